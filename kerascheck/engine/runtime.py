@@ -1,0 +1,704 @@
+"""Keras's symbolic runtime, emulated: layers, calls, tensors, models, names.
+
+Building a Keras model is a sequence of side effects: each constructor takes a
+name from a global counter (``dense``, ``dense_1``, …), each layer call adds a
+node to the layer, building a ``Sequential`` creates an ``InputLayer`` and a
+``Functional`` behind the scenes (and so takes names too).  kerascheck's
+front-end replays the calls that a model file makes, in program order, against
+one :class:`Session`, which reproduces those effects exactly and asks the layer
+rules for shapes and weights.
+
+Nothing here looks at syntax: positions arrive as opaque ``origin`` objects
+that are handed back in results.
+"""
+
+from __future__ import annotations
+
+import collections
+import re
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Sequence
+
+from kerascheck.engine import layers as _layers  # noqa: F401  (registers the rules)
+from kerascheck.engine.dims import UNKNOWN, Shape, Unresolved, format_shape, is_known
+from kerascheck.engine.layer import RULES, InputSpec, LayerError, LayerRule, Weight
+from kerascheck.knowledge import keras_api
+
+# Constructor keywords every keras.Layer accepts (Layer.__init__ and the legacy
+# input-shape keywords it pops from **kwargs).
+BASE_LAYER_KEYWORDS = ("activity_regularizer", "trainable", "dtype", "autocast", "name", "input_shape", "input_dim")
+
+
+def to_snake_case(name: str) -> str:
+    """``keras.src.utils.naming.to_snake_case``."""
+    name = re.sub(r"\W+", "", name)
+    name = re.sub("(.)([A-Z][a-z]+)", r"\1_\2", name)
+    return re.sub("([a-z])([A-Z])", r"\1_\2", name).lower()
+
+
+@dataclass(frozen=True)
+class EngineError:
+    """An error real Keras would raise while building, at the call that causes it."""
+
+    kind: str
+    message: str
+    origin: Any
+    layer: "Layer | None" = None
+
+
+# --------------------------------------------------------------------------- tensors
+
+
+@dataclass(eq=False)
+class KerasTensor:
+    shape: Shape
+    layer: "Layer | None" = None
+    node_index: int = 0
+    tensor_index: int = 0
+    dtype: Any = "float32"
+
+    @property
+    def node(self) -> "Node":
+        assert self.layer is not None
+        return self.layer.inbound_nodes[self.node_index]
+
+    def __repr__(self) -> str:
+        return f"<KerasTensor {format_shape(self.shape)}>"
+
+
+@dataclass(eq=False)
+class Node:
+    layer: "Layer"
+    inputs: list[KerasTensor]
+    outputs: list[KerasTensor]
+    output_structure: Any  # a KerasTensor or a list of them, as the call returned
+    origin: Any = None
+    explanations: list[str] = field(default_factory=list)
+    list_input: bool = False  # called on a list of tensors (merging layers)
+
+    @property
+    def is_input(self) -> bool:
+        return not self.inputs
+
+    @property
+    def parent_nodes(self) -> list["Node"]:
+        return [t.node for t in self.inputs if t.layer is not None]
+
+
+def flatten(structure: Any) -> list[Any]:
+    """``keras.tree.flatten`` for the structures a model file passes around."""
+    if isinstance(structure, (list, tuple)):
+        return [x for item in structure for x in flatten(item)]
+    if isinstance(structure, dict):
+        return [x for key in sorted(structure) for x in flatten(structure[key])]
+    return [structure]
+
+
+# --------------------------------------------------------------------------- layers
+
+
+class Layer:
+    """One layer instance of the analysed program."""
+
+    def __init__(
+        self,
+        session: "Session",
+        class_name: str,
+        name: Any,
+        origin: Any,
+        rule: LayerRule | None = None,
+        trainable: Any = True,
+    ) -> None:
+        self.session = session
+        self.class_name = class_name
+        self.name = name
+        self.origin = origin
+        self.rule = rule
+        self.trainable = trainable
+        self.inbound_nodes: list[Node] = []
+        self.built = False
+        self.own_weights: list[Weight] = []
+        self.weights_known = True
+        self.param_explanations: list[str] = []
+        self.input_shape_arg: Any = None  # legacy `input_shape=` / `input_dim=`
+
+    def __repr__(self) -> str:
+        return f"<{self.class_name} {self.name}>"
+
+    # -- weights ----------------------------------------------------------------
+    @property
+    def weights(self) -> list[Weight]:
+        return self.own_weights
+
+    def trainable_weight_list(self) -> list[Weight]:
+        if self.trainable is False:
+            return []
+        return [w for w in self.weights if w.trainable]
+
+    def non_trainable_weight_list(self) -> list[Weight]:
+        if self.trainable is False:
+            return list(self.weights)
+        return [w for w in self.weights if not w.trainable]
+
+    def weights_resolved(self) -> bool:
+        return self.weights_known and self.trainable is not UNKNOWN
+
+    # -- calling ------------------------------------------------------------------
+    def compute_output_shape(self, input_shape: Any, node: Node | None = None) -> Any:
+        if self.rule is None:
+            return UNKNOWN
+        self.rule.explanations = []
+        shape = self.rule.compute_output_shape(input_shape)
+        if node is not None:
+            node.explanations = list(self.rule.explanations)
+        return shape
+
+    def build(self, input_shape: Any) -> None:
+        if self.rule is None:
+            self.weights_known = False
+            self.built = True
+            return
+        self.rule.explanations = []
+        self.rule.weights = []
+        try:
+            self.rule.build(input_shape)
+        except Unresolved:
+            self.weights_known = False
+        self.own_weights = list(self.rule.weights)
+        if any(not is_known(w.shape) for w in self.own_weights):
+            self.weights_known = False
+        self.param_explanations = list(self.rule.explanations)
+        self.built = True
+
+
+class InputLayer(Layer):
+    def __init__(self, session: "Session", batch_shape: Any, dtype: Any, name: Any, origin: Any) -> None:
+        super().__init__(session, "InputLayer", name, origin)
+        self.batch_shape = batch_shape
+        self.dtype = dtype
+        self.built = True
+        tensor = KerasTensor(batch_shape, self, 0, 0, dtype)
+        self.inbound_nodes.append(Node(self, [], [tensor], tensor, origin))
+
+    @property
+    def output(self) -> KerasTensor:
+        return self.inbound_nodes[0].outputs[0]
+
+
+class Model(Layer):
+    """Base of :class:`Functional` and :class:`Sequential`."""
+
+    kind = "model"
+    variable: str | None = None
+
+    def layer_list(self) -> list[Layer]:
+        raise NotImplementedError
+
+    def all_weight_layers(self) -> list[Layer]:
+        seen: dict[int, Layer] = {}
+        for layer in self.layer_list():
+            seen.setdefault(id(layer), layer)
+        return list(seen.values())
+
+    @property
+    def weights(self) -> list[Weight]:
+        return [w for layer in self.all_weight_layers() for w in layer.weights]
+
+    def trainable_weight_list(self) -> list[Weight]:
+        if self.trainable is False:
+            return []
+        return [w for layer in self.all_weight_layers() for w in layer.trainable_weight_list()]
+
+    def non_trainable_weight_list(self) -> list[Weight]:
+        if self.trainable is False:
+            return list(self.weights)
+        return [w for layer in self.all_weight_layers() for w in layer.non_trainable_weight_list()]
+
+    def weights_resolved(self) -> bool:
+        return self.trainable is not UNKNOWN and all(
+            layer.weights_resolved() for layer in self.all_weight_layers()
+        )
+
+
+class Functional(Model):
+    kind = "functional"
+
+    def __init__(self, session: "Session", inputs: Any, outputs: Any, name: Any, origin: Any) -> None:
+        super().__init__(session, "Functional", name, origin)
+        self.inputs_structure = inputs
+        self.outputs_structure = outputs
+        self.inputs: list[KerasTensor] = flatten(inputs)
+        self.outputs: list[KerasTensor] = flatten(outputs)
+        self.nodes_by_depth, self.operations = map_graph(self.inputs, self.outputs)
+        self.built = True
+
+    def layer_list(self) -> list[Layer]:
+        return list(self.operations)
+
+    def compute_output_shape(self, input_shape: Any, node: Node | None = None) -> Any:
+        """Run the graph on new input shapes, like ``Function._run_through_graph``."""
+        shapes: dict[int, Any] = {}
+        flat_in = flatten(input_shape) if isinstance(input_shape, list) else [input_shape]
+        if len(flat_in) != len(self.inputs):
+            raise LayerError(
+                f'Layer "{self.name}" expects {len(self.inputs)} input(s), but it received '
+                f"{len(flat_in)} input tensors.",
+                "rank",
+            )
+        for tensor, shape in zip(self.inputs, flat_in):
+            shapes[id(tensor)] = shape
+        for depth in sorted(self.nodes_by_depth, reverse=True):
+            for graph_node in self.nodes_by_depth[depth]:
+                if graph_node.is_input:
+                    continue
+                args = [shapes.get(id(t), UNKNOWN) for t in graph_node.inputs]
+                layer = graph_node.layer
+                arg = args if graph_node.list_input else args[0]
+                out = layer.compute_output_shape(arg)
+                outs = out if isinstance(out, list) else [out]
+                for tensor, shape in zip(graph_node.outputs, outs):
+                    shapes[id(tensor)] = shape
+        results = [shapes.get(id(t), UNKNOWN) for t in self.outputs]
+        return results[0] if len(results) == 1 else results
+
+
+class Sequential(Model):
+    kind = "sequential"
+
+    def __init__(self, session: "Session", name: Any, origin: Any, trainable: Any = True) -> None:
+        super().__init__(session, "Sequential", name, origin, trainable=trainable)
+        self.stack: list[Layer] = []
+        self.functional: Functional | None = None
+
+    def layer_list(self) -> list[Layer]:
+        if self.stack and isinstance(self.stack[0], InputLayer):
+            return self.stack[1:]
+        return list(self.stack)
+
+    def compute_output_shape(self, input_shape: Any, node: Node | None = None) -> Any:
+        if self.functional is not None:
+            return self.functional.compute_output_shape(input_shape)
+        shape = input_shape
+        for layer in self.layer_list():
+            shape = layer.compute_output_shape(shape)
+        return shape
+
+
+def map_graph(inputs: list[KerasTensor], outputs: list[KerasTensor]) -> tuple[dict[int, list[Node]], list[Layer]]:
+    """``keras.src.ops.function.map_graph``: depth of each node, layers by depth."""
+    finished: set[int] = set()
+    in_progress: set[int] = set()
+    ordered: list[Node] = []
+    operation_indices: dict[int, int] = {}
+    input_ids = {id(t) for t in inputs}
+
+    def visit(tensor: KerasTensor) -> None:
+        layer = tensor.layer
+        if layer is None:
+            return
+        node = tensor.node
+        if id(node) in finished:
+            return
+        if not node.is_input and id(tensor) in input_ids:
+            finished.add(id(node))
+            return
+        if id(node) in in_progress:
+            raise LayerError(f"Tensor {tensor} from operation '{layer.name}' is part of a cycle.", "graph")
+        operation_indices.setdefault(id(layer), len(operation_indices))
+        in_progress.add(id(node))
+        if not node.is_input:
+            for t in node.inputs:
+                visit(t)
+        finished.add(id(node))
+        in_progress.discard(id(node))
+        ordered.append(node)
+
+    for tensor in outputs:
+        visit(tensor)
+
+    in_graph = {id(n) for n in ordered}
+    node_depth: dict[int, int] = {}
+    node_by_id: dict[int, Node] = {}
+    layer_depth: dict[int, int] = {}
+    layer_by_id: dict[int, Layer] = {}
+    for node in reversed(ordered):
+        node_by_id[id(node)] = node
+        depth = node_depth.setdefault(id(node), 0)
+        depth = max(depth, layer_depth.get(id(node.layer), 0))
+        layer_depth[id(node.layer)] = depth
+        layer_by_id[id(node.layer)] = node.layer
+        node_depth[id(node)] = depth
+        for parent in node.parent_nodes:
+            if id(parent) not in in_graph:
+                continue
+            node_depth[id(parent)] = max(depth + 1, node_depth.get(id(parent), 0))
+            node_by_id[id(parent)] = parent
+
+    for tensor in inputs:
+        layer = tensor.layer
+        if layer is not None and id(layer) not in layer_depth:
+            node = tensor.node
+            if node.is_input:
+                layer_depth[id(layer)] = 0
+                layer_by_id[id(layer)] = layer
+                operation_indices[id(layer)] = -1
+                node_depth[id(node)] = 0
+                node_by_id[id(node)] = node
+
+    nodes_by_depth: dict[int, list[Node]] = collections.defaultdict(list)
+    for node_id, depth in node_depth.items():
+        nodes_by_depth[depth].append(node_by_id[node_id])
+    layers_by_depth: dict[int, list[Layer]] = collections.defaultdict(list)
+    for layer_id, depth in layer_depth.items():
+        layers_by_depth[depth].append(layer_by_id[layer_id])
+    operations: list[Layer] = []
+    for depth in sorted(layers_by_depth, reverse=True):
+        operations.extend(sorted(layers_by_depth[depth], key=lambda lyr: operation_indices[id(lyr)]))
+
+    # Every tensor needed must be computable from the inputs.
+    computable = {id(t) for t in inputs}
+    for depth in sorted(nodes_by_depth, reverse=True):
+        for node in nodes_by_depth[depth]:
+            for t in node.inputs:
+                if id(t) not in computable:
+                    raise LayerError(
+                        f"Graph disconnected: cannot find parent for tensor {t} at operation "
+                        f"'{node.layer.name}'.",
+                        "graph",
+                    )
+            computable.update(id(t) for t in node.outputs)
+    return dict(nodes_by_depth), operations
+
+
+# --------------------------------------------------------------------------- the session
+
+
+def bind_arguments(owner: str, params: Sequence[tuple], args: Sequence[Any], kwargs: dict[str, Any]) -> dict[str, Any]:
+    """Bind call arguments to a recorded signature, filling recorded defaults.
+
+    Raises :class:`LayerError` for what Python or Keras would reject:
+    too many positional arguments, a missing required one, an unknown keyword.
+    """
+    positional = [p for p in params if p[2] == "positional"]
+    named = {p[0]: p for p in params if not p[0].startswith("*")}
+    accepts_kwargs = any(p[2] == "var_keyword" for p in params)
+    bound: dict[str, Any] = {}
+    if len(args) > len(positional):
+        raise LayerError(
+            f"{owner}.__init__() takes {len(positional) + 1} positional arguments "
+            f"but {len(args) + 1} were given",
+            "config",
+        )
+    for (pname, _default, _kind), value in zip(positional, args):
+        bound[pname] = value
+    extra: dict[str, Any] = {}
+    for key, value in kwargs.items():
+        if key in bound:
+            raise LayerError(f"{owner}.__init__() got multiple values for argument '{key}'", "config")
+        if key in named:
+            bound[key] = value
+        elif accepts_kwargs:
+            extra[key] = value
+        else:
+            raise LayerError(f"{owner}.__init__() got an unexpected keyword argument '{key}'", "config")
+    for pname, default, kind in params:
+        if pname.startswith("*") or pname in bound:
+            continue
+        if default == keras_api.REQUIRED:
+            raise LayerError(f"{owner}.__init__() missing 1 required positional argument: '{pname}'", "config")
+        bound[pname] = UNKNOWN if default == keras_api.OPAQUE else default
+    bound["**"] = extra
+    return bound
+
+
+class Session:
+    """The global state of one run of a model file (Keras's name counters and objects)."""
+
+    def __init__(self) -> None:
+        self.name_uids: dict[str, int] = collections.defaultdict(int)
+        self.models: list[Model] = []
+        self.errors: list[EngineError] = []
+
+    # -- names --------------------------------------------------------------------
+    def uniquify(self, name: str) -> str:
+        if name in self.name_uids:
+            unique = f"{name}_{self.name_uids[name]}"
+        else:
+            unique = name
+        self.name_uids[name] += 1
+        return unique
+
+    def auto_name(self, class_name: str) -> str:
+        return self.uniquify(to_snake_case(class_name))
+
+    def name_for(self, explicit: Any, class_name: str) -> Any:
+        return self.auto_name(class_name) if explicit is None else explicit
+
+    def report(self, kind: str, message: str, origin: Any, layer: Layer | None = None) -> None:
+        self.errors.append(EngineError(kind, message, origin, layer))
+
+    # -- construction ---------------------------------------------------------------
+    def create_layer(self, class_name: str, args: Sequence[Any], kwargs: dict[str, Any], origin: Any) -> Any:
+        """``keras.layers.<class_name>(*args, **kwargs)``; returns a :class:`Layer` or UNKNOWN."""
+        if class_name == "InputLayer":
+            return self._input_layer(args, kwargs, origin, class_name)
+        spec = keras_api.CLASSES.get(class_name)
+        if spec is None:
+            return UNKNOWN
+        explicit_name = kwargs.get("name")
+        try:
+            params = spec["params"]
+            if any(p[2] == "var_keyword" for p in params):
+                params = tuple(params) + tuple(
+                    (k, None, "keyword_only") for k in BASE_LAYER_KEYWORDS if k not in {p[0] for p in params}
+                )
+            bound = bind_arguments(class_name, params, args, kwargs)
+        except LayerError as err:
+            self.report(err.kind, err.message, origin)
+            return UNKNOWN
+        extra = bound.pop("**")
+        name = self.name_for(explicit_name, class_name)
+        if extra:
+            # Layer.__init__ rejects keywords nobody consumed.
+            self.report(
+                "config",
+                f"Unrecognized keyword arguments passed to {class_name}: {sorted(extra)}",
+                origin,
+            )
+        rule_cls = RULES.get(class_name)
+        rule = rule_cls(bound, name) if rule_cls is not None else None
+        layer = Layer(self, class_name, name, origin, rule, trainable=bound.get("trainable", True))
+        input_dim = bound.get("input_dim")
+        if input_dim is not None:
+            layer.input_shape_arg = (input_dim,)
+        elif bound.get("input_shape") is not None:
+            layer.input_shape_arg = bound.get("input_shape")
+        if rule is not None:
+            try:
+                rule.configure()
+            except LayerError as err:
+                self.report(err.kind, err.message, origin, layer)
+                layer.rule = None
+            except Unresolved:
+                pass
+        return layer
+
+    def _input_layer(self, args: Sequence[Any], kwargs: dict[str, Any], origin: Any, owner: str) -> Any:
+        try:
+            params = keras_api.FUNCTIONS["Input"]["params"] if owner == "Input" else keras_api.CLASSES["InputLayer"]["params"]
+            bound = bind_arguments(owner, params, args, kwargs)
+        except LayerError as err:
+            self.report(err.kind, err.message, origin)
+            return UNKNOWN
+        extra = bound.pop("**", {})
+        shape = bound.get("shape")
+        batch_shape = bound.get("batch_shape")
+        if "input_shape" in extra:
+            shape = extra.pop("input_shape")
+        if "batch_input_shape" in extra:
+            batch_shape = extra.pop("batch_input_shape")
+        name = self.name_for(bound.get("name"), "InputLayer")
+        if shape is not None and batch_shape is not None:
+            self.report("config", "You cannot pass both `shape` and `batch_shape` at the same time.", origin)
+            return UNKNOWN
+        if shape is None and batch_shape is None:
+            self.report("config", "You must pass a `shape` argument.", origin)
+            return UNKNOWN
+        try:
+            if shape is not None:
+                batch_shape = (bound.get("batch_size"),) + standardize_shape(shape)
+            else:
+                batch_shape = standardize_shape(batch_shape)
+        except LayerError as err:
+            self.report(err.kind, err.message, origin)
+            return UNKNOWN
+        return InputLayer(self, batch_shape, bound.get("dtype"), name, origin)
+
+    def input(self, args: Sequence[Any], kwargs: dict[str, Any], origin: Any) -> Any:
+        """``keras.Input(...)``: the output tensor of a new InputLayer."""
+        layer = self._input_layer(args, kwargs, origin, "Input")
+        return layer.output if isinstance(layer, InputLayer) else UNKNOWN
+
+    # -- calls ------------------------------------------------------------------------
+    def call(self, layer: Layer, inputs: Any, origin: Any) -> Any:
+        """``layer(inputs)``: check, compute the output, build once, record the node."""
+        flat = flatten(inputs)
+        if not flat or not all(isinstance(t, KerasTensor) for t in flat):
+            return UNKNOWN
+        shapes: Any = [t.shape for t in flat] if isinstance(inputs, (list, tuple, dict)) else flat[0].shape
+        node = Node(layer, flat, [], None, origin, list_input=isinstance(inputs, (list, tuple, dict)))
+        try:
+            check_input_spec(layer, shapes)
+            output_shape = layer.compute_output_shape(shapes, node)
+            if not layer.built:
+                layer.build(shapes)
+        except LayerError as err:
+            self.report(err.kind, err.message, origin, layer)
+            return UNKNOWN
+        except Unresolved:
+            output_shape = UNKNOWN
+            if not layer.built:
+                layer.build(shapes)
+        index = len(layer.inbound_nodes)
+        if isinstance(output_shape, list):
+            outputs = [KerasTensor(s, layer, index, i) for i, s in enumerate(output_shape)]
+            structure: Any = list(outputs)
+        else:
+            outputs = [KerasTensor(output_shape, layer, index, 0)]
+            structure = outputs[0]
+        node.outputs = outputs
+        node.output_structure = structure
+        layer.inbound_nodes.append(node)
+        return structure
+
+    # -- models -----------------------------------------------------------------------
+    def functional(self, inputs: Any, outputs: Any, name: Any, origin: Any, register: bool = True) -> Any:
+        flat_in, flat_out = flatten(inputs), flatten(outputs)
+        if not all(isinstance(t, KerasTensor) for t in flat_in + flat_out):
+            return UNKNOWN
+        model_name = self.name_for(name, "Functional")
+        try:
+            model = Functional(self, inputs, outputs, model_name, origin)
+        except LayerError as err:
+            self.report(err.kind, err.message, origin)
+            return UNKNOWN
+        if register:
+            self.models.append(model)
+        return model
+
+    def sequential(self, layers: Any, name: Any, origin: Any, trainable: Any = True) -> Sequential:
+        model = Sequential(self, self.name_for(name, "Sequential"), origin, trainable)
+        self.models.append(model)
+        if layers:
+            for layer in layers:
+                self.sequential_add(model, layer, origin, rebuild=False)
+            self._maybe_rebuild(model)
+        return model
+
+    def sequential_add(self, model: Sequential, layer: Any, origin: Any, rebuild: bool = True) -> None:
+        if not model.stack and isinstance(layer, Layer) and layer.input_shape_arg is not None:
+            shape = layer.input_shape_arg
+            try:
+                batch_shape = (None,) + standardize_shape(shape)
+            except LayerError as err:
+                self.report(err.kind, err.message, origin)
+                batch_shape = UNKNOWN
+            model.stack.append(InputLayer(self, batch_shape, None, self.auto_name("InputLayer"), layer.origin))
+        if isinstance(layer, KerasTensor) and isinstance(layer.layer, InputLayer):
+            layer = layer.layer
+        if not isinstance(layer, Layer):
+            # Something kerascheck cannot follow: the model's structure is unknown from here.
+            model.stack.append(OpaqueLayer(self, origin))
+        else:
+            model.stack.append(layer)
+        if rebuild:
+            self._maybe_rebuild(model)
+        else:
+            model.functional = None
+
+    def _maybe_rebuild(self, model: Sequential) -> None:
+        model.functional = None
+        if not model.stack:
+            return
+        first = model.stack[0]
+        if isinstance(first, InputLayer) and len(model.stack) > 1:
+            self.sequential_build(model, first.batch_shape)
+        elif isinstance(first, Model) and len(model.stack) > 1 and _model_input_shape(first) is not None:
+            self.sequential_build(model, _model_input_shape(first))
+
+    def sequential_build(self, model: Sequential, input_shape: Any, origin: Any = None) -> None:
+        """``Sequential.build(input_shape)``: call every layer on a fresh input."""
+        if not is_known(input_shape) and input_shape is UNKNOWN:
+            return
+        first = model.stack[0] if model.stack else None
+        if not isinstance(first, InputLayer):
+            model.stack.insert(0, InputLayer(self, tuple(input_shape), None, self.auto_name("InputLayer"), origin))
+        first = model.stack[0]
+        assert isinstance(first, InputLayer)
+        x: Any = first.output
+        for layer in model.stack[1:]:
+            if isinstance(layer, OpaqueLayer) or not isinstance(x, KerasTensor):
+                model.built = False
+                return
+            x = self.call(layer, x, layer.origin)
+        if not isinstance(x, KerasTensor):
+            return
+        model.functional = self.functional(first.output, x, None, model.origin, register=False)
+        model.built = True
+
+
+class OpaqueLayer(Layer):
+    """A value added to a Sequential that kerascheck cannot resolve."""
+
+    def __init__(self, session: Session, origin: Any) -> None:
+        super().__init__(session, "?", UNKNOWN, origin)
+        self.weights_known = False
+
+
+def _model_input_shape(model: Model) -> Any:
+    if isinstance(model, Functional) and len(model.inputs) == 1:
+        return model.inputs[0].shape
+    return None
+
+
+def standardize_shape(shape: Any) -> tuple:
+    """``keras.src.backend.common.variables.standardize_shape``."""
+    if shape is UNKNOWN:
+        raise Unresolved("shape")
+    if shape is None:
+        raise LayerError("Undefined shapes are not supported.")
+    if not isinstance(shape, (tuple, list)):
+        raise LayerError(f"Cannot convert '{shape}' to a shape.")
+    for d in shape:
+        if d is None or d is UNKNOWN:
+            continue
+        if isinstance(d, (str, float)) or isinstance(d, bool):
+            raise LayerError(
+                f"Cannot convert '{tuple(shape)}' to a shape. Found invalid dimension '{d}' of type '{type(d)}'. "
+            )
+        if d < 0:
+            raise LayerError(
+                f"Cannot convert '{tuple(shape)}' to a shape. Negative dimensions are not allowed."
+            )
+    return tuple(shape)
+
+
+def check_input_spec(layer: Layer, shapes: Any) -> None:
+    """``keras.src.layers.input_spec.assert_input_compatibility`` for rank and axes."""
+    rule = layer.rule
+    if rule is None:
+        return
+    spec = getattr(rule, "input_spec", None)
+    if spec is None:
+        return
+    specs: Iterable[tuple[int, InputSpec, Any]]
+    if isinstance(spec, (list, tuple)):
+        specs = [(i, s, sh) for i, (s, sh) in enumerate(zip(spec, shapes))]
+    else:
+        specs = [(0, spec, shapes)]
+    for index, s, shape in specs:
+        if shape is UNKNOWN or isinstance(shape, list):
+            continue
+        ndim = len(shape)
+        received = f"Full shape received: {format_shape(shape)}"
+        prefix = f'Input {index} of layer "{layer.name}" is incompatible with the layer: '
+        if s.ndim is not None and ndim != s.ndim:
+            raise LayerError(f"{prefix}expected ndim={s.ndim}, found ndim={ndim}. {received}", "rank")
+        if s.max_ndim is not None and ndim > s.max_ndim:
+            raise LayerError(f"{prefix}expected max_ndim={s.max_ndim}, found ndim={ndim}", "rank")
+        if s.min_ndim is not None and ndim < s.min_ndim:
+            raise LayerError(f"{prefix}expected min_ndim={s.min_ndim}, found ndim={ndim}. {received}", "rank")
+        for axis, value in (s.axes or {}).items():
+            if value is None or value is UNKNOWN:
+                continue
+            if axis >= ndim or axis < -ndim:
+                continue
+            actual = shape[axis]
+            if actual is None or actual is UNKNOWN:
+                continue
+            if actual != value:
+                raise LayerError(
+                    f"{prefix}expected axis {axis} of input shape to have value {value}, "
+                    f"but received input with shape {format_shape(shape)}",
+                    "axis",
+                )

@@ -1,0 +1,134 @@
+"""Record Keras's public model-building API as knowledge that kerascheck ships.
+
+kerascheck never imports Keras.  What it needs to know about Keras's API (which
+public name is which class, the positional order and defaults of each
+constructor, the name Keras derives from each class) is recorded here from real
+Keras, the way typeshed records stubs, and written to
+``kerascheck/knowledge/keras_api.py``.
+
+Run with the oracle interpreter::
+
+    KERAS_BACKEND=jax python tests/oracle/record_api.py          # rewrite
+    KERAS_BACKEND=jax python tests/oracle/record_api.py --check  # compare
+
+Only literal defaults (numbers, strings, booleans, None, tuples of them) are
+recorded; any other default is recorded as the marker ``OPAQUE``.
+"""
+
+from __future__ import annotations
+
+import inspect
+import os
+import pprint
+import sys
+from pathlib import Path
+
+os.environ.setdefault("KERAS_BACKEND", "jax")
+
+OUTPUT = Path(__file__).resolve().parents[2] / "kerascheck" / "knowledge" / "keras_api.py"
+
+# The public modules whose names a model file may use.
+MODULES = ("keras", "keras.layers", "keras.models")
+
+REQUIRED = "REQUIRED"
+OPAQUE = "OPAQUE"
+
+
+def _literal(value):
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    if isinstance(value, (tuple, list)) and all(
+        v is None or isinstance(v, (bool, int, float, str)) for v in value
+    ):
+        return tuple(value)
+    return OPAQUE
+
+
+def _parameters(func, skip_self: bool):
+    params = []
+    for p in inspect.signature(func).parameters.values():
+        if skip_self and p.name == "self":
+            continue
+        if p.kind is p.VAR_POSITIONAL:
+            params.append(("*" + p.name, OPAQUE, "var_positional"))
+        elif p.kind is p.VAR_KEYWORD:
+            params.append(("**" + p.name, OPAQUE, "var_keyword"))
+        else:
+            default = REQUIRED if p.default is p.empty else _literal(p.default)
+            kind = "keyword_only" if p.kind is p.KEYWORD_ONLY else "positional"
+            params.append((p.name, default, kind))
+    return tuple(params)
+
+
+def record() -> str:
+    import importlib
+
+    import keras
+    from keras.src.layers.layer import Layer
+    from keras.src.models.model import Model
+    from keras.src.utils.naming import to_snake_case
+
+    symbols: dict[str, str] = {}
+    classes: dict[str, dict] = {}
+    functions: dict[str, dict] = {}
+    for module_name in MODULES:
+        module = importlib.import_module(module_name)
+        for attr in sorted(dir(module)):
+            if attr.startswith("_"):
+                continue
+            obj = getattr(module, attr)
+            if inspect.isclass(obj) and issubclass(obj, Layer):
+                cls_name = obj.__name__
+                symbols[f"{module_name}.{attr}"] = cls_name
+                if cls_name not in classes:
+                    bases = [
+                        b.__name__
+                        for b in obj.__mro__[1:]
+                        if issubclass(b, Layer) and b.__module__.startswith("keras")
+                    ]
+                    classes[cls_name] = {
+                        "snake_name": to_snake_case(cls_name),
+                        "is_model": issubclass(obj, Model),
+                        "bases": tuple(bases),
+                        "params": _parameters(obj.__init__, skip_self=True),
+                    }
+            elif inspect.isfunction(obj) and module_name in ("keras", "keras.layers"):
+                if attr in ("deserialize", "serialize"):
+                    continue
+                symbols[f"{module_name}.{attr}"] = attr
+                functions[attr] = {"params": _parameters(obj, skip_self=False)}
+    header = (
+        '"""Keras public API, recorded from real Keras by tests/oracle/record_api.py.\n\n'
+        "Do not edit by hand: re-run the recorder.\n"
+        '"""\n\n'
+        "# fmt: off\n"
+    )
+    body = (
+        f"KERAS_VERSION = {keras.__version__!r}\n\n"
+        f"REQUIRED = {REQUIRED!r}\n"
+        f"OPAQUE = {OPAQUE!r}\n\n"
+        "# public dotted name -> class or function name\n"
+        f"SYMBOLS = {pprint.pformat(symbols, width=100, sort_dicts=True)}\n\n"
+        "# class name -> snake_name, is_model, Keras base classes, __init__ parameters\n"
+        "# (name, default or REQUIRED/OPAQUE, positional | keyword_only | var_*)\n"
+        f"CLASSES = {pprint.pformat(classes, width=100, sort_dicts=True)}\n\n"
+        f"FUNCTIONS = {pprint.pformat(functions, width=100, sort_dicts=True)}\n"
+    )
+    return header + body
+
+
+def main(argv: list[str]) -> int:
+    text = record()
+    if "--check" in argv:
+        if OUTPUT.read_text() != text:
+            print(f"{OUTPUT} differs from what Keras records now", file=sys.stderr)
+            return 1
+        return 0
+    OUTPUT.parent.mkdir(parents=True, exist_ok=True)
+    OUTPUT.write_text(text)
+    print(f"wrote {OUTPUT}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
