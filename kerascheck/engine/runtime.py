@@ -189,7 +189,8 @@ class Model(Layer):
     """Base of :class:`Functional` and :class:`Sequential`."""
 
     kind = "model"
-    variable: str | None = None
+    variable: str | None = None  # the name the program binds the model to
+    variable_is_global = False
 
     def layer_list(self) -> list[Layer]:
         raise NotImplementedError
@@ -418,9 +419,19 @@ class Session:
         self.name_uids: dict[str, int] = collections.defaultdict(int)
         self.models: list[Model] = []
         self.errors: list[EngineError] = []
+        # Set once code kerascheck cannot follow may have created Keras objects:
+        # from then on, the names Keras generates are unknown.
+        self.names_uncertain = False
+        # keras.config.image_data_format(), unless the program sets it.
+        self.image_data_format: Any = "channels_last"
+
+    def names_uncertain_from_opaque_code(self) -> None:
+        self.names_uncertain = True
 
     # -- names --------------------------------------------------------------------
-    def uniquify(self, name: str) -> str:
+    def uniquify(self, name: str) -> Any:
+        if self.names_uncertain:
+            return UNKNOWN
         if name in self.name_uids:
             unique = f"{name}_{self.name_uids[name]}"
         else:
@@ -457,6 +468,8 @@ class Session:
             self.report(err.kind, err.message, origin)
             return UNKNOWN
         extra = bound.pop("**")
+        if "data_format" in bound and bound["data_format"] is None:
+            bound["data_format"] = self.image_data_format
         name = self.name_for(explicit_name, class_name)
         if extra:
             # Layer.__init__ rejects keywords nobody consumed.

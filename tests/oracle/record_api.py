@@ -60,6 +60,21 @@ def _parameters(func, skip_self: bool):
     return tuple(params)
 
 
+def _layer_built_by(function) -> str | None:
+    """The layer class a functional helper (``layers.add``…) builds and calls, if any."""
+    import keras
+
+    params = inspect.signature(function).parameters
+    if next(iter(params), None) != "inputs":
+        return None
+    try:
+        kwargs = {"axes": 1} if "axes" in params else {}
+        out = function([keras.Input((2,)), keras.Input((2,))], **kwargs)
+    except Exception:  # noqa: BLE001  (a helper of another kind)
+        return None
+    return type(out._keras_history.operation).__name__
+
+
 def record() -> str:
     import importlib
 
@@ -96,7 +111,10 @@ def record() -> str:
                 if attr in ("deserialize", "serialize"):
                     continue
                 symbols[f"{module_name}.{attr}"] = attr
-                functions[attr] = {"params": _parameters(obj, skip_self=False)}
+                functions[attr] = {
+                    "params": _parameters(obj, skip_self=False),
+                    "builds_layer": _layer_built_by(obj),
+                }
     header = (
         '"""Keras public API, recorded from real Keras by tests/oracle/record_api.py.\n\n'
         "Do not edit by hand: re-run the recorder.\n"
@@ -112,6 +130,8 @@ def record() -> str:
         "# class name -> snake_name, is_model, Keras base classes, __init__ parameters\n"
         "# (name, default or REQUIRED/OPAQUE, positional | keyword_only | var_*)\n"
         f"CLASSES = {pprint.pformat(classes, width=100, sort_dicts=True)}\n\n"
+        "# helper function name -> params, and the layer class it builds and calls on `inputs`\n"
+        "# (for example `layers.add(inputs, **kw)` is `Add(**kw)(inputs)`)\n"
         f"FUNCTIONS = {pprint.pformat(functions, width=100, sort_dicts=True)}\n"
     )
     return header + body

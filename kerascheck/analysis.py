@@ -1,0 +1,105 @@
+"""One file in, one :class:`~kerascheck.results.FileResult` out.
+
+read → cheap ``keras`` scan → libcst parse → abstract interpretation (engine
+session) → summaries and diagnostics.  Anything wrong with the input itself
+(undecodable bytes, a syntax error, nesting too deep to parse) becomes a
+diagnostic of its own; this function never raises for bad input.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from kerascheck.results import Diagnostic, FileResult, ModelSummary, Span
+
+MAX_FILE_BYTES = 20 * 1024 * 1024
+
+
+def mentions_keras(source: bytes) -> bool:
+    """Files that never mention keras cannot build a Keras model."""
+    return b"keras" in source
+
+
+def analyse_path(path: str | os.PathLike[str]) -> FileResult:
+    display = str(path)
+    try:
+        size = os.path.getsize(path)
+        if size > MAX_FILE_BYTES:
+            return _file_error(display, "KC003", f"file is too large to analyse ({size:,} bytes)")
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError as err:
+        return _file_error(display, "KC002", f"cannot read file: {err.strerror or err}")
+    return analyse_bytes(data, display)
+
+
+def analyse_bytes(data: bytes, path: str) -> FileResult:
+    if not mentions_keras(data):
+        return FileResult(path, skipped=True)
+    try:
+        source = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        return _file_error(
+            path, "KC002", f"file is not valid UTF-8 (byte {err.start}: {err.reason}); it was not analysed"
+        )
+    return analyse_source(source, path)
+
+
+def analyse_source(source: str, path: str) -> FileResult:
+    import libcst as cst
+    from libcst.metadata import MetadataWrapper, PositionProvider
+
+    try:
+        module = cst.parse_module(source)
+    except cst.ParserSyntaxError as err:
+        span = Span(err.raw_line, err.raw_column + 1, err.raw_line, err.raw_column + 1)
+        message = str(err.message).rstrip(".")
+        return FileResult(path, diagnostics=(Diagnostic(path, span, "KC001", "error", f"SyntaxError: {message}"),))
+    except RecursionError:
+        return _file_error(path, "KC003", "file is nested too deeply to parse")
+    except Exception as err:  # noqa: BLE001  (libcst's native parser may raise others)
+        return _file_error(path, "KC001", f"cannot parse file: {err}")
+
+    from kerascheck.engine.runtime import Session
+    from kerascheck.engine.summary import summarize
+    from kerascheck.frontend.interpreter import Interpreter
+
+    old_limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(old_limit, 10_000))
+    try:
+        wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
+        positions = wrapper.resolve(PositionProvider)
+        session = Session()
+        Interpreter(session, path).run_module(wrapper.module)
+    except RecursionError:
+        return _file_error(path, "KC003", "file is nested too deeply to analyse")
+    finally:
+        sys.setrecursionlimit(old_limit)
+
+    def span_of(node: Any) -> Span | None:
+        code_range = positions.get(node) if node is not None else None
+        if code_range is None:
+            return None
+        return Span(
+            code_range.start.line, code_range.start.column + 1, code_range.end.line, code_range.end.column + 1
+        )
+
+    summaries: list[ModelSummary] = [summarize(model, path, span_of) for model in session.models]
+    from kerascheck.diagnostics import diagnostics_from_engine
+
+    diagnostics = diagnostics_from_engine(session.errors, path, span_of)
+    return FileResult(path, tuple(summaries), tuple(diagnostics))
+
+
+def _file_error(path: str, code: str, message: str) -> FileResult:
+    return FileResult(path, diagnostics=(Diagnostic(path, Span(1, 1, 1, 1), code, "error", message),))
+
+
+def display_path(path: Path) -> str:
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)

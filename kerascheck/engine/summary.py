@@ -1,0 +1,178 @@
+"""``model.summary()``'s numbers, computed from an emulated model.
+
+Follows ``keras/src/utils/summary_utils.py``: which layers are rows and in what
+order, the output shape of a layer's last call, the "Connected to" column for
+models that are not a simple chain, and totals over the model's unique weights
+with their sizes in bytes.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from kerascheck.engine.dims import UNKNOWN
+from kerascheck.engine.layer import Weight
+from kerascheck.engine.runtime import Functional, Layer, Model, OpaqueLayer, Sequential, flatten
+from kerascheck.results import LayerRow, ModelSummary, Span
+
+SpanOf = Callable[[Any], "Span | None"]
+
+
+def _sum(values: list[Any]) -> Any:
+    total = 0
+    for value in values:
+        if value is UNKNOWN:
+            return UNKNOWN
+        total += value
+    return total
+
+
+def count_params(weights: list[Weight]) -> Any:
+    unique = {id(w): w for w in weights}.values()
+    return _sum([w.count for w in unique])
+
+
+def memory_size(weights: list[Weight]) -> Any:
+    """``summary_utils.weight_memory_size``: bytes of the unique weights."""
+    unique = {id(w): w for w in weights}.values()
+    return _sum([w.count if w.count is UNKNOWN else w.count * w.dtype_bytes for w in unique])
+
+
+def readable_memory_size(size: Any) -> str:
+    """``summary_utils.readable_memory_size``: ``36.22 MB``."""
+    if size is UNKNOWN:
+        return "?"
+    units = ["B", "KB", "MB", "GB", "TB", "PB"]
+    value = float(size)
+    for unit in units:
+        if value / 1024 < 1:
+            return f"{value:.2f} {unit}"
+        value /= 1024
+    return f"{value:.2f} {units[-1]}"
+
+
+def layer_output(layer: Layer) -> Any:
+    """``format_layer_shape``: the outputs of the layer's last call."""
+    if not layer.inbound_nodes:
+        return UNKNOWN
+    outputs = layer.inbound_nodes[-1].output_structure
+    if isinstance(outputs, list):
+        return [t.shape for t in flatten(outputs)]
+    return outputs.shape
+
+
+def _weights_known(layer: Layer) -> bool:
+    return layer.weights_resolved() and not isinstance(layer, OpaqueLayer)
+
+
+def _layer_counts(layer: Layer) -> tuple[Any, Any, Any]:
+    if not _weights_known(layer):
+        return UNKNOWN, UNKNOWN, UNKNOWN
+    trainable = count_params(layer.trainable_weight_list())
+    non_trainable = count_params(layer.non_trainable_weight_list())
+    return count_params(layer.weights), trainable, non_trainable
+
+
+def is_sequential_like(model: Model) -> bool:
+    if not isinstance(model, Functional):
+        return True
+    nodes: list[Any] = []
+    for depth_nodes in model.nodes_by_depth.values():
+        if len(depth_nodes) > 1 or (len(depth_nodes) == 1 and len(depth_nodes[0].inputs) > 1):
+            return False
+        nodes += depth_nodes
+    node_ids = {id(n) for n in nodes}
+    for layer in model.layer_list():
+        seen = False
+        for node in layer.inbound_nodes:
+            if id(node) in node_ids:
+                if seen:
+                    return False
+                seen = True
+    return True
+
+
+def connections(layer: Layer, relevant: set[int]) -> tuple[str, ...]:
+    result: list[str] = []
+    for node in layer.inbound_nodes:
+        if relevant and id(node) not in relevant:
+            continue
+        for tensor in node.inputs:
+            source = tensor.layer
+            name = source.name if source is not None else "?"
+            result.append(f"{'?' if name is UNKNOWN else name}[{tensor.node_index}][{tensor.tensor_index}]")
+    return tuple(result) or ("-",)
+
+
+def summarize(model: Model, path: str, span_of: SpanOf) -> ModelSummary:
+    """The predicted ``model.summary()`` of ``model``."""
+    sequential_like = is_sequential_like(model)
+    relevant: set[int] = set()
+    if isinstance(model, Functional):
+        relevant = {id(n) for nodes in model.nodes_by_depth.values() for n in nodes}
+    rows: list[LayerRow] = []
+    incomplete = False
+    for layer in model.layer_list():
+        opaque = isinstance(layer, OpaqueLayer)
+        built = layer.built or bool(layer.inbound_nodes)
+        unbuilt_for_keras = not built and not incomplete and not opaque
+        if opaque:
+            incomplete = True
+        if unbuilt_for_keras:
+            params = trainable = non_trainable = 0
+            output: Any = UNKNOWN
+        elif opaque or incomplete and not layer.inbound_nodes:
+            params = trainable = non_trainable = UNKNOWN
+            output = UNKNOWN
+        else:
+            params, trainable, non_trainable = _layer_counts(layer)
+            output = layer_output(layer)
+        explanations: list[str] = []
+        if layer.inbound_nodes:
+            explanations += layer.inbound_nodes[-1].explanations
+        explanations += layer.param_explanations
+        rows.append(
+            LayerRow(
+                name=layer.name,
+                class_name=_class_name(layer),
+                output=output,
+                params=params,
+                trainable_params=trainable,
+                non_trainable_params=non_trainable,
+                built=not unbuilt_for_keras,
+                connected_to=() if sequential_like else connections(layer, relevant),
+                explanations=tuple(explanations),
+                span=span_of(layer.origin),
+            )
+        )
+    if incomplete or not model.weights_resolved():
+        totals: tuple[Any, ...] = (UNKNOWN,) * 6
+    else:
+        trainable_w = model.trainable_weight_list()
+        non_trainable_w = model.non_trainable_weight_list()
+        t, n = count_params(trainable_w), count_params(non_trainable_w)
+        tb, nb = memory_size(trainable_w), memory_size(non_trainable_w)
+        totals = (_sum([t, n]), t, n, _sum([tb, nb]), tb, nb)
+    return ModelSummary(
+        path=path,
+        span=span_of(model.origin),
+        variable=model.variable,
+        name=model.name,
+        kind=model.kind,
+        rows=tuple(rows),
+        total_params=totals[0],
+        trainable_params=totals[1],
+        non_trainable_params=totals[2],
+        total_bytes=totals[3],
+        trainable_bytes=totals[4],
+        non_trainable_bytes=totals[5],
+        show_connections=not sequential_like,
+    )
+
+
+def _class_name(layer: Layer) -> str:
+    if isinstance(layer, Sequential):
+        return "Sequential"
+    if isinstance(layer, Functional):
+        return "Functional"
+    return layer.class_name

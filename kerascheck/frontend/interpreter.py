@@ -1,0 +1,925 @@
+"""An abstract interpreter for the Python that builds Keras models.
+
+It executes a module's statements in program order over abstract values —
+Python literals, :data:`UNKNOWN`, Keras modules and symbols, and the engine's
+layers, tensors and models — and replays every Keras call against one
+:class:`~kerascheck.engine.runtime.Session`.  It never imports or runs the
+analysed code: a value it cannot compute is ``UNKNOWN``, and so is everything
+computed from it.
+
+Control flow it cannot decide (a loop, a branch on an unknown condition, a
+``try`` handler) is not guessed: every name such a block assigns becomes
+unknown, every model it mutates becomes incomplete, and layer names Keras would
+generate afterwards are unknown when the block could have created layers.
+"""
+
+from __future__ import annotations
+
+import builtins
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterator, Sequence
+
+import libcst as cst
+
+from kerascheck.engine.dims import UNKNOWN, Unresolved, is_known
+from kerascheck.engine.runtime import (
+    KerasTensor,
+    Layer,
+    Model,
+    OpaqueLayer,
+    Sequential,
+    Session,
+    flatten,
+)
+from kerascheck.frontend.keras_names import KerasSymbol, ModuleRef, is_keras_module, resolve, star_names
+from kerascheck.knowledge import keras_api
+
+MAX_CALL_DEPTH = 24
+
+# Modules whose functions never build Keras objects: calling them leaves Keras's
+# name counters alone even when kerascheck does not know the result.
+_INERT_MODULES = (
+    "math", "os", "sys", "random", "numpy", "np", "time", "json", "pathlib", "re", "logging",
+    "warnings", "argparse", "pandas", "collections", "itertools", "functools", "typing",
+    "datetime", "glob", "shutil", "pickle", "tensorflow.random", "tensorflow.config",
+    "tensorflow.data", "tensorflow.io", "tensorflow.math", "tensorflow.debugging",
+    "matplotlib", "sklearn", "scipy", "PIL", "cv2", "tqdm",
+)
+# Model methods that do not change a model's layers or weights.
+_INERT_MODEL_METHODS = frozenset(
+    {
+        "summary", "compile", "fit", "evaluate", "predict", "save", "save_weights", "load_weights",
+        "to_json", "get_config", "count_params", "get_layer", "get_weights", "predict_on_batch",
+        "train_on_batch", "test_on_batch", "export", "plot_model",
+    }
+)
+
+
+class _Return(Exception):
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+
+@dataclass(eq=False)
+class Scope:
+    names: dict[str, Any] = field(default_factory=dict)
+    parent: "Scope | None" = None
+
+    @property
+    def is_module(self) -> bool:
+        return self.parent is None
+
+    def lookup(self, name: str) -> Any:
+        scope: Scope | None = self
+        while scope is not None:
+            if name in scope.names:
+                return scope.names[name]
+            scope = scope.parent
+        return _MISSING
+
+    def module(self) -> "Scope":
+        scope = self
+        while scope.parent is not None:
+            scope = scope.parent
+        return scope
+
+
+class _Missing:
+    def __repr__(self) -> str:
+        return "<missing>"
+
+
+_MISSING = _Missing()
+
+
+@dataclass(eq=False)
+class UserFunction:
+    node: cst.FunctionDef
+    scope: Scope
+    defaults: dict[str, Any]
+
+
+@dataclass(eq=False)
+class UserClass:
+    node: cst.ClassDef
+    is_keras_subclass: bool
+
+
+@dataclass(eq=False)
+class BoundMethod:
+    receiver: Any
+    name: str
+
+
+@dataclass(frozen=True)
+class Builtin:
+    name: str
+
+
+_BUILTINS = {
+    name: Builtin(name)
+    for name in ("int", "float", "str", "bool", "len", "max", "min", "abs", "round", "tuple", "list",
+                 "sum", "range", "dict", "print", "isinstance", "sorted", "reversed", "enumerate", "zip")
+}
+
+
+class Interpreter:
+    def __init__(self, session: Session, path: str = "<string>") -> None:
+        self.session = session
+        self.path = path
+        self.depth = 0
+
+    # ------------------------------------------------------------------ statements
+    def run_module(self, module: cst.Module) -> Scope:
+        scope = Scope({"__name__": "__main__", "__file__": self.path})
+        self.exec_block(module.body, scope)
+        return scope
+
+    def exec_block(self, body: Sequence[cst.CSTNode], scope: Scope) -> None:
+        for index, stmt in enumerate(body):
+            if isinstance(stmt, cst.SimpleStatementLine):
+                for small in stmt.body:
+                    if isinstance(small, cst.Raise):
+                        # The rest of this block never runs.
+                        return
+                    self.exec_small(small, scope)
+            else:
+                self.exec_compound(stmt, scope)
+
+    def exec_small(self, stmt: cst.BaseSmallStatement, scope: Scope) -> None:
+        if isinstance(stmt, cst.Expr):
+            self.eval(stmt.value, scope)
+        elif isinstance(stmt, cst.Assign):
+            value = self.eval(stmt.value, scope)
+            for target in stmt.targets:
+                self.assign(target.target, value, scope)
+        elif isinstance(stmt, cst.AnnAssign):
+            if stmt.value is not None:
+                self.assign(stmt.target, self.eval(stmt.value, scope), scope)
+        elif isinstance(stmt, cst.AugAssign):
+            current = self.eval(stmt.target, scope)
+            operand = self.eval(stmt.value, scope)
+            op = _AUG_OPS.get(type(stmt.operator))
+            self.assign(stmt.target, _binary(op, current, operand) if op else UNKNOWN, scope)
+        elif isinstance(stmt, cst.Return):
+            raise _Return(self.eval(stmt.value, scope) if stmt.value is not None else None)
+        elif isinstance(stmt, cst.Import):
+            for alias in stmt.names:
+                dotted = _dotted(alias.name)
+                if alias.asname is not None:
+                    self.bind(alias.asname.name, resolve(dotted), scope)
+                else:
+                    top = dotted.split(".")[0]
+                    self.bind(top, ModuleRef(top), scope)
+        elif isinstance(stmt, cst.ImportFrom):
+            self.exec_import_from(stmt, scope)
+        elif isinstance(stmt, cst.Del):
+            for target in _targets(stmt.target):
+                if isinstance(target, cst.Name):
+                    scope.names.pop(target.value, None)
+        # Pass, Global, Nonlocal, Assert, Break, Continue: nothing to model here.
+
+    def exec_import_from(self, stmt: cst.ImportFrom, scope: Scope) -> None:
+        if stmt.relative or stmt.module is None:
+            module = None
+        else:
+            module = _dotted(stmt.module)
+        if isinstance(stmt.names, cst.ImportStar):
+            if module is not None and is_keras_module(module):
+                for name, symbol in star_names(module).items():
+                    scope.names[name] = symbol
+            else:
+                self.session.names_uncertain_from_opaque_code()
+            return
+        for alias in stmt.names:
+            name = _dotted(alias.name)
+            bound = alias.asname.name.value if alias.asname is not None else name  # type: ignore[union-attr]
+            if module is None:
+                scope.names[bound] = UNKNOWN
+            else:
+                scope.names[bound] = resolve(f"{module}.{name}")
+
+    def exec_compound(self, stmt: cst.BaseCompoundStatement, scope: Scope) -> None:
+        if isinstance(stmt, cst.FunctionDef):
+            self.bind(stmt.name, self.define_function(stmt, scope), scope)
+        elif isinstance(stmt, cst.ClassDef):
+            bases = [self.eval(arg.value, scope) for arg in stmt.bases]
+            keras_base = any(isinstance(b, (KerasSymbol, UserClass)) for b in bases)
+            self.bind(stmt.name, UserClass(stmt, keras_base), scope)
+        elif isinstance(stmt, cst.If):
+            self.exec_if(stmt, scope)
+        elif isinstance(stmt, cst.With):
+            for item in stmt.items:
+                value = self.eval(item.item, scope)
+                if item.asname is not None:
+                    self.assign(item.asname.name, UNKNOWN if value is not None else None, scope)
+            self.exec_block(stmt.body.body, scope)
+        elif isinstance(stmt, cst.Try):
+            # The body is the path taken when nothing fails; handlers are not modelled.
+            self.exec_block(stmt.body.body, scope)
+            for handler in stmt.handlers:
+                self.havoc(handler.body.body, scope)
+            if stmt.orelse is not None:
+                self.exec_block(stmt.orelse.body.body, scope)
+            if stmt.finalbody is not None:
+                self.exec_block(stmt.finalbody.body.body, scope)
+        else:
+            # for / while / match and anything newer: not unrolled (yet).
+            self.havoc([stmt], scope)
+
+    def exec_if(self, stmt: cst.If, scope: Scope) -> None:
+        try:
+            condition = self.eval(stmt.test, scope)
+            decided = is_known(condition) and not isinstance(condition, (ModuleRef, KerasSymbol, Layer))
+            taken = bool(condition) if decided else None
+        except Unresolved:
+            taken = None
+        if taken is None:
+            self.havoc(stmt.body.body, scope)
+            if stmt.orelse is not None:
+                self.havoc([stmt.orelse], scope)
+        elif taken:
+            self.exec_block(stmt.body.body, scope)
+        elif isinstance(stmt.orelse, cst.If):
+            self.exec_if(stmt.orelse, scope)
+        elif isinstance(stmt.orelse, cst.Else):
+            self.exec_block(stmt.orelse.body.body, scope)
+
+    def havoc(self, body: Sequence[cst.CSTNode], scope: Scope) -> None:
+        """A block that may or may not run, any number of times: forget what it touches."""
+        collector = _EffectCollector()
+        for stmt in body:
+            stmt.visit(collector)
+        for name in collector.assigned:
+            scope.names[name] = UNKNOWN
+        for name in collector.receivers:
+            value = scope.lookup(name)
+            if isinstance(value, Sequential):
+                self.session.sequential_add(value, UNKNOWN, value.origin, rebuild=False)
+        if collector.calls:
+            self.session.names_uncertain_from_opaque_code()
+
+    def define_function(self, node: cst.FunctionDef, scope: Scope) -> UserFunction:
+        defaults: dict[str, Any] = {}
+        params = node.params
+        for param in (*params.posonly_params, *params.params, *params.kwonly_params):
+            if param.default is not None:
+                defaults[param.name.value] = self.eval(param.default, scope)
+        return UserFunction(node, scope, defaults)
+
+    # ------------------------------------------------------------------ binding
+    def bind(self, name: cst.Name | str, value: Any, scope: Scope) -> None:
+        key = name if isinstance(name, str) else name.value
+        scope.names[key] = value
+        if isinstance(value, Model):
+            if value.variable is None or (scope.is_module and not value.variable_is_global):
+                value.variable = key
+                value.variable_is_global = scope.is_module
+
+    def assign(self, target: cst.BaseExpression, value: Any, scope: Scope) -> None:
+        if isinstance(target, cst.Name):
+            self.bind(target, value, scope)
+        elif isinstance(target, (cst.Tuple, cst.List)):
+            elements = target.elements
+            starred = [i for i, e in enumerate(elements) if isinstance(e, cst.StarredElement)]
+            if isinstance(value, (tuple, list)) and not starred and len(value) == len(elements):
+                for element, item in zip(elements, value):
+                    self.assign(element.value, item, scope)
+            else:
+                for element in elements:
+                    self.assign(element.value, UNKNOWN, scope)
+        elif isinstance(target, cst.Attribute):
+            receiver = self.eval(target.value, scope)
+            attr = target.attr.value
+            if isinstance(receiver, Layer) and attr == "trainable":
+                receiver.trainable = value if isinstance(value, bool) else UNKNOWN
+        elif isinstance(target, cst.Subscript):
+            container = self.eval(target.value, scope)
+            if isinstance(container, (list, dict)) and len(target.slice) == 1:
+                index = target.slice[0].slice
+                if isinstance(index, cst.Index):
+                    key = self.eval(index.value, scope)
+                    try:
+                        container[key] = value  # type: ignore[index]
+                    except (TypeError, IndexError, KeyError, Unresolved):
+                        pass
+
+    # ------------------------------------------------------------------ expressions
+    def eval(self, node: cst.BaseExpression, scope: Scope) -> Any:
+        try:
+            return self._eval(node, scope)
+        except Unresolved:
+            return UNKNOWN
+
+    def _eval(self, node: cst.BaseExpression, scope: Scope) -> Any:
+        if isinstance(node, cst.Integer):
+            return node.evaluated_value
+        if isinstance(node, cst.Float):
+            return node.evaluated_value
+        if isinstance(node, cst.Imaginary):
+            return UNKNOWN
+        if isinstance(node, cst.SimpleString):
+            return node.evaluated_value if isinstance(node.evaluated_value, str) else UNKNOWN
+        if isinstance(node, cst.ConcatenatedString):
+            left, right = self._eval(node.left, scope), self._eval(node.right, scope)
+            return left + right if isinstance(left, str) and isinstance(right, str) else UNKNOWN
+        if isinstance(node, cst.FormattedString):
+            return self.eval_fstring(node, scope)
+        if isinstance(node, cst.Name):
+            return self.lookup(node.value, scope)
+        if isinstance(node, cst.Tuple):
+            return tuple(self.eval_elements(node.elements, scope))
+        if isinstance(node, cst.List):
+            return list(self.eval_elements(node.elements, scope))
+        if isinstance(node, cst.Set):
+            return UNKNOWN
+        if isinstance(node, cst.Dict):
+            return self.eval_dict(node, scope)
+        if isinstance(node, cst.UnaryOperation):
+            return _unary(type(node.operator), self._eval(node.expression, scope))
+        if isinstance(node, cst.BinaryOperation):
+            left = self._eval(node.left, scope)
+            right = self._eval(node.right, scope)
+            return _binary(_BIN_OPS.get(type(node.operator)), left, right)
+        if isinstance(node, cst.BooleanOperation):
+            left = self._eval(node.left, scope)
+            if not is_known(left):
+                self._eval(node.right, scope)
+                return UNKNOWN
+            if isinstance(node.operator, cst.And):
+                return self._eval(node.right, scope) if left else left
+            return left if left else self._eval(node.right, scope)
+        if isinstance(node, cst.Comparison):
+            return self.eval_comparison(node, scope)
+        if isinstance(node, cst.IfExp):
+            test = self._eval(node.test, scope)
+            if not is_known(test) or isinstance(test, (Layer, KerasTensor)):
+                self._eval(node.body, scope)
+                self._eval(node.orelse, scope)
+                return UNKNOWN
+            return self._eval(node.body if test else node.orelse, scope)
+        if isinstance(node, cst.Attribute):
+            return self.get_attribute(self._eval(node.value, scope), node.attr.value)
+        if isinstance(node, cst.Subscript):
+            return self.eval_subscript(node, scope)
+        if isinstance(node, cst.Call):
+            return self.eval_call(node, scope)
+        if isinstance(node, (cst.ListComp, cst.GeneratorExp, cst.SetComp, cst.DictComp, cst.Lambda)):
+            # Not modelled yet; a comprehension that builds layers makes names uncertain.
+            if _contains_call(node):
+                self.session.names_uncertain_from_opaque_code()
+            return UNKNOWN
+        if isinstance(node, cst.NamedExpr):
+            value = self._eval(node.value, scope)
+            self.assign(node.target, value, scope)
+            return value
+        return UNKNOWN
+
+    def lookup(self, name: str, scope: Scope) -> Any:
+        value = scope.lookup(name)
+        if value is not _MISSING:
+            return value
+        if name in ("True", "False", "None"):
+            return {"True": True, "False": False, "None": None}[name]
+        if name in _BUILTINS:
+            return _BUILTINS[name]
+        return UNKNOWN
+
+    def eval_elements(self, elements: Sequence[cst.BaseElement], scope: Scope) -> Iterator[Any]:
+        for element in elements:
+            value = self._eval(element.value, scope)
+            if isinstance(element, cst.StarredElement):
+                if isinstance(value, (tuple, list)):
+                    yield from value
+                else:
+                    raise Unresolved("starred element")
+            else:
+                yield value
+
+    def eval_dict(self, node: cst.Dict, scope: Scope) -> Any:
+        result: dict[Any, Any] = {}
+        known = True
+        for element in node.elements:
+            if isinstance(element, cst.DictElement):
+                key = self._eval(element.key, scope)
+                value = self._eval(element.value, scope)
+                if isinstance(key, (str, int, float, bool, type(None))):
+                    result[key] = value
+                else:
+                    known = False
+            else:
+                value = self._eval(element.value, scope)
+                if isinstance(value, dict):
+                    result.update(value)
+                else:
+                    known = False
+        return result if known else UNKNOWN
+
+    def eval_fstring(self, node: cst.FormattedString, scope: Scope) -> Any:
+        parts: list[str] = []
+        for part in node.parts:
+            if isinstance(part, cst.FormattedStringText):
+                parts.append(part.value)
+                continue
+            value = self._eval(part.expression, scope)
+            if part.conversion is not None or part.format_spec is not None:
+                return UNKNOWN
+            if not isinstance(value, (str, int, float, bool)) or value is UNKNOWN:
+                return UNKNOWN
+            parts.append(str(value))
+        return "".join(parts)
+
+    def eval_comparison(self, node: cst.Comparison, scope: Scope) -> Any:
+        left = self._eval(node.left, scope)
+        for target in node.comparisons:
+            right = self._eval(target.comparator, scope)
+            if not (_is_plain(left) and _is_plain(right)):
+                return UNKNOWN
+            op = type(target.operator)
+            try:
+                if op is cst.Equal:
+                    ok = left == right
+                elif op is cst.NotEqual:
+                    ok = left != right
+                elif op is cst.LessThan:
+                    ok = left < right
+                elif op is cst.LessThanEqual:
+                    ok = left <= right
+                elif op is cst.GreaterThan:
+                    ok = left > right
+                elif op is cst.GreaterThanEqual:
+                    ok = left >= right
+                elif op is cst.In:
+                    ok = left in right
+                elif op is cst.NotIn:
+                    ok = left not in right
+                elif op is cst.Is:
+                    ok = left is right if left is None or right is None or isinstance(left, bool) else UNKNOWN
+                elif op is cst.IsNot:
+                    ok = left is not right if left is None or right is None or isinstance(left, bool) else UNKNOWN
+                else:
+                    return UNKNOWN
+            except TypeError:
+                return UNKNOWN
+            if ok is UNKNOWN:
+                return UNKNOWN
+            if not ok:
+                return False
+            left = right
+        return True
+
+    def eval_subscript(self, node: cst.Subscript, scope: Scope) -> Any:
+        container = self._eval(node.value, scope)
+        if len(node.slice) != 1:
+            return UNKNOWN
+        element = node.slice[0].slice
+        if isinstance(element, cst.Index):
+            key = self._eval(element.value, scope)
+            if isinstance(container, (tuple, list, str)) and isinstance(key, int) and not isinstance(key, bool):
+                try:
+                    return container[key]
+                except IndexError:
+                    return UNKNOWN
+            if isinstance(container, dict) and _is_plain(key):
+                return container.get(key, UNKNOWN)
+            return UNKNOWN
+        if isinstance(element, cst.Slice) and isinstance(container, (tuple, list, str)):
+            bounds = [
+                self._eval(part, scope) if part is not None else None
+                for part in (element.lower, element.upper, element.step)
+            ]
+            if all(b is None or (isinstance(b, int) and not isinstance(b, bool)) for b in bounds):
+                return container[slice(*bounds)]
+        return UNKNOWN
+
+    def get_attribute(self, value: Any, attr: str) -> Any:
+        if isinstance(value, ModuleRef):
+            return resolve(f"{value.name}.{attr}")
+        if isinstance(value, KerasTensor):
+            if attr == "shape":
+                return value.shape
+            return UNKNOWN
+        if isinstance(value, Layer):
+            return self.layer_attribute(value, attr)
+        if isinstance(value, (list, dict, str)) and attr in _PY_METHODS:
+            return BoundMethod(value, attr)
+        return UNKNOWN
+
+    def layer_attribute(self, layer: Layer, attr: str) -> Any:
+        if attr in ("name",):
+            return layer.name
+        if attr == "trainable":
+            return layer.trainable
+        if isinstance(layer, Model):
+            functional = layer.functional if isinstance(layer, Sequential) else layer
+            if attr in ("input", "inputs", "output", "outputs") and functional is not None:
+                tensors = functional.inputs if attr.startswith("input") else functional.outputs
+                if attr in ("input", "output"):
+                    return tensors[0] if len(tensors) == 1 else list(tensors)
+                return list(tensors)
+            if attr == "layers":
+                return UNKNOWN if any(isinstance(lyr, OpaqueLayer) for lyr in layer.layer_list()) else layer.layer_list()
+            if attr in _INERT_MODEL_METHODS or attr in ("add", "build", "pop"):
+                return BoundMethod(layer, attr)
+            return UNKNOWN
+        if attr == "output" and layer.inbound_nodes:
+            return layer.inbound_nodes[-1].output_structure
+        return BoundMethod(layer, attr)
+
+    # ------------------------------------------------------------------ calls
+    def eval_call(self, node: cst.Call, scope: Scope) -> Any:
+        callee = self._eval(node.func, scope)
+        args, kwargs, complete = self.eval_arguments(node.args, scope)
+        if not complete:
+            # *args / **kwargs we cannot expand: the call's effect is unknown.
+            self.taint(args, kwargs)
+            if not isinstance(callee, (Builtin, BoundMethod)) or isinstance(callee, KerasSymbol):
+                self.session.names_uncertain_from_opaque_code()
+            return UNKNOWN
+        return self.call_value(callee, args, kwargs, node, scope)
+
+    def eval_arguments(self, arguments: Sequence[cst.Arg], scope: Scope) -> tuple[list[Any], dict[str, Any], bool]:
+        args: list[Any] = []
+        kwargs: dict[str, Any] = {}
+        complete = True
+        for arg in arguments:
+            value = self.eval(arg.value, scope)
+            if arg.star == "*":
+                if isinstance(value, (tuple, list)):
+                    args.extend(value)
+                else:
+                    complete = False
+            elif arg.star == "**":
+                if isinstance(value, dict) and all(isinstance(k, str) for k in value):
+                    kwargs.update(value)
+                else:
+                    complete = False
+            elif arg.keyword is not None:
+                kwargs[arg.keyword.value] = value
+            else:
+                args.append(value)
+        return args, kwargs, complete
+
+    def call_value(self, callee: Any, args: list[Any], kwargs: dict[str, Any], node: cst.Call, scope: Scope) -> Any:
+        session = self.session
+        if isinstance(callee, KerasSymbol):
+            return self.call_keras(callee, args, kwargs, node)
+        if isinstance(callee, Layer):
+            if not args:
+                return UNKNOWN
+            return session.call(callee, args[0], node)
+        if isinstance(callee, BoundMethod):
+            return self.call_method(callee, args, kwargs, node)
+        if isinstance(callee, Builtin):
+            return _call_builtin(callee.name, args, kwargs)
+        if isinstance(callee, UserFunction):
+            return self.call_function(callee, args, kwargs)
+        if isinstance(callee, UserClass):
+            session.names_uncertain_from_opaque_code()
+            self.taint(args, kwargs)
+            return UNKNOWN
+        if isinstance(callee, ModuleRef):
+            if not (is_keras_module(callee.name) or callee.name.startswith(_INERT_MODULES)):
+                session.names_uncertain_from_opaque_code()
+                self.taint(args, kwargs)
+            return UNKNOWN
+        # An unknown callable: it may build layers (names become uncertain) or
+        # change any model it is given.
+        session.names_uncertain_from_opaque_code()
+        self.taint(args, kwargs)
+        return UNKNOWN
+
+    def taint(self, args: Sequence[Any], kwargs: dict[str, Any]) -> None:
+        for value in flatten(list(args) + list(kwargs.values())):
+            if isinstance(value, Sequential):
+                self.session.sequential_add(value, UNKNOWN, value.origin, rebuild=False)
+
+    def call_keras(self, symbol: KerasSymbol, args: list[Any], kwargs: dict[str, Any], node: cst.Call) -> Any:
+        session = self.session
+        name = symbol.name
+        if name == "Input":
+            return session.input(args, kwargs, node)
+        if name == "Sequential":
+            layers = kwargs.get("layers", args[0] if args else None)
+            return session.sequential(
+                layers if layers is not UNKNOWN else [UNKNOWN],
+                kwargs.get("name", args[2] if len(args) > 2 else None),
+                node,
+                trainable=kwargs.get("trainable", args[1] if len(args) > 1 else True),
+            )
+        if name == "Model":
+            return self.call_model(args, kwargs, node)
+        function = keras_api.FUNCTIONS.get(name)
+        if function is not None:
+            layer_class = function.get("builds_layer")
+            if layer_class is None or not args and "inputs" not in kwargs:
+                return UNKNOWN
+            inputs = kwargs.pop("inputs", None) if "inputs" in kwargs else args.pop(0)
+            helper_params = [p for p in function["params"] if p[0] != "inputs" and not p[0].startswith("*")]
+            for (pname, _default, _kind), value in zip(helper_params, args):
+                kwargs[pname] = value
+            layer = session.create_layer(layer_class, [], kwargs, node)
+            return session.call(layer, inputs, node) if isinstance(layer, Layer) else UNKNOWN
+        spec = keras_api.CLASSES.get(name)
+        if spec is not None:
+            return session.create_layer(name, args, kwargs, node)
+        return UNKNOWN
+
+    def call_model(self, args: list[Any], kwargs: dict[str, Any], node: cst.Call) -> Any:
+        session = self.session
+        name = kwargs.pop("name", None)
+        legacy = "input" in kwargs or "output" in kwargs
+        if legacy:
+            kwargs.setdefault("inputs", kwargs.pop("input", None))
+            kwargs.setdefault("outputs", kwargs.pop("output", None))
+            session.report(
+                "keras2_api",
+                "Model(input=..., output=...) is Keras 2 API; Keras 3 raises "
+                "\"Unrecognized keyword arguments passed to Model: {'input', 'output'}\": "
+                "use inputs= and outputs=",
+                node,
+            )
+        if "inputs" in kwargs or "outputs" in kwargs or len(args) >= 2:
+            inputs = kwargs.get("inputs", args[0] if args else None)
+            outputs = kwargs.get("outputs", args[1] if len(args) > 1 else args[0] if args and "inputs" in kwargs else None)
+            return session.functional(inputs, outputs, name, node)
+        return UNKNOWN
+
+    def call_method(self, method: BoundMethod, args: list[Any], kwargs: dict[str, Any], node: cst.Call) -> Any:
+        receiver, name = method.receiver, method.name
+        session = self.session
+        if isinstance(receiver, Sequential) and name == "add" and args:
+            session.sequential_add(receiver, args[0], node)
+            return None
+        if isinstance(receiver, Sequential) and name == "build":
+            shape = kwargs.get("input_shape", args[0] if args else None)
+            if receiver.stack and not receiver.built and shape is not None:
+                session.sequential_build(receiver, shape, node)
+            return None
+        if isinstance(receiver, Model) and name in _INERT_MODEL_METHODS:
+            return UNKNOWN
+        if isinstance(receiver, Layer):
+            # pop(), a custom method, …: the model's structure is no longer known.
+            if isinstance(receiver, Sequential):
+                session.sequential_add(receiver, UNKNOWN, node, rebuild=False)
+            return UNKNOWN
+        return _call_py_method(receiver, name, args, kwargs)
+
+    def call_function(self, function: UserFunction, args: list[Any], kwargs: dict[str, Any]) -> Any:
+        if self.depth >= MAX_CALL_DEPTH:
+            self.session.names_uncertain_from_opaque_code()
+            return UNKNOWN
+        scope = Scope({}, function.scope)
+        params = function.node.params
+        positional = [*params.posonly_params, *params.params]
+        args = list(args)
+        for param in positional:
+            pname = param.name.value
+            if args:
+                scope.names[pname] = args.pop(0)
+            elif pname in kwargs:
+                scope.names[pname] = kwargs.pop(pname)
+            elif pname in function.defaults:
+                scope.names[pname] = function.defaults[pname]
+            else:
+                scope.names[pname] = UNKNOWN
+        if isinstance(params.star_arg, cst.Param):
+            scope.names[params.star_arg.name.value] = tuple(args)
+        for param in params.kwonly_params:
+            pname = param.name.value
+            scope.names[pname] = kwargs.pop(pname, function.defaults.get(pname, UNKNOWN))
+        if params.star_kwarg is not None:
+            scope.names[params.star_kwarg.name.value] = dict(kwargs)
+        self.depth += 1
+        try:
+            body = function.node.body
+            if isinstance(body, cst.IndentedBlock):
+                self.exec_block(body.body, scope)
+            else:
+                self.exec_block(body.body, scope)  # type: ignore[attr-defined]
+        except _Return as ret:
+            return ret.value
+        finally:
+            self.depth -= 1
+        return None
+
+
+# ---------------------------------------------------------------------- helpers
+
+
+class _EffectCollector(cst.CSTVisitor):
+    """Names a block assigns, receivers of method calls in it, and whether it calls anything."""
+
+    def __init__(self) -> None:
+        self.assigned: set[str] = set()
+        self.receivers: set[str] = set()
+        self.calls = False
+
+    def visit_Name(self, node: cst.Name) -> None:
+        pass
+
+    def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
+        self._collect(node.target)
+
+    def visit_AugAssign(self, node: cst.AugAssign) -> None:
+        self._collect(node.target)
+
+    def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
+        self._collect(node.target)
+
+    def visit_For(self, node: cst.For) -> None:
+        self._collect(node.target)
+
+    def visit_AsName(self, node: cst.AsName) -> None:
+        self._collect(node.name)
+
+    def visit_NamedExpr(self, node: cst.NamedExpr) -> None:
+        self._collect(node.target)
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+        self.assigned.add(node.name.value)
+        return False
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> bool:
+        self.assigned.add(node.name.value)
+        return False
+
+    def visit_ImportAlias(self, node: cst.ImportAlias) -> None:
+        if node.asname is None:
+            self.assigned.add(_dotted(node.name).split(".")[0])
+
+    def visit_Call(self, node: cst.Call) -> None:
+        self.calls = True
+        if isinstance(node.func, cst.Attribute) and isinstance(node.func.value, cst.Name):
+            self.receivers.add(node.func.value.value)
+        for arg in node.args:
+            if isinstance(arg.value, cst.Name):
+                self.receivers.add(arg.value.value)
+
+    def _collect(self, target: cst.CSTNode) -> None:
+        if isinstance(target, cst.Name):
+            self.assigned.add(target.value)
+        elif isinstance(target, (cst.Tuple, cst.List)):
+            for element in target.elements:
+                self._collect(element.value)
+        elif isinstance(target, cst.StarredElement):
+            self._collect(target.value)
+
+
+def _contains_call(node: cst.CSTNode) -> bool:
+    collector = _EffectCollector()
+    node.visit(collector)
+    return collector.calls
+
+
+def _dotted(node: cst.BaseExpression) -> str:
+    if isinstance(node, cst.Name):
+        return node.value
+    if isinstance(node, cst.Attribute):
+        return f"{_dotted(node.value)}.{node.attr.value}"
+    return "?"
+
+
+def _targets(node: cst.BaseExpression) -> list[cst.BaseExpression]:
+    if isinstance(node, (cst.Tuple, cst.List)):
+        return [e.value for e in node.elements]
+    return [node]
+
+
+def _is_plain(value: Any) -> bool:
+    """A fully known Python value (no unknowns, no Keras objects)."""
+    if value is UNKNOWN:
+        return False
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return True
+    if isinstance(value, (tuple, list)):
+        return all(_is_plain(v) for v in value)
+    if isinstance(value, dict):
+        return all(_is_plain(k) and _is_plain(v) for k, v in value.items())
+    return False
+
+
+_BIN_OPS: dict[type, Callable[[Any, Any], Any]] = {
+    cst.Add: lambda a, b: a + b,
+    cst.Subtract: lambda a, b: a - b,
+    cst.Multiply: lambda a, b: a * b,
+    cst.Divide: lambda a, b: a / b,
+    cst.FloorDivide: lambda a, b: a // b,
+    cst.Modulo: lambda a, b: a % b,
+    cst.Power: lambda a, b: a**b,
+}
+_AUG_OPS: dict[type, Callable[[Any, Any], Any]] = {
+    cst.AddAssign: _BIN_OPS[cst.Add],
+    cst.SubtractAssign: _BIN_OPS[cst.Subtract],
+    cst.MultiplyAssign: _BIN_OPS[cst.Multiply],
+    cst.DivideAssign: _BIN_OPS[cst.Divide],
+    cst.FloorDivideAssign: _BIN_OPS[cst.FloorDivide],
+    cst.ModuloAssign: _BIN_OPS[cst.Modulo],
+    cst.PowerAssign: _BIN_OPS[cst.Power],
+}
+_MAX_SEQUENCE = 100_000
+
+
+def _binary(op: Callable[[Any, Any], Any] | None, left: Any, right: Any) -> Any:
+    if op is None:
+        return UNKNOWN
+    numeric = (int, float)
+    if isinstance(left, numeric) and isinstance(right, numeric):
+        try:
+            if op is _BIN_OPS[cst.Power] and abs(right) > 64:
+                return UNKNOWN  # keep the analysis bounded
+            return op(left, right)
+        except (ZeroDivisionError, OverflowError, ValueError):
+            return UNKNOWN
+    if isinstance(left, (str, tuple, list)) and isinstance(right, type(left)) and op is _BIN_OPS[cst.Add]:
+        return left + right
+    if op is _BIN_OPS[cst.Multiply]:
+        seq, n = (left, right) if isinstance(right, int) else (right, left)
+        if isinstance(seq, (str, tuple, list)) and isinstance(n, int) and not isinstance(n, bool):
+            if len(seq) * max(n, 0) <= _MAX_SEQUENCE:
+                return seq * n
+        return UNKNOWN
+    if op is _BIN_OPS[cst.Modulo] and isinstance(left, str):
+        return UNKNOWN
+    if left is UNKNOWN or right is UNKNOWN:
+        return UNKNOWN
+    return UNKNOWN
+
+
+def _unary(op: type, value: Any) -> Any:
+    if op is cst.Not:
+        return (not value) if _is_plain(value) else UNKNOWN
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if op is cst.Minus:
+            return -value
+        if op is cst.Plus:
+            return +value
+        if op is cst.BitInvert and isinstance(value, int):
+            return ~value
+    return UNKNOWN
+
+
+_PY_METHODS = frozenset({"append", "extend", "insert", "get", "keys", "values", "items", "format", "join",
+                         "lower", "upper", "copy", "index", "count", "pop"})
+
+
+def _call_py_method(receiver: Any, name: str, args: list[Any], kwargs: dict[str, Any]) -> Any:
+    if isinstance(receiver, list):
+        if name == "append" and len(args) == 1:
+            receiver.append(args[0])
+            return None
+        if name == "extend" and len(args) == 1 and isinstance(args[0], (list, tuple)):
+            receiver.extend(args[0])
+            return None
+        if name == "insert" and len(args) == 2 and isinstance(args[0], int):
+            receiver.insert(args[0], args[1])
+            return None
+        if name == "copy":
+            return list(receiver)
+        if name == "pop" and not args and receiver:
+            return receiver.pop()
+        receiver[:] = [UNKNOWN]  # mutated in a way that is not modelled
+        return UNKNOWN
+    if isinstance(receiver, dict):
+        if name == "get" and args and _is_plain(args[0]):
+            return receiver.get(args[0], args[1] if len(args) > 1 else None)
+        if name == "keys":
+            return list(receiver.keys())
+        if name == "values":
+            return list(receiver.values())
+        if name == "items":
+            return [tuple(item) for item in receiver.items()]
+        if name == "copy":
+            return dict(receiver)
+        return UNKNOWN
+    if isinstance(receiver, str):
+        if name in ("lower", "upper") and not args:
+            return getattr(receiver, name)()
+        if name == "join" and len(args) == 1 and isinstance(args[0], (list, tuple)):
+            if all(isinstance(a, str) for a in args[0]):
+                return receiver.join(args[0])
+        if name == "format" and all(_is_plain(a) for a in args) and all(_is_plain(v) for v in kwargs.values()):
+            try:
+                return receiver.format(*args, **kwargs)
+            except (IndexError, KeyError, ValueError):
+                return UNKNOWN
+    return UNKNOWN
+
+
+def _call_builtin(name: str, args: list[Any], kwargs: dict[str, Any]) -> Any:
+    if name == "print" or name == "isinstance":
+        return None if name == "print" else UNKNOWN
+    if kwargs or not all(_is_plain(a) for a in args):
+        return UNKNOWN
+    try:
+        if name == "range":
+            values = range(*args)
+            return list(values) if len(values) <= _MAX_SEQUENCE else UNKNOWN
+        if name in ("enumerate", "zip", "reversed"):
+            return [tuple(x) if isinstance(x, tuple) else x for x in getattr(builtins, name)(*args)]
+        if name == "round":
+            return round(*args)
+        return getattr(builtins, name)(*args)
+    except (TypeError, ValueError, OverflowError):
+        return UNKNOWN
+

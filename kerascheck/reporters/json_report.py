@@ -1,0 +1,89 @@
+"""The JSON contract of ``kerascheck --format json`` (``version`` 1)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from kerascheck.engine.dims import UNKNOWN
+from kerascheck.results import Diagnostic, FileResult, LayerRow, ModelSummary
+
+JSON_VERSION = 1
+
+
+def _dim(value: Any) -> Any:
+    return "?" if value is UNKNOWN else value
+
+
+def _shape(output: Any) -> Any:
+    if output is UNKNOWN:
+        return "?"
+    if isinstance(output, list):
+        return [_shape(o) for o in output]
+    return [_dim(d) for d in output]
+
+
+def _count(value: Any) -> Any:
+    return None if value is UNKNOWN else value
+
+
+def _name(value: Any) -> Any:
+    return None if value is UNKNOWN else value
+
+
+def layer_json(row: LayerRow, explain: bool) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "name": _name(row.name),
+        "class": row.class_name,
+        "line": row.span.line if row.span else None,
+        "column": row.span.column if row.span else None,
+        "output_shape": _shape(row.output) if row.built else "?",
+        "params": _count(row.params),
+        "trainable_params": _count(row.trainable_params),
+        "non_trainable_params": _count(row.non_trainable_params),
+    }
+    if not row.built:
+        data["built"] = False
+    if row.connected_to:
+        data["connected_to"] = list(row.connected_to)
+    if explain:
+        data["explanation"] = list(row.explanations)
+    return data
+
+
+def model_json(summary: ModelSummary, explain: bool = False) -> dict[str, Any]:
+    return {
+        "path": summary.path,
+        "line": summary.span.line if summary.span else None,
+        "column": summary.span.column if summary.span else None,
+        "variable": summary.variable,
+        "name": _name(summary.name),
+        "kind": summary.kind,
+        "layers": [layer_json(row, explain) for row in summary.rows],
+        "total_params": _count(summary.total_params),
+        "trainable_params": _count(summary.trainable_params),
+        "non_trainable_params": _count(summary.non_trainable_params),
+    }
+
+
+def diagnostic_json(diagnostic: Diagnostic) -> dict[str, Any]:
+    span = diagnostic.span
+    return {
+        "path": diagnostic.path,
+        "line": span.line,
+        "column": span.column,
+        "end_line": span.end_line,
+        "end_column": span.end_column,
+        "code": diagnostic.code,
+        "severity": diagnostic.severity,
+        "message": diagnostic.message,
+    }
+
+
+def render(results: list[FileResult], summaries: bool, explain: bool = False) -> str:
+    document = {
+        "version": JSON_VERSION,
+        "models": [model_json(s, explain) for r in results for s in r.summaries] if summaries else [],
+        "diagnostics": [diagnostic_json(d) for r in results for d in r.diagnostics],
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,75 @@
+"""What an analysis produces: the values that flow from the engine to the reporters.
+
+Frozen dataclasses only; no syntax and no Keras in here.  Dimensions and
+counts use the engine's conventions: ``None`` is a dimension Keras itself
+prints as ``None``, :data:`~kerascheck.engine.dims.UNKNOWN` is what could not be
+resolved statically.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    """A source range, 1-based lines and columns (end column exclusive)."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+@dataclass(frozen=True)
+class LayerRow:
+    """One row of ``model.summary()``."""
+
+    name: Any  # str, or UNKNOWN
+    class_name: str
+    output: Any  # a shape tuple, a list of shapes, or UNKNOWN; "?" rows of unbuilt layers use UNKNOWN
+    params: Any  # int or UNKNOWN
+    trainable_params: Any
+    non_trainable_params: Any
+    built: bool = True
+    connected_to: tuple[str, ...] = ()
+    explanations: tuple[str, ...] = ()
+    span: Span | None = None
+
+
+@dataclass(frozen=True)
+class ModelSummary:
+    """A predicted ``model.summary()``."""
+
+    path: str
+    span: Span | None
+    variable: str | None
+    name: Any
+    kind: str  # "sequential" | "functional"
+    rows: tuple[LayerRow, ...]
+    total_params: Any
+    trainable_params: Any
+    non_trainable_params: Any
+    total_bytes: Any
+    trainable_bytes: Any
+    non_trainable_bytes: Any
+    show_connections: bool = False
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    path: str
+    span: Span
+    code: str
+    severity: str  # "error" | "warning"
+    message: str
+
+
+@dataclass(frozen=True)
+class FileResult:
+    path: str
+    summaries: tuple[ModelSummary, ...] = ()
+    diagnostics: tuple[Diagnostic, ...] = ()
+    skipped: bool = False  # never mentions keras: read and scanned only
+    notes: tuple[str, ...] = field(default=())
