@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from kerascheck.config import Settings
 from kerascheck.results import Diagnostic, FileResult, ModelSummary, Span
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -23,7 +24,7 @@ def mentions_keras(source: bytes) -> bool:
     return b"keras" in source
 
 
-def analyse_path(path: str | os.PathLike[str]) -> FileResult:
+def analyse_path(path: str | os.PathLike[str], settings: Settings | None = None) -> FileResult:
     display = str(path)
     try:
         size = os.path.getsize(path)
@@ -33,10 +34,10 @@ def analyse_path(path: str | os.PathLike[str]) -> FileResult:
             data = handle.read()
     except OSError as err:
         return _file_error(display, "KC002", f"cannot read file: {err.strerror or err}")
-    return analyse_bytes(data, display)
+    return analyse_bytes(data, display, settings)
 
 
-def analyse_bytes(data: bytes, path: str) -> FileResult:
+def analyse_bytes(data: bytes, path: str, settings: Settings | None = None) -> FileResult:
     if not mentions_keras(data):
         return FileResult(path, skipped=True)
     try:
@@ -45,10 +46,15 @@ def analyse_bytes(data: bytes, path: str) -> FileResult:
         return _file_error(
             path, "KC002", f"file is not valid UTF-8 (byte {err.start}: {err.reason}); it was not analysed"
         )
-    return analyse_source(source, path)
+    return analyse_source(source, path, settings)
 
 
-def analyse_source(source: str, path: str) -> FileResult:
+def analyse_source(source: str, path: str, settings: Settings | None = None) -> FileResult:
+    from kerascheck.diagnostics import SKIP_FILE, collect, finalize
+
+    settings = settings or Settings()
+    if SKIP_FILE.search(source):
+        return FileResult(path, skipped=True)
     import libcst as cst
     from libcst.metadata import MetadataWrapper, PositionProvider
 
@@ -88,9 +94,7 @@ def analyse_source(source: str, path: str) -> FileResult:
         )
 
     summaries: list[ModelSummary] = [summarize(model, path, span_of) for model in session.models]
-    from kerascheck.diagnostics import diagnostics_from_engine
-
-    diagnostics = diagnostics_from_engine(session.errors, path, span_of)
+    diagnostics = finalize(collect(session, settings, path, span_of), settings, source.splitlines())
     return FileResult(path, tuple(summaries), tuple(diagnostics))
 
 

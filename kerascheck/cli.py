@@ -1,22 +1,23 @@
 """The ``kerascheck`` command.
 
 ``kerascheck [OPTIONS] [PATHS]...`` checks files (the ``check`` command is the
-default, so it need not be named); other commands are named explicitly.
+default, so it need not be named); ``kerascheck rule KC101`` documents a rule.
 
-Exit codes, as ruff: 0 nothing reported, 1 diagnostics reported, 2 a usage
-error or a file that could not be analysed at all.
+Exit codes, as ruff's: 0 nothing reported, 1 diagnostics reported, 2 a usage
+or configuration error, or a file that could not be analysed at all.
 """
 
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import Any
 
 import click
 
 from kerascheck import __version__
 
-FORMATS = ("text", "json")
+FORMATS = ("text", "json", "sarif", "github")
 
 
 class DefaultCommandGroup(click.Group):
@@ -30,6 +31,18 @@ class DefaultCommandGroup(click.Group):
         return super().parse_args(ctx, args)
 
 
+def _codes(value: str | None) -> tuple[str, ...] | None:
+    if value is None:
+        return None
+    codes = tuple(c.strip().upper() for c in value.split(",") if c.strip())
+    from kerascheck.config import _valid_code
+
+    bad = [c for c in codes if not _valid_code(c)]
+    if bad:
+        raise click.BadParameter(f"not a rule code or prefix: {', '.join(bad)}")
+    return codes
+
+
 @click.group(cls=DefaultCommandGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="kerascheck")
 def main() -> None:
@@ -39,46 +52,109 @@ def main() -> None:
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=str))
 @click.option("--summary", is_flag=True, help="Print the predicted model.summary() of every model.")
-@click.option("--explain", is_flag=True, help="With --summary: the formula behind each number.")
+@click.option("--explain", is_flag=True, help="Print the summaries with the formula behind each number.")
 @click.option(
     "--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True,
     help="Output format.",
 )
-@click.option("--exit-zero", is_flag=True, help="Exit 0 even when diagnostics are reported.")
-def check(paths: tuple[str, ...], summary: bool, explain: bool, output_format: str, exit_zero: bool) -> None:
+@click.option("--select", help="Comma-separated rule codes or prefixes to enable (replaces the default set).")
+@click.option("--extend-select", help="Rule codes or prefixes to enable in addition.")
+@click.option("--ignore", help="Comma-separated rule codes or prefixes to disable.")
+@click.option("--exit-zero", is_flag=True, default=None, help="Exit 0 even when diagnostics are reported.")
+@click.option(
+    "--config", "config_path", type=click.Path(path_type=Path, dir_okay=False),
+    help="A pyproject.toml to read [tool.kerascheck] from (default: the nearest one upward).",
+)
+def check(
+    paths: tuple[str, ...],
+    summary: bool,
+    explain: bool,
+    output_format: str,
+    select: str | None,
+    extend_select: str | None,
+    ignore: str | None,
+    exit_zero: bool | None,
+    config_path: Path | None,
+) -> None:
     """Analyse PATHS (files or folders; default: the current folder)."""
+    from dataclasses import replace
+
     from kerascheck.analysis import analyse_path
+    from kerascheck.config import ConfigError, load_settings
     from kerascheck.discovery import Unreadable, discover
+
+    try:
+        settings = load_settings(config_path)
+    except ConfigError as err:
+        click.echo(f"kerascheck: {err}", err=True)
+        sys.exit(2)
+    selected, extended, ignored = _codes(select), _codes(extend_select), _codes(ignore)
+    if selected is not None:
+        settings = replace(settings, select=selected)
+    if extended:
+        settings = replace(settings, extend_select=settings.extend_select + extended)
+    if ignored:
+        settings = replace(settings, ignore=settings.ignore + ignored)
+    if exit_zero is not None:
+        settings = replace(settings, exit_zero=exit_zero)
 
     summary = summary or explain
     results = []
     file_errors = 0
-    for item in discover(paths or (".",)):
+    for item in discover(paths or (".",), settings.exclude):
         if isinstance(item, Unreadable):
             click.echo(f"kerascheck: {item.path}: {item.reason}", err=True)
             file_errors += 1
             continue
-        result = analyse_path(item)
+        result = analyse_path(item, settings)
         if any(d.code.startswith("KC0") for d in result.diagnostics):
             file_errors += 1
         results.append(result)
 
-    if output_format == "json":
-        from kerascheck.reporters import json_report
-
-        click.echo(json_report.render(results, summaries=summary, explain=explain), nl=False)
-    else:
-        from kerascheck.reporters import text
-
-        if summary:
-            click.echo(text.render_summaries(results, explain=explain), nl=False)
-        click.echo(text.render_diagnostics(results), nl=False)
-
+    click.echo(_render(results, output_format, summary, explain), nl=False)
     diagnostics = sum(len(r.diagnostics) for r in results)
     if file_errors:
         sys.exit(2)
-    if diagnostics and not exit_zero:
+    if diagnostics and not settings.exit_zero:
         sys.exit(1)
+
+
+def _render(results: list[Any], output_format: str, summary: bool, explain: bool) -> str:
+    if output_format == "json":
+        from kerascheck.reporters import json_report
+
+        return json_report.render(results, summaries=summary, explain=explain)
+    if output_format == "sarif":
+        from kerascheck.reporters import sarif
+
+        return sarif.render(results)
+    if output_format == "github":
+        from kerascheck.reporters import github
+
+        return github.render(results)
+    from kerascheck.reporters import text
+
+    out = text.render_summaries(results, explain=explain) if summary else ""
+    return out + text.render_diagnostics(results)
+
+
+@main.command()
+@click.argument("code", required=False)
+@click.option("--all", "show_all", is_flag=True, help="List every rule.")
+def rule(code: str | None, show_all: bool) -> None:
+    """Explain rule CODE (e.g. KC101), or list every rule."""
+    from kerascheck.rules import ALL_RULES, RULES_BY_CODE, render_doc
+
+    if code is None or show_all:
+        for r in ALL_RULES:
+            default = "" if r.default else "  (not selected by default)"
+            click.echo(f"{r.code}  {r.name:<30} {r.severity}{default}")
+        return
+    found = RULES_BY_CODE.get(code.upper())
+    if found is None:
+        click.echo(f"kerascheck: no rule {code!r}; `kerascheck rule` lists them", err=True)
+        sys.exit(2)
+    click.echo(render_doc(found), nl=False)
 
 
 def run(argv: list[str] | None = None) -> Any:

@@ -1,37 +1,95 @@
-"""Turn the errors the engine proved into diagnostics with stable codes."""
+"""From proven errors and lint findings to diagnostics: codes, messages, suppressions.
+
+A message says what Keras would say *and* why: which layer, the shape it
+received and where that shape came from, then Keras's own words.
+"""
 
 from __future__ import annotations
 
+import re
 from typing import Any, Callable, Iterable
 
-from kerascheck.engine.runtime import EngineError
+from kerascheck.config import Settings
+from kerascheck.engine.dims import UNKNOWN, format_shape
+from kerascheck.engine.runtime import EngineError, KerasTensor, Session
 from kerascheck.results import Diagnostic, Span
+from kerascheck.rules import ALL_RULES, RULE_FOR_ENGINE_KIND, RULES_BY_CODE
 
-# engine error kind -> (code, severity)
-CODES: dict[str, tuple[str, str]] = {
-    "rank": ("KC101", "error"),
-    "merge": ("KC102", "error"),
-    "nonpositive": ("KC103", "error"),
-    "reshape": ("KC104", "error"),
-    "undefined_dim": ("KC105", "error"),
-    "graph": ("KC106", "error"),
-    "axis": ("KC107", "error"),
-    "config": ("KC201", "error"),
-    "keras2_api": ("KC301", "error"),
-}
+SpanOf = Callable[[Any], "Span | None"]
+_NOQA = re.compile(r"#\s*noqa(?::\s*(?P<codes>[A-Z]+[0-9]+(?:[,\s]+[A-Z]+[0-9]+)*))?", re.IGNORECASE)
+SKIP_FILE = re.compile(r"^#\s*kerascheck:\s*skip-file\s*$", re.MULTILINE)
 
 
-def diagnostics_from_engine(
-    errors: Iterable[EngineError], path: str, span_of: Callable[[Any], Span | None]
+def _name(value: Any) -> str:
+    return "?" if value is UNKNOWN else f"'{value}'"
+
+
+def _source(tensor: KerasTensor, span_of: SpanOf) -> str:
+    layer = tensor.layer
+    if layer is None:
+        return ""
+    span = span_of(layer.origin)
+    where = f" at line {span.line}" if span else ""
+    text = f" from {layer.class_name} {_name(layer.name)}{where}"
+    rule = layer.rule
+    if rule is not None and rule.args.get("return_sequences") is False:
+        text += " (return_sequences=False)"
+    return text
+
+
+def describe(error: EngineError, span_of: SpanOf) -> str:
+    """The diagnostic message for an engine error."""
+    layer = error.layer
+    if layer is None or not error.inputs:
+        return error.message
+    who = f"{layer.class_name} {_name(layer.name)}"
+    received = " and ".join(
+        f"{format_shape(t.shape)}{_source(t, span_of)}" for t in error.inputs
+    )
+    if error.kind == "rank" and error.expected:
+        return f"{who} expects {error.expected} but gets {received}. Keras: {error.message}"
+    return f"{who} gets {received}. Keras: {error.message}"
+
+
+def collect(
+    session: Session, settings: Settings, path: str, span_of: SpanOf
 ) -> list[Diagnostic]:
-    result: list[Diagnostic] = []
-    seen: set[tuple[Any, ...]] = set()
-    for error in errors:
-        code, severity = CODES.get(error.kind, ("KC201", "error"))
+    """Diagnostics for one analysed file, before suppression comments."""
+    found: list[Diagnostic] = []
+    for error in session.errors:
+        rule = RULE_FOR_ENGINE_KIND.get(error.kind, RULES_BY_CODE["KC201"])
         span = span_of(error.origin) or Span(1, 1, 1, 1)
-        key = (span, code, error.message)
-        if key in seen:
+        found.append(Diagnostic(path, span, rule.code, rule.severity, describe(error, span_of)))
+    for rule in ALL_RULES:
+        if settings.enabled(rule.code, path):
+            for finding in rule().check(session, settings):
+                span = span_of(finding.origin) or Span(1, 1, 1, 1)
+                found.append(Diagnostic(path, span, rule.code, rule.severity, finding.message))
+    return found
+
+
+def finalize(diagnostics: Iterable[Diagnostic], settings: Settings, source_lines: list[str]) -> list[Diagnostic]:
+    """Apply selection, ``# noqa`` comments, de-duplication and a stable order."""
+    kept: dict[tuple[Any, ...], Diagnostic] = {}
+    for diagnostic in diagnostics:
+        file_level = diagnostic.code.startswith("KC0")
+        if not file_level and not settings.enabled(diagnostic.code, diagnostic.path):
             continue
-        seen.add(key)
-        result.append(Diagnostic(path, span, code, severity, error.message))
-    return sorted(result, key=lambda d: (d.span.line, d.span.column, d.code))
+        if not file_level and _suppressed(diagnostic, source_lines):
+            continue
+        key = (diagnostic.span, diagnostic.code, diagnostic.message)
+        kept.setdefault(key, diagnostic)
+    return sorted(kept.values(), key=lambda d: (d.span.line, d.span.column, d.code, d.message))
+
+
+def _suppressed(diagnostic: Diagnostic, lines: list[str]) -> bool:
+    index = diagnostic.span.line - 1
+    if not 0 <= index < len(lines):
+        return False
+    match = _NOQA.search(lines[index])
+    if match is None:
+        return False
+    codes = match.group("codes")
+    if codes is None:
+        return True
+    return diagnostic.code in {c.upper() for c in re.split(r"[,\s]+", codes) if c}

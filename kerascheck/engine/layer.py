@@ -33,10 +33,11 @@ from kerascheck.engine.dims import UNKNOWN, Dim, Shape, count
 class LayerError(Exception):
     """Real Keras would raise here; ``kind`` groups errors for diagnostics."""
 
-    def __init__(self, message: str, kind: str = "config") -> None:
+    def __init__(self, message: str, kind: str = "config", expected: str | None = None) -> None:
         super().__init__(message)
         self.message = message
         self.kind = kind
+        self.expected = expected  # rank errors: what the layer expects, in words
 
 
 @dataclass(frozen=True)
@@ -121,13 +122,3 @@ class LayerRule:
     def error(self, message: str, kind: str = "config") -> LayerError:
         return LayerError(message, kind)
 
-
-def unknown_output_like(input_shape: Any) -> Any:
-    """Output when a rule's result cannot be computed at all."""
-    return UNKNOWN
-
-
-def shape_of(value: Shape) -> str:
-    from kerascheck.engine.dims import format_shape
-
-    return format_shape(value)

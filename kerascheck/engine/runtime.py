@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import collections
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Iterable, Sequence
 
 from kerascheck.engine import layers as _layers  # noqa: F401  (registers the rules)
@@ -44,6 +44,8 @@ class EngineError:
     message: str
     origin: Any
     layer: "Layer | None" = None
+    inputs: tuple["KerasTensor", ...] = ()  # what the failing call received
+    expected: str | None = None  # for rank errors: "a 3-D input", …
 
 
 # --------------------------------------------------------------------------- tensors
@@ -164,11 +166,23 @@ class Layer:
             self.rule.build(input_shape)
         except Unresolved:
             self.weights_known = False
-        self.own_weights = list(self.rule.weights)
+        size = variable_dtype_bytes(self.rule.args.get("dtype"))
+        self.own_weights = [w if w.dtype_bytes == size else replace(w, dtype_bytes=size) for w in self.rule.weights]
         if any(not is_known(w.shape) for w in self.own_weights):
             self.weights_known = False
         self.param_explanations = list(self.rule.explanations)
         self.built = True
+
+
+# Bytes per variable for a layer's ``dtype=`` (its dtype policy's variable dtype).
+_VARIABLE_DTYPE_BYTES = {
+    None: 4, "float32": 4, "mixed_float16": 4, "mixed_bfloat16": 4,
+    "float64": 8, "float16": 2, "bfloat16": 2,
+}
+
+
+def variable_dtype_bytes(dtype: Any) -> Any:
+    return _VARIABLE_DTYPE_BYTES.get(dtype, UNKNOWN) if isinstance(dtype, (str, type(None))) else UNKNOWN
 
 
 class InputLayer(Layer):
@@ -194,6 +208,10 @@ class Model(Layer):
 
     def layer_list(self) -> list[Layer]:
         raise NotImplementedError
+
+    def build(self, input_shape: Any) -> None:
+        """A model's weights are its layers'; building only connects them."""
+        self.built = True
 
     def all_weight_layers(self) -> list[Layer]:
         seen: dict[int, Layer] = {}
@@ -275,6 +293,12 @@ class Sequential(Model):
         if self.stack and isinstance(self.stack[0], InputLayer):
             return self.stack[1:]
         return list(self.stack)
+
+    def build(self, input_shape: Any) -> None:
+        """Called on a tensor before it was built: Keras builds it for that input."""
+        if self.functional is None and self.stack:
+            self.session.sequential_build(self, input_shape, self.origin)
+        self.built = True
 
     def compute_output_shape(self, input_shape: Any, node: Node | None = None) -> Any:
         if self.functional is not None:
@@ -419,6 +443,7 @@ class Session:
         self.name_uids: dict[str, int] = collections.defaultdict(int)
         self.models: list[Model] = []
         self.errors: list[EngineError] = []
+        self.layers: list[Layer] = []  # every layer constructed, in program order
         # Set once code kerascheck cannot follow may have created Keras objects:
         # from then on, the names Keras generates are unknown.
         self.names_uncertain = False
@@ -445,8 +470,16 @@ class Session:
     def name_for(self, explicit: Any, class_name: str) -> Any:
         return self.auto_name(class_name) if explicit is None else explicit
 
-    def report(self, kind: str, message: str, origin: Any, layer: Layer | None = None) -> None:
-        self.errors.append(EngineError(kind, message, origin, layer))
+    def report(
+        self,
+        kind: str,
+        message: str,
+        origin: Any,
+        layer: Layer | None = None,
+        inputs: Sequence[KerasTensor] = (),
+        expected: str | None = None,
+    ) -> None:
+        self.errors.append(EngineError(kind, message, origin, layer, tuple(inputs), expected))
 
     # -- construction ---------------------------------------------------------------
     def create_layer(self, class_name: str, args: Sequence[Any], kwargs: dict[str, Any], origin: Any) -> Any:
@@ -481,6 +514,7 @@ class Session:
         rule_cls = RULES.get(class_name)
         rule = rule_cls(bound, name) if rule_cls is not None else None
         layer = Layer(self, class_name, name, origin, rule, trainable=bound.get("trainable", True))
+        self.layers.append(layer)
         input_dim = bound.get("input_dim")
         if input_dim is not None:
             layer.input_shape_arg = (input_dim,)
@@ -546,7 +580,7 @@ class Session:
             if not layer.built:
                 layer.build(shapes)
         except LayerError as err:
-            self.report(err.kind, err.message, origin, layer)
+            self.report(err.kind, err.message, origin, layer, flat, err.expected)
             return UNKNOWN
         except Unresolved:
             output_shape = UNKNOWN
@@ -696,11 +730,21 @@ def check_input_spec(layer: Layer, shapes: Any) -> None:
         received = f"Full shape received: {format_shape(shape)}"
         prefix = f'Input {index} of layer "{layer.name}" is incompatible with the layer: '
         if s.ndim is not None and ndim != s.ndim:
-            raise LayerError(f"{prefix}expected ndim={s.ndim}, found ndim={ndim}. {received}", "rank")
+            raise LayerError(
+                f"{prefix}expected ndim={s.ndim}, found ndim={ndim}. {received}", "rank", f"a {s.ndim}-D input"
+            )
         if s.max_ndim is not None and ndim > s.max_ndim:
-            raise LayerError(f"{prefix}expected max_ndim={s.max_ndim}, found ndim={ndim}", "rank")
+            raise LayerError(
+                f"{prefix}expected max_ndim={s.max_ndim}, found ndim={ndim}",
+                "rank",
+                f"an input of at most {s.max_ndim} dimensions",
+            )
         if s.min_ndim is not None and ndim < s.min_ndim:
-            raise LayerError(f"{prefix}expected min_ndim={s.min_ndim}, found ndim={ndim}. {received}", "rank")
+            raise LayerError(
+                f"{prefix}expected min_ndim={s.min_ndim}, found ndim={ndim}. {received}",
+                "rank",
+                f"an input of at least {s.min_ndim} dimensions",
+            )
         for axis, value in (s.axes or {}).items():
             if value is None or value is UNKNOWN:
                 continue

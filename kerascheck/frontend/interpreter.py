@@ -21,7 +21,7 @@ from typing import Any, Callable, Iterator, Sequence
 
 import libcst as cst
 
-from kerascheck.engine.dims import UNKNOWN, Unresolved, is_known
+from kerascheck.engine.dims import UNKNOWN, Unresolved
 from kerascheck.engine.runtime import (
     KerasTensor,
     Layer,
@@ -116,11 +116,41 @@ class Builtin:
     name: str
 
 
-_BUILTINS = {
-    name: Builtin(name)
-    for name in ("int", "float", "str", "bool", "len", "max", "min", "abs", "round", "tuple", "list",
-                 "sum", "range", "dict", "print", "isinstance", "sorted", "reversed", "enumerate", "zip")
-}
+class InertObject:
+    """The unknown result of code that cannot build Keras objects (``open()``, ``np.…``).
+
+    Using its attributes or calling it stays inert; anywhere a value is needed
+    it is simply unknown (see :func:`_known_or_unknown`).
+    """
+
+    def __repr__(self) -> str:
+        return "<inert>"
+
+
+INERT = InertObject()
+
+
+def _known_or_unknown(value: Any) -> Any:
+    """What the engine may see: inert objects become UNKNOWN, containers are copied through."""
+    if isinstance(value, InertObject):
+        return UNKNOWN
+    if isinstance(value, tuple):
+        return tuple(_known_or_unknown(v) for v in value)
+    if isinstance(value, list) and any(isinstance(v, (InertObject, list, tuple, dict)) for v in value):
+        return [_known_or_unknown(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _known_or_unknown(v) for k, v in value.items()}
+    return value
+
+
+# Every Python builtin is a Builtin value: the ones below are evaluated, the rest
+# give UNKNOWN; the dynamic ones may do anything, including building layers.
+_EVALUATED_BUILTINS = frozenset(
+    {"int", "float", "str", "bool", "len", "max", "min", "abs", "round", "tuple", "list", "sum", "range",
+     "dict", "sorted", "reversed", "enumerate", "zip"}
+)
+_DYNAMIC_BUILTINS = frozenset({"exec", "eval", "getattr", "setattr", "__import__", "compile", "globals", "vars"})
+_BUILTINS = {name: Builtin(name) for name in dir(builtins) if not name.startswith("_") or name == "__import__"}
 
 
 class Interpreter:
@@ -230,8 +260,7 @@ class Interpreter:
     def exec_if(self, stmt: cst.If, scope: Scope) -> None:
         try:
             condition = self.eval(stmt.test, scope)
-            decided = is_known(condition) and not isinstance(condition, (ModuleRef, KerasSymbol, Layer))
-            taken = bool(condition) if decided else None
+            taken = bool(condition) if _is_plain(condition) else None
         except Unresolved:
             taken = None
         if taken is None:
@@ -343,7 +372,7 @@ class Interpreter:
             return _binary(_BIN_OPS.get(type(node.operator)), left, right)
         if isinstance(node, cst.BooleanOperation):
             left = self._eval(node.left, scope)
-            if not is_known(left):
+            if not _is_plain(left):
                 self._eval(node.right, scope)
                 return UNKNOWN
             if isinstance(node.operator, cst.And):
@@ -353,7 +382,7 @@ class Interpreter:
             return self.eval_comparison(node, scope)
         if isinstance(node, cst.IfExp):
             test = self._eval(node.test, scope)
-            if not is_known(test) or isinstance(test, (Layer, KerasTensor)):
+            if not _is_plain(test):
                 self._eval(node.body, scope)
                 self._eval(node.orelse, scope)
                 return UNKNOWN
@@ -503,6 +532,8 @@ class Interpreter:
             return self.layer_attribute(value, attr)
         if isinstance(value, (list, dict, str)) and attr in _PY_METHODS:
             return BoundMethod(value, attr)
+        if isinstance(value, InertObject):
+            return INERT
         return UNKNOWN
 
     def layer_attribute(self, layer: Layer, attr: str) -> Any:
@@ -562,6 +593,11 @@ class Interpreter:
 
     def call_value(self, callee: Any, args: list[Any], kwargs: dict[str, Any], node: cst.Call, scope: Scope) -> Any:
         session = self.session
+        if isinstance(callee, InertObject):
+            return INERT
+        if isinstance(callee, (KerasSymbol, Layer)):
+            args = [_known_or_unknown(a) for a in args]
+            kwargs = {k: _known_or_unknown(v) for k, v in kwargs.items()}
         if isinstance(callee, KerasSymbol):
             return self.call_keras(callee, args, kwargs, node)
         if isinstance(callee, Layer):
@@ -571,6 +607,12 @@ class Interpreter:
         if isinstance(callee, BoundMethod):
             return self.call_method(callee, args, kwargs, node)
         if isinstance(callee, Builtin):
+            if callee.name in _DYNAMIC_BUILTINS:
+                session.names_uncertain_from_opaque_code()
+                self.taint(args, kwargs)
+                return UNKNOWN
+            if callee.name not in _EVALUATED_BUILTINS and callee.name != "print":
+                return INERT
             return _call_builtin(callee.name, args, kwargs)
         if isinstance(callee, UserFunction):
             return self.call_function(callee, args, kwargs)
@@ -579,7 +621,9 @@ class Interpreter:
             self.taint(args, kwargs)
             return UNKNOWN
         if isinstance(callee, ModuleRef):
-            if not (is_keras_module(callee.name) or callee.name.startswith(_INERT_MODULES)):
+            if _is_inert_module(callee.name):
+                return INERT
+            if not is_keras_module(callee.name):
                 session.names_uncertain_from_opaque_code()
                 self.taint(args, kwargs)
             return UNKNOWN
@@ -766,6 +810,10 @@ class _EffectCollector(cst.CSTVisitor):
             self._collect(target.value)
 
 
+def _is_inert_module(dotted: str) -> bool:
+    return any(dotted == module or dotted.startswith(module + ".") for module in _INERT_MODULES)
+
+
 def _contains_call(node: cst.CSTNode) -> bool:
     collector = _EffectCollector()
     node.visit(collector)
@@ -907,9 +955,9 @@ def _call_py_method(receiver: Any, name: str, args: list[Any], kwargs: dict[str,
 
 
 def _call_builtin(name: str, args: list[Any], kwargs: dict[str, Any]) -> Any:
-    if name == "print" or name == "isinstance":
-        return None if name == "print" else UNKNOWN
-    if kwargs or not all(_is_plain(a) for a in args):
+    if name == "print":
+        return None
+    if name not in _EVALUATED_BUILTINS or kwargs or not all(_is_plain(a) for a in args):
         return UNKNOWN
     try:
         if name == "range":

@@ -1,0 +1,1 @@
+"""Reporters: render results as text, JSON, SARIF… They never look at syntax."""

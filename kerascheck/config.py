@@ -1,0 +1,165 @@
+"""Settings: ``[tool.kerascheck]`` in ``pyproject.toml``, then the command line.
+
+Keys follow ruff's: ``select``, ``extend-select``, ``ignore``, ``exclude``,
+``per-file-ignores``, plus ``exit-zero`` and the thresholds of the lint rules
+(``param-hog-share``, ``param-hog-min-params``).  The file is found by walking
+up from the current folder (or given with ``--config``); values given on the
+command line win.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import sys
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, Iterable
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+
+class ConfigError(Exception):
+    """The configuration is unusable; reported as a usage error (exit 2)."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    select: tuple[str, ...] | None = None  # None: every rule selected by default
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    exit_zero: bool = False
+    param_hog_share: float = 0.9
+    param_hog_min_params: int = 100_000_000
+    root: Path = field(default_factory=Path.cwd)  # folder of the configuration file
+
+    def enabled(self, code: str, path: str | None = None) -> bool:
+        from kerascheck.rules import RULES_BY_CODE
+
+        rule = RULES_BY_CODE.get(code)
+        if self.select is None:
+            selected = rule is None or rule.default
+        else:
+            selected = _matches(code, self.select)
+        selected = selected or _matches(code, self.extend_select)
+        if not selected or _matches(code, self.ignore):
+            return False
+        if path is not None and self.per_file_ignores:
+            relative = _relative(Path(path), self.root)
+            for pattern, codes in self.per_file_ignores:
+                if _glob(relative, pattern) and _matches(code, codes):
+                    return False
+        return True
+
+    def cache_key(self) -> str:
+        return repr(replace(self, root=Path(".")))
+
+
+def _matches(code: str, prefixes: Iterable[str]) -> bool:
+    return any(prefix == "ALL" or code.startswith(prefix) for prefix in prefixes)
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _glob(relative: str, pattern: str) -> bool:
+    return fnmatch.fnmatch(relative, pattern) or fnmatch.fnmatch(Path(relative).name, pattern)
+
+
+_KEYS = {
+    "select", "extend-select", "ignore", "exclude", "per-file-ignores", "exit-zero",
+    "param-hog-share", "param-hog-min-params",
+}
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest ``pyproject.toml`` with a ``[tool.kerascheck]`` table, walking up."""
+    current = start.resolve()
+    for folder in (current, *current.parents):
+        candidate = folder / "pyproject.toml"
+        if candidate.is_file():
+            try:
+                data = tomllib.loads(candidate.read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+                continue
+            if isinstance(data.get("tool"), dict) and "kerascheck" in data["tool"]:
+                return candidate
+    return None
+
+
+def load_settings(config_path: Path | None) -> Settings:
+    """Settings from a ``pyproject.toml`` (explicit, or found upward from the cwd)."""
+    explicit = config_path is not None
+    path = config_path if explicit else find_config(Path.cwd())
+    if path is None:
+        return Settings()
+    try:
+        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    except OSError as err:
+        raise ConfigError(f"cannot read {path}: {err.strerror or err}") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path} is not valid UTF-8") from None
+    except tomllib.TOMLDecodeError as err:
+        raise ConfigError(f"{path} is not valid TOML: {err}") from None
+    table = data.get("tool", {}).get("kerascheck", {}) if isinstance(data.get("tool"), dict) else {}
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: [tool.kerascheck] must be a table")
+    return settings_from_table(table, Path(path).resolve().parent, str(path))
+
+
+def settings_from_table(table: dict[str, Any], root: Path, where: str) -> Settings:
+    unknown = sorted(set(table) - _KEYS)
+    if unknown:
+        raise ConfigError(f"{where}: unknown key(s) in [tool.kerascheck]: {', '.join(unknown)}")
+
+    def codes(key: str) -> tuple[str, ...] | None:
+        value = table.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, list) or not all(isinstance(v, str) and _valid_code(v) for v in value):
+            raise ConfigError(f"{where}: `{key}` must be a list of rule codes or prefixes such as \"KC1\"")
+        return tuple(value)
+
+    per_file: list[tuple[str, tuple[str, ...]]] = []
+    raw = table.get("per-file-ignores", {})
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{where}: `per-file-ignores` must be a table of glob = [codes]")
+    for pattern, value in raw.items():
+        if not isinstance(value, list) or not all(isinstance(v, str) and _valid_code(v) for v in value):
+            raise ConfigError(f"{where}: per-file-ignores.{pattern!r} must be a list of rule codes")
+        per_file.append((pattern, tuple(value)))
+    exclude = table.get("exclude", [])
+    if not isinstance(exclude, list) or not all(isinstance(v, str) for v in exclude):
+        raise ConfigError(f"{where}: `exclude` must be a list of glob patterns")
+    exit_zero = table.get("exit-zero", False)
+    if not isinstance(exit_zero, bool):
+        raise ConfigError(f"{where}: `exit-zero` must be true or false")
+    share = table.get("param-hog-share", 0.9)
+    if not isinstance(share, (int, float)) or isinstance(share, bool) or not 0 < share <= 1:
+        raise ConfigError(f"{where}: `param-hog-share` must be a number in (0, 1]")
+    minimum = table.get("param-hog-min-params", 100_000_000)
+    if not isinstance(minimum, int) or isinstance(minimum, bool) or minimum < 0:
+        raise ConfigError(f"{where}: `param-hog-min-params` must be a non-negative integer")
+    return Settings(
+        select=codes("select"),
+        extend_select=codes("extend-select") or (),
+        ignore=codes("ignore") or (),
+        exclude=tuple(exclude),
+        per_file_ignores=tuple(per_file),
+        exit_zero=exit_zero,
+        param_hog_share=float(share),
+        param_hog_min_params=minimum,
+        root=root,
+    )
+
+
+def _valid_code(value: str) -> bool:
+    return value == "ALL" or (value.startswith("KC") and value[2:].isdigit() and len(value) <= 5)

@@ -1,0 +1,1 @@
+"""libcst front-end: reads Python source and replays its Keras calls on the engine."""

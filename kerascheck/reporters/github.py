@@ -1,0 +1,31 @@
+"""GitHub Actions workflow commands: one ``::error``/``::warning`` annotation per diagnostic."""
+
+from __future__ import annotations
+
+from kerascheck.results import FileResult
+
+
+def _escape_data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(value: str) -> str:
+    return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def render(results: list[FileResult]) -> str:
+    lines = []
+    for result in results:
+        for d in result.diagnostics:
+            properties = ",".join(
+                [
+                    f"file={_escape_property(d.path)}",
+                    f"line={d.span.line}",
+                    f"col={d.span.column}",
+                    f"endLine={d.span.end_line}",
+                    f"endColumn={d.span.end_column}",
+                    f"title={_escape_property(f'kerascheck ({d.code})')}",
+                ]
+            )
+            lines.append(f"::{d.severity} {properties}::{_escape_data(f'{d.code} {d.message}')}")
+    return "\n".join(lines) + ("\n" if lines else "")

@@ -1,0 +1,48 @@
+"""The rule catalogue: every diagnostic kerascheck reports has a code here.
+
+Codes are stable: KC0xx files that cannot be analysed, KC1xx shape errors,
+KC2xx invalid arguments, KC3xx Keras 2 API and model-level lint.
+"""
+
+from __future__ import annotations
+
+from kerascheck.rules.base import Finding, Rule, marked_lines, render_doc
+from kerascheck.rules.config import (
+    IgnoredKeras2Argument,
+    InvalidArgument,
+    Keras2ModelKeywords,
+    ParameterHog,
+    SoftmaxOnOneUnit,
+)
+from kerascheck.rules.files import FileTooComplex, SyntaxErrorInFile, UnreadableFile
+from kerascheck.rules.shape import (
+    GraphDisconnected,
+    IncompatibleInputDimension,
+    MergeMismatch,
+    NonPositiveDimension,
+    RankMismatch,
+    ReshapeMismatch,
+    UndefinedDimension,
+)
+
+ALL_RULES: tuple[type[Rule], ...] = (
+    SyntaxErrorInFile,
+    UnreadableFile,
+    FileTooComplex,
+    RankMismatch,
+    MergeMismatch,
+    NonPositiveDimension,
+    ReshapeMismatch,
+    UndefinedDimension,
+    GraphDisconnected,
+    IncompatibleInputDimension,
+    InvalidArgument,
+    Keras2ModelKeywords,
+    IgnoredKeras2Argument,
+    ParameterHog,
+    SoftmaxOnOneUnit,
+)
+RULES_BY_CODE: dict[str, type[Rule]] = {rule.code: rule for rule in ALL_RULES}
+RULE_FOR_ENGINE_KIND: dict[str, type[Rule]] = {kind: rule for rule in ALL_RULES for kind in rule.engine_kinds}
+
+__all__ = ["ALL_RULES", "RULES_BY_CODE", "RULE_FOR_ENGINE_KIND", "Finding", "Rule", "marked_lines", "render_doc"]

@@ -1,0 +1,29 @@
+"""KC0xx: files that cannot be analysed at all."""
+
+from __future__ import annotations
+
+from kerascheck.rules.base import Rule
+
+
+class SyntaxErrorInFile(Rule):
+    code = "KC001"
+    name = "syntax-error"
+    keras_raises = False
+    summary = "The file is not valid Python: it cannot be parsed, so no model in it is analysed."
+    why = "Python would raise SyntaxError at this position before any model is built."
+
+
+class UnreadableFile(Rule):
+    code = "KC002"
+    name = "unreadable-file"
+    keras_raises = False
+    summary = "The file cannot be read, or its bytes are not valid UTF-8 (PEP 3120's default encoding)."
+    why = "kerascheck analyses source text; it reports the file rather than guess its encoding."
+
+
+class FileTooComplex(Rule):
+    code = "KC003"
+    name = "file-too-complex"
+    keras_raises = False
+    summary = "The file is larger than 20 MB or nested too deeply to parse within kerascheck's bounds."
+    why = "kerascheck bounds the time and memory it spends on one file so that a run always finishes."

@@ -1,0 +1,129 @@
+"""The command line: formats, exit codes, bad input, and that it never runs user code."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import FIXTURES, ROOT, load_expected
+from kerascheck.cli import main
+
+SEED = FIXTURES / "summary" / "seed_conv_pool_dense.py"
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args), catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_version_is_printed() -> None:
+    code, out, _ = run("--version")
+    assert code == 0 and out.startswith("kerascheck, version ")
+
+
+def test_summary_json_follows_the_contract_and_the_recorded_truth() -> None:
+    code, out, _ = run("--summary", "--format", "json", str(SEED))
+    assert code == 0
+    document = json.loads(out)
+    assert document["version"] == 1 and document["diagnostics"] == []
+    truth = load_expected(SEED)["models"][0]
+    (model,) = document["models"]
+    assert set(model) >= {"path", "line", "column", "variable", "name", "kind", "layers", "total_params"}
+    assert (model["variable"], model["name"], model["kind"]) == (truth["variable"], truth["name"], truth["kind"])
+    assert model["total_params"] == truth["total_params"]
+    for layer, truth_layer in zip(model["layers"], truth["layers"]):
+        assert set(layer) >= {"name", "class", "line", "column", "output_shape", "params"}
+        assert layer["output_shape"] == truth_layer["output_shape"]
+
+
+def test_summary_text_shows_keras_table_and_totals() -> None:
+    code, out, _ = run("--summary", str(SEED))
+    truth = load_expected(SEED)["models"][0]
+    assert code == 0
+    assert f'Model: "{truth["name"]}"' in out
+    assert f" Total params: {truth['total_params']:,} ({truth['total_size']})" in out
+
+
+def test_explain_puts_the_formula_under_the_row() -> None:
+    code, out, _ = run("--explain", str(SEED))
+    assert code == 0
+    assert "·" in out and "floor((" in out
+
+
+def test_a_missing_path_is_a_message_and_exit_2_and_other_files_are_still_analysed(tmp_path: Path) -> None:
+    code, out, err = run("--summary", str(tmp_path / "missing.py"), str(SEED))
+    assert code == 2
+    assert "missing.py: no such file or directory" in err
+    assert 'Model: "' in out
+
+
+def test_syntax_error_is_a_diagnostic_at_its_position(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.py"
+    bad.write_text("import keras\nmodel = keras.Sequential([\n")
+    code, out, _ = run(str(bad), str(SEED))
+    assert code == 2
+    assert out.startswith(f"{bad}:") and " KC001 SyntaxError" in out
+
+
+def test_non_utf8_file_is_reported_not_crashed(tmp_path: Path) -> None:
+    bad = tmp_path / "latin1.py"
+    bad.write_bytes(b"import keras\nname = '\xe9t\xe9'\n")
+    code, out, _ = run(str(bad))
+    assert code == 2
+    assert "KC002 file is not valid UTF-8" in out
+
+
+def test_files_without_keras_are_skipped_without_parsing(tmp_path: Path) -> None:
+    (tmp_path / "plain.py").write_text("this is not python (\n")
+    code, out, _ = run(str(tmp_path))
+    assert (code, out) == (0, "")
+
+
+def test_analysed_code_is_never_executed(tmp_path: Path) -> None:
+    marker = tmp_path / "executed"
+    model = tmp_path / "model.py"
+    model.write_text(
+        "import keras\n"
+        f"open({str(marker)!r}, 'w').write('ran')\n"
+        "import os\n"
+        f"os.system('touch {marker}')\n"
+        "model = keras.Sequential([keras.Input((4,)), keras.layers.Dense(2)])\n"
+    )
+    code, out, _ = run("--summary", str(model))
+    assert code == 0 and 'Model: "sequential"' in out
+    assert not marker.exists()
+
+
+def test_the_cli_never_imports_keras_or_tensorflow() -> None:
+    script = (
+        "import sys\n"
+        "from click.testing import CliRunner\n"
+        "from kerascheck.cli import main\n"
+        f"r = CliRunner().invoke(main, ['--summary', {str(FIXTURES / 'summary')!r}])\n"
+        "heavy = sorted(m for m in sys.modules if m.split('.')[0] in ('keras', 'tensorflow', 'jax', 'torch'))\n"
+        "print(r.exit_code, heavy)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert out.stdout.split(" ", 1)[1].strip() == "[]"
+
+
+def test_version_does_not_import_libcst() -> None:
+    out = subprocess.run(
+        [sys.executable, "-c", "import sys; from kerascheck.cli import run\n"
+         "try:\n    run(['--version'])\nexcept SystemExit:\n    pass\n"
+         "print('libcst' in sys.modules)"],
+        capture_output=True, text=True, cwd=ROOT, check=True,
+    )
+    assert out.stdout.strip().endswith("False")
+
+
+@pytest.mark.skipif(os.name != "posix", reason="python -m entry point check uses a posix shell")
+def test_python_dash_m_runs_the_cli() -> None:
+    out = subprocess.run([sys.executable, "-m", "kerascheck", "--version"], capture_output=True, text=True, cwd=ROOT)
+    assert out.returncode == 0 and "kerascheck" in out.stdout

@@ -1,0 +1,114 @@
+"""Every fixture's predicted summary equals what real Keras recorded, row by row.
+
+Truth comes from ``fixtures/**/*.expected.json``, written by
+``tests/oracle/record.py`` running real Keras 3.15.1.  A prediction may be
+*unknown* only in fixtures named ``unresolvable_*``, which exist to prove the
+analysis says "?" instead of guessing; everywhere else it must be exact.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import ROOT, load_expected, summary_fixtures
+from kerascheck.analysis import analyse_path
+from kerascheck.engine.dims import UNKNOWN
+from kerascheck.reporters import json_report, summary_table
+
+FIXTURES = summary_fixtures()
+
+
+def _id(path: Path) -> str:
+    return path.stem
+
+
+def _models(fixture: Path) -> tuple[list[dict], list[Any], Any]:
+    expected = load_expected(fixture)
+    result = analyse_path(fixture)
+    return expected["models"], list(result.summaries), result
+
+
+def _known(value: Any) -> bool:
+    if value is UNKNOWN or value == "?":
+        return False
+    if isinstance(value, list):
+        return all(_known(v) for v in value)
+    return True
+
+
+def _agrees(predicted: Any, truth: Any, may_be_unknown: bool) -> bool:
+    """Exact, or (where allowed) honestly unknown — never a different number."""
+    if isinstance(predicted, list) and isinstance(truth, list) and len(predicted) == len(truth):
+        return all(_agrees(p, t, may_be_unknown) for p, t in zip(predicted, truth))
+    if predicted in ("?", None) and may_be_unknown:
+        return True
+    return predicted == truth
+
+
+@pytest.mark.parametrize("fixture", FIXTURES, ids=_id)
+def test_every_recorded_model_is_predicted_exactly(fixture: Path) -> None:
+    expected_models, summaries, _ = _models(fixture)
+    may_be_unknown = fixture.stem.startswith("unresolvable_")
+    by_variable = {s.variable: s for s in summaries}
+    assert len(summaries) >= len(expected_models)
+    for truth in expected_models:
+        assert truth["variable"] in by_variable, f"model {truth['variable']!r} was not found"
+        predicted = json_report.model_json(by_variable[truth["variable"]])
+        where = f"{fixture.name}: {truth['variable']}"
+        assert predicted["kind"] == truth["kind"], where
+        assert _agrees(predicted["name"], truth["name"], may_be_unknown), where
+        rows = [
+            (r["name"], r["class"], r["output_shape"], r["params"], r["trainable_params"], r["non_trainable_params"])
+            for r in predicted["layers"]
+        ]
+        truth_rows = [
+            (r["name"], r["class"], r["output_shape"], r["params"], r["trainable_params"], r["non_trainable_params"])
+            for r in truth["layers"]
+        ]
+        assert len(rows) == len(truth_rows), f"{where}: {rows} != {truth_rows}"
+        for row, truth_row in zip(rows, truth_rows):
+            assert _agrees(list(row), list(truth_row), may_be_unknown), f"{where}: {row} != {truth_row}"
+        for key in ("total_params", "trainable_params", "non_trainable_params"):
+            assert _agrees(predicted[key], truth[key], may_be_unknown), f"{where}: {key}"
+
+
+@pytest.mark.parametrize("fixture", FIXTURES, ids=_id)
+def test_summary_text_matches_keras_where_keras_truncates_nothing(fixture: Path) -> None:
+    expected_models, summaries, _ = _models(fixture)
+    by_variable = {s.variable: s for s in summaries}
+    compared = 0
+    for truth in expected_models:
+        text = truth.get("summary_text")
+        summary = by_variable.get(truth["variable"])
+        if not text or summary is None or "…" in text:
+            continue  # Keras cut a cell; kerascheck deliberately widens instead
+        if not _known([r.output for r in summary.rows]) or summary.total_params is UNKNOWN:
+            continue
+        assert summary_table.render(summary).rstrip("\n") == text.rstrip("\n")
+        compared += 1
+    if not compared:
+        pytest.skip("no model of this fixture prints without truncation")
+
+
+def test_the_five_seed_models_are_among_the_fixtures() -> None:
+    names = {p.stem for p in FIXTURES}
+    seeds = {n for n in names if n.startswith("seed_")}
+    assert len(seeds) >= 5, seeds
+
+
+def test_correct_fixtures_produce_no_diagnostics() -> None:
+    noisy = {}
+    for fixture in FIXTURES:
+        if load_expected(fixture).get("error"):
+            continue
+        result = analyse_path(fixture)
+        if result.diagnostics:
+            noisy[fixture.name] = [f"{d.code} {d.message}" for d in result.diagnostics]
+    assert noisy == {}
+
+
+def test_fixtures_live_in_the_repository() -> None:
+    assert all(p.is_relative_to(ROOT) for p in FIXTURES)
