@@ -40,9 +40,11 @@ def _source(tensor: KerasTensor, span_of: SpanOf) -> str:
 def describe(error: EngineError, span_of: SpanOf) -> str:
     """The diagnostic message for an engine error."""
     layer = error.layer
-    if layer is None or not error.inputs:
+    if layer is None:
         return error.message
     who = f"{layer.class_name} {_name(layer.name)}"
+    if not error.inputs:
+        return f"{who}: {error.message}"
     received = " and ".join(
         f"{format_shape(t.shape)}{_source(t, span_of)}" for t in error.inputs
     )

@@ -87,6 +87,41 @@ class Node:
         return [t.node for t in self.inputs if t.layer is not None]
 
 
+def _quote(name: Any) -> str:
+    return "?" if name is UNKNOWN else f"'{name}'"
+
+
+def _graph_inputs(tensor: KerasTensor) -> list[KerasTensor]:
+    """The InputLayer tensors that ``tensor`` depends on, in first-seen order."""
+    found: dict[int, KerasTensor] = {}
+    seen: set[int] = set()
+    stack = [tensor]
+    while stack:
+        current = stack.pop()
+        if current.layer is None or id(current) in seen:
+            continue
+        seen.add(id(current))
+        node = current.node
+        if node.is_input:
+            found.setdefault(id(current), current)
+        else:
+            stack.extend(reversed(node.inputs))
+    return list(found.values())
+
+
+def _flat_paths(structure: Any, prefix: str = "") -> list[str]:
+    """``keras.tree.flatten_with_path`` paths, joined with dots as Keras prints them."""
+    if isinstance(structure, (list, tuple)):
+        return [p for i, item in enumerate(structure) for p in _flat_paths(item, _join(prefix, str(i)))]
+    if isinstance(structure, dict):
+        return [p for key in sorted(structure) for p in _flat_paths(structure[key], _join(prefix, str(key)))]
+    return [prefix]
+
+
+def _join(prefix: str, part: str) -> str:
+    return f"{prefix}.{part}" if prefix else part
+
+
 def flatten(structure: Any) -> list[Any]:
     """``keras.tree.flatten`` for the structures a model file passes around."""
     if isinstance(structure, (list, tuple)):
@@ -249,7 +284,26 @@ class Functional(Model):
         self.inputs: list[KerasTensor] = flatten(inputs)
         self.outputs: list[KerasTensor] = flatten(outputs)
         self.nodes_by_depth, self.operations = map_graph(self.inputs, self.outputs)
+        self._check_outputs_connected()
         self.built = True
+
+    def _check_outputs_connected(self) -> None:
+        """``Function._run_through_graph`` from the inputs alone must reach every output."""
+        computed = {id(t) for t in self.inputs}
+        for depth in sorted(self.nodes_by_depth, reverse=True):
+            for node in self.nodes_by_depth[depth]:
+                if node.is_input or any(id(t) not in computed for t in node.inputs):
+                    continue
+                computed.update(id(t) for t in node.outputs)
+        for path, tensor in zip(_flat_paths(self.outputs_structure), self.outputs):
+            if id(tensor) not in computed:
+                given = {id(t) for t in self.inputs}
+                missing = [
+                    t.layer for t in _graph_inputs(tensor) if id(t) not in given and t.layer is not None
+                ]
+                needs = ", ".join(f"{_quote(layer.name)}" for layer in missing)
+                why = f"the outputs need input {needs}, which is not among `inputs`. " if missing else ""
+                raise LayerError(f"{why}Keras: Output with path `{path}` is not connected to `inputs`", "graph")
 
     def layer_list(self) -> list[Layer]:
         return list(self.operations)
@@ -504,11 +558,21 @@ class Session:
         if "data_format" in bound and bound["data_format"] is None:
             bound["data_format"] = self.image_data_format
         name = self.name_for(explicit_name, class_name)
-        if extra:
+        popped = spec.get("popped_kwargs", {})
+        for key in sorted(extra):
+            if popped.get(key) == "deprecated":
+                self.report(
+                    "deprecated_argument",
+                    f"{class_name}({key}=...) is deprecated in Keras 3, which warns and "
+                    + ("ignores it" if key == "input_length" else "may drop it") + ": remove it",
+                    origin,
+                )
+        unrecognized = sorted(k for k in extra if k not in popped)
+        if unrecognized:
             # Layer.__init__ rejects keywords nobody consumed.
             self.report(
                 "config",
-                f"Unrecognized keyword arguments passed to {class_name}: {sorted(extra)}",
+                f"Unrecognized keyword arguments passed to {class_name}: {unrecognized}",
                 origin,
             )
         rule_cls = RULES.get(class_name)
@@ -607,7 +671,7 @@ class Session:
         try:
             model = Functional(self, inputs, outputs, model_name, origin)
         except LayerError as err:
-            self.report(err.kind, err.message, origin)
+            self.report(err.kind, f"Model {_quote(model_name)}: {err.message}", origin)
             return UNKNOWN
         if register:
             self.models.append(model)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from kerascheck.rules.base import Finding, Rule, marked_lines, render_doc
 from kerascheck.rules.config import (
-    IgnoredKeras2Argument,
+    DeprecatedArgument,
     InvalidArgument,
     Keras2ModelKeywords,
     ParameterHog,
@@ -38,7 +38,7 @@ ALL_RULES: tuple[type[Rule], ...] = (
     IncompatibleInputDimension,
     InvalidArgument,
     Keras2ModelKeywords,
-    IgnoredKeras2Argument,
+    DeprecatedArgument,
     ParameterHog,
     SoftmaxOnOneUnit,
 )

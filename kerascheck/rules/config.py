@@ -93,19 +93,21 @@ class Keras2ModelKeywords(Rule):
     )
 
 
-class IgnoredKeras2Argument(Rule):
+class DeprecatedArgument(Rule):
     code = "KC302"
-    name = "ignored-keras2-argument"
+    name = "deprecated-argument"
     severity = "warning"
     keras_raises = False
     summary = """
-        A Keras 2 argument that Keras 3 accepts but ignores, such as `Embedding(input_length=...)`.
+        A Keras 2 argument that Keras 3 still accepts but deprecates, such as
+        `Embedding(input_length=...)`, which it ignores, or `LeakyReLU(alpha=...)`.
     """
     why = """
-        The argument no longer does anything in Keras 3: the code reads as if it fixed a shape
-        or behaviour that it does not. Remove it (give the shape to `keras.Input` instead).
+        Keras 3 warns about these arguments at run time. `input_length` no longer does
+        anything: the code reads as if it fixed a shape that it does not (give the shape to
+        `keras.Input` instead).
     """
-    engine_kinds = ("ignored_argument",)
+    engine_kinds = ("deprecated_argument",)
     invalid = (
         """
         import keras

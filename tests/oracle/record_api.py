@@ -60,6 +60,33 @@ def _parameters(func, skip_self: bool):
     return tuple(params)
 
 
+def _popped_kwargs(cls) -> dict[str, str]:
+    """Keywords an ``__init__`` in the class's MRO takes out of ``**kwargs`` itself.
+
+    ``"deprecated"`` when Keras warns that the keyword is deprecated (it is then
+    ignored), else ``"accepted"``.  Read from Keras's source, e.g. Embedding's
+    ``input_length = kwargs.pop("input_length", None)`` followed by a warning.
+    """
+    import re
+
+    found: dict[str, str] = {}
+    for klass in cls.__mro__:
+        init = klass.__dict__.get("__init__")
+        if init is None or not klass.__module__.startswith("keras"):
+            continue
+        try:
+            lines = inspect.getsource(init).splitlines()
+        except (OSError, TypeError):
+            continue
+        for i, line in enumerate(lines):
+            for name in re.findall(r"kwargs\.pop\(\s*[\"'](\w+)[\"']", line):
+                if name in found:
+                    continue
+                following = "\n".join(lines[i : i + 8]).lower()
+                found[name] = "deprecated" if "deprecated" in following else "accepted"
+    return dict(sorted(found.items()))
+
+
 def _layer_built_by(function) -> str | None:
     """The layer class a functional helper (``layers.add``…) builds and calls, if any."""
     import keras
@@ -106,6 +133,7 @@ def record() -> str:
                         "is_model": issubclass(obj, Model),
                         "bases": tuple(bases),
                         "params": _parameters(obj.__init__, skip_self=True),
+                        "popped_kwargs": _popped_kwargs(obj),
                     }
             elif inspect.isfunction(obj) and module_name in ("keras", "keras.layers"):
                 if attr in ("deserialize", "serialize"):

@@ -1,0 +1,87 @@
+"""Every rule is proven by its own examples and by fixtures, and documented from its definition.
+
+A ``# KC101`` comment marks a line where the diagnostic must be reported; a
+file or example without markers must produce no diagnostic at all.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, ROOT
+from kerascheck.analysis import analyse_path, analyse_source
+from kerascheck.config import Settings
+from kerascheck.rules import ALL_RULES, RULES_BY_CODE, marked_lines
+from kerascheck.rules.docs import pages
+
+EXAMPLES = [(rule, kind, index, source) for rule in ALL_RULES for kind, index, source in rule.examples()]
+EXAMPLE_TRUTH = FIXTURES / "rules" / "examples.expected.json"
+MARKED_FIXTURES = sorted(
+    p for p in FIXTURES.rglob("*.py") if p.with_suffix(".expected.json").exists()
+)
+
+
+def _reported(result) -> list[tuple[int, str]]:  # noqa: ANN001
+    return sorted((d.span.line, d.code) for d in result.diagnostics)
+
+
+@pytest.mark.parametrize(
+    ("rule", "kind", "index", "source"), EXAMPLES, ids=[f"{r.code}-{k}-{i}" for r, k, i, _ in EXAMPLES]
+)
+def test_rule_reports_exactly_the_marked_lines_of_its_examples(rule, kind, index, source) -> None:  # noqa: ANN001
+    settings = Settings(extend_select=(rule.code,))
+    result = analyse_source(source, f"{rule.code}_{kind}_{index}.py", settings)
+    expected = sorted(marked_lines(source))
+    assert _reported(result) == expected
+    if kind == "invalid":
+        assert any(code == rule.code for _, code in expected), "an invalid example must mark its rule"
+
+
+def test_every_rule_with_engine_errors_or_checks_has_examples_both_ways() -> None:
+    for rule in ALL_RULES:
+        if rule.code.startswith("KC0"):
+            continue
+        assert rule.invalid and rule.valid, rule.code
+
+
+def test_rule_examples_agree_with_real_keras() -> None:
+    """Recorded by tests/oracle/record.py: Keras raises on exactly the examples that say so."""
+    truth = json.loads(EXAMPLE_TRUTH.read_text())
+    recorded = {(e["code"], e["kind"], e["index"]): e for e in truth["examples"]}
+    for rule, kind, index, source in EXAMPLES:
+        entry = recorded.get((rule.code, kind, index))
+        assert entry is not None, f"{rule.code} {kind} {index} was not recorded: re-run the recorder"
+        assert entry["source"] == source, f"{rule.code} {kind} {index} changed since it was recorded"
+        keras_raised = entry["error"] is not None
+        assert keras_raised == (kind == "invalid" and rule.keras_raises), (rule.code, kind, index, entry["error"])
+
+
+@pytest.mark.parametrize("fixture", MARKED_FIXTURES, ids=lambda p: str(p.relative_to(FIXTURES)))
+def test_fixture_diagnostics_are_exactly_its_markers(fixture: Path) -> None:
+    source = fixture.read_text()
+    result = analyse_path(fixture)
+    assert _reported(result) == sorted(marked_lines(source))
+    truth = json.loads(fixture.with_suffix(".expected.json").read_text())
+    marks = {code for _, code in marked_lines(source)}
+    keras_errors = {c for c in marks if RULES_BY_CODE[c].keras_raises}
+    if truth.get("error"):
+        assert keras_errors, f"Keras raised {truth['error']['message']!r} but nothing is marked"
+    else:
+        assert not keras_errors, f"Keras built this file, but {sorted(keras_errors)} are marked"
+
+
+def test_rule_docs_are_generated_from_the_definitions() -> None:
+    folder = ROOT / "docs" / "rules"
+    for name, text in pages().items():
+        assert (folder / name).read_text(encoding="utf-8") == text, (
+            f"docs/rules/{name} is stale: run python -m kerascheck.rules.docs"
+        )
+
+
+def test_codes_are_unique_and_well_formed() -> None:
+    codes = [rule.code for rule in ALL_RULES]
+    assert len(codes) == len(set(codes))
+    assert all(c.startswith("KC") and len(c) == 5 and c[2:].isdigit() for c in codes)
