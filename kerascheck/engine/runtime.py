@@ -77,6 +77,8 @@ class Node:
     origin: Any = None
     explanations: list[str] = field(default_factory=list)
     list_input: bool = False  # called on a list of tensors (merging layers)
+    n_args: int | None = None  # inputs[:n_args] are the call's main input; the rest came as keywords
+    operands: list[Any] | None = None  # for operations: tensors and constants' shapes, in call order
 
     @property
     def is_input(self) -> bool:
@@ -324,7 +326,12 @@ class Functional(Model):
             for graph_node in self.nodes_by_depth[depth]:
                 if graph_node.is_input:
                     continue
-                args = [shapes.get(id(t), UNKNOWN) for t in graph_node.inputs]
+                if graph_node.operands is not None:
+                    args = [
+                        shapes.get(id(o), UNKNOWN) if isinstance(o, KerasTensor) else o for o in graph_node.operands
+                    ]
+                else:
+                    args = [shapes.get(id(t), UNKNOWN) for t in graph_node.inputs[: graph_node.n_args]]
                 layer = graph_node.layer
                 arg = args if graph_node.list_input else args[0]
                 out = layer.compute_output_shape(arg)
@@ -631,13 +638,20 @@ class Session:
         return layer.output if isinstance(layer, InputLayer) else UNKNOWN
 
     # -- calls ------------------------------------------------------------------------
-    def call(self, layer: Layer, inputs: Any, origin: Any) -> Any:
-        """``layer(inputs)``: check, compute the output, build once, record the node."""
+    def call(self, layer: Layer, inputs: Any, origin: Any, keyword_tensors: Sequence[Any] = ()) -> Any:
+        """``layer(inputs, **kwargs)``: check, compute the output, build once, record the node.
+
+        ``keyword_tensors`` are tensors passed as keyword arguments (an RNN's
+        ``initial_state``…): they connect the graph but do not change the shape.
+        """
         flat = flatten(inputs)
         if not flat or not all(isinstance(t, KerasTensor) for t in flat):
             return UNKNOWN
+        extra = [t for t in flatten(list(keyword_tensors)) if isinstance(t, KerasTensor)]
         shapes: Any = [t.shape for t in flat] if isinstance(inputs, (list, tuple, dict)) else flat[0].shape
-        node = Node(layer, flat, [], None, origin, list_input=isinstance(inputs, (list, tuple, dict)))
+        node = Node(
+            layer, flat + extra, [], None, origin, list_input=isinstance(inputs, (list, tuple, dict)), n_args=len(flat)
+        )
         try:
             check_input_spec(layer, shapes)
             output_shape = layer.compute_output_shape(shapes, node)
@@ -650,6 +664,32 @@ class Session:
             output_shape = UNKNOWN
             if not layer.built:
                 layer.build(shapes)
+        return self._attach(layer, node, output_shape)
+
+    def operation(self, op_class: str, operands: Sequence[Any], config: dict[str, Any], origin: Any) -> Any:
+        """A ``keras.ops`` operation on tensors and constants (``x + y`` is ``Add``)."""
+        from kerascheck.engine.operations import OP_RULES, constant_shape
+
+        tensors = [t for t in operands if isinstance(t, KerasTensor)]
+        rule_cls = OP_RULES.get(op_class)
+        if not tensors:
+            return UNKNOWN
+        name = self.auto_name(op_class)
+        layer = Layer(self, op_class, name, origin, rule_cls(dict(config), name) if rule_cls else None)
+        layer.built = True
+        flat = [o if isinstance(o, KerasTensor) else constant_shape(o) for o in operands]
+        shapes = [o.shape if isinstance(o, KerasTensor) else o for o in flat]
+        node = Node(layer, tensors, [], None, origin, list_input=True, n_args=len(tensors), operands=flat)
+        try:
+            output_shape = layer.compute_output_shape(shapes, node)
+        except LayerError as err:
+            self.report(err.kind, err.message, origin, layer, tensors)
+            return UNKNOWN
+        except Unresolved:
+            output_shape = UNKNOWN
+        return self._attach(layer, node, output_shape)
+
+    def _attach(self, layer: Layer, node: Node, output_shape: Any) -> Any:
         index = len(layer.inbound_nodes)
         if isinstance(output_shape, list):
             outputs = [KerasTensor(s, layer, index, i) for i, s in enumerate(output_shape)]

@@ -22,6 +22,7 @@ from typing import Any, Callable, Iterator, Sequence
 import libcst as cst
 
 from kerascheck.engine.dims import UNKNOWN, Unresolved
+from kerascheck.engine.operations import OPS_FUNCTIONS
 from kerascheck.engine.runtime import (
     KerasTensor,
     Layer,
@@ -365,10 +366,20 @@ class Interpreter:
         if isinstance(node, cst.Dict):
             return self.eval_dict(node, scope)
         if isinstance(node, cst.UnaryOperation):
-            return _unary(type(node.operator), self._eval(node.expression, scope))
+            operand = self._eval(node.expression, scope)
+            if isinstance(operand, KerasTensor):
+                if isinstance(node.operator, cst.Minus):
+                    return self.session.operation("Negative", [operand], {}, node)
+                return self.opaque_tensor_operation()
+            return _unary(type(node.operator), operand)
         if isinstance(node, cst.BinaryOperation):
             left = self._eval(node.left, scope)
             right = self._eval(node.right, scope)
+            if isinstance(left, KerasTensor) or isinstance(right, KerasTensor):
+                op_class = _TENSOR_OPERATORS.get(type(node.operator))
+                if op_class is None or not all(_is_operand(v) for v in (left, right)):
+                    return self.opaque_tensor_operation()
+                return self.session.operation(op_class, [left, right], {}, node)
             return _binary(_BIN_OPS.get(type(node.operator)), left, right)
         if isinstance(node, cst.BooleanOperation):
             left = self._eval(node.left, scope)
@@ -403,6 +414,34 @@ class Interpreter:
             self.assign(node.target, value, scope)
             return value
         return UNKNOWN
+
+    def opaque_tensor_operation(self) -> Any:
+        """An operation on tensors that kerascheck does not model: it takes a name Keras would count."""
+        self.session.names_uncertain_from_opaque_code()
+        return UNKNOWN
+
+    def call_ops(self, function: str, args: list[Any], kwargs: dict[str, Any], node: cst.Call) -> Any:
+        """``keras.ops.<function>(...)``: an operation when it is applied to tensors."""
+        if not any(isinstance(v, KerasTensor) for v in flatten(list(args) + list(kwargs.values()))):
+            return UNKNOWN
+        known = OPS_FUNCTIONS.get(function)
+        if known is None:
+            return self.opaque_tensor_operation()
+        op_class, params, defaults = known
+        bound = dict(defaults)
+        bound.update(zip(params, args))
+        bound.update(kwargs)
+        if set(bound) - set(params) or any(p not in bound for p in params):
+            return self.opaque_tensor_operation()
+        values = [bound[p] for p in params]
+        if op_class == "Concatenate":
+            xs = values[0]
+            if not isinstance(xs, (list, tuple)) or not all(_is_operand(x) for x in xs):
+                return self.opaque_tensor_operation()
+            return self.session.operation(op_class, list(xs), {"axis": values[1]}, node)
+        if not all(_is_operand(v) for v in values):
+            return self.opaque_tensor_operation()
+        return self.session.operation(op_class, values, {}, node)
 
     def lookup(self, name: str, scope: Scope) -> Any:
         value = scope.lookup(name)
@@ -603,7 +642,8 @@ class Interpreter:
         if isinstance(callee, Layer):
             if not args:
                 return UNKNOWN
-            return session.call(callee, args[0], node)
+            keyword_tensors = [kwargs[key] for key in sorted(kwargs)]
+            return session.call(callee, args[0], node, keyword_tensors)
         if isinstance(callee, BoundMethod):
             return self.call_method(callee, args, kwargs, node)
         if isinstance(callee, Builtin):
@@ -623,9 +663,14 @@ class Interpreter:
         if isinstance(callee, ModuleRef):
             if _is_inert_module(callee.name):
                 return INERT
+            if callee.name.startswith("keras.ops."):
+                return self.call_ops(callee.name.rsplit(".", 1)[1], args, kwargs, node)
             if not is_keras_module(callee.name):
                 session.names_uncertain_from_opaque_code()
                 self.taint(args, kwargs)
+            elif any(isinstance(v, KerasTensor) for v in flatten(list(args) + list(kwargs.values()))):
+                # Some other Keras function applied to tensors: it may create operations.
+                session.names_uncertain_from_opaque_code()
             return UNKNOWN
         # An unknown callable: it may build layers (names become uncertain) or
         # change any model it is given.
@@ -810,6 +855,11 @@ class _EffectCollector(cst.CSTVisitor):
             self._collect(target.value)
 
 
+def _is_operand(value: Any) -> bool:
+    """A tensor, or a constant whose shape is known."""
+    return isinstance(value, KerasTensor) or (_is_plain(value) and not isinstance(value, (str, dict)))
+
+
 def _is_inert_module(dotted: str) -> bool:
     return any(dotted == module or dotted.startswith(module + ".") for module in _INERT_MODULES)
 
@@ -864,6 +914,11 @@ _AUG_OPS: dict[type, Callable[[Any, Any], Any]] = {
     cst.FloorDivideAssign: _BIN_OPS[cst.FloorDivide],
     cst.ModuloAssign: _BIN_OPS[cst.Modulo],
     cst.PowerAssign: _BIN_OPS[cst.Power],
+}
+# Python operators on Keras tensors: the keras.ops operation each one calls.
+_TENSOR_OPERATORS: dict[type, str] = {
+    cst.Add: "Add", cst.Subtract: "Subtract", cst.Multiply: "Multiply", cst.Divide: "TrueDivide",
+    cst.FloorDivide: "FloorDivide", cst.Modulo: "Mod", cst.Power: "Power",
 }
 _MAX_SEQUENCE = 100_000
 
