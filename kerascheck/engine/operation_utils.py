@@ -8,46 +8,48 @@ from __future__ import annotations
 
 from typing import Any, Sequence
 
-from kerascheck.engine.dims import UNKNOWN, Dim, format_dim
-from kerascheck.engine.layer import LayerError
+from kerascheck.engine.dims import UNKNOWN, Dim, Unresolved, format_dim
+from kerascheck.engine.layer import LayerError, LayerRule
+from kerascheck.knowledge.activations import ACTIVATION_NAMES
 
 
 def standardize_tuple(value: Any, n: int, name: str, allow_zero: bool = False) -> tuple:
-    """``keras.src.utils.argument_validation.standardize_tuple``."""
+    """``keras.src.utils.argument_validation.standardize_tuple``, messages included.
+
+    An int (``True`` counts, as in Python) is repeated ``n`` times; any other
+    value must be an iterable of ``n`` values that ``int()`` accepts.
+    """
     if value is UNKNOWN:
         return (UNKNOWN,) * n
-    if isinstance(value, int) and not isinstance(value, bool):
-        value = (value,) * n
-    elif isinstance(value, (tuple, list)):
-        value = tuple(value)
-        if len(value) != n:
-            raise LayerError(
-                f"The `{name}` argument must be a tuple of {n} integers. "
-                f"Received {name}={value}",
-                "config",
-            )
+    error_msg = f"The `{name}` argument must be a tuple of {n} integers. Received {name}={value}"
+    if isinstance(value, int):
+        value_tuple: tuple = (value,) * n
     else:
-        raise LayerError(
-            f"The `{name}` argument must be a tuple of {n} integers. Received {name}={value!r}",
-            "config",
-        )
-    for v in value:
-        if v is UNKNOWN:
-            continue
-        if not isinstance(v, int) or isinstance(v, bool):
-            raise LayerError(
-                f"The `{name}` argument must be a tuple of {n} integers. "
-                f"Received {name}={value} including element {v!r} of type {type(v)}",
-                "config",
-            )
-        if v < 0 if allow_zero else v <= 0:
-            req = ">= 0" if allow_zero else "> 0"
-            raise LayerError(
-                f"The `{name}` argument must be a tuple of {n} integers. "
-                f"Received {name}={value} including values {{{v}}} that do not satisfy `value {req}`",
-                "config",
-            )
-    return value
+        if not isinstance(value, (tuple, list, str)):
+            raise LayerError(error_msg, "config")
+        value_tuple = tuple(value)
+        if len(value_tuple) != n:
+            raise LayerError(error_msg, "config")
+        for single in value_tuple:
+            if single is UNKNOWN:
+                continue
+            if single is None or isinstance(single, (tuple, list, dict)) or (
+                isinstance(single, str) and not single.strip().lstrip("+-").isdigit()
+            ):
+                raise LayerError(error_msg + f"including element {single} of type {type(single)}", "config")
+    if any(isinstance(v, str) for v in value_tuple):  # int("3") passes, then "3" < 0 fails
+        op = "<" if allow_zero else "<="
+        raise LayerError(f"'{op}' not supported between instances of 'str' and 'int'", "config")
+    known = [v for v in value_tuple if v is not UNKNOWN]
+    if allow_zero:
+        bad = {v for v in known if v < 0}
+        req = ">= 0"
+    else:
+        bad = {v for v in known if v <= 0}
+        req = "> 0"
+    if bad:
+        raise LayerError(error_msg + f", including values {bad} that do not satisfy `value {req}`", "config")
+    return value_tuple
 
 
 def standardize_padding(value: Any, allow_causal: bool = False) -> Any:
@@ -56,11 +58,11 @@ def standardize_padding(value: Any, allow_causal: bool = False) -> Any:
     if not isinstance(value, str):
         raise LayerError(f"The `padding` argument must be a string. Received: padding={value!r}")
     padding = value.lower()
-    allowed = {"valid", "same", "causal"} if allow_causal else {"valid", "same"}
+    allowed = ("causal", "same", "valid") if allow_causal else ("same", "valid")
     if padding not in allowed:
         raise LayerError(
             "The `padding` argument must be a list/tuple or one of "
-            f"{sorted(allowed)}. Received: {value}",
+            f"{set_repr(allowed)}. Received: {padding}",
         )
     return padding
 
@@ -118,11 +120,14 @@ def spatial_output(
     dilation = dilation or (1,) * len(spatial)
     out: list[Dim] = []
     formulas: list[str] = []
-    for i, (n, k, s, d) in enumerate(zip(spatial, kernel, strides, dilation)):
+    for n, k, s, d in zip(spatial, kernel, strides, dilation):
         value, formula = conv_output_length(n, k, s, padding, d)
         out.append(value)
-        if formula:
-            formulas.append(f"out[{i}] = {formula}" if len(spatial) > 1 else f"out = {formula}")
+        formulas.append(formula)
+    if len(set(formulas)) == 1:
+        formulas = [f"out = {formulas[0]}"] if formulas[0] else []
+    else:
+        formulas = [f"out[{i}] = {f}" for i, f in enumerate(formulas) if f]
     for value in out:
         if value is not None and value is not UNKNOWN and value <= 0:
             raise LayerError(
@@ -130,3 +135,129 @@ def spatial_output(
                 "nonpositive",
             )
     return tuple(out), formulas
+
+
+# --------------------------------------------------------------------------- shared helpers
+
+
+def set_repr(values: Sequence[str]) -> str:
+    """How Keras prints a small set of strings in messages (in sorted order here)."""
+    return "{" + ", ".join(repr(v) for v in values) + "}"
+
+
+def numpy_repr(values: Sequence[Any]) -> str:
+    """A shape or tuple as ``str(np.array(values))`` prints it: ``[None 3 3 3]``."""
+    return "[" + " ".join(format_dim(v) for v in values) + "]"
+
+
+def is_int(value: Any) -> bool:
+    """A Python ``int`` (``bool`` included, as ``isinstance`` says)."""
+    return isinstance(value, int)
+
+
+def is_number(value: Any) -> bool:
+    return isinstance(value, (int, float))
+
+
+def require_number(value: Any, op: str = "<=") -> None:
+    """What Python raises when Keras compares a non-number argument (``units <= 0``)."""
+    if value is UNKNOWN or isinstance(value, (int, float)):
+        return
+    raise LayerError(f"'{op}' not supported between instances of '{type(value).__name__}' and 'int'")
+
+
+def require_index(value: Any, container: str = "tuple") -> None:
+    """What Python raises when Keras indexes a shape with a non-int (``input_shape[axis]``)."""
+    if value is UNKNOWN or isinstance(value, int):
+        return
+    raise LayerError(f"{container} indices must be integers or slices, not {type(value).__name__}")
+
+
+def validate_activation(value: Any) -> None:
+    """``keras.activations.get``: strings must name a recorded activation.
+
+    ``None`` is ``linear``; a callable (or anything kerascheck cannot see) is
+    accepted; a plain number or an unknown name is rejected as Keras does.
+    """
+    if value is None or value is UNKNOWN:
+        return
+    if isinstance(value, str):
+        if value not in ACTIVATION_NAMES:
+            raise LayerError(f"Could not interpret activation function identifier: {value}", "config")
+    elif isinstance(value, (int, float, tuple, list)):
+        raise LayerError(f"Could not interpret activation function identifier: {value}", "config")
+
+
+def add_defined_weight(
+    rule: LayerRule, name: str, shape: Sequence[Dim], trainable: bool = True, path: str | None = None
+) -> None:
+    """``rule.add_weight`` after Keras's check that no dimension is ``None``.
+
+    Keras: ``Shapes used to initialize variables must be fully-defined``.  ``path``
+    is the variable path Keras prints (``layer/cell/kernel``), ``rule.name/name`` by default.
+    """
+    shape = tuple(shape)
+    if any(d is None for d in shape):
+        where = path if path is not None else f"{rule.name}/{name}"
+        raise LayerError(
+            "Shapes used to initialize variables must be fully-defined (no `None` dimensions). "
+            f"Received: shape={shape} for variable path='{where}'",
+            "undefined_dim",
+        )
+    rule.add_weight(name, shape, trainable)
+
+
+def axis_in_range(axis: Any, rank: int) -> bool:
+    """Python indexing rule: ``-rank <= axis < rank``."""
+    return -rank <= axis < rank
+
+
+def formula_total(values: Sequence[Dim]) -> Dim:
+    """Sum of weight sizes (unknown if any is unknown)."""
+    total: Dim = 0
+    for v in values:
+        total = total + v  # type: ignore[operator]
+    return total
+
+
+def pooling_output_shape(
+    input_shape: tuple, pool_size: tuple, strides: tuple, padding: Any, data_format: Any
+) -> tuple[tuple, list[str]]:
+    """``keras.src.ops.operation_utils.compute_pooling_output_shape``.
+
+    valid: ``out = floor((in - pool) / stride) + 1``; same: ``out = floor((in - 1) / stride) + 1``;
+    ``None`` stays ``None``.  Raises when a known output length is <= 0 (valid padding).
+    """
+    channels_last = data_format == "channels_last"
+    spatial = input_shape[1:-1] if channels_last else input_shape[2:]
+    if padding not in ("valid", "same"):
+        raise LayerError(f"Argument `padding` must be either 'valid' or 'same'. Received: padding={padding}")
+    for s in strides:
+        if s is not UNKNOWN and s == 0:
+            # numpy divides by zero, then int(inf) fails
+            raise LayerError("cannot convert float infinity to integer")
+    out: list[Dim] = []
+    formulas: list[str] = []
+    for i, (n, k, s) in enumerate(zip(spatial, pool_size, strides)):
+        value, formula = conv_output_length(n, k, s, padding)
+        out.append(value)
+        if formula:
+            formulas.append(f"out[{i}] = {formula}" if len(spatial) > 1 else f"out = {formula}")
+    for value in out:
+        if value is not None and value is not UNKNOWN and value <= 0:
+            raise LayerError(
+                "Computed output size would be zero or negative. Received: "
+                f"`inputs.shape={numpy_repr(input_shape)}`, `pool_size={numpy_repr(pool_size)}`, "
+                f"`strides={tuple(strides)}`, `padding={padding}`.",
+                "nonpositive",
+            )
+    if channels_last:
+        return (input_shape[0],) + tuple(out) + (input_shape[-1],), formulas
+    return (input_shape[0], input_shape[1]) + tuple(out), formulas
+
+
+def require_known(*values: Any) -> None:
+    """Raise :class:`Unresolved` unless every value is known (for decisions on them)."""
+    for v in values:
+        if v is UNKNOWN:
+            raise Unresolved("value needed for a decision")

@@ -4,6 +4,13 @@ Importing this package registers every rule in :data:`kerascheck.engine.layer.RU
 """
 
 from kerascheck.engine.layers import (  # noqa: F401  (imported to register rules)
+    activations,
     convolutional,
     core,
+    merging,
+    normalization,
+    pooling,
+    regularization,
+    reshaping,
+    rnn,
 )

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from kerascheck.engine.dims import UNKNOWN, format_dim
+from kerascheck.engine.dims import format_dim
 from kerascheck.engine.layer import InputSpec, LayerError, LayerRule, register
 from kerascheck.engine.operation_utils import (
+    add_defined_weight,
+    numpy_repr,
+    require_number,
     spatial_output,
     standardize_data_format,
     standardize_padding,
     standardize_tuple,
+    validate_activation,
 )
 
 
@@ -24,12 +28,16 @@ class BaseConv(LayerRule):
     def configure(self) -> None:
         rank = self.rank
         self.input_spec = InputSpec(min_ndim=rank + 2)
-        self.args["kernel_size"] = standardize_tuple(self.kernel_size, rank, "kernel_size", allow_zero=True)
-        self.args["strides"] = standardize_tuple(self.strides, rank, "strides", allow_zero=True)
+        self.args["kernel_size"] = standardize_tuple(self.kernel_size, rank, "kernel_size")
+        self.args["strides"] = standardize_tuple(self.strides, rank, "strides")
         self.args["dilation_rate"] = standardize_tuple(self.dilation_rate, rank, "dilation_rate")
         self.args["padding"] = standardize_padding(self.padding, allow_causal=rank == 1)
         self.args["data_format"] = standardize_data_format(self.data_format)
+        validate_activation(self.activation)
         filters, groups = self.filters, self.groups
+        if filters is not None:
+            require_number(filters)
+        require_number(groups)
         if filters is not None and filters <= 0:
             raise LayerError(
                 "Invalid value for argument `filters`. Expected a strictly positive value. "
@@ -59,14 +67,26 @@ class BaseConv(LayerRule):
 
     def build(self, input_shape: tuple) -> None:
         in_channels = input_shape[self._channel_axis()]
-        if in_channels is not None and in_channels % self.groups != 0:
+        if in_channels is None:
+            # Keras: `input_channel % self.groups` on None
+            raise LayerError(
+                f"unsupported operand type(s) for %: 'NoneType' and '{type(self.groups).__name__}'",
+                "undefined_dim",
+            )
+        if in_channels % self.groups != 0:
             raise LayerError(
                 "The number of input channels must be evenly divisible by the number of groups. "
                 f"Received groups={self.groups}, but the input has {in_channels} channels "
                 f"(full input shape is {input_shape})."
             )
-        per_group = in_channels // self.groups if in_channels is not None else UNKNOWN
-        self.add_weight("kernel", tuple(self.kernel_size) + (per_group, self.filters))
+        per_group = in_channels // self.groups
+        if self.filters is None:
+            # Keras accepts filters=None, then cannot create the kernel.
+            add_defined_weight(self, "kernel", tuple(self.kernel_size) + (per_group, self.filters))
+        self.input_spec = InputSpec(min_ndim=self.rank + 2, axes={self._channel_axis(): in_channels})
+        kernel_shape = tuple(self.kernel_size) + (per_group, self.filters)
+        lora_rank = self.args.get("lora_rank")  # a BaseConv keyword, reaching it through **kwargs
+        self.add_weight("kernel", kernel_shape, trainable=not lora_rank)
         if self.use_bias:
             self.add_weight("bias", (self.filters,))
         kernel = "·".join(format_dim(k) for k in self.kernel_size)
@@ -80,6 +100,19 @@ class BaseConv(LayerRule):
         self.explain(
             f"{self.keras_class}: ({kernel}·{channels}{bias})·{format_dim(self.filters)} = {format_dim(total)}"
         )
+        if lora_rank:
+            if self.args.get("kernel_constraint"):
+                raise LayerError(
+                    "Lora is incompatible with kernel constraints. In order to enable lora on this "
+                    "layer, remove the `kernel_constraint` argument."
+                )
+            self.add_weight("lora_kernel_a", kernel_shape[:-1] + (lora_rank,))
+            self.add_weight("lora_kernel_b", (lora_rank, self.filters))
+            lora = _prod(kernel_shape[:-1]) * lora_rank + lora_rank * self.filters
+            self.explain(
+                f"LoRA: {'·'.join(format_dim(d) for d in kernel_shape[:-1])}·{lora_rank} + "
+                f"{lora_rank}·{format_dim(self.filters)} = {format_dim(lora)} trainable (kernel frozen)"
+            )
 
     def compute_output_shape(self, input_shape: tuple) -> tuple:
         channels_last = self.data_format == "channels_last"
@@ -101,7 +134,8 @@ class BaseConv(LayerRule):
             describe=(
                 f"Received `inputs shape={input_shape}`, `kernel shape="
                 f"{tuple(self.kernel_size) + (input_shape[self._channel_axis()], self.filters)}`, "
-                f"`dilation_rate={self.dilation_rate}`, `strides={self.strides}`, `padding={self.padding}`."
+                f"`dilation_rate={numpy_repr(self.dilation_rate)}`, `strides={self.strides}`, "
+                f"`padding={self.padding}`."
             ),
         )
         for formula in formulas:

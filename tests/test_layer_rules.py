@@ -1,0 +1,237 @@
+"""Every layer case recorded from real Keras (tests/oracle/layer_cases.py) through the engine.
+
+Each case is driven exactly as the front-end drives a model file: create the
+layer, create the inputs, call the layer, then read the output shape(s) and the
+trainable / non-trainable parameter counts.  Every expected number comes from
+``fixtures/layers/*.json``; none is typed here.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kerascheck.engine.dims import UNKNOWN, format_output, is_known
+from kerascheck.engine.runtime import KerasTensor, Layer, Session
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "layers"
+
+
+def _load() -> list[dict]:
+    cases: list[dict] = []
+    for path in sorted(FIXTURES.glob("*.json")):
+        cases.extend(json.loads(path.read_text())["cases"])
+    return cases
+
+
+CASES = _load()
+
+
+def from_json(value: Any, lists: bool) -> Any:
+    """The value Keras received when the case was recorded (tuples unless ``lists``)."""
+    if isinstance(value, list):
+        items = [from_json(v, lists) for v in value]
+        return items if lists else tuple(items)
+    if isinstance(value, dict):
+        return {k: from_json(v, lists) for k, v in value.items()}
+    return value
+
+
+def build_argument(session: Session, value: Any, lists: bool) -> Any:
+    """A nested ``{"layer": ..., "kwargs": ...}`` is a layer created first (Bidirectional)."""
+    if isinstance(value, dict) and set(value) == {"layer", "kwargs"}:
+        kwargs = {k: build_argument(session, v, lists) for k, v in value["kwargs"].items()}
+        return session.create_layer(value["layer"], [], kwargs, origin=None)
+    return from_json(value, lists)
+
+
+def run_case(case: dict) -> tuple[Session, Any, Any]:
+    """Create, then call; ``session.init_errors`` counts the errors of the construction."""
+    session = Session()
+    lists = case["lists"]
+    args = [build_argument(session, a, lists) for a in case["args"]]
+    kwargs = {k: build_argument(session, v, lists) for k, v in case["kwargs"].items()}
+    before = len(session.errors)
+    layer = session.create_layer(case["layer"], args, kwargs, origin=None)
+    session.init_errors = len(session.errors) - before  # type: ignore[attr-defined]
+    tensors = [session.input([], {"batch_shape": tuple(shape)}, None) for shape in case["input_shapes"]]
+    output: Any = UNKNOWN
+    if isinstance(layer, Layer):
+        output = session.call(layer, tensors if case["list_input"] else tensors[0], None)
+    return session, layer, output
+
+
+def describe(case: dict) -> str:
+    call = f"{case['layer']}(*{case['args']}, **{case['kwargs']}) on {case['input_shapes']}"
+    if "error" in case:
+        return f"{call}: Keras raises {case['error_type']} at {case['error_stage']}: {case['error']}"
+    return f"{call}: Keras gives {case['output_shape']}"
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+def test_layer_case(case: dict) -> None:
+    session, layer, output = run_case(case)
+    messages = [f"{e.kind}: {e.message}" for e in session.errors]
+    if "error" in case:
+        assert session.errors, f"engine reported no error; {describe(case)}"
+        # Reported where Keras raises: at the constructor, or at the call.
+        stage = "init" if session.init_errors else "call"
+        assert stage == case["error_stage"], f"engine reported {messages} at {stage}; {describe(case)}"
+        return
+    assert not session.errors, f"engine reported {messages}; {describe(case)}"
+    assert isinstance(layer, Layer)
+
+    expected = case["output_shape"]
+    if expected and isinstance(expected[0], list):
+        assert isinstance(output, list), f"engine gave {output!r}; {describe(case)}"
+        shapes = [t.shape for t in output]
+        want: Any = [tuple(s) for s in expected]
+    else:
+        assert isinstance(output, KerasTensor), f"engine gave {output!r}; {describe(case)}"
+        shapes = output.shape
+        want = tuple(expected)
+    assert is_known(shapes), f"engine gave {format_output(shapes)}; {describe(case)}"
+    assert shapes == want, f"engine gave {format_output(shapes)}; {describe(case)}"
+
+    assert layer.weights_resolved(), f"weights unresolved: {layer.weights}; {describe(case)}"
+    trainable = sum(w.count for w in layer.trainable_weight_list())
+    non_trainable = sum(w.count for w in layer.non_trainable_weight_list())
+    assert (trainable, non_trainable) == (case["trainable_params"], case["non_trainable_params"]), (
+        f"engine counted {trainable} trainable / {non_trainable} non-trainable "
+        f"({layer.weights}); Keras: {case['trainable_params']} / {case['non_trainable_params']}; {describe(case)}"
+    )
+
+
+def test_every_family_has_cases() -> None:
+    """At least 20 recorded cases per rule module."""
+    for path in sorted(FIXTURES.glob("*.json")):
+        data = json.loads(path.read_text())
+        assert len(data["cases"]) >= 20, path.name
+
+
+# --------------------------------------------------------------------------- never guess
+#
+# Whatever argument or input dimension kerascheck cannot resolve, it must not
+# contradict Keras: no error Keras does not raise, and every dimension or count it
+# does give equals the recording.
+
+
+def _unknown_variants(value: Any, path: str) -> list[tuple[str, Any]]:
+    """Copies of ``value`` with one argument (or one element of one) made UNKNOWN."""
+    variants: list[tuple[str, Any]] = []
+    if isinstance(value, dict) and set(value) == {"layer", "kwargs"}:
+        for key, inner in value["kwargs"].items():
+            for where, new in _unknown_variants(inner, f"{path}.{key}"):
+                variants.append((where, {"layer": value["layer"], "kwargs": {**value["kwargs"], key: new}}))
+        return variants
+    variants.append((path, UNKNOWN))
+    if isinstance(value, list):
+        for i in range(len(value)):
+            variants.append((f"{path}[{i}]", value[:i] + [UNKNOWN] + value[i + 1 :]))
+    return variants
+
+
+def unknown_variants(case: dict) -> list[tuple[str, dict]]:
+    variants = []
+    for key, value in case["kwargs"].items():
+        for where, new in _unknown_variants(value, key):
+            variants.append((where, {**case, "kwargs": {**case["kwargs"], key: new}}))
+    for index, value in enumerate(case["args"]):
+        for where, new in _unknown_variants(value, f"args[{index}]"):
+            args = list(case["args"])
+            args[index] = new
+            variants.append((where, {**case, "args": args}))
+    for n, shape in enumerate(case["input_shapes"]):
+        for axis in range(len(shape)):
+            shapes = [list(s) for s in case["input_shapes"]]
+            shapes[n][axis] = UNKNOWN
+            variants.append((f"input {n} axis {axis}", {**case, "input_shapes": shapes}))
+    return variants
+
+
+def _consistent(got: Any, want: Any) -> bool:
+    """Every known dim of ``got`` equals ``want`` (a dim, shape or list of shapes)."""
+    if got is UNKNOWN:
+        return True
+    if isinstance(want, list):
+        return isinstance(got, (tuple, list)) and len(got) == len(want) and all(
+            _consistent(g, w) for g, w in zip(got, want)
+        )
+    return got == want
+
+
+VALID = [c for c in CASES if "error" not in c]
+
+
+@pytest.mark.parametrize("case", VALID, ids=[c["id"] for c in VALID])
+def test_unknown_arguments_never_contradict_keras(case: dict) -> None:
+    for where, variant in unknown_variants(case):
+        session, layer, output = run_case(variant)
+        context = f"with {where} unknown; {describe(case)}"
+        assert not session.errors, f"engine reported {[e.message for e in session.errors]} {context}"
+        if not isinstance(layer, Layer) or isinstance(output, KerasTensor) and output.shape is UNKNOWN:
+            continue
+        expected = case["output_shape"]
+        if isinstance(output, list):
+            got: Any = [t.shape for t in output]
+        elif isinstance(output, KerasTensor):
+            got = output.shape
+        else:
+            continue
+        assert _consistent(got, expected), f"engine gave {format_output(got)} {context}"
+        if layer.weights_resolved():
+            trainable = sum(w.count for w in layer.trainable_weight_list())
+            non_trainable = sum(w.count for w in layer.non_trainable_weight_list())
+            assert (trainable, non_trainable) == (case["trainable_params"], case["non_trainable_params"]), context
+
+
+def test_every_recorded_layer_and_its_aliases_have_a_rule() -> None:
+    """Aliases (``MaxPool2D``, ``GlobalAvgPool1D``, …) resolve to the canonical class name."""
+    from kerascheck.engine.layer import RULES
+    from kerascheck.knowledge import keras_api
+
+    recorded = {c["layer"] for c in CASES}
+    assert recorded <= set(RULES)
+    aliases = {name: target for name, target in keras_api.SYMBOLS.items() if target in recorded}
+    assert all(target in RULES for target in aliases.values())
+    assert len(aliases) > len(recorded)  # some classes do have aliases
+
+
+# --------------------------------------------------------------------------- robustness
+#
+# Odd literal arguments (which Keras rejects one way or another) must come out of
+# the engine as a reported error or an unknown result, never as a Python exception.
+
+ODD_VALUES: list[Any] = [None, "x", "", 2.5, -1, 0, True, [], [1, 2, 3], [None], [-1], {"a": 1}, [[1, 2], 3]]
+
+
+def _odd_targets() -> dict[str, list[tuple[dict, str]]]:
+    """Per layer class: for every argument recorded, the first valid case that passes it."""
+    targets: dict[str, dict[str, dict]] = {}
+    for c in CASES:
+        if "error" in c:
+            continue
+        per_layer = targets.setdefault(c["layer"], {})
+        for key in c["kwargs"]:
+            per_layer.setdefault(key, c)
+        for index in range(len(c["args"])):
+            per_layer.setdefault(f"args[{index}]", c)
+    return {layer: [(c, key) for key, c in keys.items()] for layer, keys in targets.items()}
+
+
+ODD_TARGETS = _odd_targets()
+
+
+@pytest.mark.parametrize("layer", sorted(ODD_TARGETS))
+def test_odd_arguments_never_crash_the_engine(layer: str) -> None:
+    for case, key in ODD_TARGETS[layer]:
+        for odd in ODD_VALUES:
+            if key.startswith("args["):
+                args = list(case["args"])
+                args[int(key[5:-1])] = odd
+                run_case({**case, "args": args})
+            else:
+                run_case({**case, "kwargs": {**case["kwargs"], key: odd}})

@@ -1,0 +1,82 @@
+"""Re-record every fixture with real Keras and hold it to the stored truth.
+
+``fixtures/**/<name>.expected.json`` is what real Keras printed for
+``<name>.py`` (see ``tests/oracle/record.py``).  This test runs the recorder in
+``--check`` mode, so it fails when a fixture changed without being re-recorded,
+or when the Keras in use disagrees with the one that recorded the truth.
+
+Keras lives in its own interpreter: ``KERASCHECK_ORACLE_PYTHON`` names it;
+otherwise the interpreter running the tests is used if it can import Keras.
+Without Keras the test is skipped, except under CI (``CI`` set), where the
+oracle must run.  Locally::
+
+    KERASCHECK_ORACLE_PYTHON=/path/to/keras/venv/bin/python python -m pytest tests/test_oracle_recording.py
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+RECORDER = REPO_ROOT / "tests" / "oracle" / "record.py"
+TIMEOUT_SECONDS = 900
+
+
+def _oracle_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env["KERAS_BACKEND"] = "jax"
+    return env
+
+
+def _has_keras(python: str) -> bool:
+    try:
+        result = subprocess.run(
+            [python, "-c", "import keras"],
+            env=_oracle_env(),
+            cwd=REPO_ROOT,
+            capture_output=True,
+            timeout=300,
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+    return result.returncode == 0
+
+
+def _oracle_python() -> str | None:
+    configured = os.environ.get("KERASCHECK_ORACLE_PYTHON")
+    if configured:
+        return configured
+    if _has_keras(sys.executable):
+        return sys.executable
+    return None
+
+
+def test_recorded_fixtures_match_real_keras():
+    python = _oracle_python()
+    if python is None:
+        reason = (
+            "no Keras interpreter: set KERASCHECK_ORACLE_PYTHON to a Python "
+            "that has keras (and jax) installed"
+        )
+        if os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no"):
+            pytest.fail(reason + " (CI must run the oracle)")
+        pytest.skip(reason)
+
+    result = subprocess.run(
+        [python, str(RECORDER), "--check"],
+        env=_oracle_env(),
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT_SECONDS,
+    )
+    assert result.returncode == 0, (
+        f"recorded fixtures differ from real Keras ({python}); re-record with\n"
+        f"    KERAS_BACKEND=jax {python} tests/oracle/record.py\n"
+        f"and review the diff.\n\n{result.stdout}\n{result.stderr[-5000:]}"
+    )
