@@ -23,7 +23,9 @@ from pathlib import Path
 import pytest
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
-RECORDER = REPO_ROOT / "tests" / "oracle" / "record.py"
+ORACLE = REPO_ROOT / "tests" / "oracle"
+# Every recorder whose output the tests rely on; each has a --check mode.
+RECORDERS = ("record.py", "record_rules.py", "layer_cases.py", "record_api.py", "record_activations.py")
 TIMEOUT_SECONDS = 900
 
 
@@ -56,7 +58,8 @@ def _oracle_python() -> str | None:
     return None
 
 
-def test_recorded_fixtures_match_real_keras():
+@pytest.mark.parametrize("recorder", RECORDERS)
+def test_recorded_truth_matches_real_keras(recorder: str):
     python = _oracle_python()
     if python is None:
         reason = (
@@ -68,7 +71,7 @@ def test_recorded_fixtures_match_real_keras():
         pytest.skip(reason)
 
     result = subprocess.run(
-        [python, str(RECORDER), "--check"],
+        [python, str(ORACLE / recorder), "--check"],
         env=_oracle_env(),
         cwd=REPO_ROOT,
         capture_output=True,
@@ -77,6 +80,6 @@ def test_recorded_fixtures_match_real_keras():
     )
     assert result.returncode == 0, (
         f"recorded fixtures differ from real Keras ({python}); re-record with\n"
-        f"    KERAS_BACKEND=jax {python} tests/oracle/record.py\n"
+        f"    KERAS_BACKEND=jax {python} tests/oracle/{recorder}\n"
         f"and review the diff.\n\n{result.stdout}\n{result.stderr[-5000:]}"
     )

@@ -24,9 +24,9 @@ from kerascheck.engine.dims import UNKNOWN, Shape, Unresolved, format_shape, is_
 from kerascheck.engine.layer import RULES, InputSpec, LayerError, LayerRule, Weight
 from kerascheck.knowledge import keras_api
 
-# Constructor keywords every keras.Layer accepts (Layer.__init__ and the legacy
-# input-shape keywords it pops from **kwargs).
-BASE_LAYER_KEYWORDS = ("activity_regularizer", "trainable", "dtype", "autocast", "name", "input_shape", "input_dim")
+# What a rule may raise beyond LayerError when handed values Keras would reject in
+# ways kerascheck does not model: the result is unknown, never a crash.
+RULE_FAILURES = (TypeError, ValueError, AttributeError, IndexError, KeyError, ZeroDivisionError, OverflowError)
 
 
 def to_snake_case(name: str) -> str:
@@ -552,11 +552,8 @@ class Session:
             return UNKNOWN
         explicit_name = kwargs.get("name")
         try:
-            params = spec["params"]
-            if any(p[2] == "var_keyword" for p in params):
-                params = tuple(params) + tuple(
-                    (k, None, "keyword_only") for k in BASE_LAYER_KEYWORDS if k not in {p[0] for p in params}
-                )
+            # The class's own parameters, then those its **kwargs hands to Keras base classes.
+            params = tuple(spec["params"]) + tuple(p for p in spec.get("base_params", ()) if p[1] != keras_api.REQUIRED)
             bound = bind_arguments(class_name, params, args, kwargs)
         except LayerError as err:
             self.report(err.kind, err.message, origin)
@@ -570,16 +567,17 @@ class Session:
             if popped.get(key) == "deprecated":
                 self.report(
                     "deprecated_argument",
-                    f"{class_name}({key}=...) is deprecated in Keras 3, which warns and "
-                    + ("ignores it" if key == "input_length" else "may drop it") + ": remove it",
+                    f"{class_name}({key}=...) is deprecated in Keras 3, which warns when it is passed",
                     origin,
                 )
+            if key in popped:
+                bound[key] = extra[key]  # Keras's __init__ takes it out of **kwargs itself
         unrecognized = sorted(k for k in extra if k not in popped)
         if unrecognized:
             # Layer.__init__ rejects keywords nobody consumed.
             self.report(
                 "config",
-                f"Unrecognized keyword arguments passed to {class_name}: {unrecognized}",
+                f"Unrecognized keyword arguments passed to {class_name}: {{{', '.join(map(repr, unrecognized))}}}",
                 origin,
             )
         rule_cls = RULES.get(class_name)
@@ -599,6 +597,8 @@ class Session:
                 layer.rule = None
             except Unresolved:
                 pass
+            except RULE_FAILURES:
+                layer.rule = None  # arguments kerascheck cannot interpret: an unknown layer
         return layer
 
     def _input_layer(self, args: Sequence[Any], kwargs: dict[str, Any], origin: Any, owner: str) -> Any:
@@ -660,10 +660,14 @@ class Session:
         except LayerError as err:
             self.report(err.kind, err.message, origin, layer, flat, err.expected)
             return UNKNOWN
-        except Unresolved:
+        except (Unresolved, *RULE_FAILURES):
             output_shape = UNKNOWN
             if not layer.built:
-                layer.build(shapes)
+                try:
+                    layer.build(shapes)
+                except (LayerError, *RULE_FAILURES):
+                    layer.weights_known = False
+                    layer.built = True
         return self._attach(layer, node, output_shape)
 
     def operation(self, op_class: str, operands: Sequence[Any], config: dict[str, Any], origin: Any) -> Any:
@@ -685,7 +689,7 @@ class Session:
         except LayerError as err:
             self.report(err.kind, err.message, origin, layer, tensors)
             return UNKNOWN
-        except Unresolved:
+        except (Unresolved, *RULE_FAILURES):
             output_shape = UNKNOWN
         return self._attach(layer, node, output_shape)
 
@@ -831,8 +835,8 @@ def check_input_spec(layer: Layer, shapes: Any) -> None:
         if shape is UNKNOWN or isinstance(shape, list):
             continue
         ndim = len(shape)
-        received = f"Full shape received: {format_shape(shape)}"
-        prefix = f'Input {index} of layer "{layer.name}" is incompatible with the layer: '
+        received = f"Full shape received: {tuple(shape)}"
+        prefix = f"Input {index} with name 'None' of layer '{layer.name}' is incompatible with the layer: "
         if s.ndim is not None and ndim != s.ndim:
             raise LayerError(
                 f"{prefix}expected ndim={s.ndim}, found ndim={ndim}. {received}", "rank", f"a {s.ndim}-D input"
@@ -860,6 +864,6 @@ def check_input_spec(layer: Layer, shapes: Any) -> None:
             if actual != value:
                 raise LayerError(
                     f"{prefix}expected axis {axis} of input shape to have value {value}, "
-                    f"but received input with shape {format_shape(shape)}",
+                    f"but received input with shape {tuple(shape)}",
                     "axis",
                 )

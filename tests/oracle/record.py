@@ -527,6 +527,11 @@ def _display(path: Path) -> str:
 def main(argv=None) -> int:
     import argparse
 
+    if os.environ.get("PYTHONHASHSEED") != "0":
+        # Some Keras messages print sets of strings: fix their order.
+        os.environ["PYTHONHASHSEED"] = "0"
+        os.execv(sys.executable, [sys.executable, str(Path(__file__).resolve()), *(sys.argv[1:] if argv is None else argv)])
+
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("fixtures", nargs="*", type=Path, help="fixture .py files (default: fixtures/**/*.py)")
     parser.add_argument("--check", action="store_true", help="compare with the stored .expected.json; exit 1 on any difference")

@@ -37,10 +37,9 @@ OPAQUE = "OPAQUE"
 def _literal(value):
     if value is None or isinstance(value, (bool, int, float, str)):
         return value
-    if isinstance(value, (tuple, list)) and all(
-        v is None or isinstance(v, (bool, int, float, str)) for v in value
-    ):
-        return tuple(value)
+    if isinstance(value, (tuple, list)):
+        items = tuple(_literal(v) for v in value)
+        return OPAQUE if OPAQUE in items else items
     return OPAQUE
 
 
@@ -58,6 +57,33 @@ def _parameters(func, skip_self: bool):
             kind = "keyword_only" if p.kind is p.KEYWORD_ONLY else "positional"
             params.append((p.name, default, kind))
     return tuple(params)
+
+
+def _base_params(cls) -> tuple:
+    """Named parameters of the Keras base classes' ``__init__`` that ``**kwargs`` reaches.
+
+    ``Conv2D(..., **kwargs)`` hands ``lora_rank`` on to ``BaseConv.__init__`` and
+    ``name`` on to ``Layer.__init__``: both are accepted keywords of ``Conv2D``.
+    """
+    own = {p.name for p in inspect.signature(cls.__init__).parameters.values()}
+    found = []
+    seen = set(own)
+    accepts = any(p.kind is p.VAR_KEYWORD for p in inspect.signature(cls.__init__).parameters.values())
+    for klass in cls.__mro__[1:]:
+        if not accepts:
+            break
+        init = klass.__dict__.get("__init__")
+        if init is None or not klass.__module__.startswith("keras"):
+            continue
+        params = list(inspect.signature(init).parameters.values())
+        for p in params:
+            if p.name in seen or p.name == "self" or p.kind in (p.VAR_KEYWORD, p.VAR_POSITIONAL):
+                continue
+            seen.add(p.name)
+            default = REQUIRED if p.default is p.empty else _literal(p.default)
+            found.append((p.name, default, "keyword_only"))
+        accepts = any(p.kind is p.VAR_KEYWORD for p in params)
+    return tuple(found)
 
 
 def _popped_kwargs(cls) -> dict[str, str]:
@@ -134,6 +160,7 @@ def record() -> str:
                         "bases": tuple(bases),
                         "params": _parameters(obj.__init__, skip_self=True),
                         "popped_kwargs": _popped_kwargs(obj),
+                        "base_params": _base_params(obj),
                     }
             elif inspect.isfunction(obj) and module_name in ("keras", "keras.layers"):
                 if attr in ("deserialize", "serialize"):
