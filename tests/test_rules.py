@@ -18,7 +18,7 @@ from kerascheck.rules import ALL_RULES, RULES_BY_CODE, marked_lines
 from kerascheck.rules.docs import pages
 
 EXAMPLES = [(rule, kind, index, source) for rule in ALL_RULES for kind, index, source in rule.examples()]
-EXAMPLE_TRUTH = FIXTURES / "rules" / "examples.expected.json"
+EXAMPLE_TRUTH = FIXTURES / "rules" / "rule_examples.json"
 MARKED_FIXTURES = sorted(
     p for p in FIXTURES.rglob("*.py") if p.with_suffix(".expected.json").exists()
 )

@@ -3,7 +3,7 @@
 Each rule in ``kerascheck/rules/`` carries failing (``invalid``) and passing
 (``valid``) code examples, which are also its documentation.  This script runs
 each example with real Keras through ``record.py`` and writes whether Keras
-raised, and what, to ``fixtures/rules/examples.expected.json``; the test suite
+raised, and what, to ``fixtures/rules/rule_examples.json``; the test suite
 holds the rules to it.  Only the examples' source text is read from
 kerascheck (the rule modules are plain data and need neither libcst nor Keras).
 
@@ -21,7 +21,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 REPO_ROOT = HERE.parents[1]
-OUTPUT = REPO_ROOT / "fixtures" / "rules" / "examples.expected.json"
+OUTPUT = REPO_ROOT / "fixtures" / "rules" / "rule_examples.json"
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(REPO_ROOT))
 
