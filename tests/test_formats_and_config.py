@@ -1,0 +1,157 @@
+"""Output formats (SARIF against the official schema, GitHub annotations), configuration, noqa."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import ROOT
+from kerascheck.cli import main
+
+SCHEMA = ROOT.parent / "shared" / "schemas" / "sarif-schema-2.1.0.json"
+BAD = """\
+import keras
+
+model = keras.Sequential([
+    keras.Input(shape=(20, 8)),
+    keras.layers.LSTM(64),
+    keras.layers.LSTM(32),
+    keras.layers.Dense(1, activation="softmax"),
+])
+"""
+
+
+def run(*args: str, cwd: Path | None = None) -> tuple[int, str, str]:
+    old = Path.cwd()
+    if cwd is not None:
+        os.chdir(cwd)
+    try:
+        result = CliRunner().invoke(main, list(args), catch_exceptions=False)
+    finally:
+        os.chdir(old)
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture()
+def bad(tmp_path: Path) -> Path:
+    path = tmp_path / "bad.py"
+    path.write_text(BAD)
+    return path
+
+
+def test_text_diagnostics_are_path_line_column_code_message(bad: Path) -> None:
+    code, out, _ = run(str(bad))
+    assert code == 1
+    lines = out.splitlines()
+    assert lines[0].startswith(f"{bad}:6:5: KC101 LSTM 'lstm_1' expects a 3-D input but gets (None, 64)")
+    assert lines[1].startswith(f"{bad}:7:5: KC304 ")
+
+
+def test_sarif_validates_against_the_official_schema(bad: Path) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    if not SCHEMA.exists():
+        pytest.skip("shared/schemas is not beside the checkout")
+    code, out, _ = run("--format", "sarif", str(bad))
+    assert code == 1
+    document = json.loads(out)
+    jsonschema.Draft4Validator(json.loads(SCHEMA.read_text())).validate(document)
+    run_ = document["runs"][0]
+    results = run_["results"]
+    assert [r["ruleId"] for r in results] == ["KC101", "KC304"]
+    assert results[0]["locations"][0]["physicalLocation"]["region"]["startLine"] == 6
+    rules = run_["tool"]["driver"]["rules"]
+    assert rules[results[0]["ruleIndex"]]["id"] == "KC101"
+    assert all(r["help"]["markdown"].startswith(f"# {r['id']}") for r in rules)
+
+
+def test_github_annotations(bad: Path) -> None:
+    code, out, _ = run("--format", "github", str(bad))
+    assert code == 1
+    first = out.splitlines()[0]
+    assert first.startswith(f"::error file={bad},line=6,col=5,endLine=6,endColumn=26,title=kerascheck (KC101)::KC101 ")
+    assert out.splitlines()[1].startswith("::warning ")
+
+
+def test_json_diagnostics_carry_positions_and_severity(bad: Path) -> None:
+    code, out, _ = run("--format", "json", str(bad))
+    diagnostic = json.loads(out)["diagnostics"][0]
+    assert {k: diagnostic[k] for k in ("line", "column", "end_line", "end_column", "code", "severity")} == {
+        "line": 6, "column": 5, "end_line": 6, "end_column": 26, "code": "KC101", "severity": "error",
+    }
+
+
+def test_select_ignore_and_exit_zero(bad: Path) -> None:
+    assert run("--select", "KC3", str(bad))[1].count("\n") == 1
+    code, out, _ = run("--ignore", "KC1,KC304", str(bad))
+    assert (code, out) == (0, "")
+    code, out, _ = run("--exit-zero", str(bad))
+    assert code == 0 and "KC101" in out
+    code, _, err = run("--select", "XYZ", str(bad))
+    assert code == 2 and "not a rule code" in err
+
+
+def test_pyproject_configuration_and_command_line_precedence(bad: Path, tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.kerascheck]\nignore = ["KC101"]\n')
+    code, out, _ = run(str(bad), cwd=tmp_path)
+    assert "KC101" not in out and "KC304" in out
+    code, out, _ = run("--select", "KC101", str(bad), cwd=tmp_path)
+    assert out == ""  # the configured ignore still applies; --select only replaces the selection
+    code, out, _ = run("--extend-select", "KC3", "--ignore", "KC304", str(bad), cwd=tmp_path)
+    assert out == ""
+
+
+def test_per_file_ignores_and_exclude(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.kerascheck]\nexclude = ["skipped_*.py"]\n[tool.kerascheck.per-file-ignores]\n"legacy/*" = ["KC1"]\n'
+    )
+    (tmp_path / "legacy").mkdir()
+    (tmp_path / "legacy" / "old.py").write_text(BAD)
+    (tmp_path / "skipped_one.py").write_text(BAD)
+    code, out, _ = run(".", cwd=tmp_path)
+    assert out.splitlines() == [line for line in out.splitlines() if "KC304" in line]
+    assert "skipped_one" not in out and "old.py:7:5: KC304" in out
+
+
+def test_a_broken_configuration_is_a_usage_error(bad: Path, tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text("[tool.kerascheck]\nselect = 'KC1'\n")
+    code, _, err = run(str(bad), cwd=tmp_path)
+    assert code == 2 and "`select` must be a list" in err
+    (tmp_path / "pyproject.toml").write_text("[tool.kerascheck]\nunknown-key = 1\n")
+    code, _, err = run(str(bad), cwd=tmp_path)
+    assert code == 2 and "unknown key" in err
+    (tmp_path / "pyproject.toml").write_text("[tool.kerascheck\n")
+    code, _, err = run("--config", str(tmp_path / "pyproject.toml"), str(bad))
+    assert code == 2 and "not valid TOML" in err
+
+
+def test_noqa_and_skip_file(tmp_path: Path) -> None:
+    path = tmp_path / "m.py"
+    path.write_text(BAD.replace("keras.layers.LSTM(32),", "keras.layers.LSTM(32),  # noqa: KC101"))
+    code, out, _ = run(str(path))
+    assert "KC101" not in out and "KC304" in out
+    path.write_text(BAD.replace('activation="softmax"),', 'activation="softmax"),  # noqa'))
+    assert "KC304" not in run(str(path))[1]
+    path.write_text("# kerascheck: skip-file\n" + BAD)
+    assert run(str(path)) == (0, "", "")
+
+
+def test_rule_command_prints_the_generated_page() -> None:
+    code, out, _ = run("rule", "kc101")
+    assert code == 0 and out.startswith("# KC101 rank-mismatch") and "# KC101" in out
+    code, _, err = run("rule", "KC999")
+    assert code == 2 and "no rule" in err
+
+
+def test_folders_skip_virtualenvs_and_build_dirs(tmp_path: Path) -> None:
+    for folder in (".venv", "build", "node_modules", "env"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "m.py").write_text(BAD)
+    (tmp_path / "env" / "pyvenv.cfg").write_text("")
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "m.py").write_text(BAD)
+    code, out, _ = run(str(tmp_path))
+    assert {line.split(":")[0] for line in out.splitlines()} == {str(tmp_path / "src" / "m.py")}
