@@ -55,8 +55,24 @@ def analyse_source(source: str, path: str, settings: Settings | None = None) -> 
     settings = settings or Settings()
     if SKIP_FILE.search(source):
         return FileResult(path, skipped=True)
+    import ast
+
     import libcst as cst
     from libcst.metadata import MetadataWrapper, PositionProvider
+
+    # CPython's own parser first: it is fast, its messages are the ones users know, and it
+    # rejects nesting deep enough to overflow libcst's native parser.
+    try:
+        ast.parse(source)
+    except SyntaxError as err:
+        line = err.lineno or 1
+        column = err.offset or 1
+        span = Span(line, column, line, column)
+        return FileResult(path, diagnostics=(Diagnostic(path, span, "KC001", "error", f"SyntaxError: {err.msg}"),))
+    except ValueError as err:  # e.g. "source code string cannot contain null bytes"
+        return FileResult(path, diagnostics=(Diagnostic(path, Span(1, 1, 1, 1), "KC001", "error", f"SyntaxError: {err}"),))
+    except (RecursionError, MemoryError):
+        return _file_error(path, "KC003", "file is nested too deeply to parse")
 
     try:
         module = cst.parse_module(source)
