@@ -204,6 +204,8 @@ class Layer:
         except Unresolved:
             self.weights_known = False
         size = variable_dtype_bytes(self.rule.args.get("dtype"))
+        if self.session.variable_bytes_unknown and self.rule.args.get("dtype") is None:
+            size = UNKNOWN
         self.own_weights = [w if w.dtype_bytes == size else replace(w, dtype_bytes=size) for w in self.rule.weights]
         if any(not is_known(w.shape) for w in self.own_weights):
             self.weights_known = False
@@ -510,9 +512,16 @@ class Session:
         self.names_uncertain = False
         # keras.config.image_data_format(), unless the program sets it.
         self.image_data_format: Any = "channels_last"
+        # Set when the program changes the default variable dtype (floatx, dtype policy).
+        self.variable_bytes_unknown = False
 
     def names_uncertain_from_opaque_code(self) -> None:
         self.names_uncertain = True
+
+    def clear_session(self) -> None:
+        """``keras.backend.clear_session()``: name counters start again."""
+        self.name_uids.clear()
+        self.names_uncertain = False
 
     # -- names --------------------------------------------------------------------
     def uniquify(self, name: str) -> Any:
@@ -599,6 +608,12 @@ class Session:
                 pass
             except RULE_FAILURES:
                 layer.rule = None  # arguments kerascheck cannot interpret: an unknown layer
+        return layer
+
+    def custom_layer(self, class_name: str, explicit_name: Any, origin: Any) -> Layer:
+        """An instance of a user's Layer subclass: named as Keras names it, shapes and weights unknown."""
+        layer = Layer(self, class_name, self.name_for(explicit_name, class_name), origin)
+        self.layers.append(layer)
         return layer
 
     def _input_layer(self, args: Sequence[Any], kwargs: dict[str, Any], origin: Any, owner: str) -> Any:

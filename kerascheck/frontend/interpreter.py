@@ -36,6 +36,8 @@ from kerascheck.frontend.keras_names import KerasSymbol, ModuleRef, is_keras_mod
 from kerascheck.knowledge import keras_api
 
 MAX_CALL_DEPTH = 24
+MAX_UNROLL = 10_000  # iterations of one loop or comprehension that are followed
+MAX_STEPS = 500_000  # statements and comprehension items interpreted per file
 
 # Modules whose functions never build Keras objects: calling them leaves Keras's
 # name counters alone even when kerascheck does not know the result.
@@ -45,6 +47,15 @@ _INERT_MODULES = (
     "datetime", "glob", "shutil", "pickle", "tensorflow.random", "tensorflow.config",
     "tensorflow.data", "tensorflow.io", "tensorflow.math", "tensorflow.debugging",
     "matplotlib", "sklearn", "scipy", "PIL", "cv2", "tqdm",
+)
+# Keras namespaces whose functions build no layers (their results are data, optimizers…).
+_INERT_KERAS_MODULES = tuple(
+    f"keras.{name}"
+    for name in (
+        "datasets", "utils", "preprocessing", "callbacks", "optimizers", "losses", "metrics", "regularizers",
+        "initializers", "constraints", "backend", "config", "random", "activations", "mixed_precision",
+        "dtype_policies", "quantizers", "tree", "visualization", "export",
+    )
 )
 # Model methods that do not change a model's layers or weights.
 _INERT_MODEL_METHODS = frozenset(
@@ -59,6 +70,22 @@ _INERT_MODEL_METHODS = frozenset(
 class _Return(Exception):
     def __init__(self, value: Any) -> None:
         self.value = value
+
+
+class _Break(Exception):
+    pass
+
+
+class _Continue(Exception):
+    pass
+
+
+class _ControlUncertain(Exception):
+    """A block that may or may not run could have left the enclosing loop or function."""
+
+
+class BudgetExhausted(Exception):
+    """The file needs more interpretation steps than the per-file bound allows."""
 
 
 @dataclass(eq=False)
@@ -104,6 +131,30 @@ class UserFunction:
 class UserClass:
     node: cst.ClassDef
     is_keras_subclass: bool
+    bases: tuple[Any, ...] = ()
+
+    @property
+    def is_keras_layer(self) -> bool:
+        """Subclasses a Keras layer class that is not a model."""
+        for base in self.bases:
+            if isinstance(base, KerasSymbol):
+                spec = keras_api.CLASSES.get(base.name)
+                if spec is not None and not spec["is_model"]:
+                    return True
+            if isinstance(base, UserClass) and base.is_keras_layer:
+                return True
+        return False
+
+    def builds_nothing_on_init(self) -> bool:
+        """Its ``__init__`` (own or inherited from user classes) calls nothing but ``super().__init__``.
+
+        Constructing it then only takes the name Keras derives from the class name.
+        """
+        for statement in self.node.body.body:
+            if isinstance(statement, cst.FunctionDef) and statement.name.value == "__init__":
+                calls = _calls_in(statement)
+                return all(_is_super_init(call) for call in calls)
+        return all(base.builds_nothing_on_init() for base in self.bases if isinstance(base, UserClass))
 
 
 @dataclass(eq=False)
@@ -159,15 +210,26 @@ class Interpreter:
         self.session = session
         self.path = path
         self.depth = 0
+        self.steps = 0
 
     # ------------------------------------------------------------------ statements
     def run_module(self, module: cst.Module) -> Scope:
         scope = Scope({"__name__": "__main__", "__file__": self.path})
-        self.exec_block(module.body, scope)
+        try:
+            self.exec_block(module.body, scope)
+        except (_ControlUncertain, _Break, _Continue, _Return):
+            pass  # not valid at module level; Python would not have run the file
+        except BudgetExhausted:
+            # What the rest of the file does is unknown; what was built so far stays.
+            self.session.names_uncertain_from_opaque_code()
+            for model in self.session.models:
+                if isinstance(model, Sequential):
+                    self.session.sequential_add(model, UNKNOWN, model.origin, rebuild=False)
         return scope
 
     def exec_block(self, body: Sequence[cst.CSTNode], scope: Scope) -> None:
-        for index, stmt in enumerate(body):
+        for stmt in body:
+            self.step()
             if isinstance(stmt, cst.SimpleStatementLine):
                 for small in stmt.body:
                     if isinstance(small, cst.Raise):
@@ -177,7 +239,16 @@ class Interpreter:
             else:
                 self.exec_compound(stmt, scope)
 
+    def step(self) -> None:
+        self.steps += 1
+        if self.steps > MAX_STEPS:
+            raise BudgetExhausted
+
     def exec_small(self, stmt: cst.BaseSmallStatement, scope: Scope) -> None:
+        if isinstance(stmt, cst.Break):
+            raise _Break
+        if isinstance(stmt, cst.Continue):
+            raise _Continue
         if isinstance(stmt, cst.Expr):
             self.eval(stmt.value, scope)
         elif isinstance(stmt, cst.Assign):
@@ -236,7 +307,7 @@ class Interpreter:
         elif isinstance(stmt, cst.ClassDef):
             bases = [self.eval(arg.value, scope) for arg in stmt.bases]
             keras_base = any(isinstance(b, (KerasSymbol, UserClass)) for b in bases)
-            self.bind(stmt.name, UserClass(stmt, keras_base), scope)
+            self.bind(stmt.name, UserClass(stmt, keras_base, tuple(bases)), scope)
         elif isinstance(stmt, cst.If):
             self.exec_if(stmt, scope)
         elif isinstance(stmt, cst.With):
@@ -254,9 +325,34 @@ class Interpreter:
                 self.exec_block(stmt.orelse.body.body, scope)
             if stmt.finalbody is not None:
                 self.exec_block(stmt.finalbody.body.body, scope)
+        elif isinstance(stmt, cst.For):
+            self.exec_for(stmt, scope)
         else:
-            # for / while / match and anything newer: not unrolled (yet).
+            # while / match and anything newer: not followed (yet).
             self.havoc([stmt], scope)
+
+    def exec_for(self, stmt: cst.For, scope: Scope) -> None:
+        iterable = self.eval(stmt.iter, scope)
+        items = _iteration(iterable)
+        if items is None or stmt.asynchronous is not None:
+            self.havoc([stmt], scope)
+            return
+        for index, item in enumerate(items):
+            self.assign(stmt.target, item, scope)
+            try:
+                self.exec_block(stmt.body.body, scope)
+            except _Break:
+                return
+            except _Continue:
+                continue
+            except _ControlUncertain:
+                # The loop may have ended here or gone on: forget all it could still do.
+                self.havoc(stmt.body.body, scope, inside_loop=True)
+                if stmt.orelse is not None:
+                    self.havoc(stmt.orelse.body.body, scope)
+                return
+        if stmt.orelse is not None:
+            self.exec_block(stmt.orelse.body.body, scope)
 
     def exec_if(self, stmt: cst.If, scope: Scope) -> None:
         try:
@@ -275,8 +371,13 @@ class Interpreter:
         elif isinstance(stmt.orelse, cst.Else):
             self.exec_block(stmt.orelse.body.body, scope)
 
-    def havoc(self, body: Sequence[cst.CSTNode], scope: Scope) -> None:
-        """A block that may or may not run, any number of times: forget what it touches."""
+    def havoc(self, body: Sequence[cst.CSTNode], scope: Scope, inside_loop: bool = False) -> None:
+        """A block that may or may not run, any number of times: forget what it touches.
+
+        When the block could leave the enclosing loop (``break``/``continue``) or
+        function (``return``), what follows is uncertain too: raise
+        :class:`_ControlUncertain` for the loop or function to handle.
+        """
         collector = _EffectCollector()
         for stmt in body:
             stmt.visit(collector)
@@ -288,6 +389,8 @@ class Interpreter:
                 self.session.sequential_add(value, UNKNOWN, value.origin, rebuild=False)
         if collector.calls:
             self.session.names_uncertain_from_opaque_code()
+        if collector.escapes and not inside_loop:
+            raise _ControlUncertain
 
     def define_function(self, node: cst.FunctionDef, scope: Scope) -> UserFunction:
         defaults: dict[str, Any] = {}
@@ -317,7 +420,7 @@ class Interpreter:
                     self.assign(element.value, item, scope)
             else:
                 for element in elements:
-                    self.assign(element.value, UNKNOWN, scope)
+                    self.assign(element.value, INERT if isinstance(value, InertObject) else UNKNOWN, scope)
         elif isinstance(target, cst.Attribute):
             receiver = self.eval(target.value, scope)
             attr = target.attr.value
@@ -404,6 +507,10 @@ class Interpreter:
             return self.eval_subscript(node, scope)
         if isinstance(node, cst.Call):
             return self.eval_call(node, scope)
+        if isinstance(node, (cst.ListComp, cst.GeneratorExp, cst.DictComp)):
+            result = self.eval_comprehension(node, scope)
+            if result is not None:
+                return result
         if isinstance(node, (cst.ListComp, cst.GeneratorExp, cst.SetComp, cst.DictComp, cst.Lambda)):
             # Not modelled yet; a comprehension that builds layers makes names uncertain.
             if _contains_call(node):
@@ -442,6 +549,55 @@ class Interpreter:
         if not all(_is_operand(v) for v in values):
             return self.opaque_tensor_operation()
         return self.session.operation(op_class, values, {}, node)
+
+    def eval_comprehension(self, node: cst.ListComp | cst.GeneratorExp | cst.DictComp, scope: Scope) -> Any:
+        """A comprehension over known iterables, item by item; None when one is unknown.
+
+        Only the first iterable is checked before anything runs (Python evaluates it
+        first too); an unknown inner iterable makes the whole result unknown.
+        """
+        first = _iteration(self._eval(node.for_in.iter, scope))
+        if first is None or node.for_in.asynchronous is not None:
+            return None
+        child = Scope({}, scope)
+        results: list[Any] = []
+        failed = False
+
+        def run(clause: cst.CompFor, items: list[Any] | None) -> None:
+            nonlocal failed
+            if items is None:
+                items = _iteration(self._eval(clause.iter, child))
+            if items is None or clause.asynchronous is not None:
+                failed = True
+                return
+            for item in items:
+                if failed:
+                    return
+                self.step()
+                self.assign(clause.target, item, child)
+                conditions = [self._eval(c.test, child) for c in clause.ifs]
+                if not all(_is_plain(c) for c in conditions):
+                    failed = True
+                    return
+                if not all(conditions):
+                    continue
+                if clause.inner_for_in is not None:
+                    run(clause.inner_for_in, None)
+                elif isinstance(node, cst.DictComp):
+                    results.append((self._eval(node.key, child), self._eval(node.value, child)))
+                else:
+                    results.append(self._eval(node.elt, child))
+
+        run(node.for_in, first)
+        if failed:
+            if _contains_call(node):
+                self.session.names_uncertain_from_opaque_code()
+            return UNKNOWN
+        if isinstance(node, cst.DictComp):
+            if not all(isinstance(k, (str, int, float, bool, type(None))) for k, _ in results):
+                return UNKNOWN
+            return dict(results)
+        return results
 
     def lookup(self, name: str, scope: Scope) -> Any:
         value = scope.lookup(name)
@@ -657,6 +813,9 @@ class Interpreter:
         if isinstance(callee, UserFunction):
             return self.call_function(callee, args, kwargs)
         if isinstance(callee, UserClass):
+            if callee.is_keras_layer and callee.builds_nothing_on_init():
+                name = kwargs.get("name")
+                return session.custom_layer(callee.node.name.value, name if isinstance(name, str) else None, node)
             session.names_uncertain_from_opaque_code()
             self.taint(args, kwargs)
             return UNKNOWN
@@ -665,6 +824,8 @@ class Interpreter:
                 return INERT
             if callee.name.startswith("keras.ops."):
                 return self.call_ops(callee.name.rsplit(".", 1)[1], args, kwargs, node)
+            if callee.name.startswith(_INERT_KERAS_MODULES):
+                return self.call_keras_utility(callee.name, args, kwargs)
             if not is_keras_module(callee.name):
                 session.names_uncertain_from_opaque_code()
                 self.taint(args, kwargs)
@@ -713,6 +874,23 @@ class Interpreter:
         if spec is not None:
             return session.create_layer(name, args, kwargs, node)
         return UNKNOWN
+
+    def call_keras_utility(self, dotted: str, args: list[Any], kwargs: dict[str, Any]) -> Any:
+        """Keras functions that build no layers; the few that change global state are modelled."""
+        function = dotted.rsplit(".", 1)[1]
+        if function == "clear_session":
+            self.session.clear_session()
+            return None
+        if function == "set_image_data_format":
+            value = kwargs.get("data_format", args[0] if args else None)
+            self.session.image_data_format = value if value in ("channels_last", "channels_first") else UNKNOWN
+            return None
+        if function == "image_data_format":
+            return self.session.image_data_format
+        if function in ("set_floatx", "set_dtype_policy", "set_global_policy"):
+            self.session.variable_bytes_unknown = True
+            return None
+        return INERT
 
     def call_model(self, args: list[Any], kwargs: dict[str, Any], node: cst.Call) -> Any:
         session = self.session
@@ -781,13 +959,15 @@ class Interpreter:
             scope.names[params.star_kwarg.name.value] = dict(kwargs)
         self.depth += 1
         try:
-            body = function.node.body
-            if isinstance(body, cst.IndentedBlock):
-                self.exec_block(body.body, scope)
-            else:
-                self.exec_block(body.body, scope)  # type: ignore[attr-defined]
+            self.exec_block(function.node.body.body, scope)  # type: ignore[attr-defined]
         except _Return as ret:
             return ret.value
+        except _ControlUncertain:
+            # It may have returned there, or gone on: the rest of its effects are unknown.
+            self.havoc(function.node.body.body, scope, inside_loop=True)  # type: ignore[attr-defined]
+            return UNKNOWN
+        except (_Break, _Continue):
+            return UNKNOWN
         finally:
             self.depth -= 1
         return None
@@ -803,6 +983,28 @@ class _EffectCollector(cst.CSTVisitor):
         self.assigned: set[str] = set()
         self.receivers: set[str] = set()
         self.calls = False
+        self.escapes = False  # break / continue / return that may leave the enclosing block
+        self._loops = 0
+
+    def visit_Return(self, node: cst.Return) -> None:
+        self.escapes = True
+
+    def visit_Break(self, node: cst.Break) -> None:
+        if not self._loops:
+            self.escapes = True
+
+    def visit_Continue(self, node: cst.Continue) -> None:
+        if not self._loops:
+            self.escapes = True
+
+    def visit_While(self, node: cst.While) -> None:
+        self._loops += 1
+
+    def leave_While(self, original_node: cst.While) -> None:
+        self._loops -= 1
+
+    def leave_For(self, original_node: cst.For) -> None:
+        self._loops -= 1
 
     def visit_Name(self, node: cst.Name) -> None:
         pass
@@ -817,6 +1019,7 @@ class _EffectCollector(cst.CSTVisitor):
         self._collect(node.target)
 
     def visit_For(self, node: cst.For) -> None:
+        self._loops += 1
         self._collect(node.target)
 
     def visit_AsName(self, node: cst.AsName) -> None:
@@ -855,6 +1058,15 @@ class _EffectCollector(cst.CSTVisitor):
             self._collect(target.value)
 
 
+def _iteration(value: Any) -> list[Any] | None:
+    """The items a ``for`` over ``value`` visits, when they are known and few enough."""
+    if isinstance(value, dict):
+        value = list(value)
+    if isinstance(value, (list, tuple, str)) and len(value) <= MAX_UNROLL:
+        return list(value)
+    return None
+
+
 def _is_operand(value: Any) -> bool:
     """A tensor, or a constant whose shape is known."""
     return isinstance(value, KerasTensor) or (_is_plain(value) and not isinstance(value, (str, dict)))
@@ -862,6 +1074,33 @@ def _is_operand(value: Any) -> bool:
 
 def _is_inert_module(dotted: str) -> bool:
     return any(dotted == module or dotted.startswith(module + ".") for module in _INERT_MODULES)
+
+
+def _calls_in(node: cst.CSTNode) -> list[cst.Call]:
+    class Calls(cst.CSTVisitor):
+        def __init__(self) -> None:
+            self.found: list[cst.Call] = []
+
+        def visit_Call(self, call: cst.Call) -> None:
+            self.found.append(call)
+
+    visitor = Calls()
+    node.visit(visitor)
+    return visitor.found
+
+
+def _is_super_init(call: cst.Call) -> bool:
+    """``super().__init__(...)`` or ``super(Cls, self).__init__(...)`` (and the inner ``super(...)``)."""
+    func = call.func
+    if isinstance(func, cst.Name) and func.value == "super":
+        return True
+    return (
+        isinstance(func, cst.Attribute)
+        and func.attr.value == "__init__"
+        and isinstance(func.value, cst.Call)
+        and isinstance(func.value.func, cst.Name)
+        and func.value.func.value == "super"
+    )
 
 
 def _contains_call(node: cst.CSTNode) -> bool:
