@@ -50,6 +50,14 @@ def analyse_bytes(data: bytes, path: str, settings: Settings | None = None) -> F
 
 
 def analyse_source(source: str, path: str, settings: Settings | None = None) -> FileResult:
+    """Analyse one file's source; a failure of kerascheck itself becomes a KC004 diagnostic."""
+    try:
+        return _analyse_source(source, path, settings)
+    except Exception as err:  # noqa: BLE001  (a bug must not cost the user the other files)
+        return _file_error(path, "KC004", f"internal error: {type(err).__name__}: {err}")
+
+
+def _analyse_source(source: str, path: str, settings: Settings | None) -> FileResult:
     from kerascheck.diagnostics import SKIP_FILE, collect, finalize
 
     settings = settings or Settings()

@@ -14,7 +14,7 @@ from kerascheck.rules.config import (
     ParameterHog,
     SoftmaxOnOneUnit,
 )
-from kerascheck.rules.files import FileTooComplex, SyntaxErrorInFile, UnreadableFile
+from kerascheck.rules.files import FileTooComplex, InternalError, SyntaxErrorInFile, UnreadableFile
 from kerascheck.rules.shape import (
     GraphDisconnected,
     IncompatibleInputDimension,
@@ -29,6 +29,7 @@ ALL_RULES: tuple[type[Rule], ...] = (
     SyntaxErrorInFile,
     UnreadableFile,
     FileTooComplex,
+    InternalError,
     RankMismatch,
     MergeMismatch,
     NonPositiveDimension,

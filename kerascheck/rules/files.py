@@ -27,3 +27,14 @@ class FileTooComplex(Rule):
     keras_raises = False
     summary = "The file is larger than 20 MB or nested too deeply to parse within kerascheck's bounds."
     why = "kerascheck bounds the time and memory it spends on one file so that a run always finishes."
+
+
+class InternalError(Rule):
+    code = "KC004"
+    name = "internal-error"
+    keras_raises = False
+    summary = "kerascheck itself failed on this file; the other files are still analysed."
+    why = (
+        "This is a bug in kerascheck, not in the file: please report it with the file (or a "
+        "reduced version of it). The message names the Python exception."
+    )
