@@ -211,6 +211,7 @@ class Interpreter:
         self.path = path
         self.depth = 0
         self.steps = 0
+        self.called: set[int] = set()  # ids of the user functions called so far
 
     # ------------------------------------------------------------------ statements
     def run_module(self, module: cst.Module) -> Scope:
@@ -220,12 +221,34 @@ class Interpreter:
         except (_ControlUncertain, _Break, _Continue, _Return):
             pass  # not valid at module level; Python would not have run the file
         except BudgetExhausted:
-            # What the rest of the file does is unknown; what was built so far stays.
-            self.session.names_uncertain_from_opaque_code()
-            for model in self.session.models:
-                if isinstance(model, Sequential):
-                    self.session.sequential_add(model, UNKNOWN, model.origin, rebuild=False)
+            self._budget_exhausted()
+            return scope
+        self.run_uncalled_factories(scope)
         return scope
+
+    def _budget_exhausted(self) -> None:
+        # What the rest of the file does is unknown; what was built so far stays.
+        self.session.names_uncertain_from_opaque_code()
+        for model in self.session.models:
+            if isinstance(model, Sequential):
+                self.session.sequential_add(model, UNKNOWN, model.origin, rebuild=False)
+
+    def run_uncalled_factories(self, scope: Scope) -> None:
+        """Module-level functions the file never calls, whose parameters all have defaults,
+        are analysed as if called with them at the end of the file (``def build_model(
+        input_shape=(28, 28, 1)): …`` in a module that only defines it)."""
+        for value in list(scope.names.values()):
+            if not isinstance(value, UserFunction) or value.scope is not scope or id(value) in self.called:
+                continue
+            params = value.node.params
+            named = [*params.posonly_params, *params.params, *params.kwonly_params]
+            if any(p.name.value not in value.defaults for p in named):
+                continue
+            try:
+                self.call_function(value, [], {})
+            except BudgetExhausted:
+                self._budget_exhausted()
+                return
 
     def exec_block(self, body: Sequence[cst.CSTNode], scope: Scope) -> None:
         for stmt in body:
@@ -933,6 +956,7 @@ class Interpreter:
         return _call_py_method(receiver, name, args, kwargs)
 
     def call_function(self, function: UserFunction, args: list[Any], kwargs: dict[str, Any]) -> Any:
+        self.called.add(id(function))
         if self.depth >= MAX_CALL_DEPTH:
             self.session.names_uncertain_from_opaque_code()
             return UNKNOWN
