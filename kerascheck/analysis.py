@@ -66,12 +66,11 @@ def _analyse_source(source: str, path: str, settings: Settings | None) -> FileRe
     import ast
 
     import libcst as cst
-    from libcst.metadata import MetadataWrapper, PositionProvider
 
     # CPython's own parser first: it is fast, its messages are the ones users know, and it
     # rejects nesting deep enough to overflow libcst's native parser.
     try:
-        ast.parse(source)
+        tree = ast.parse(source)
     except SyntaxError as err:
         line = err.lineno or 1
         column = err.offset or 1
@@ -96,26 +95,18 @@ def _analyse_source(source: str, path: str, settings: Settings | None) -> FileRe
     from kerascheck.engine.runtime import Session
     from kerascheck.engine.summary import summarize
     from kerascheck.frontend.interpreter import Interpreter
+    from kerascheck.frontend.positions import PositionIndex
 
     old_limit = sys.getrecursionlimit()
     sys.setrecursionlimit(max(old_limit, 10_000))
     try:
-        wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
-        positions = wrapper.resolve(PositionProvider)
         session = Session()
-        Interpreter(session, path).run_module(wrapper.module)
+        Interpreter(session, path).run_module(module)
     except RecursionError:
         return _file_error(path, "KC003", "file is nested too deeply to analyse")
     finally:
         sys.setrecursionlimit(old_limit)
-
-    def span_of(node: Any) -> Span | None:
-        code_range = positions.get(node) if node is not None else None
-        if code_range is None:
-            return None
-        return Span(
-            code_range.start.line, code_range.start.column + 1, code_range.end.line, code_range.end.column + 1
-        )
+    span_of = PositionIndex(module, tree, source).span_of
 
     summaries: list[ModelSummary] = [summarize(model, path, span_of) for model in session.models]
     diagnostics = finalize(collect(session, settings, path, span_of), settings, source.splitlines())

@@ -1,0 +1,120 @@
+"""Source positions of the libcst nodes that results point at, without a codegen pass.
+
+libcst nodes carry no positions; its ``PositionProvider`` regenerates the whole
+module's code to compute them, which costs more than parsing.  CPython's ``ast``
+(already parsed, to check the syntax) has positions for free.  Within one
+top-level statement, the calls and operators appear in the same order in both
+trees (libcst visits children in source order; ast nodes sort by their start,
+outer before inner), so they can be paired one to one.  Each pairing is checked
+(node kinds, argument counts, operators); if anything disagrees, the exact but
+slower ``PositionProvider`` answers instead.
+"""
+
+from __future__ import annotations
+
+import ast
+from typing import Any
+
+import libcst as cst
+
+from kerascheck.results import Span
+
+_PAIRS: tuple[tuple[type, type], ...] = (
+    (cst.Call, ast.Call),
+    (cst.BinaryOperation, ast.BinOp),
+    (cst.UnaryOperation, ast.UnaryOp),
+)
+_CST_TYPES = tuple(c for c, _ in _PAIRS)
+_AST_TYPES = tuple(a for _, a in _PAIRS)
+
+
+class _Collect(cst.CSTVisitor):
+    def __init__(self) -> None:
+        self.nodes: list[cst.CSTNode] = []
+
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        if isinstance(node, _CST_TYPES):
+            self.nodes.append(node)
+        return True
+
+
+def _agree(node: cst.CSTNode, tree_node: ast.AST) -> bool:
+    if isinstance(node, cst.Call):
+        return isinstance(tree_node, ast.Call) and len(node.args) == len(tree_node.args) + len(tree_node.keywords)
+    if isinstance(node, cst.BinaryOperation):
+        return isinstance(tree_node, ast.BinOp)
+    if isinstance(node, cst.UnaryOperation):
+        return isinstance(tree_node, ast.UnaryOp)
+    return False
+
+
+class PositionIndex:
+    """``span_of(node)`` for libcst nodes of one module."""
+
+    def __init__(self, module: cst.Module, tree: ast.Module, source: str) -> None:
+        self.module = module
+        self.tree = tree
+        self.lines = source.splitlines()
+        self.spans: dict[int, Span] | None = None
+        self.fallback: Any = None
+
+    def span_of(self, node: Any) -> Span | None:
+        if node is None:
+            return None
+        if self.fallback is not None:
+            return self._fallback_span(node)
+        if self.spans is None:
+            self.spans = self._pair()
+            if self.spans is None:
+                from libcst.metadata import MetadataWrapper, PositionProvider
+
+                self.fallback = MetadataWrapper(self.module, unsafe_skip_copy=True).resolve(PositionProvider)
+                return self._fallback_span(node)
+        return self.spans.get(id(node))
+
+    def _fallback_span(self, node: Any) -> Span | None:
+        code_range = self.fallback.get(node)
+        if code_range is None:
+            return None
+        start, end = code_range.start, code_range.end
+        return Span(start.line, start.column + 1, end.line, end.column + 1)
+
+    def _column(self, line: int, byte_offset: int) -> int:
+        """ast columns count UTF-8 bytes; ours count characters (1-based)."""
+        text = self.lines[line - 1] if 0 < line <= len(self.lines) else ""
+        if text.isascii():
+            return byte_offset + 1
+        return len(text.encode("utf-8")[:byte_offset].decode("utf-8", errors="replace")) + 1
+
+    def _pair(self) -> dict[int, Span] | None:
+        statements = list(self.tree.body)
+        spans: dict[int, Span] = {}
+        position = 0
+        for statement in self.module.body:
+            count = len(statement.body) if isinstance(statement, cst.SimpleStatementLine) else 1
+            tree_statements = statements[position : position + count]
+            position += count
+            collector = _Collect()
+            statement.visit(collector)
+            found = [
+                n
+                for s in tree_statements
+                for n in ast.walk(s)
+                if isinstance(n, _AST_TYPES)
+            ]
+            found.sort(key=lambda n: (n.lineno, n.col_offset, -(n.end_lineno or 0), -(n.end_col_offset or 0)))
+            if len(found) != len(collector.nodes):
+                return None
+            for node, tree_node in zip(collector.nodes, found):
+                if not _agree(node, tree_node):
+                    return None
+                end_line = tree_node.end_lineno or tree_node.lineno
+                spans[id(node)] = Span(
+                    tree_node.lineno,
+                    self._column(tree_node.lineno, tree_node.col_offset),
+                    end_line,
+                    self._column(end_line, tree_node.end_col_offset or 0),
+                )
+        if position != len(statements):
+            return None
+        return spans

@@ -1,0 +1,48 @@
+"""The fast position index agrees with libcst's PositionProvider on every call and operator."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import libcst as cst
+import pytest
+from libcst.metadata import MetadataWrapper, PositionProvider
+
+from conftest import FIXTURES, ROOT
+from kerascheck.frontend.positions import PositionIndex
+from kerascheck.results import Span
+
+SOURCES = sorted(FIXTURES.rglob("*.py")) + sorted((ROOT / "kerascheck").rglob("*.py"))
+EXTRA = {
+    "unicode": "import keras\nname = 'é' + f('ü', g(1))  # ü\nx = -(a + b) * c(d)(e)\n",
+    "decorators": "@dec(1)\n@other\ndef f(x=g()):\n    return [h(i) for i in k(x) if not m(i)]\n",
+    "semicolons": "a = f(1); b = g(2) + h(3)\nclass C(Base(x)):\n    y = z(lambda q: q(1))\n",
+    "if_expression": "v = f() if g() else h()\nw = (p + q) * (r - s)\n",
+}
+
+
+def _compare(source: str) -> None:
+    module = cst.parse_module(source)
+    exact = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
+    index = PositionIndex(module, ast.parse(source), source)
+    checked = 0
+    for node, code_range in exact.items():
+        if not isinstance(node, (cst.Call, cst.BinaryOperation, cst.UnaryOperation)):
+            continue
+        if node.lpar:  # libcst counts the node's own parentheses; ast does not
+            continue
+        expected = Span(code_range.start.line, code_range.start.column + 1, code_range.end.line, code_range.end.column + 1)
+        assert index.span_of(node) == expected, cst.Module([]).code_for_node(node)
+        checked += 1
+    assert index.fallback is None, "the pairing should not have needed the fallback"
+
+
+@pytest.mark.parametrize("path", SOURCES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_positions_of_repository_files(path: Path) -> None:
+    _compare(path.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("name", sorted(EXTRA))
+def test_positions_of_tricky_sources(name: str) -> None:
+    _compare(EXTRA[name])
