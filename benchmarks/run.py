@@ -1,0 +1,158 @@
+"""kerascheck's speed, measured: medians over several runs on this machine.
+
+    python benchmarks/run.py [--runs 5] [--files 1000] [--keras-python PATH]
+
+Reports
+- start-up: ``kerascheck --version`` against ``python -c pass``;
+- one small model file: ``kerascheck FILE`` against the floor of any libcst tool (a
+  script that imports libcst and parses the same file);
+- a generated corpus (``--files`` Python files, a tenth of them building models):
+  files per second of ``kerascheck`` against a bare ``libcst.parse_module`` loop over the
+  files it must parse (those that mention keras);
+- the same model file run with real Keras (import + build + ``summary()``), when an
+  interpreter with Keras is given (``--keras-python``, ``KERAS_BACKEND=jax``), with the peak
+  memory of both.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+MODEL = ROOT / "fixtures" / "summary" / "seed_visual_question_answering.py"
+
+PARSE_ONE = "import sys, libcst\nlibcst.parse_module(open(sys.argv[1], encoding='utf-8').read())\n"
+PARSE_MANY = (
+    "import sys, libcst\n"
+    "for p in open(sys.argv[1]).read().split():\n"
+    "    data = open(p, 'rb').read()\n"
+    "    if b'keras' in data:\n"
+    "        libcst.parse_module(data.decode('utf-8'))\n"
+)
+KERAS_RUN = (
+    "import runpy, sys, resource\n"
+    "ns = runpy.run_path(sys.argv[1])\n"
+    "import keras\n"
+    "for v in list(ns.values()):\n"
+    "    if isinstance(v, keras.Model):\n"
+    "        v.summary(print_fn=lambda *a, **k: None)\n"
+)
+
+
+def timed(command: list[str], runs: int, env: dict[str, str] | None = None) -> tuple[float, int]:
+    """Median wall time in seconds, and the peak RSS (KiB) of the last run.
+
+    Bytecode caching is left on (as in any installed package), whatever the caller's
+    PYTHONDONTWRITEBYTECODE says: compiling the sources on every run is not start-up.
+    """
+    env = dict(env or os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    times = []
+    peak = 0
+    for _ in range(runs):
+        start = time.perf_counter()
+        proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+        _, status, usage = os.wait4(proc.pid, 0)
+        times.append(time.perf_counter() - start)
+        peak = usage.ru_maxrss
+        if os.waitstatus_to_exitcode(status) not in (0, 1):
+            raise SystemExit(f"command failed: {' '.join(command)}")
+    return statistics.median(times), peak
+
+
+def kerascheck_command() -> list[str]:
+    found = shutil.which("kerascheck")
+    return [found] if found else [sys.executable, "-m", "kerascheck"]
+
+
+LAYERS = [
+    "layers.Dense({n}, activation='relu')",
+    "layers.Dropout(0.{d})",
+    "layers.BatchNormalization()",
+    "layers.Dense({n})",
+]
+
+
+def write_corpus(folder: Path, count: int, seed: int = 0) -> list[Path]:
+    """``count`` Python files; every tenth builds a model of a few dozen layers."""
+    rng = random.Random(seed)
+    paths = []
+    for i in range(count):
+        path = folder / f"module_{i:05d}.py"
+        if i % 10 == 0:
+            lines = ["import keras", "from keras import layers", "", "model = keras.Sequential([",
+                     f"    keras.Input(shape=({rng.randint(8, 512)},)),"]
+            for _ in range(rng.randint(10, 40)):
+                template = rng.choice(LAYERS)
+                lines.append("    " + template.format(n=rng.randint(4, 256), d=rng.randint(1, 9)) + ",")
+            lines.append("])")
+        else:
+            lines = ["import math", "", f"def function_{i}(x, y=2):", "    total = 0"]
+            for j in range(rng.randint(20, 80)):
+                lines.append(f"    total += math.sqrt(x * {j} + y) if x > {j} else {j}")
+            lines.append("    return total")
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--files", type=int, default=1000)
+    parser.add_argument("--keras-python", default=os.environ.get("KERASCHECK_ORACLE_PYTHON"))
+    args = parser.parse_args()
+    kc = kerascheck_command()
+    rows = []
+    # Warm the bytecode caches of kerascheck and libcst once, outside the measurements.
+    timed(kc + ["--summary", str(MODEL)], 1)
+
+    floor, _ = timed([sys.executable, "-c", "pass"], args.runs)
+    version, _ = timed(kc + ["--version"], args.runs)
+    rows.append(("start-up: kerascheck --version", version, f"python -c pass {floor:.3f} s, +{version - floor:.3f} s"))
+
+    with tempfile.TemporaryDirectory() as tmp:
+        parse_script = Path(tmp) / "parse_one.py"
+        parse_script.write_text(PARSE_ONE)
+        parse_one, _ = timed([sys.executable, str(parse_script), str(MODEL)], args.runs)
+        one, kc_peak = timed(kc + ["--summary", str(MODEL)], args.runs)
+        rows.append(("one model file: kerascheck --summary", one,
+                     f"import libcst + parse {parse_one:.3f} s, ratio {one / parse_one:.2f}x"))
+
+        corpus = Path(tmp) / "corpus"
+        corpus.mkdir()
+        paths = write_corpus(corpus, args.files)
+        listing = Path(tmp) / "files.txt"
+        listing.write_text("\n".join(str(p) for p in paths))
+        parse_many_script = Path(tmp) / "parse_many.py"
+        parse_many_script.write_text(PARSE_MANY)
+        bare, _ = timed([sys.executable, str(parse_many_script), str(listing)], max(1, args.runs // 2))
+        full, corpus_peak = timed(kc + [str(corpus)], max(1, args.runs // 2))
+        rows.append((f"corpus of {args.files} files: kerascheck", full,
+                     f"{args.files / full:.0f} files/s; bare libcst parse of the keras files {bare:.3f} s, "
+                     f"ratio {full / bare:.2f}x; peak {corpus_peak / 1024:.0f} MB"))
+
+        if args.keras_python:
+            env = {**os.environ, "KERAS_BACKEND": "jax"}
+            keras_time, keras_peak = timed([args.keras_python, "-c", KERAS_RUN, str(MODEL)], max(1, args.runs // 2), env)
+            rows.append(("same model file with real Keras", keras_time,
+                         f"kerascheck is {keras_time / one:.0f}x faster; peak {keras_peak / 1024:.0f} MB "
+                         f"vs {kc_peak / 1024:.0f} MB"))
+
+    width = max(len(r[0]) for r in rows)
+    for name, seconds, note in rows:
+        print(f"{name:<{width}}  {seconds:7.3f} s   {note}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
