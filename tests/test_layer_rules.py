@@ -41,10 +41,15 @@ def from_json(value: Any, lists: bool) -> Any:
 
 
 def build_argument(session: Session, value: Any, lists: bool) -> Any:
-    """A nested ``{"layer": ..., "kwargs": ...}`` is a layer created first (Bidirectional)."""
+    """A nested ``{"layer": ..., "kwargs": ...}`` is a layer created first (Bidirectional, RNN cells…)."""
     if isinstance(value, dict) and set(value) == {"layer", "kwargs"}:
         kwargs = {k: build_argument(session, v, lists) for k, v in value["kwargs"].items()}
         return session.create_layer(value["layer"], [], kwargs, origin=None)
+    if isinstance(value, dict) and set(value) == {"function"}:
+        return UNKNOWN  # a Python function (Lambda's): opaque to kerascheck
+    if isinstance(value, list) and any(isinstance(v, dict) and set(v) == {"layer", "kwargs"} for v in value):
+        items = [build_argument(session, v, lists) for v in value]  # a list of cells
+        return items if lists else tuple(items)
     return from_json(value, lists)
 
 
@@ -52,15 +57,17 @@ def run_case(case: dict) -> tuple[Session, Any, Any]:
     """Create, then call; ``session.init_errors`` counts the errors of the construction."""
     session = Session()
     lists = case["lists"]
+    before = len(session.errors)  # constructing a layer argument (a cell…) counts as construction too
     args = [build_argument(session, a, lists) for a in case["args"]]
     kwargs = {k: build_argument(session, v, lists) for k, v in case["kwargs"].items()}
-    before = len(session.errors)
     layer = session.create_layer(case["layer"], args, kwargs, origin=None)
     session.init_errors = len(session.errors) - before  # type: ignore[attr-defined]
     tensors = [session.input([], {"batch_shape": tuple(shape)}, None) for shape in case["input_shapes"]]
     output: Any = UNKNOWN
     if isinstance(layer, Layer):
-        output = session.call(layer, tensors if case["list_input"] else tensors[0], None)
+        # layer(q, v, k) reaches the rule as a list of shapes, as layer([q, v, k]) does.
+        several = case["list_input"] or case.get("positional", False)
+        output = session.call(layer, tensors if several else tensors[0], None)
     return session, layer, output
 
 

@@ -15,7 +15,9 @@ Arguments are stored as JSON: a tuple becomes a list, and both Keras (here) and
 the engine (in the test) receive lists turned back into tuples, so each side sees
 the same value.  A case flagged ``"lists": true`` keeps lists on both sides, to
 prove that Keras treats them alike.  A nested ``{"layer": ..., "kwargs": ...}``
-argument (Bidirectional's ``layer`` / ``backward_layer``) is a layer built first.
+argument (Bidirectional's ``layer`` / ``backward_layer``, TimeDistributed's ``layer``,
+RNN's ``cell``, also inside a list of cells) is a layer built first.  Nested outputs (the
+states of stacked cells) are recorded flat.
 
 Run with the oracle interpreter::
 
@@ -42,9 +44,13 @@ N = None  # a dynamic dimension, for readability of the shapes below
 
 
 def case(layer: str, kwargs: dict | None = None, inputs: Any = ((N, 8),), *, args: list | None = None,
-         list_input: bool = False, lists: bool = False) -> dict:
-    """One case: ``inputs`` is a sequence of batch shapes (one per keras.Input)."""
-    return {
+         list_input: bool = False, lists: bool = False, positional: bool = False) -> dict:
+    """One case: ``inputs`` is a sequence of batch shapes (one per keras.Input).
+
+    ``list_input`` calls ``layer([x, y, …])``; ``positional`` calls ``layer(x, y, …)``
+    (MultiHeadAttention's query, value, key), which kerascheck's rules read as a list.
+    """
+    spec = {
         "layer": layer,
         "args": list(args or []),
         "kwargs": dict(kwargs or {}),
@@ -52,6 +58,13 @@ def case(layer: str, kwargs: dict | None = None, inputs: Any = ((N, 8),), *, arg
         "list_input": list_input,
         "lists": lists,
     }
+    if positional:
+        spec["positional"] = True
+    return spec
+
+
+IDENTITY = {"function": "identity"}
+"""A Python function argument (Lambda's ``function``): ``lambda x: x`` in Keras, opaque to kerascheck."""
 
 
 def sub(layer: str, **kwargs: Any) -> dict:
@@ -109,6 +122,109 @@ def convolutional_cases() -> Iterator[dict]:
                [(N, 9, N, 11, 2)])
     yield case("Conv3D", {"filters": 4, "kernel_size": 3, "groups": 2}, [(N, 6, 6, 6, 4)])
     yield case("Conv3D", {"filters": 4, "kernel_size": 3}, [(N, 6, 6, 4)])
+    yield from conv_transpose_cases()
+    yield from depthwise_separable_cases()
+
+
+def conv_transpose_cases() -> Iterator[dict]:
+    for padding, strides, output_padding, kernel, shape in itertools.product(
+        ["valid", "same"], [1, 2, 3], [None, 0, 1], [1, 3, 4], [(N, 7, 5), (N, N, 5)]
+    ):
+        if output_padding is not None and output_padding >= strides:
+            continue
+        yield case("Conv1DTranspose", {"filters": 6, "kernel_size": kernel, "padding": padding, "strides": strides,
+                                       "output_padding": output_padding}, [shape])
+    for dilation, padding in itertools.product([2, 3], ["valid", "same"]):
+        yield case("Conv1DTranspose", {"filters": 3, "kernel_size": 3, "dilation_rate": dilation,
+                                       "padding": padding}, [(N, 9, 2)])
+    yield case("Conv1DTranspose", {"filters": 3, "kernel_size": 3, "output_padding": 2, "strides": 2}, [(N, 9, 2)])
+    yield case("Conv1DTranspose", {"filters": 3, "kernel_size": 3, "padding": "causal"}, [(N, 9, 2)])
+    yield case("Conv1DTranspose", {"filters": 0, "kernel_size": 3}, [(N, 9, 2)])
+    yield case("Conv1DTranspose", {"filters": 3, "kernel_size": 3}, [(N, 9, N)])
+    yield case("Conv1DTranspose", {"filters": 3, "kernel_size": 3}, [(N, 9)])
+    yield case("Conv1DTranspose", {"filters": 3, "kernel_size": 3, "strides": 2, "dilation_rate": 2}, [(N, 9, 2)])
+    yield case("Conv1DTranspose", {"filters": 3, "kernel_size": 3, "use_bias": False,
+                                   "data_format": "channels_first"}, [(N, 2, 9)])
+    for padding, strides, output_padding, data_format, shape in itertools.product(
+        ["valid", "same"], [1, 2, (2, 3)], [None, 1, (0, 1)], ["channels_last", "channels_first"],
+        [(N, 8, 9, 3), (N, N, 5, 3)],
+    ):
+        if output_padding is not None and strides == 1:
+            continue
+        if data_format == "channels_first":
+            shape = (shape[0], shape[3], shape[1], shape[2])
+        yield case("Conv2DTranspose", {"filters": 4, "kernel_size": (3, 2), "padding": padding,
+                                       "strides": strides, "output_padding": output_padding,
+                                       "data_format": data_format}, [shape])
+    yield case("Conv2DTranspose", {"filters": 4, "kernel_size": 3, "output_padding": (2, 0), "strides": 2},
+               [(N, 8, 8, 3)])
+    yield case("Conv2DTranspose", {"filters": 4, "kernel_size": 3, "output_padding": -1, "strides": 2},
+               [(N, 8, 8, 3)])
+    yield case("Conv2DTranspose", {"filters": 4, "kernel_size": 5, "dilation_rate": 2}, [(N, 8, 8, 3)])
+    yield case("Conv2DTranspose", {"filters": 4, "kernel_size": 3}, [(N, 8, 8, 3, 1)])
+    yield case("Conv2DTranspose", {"filters": 4, "kernel_size": 3}, [(N, 8, 8)])
+    yield case("Conv2DTranspose", {"filters": 4, "kernel_size": 0}, [(N, 8, 8, 3)])
+    yield case("Conv2DTranspose", {"filters": 4, "kernel_size": 3, "strides": 0}, [(N, 8, 8, 3)])
+    yield case("Conv2DTranspose", {"filters": 4, "kernel_size": [3, 3], "strides": [2, 2]}, [(N, 8, 8, 3)],
+               lists=True)
+    yield case("Conv2DTranspose", {}, [(N, 8, 8, 3)], args=[16, 3, 2, "same"])
+    yield case("Conv2DTranspose", {"filters": 4, "kernel_size": 3, "activation": "nope"}, [(N, 8, 8, 3)])
+    yield case("Conv2DTranspose", {"filters": 4, "kernel_size": 3, "trainable": False}, [(N, 8, 8, 3)])
+    for padding, strides, output_padding, data_format in itertools.product(
+        ["valid", "same"], [1, 2], [None, 1], ["channels_last", "channels_first"]
+    ):
+        if output_padding is not None and strides == 1:
+            continue
+        shape = (N, 4, 5, N, 2) if data_format == "channels_last" else (N, 2, 4, 5, N)
+        yield case("Conv3DTranspose", {"filters": 3, "kernel_size": 3, "padding": padding, "strides": strides,
+                                       "output_padding": output_padding, "data_format": data_format}, [shape])
+    yield case("Conv3DTranspose", {"filters": 3, "kernel_size": (1, 2, 3), "use_bias": False}, [(2, 4, 5, 6, 2)])
+    yield case("Conv3DTranspose", {"filters": 3, "kernel_size": 3}, [(N, 4, 5, 6)])
+
+
+def depthwise_separable_cases() -> Iterator[dict]:
+    for name, multiplier, padding, strides, dilation, shape in itertools.product(
+        ["DepthwiseConv1D", "SeparableConv1D"], [1, 3], ["valid", "same", "causal"], [1, 2], [1, 2],
+        [(N, 12, 4), (N, N, 4), (3, 5, 2)],
+    ):
+        if strides > 1 and dilation > 1:
+            continue
+        kwargs = {"kernel_size": 3, "depth_multiplier": multiplier, "padding": padding, "strides": strides,
+                  "dilation_rate": dilation}
+        if name.startswith("Separable"):
+            kwargs["filters"] = 5
+        yield case(name, kwargs, [shape])
+    for name, multiplier, padding, strides, data_format, use_bias in itertools.product(
+        ["DepthwiseConv2D", "SeparableConv2D"], [1, 2], ["valid", "same"], [1, (2, 1)],
+        ["channels_last", "channels_first"], [True, False],
+    ):
+        shape = (N, 10, 11, 3) if data_format == "channels_last" else (N, 3, 10, 11)
+        kwargs = {"kernel_size": (3, 3), "depth_multiplier": multiplier, "padding": padding, "strides": strides,
+                  "data_format": data_format, "use_bias": use_bias}
+        if name.startswith("Separable"):
+            kwargs["filters"] = 8
+        yield case(name, kwargs, [shape])
+    for name in ["DepthwiseConv1D", "SeparableConv1D", "DepthwiseConv2D", "SeparableConv2D"]:
+        rank = int(name[-2])
+        base = {"kernel_size": 3}
+        if name.startswith("Separable"):
+            base["filters"] = 4
+        good = (N,) + (8,) * rank + (3,)
+        yield case(name, {**base, "depth_multiplier": 0}, [good])
+        yield case(name, {**base, "kernel_size": 0}, [good])
+        yield case(name, {**base, "strides": 0}, [good])
+        yield case(name, {**base, "kernel_size": 9}, [good])  # output <= 0
+        yield case(name, {**base}, [(N,) + (8,) * rank + (N,)])  # undefined channels
+        yield case(name, {**base}, [(N,) + (8,) * (rank + 1) + (3,)])  # rank too high
+        yield case(name, {**base}, [(N,) + (8,) * rank])  # rank too low
+        yield case(name, {**base, "strides": 2, "dilation_rate": 2}, [good])
+        yield case(name, {**base, "activation": "relu6"}, [good])
+        yield case(name, {**base, "padding": "full"}, [good])
+        yield case(name, {**base, "trainable": False}, [(N,) + (N,) * rank + (3,)])
+    yield case("SeparableConv2D", {"filters": 0, "kernel_size": 3}, [(N, 8, 8, 3)])
+    yield case("SeparableConv2D", {}, [(N, 8, 8, 3)], args=[16, (3, 3)])
+    yield case("DepthwiseConv2D", {}, [(N, 8, 8, 3)], args=[(3, 3), (2, 2), "same", 4])
+    yield case("DepthwiseConv2D", {"kernel_size": [3, 1], "strides": [1, 1]}, [(N, 8, 8, 3)], lists=True)
 
 
 def core_cases() -> Iterator[dict]:
@@ -140,6 +256,14 @@ def core_cases() -> Iterator[dict]:
                        "sparsemax", "tanh", "ReLU", "relu6", "not_an_activation", ""]:
         yield case("Activation", {"activation": activation}, [(N, 4, 6)])
     yield case("Activation", {}, [(N, 6)], args=["sigmoid"])
+    for tie_weights, shape in itertools.product([True, False], [(N, 10), (N, N), (3, 4, 5)]):
+        yield case("ReversibleEmbedding", {"input_dim": 100, "output_dim": 16, "tie_weights": tie_weights}, [shape])
+    yield case("ReversibleEmbedding", {"input_dim": 0, "output_dim": 16}, [(N, 10)])
+    yield case("ReversibleEmbedding", {"input_dim": 10, "output_dim": 4, "lora_rank": 2}, [(N, 10)])
+    yield case("ReversibleEmbedding", {"input_dim": 10, "output_dim": 4, "tie_weights": False, "trainable": False},
+               [(N, 10)])
+    yield from einsum_cases()
+    yield from lambda_cases()
     for shape in [(N, 8), (N, N, 8), (2, 3, 4, 5)]:
         yield case("Identity", {}, [shape])
         yield case("Masking", {"mask_value": 0.0}, [shape])
@@ -181,6 +305,24 @@ def pooling_cases() -> Iterator[dict]:
     yield case("GlobalAveragePooling1D", {}, [(N, N, N)])
     yield case("GlobalMaxPooling2D", {}, [(N, 5, 3)])  # rank
     yield case("GlobalAveragePooling2D", {}, [(N, 5, 5, 5, 3)])  # rank
+    for kind, rank, output_size, data_format in itertools.product(
+        ["AdaptiveAveragePooling", "AdaptiveMaxPooling"], [1, 2, 3], [1, 4, "tuple"],
+        ["channels_last", "channels_first"],
+    ):
+        size = tuple(range(2, 2 + rank)) if output_size == "tuple" else output_size
+        shape = (N,) + (9,) * rank + (3,) if data_format == "channels_last" else (N, 3) + (9,) * rank
+        yield case(f"{kind}{rank}D", {"output_size": size, "data_format": data_format}, [shape])
+    for name in ["AdaptiveAveragePooling2D", "AdaptiveMaxPooling2D"]:
+        yield case(name, {"output_size": 3}, [(N, N, N, 3)])
+        yield case(name, {"output_size": 3}, [(N, 9, 3)])
+        yield case(name, {"output_size": (3, 3, 3)}, [(N, 9, 9, 3)])
+        yield case(name, {"output_size": 12}, [(N, 9, 9, 3)])
+        yield case(name, {"output_size": 3.0}, [(N, 9, 9, 3)])
+        yield case(name, {"output_size": 3, "data_format": "Channels_Last"}, [(N, 9, 9, 3)])
+        yield case(name, {}, [(2, 9, 9, 3)], args=[(4, 5)])
+        yield case(name, {"output_size": [2, 3]}, [(N, 9, 9, 3)], lists=True)
+    yield case("AdaptiveMaxPooling1D", {"output_size": (2, 2)}, [(N, 9, 3)])
+    yield case("AdaptiveAveragePooling3D", {"output_size": (2, 2)}, [(N, 9, 9, 9, 3)])
 
 
 def reshaping_cases() -> Iterator[dict]:
@@ -252,6 +394,18 @@ def reshaping_cases() -> Iterator[dict]:
     for size, data_format in itertools.product([2, (1, 2, 3)], ["channels_last", "channels_first"]):
         yield case("UpSampling3D", {"size": size, "data_format": data_format}, [(N, 4, 5, N, 3)])
     yield case("UpSampling3D", {}, [(N, 4, 5, 6, 3)])
+    for size, interpolation, shape in itertools.product(
+        [2, (1, 3), (3, 2)], ["nearest", "bilinear"], [(N, 4, 5, 3), (N, N, 5, 3), (2, 1, 1, 1)]
+    ):
+        yield case("UpSampling2D", {"size": size, "interpolation": interpolation}, [shape])
+    for cropping, shape in itertools.product([(0, 1), ((2, 2), (1, 0)), 3], [(N, 9, 9, 2), (N, 6, 7, 1), (4, 5, 5, 3)]):
+        yield case("Cropping2D", {"cropping": cropping}, [shape])
+    for dims, shape in itertools.product([(1, 2, 3), (3, 2, 1), (2, 3, 1), (1, 3, 2)], [(N, 2, 3, 4), (N, N, 3, N)]):
+        yield case("Permute", {"dims": dims}, [shape])
+    for target, shape in itertools.product([(-1,), (4, -1), (2, 2, -1), (8, 3)], [(N, 24), (N, 2, 12), (5, 4, 6)]):
+        yield case("Reshape", {"target_shape": target}, [shape])
+    for padding, shape in itertools.product([(1, 2), ((0, 3), (2, 0))], [(N, 5, 6, 2), (3, 1, 1, 1)]):
+        yield case("ZeroPadding2D", {"padding": padding}, [shape])
 
 
 def regularization_cases() -> Iterator[dict]:
@@ -279,6 +433,10 @@ def regularization_cases() -> Iterator[dict]:
     yield case("AlphaDropout", {"rate": 0.1, "noise_shape": (N, 1, 3)}, [(N, 6, 3)])
     for l1, l2 in [(0.0, 0.0), (0.01, 0.0), (0.0, 0.1)]:
         yield case("ActivityRegularization", {"l1": l1, "l2": l2}, [(N, 6, 3)])
+    for name, shape in itertools.product(["Dropout", "GaussianNoise", "GaussianDropout", "AlphaDropout"],
+                                         [(N, 8), (2, N, 3), (N, 2, 3, 4)]):
+        key = "stddev" if name == "GaussianNoise" else "rate"
+        yield case(name, {key: 0.25}, [shape])
 
 
 def activations_cases() -> Iterator[dict]:
@@ -299,6 +457,10 @@ def activations_cases() -> Iterator[dict]:
         yield case("PReLU", {"shared_axes": shared_axes}, [shape])
     yield case("PReLU", {"shared_axes": [1, 2]}, [(N, 6, 7, 3)], lists=True)
     yield case("PReLU", {"trainable": False}, [(N, 6, 3)])
+    for name, shape in itertools.product(["ReLU", "LeakyReLU", "ELU", "Softmax"], [(N, 8), (3, N, 4), (N, 2, 3, 4)]):
+        yield case(name, {}, [shape])
+    for axis, shape in [(-1, (N, 8)), (-2, (N, 3, 8)), ((1, 2), (N, 3, 8))]:
+        yield case("Softmax", {"axis": axis}, [shape])
 
 
 def normalization_cases() -> Iterator[dict]:
@@ -320,6 +482,38 @@ def normalization_cases() -> Iterator[dict]:
         yield case("LayerNormalization", {"center": center, "scale": scale}, [(N, 6, 10)])
     yield case("LayerNormalization", {"axis": [1, 2]}, [(N, 5, 8)], lists=True)
     yield case("LayerNormalization", {"trainable": False}, [(N, 6, 10)])
+    for groups, axis, shape in [
+        (2, -1, (N, 8)), (4, -1, (N, 5, 8)), (8, -1, (N, 5, 8)), (-1, -1, (N, 5, 8)), (1, -1, (N, 5, 8)),
+        (3, -1, (N, 5, 8)), (16, -1, (N, 5, 8)), (2, 1, (N, 4, 5, 6)), (2, -1, (N, 5, N)), (2, 3, (N, 5, 8)),
+        (2, -3, (N, 5, 8)), (32, -1, (N, 4, 4, 64)), (0, -1, (N, 8)), (-2, -1, (N, 8)), (2.0, -1, (N, 8)),
+        (2, 1, (N, N, 8)), (2, 0, (4, 8)),
+    ]:
+        yield case("GroupNormalization", {"groups": groups, "axis": axis}, [shape])
+    for center, scale in itertools.product([True, False], [True, False]):
+        yield case("GroupNormalization", {"groups": 2, "center": center, "scale": scale}, [(N, 6, 10)])
+    yield case("GroupNormalization", {}, [(N, 6, 64)])
+    yield case("GroupNormalization", {"groups": 2, "trainable": False}, [(N, 6, 10)])
+    for axis, shape in [(-1, (N, 8)), (1, (N, 5, 8)), ((1, 2), (N, 5, 8)), ([-1, -2], (N, 5, 8)), (3, (N, 5, 8)),
+                        (-4, (N, 5, 8)), (1.0, (N, 5, 8)), ("x", (N, 5, 8)), (-1, (N, N)), ((1, 5), (N, 5, 8))]:
+        yield case("UnitNormalization", {"axis": axis}, [shape])
+        yield case("RMSNormalization", {"axis": axis}, [shape])
+    yield case("RMSNormalization", {"axis": (2, 1)}, [(N, 5, 8)])
+    yield case("RMSNormalization", {"axis": 1}, [(N, N, 8)])
+    yield case("RMSNormalization", {"trainable": False}, [(N, 5, 8)])
+    for inner, shape in [
+        (sub("Dense", units=6), (N, 8)), (sub("Dense", units=6, use_bias=False), (N, 3, 8)),
+        (sub("Conv2D", filters=4, kernel_size=3), (N, 8, 8, 3)), (sub("Conv1D", filters=4, kernel_size=2), (N, 8, 3)),
+        (sub("Embedding", input_dim=10, output_dim=4), (N, 7)), (sub("Dropout", rate=0.5), (N, 8)),
+        (sub("Conv2DTranspose", filters=4, kernel_size=3), (N, 8, 8, 3)), (sub("Dense", units=6), (N, N)),
+        (sub("Dense", units=6, trainable=False), (N, 8)), (sub("DepthwiseConv2D", kernel_size=3), (N, 8, 8, 3)),
+        (sub("SeparableConv2D", filters=2, kernel_size=3), (N, 8, 8, 3)), (sub("LayerNormalization"), (N, 8)),
+        (sub("EinsumDense", equation="ab,bc->ac", output_shape=5), (N, 8)),
+    ]:
+        yield case("SpectralNormalization", {"layer": inner}, [shape])
+    for iterations in [2, 0, -1]:
+        yield case("SpectralNormalization", {"layer": sub("Dense", units=3), "power_iterations": iterations}, [(N, 8)])
+    yield case("SpectralNormalization", {"layer": 3}, [(N, 8)])
+    yield case("SpectralNormalization", {"layer": sub("Dense", units=3), "trainable": False}, [(N, 8)])
 
 
 def rnn_cases() -> Iterator[dict]:
@@ -371,6 +565,103 @@ def rnn_cases() -> Iterator[dict]:
     yield case("Bidirectional", {"layer": sub("SimpleRNN", units=8, stateful=True)}, [(2, 10, 7)])
     yield case("Bidirectional", {"layer": sub("GRU", units=8, trainable=False)}, [(N, 10, 7)])
     yield case("Bidirectional", {"layer": sub("LSTM", units=8), "trainable": False}, [(N, 10, 7)])
+    yield from rnn_cell_cases()
+    yield from conv_lstm_cases()
+    yield from time_distributed_cases()
+
+
+def rnn_cell_cases() -> Iterator[dict]:
+    cells = [sub("SimpleRNNCell", units=4), sub("LSTMCell", units=3), sub("GRUCell", units=5),
+             sub("GRUCell", units=2, reset_after=False), sub("LSTMCell", units=2, use_bias=False)]
+    for cell, return_sequences, return_state in itertools.product(cells, [False, True], [False, True]):
+        yield case("RNN", {"cell": cell, "return_sequences": return_sequences, "return_state": return_state},
+                   [(N, 6, 7)])
+    for cell in cells[:3]:
+        for shape in [(N, N, 7), (2, 6, 7), (N, 6, 7, 2), (N, 7), (N, 6, N)]:
+            yield case("RNN", {"cell": cell}, [shape])
+    stacks = [[sub("LSTMCell", units=4), sub("GRUCell", units=3)],
+              [sub("SimpleRNNCell", units=2), sub("SimpleRNNCell", units=6), sub("LSTMCell", units=5)],
+              [sub("GRUCell", units=8)]]
+    for cells_, return_sequences, return_state in itertools.product(stacks, [False, True], [False, True]):
+        yield case("RNN", {"cell": cells_, "return_sequences": return_sequences, "return_state": return_state},
+                   [(N, 6, 7)])
+        yield case("RNN", {"cell": sub("StackedRNNCells", cells=cells_), "return_sequences": return_sequences,
+                           "return_state": return_state}, [(N, 6, 7)])
+    yield case("RNN", {"cell": sub("LSTMCell", units=3), "stateful": True}, [(N, 6, 7)])
+    yield case("RNN", {"cell": sub("LSTMCell", units=3), "stateful": True}, [(4, 6, 7)])
+    yield case("RNN", {"cell": sub("LSTMCell", units=3, trainable=False)}, [(N, 6, 7)])
+    yield case("RNN", {"cell": sub("LSTMCell", units=3), "trainable": False}, [(N, 6, 7)])
+    yield case("RNN", {"cell": sub("Dense", units=3)}, [(N, 6, 7)])
+    yield case("RNN", {"cell": 3}, [(N, 6, 7)])
+    yield case("RNN", {}, [(N, 6, 7)], args=[sub("GRUCell", units=3)])
+    yield case("RNN", {"cell": sub("LSTMCell", units=3), "go_backwards": True, "unroll": True,
+                       "return_sequences": True}, [(N, 6, 7)])
+    for name in ["SimpleRNNCell", "LSTMCell", "GRUCell"]:
+        yield case("RNN", {"cell": sub(name, units=0)}, [(N, 6, 7)])
+        yield case("RNN", {"cell": sub(name, units=4, activation="bogus")}, [(N, 6, 7)])
+        yield case("RNN", {"cell": sub(name, units=4, dropout=0.5, recurrent_dropout=2.0)}, [(N, 6, 7)])
+        yield case("Bidirectional", {"layer": sub("RNN", cell=sub(name, units=3), return_sequences=True)},
+                   [(N, 6, 7)])
+    yield case("Bidirectional", {"layer": sub("RNN", cell=[sub("LSTMCell", units=3), sub("GRUCell", units=2)],
+                                              return_state=True)}, [(N, 6, 7)])
+
+
+def conv_lstm_cases() -> Iterator[dict]:
+    for name, padding, strides, return_sequences, return_state in itertools.product(
+        ["ConvLSTM1D", "ConvLSTM2D"], ["valid", "same"], [1, 2], [False, True], [False, True]
+    ):
+        rank = int(name[-2])
+        yield case(name, {"filters": 4, "kernel_size": 3, "padding": padding, "strides": strides,
+                          "return_sequences": return_sequences, "return_state": return_state},
+                   [(N, 5) + (9,) * rank + (2,)])
+    for data_format, shape in [("channels_first", (N, 3, 2, 8, 8)), ("channels_last", (N, N, 8, 8, 2))]:
+        yield case("ConvLSTM2D", {"filters": 3, "kernel_size": (3, 2), "data_format": data_format}, [shape])
+    yield case("ConvLSTM2D", {"filters": 3, "kernel_size": 3, "dilation_rate": 2}, [(N, 4, 9, 9, 2)])
+    yield case("ConvLSTM2D", {"filters": 3, "kernel_size": 3, "use_bias": False}, [(N, 4, 9, 9, 2)])
+    yield case("ConvLSTM2D", {"filters": 3, "kernel_size": 3, "unit_forget_bias": False}, [(N, 4, 9, 9, 2)])
+    yield case("ConvLSTM2D", {"filters": 3, "kernel_size": 3}, [(N, 4, N, 9, 2)])  # dynamic spatial
+    yield case("ConvLSTM2D", {"filters": 3, "kernel_size": 3}, [(N, 4, 9, 9, N)])  # dynamic channels
+    yield case("ConvLSTM2D", {"filters": 3, "kernel_size": 3}, [(N, 9, 9, 2)])  # rank
+    yield case("ConvLSTM2D", {"filters": 3, "kernel_size": 11}, [(N, 4, 9, 9, 2)])  # output <= 0
+    yield case("ConvLSTM2D", {"filters": 3, "kernel_size": 3, "strides": 2, "dilation_rate": 2},
+               [(N, 4, 9, 9, 2)])
+    yield case("ConvLSTM2D", {"filters": 3, "kernel_size": 3, "padding": "causal"}, [(N, 4, 9, 9, 2)])
+    yield case("ConvLSTM2D", {"filters": 3, "kernel_size": 3, "stateful": True}, [(N, 4, 9, 9, 2)])
+    yield case("ConvLSTM2D", {"filters": 3, "kernel_size": 3, "stateful": True}, [(2, 4, 9, 9, 2)])
+    yield case("ConvLSTM2D", {"filters": 3, "kernel_size": 3, "trainable": False}, [(N, 4, 9, 9, 2)])
+    yield case("ConvLSTM2D", {}, [(N, 4, 9, 9, 2)], args=[6, (3, 3)])
+    yield case("ConvLSTM2D", {"filters": 3, "kernel_size": 3, "activation": "bogus"}, [(N, 4, 9, 9, 2)])
+    yield case("ConvLSTM1D", {"filters": 3, "kernel_size": 3, "data_format": "channels_first"}, [(N, 4, 2, 10)])
+    yield case("ConvLSTM1D", {"filters": 3, "kernel_size": 2, "dilation_rate": 3, "padding": "same"},
+               [(N, 4, 10, 2)])
+    for padding, return_sequences in itertools.product(["valid", "same"], [False, True]):
+        yield case("ConvLSTM3D", {"filters": 2, "kernel_size": 2, "padding": padding,
+                                  "return_sequences": return_sequences}, [(N, 3, 4, 5, 6, 2)])
+    yield case("ConvLSTM3D", {"filters": 2, "kernel_size": 2}, [(N, 4, 5, 6, 2)])
+
+
+def time_distributed_cases() -> Iterator[dict]:
+    for inner, shape in [
+        (sub("Dense", units=8), (N, 10, 16)), (sub("Dense", units=8), (N, N, 16)), (sub("Dense", units=8), (4, 10, 3, 16)),
+        (sub("Dense", units=8, use_bias=False), (N, 10, 16)), (sub("Dense", units=8), (N, 16)),
+        (sub("Dense", units=8), (N, 10, N)),
+        (sub("Conv2D", filters=4, kernel_size=3), (N, 5, 12, 12, 3)), (sub("Conv2D", filters=4, kernel_size=3), (N, 12, 12, 3)),
+        (sub("Conv2D", filters=4, kernel_size=3, padding="same", strides=2), (N, N, 12, 12, 3)),
+        (sub("Conv2D", filters=4, kernel_size=13), (N, 5, 12, 12, 3)),
+        (sub("MaxPooling2D", pool_size=2), (N, 5, 12, 12, 3)), (sub("Flatten"), (N, 5, 4, 4, 3)),
+        (sub("Flatten"), (N, 5, 4)), (sub("GlobalAveragePooling2D"), (N, 5, 4, 4, 3)),
+        (sub("Dropout", rate=0.5), (N, 5, 4)), (sub("BatchNormalization"), (N, 5, 4)),
+        (sub("LayerNormalization"), (N, 5, 4, 3)), (sub("Embedding", input_dim=10, output_dim=3), (N, 5, 4)),
+        (sub("Reshape", target_shape=(2, 6)), (N, 5, 12)), (sub("Reshape", target_shape=(5, 5)), (N, 5, 12)),
+        (sub("Conv1D", filters=2, kernel_size=3), (N, 5, 8, 3)), (sub("Dense", units=3, trainable=False), (N, 5, 4)),
+        (sub("LSTM", units=3), (N, 5, 6, 4)), (sub("Conv2DTranspose", filters=2, kernel_size=3, strides=2), (N, 3, 4, 4, 2)),
+        (sub("DepthwiseConv2D", kernel_size=3), (N, 3, 6, 6, 2)), (sub("Activation", activation="relu"), (N, 3, 6)),
+    ]:
+        yield case("TimeDistributed", {"layer": inner}, [shape])
+    yield case("TimeDistributed", {"layer": sub("Dense", units=3), "trainable": False}, [(N, 5, 4)])
+    yield case("TimeDistributed", {"layer": 3}, [(N, 5, 4)])
+    yield case("TimeDistributed", {}, [(N, 5, 4)], args=[sub("Dense", units=3)])
+    yield case("Bidirectional", {"layer": sub("LSTM", units=4, return_sequences=True)}, [(N, 5, 4)])
 
 
 def merging_cases() -> Iterator[dict]:
@@ -400,6 +691,177 @@ def merging_cases() -> Iterator[dict]:
     ]:
         yield case("Dot", {"axes": axes}, shapes, list_input=True)
     yield case("Dot", {"axes": 1, "normalize": True}, [(N, 4), (N, 4)], list_input=True)
+    for axis, n, shape in itertools.product([-1, 1, 2], [2, 3], [(N, 3, 4), (5, 3, 4)]):
+        yield case("Concatenate", {"axis": axis}, [shape] * n, list_input=True)
+    for name, shapes in itertools.product(["Add", "Multiply", "Maximum"], [[(N, 2, 3, 4)] * 2, [(N, 1, 3, 1), (N, 2, 3, 4)]]):
+        yield case(name, {}, shapes, list_input=True)
+
+
+def attention_cases() -> Iterator[dict]:
+    for heads, key_dim, value_dim, output_shape, shapes in itertools.product(
+        [1, 4], [8], [None, 5], [None, 16, (3, 2)],
+        [[(N, 10, 32), (N, 7, 24)], [(N, 10, 32), (N, 7, 24), (N, 7, 12)], [(2, N, 32), (2, N, 32)]],
+    ):
+        yield case("MultiHeadAttention", {"num_heads": heads, "key_dim": key_dim, "value_dim": value_dim,
+                                          "output_shape": output_shape}, shapes, positional=True)
+    for kwargs, shapes in [
+        ({"use_bias": False}, [(N, 10, 32), (N, 7, 24)]),
+        ({"use_gate": True}, [(N, 10, 32), (N, 7, 24)]),
+        ({"use_gate": True, "value_dim": 3, "use_bias": False}, [(N, 10, 32), (N, 7, 24)]),
+        ({}, [(N, 10, 32), (N, 7, 24), (N, 6, 12)]),  # value / key lengths differ
+        ({}, [(N, 10, N), (N, 7, 24)]),  # undefined query features
+        ({}, [(N, 10, 32), (N, 7, N)]),
+        ({}, [(N, 4, 5, 32), (N, 4, 5, 24)]),
+        ({"attention_axes": (1, 2)}, [(N, 4, 5, 32), (N, 4, 5, 24)]),
+        ({"attention_axes": 2}, [(N, 4, 5, 32), (N, 4, 5, 24)]),
+        ({"attention_axes": -2}, [(N, 4, 5, 32), (N, 4, 5, 24)]),
+        ({"attention_axes": (1,)}, [(N, 10, 32), (N, 7, 24)]),
+        ({"attention_axes": 7}, [(N, 10, 32), (N, 7, 24)]),
+        ({"attention_axes": "x"}, [(N, 10, 32), (N, 7, 24)]),
+        ({}, [(N, 32), (N, 24)]),
+        ({"output_shape": 0}, [(N, 10, 32), (N, 7, 24)]),
+        ({"dropout": 0.1, "flash_attention": True}, [(N, 10, 32), (N, 7, 24)]),
+        ({"dropout": 0.1}, [(N, 10, 32), (N, 7, 24)]),
+        ({"sliding_window": 0}, [(N, 10, 32), (N, 7, 24)]),
+        ({"sliding_window": 4}, [(N, 10, 32), (N, 7, 24)]),
+        ({"trainable": False}, [(N, 10, 32), (N, 7, 24)]),
+    ]:
+        yield case("MultiHeadAttention", {"num_heads": 2, "key_dim": 4, **kwargs}, shapes, positional=True)
+    for kwargs in [{"num_heads": 0, "key_dim": 4}, {"num_heads": 2, "key_dim": 0}, {"num_heads": 2.0, "key_dim": 4},
+                   {"num_heads": 2, "key_dim": 4, "value_dim": -1}, {"num_heads": True, "key_dim": 4}]:
+        yield case("MultiHeadAttention", kwargs, [(N, 10, 32), (N, 7, 24)], positional=True)
+    yield case("MultiHeadAttention", {}, [(N, 10, 32), (N, 7, 24)], args=[3, 6], positional=True)
+    for head_dim, q_heads, kv_heads, use_bias, shapes in itertools.product(
+        [4, 8], [4, 6], [2, 1], [True, False],
+        [[(N, 10, 16), (N, 7, 16)], [(N, 10, 16), (N, 7, 16), (N, 7, 12)]],
+    ):
+        yield case("GroupedQueryAttention", {"head_dim": head_dim, "num_query_heads": q_heads,
+                                             "num_key_value_heads": kv_heads, "use_bias": use_bias}, shapes,
+                   positional=True)
+    for kwargs, shapes in [
+        ({"use_gate": True}, [(N, 10, 16), (N, 7, 16)]),
+        ({"num_key_value_heads": 3}, [(N, 10, 16), (N, 7, 16)]),
+        ({}, [(N, 10, 16), (N, 7, 12)]),
+        ({}, [(N, 10, 16), (N, 7, 16), (N, 6, 16)]),
+        ({}, [(N, 10, N), (N, 7, 16)]),
+        ({}, [(N, 10, 16), (N, 7, N)]),
+        ({}, [(N, 3, 10, 16), (N, 3, 7, 16)]),
+        ({"sliding_window": -1}, [(N, 10, 16), (N, 7, 16)]),
+        ({"trainable": False}, [(N, 10, 16), (N, 7, 16)]),
+    ]:
+        yield case("GroupedQueryAttention", {"head_dim": 4, "num_query_heads": 4, "num_key_value_heads": 2,
+                                             **kwargs}, shapes, positional=True)
+    for name, use_scale, shapes in itertools.product(
+        ["Attention", "AdditiveAttention"], [False, True],
+        [[(N, 10, 8), (N, 7, 8)], [(N, 10, 8), (N, 7, 6), (N, 7, 8)], [(N, 8), (N, 8)], [(N, 10, 8), (N, 7, 8)],
+         [(3, 10, 8), (3, N, 5)], [(N, 10, N), (N, 7, 8)], [(N, 2, 10, 8), (N, 2, 7, 8)]],
+    ):
+        yield case(name, {"use_scale": use_scale}, shapes, list_input=True)
+    for score_mode in ["dot", "concat", "other"]:
+        yield case("Attention", {"score_mode": score_mode}, [(N, 10, 8), (N, 7, 8)], list_input=True)
+    for name in ["Attention", "AdditiveAttention"]:
+        yield case(name, {}, [(N, 10, 8)], list_input=True)
+        yield case(name, {}, [(N, 10, 8)])
+        yield case(name, {}, [(N, 10, 8)] * 4, list_input=True)
+        yield case(name, {"dropout": 0.2}, [(N, 10, 8), (N, 7, 8)], list_input=True)
+        yield case(name, {"trainable": False, "use_scale": True}, [(N, 10, 8), (N, 7, 8)], list_input=True)
+
+
+def einsum_cases() -> Iterator[dict]:
+    for equation, output_shape, bias_axes, shape in [
+        ("ab,bc->ac", 64, None, (N, 32)), ("ab,bc->ac", 64, "c", (N, 32)), ("ab,bc->ac", (64,), "c", (3, 32)),
+        ("abc,cd->abd", (N, 64), "d", (N, 10, 32)), ("abc,cd->abd", (10, 64), "d", (N, 10, 32)),
+        ("abc,cd->abd", (11, 64), "d", (N, 10, 32)), ("abc,cde->abde", (N, 4, 8), "de", (N, 10, 32)),
+        ("abc,cde->abde", (N, 4, 8), "e", (N, 10, 32)), ("abc,cde->abde", (N, 4, 8), "d", (N, 10, 32)),
+        ("abc,cde->abde", (N, 4, 8), None, (N, N, 32)), ("abcd,cde->abe", (N, 8), "e", (N, 10, 4, 6)),
+        ("abcd,cde->abe", (N, 8), "e", (N, 10, 4, N)), ("...b,bc->...c", 16, "c", (N, 3, 4, 5)),
+        ("...b,bc->...c", 16, None, (N, 5)), ("...ab,bc->...ac", (7, 16), "c", (N, 3, 7, 5)),
+        ("ab...,bc->ac...", (16,), "c", (N, 5, 3, 2)), ("ab...,bc->ac...", (16, 3, 2), "c", (N, 5, 3, 2)),
+        ("abc,cd->abd", (N, 64), "x", (N, 10, 32)), ("abc,cd->abe", (N, 64), None, (N, 10, 32)),
+        ("abc,cx->abd", (N, 64), None, (N, 10, 32)), ("abc->abd", (N, 64), None, (N, 10, 32)),
+        ("abc,cd->abd", (N, 64), "d", (N, 32)), ("abc,cd->abd", (N, 64), "d", (N, 3, 4, 32)),
+        ("ab,bc->ac", 8, "c", (N, N)), ("abc,cd->abd", 64, "d", (N, 10, 32)),
+        ("bqm,muh->bquh", (N, 4, 8), "uh", (N, 7, 16)), ("bquh,uhm->bqm", (N, 16), "m", (N, 7, 4, 8)),
+    ]:
+        yield case("EinsumDense", {"equation": equation, "output_shape": output_shape, "bias_axes": bias_axes},
+                   [shape])
+    yield case("EinsumDense", {"equation": "ab,bc->ac", "output_shape": 8, "lora_rank": 2}, [(N, 5)])
+    yield case("EinsumDense", {"equation": "abc,cde->abde", "output_shape": (N, 4, 8), "lora_rank": 3,
+                               "bias_axes": "de"}, [(N, 6, 5)])
+    yield case("EinsumDense", {"equation": "ab,bc->ac", "output_shape": 8, "activation": "relu"}, [(N, 5)])
+    yield case("EinsumDense", {"equation": "ab,bc->ac", "output_shape": 8, "activation": "nope"}, [(N, 5)])
+    yield case("EinsumDense", {"equation": "ab,bc->ac", "output_shape": None}, [(N, 5)])
+    yield case("EinsumDense", {"equation": "ab,bc->ac", "output_shape": 8, "trainable": False}, [(N, 5)])
+    yield case("EinsumDense", {}, [(N, 5)], args=["ab,bc->ac", 8, None, "c"])
+    yield case("EinsumDense", {"equation": "abc,cd->abd", "output_shape": [N, 4], "bias_axes": "d"}, [(N, 3, 5)],
+               lists=True)
+
+
+def lambda_cases() -> Iterator[dict]:
+    for output_shape, shape in [((4,), (N, 4)), ((3, 2), (N, 6)), ((N, 5), (2, 7, 5)), ((), (N, 3))]:
+        yield case("Lambda", {"function": IDENTITY, "output_shape": output_shape}, [shape])
+    yield case("Lambda", {}, [(N, 4)], args=[IDENTITY, (4,)])
+    yield case("Lambda", {"function": 3}, [(N, 4)])
+
+
+def preprocessing_cases() -> Iterator[dict]:
+    required = {
+        "Rescaling": {"scale": 1 / 255}, "RandomBrightness": {"factor": 0.2}, "RandomContrast": {"factor": 0.2},
+        "RandomHue": {"factor": 0.2}, "RandomPosterization": {"factor": (1, 4)}, "RandomRotation": {"factor": 0.1},
+        "RandomSaturation": {"factor": 0.3}, "RandomSharpness": {"factor": 0.3},
+        "RandomTranslation": {"height_factor": 0.1, "width_factor": 0.2}, "RandomZoom": {"height_factor": 0.2},
+    }
+    same = ["Rescaling", "AugMix", "AutoContrast", "ContrastLimitedAdaptiveHistogramEqualization", "CutMix",
+            "Equalization", "MixUp", "RandAugment", "RandomBrightness", "RandomColorJitter", "RandomContrast",
+            "RandomElasticTransform", "RandomErasing", "RandomFlip", "RandomGaussianBlur", "RandomGrayscale",
+            "RandomHue", "RandomInvert", "RandomPerspective", "RandomPosterization", "RandomRotation",
+            "RandomSaturation", "RandomSharpness", "RandomShear", "RandomTranslation", "RandomZoom", "Solarization"]
+    for name, shape in itertools.product(same, [(N, 32, 32, 3), (4, N, N, 3), (N, 16, 24, 3)]):
+        yield case(name, required.get(name, {}), [shape])
+    for shape in [(N, 8), (N, 5, 8), (N, 3, 32, 32)]:
+        yield case("Rescaling", {"scale": 2.0, "offset": -1.0}, [shape])
+    yield case("RandomFlip", {"mode": "horizontal"}, [(N, 3, 32, 32)])
+    yield case("RandomFlip", {"mode": "vertical", "data_format": "channels_first"}, [(N, 3, 32, 32)])
+    yield case("RandomRotation", {"factor": 0.2, "fill_mode": "nearest"}, [(N, 10, 10, 1)])
+    yield case("RandomZoom", {"height_factor": (-0.2, 0.1), "width_factor": 0.3}, [(N, 10, 10, 1)])
+    for shape in [(N, 32, 32, 3), (2, 8, 8, 3), (N, 32, 32, 1), (N, 3, 32, 32), (N, 32, 3), (N, N, N, 3)]:
+        yield case("RandomColorDegeneration", {"factor": 0.5}, [shape])
+    yield case("RandomColorDegeneration", {"factor": 0.5, "data_format": "channels_first"}, [(N, 3, 8, 8)])
+    for name, (height, width), data_format, shape in itertools.product(
+        ["Resizing", "CenterCrop", "RandomCrop"], [(16, 24), (8, 8)], ["channels_last", "channels_first"],
+        [(N, 32, 32, 3), (N, N, N, 3), (32, 32, 3), (N, 3, 32, 32, 2), (N, 32)],
+    ):
+        yield case(name, {"height": height, "width": width, "data_format": data_format}, [shape])
+    yield case("Resizing", {"height": 10, "width": 10, "crop_to_aspect_ratio": True}, [(N, 20, 30, 3)])
+    yield case("Resizing", {"height": 10, "width": 10, "pad_to_aspect_ratio": True}, [(N, 20, 30, 3)])
+    yield case("Resizing", {"height": 10, "width": 10, "interpolation": "nearest"}, [(N, 20, 30, 3)])
+    yield case("Resizing", {}, [(N, 20, 30, 3)], args=[12, 14])
+    yield case("CenterCrop", {"height": 40, "width": 40}, [(N, 20, 30, 3)])
+    yield case("RandomCrop", {"height": 40, "width": 40}, [(N, 20, 30, 3)])
+    for num_tokens, output_mode, shape in itertools.product(
+        [5, 10], ["one_hot", "multi_hot", "count", "binary"], [(N, 1), (N, 3), (N,), (4, 2, 1), (N, N)]
+    ):
+        yield case("CategoryEncoding", {"num_tokens": num_tokens, "output_mode": output_mode}, [shape])
+    for kwargs in [{"num_tokens": None}, {"num_tokens": 0}, {"num_tokens": 4, "output_mode": "int"}]:
+        yield case("CategoryEncoding", kwargs, [(N, 3)])
+    for kwargs, shape in itertools.product(
+        [{"bin_boundaries": (0.0, 1.0, 2.0)}, {"num_bins": 4}, {"bin_boundaries": (0.0,), "output_mode": "one_hot"},
+         {"bin_boundaries": (0.0, 1.0), "output_mode": "multi_hot"}, {"num_bins": 3, "output_mode": "count"}],
+        [(N, 1), (N, 4), (N, 3, 4), (N,)],
+    ):
+        yield case("Discretization", kwargs, [shape])
+    for kwargs in [{}, {"num_bins": 3, "bin_boundaries": (0.0,)}, {"num_bins": -1},
+                   {"num_bins": 3, "output_mode": "tf_idf"}, {"num_bins": 3, "sparse": True}]:
+        yield case("Discretization", kwargs, [(N, 3)])
+    for axis, shape in [(-1, (N, 8)), (-1, (N, 5, 8)), (1, (N, 5, 8)), ((1, 2), (N, 5, 8)), (None, (N, 5, 8)),
+                        ((-1, 1), (N, 5, 6, 8)), (-1, (N, N)), (1, (N, N, 8)), (3, (N, 5, 8)), (-3, (N, 5, 8)),
+                        ((), (N, 4)), (0, (3, 4))]:
+        yield case("Normalization", {"axis": axis}, [shape])
+    yield case("Normalization", {"mean": 0.5, "variance": 2.0}, [(N, 8)])
+    yield case("Normalization", {"mean": (1.0, 2.0, 3.0), "variance": (1.0, 1.0, 1.0)}, [(N, 3)])
+    yield case("Normalization", {"mean": 0.5}, [(N, 8)])
+    yield case("Normalization", {"invert": True}, [(N, 8)])
+    yield case("Normalization", {"trainable": False}, [(N, 8)])
 
 
 MODULES = {
@@ -412,6 +874,8 @@ MODULES = {
     "normalization": normalization_cases,
     "rnn": rnn_cases,
     "merging": merging_cases,
+    "attention": attention_cases,
+    "preprocessing": preprocessing_cases,
 }
 
 
@@ -444,36 +908,58 @@ def _clean(message: str) -> str:
     return re.sub(r" at 0x[0-9a-f]+", "", message)
 
 
+def layer_class(name: str) -> Any:
+    """``keras.layers.<name>``, or the public class whose ``__name__`` is ``name``
+    (``GroupedQueryAttention`` is public as ``GroupQueryAttention``)."""
+    import keras
+
+    if hasattr(keras.layers, name):
+        return getattr(keras.layers, name)
+    for value in vars(keras.layers).values():
+        if getattr(value, "__name__", None) == name:
+            return value
+    raise AttributeError(f"module 'keras.layers' has no attribute '{name}'")
+
+
 def run_case(spec: dict) -> dict:
     import keras
     import numpy as np
 
-    keras.backend.clear_session()  # deterministic names in messages
+    keras.backend.clear_session(free_memory=False)  # deterministic names in messages (gc.collect is slow)
     lists = spec["lists"]
 
     def make(value: Any) -> Any:
-        if isinstance(value, dict) and "layer" in value and "kwargs" in value:
-            kwargs = {k: make(v) for k, v in from_json(value["kwargs"], lists).items()}
-            return getattr(keras.layers, value["layer"])(**kwargs)
+        if isinstance(value, dict) and set(value) == {"layer", "kwargs"}:
+            kwargs = {k: make(v) for k, v in value["kwargs"].items()}
+            return layer_class(value["layer"])(**kwargs)
+        if value == IDENTITY:
+            return lambda x: x
+        if isinstance(value, list) and any(isinstance(v, dict) and set(v) == {"layer", "kwargs"} for v in value):
+            items = [make(v) for v in value]  # a list of layers (RNN / StackedRNNCells cells)
+            return items if lists else tuple(items)
         return from_json(value, lists)
 
     result = dict(spec)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:
-            cls = getattr(keras.layers, spec["layer"])
+            cls = layer_class(spec["layer"])
             layer = cls(*[make(a) for a in spec["args"]], **{k: make(v) for k, v in spec["kwargs"].items()})
         except Exception as err:  # noqa: BLE001  (the oracle records whatever Keras raises)
             result.update(error=_clean(str(err)), error_type=type(err).__name__, error_stage="init")
             return result
         inputs = [keras.Input(batch_shape=tuple(s)) for s in spec["input_shapes"]]
         try:
-            out = layer(inputs if spec["list_input"] else inputs[0])
+            if spec.get("positional"):
+                out = layer(*inputs)
+            else:
+                out = layer(inputs if spec["list_input"] else inputs[0])
         except Exception as err:  # noqa: BLE001
             result.update(error=_clean(str(err)), error_type=type(err).__name__, error_stage="call")
             return result
     if isinstance(out, (list, tuple)):
-        result["output_shape"] = [list(t.shape) for t in out]
+        # Nested outputs (a stacked cell's states) are listed flat, as kerascheck gives them.
+        result["output_shape"] = [list(t.shape) for t in keras.tree.flatten(out)]
     else:
         result["output_shape"] = list(out.shape)
     result["trainable_params"] = int(sum(np.prod(w.shape, dtype=int) for w in layer.trainable_weights))
@@ -499,9 +985,13 @@ def record_module(module: str) -> str:
 
 
 def main(argv: list[str]) -> int:
-    if os.environ.get("PYTHONHASHSEED") != "0":
-        # Some Keras messages print sets of strings: fix their order.
+    if os.environ.get("PYTHONHASHSEED") != "0" or "xla_backend_optimization_level" not in os.environ.get(
+        "XLA_FLAGS", ""
+    ):
+        # Some Keras messages print sets of strings: fix their order.  Weight initializers
+        # compile small XLA programs: unoptimized compilation is about twice as fast.
         os.environ["PYTHONHASHSEED"] = "0"
+        os.environ["XLA_FLAGS"] = (os.environ.get("XLA_FLAGS", "") + " --xla_backend_optimization_level=0").strip()
         os.execv(sys.executable, [sys.executable, __file__, *argv])
     check = "--check" in argv
     only = [a for a in argv if not a.startswith("--")]

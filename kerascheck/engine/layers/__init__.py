@@ -5,11 +5,13 @@ Importing this package registers every rule in :data:`kerascheck.engine.layer.RU
 
 from kerascheck.engine.layers import (  # noqa: F401  (imported to register rules)
     activations,
+    attention,
     convolutional,
     core,
     merging,
     normalization,
     pooling,
+    preprocessing,
     regularization,
     reshaping,
     rnn,

@@ -6,8 +6,8 @@ canonical class names through ``keras_api.SYMBOLS``.
 
 from __future__ import annotations
 
-from kerascheck.engine.dims import format_shape
-from kerascheck.engine.layer import InputSpec, LayerRule, register
+from kerascheck.engine.dims import UNKNOWN, Unresolved, format_shape
+from kerascheck.engine.layer import InputSpec, LayerError, LayerRule, register
 from kerascheck.engine.operation_utils import (
     pooling_output_shape,
     standardize_data_format,
@@ -132,3 +132,78 @@ class GlobalAveragePooling2D(BaseGlobalPooling):
 @register("GlobalAveragePooling3D")
 class GlobalAveragePooling3D(BaseGlobalPooling):
     pool_dimensions = 3
+
+
+# --------------------------------------------------------------------------- adaptive pooling
+
+_ADAPTIVE_WORDS = {1: "tuple of 1 integer", 2: "(height, width) tuple", 3: "(depth, height, width) tuple"}
+
+
+class BaseAdaptivePooling(LayerRule):
+    """``keras.src.layers.pooling.base_adaptive_pooling.BaseAdaptivePooling``.
+
+    Output ``(batch, *output_size, channels)`` (channels_first: ``(batch, channels, *output_size)``)
+    whatever the input's spatial size; no weights and no input-rank check.
+    """
+
+    rank: int = 0
+
+    def configure(self) -> None:
+        size = self.output_size
+        if size is not UNKNOWN:
+            if isinstance(size, int):
+                size = (size,) * self.rank
+            elif isinstance(size, (tuple, list)) and len(size) == self.rank:
+                size = tuple(size)
+            else:
+                raise LayerError(
+                    f"`output_size` must be an integer or {_ADAPTIVE_WORDS[self.rank]}. "
+                    f"Received: {size} of type {type(size)}"
+                )
+            self.args["output_size"] = size
+        data_format = self.data_format
+        if data_format is not UNKNOWN and data_format not in {"channels_first", "channels_last"}:
+            raise LayerError(
+                f"Invalid data_format: {data_format}. Expected 'channels_first' or 'channels_last'."
+            )
+
+    def compute_output_shape(self, input_shape: tuple) -> tuple:
+        size = self.output_size
+        if size is UNKNOWN:
+            raise Unresolved("output_size")
+        if self.data_format == "channels_last":
+            output = (input_shape[0], *size, input_shape[-1])
+        else:
+            output = (input_shape[0], input_shape[1], *size)
+        self.explain(f"{self.keras_class}: output_size {format_shape(tuple(size))} → {format_shape(output)}")
+        return output
+
+
+@register("AdaptiveAveragePooling1D")
+class AdaptiveAveragePooling1D(BaseAdaptivePooling):
+    rank = 1
+
+
+@register("AdaptiveAveragePooling2D")
+class AdaptiveAveragePooling2D(BaseAdaptivePooling):
+    rank = 2
+
+
+@register("AdaptiveAveragePooling3D")
+class AdaptiveAveragePooling3D(BaseAdaptivePooling):
+    rank = 3
+
+
+@register("AdaptiveMaxPooling1D")
+class AdaptiveMaxPooling1D(BaseAdaptivePooling):
+    rank = 1
+
+
+@register("AdaptiveMaxPooling2D")
+class AdaptiveMaxPooling2D(BaseAdaptivePooling):
+    rank = 2
+
+
+@register("AdaptiveMaxPooling3D")
+class AdaptiveMaxPooling3D(BaseAdaptivePooling):
+    rank = 3

@@ -1,4 +1,5 @@
-"""Recurrent layers (``keras/src/layers/rnn/``): SimpleRNN, LSTM, GRU, Bidirectional.
+"""Recurrent layers (``keras/src/layers/rnn/``): SimpleRNN, LSTM, GRU, their cells,
+``RNN(cell)``, StackedRNNCells, ConvLSTM1D/2D/3D, Bidirectional and TimeDistributed.
 
 An RNN layer reads ``(batch, timesteps, input_dim)``.  Its output is
 ``(batch, units)``, or ``(batch, timesteps, units)`` with ``return_sequences``;
@@ -67,7 +68,7 @@ class BaseRNN(LayerRule):
         add_defined_weight(self, "recurrent_kernel", (units, k * units), path=f"{path}/recurrent_kernel")
         if self.use_bias:
             add_defined_weight(self, "bias", self.bias_shape(), path=f"{path}/bias")
-        if input_shape[0] is None and self.stateful:
+        if input_shape[0] is None and self.args.get("stateful"):
             raise LayerError(
                 "When using `stateful=True` in a RNN, the batch size must be static. Found dynamic "
                 f"batch size: sequence.shape={tuple(input_shape)}",
@@ -262,3 +263,365 @@ class Bidirectional(LayerRule):
         self.explain(
             f"Bidirectional: {format_dim(totals[0])} + {format_dim(totals[1])} = {format_dim(totals[0] + totals[1])}"
         )
+
+
+# --------------------------------------------------------------------------- cells and RNN(cell)
+
+
+class BaseCell:
+    """A Keras RNN cell, used inside ``RNN(cell)``.
+
+    Called on its own, a cell needs its ``states`` argument, which kerascheck's
+    runtime does not pass: the result is unknown.
+    """
+
+    input_spec = None
+
+    def compute_output_shape(self, input_shape: Any) -> Any:
+        raise Unresolved("a cell is called with (inputs, states)")
+
+    def state_size(self) -> list:
+        return [self.units] * self.states
+
+    def output_size(self) -> Any:
+        return self.units
+
+
+@register("SimpleRNNCell")
+class SimpleRNNCell(BaseCell, SimpleRNN):
+    """Weights ``kernel (input_dim, units)``, ``recurrent_kernel (units, units)``, ``bias (units,)``; state ``units``."""
+
+    cell_name = ""
+
+
+@register("LSTMCell")
+class LSTMCell(BaseCell, LSTM):
+    """Weights ``kernel (input_dim, 4·units)``, ``recurrent_kernel (units, 4·units)``, ``bias (4·units,)``;
+    states ``[units, units]``."""
+
+    cell_name = ""
+
+
+@register("GRUCell")
+class GRUCell(BaseCell, GRU):
+    """Weights ``kernel (input_dim, 3·units)``, ``recurrent_kernel (units, 3·units)``, bias ``(2, 3·units)``
+    with ``reset_after`` (else ``(3·units,)``); state ``units``."""
+
+    cell_name = ""
+
+
+def _cell_rule(cell: Any) -> Any:
+    """The rule of a cell argument: a fresh copy (the cell object may be shared), or None if unknown."""
+    if cell is UNKNOWN or not _is_layer(cell) or cell.rule is None:
+        return None
+    rule = cell.rule
+    if isinstance(rule, StackedRNNCells):
+        clone = StackedRNNCells(dict(rule.args), rule.name)
+        clone.configure()
+        return clone
+    clone = type(rule)(dict(rule.args), rule.name)
+    clone.configure()
+    return clone
+
+
+@register("StackedRNNCells")
+class StackedRNNCells(LayerRule):
+    """Cells run one after the other at each step: each cell's input is the previous one's output.
+
+    ``state_size`` is the list of the cells' state sizes (nested), ``output_size`` the last
+    cell's; the weights are the cells' weights.
+    """
+
+    input_spec = None
+
+    def configure(self) -> None:
+        self.cell_rules: list | None = None
+        cells = self.cells
+        if cells is UNKNOWN:
+            return
+        if not isinstance(cells, (list, tuple)):
+            raise LayerError(f"'{type(cells).__name__}' object is not iterable")
+        for cell in cells:
+            if cell is not UNKNOWN and not _is_layer(cell):
+                raise LayerError(f"All cells must have a `call` method. Received cell without a `call` method: {cell}")
+        rules = [_cell_rule(c) for c in cells]
+        if rules and all(r is not None for r in rules):
+            self.cell_rules = rules
+        self.flags = [c.trainable for c in cells]
+
+    def _rules(self) -> list:
+        if self.cell_rules is None:
+            raise Unresolved("a cell is unknown")
+        return self.cell_rules
+
+    def compute_output_shape(self, input_shape: Any) -> Any:
+        raise Unresolved("a cell is called with (inputs, states)")
+
+    def state_size(self) -> list:
+        sizes: list = []
+        for rule in self._rules():
+            size = rule.state_size()
+            sizes.append(size[0] if isinstance(rule, BaseCell) and len(size) == 1 else size)
+        return sizes
+
+    def output_size(self) -> Any:
+        return self._rules()[-1].output_size()
+
+    def build(self, input_shape: tuple) -> None:
+        rules = self._rules()
+        for index, (rule, trainable) in enumerate(zip(rules, self.flags)):
+            if trainable is UNKNOWN:
+                raise Unresolved("trainable")
+            rule.weights, rule.explanations = [], []
+            rule.build(input_shape)
+            for weight in rule.weights:
+                self.weights.append(Weight(f"cell_{index}/{weight.name}", weight.shape,
+                                           weight.trainable and trainable is not False))
+            for line in rule.explanations:
+                self.explain(f"cell {index}: {line}")
+            input_shape = (input_shape[0], rule.output_size())
+
+
+def _flat_state_shapes(batch: Any, sizes: list) -> list:
+    shapes: list = []
+    for size in sizes:
+        if isinstance(size, (list, tuple)):
+            shapes.extend(_flat_state_shapes(batch, list(size)))
+        else:
+            shapes.append((batch, size))
+    return shapes
+
+
+@register("RNN")
+class RNN(LayerRule):
+    """``keras.layers.RNN(cell)``: a cell (or a list of cells, stacked) run over the time axis.
+
+    Output ``(batch, output_size)``, or ``(batch, timesteps, output_size)`` with
+    ``return_sequences``; ``return_state`` appends one ``(batch, size)`` per state (Keras nests
+    a stacked cell's states per cell: kerascheck lists them flat).  The cell is built on
+    ``(batch,) + input_shape[2:]``; the parameters are the cell's.  There is no input
+    spec: an input of rank other than 3 fails only where a weight or shape cannot be made.
+    """
+
+    def configure(self) -> None:
+        self.cell_rule: Any = None
+        self.cell_trainable: Any = True
+        cell = self.cell
+        if cell is UNKNOWN:
+            return
+        if isinstance(cell, (list, tuple)):
+            stacked = StackedRNNCells({"cells": list(cell)}, f"{self.name}/stacked_rnn_cells")
+            stacked.configure()
+            self.cell_rule = stacked if stacked.cell_rules is not None else None
+            return
+        if not _is_layer(cell):
+            raise LayerError(f"Argument `cell` should have a `call` method. Received: cell={cell}")
+        self.cell_rule = _cell_rule(cell)
+        self.cell_trainable = cell.trainable
+        if self.cell_rule is not None and not isinstance(self.cell_rule, (BaseCell, StackedRNNCells)):
+            raise LayerError(
+                "The RNN cell should have a `state_size` attribute (single integer or list of integers, "
+                f"one integer per RNN state). Received: cell={cell}"
+            )
+
+    def _cell(self) -> Any:
+        if self.cell_rule is None:
+            raise Unresolved("the cell is unknown")
+        return self.cell_rule
+
+    def compute_output_shape(self, input_shape: tuple) -> Any:
+        cell = self._cell()
+        batch, length = input_shape[0], input_shape[1]
+        size = cell.output_size()
+        output = (batch, length, size) if self.return_sequences else (batch, size)
+        self.explain(f"RNN: output size {format_dim(size)} → {format_shape(output)}")
+        if self.return_state:
+            return [output] + _flat_state_shapes(batch, cell.state_size())
+        return output
+
+    def build(self, input_shape: tuple) -> None:
+        cell = self._cell()
+        if self.cell_trainable is UNKNOWN:
+            raise Unresolved("trainable")
+        step = (input_shape[0],) + tuple(input_shape[2:])
+        cell.weights, cell.explanations = [], []
+        cell.build(step)
+        for weight in cell.weights:
+            self.weights.append(
+                Weight(f"cell/{weight.name}", weight.shape, weight.trainable and self.cell_trainable is not False)
+            )
+        for line in cell.explanations:
+            self.explain(f"RNN cell: {line}")
+        if self.stateful and input_shape[0] is None:
+            raise LayerError(
+                "When using `stateful=True` in a RNN, the batch size must be static. Found dynamic "
+                f"batch size: sequence.shape={tuple(input_shape)}",
+                "undefined_dim",
+            )
+
+
+# --------------------------------------------------------------------------- ConvLSTM
+
+
+class ConvLSTM(LayerRule):
+    """``keras.src.layers.rnn.conv_lstm.ConvLSTM``: an LSTM whose products are convolutions.
+
+    Input ``(batch, time, *spatial, channels)`` (channels_last).  Each step's output is a
+    convolution of the step input with ``filters`` output channels (spatial lengths as
+    ``Conv``); ``return_sequences`` keeps the time axis, ``return_state`` adds two states of
+    the step output's shape.  Parameters:
+    ``k₁·…·kₙ·in·4·filters + k₁·…·kₙ·filters·4·filters + 4·filters``.
+    """
+
+    rank: int = 0
+
+    def configure(self) -> None:
+        from kerascheck.engine.operation_utils import standardize_data_format, standardize_padding, standardize_tuple
+
+        rank = self.rank
+        self.input_spec = InputSpec(ndim=rank + 3)
+        self.args["kernel_size"] = standardize_tuple(self.kernel_size, rank, "kernel_size")
+        self.args["strides"] = standardize_tuple(self.strides, rank, "strides", allow_zero=True)
+        self.args["padding"] = standardize_padding(self.padding)
+        self.args["data_format"] = standardize_data_format(self.data_format)
+        self.args["dilation_rate"] = standardize_tuple(self.dilation_rate, rank, "dilation_rate")
+        if max(self.strides) > 1 and max(self.dilation_rate) > 1:
+            raise LayerError(
+                "Specifying `strides > 1` is not compatible with `dilation_rate > 1`. Please provide "
+                f"`strides=1` or `dilation_rate=1`. Received: strides={self.strides} and "
+                f"dilation_rate={self.dilation_rate}"
+            )
+        validate_activation(self.activation)
+        validate_activation(self.recurrent_activation)
+
+    def _step_output(self, step_shape: tuple) -> tuple:
+        from kerascheck.engine.layers.convolutional import conv_output_shape
+
+        if any(s is not UNKNOWN and s == 0 for s in self.strides):
+            raise LayerError("cannot convert float infinity to integer")
+        return conv_output_shape(self, step_shape, self.filters)
+
+    def compute_output_shape(self, input_shape: tuple) -> Any:
+        batch, steps = input_shape[0], input_shape[1]
+        state = self._step_output((batch,) + tuple(input_shape[2:]))[1:]
+        output = (batch, steps) + state if self.return_sequences else (batch,) + state
+        if self.return_state:
+            return [output, (batch,) + state, (batch,) + state]
+        return output
+
+    def build(self, input_shape: tuple) -> None:
+        step = (input_shape[0],) + tuple(input_shape[2:])
+        channels_last = self.data_format == "channels_last"
+        spatial = step[1:-1] if channels_last else step[2:]
+        channels = step[-1] if channels_last else step[1]
+        if any(d is None for d in spatial):
+            raise LayerError(
+                "ConvLSTM layers only support static input shapes for the spatial dimension. "
+                f"Received invalid input shape: input_shape={step}",
+                "undefined_dim",
+            )
+        if channels is None:
+            raise LayerError(
+                "The channel dimension of the inputs (last axis) should be defined. Found None. "
+                f"Full input shape received: input_shape={step}",
+                "undefined_dim",
+            )
+        kernel, f = tuple(self.kernel_size), self.filters
+        path = f"{self.name}/conv_lstm_cell"
+        add_defined_weight(self, "kernel", kernel + (channels, f * 4), path=f"{path}/kernel")
+        add_defined_weight(self, "recurrent_kernel", kernel + (f, f * 4), path=f"{path}/recurrent_kernel")
+        if self.use_bias:
+            add_defined_weight(self, "bias", (f * 4,), path=f"{path}/bias")
+        total = formula_total([w.count for w in self.weights])
+        k = "·".join(format_dim(d) for d in kernel)
+        bias = f" + 4·{format_dim(f)}" if self.use_bias else ""
+        self.explain(
+            f"{self.keras_class}: {k}·{format_dim(channels)}·4·{format_dim(f)} + {k}·{format_dim(f)}·4·{format_dim(f)}"
+            f"{bias} = {format_dim(total)}"
+        )
+        if self.stateful and input_shape[0] is None:
+            raise LayerError(
+                "When using `stateful=True` in a RNN, the batch size must be static. Found dynamic "
+                f"batch size: sequence.shape={tuple(input_shape)}",
+                "undefined_dim",
+            )
+
+
+@register("ConvLSTM1D")
+class ConvLSTM1D(ConvLSTM):
+    rank = 1
+
+
+@register("ConvLSTM2D")
+class ConvLSTM2D(ConvLSTM):
+    rank = 2
+
+
+@register("ConvLSTM3D")
+class ConvLSTM3D(ConvLSTM):
+    rank = 3
+
+
+# --------------------------------------------------------------------------- TimeDistributed
+
+
+@register("TimeDistributed")
+class TimeDistributed(LayerRule):
+    """Applies ``layer`` to every step of axis 1.
+
+    The wrapped layer sees ``(batch,) + input_shape[2:]``; its output ``(b, *rest)`` becomes
+    ``(b, timesteps, *rest)``.  Parameters: the wrapped layer's (built on the step shape, and
+    shared with it).
+    """
+
+    def configure(self) -> None:
+        layer = self.layer
+        if layer is not UNKNOWN and not _is_layer(layer):
+            raise LayerError(
+                f"Please initialize `TimeDistributed` layer with a `keras.layers.Layer` instance. Received: {layer}"
+            )
+
+    def _inner(self) -> LayerRule:
+        layer = self.layer
+        if layer is UNKNOWN or layer.rule is None:
+            raise Unresolved("the wrapped layer is unknown")
+        return layer.rule
+
+    @staticmethod
+    def _child_shape(input_shape: tuple) -> tuple:
+        if len(input_shape) < 3:
+            raise LayerError(
+                "`TimeDistributed` Layer should be passed an `input_shape` with at least 3 dimensions, "
+                f"received: {tuple(input_shape)}",
+                "rank",
+            )
+        return (input_shape[0],) + tuple(input_shape[2:])
+
+    def compute_output_shape(self, input_shape: tuple) -> Any:
+        inner = self._inner()
+        child = self._child_shape(input_shape)
+        saved = inner.explanations
+        inner.explanations = []
+        out = inner.compute_output_shape(child)
+        lines, inner.explanations = inner.explanations, saved
+        if not isinstance(out, tuple):
+            raise Unresolved("the wrapped layer has several outputs")
+        for line in lines:
+            self.explain(line)
+        output = (out[0], input_shape[1]) + tuple(out[1:])
+        self.explain(f"TimeDistributed: step output {format_shape(out)} → {format_shape(output)}")
+        return output
+
+    def build(self, input_shape: tuple) -> None:
+        inner = self._inner()
+        trainable = self.layer.trainable
+        if trainable is UNKNOWN:
+            raise Unresolved("trainable")
+        child = self._child_shape(input_shape)
+        if not inner.weights:
+            inner.explanations = []
+            inner.build(child)
+        for weight in inner.weights:
+            self.weights.append(Weight(weight.name, weight.shape, weight.trainable and trainable is not False))
+        for line in inner.explanations:
+            self.explain(f"{self.layer.class_name}: {line}")
