@@ -85,6 +85,12 @@ class LayerRule:
     input_spec: ClassVar[InputSpec | Sequence[InputSpec] | None] = None
     multiple_inputs: ClassVar[bool] = False
     """True for layers called on a list of tensors (merging layers)."""
+    call_arguments: ClassVar[tuple[str, ...] | None] = None
+    """Names of the tensors a call takes one by one (``mha(query, value, key)``); they reach
+    the rule as a list, in this order."""
+    output_changing_call_options: ClassVar[tuple[str, ...]] = ()
+    """Call keywords that change what a call returns in ways the rule does not model
+    (``return_attention_scores=True``): such a call's output is unknown."""
 
     def __init__(self, args: Mapping[str, Any], name: str) -> None:
         self.args = dict(args)

@@ -77,7 +77,7 @@ class Node:
     origin: Any = None
     explanations: list[str] = field(default_factory=list)
     list_input: bool = False  # called on a list of tensors (merging layers)
-    n_args: int | None = None  # inputs[:n_args] are the call's main input; the rest came as keywords
+    arg_positions: list[int] | None = None  # which inputs are the call's main input, in the rule's order
     operands: list[Any] | None = None  # for operations: tensors and constants' shapes, in call order
 
     @property
@@ -87,6 +87,19 @@ class Node:
     @property
     def parent_nodes(self) -> list["Node"]:
         return [t.node for t in self.inputs if t.layer is not None]
+
+
+def _positions_of(wanted: list[KerasTensor], recorded: list[KerasTensor]) -> list[int]:
+    """Index in ``recorded`` of each of ``wanted`` (a tensor passed twice is found twice)."""
+    used: set[int] = set()
+    positions = []
+    for tensor in wanted:
+        for index, candidate in enumerate(recorded):
+            if candidate is tensor and index not in used:
+                used.add(index)
+                positions.append(index)
+                break
+    return positions
 
 
 def _quote(name: Any) -> str:
@@ -333,7 +346,8 @@ class Functional(Model):
                         shapes.get(id(o), UNKNOWN) if isinstance(o, KerasTensor) else o for o in graph_node.operands
                     ]
                 else:
-                    args = [shapes.get(id(t), UNKNOWN) for t in graph_node.inputs[: graph_node.n_args]]
+                    positions = graph_node.arg_positions or range(len(graph_node.inputs))
+                    args = [shapes.get(id(graph_node.inputs[i]), UNKNOWN) for i in positions]
                 layer = graph_node.layer
                 arg = args if graph_node.list_input else args[0]
                 out = layer.compute_output_shape(arg)
@@ -653,25 +667,46 @@ class Session:
         return layer.output if isinstance(layer, InputLayer) else UNKNOWN
 
     # -- calls ------------------------------------------------------------------------
-    def call(self, layer: Layer, inputs: Any, origin: Any, keyword_tensors: Sequence[Any] = ()) -> Any:
+    def call(
+        self,
+        layer: Layer,
+        inputs: Any,
+        origin: Any,
+        keyword_tensors: Sequence[Any] = (),
+        opaque_output: bool = False,
+        node_order: Sequence[Any] | None = None,
+    ) -> Any:
         """``layer(inputs, **kwargs)``: check, compute the output, build once, record the node.
 
         ``keyword_tensors`` are tensors passed as keyword arguments (an RNN's
         ``initial_state``…): they connect the graph but do not change the shape.
+        ``opaque_output``: the call returns something the rule does not model
+        (attention scores…); the layer is still built, its output is unknown.
+        ``node_order``: every tensor of the call as Keras records it (positional
+        arguments, then keyword arguments sorted by name), for "Connected to".
         """
         flat = flatten(inputs)
         if not flat or not all(isinstance(t, KerasTensor) for t in flat):
             return UNKNOWN
         extra = [t for t in flatten(list(keyword_tensors)) if isinstance(t, KerasTensor)]
         shapes: Any = [t.shape for t in flat] if isinstance(inputs, (list, tuple, dict)) else flat[0].shape
+        recorded = [t for t in flatten(list(node_order)) if isinstance(t, KerasTensor)] if node_order else flat + extra
         node = Node(
-            layer, flat + extra, [], None, origin, list_input=isinstance(inputs, (list, tuple, dict)), n_args=len(flat)
+            layer,
+            recorded,
+            [],
+            None,
+            origin,
+            list_input=isinstance(inputs, (list, tuple, dict)),
+            arg_positions=_positions_of(flat, recorded),
         )
         try:
             check_input_spec(layer, shapes)
             output_shape = layer.compute_output_shape(shapes, node)
             if not layer.built:
                 layer.build(shapes)
+            if opaque_output:
+                output_shape = UNKNOWN
         except LayerError as err:
             self.report(err.kind, err.message, origin, layer, flat, err.expected)
             return UNKNOWN
@@ -698,7 +733,7 @@ class Session:
         layer.built = True
         flat = [o if isinstance(o, KerasTensor) else constant_shape(o) for o in operands]
         shapes = [o.shape if isinstance(o, KerasTensor) else o for o in flat]
-        node = Node(layer, tensors, [], None, origin, list_input=True, n_args=len(tensors), operands=flat)
+        node = Node(layer, tensors, [], None, origin, list_input=True, operands=flat)
         try:
             output_shape = layer.compute_output_shape(shapes, node)
         except LayerError as err:

@@ -819,10 +819,7 @@ class Interpreter:
         if isinstance(callee, KerasSymbol):
             return self.call_keras(callee, args, kwargs, node)
         if isinstance(callee, Layer):
-            if not args:
-                return UNKNOWN
-            keyword_tensors = [kwargs[key] for key in sorted(kwargs)]
-            return session.call(callee, args[0], node, keyword_tensors)
+            return self.call_layer(callee, args, kwargs, node)
         if isinstance(callee, BoundMethod):
             return self.call_method(callee, args, kwargs, node)
         if isinstance(callee, Builtin):
@@ -861,6 +858,32 @@ class Interpreter:
         session.names_uncertain_from_opaque_code()
         self.taint(args, kwargs)
         return UNKNOWN
+
+    def call_layer(self, layer: Layer, args: list[Any], kwargs: dict[str, Any], node: cst.Call) -> Any:
+        """``layer(x, ...)``: the input tensors, keyword tensors, and options that change the output."""
+        rule = layer.rule
+        names = rule.call_arguments if rule is not None else None
+        original_kwargs = kwargs
+        kwargs = dict(kwargs)
+        if names:
+            given = dict(zip(names, args))
+            given.update({name: kwargs.pop(name) for name in names if name in kwargs})
+            inputs: Any = []
+            for name in names:
+                if name not in given:
+                    break
+                inputs.append(given[name])
+        elif args:
+            inputs = args[0]
+        elif "inputs" in kwargs:
+            inputs = kwargs.pop("inputs")
+        else:
+            return UNKNOWN
+        options = rule.output_changing_call_options if rule is not None else ()
+        opaque = any(kwargs.get(option, False) is not False for option in options)
+        keyword_tensors = [kwargs[key] for key in sorted(kwargs)]
+        keras_order = list(args) + [original_kwargs[key] for key in sorted(original_kwargs)]
+        return self.session.call(layer, inputs, node, keyword_tensors, opaque_output=opaque, node_order=keras_order)
 
     def taint(self, args: Sequence[Any], kwargs: dict[str, Any]) -> None:
         for value in flatten(list(args) + list(kwargs.values())):

@@ -104,6 +104,7 @@ class MultiHeadAttention(LayerRule):
 
     multiple_inputs = True
     call_arguments = ("query", "value", "key")
+    output_changing_call_options = ("return_attention_scores",)
     """The call's tensor parameters, in order: the runtime passes ``[query, value(, key)]``."""
 
     def configure(self) -> None:
@@ -217,6 +218,7 @@ class GroupedQueryAttention(LayerRule):
 
     multiple_inputs = True
     call_arguments = ("query", "value", "key")
+    output_changing_call_options = ("return_attention_scores",)
 
     def configure(self) -> None:
         q, kv = self.num_query_heads, self.num_key_value_heads
@@ -277,6 +279,7 @@ class BaseDotAttention(LayerRule):
     """Called on ``[query, value]`` or ``[query, value, key]``: output ``query.shape[:-1] + (value.shape[-1],)``."""
 
     multiple_inputs = True
+    output_changing_call_options = ("return_attention_scores",)
 
     def _inputs(self, shapes: Any) -> list:
         name = self.keras_class

@@ -130,6 +130,8 @@ class ReversibleEmbedding(Embedding):
     ``reverse_embeddings`` when ``tie_weights=False``.
     """
 
+    output_changing_call_options = ("reverse",)
+
     def build(self, input_shape: tuple) -> None:
         super().build(input_shape)
         if not self.tie_weights:
