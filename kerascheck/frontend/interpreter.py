@@ -132,6 +132,37 @@ class UserClass:
     node: cst.ClassDef
     is_keras_subclass: bool
     bases: tuple[Any, ...] = ()
+    record: bool = False  # a dataclass or NamedTuple: instances are just their fields
+    attributes: dict[str, Any] = field(default_factory=dict)  # constants of the class body
+    fields: list[str] = field(default_factory=list)  # annotated names, in order
+
+    def lookup(self, attr: str) -> Any:
+        if attr in self.attributes:
+            value = self.attributes[attr]
+            return UNKNOWN if isinstance(value, UserFunction) else value
+        for base in self.bases:
+            if isinstance(base, UserClass):
+                found = base.lookup(attr)
+                if found is not UNKNOWN:
+                    return found
+        return UNKNOWN
+
+    def instantiate(self, args: list[Any], kwargs: dict[str, Any]) -> Any:
+        """A dataclass or NamedTuple instance: fields from arguments, then defaults."""
+        values: dict[str, Any] = {}
+        args = list(args)
+        for name in self.fields:
+            if args:
+                values[name] = args.pop(0)
+            elif name in kwargs:
+                values[name] = kwargs.pop(name)
+            elif name in self.attributes:
+                values[name] = self.attributes[name]
+            else:
+                return UNKNOWN
+        if args or kwargs:
+            return UNKNOWN
+        return UserInstance(self, values)
 
     @property
     def is_keras_layer(self) -> bool:
@@ -155,6 +186,14 @@ class UserClass:
                 calls = _calls_in(statement)
                 return all(_is_super_init(call) for call in calls)
         return all(base.builds_nothing_on_init() for base in self.bases if isinstance(base, UserClass))
+
+
+@dataclass(eq=False)
+class UserInstance:
+    """An instance of a user's dataclass or NamedTuple."""
+
+    cls: UserClass
+    attributes: dict[str, Any]
 
 
 @dataclass(eq=False)
@@ -330,7 +369,14 @@ class Interpreter:
         elif isinstance(stmt, cst.ClassDef):
             bases = [self.eval(arg.value, scope) for arg in stmt.bases]
             keras_base = any(isinstance(b, (KerasSymbol, UserClass)) for b in bases)
-            self.bind(stmt.name, UserClass(stmt, keras_base, tuple(bases)), scope)
+            decorators = [_dotted(d.decorator.func if isinstance(d.decorator, cst.Call) else d.decorator)
+                          for d in stmt.decorators]
+            record = any(d.split(".")[-1] == "dataclass" for d in decorators) or any(
+                isinstance(b, ModuleRef) and b.name.split(".")[-1] == "NamedTuple" for b in bases
+            )
+            cls = UserClass(stmt, keras_base, tuple(bases), record=record)
+            cls.attributes, cls.fields = self.class_attributes(stmt, scope)
+            self.bind(stmt.name, cls, scope)
         elif isinstance(stmt, cst.If):
             self.exec_if(stmt, scope)
         elif isinstance(stmt, cst.With):
@@ -350,9 +396,32 @@ class Interpreter:
                 self.exec_block(stmt.finalbody.body.body, scope)
         elif isinstance(stmt, cst.For):
             self.exec_for(stmt, scope)
+        elif isinstance(stmt, cst.While):
+            self.exec_while(stmt, scope)
         else:
-            # while / match and anything newer: not followed (yet).
+            # match and anything newer: not followed (yet).
             self.havoc([stmt], scope)
+
+    def exec_while(self, stmt: cst.While, scope: Scope) -> None:
+        """A ``while`` whose condition stays known is followed, up to MAX_UNROLL rounds."""
+        for _ in range(MAX_UNROLL):
+            condition = self.eval(stmt.test, scope)
+            if not _is_plain(condition):
+                break
+            if not condition:
+                if stmt.orelse is not None:
+                    self.exec_block(stmt.orelse.body.body, scope)
+                return
+            try:
+                self.exec_block(stmt.body.body, scope)
+            except _Break:
+                return
+            except _Continue:
+                continue
+            except _ControlUncertain:
+                break
+        # The condition became unknown (or the loop runs too long): what is left may run any number of times.
+        self.havoc([stmt], scope)
 
     def exec_for(self, stmt: cst.For, scope: Scope) -> None:
         iterable = self.eval(stmt.iter, scope)
@@ -376,6 +445,26 @@ class Interpreter:
                 return
         if stmt.orelse is not None:
             self.exec_block(stmt.orelse.body.body, scope)
+
+    def class_attributes(self, stmt: cst.ClassDef, scope: Scope) -> tuple[dict[str, Any], list[str]]:
+        """Constants assigned in a class body (``class Config: units = 64``), and its annotated fields."""
+        attributes: dict[str, Any] = {}
+        fields: list[str] = []
+        body = Scope({}, scope)
+        for line in stmt.body.body:
+            if not isinstance(line, cst.SimpleStatementLine):
+                continue
+            for small in line.body:
+                if isinstance(small, cst.AnnAssign) and isinstance(small.target, cst.Name):
+                    fields.append(small.target.value)
+                    if small.value is not None:
+                        attributes[small.target.value] = self.eval(small.value, body)
+                elif isinstance(small, cst.Assign) and len(small.targets) == 1:
+                    target = small.targets[0].target
+                    if isinstance(target, cst.Name):
+                        attributes[target.value] = self.eval(small.value, body)
+                body.names.update(attributes)
+        return attributes, fields
 
     def exec_if(self, stmt: cst.If, scope: Scope) -> None:
         try:
@@ -552,6 +641,8 @@ class Interpreter:
 
     def call_ops(self, function: str, args: list[Any], kwargs: dict[str, Any], node: cst.Call) -> Any:
         """``keras.ops.<function>(...)``: an operation when it is applied to tensors."""
+        if function == "shape" and len(args) == 1 and isinstance(args[0], KerasTensor):
+            return args[0].shape  # ops.shape of a symbolic tensor is its shape tuple, no operation
         if not any(isinstance(v, KerasTensor) for v in flatten(list(args) + list(kwargs.values()))):
             return UNKNOWN
         known = OPS_FUNCTIONS.get(function)
@@ -752,6 +843,10 @@ class Interpreter:
             return BoundMethod(value, attr)
         if isinstance(value, InertObject):
             return INERT
+        if isinstance(value, UserClass):
+            return value.lookup(attr)
+        if isinstance(value, UserInstance):
+            return value.attributes[attr] if attr in value.attributes else value.cls.lookup(attr)
         return UNKNOWN
 
     def layer_attribute(self, layer: Layer, attr: str) -> Any:
@@ -833,6 +928,8 @@ class Interpreter:
         if isinstance(callee, UserFunction):
             return self.call_function(callee, args, kwargs)
         if isinstance(callee, UserClass):
+            if callee.record and not callee.is_keras_subclass:
+                return callee.instantiate(args, kwargs)
             if callee.is_keras_layer and callee.builds_nothing_on_init():
                 name = kwargs.get("name")
                 return session.custom_layer(callee.node.name.value, name if isinstance(name, str) else None, node)
@@ -924,6 +1021,8 @@ class Interpreter:
     def call_keras_utility(self, dotted: str, args: list[Any], kwargs: dict[str, Any]) -> Any:
         """Keras functions that build no layers; the few that change global state are modelled."""
         function = dotted.rsplit(".", 1)[1]
+        if function == "int_shape" and args and isinstance(args[0], KerasTensor):
+            return args[0].shape
         if function == "clear_session":
             self.session.clear_session()
             return None
