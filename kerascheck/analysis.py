@@ -95,20 +95,22 @@ def _analyse_source(source: str, path: str, settings: Settings | None) -> FileRe
     from kerascheck.engine.runtime import Session
     from kerascheck.engine.summary import summarize
     from kerascheck.frontend.interpreter import Interpreter
+    from kerascheck.frontend.modules import ModuleFinder
     from kerascheck.frontend.positions import PositionIndex
 
     old_limit = sys.getrecursionlimit()
     sys.setrecursionlimit(max(old_limit, 10_000))
     try:
         session = Session()
-        Interpreter(session, path).run_module(module)
+        finder = ModuleFinder(Path(path)) if Path(path).is_file() else None
+        Interpreter(session, path, finder).run_module(module)
     except RecursionError:
         return _file_error(path, "KC003", "file is nested too deeply to analyse")
     finally:
         sys.setrecursionlimit(old_limit)
     span_of = PositionIndex(module, tree, source).span_of
 
-    summaries: list[ModelSummary] = [summarize(model, path, span_of) for model in session.models]
+    summaries: list[ModelSummary] = [summarize(model, path, span_of) for model in session.models if model.reported]
     diagnostics = finalize(collect(session, settings, path, span_of), settings, source.splitlines())
     return FileResult(path, tuple(summaries), tuple(diagnostics))
 

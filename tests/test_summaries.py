@@ -22,7 +22,7 @@ FIXTURES = summary_fixtures()
 
 
 def _id(path: Path) -> str:
-    return path.stem
+    return str(path.relative_to(ROOT / "fixtures").with_suffix(""))
 
 
 def _models(fixture: Path) -> tuple[list[dict], list[Any], Any]:

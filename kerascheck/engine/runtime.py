@@ -257,6 +257,7 @@ class Model(Layer):
     kind = "model"
     variable: str | None = None  # the name the program binds the model to
     variable_is_global = False
+    reported = True  # built or bound by the analysed file itself
 
     def layer_list(self) -> list[Layer]:
         raise NotImplementedError

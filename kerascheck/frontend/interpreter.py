@@ -125,6 +125,15 @@ class UserFunction:
     node: cst.FunctionDef
     scope: Scope
     defaults: dict[str, Any]
+    file: Any = None  # the module file that defines it
+
+
+@dataclass(eq=False)
+class LocalModule:
+    """A module of the analysed project, imported and executed like Python does."""
+
+    path: Any
+    scope: Scope
 
 
 @dataclass(eq=False)
@@ -245,9 +254,15 @@ _BUILTINS = {name: Builtin(name) for name in dir(builtins) if not name.startswit
 
 
 class Interpreter:
-    def __init__(self, session: Session, path: str = "<string>") -> None:
+    def __init__(self, session: Session, path: str = "<string>", finder: Any = None) -> None:
         self.session = session
         self.path = path
+        self.finder = finder  # a ModuleFinder: follow imports of the project's own modules
+        self.main_file = finder.importer if finder is not None else None
+        self.current_file = self.main_file
+        self.loaded: dict[Any, LocalModule] = {}
+        # While code of another file runs, results point at the call (or import) in this file.
+        self.anchor: Any = None
         self.depth = 0
         self.steps = 0
         self.called: set[int] = set()  # ids of the user functions called so far
@@ -330,11 +345,18 @@ class Interpreter:
         elif isinstance(stmt, cst.Import):
             for alias in stmt.names:
                 dotted = _dotted(alias.name)
+                with self.anchored(stmt):
+                    local = self.local_module(dotted, 0)
                 if alias.asname is not None:
-                    self.bind(alias.asname.name, resolve(dotted), scope)
+                    self.bind(alias.asname.name, local if local is not None else resolve(dotted), scope)
                 else:
                     top = dotted.split(".")[0]
-                    self.bind(top, ModuleRef(top), scope)
+                    if local is not None:
+                        with self.anchored(stmt):
+                            top_module = self.local_module(top, 0)
+                        self.bind(top, top_module if top_module is not None else UNKNOWN, scope)
+                    else:
+                        self.bind(top, ModuleRef(top), scope)
         elif isinstance(stmt, cst.ImportFrom):
             self.exec_import_from(stmt, scope)
         elif isinstance(stmt, cst.Del):
@@ -343,11 +365,76 @@ class Interpreter:
                     scope.names.pop(target.value, None)
         # Pass, Global, Nonlocal, Assert, Break, Continue: nothing to model here.
 
+    def origin(self, node: Any) -> Any:
+        """Where a result made by ``node`` is reported: ``node``, or its anchor in the analysed file."""
+        return self.anchor if self.anchor is not None else node
+
+    # ------------------------------------------------------------------ the project's modules
+    def local_module(self, dotted: str | None, level: int) -> Any:
+        """The project module ``dotted`` (``level`` leading dots), executed once; None if not local."""
+        if self.finder is None or (level == 0 and (dotted is None or is_keras_module(dotted))):
+            return None
+        path = self.finder.find(dotted, level, self.current_file)
+        if path is None:
+            return None
+        return self.load_module(path, dotted or "")
+
+    def load_module(self, path: Any, name: str) -> Any:
+        if path in self.loaded:
+            return self.loaded[path]  # also a module still being imported: Python's partial module
+        from kerascheck.frontend.modules import parse_cached
+
+        if len(self.loaded) >= 64 or path == self.main_file:
+            return None
+        parsed = parse_cached(path)
+        if parsed is None:
+            return None
+        module = LocalModule(path, Scope({"__name__": name, "__file__": str(path)}))
+        self.loaded[path] = module
+        saved_file, saved_depth = self.current_file, self.depth
+        self.current_file = path
+        try:
+            self.exec_block(parsed.module.body, module.scope)
+        except (_ControlUncertain, _Break, _Continue, _Return):
+            pass
+        finally:
+            self.current_file, self.depth = saved_file, saved_depth
+        return module
+
+    def module_attribute(self, module: LocalModule, attr: str) -> Any:
+        if attr in module.scope.names:
+            return module.scope.names[attr]
+        if module.path.name == "__init__.py" and self.finder is not None:
+            from kerascheck.frontend.modules import _module_file
+
+            path = _module_file(module.path.parent, [attr])
+            if path is not None:
+                return self.load_module(path, attr)
+        return UNKNOWN
+
+    def anchored(self, node: Any) -> Any:
+        """Context: code of another file runs on behalf of ``node`` in the analysed file."""
+        interpreter = self
+
+        class _Anchor:
+            def __enter__(self) -> None:
+                self.saved = interpreter.anchor
+                if interpreter.anchor is None:
+                    interpreter.anchor = node
+
+            def __exit__(self, *exc: Any) -> None:
+                interpreter.anchor = self.saved
+
+        return _Anchor()
+
     def exec_import_from(self, stmt: cst.ImportFrom, scope: Scope) -> None:
-        if stmt.relative or stmt.module is None:
-            module = None
-        else:
-            module = _dotted(stmt.module)
+        level = len(stmt.relative)
+        module = _dotted(stmt.module) if stmt.module is not None else None
+        with self.anchored(stmt):
+            local = self.local_module(module, level)
+            if local is not None or level:
+                self.import_local_names(stmt, module, level, local, scope)
+                return
         if isinstance(stmt.names, cst.ImportStar):
             if module is not None and is_keras_module(module):
                 for name, symbol in star_names(module).items():
@@ -358,10 +445,33 @@ class Interpreter:
         for alias in stmt.names:
             name = _dotted(alias.name)
             bound = alias.asname.name.value if alias.asname is not None else name  # type: ignore[union-attr]
-            if module is None:
-                scope.names[bound] = UNKNOWN
+            scope.names[bound] = resolve(f"{module}.{name}") if module is not None else UNKNOWN
+
+    def import_local_names(
+        self, stmt: cst.ImportFrom, module: str | None, level: int, local: Any, scope: Scope
+    ) -> None:
+        if isinstance(stmt.names, cst.ImportStar):
+            if local is None:
+                self.session.names_uncertain_from_opaque_code()
+                return
+            for key, value in local.scope.names.items():
+                if not key.startswith("_"):
+                    scope.names[key] = value
+            return
+        for alias in stmt.names:
+            name = _dotted(alias.name)
+            bound = alias.asname.name.value if alias.asname is not None else name  # type: ignore[union-attr]
+            value: Any = UNKNOWN
+            if local is not None and name in local.scope.names:
+                value = local.scope.names[name]
             else:
-                scope.names[bound] = resolve(f"{module}.{name}")
+                submodule = self.local_module(f"{module}.{name}" if module else name, level)
+                if submodule is not None:
+                    value = submodule
+                elif local is None or not isinstance(local, LocalModule):
+                    # Something kerascheck cannot see: calling it may build layers.
+                    value = UNKNOWN
+            scope.names[bound] = value
 
     def exec_compound(self, stmt: cst.BaseCompoundStatement, scope: Scope) -> None:
         if isinstance(stmt, cst.FunctionDef):
@@ -510,13 +620,14 @@ class Interpreter:
         for param in (*params.posonly_params, *params.params, *params.kwonly_params):
             if param.default is not None:
                 defaults[param.name.value] = self.eval(param.default, scope)
-        return UserFunction(node, scope, defaults)
+        return UserFunction(node, scope, defaults, self.current_file)
 
     # ------------------------------------------------------------------ binding
     def bind(self, name: cst.Name | str, value: Any, scope: Scope) -> None:
         key = name if isinstance(name, str) else name.value
         scope.names[key] = value
-        if isinstance(value, Model):
+        if isinstance(value, Model) and self.current_file == self.main_file:
+            value.reported = True
             if value.variable is None or (scope.is_module and not value.variable_is_global):
                 value.variable = key
                 value.variable_is_global = scope.is_module
@@ -584,7 +695,7 @@ class Interpreter:
             operand = self._eval(node.expression, scope)
             if isinstance(operand, KerasTensor):
                 if isinstance(node.operator, cst.Minus):
-                    return self.session.operation("Negative", [operand], {}, node)
+                    return self.session.operation("Negative", [operand], {}, self.origin(node))
                 return self.opaque_tensor_operation()
             return _unary(type(node.operator), operand)
         if isinstance(node, cst.BinaryOperation):
@@ -594,7 +705,7 @@ class Interpreter:
                 op_class = _TENSOR_OPERATORS.get(type(node.operator))
                 if op_class is None or not all(_is_operand(v) for v in (left, right)):
                     return self.opaque_tensor_operation()
-                return self.session.operation(op_class, [left, right], {}, node)
+                return self.session.operation(op_class, [left, right], {}, self.origin(node))
             return _binary(_BIN_OPS.get(type(node.operator)), left, right)
         if isinstance(node, cst.BooleanOperation):
             left = self._eval(node.left, scope)
@@ -659,10 +770,10 @@ class Interpreter:
             xs = values[0]
             if not isinstance(xs, (list, tuple)) or not all(_is_operand(x) for x in xs):
                 return self.opaque_tensor_operation()
-            return self.session.operation(op_class, list(xs), {"axis": values[1]}, node)
+            return self.session.operation(op_class, list(xs), {"axis": values[1]}, self.origin(node))
         if not all(_is_operand(v) for v in values):
             return self.opaque_tensor_operation()
-        return self.session.operation(op_class, values, {}, node)
+        return self.session.operation(op_class, values, {}, self.origin(node))
 
     def eval_comprehension(self, node: cst.ListComp | cst.GeneratorExp | cst.DictComp, scope: Scope) -> Any:
         """A comprehension over known iterables, item by item; None when one is unknown.
@@ -843,6 +954,8 @@ class Interpreter:
             return BoundMethod(value, attr)
         if isinstance(value, InertObject):
             return INERT
+        if isinstance(value, LocalModule):
+            return self.module_attribute(value, attr)
         if isinstance(value, UserClass):
             return value.lookup(attr)
         if isinstance(value, UserInstance):
@@ -926,13 +1039,16 @@ class Interpreter:
                 return INERT
             return _call_builtin(callee.name, args, kwargs)
         if isinstance(callee, UserFunction):
+            if callee.file != self.main_file:
+                with self.anchored(node):
+                    return self.call_function(callee, args, kwargs)
             return self.call_function(callee, args, kwargs)
         if isinstance(callee, UserClass):
             if callee.record and not callee.is_keras_subclass:
                 return callee.instantiate(args, kwargs)
             if callee.is_keras_layer and callee.builds_nothing_on_init():
                 name = kwargs.get("name")
-                return session.custom_layer(callee.node.name.value, name if isinstance(name, str) else None, node)
+                return session.custom_layer(callee.node.name.value, name if isinstance(name, str) else None, self.origin(node))
             session.names_uncertain_from_opaque_code()
             self.taint(args, kwargs)
             return UNKNOWN
@@ -980,7 +1096,7 @@ class Interpreter:
         opaque = any(kwargs.get(option, False) is not False for option in options)
         keyword_tensors = [kwargs[key] for key in sorted(kwargs)]
         keras_order = list(args) + [original_kwargs[key] for key in sorted(original_kwargs)]
-        return self.session.call(layer, inputs, node, keyword_tensors, opaque_output=opaque, node_order=keras_order)
+        return self.session.call(layer, inputs, self.origin(node), keyword_tensors, opaque_output=opaque, node_order=keras_order)
 
     def taint(self, args: Sequence[Any], kwargs: dict[str, Any]) -> None:
         for value in flatten(list(args) + list(kwargs.values())):
@@ -988,16 +1104,24 @@ class Interpreter:
                 self.session.sequential_add(value, UNKNOWN, value.origin, rebuild=False)
 
     def call_keras(self, symbol: KerasSymbol, args: list[Any], kwargs: dict[str, Any], node: cst.Call) -> Any:
+        result = self._call_keras(symbol, args, kwargs, node)
+        if isinstance(result, Model):
+            # Models built while another module of the project runs are reported only
+            # when this file binds them.
+            result.reported = self.current_file == self.main_file
+        return result
+
+    def _call_keras(self, symbol: KerasSymbol, args: list[Any], kwargs: dict[str, Any], node: cst.Call) -> Any:
         session = self.session
         name = symbol.name
         if name == "Input":
-            return session.input(args, kwargs, node)
+            return session.input(args, kwargs, self.origin(node))
         if name == "Sequential":
             layers = kwargs.get("layers", args[0] if args else None)
             return session.sequential(
                 layers if layers is not UNKNOWN else [UNKNOWN],
                 kwargs.get("name", args[2] if len(args) > 2 else None),
-                node,
+                self.origin(node),
                 trainable=kwargs.get("trainable", args[1] if len(args) > 1 else True),
             )
         if name == "Model":
@@ -1011,11 +1135,11 @@ class Interpreter:
             helper_params = [p for p in function["params"] if p[0] != "inputs" and not p[0].startswith("*")]
             for (pname, _default, _kind), value in zip(helper_params, args):
                 kwargs[pname] = value
-            layer = session.create_layer(layer_class, [], kwargs, node)
-            return session.call(layer, inputs, node) if isinstance(layer, Layer) else UNKNOWN
+            layer = session.create_layer(layer_class, [], kwargs, self.origin(node))
+            return session.call(layer, inputs, self.origin(node)) if isinstance(layer, Layer) else UNKNOWN
         spec = keras_api.CLASSES.get(name)
         if spec is not None:
-            return session.create_layer(name, args, kwargs, node)
+            return session.create_layer(name, args, kwargs, self.origin(node))
         return UNKNOWN
 
     def call_keras_utility(self, dotted: str, args: list[Any], kwargs: dict[str, Any]) -> Any:
@@ -1049,31 +1173,31 @@ class Interpreter:
                 "Model(input=..., output=...) is Keras 2 API; Keras 3 raises "
                 "\"Unrecognized keyword arguments passed to Model: {'input', 'output'}\": "
                 "use inputs= and outputs=",
-                node,
+                self.origin(node),
             )
         if "inputs" in kwargs or "outputs" in kwargs or len(args) >= 2:
             inputs = kwargs.get("inputs", args[0] if args else None)
             outputs = kwargs.get("outputs", args[1] if len(args) > 1 else args[0] if args and "inputs" in kwargs else None)
-            return session.functional(inputs, outputs, name, node)
+            return session.functional(inputs, outputs, name, self.origin(node))
         return UNKNOWN
 
     def call_method(self, method: BoundMethod, args: list[Any], kwargs: dict[str, Any], node: cst.Call) -> Any:
         receiver, name = method.receiver, method.name
         session = self.session
         if isinstance(receiver, Sequential) and name == "add" and args:
-            session.sequential_add(receiver, args[0], node)
+            session.sequential_add(receiver, args[0], self.origin(node))
             return None
         if isinstance(receiver, Sequential) and name == "build":
             shape = kwargs.get("input_shape", args[0] if args else None)
             if receiver.stack and not receiver.built and shape is not None:
-                session.sequential_build(receiver, shape, node)
+                session.sequential_build(receiver, shape, self.origin(node))
             return None
         if isinstance(receiver, Model) and name in _INERT_MODEL_METHODS:
             return UNKNOWN
         if isinstance(receiver, Layer):
             # pop(), a custom method, …: the model's structure is no longer known.
             if isinstance(receiver, Sequential):
-                session.sequential_add(receiver, UNKNOWN, node, rebuild=False)
+                session.sequential_add(receiver, UNKNOWN, self.origin(node), rebuild=False)
             return UNKNOWN
         return _call_py_method(receiver, name, args, kwargs)
 
@@ -1104,6 +1228,8 @@ class Interpreter:
         if params.star_kwarg is not None:
             scope.names[params.star_kwarg.name.value] = dict(kwargs)
         self.depth += 1
+        saved_file = self.current_file
+        self.current_file = function.file if function.file is not None else saved_file
         try:
             self.exec_block(function.node.body.body, scope)  # type: ignore[attr-defined]
         except _Return as ret:
@@ -1116,6 +1242,7 @@ class Interpreter:
             return UNKNOWN
         finally:
             self.depth -= 1
+            self.current_file = saved_file
         return None
 
 

@@ -23,6 +23,8 @@ _PAIRS: tuple[tuple[type, type], ...] = (
     (cst.Call, ast.Call),
     (cst.BinaryOperation, ast.BinOp),
     (cst.UnaryOperation, ast.UnaryOp),
+    (cst.Import, ast.Import),
+    (cst.ImportFrom, ast.ImportFrom),
 )
 _CST_TYPES = tuple(c for c, _ in _PAIRS)
 _AST_TYPES = tuple(a for _, a in _PAIRS)
@@ -45,6 +47,10 @@ def _agree(node: cst.CSTNode, tree_node: ast.AST) -> bool:
         return isinstance(tree_node, ast.BinOp)
     if isinstance(node, cst.UnaryOperation):
         return isinstance(tree_node, ast.UnaryOp)
+    if isinstance(node, cst.Import):
+        return isinstance(tree_node, ast.Import)
+    if isinstance(node, cst.ImportFrom):
+        return isinstance(tree_node, ast.ImportFrom)
     return False
 
 

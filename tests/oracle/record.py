@@ -256,7 +256,42 @@ def _error_record(exc: BaseException, filename: str) -> dict:
     return {"type": type(exc).__name__, "message": str(exc), "line": line}
 
 
+def _import_roots(path: Path) -> tuple[list[Path], str | None]:
+    """Folders a script at ``path`` imports from (its own, and the one above its top
+    package), and its package name when it lies inside a package (for relative imports)."""
+    folder = path.parent
+    top = folder
+    parts: list[str] = []
+    while (top / "__init__.py").is_file() and top.parent != top:
+        parts.insert(0, top.name)
+        top = top.parent
+    roots = [folder] if top == folder else [folder, top]
+    return roots, ".".join(parts) or None
+
+
+@contextlib.contextmanager
+def _project_imports(path: Path):
+    """Let the fixture import its sibling modules; forget them afterwards."""
+    roots, package = _import_roots(path)
+    saved_path = list(sys.path)
+    before = set(sys.modules)
+    sys.path[:0] = [str(r) for r in roots]
+    try:
+        yield package
+    finally:
+        sys.path[:] = saved_path
+        for name in set(sys.modules) - before:
+            module_file = getattr(sys.modules[name], "__file__", None) or ""
+            if any(module_file.startswith(str(r)) for r in roots):
+                del sys.modules[name]
+
+
 def _run_fixture(path: Path) -> tuple[dict, dict | None]:
+    with _project_imports(path) as package:
+        return _run_fixture_in(path, package)
+
+
+def _run_fixture_in(path: Path, package: str | None) -> tuple[dict, dict | None]:
     filename = str(path)
     source = path.read_text(encoding="utf-8")
     code = compile(source, filename, "exec")
@@ -264,7 +299,7 @@ def _run_fixture(path: Path) -> tuple[dict, dict | None]:
         "__name__": "__main__",
         "__file__": filename,
         "__doc__": None,
-        "__package__": None,
+        "__package__": package,
         "__spec__": None,
         "__loader__": None,
         "__cached__": None,
