@@ -119,7 +119,9 @@ OP_RULES["Divide"] = ElementwiseBinary
 
 
 def constant_shape(value: Any) -> Any:
-    """Shape of a Python constant used as an operand (a scalar is ``()``)."""
+    """Shape of a Python constant used as an operand (a scalar is ``()``), or of a variable."""
+    if isinstance(getattr(value, "shape", None), tuple):
+        return value.shape
     if isinstance(value, (int, float, bool)):
         return ()
     if isinstance(value, (list, tuple)):

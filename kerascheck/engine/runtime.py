@@ -625,9 +625,15 @@ class Session:
                 layer.rule = None  # arguments kerascheck cannot interpret: an unknown layer
         return layer
 
-    def custom_layer(self, class_name: str, explicit_name: Any, origin: Any) -> Layer:
-        """An instance of a user's Layer subclass: named as Keras names it, shapes and weights unknown."""
-        layer = Layer(self, class_name, self.name_for(explicit_name, class_name), origin)
+    def custom_layer(self, class_name: str, explicit_name: Any, origin: Any) -> "UserLayer":
+        """An instance of a user's Layer subclass, named as Keras names it."""
+        layer = UserLayer(self, class_name, self.name_for(explicit_name, class_name), origin)
+        self.layers.append(layer)
+        return layer
+
+    def unnamed_custom_layer(self, class_name: str, origin: Any) -> "UserLayer":
+        """A user layer whose ``__init__`` is about to run: it is named at ``super().__init__()``."""
+        layer = UserLayer(self, class_name, UNKNOWN, origin)
         self.layers.append(layer)
         return layer
 
@@ -689,6 +695,8 @@ class Session:
         flat = flatten(inputs)
         if not flat or not all(isinstance(t, KerasTensor) for t in flat):
             return UNKNOWN
+        if isinstance(layer, UserLayer):
+            return self._call_user_layer(layer, inputs, flat, origin)
         extra = [t for t in flatten(list(keyword_tensors)) if isinstance(t, KerasTensor)]
         shapes: Any = [t.shape for t in flat] if isinstance(inputs, (list, tuple, dict)) else flat[0].shape
         recorded = [t for t in flatten(list(node_order)) if isinstance(t, KerasTensor)] if node_order else flat + extra
@@ -743,6 +751,20 @@ class Session:
         except (Unresolved, *RULE_FAILURES):
             output_shape = UNKNOWN
         return self._attach(layer, node, output_shape)
+
+    def _call_user_layer(self, layer: UserLayer, inputs: Any, flat: list[KerasTensor], origin: Any) -> Any:
+        """Run the user's code on the symbolic inputs (it calls inner layers), then record the node."""
+        result = layer.call_hook(layer, inputs) if layer.call_hook is not None else UNKNOWN
+        layer.built = True
+        results = flatten(result) if isinstance(result, (list, tuple)) else [result]
+        if result is UNKNOWN or not all(isinstance(t, KerasTensor) for t in results):
+            output: Any = UNKNOWN
+        elif isinstance(result, (list, tuple)):
+            output = [t.shape for t in results]
+        else:
+            output = result.shape
+        node = Node(layer, list(flat), [], None, origin, list_input=isinstance(inputs, (list, tuple, dict)))
+        return self._attach(layer, node, output)
 
     def _attach(self, layer: Layer, node: Node, output_shape: Any) -> Any:
         index = len(layer.inbound_nodes)
@@ -831,6 +853,54 @@ class Session:
             return
         model.functional = self.functional(first.output, x, None, model.origin, register=False)
         model.built = True
+
+
+class UserLayer(Layer):
+    """An instance of a user-defined ``keras.layers.Layer`` subclass.
+
+    Its behaviour is program code: the front-end sets ``call_hook`` to run the
+    class's ``build`` and ``call`` on symbolic tensors, as Keras does, and records
+    the layers it tracks (attributes) and the weights it adds.  Without a hook its
+    output and parameters are unknown.
+    """
+
+    def __init__(self, session: "Session", class_name: str, name: Any, origin: Any) -> None:
+        super().__init__(session, class_name, name, origin)
+        self.call_hook: Any = None  # (layer, inputs) -> output structure of KerasTensors, or UNKNOWN
+        self.tracked: list[Layer] = []
+        self.added_weights: list[Weight] = []
+        self.weights_known = False
+
+    @property
+    def weights(self) -> list[Weight]:
+        found: dict[int, Weight] = {}
+        for weight in self.added_weights:
+            found.setdefault(id(weight), weight)
+        for layer in self.tracked:
+            for weight in layer.weights:
+                found.setdefault(id(weight), weight)
+        return list(found.values())
+
+    def trainable_weight_list(self) -> list[Weight]:
+        if self.trainable is False:
+            return []
+        own = [w for w in self.added_weights if w.trainable]
+        return _unique(own + [w for layer in self.tracked for w in layer.trainable_weight_list()])
+
+    def non_trainable_weight_list(self) -> list[Weight]:
+        if self.trainable is False:
+            return list(self.weights)
+        own = [w for w in self.added_weights if not w.trainable]
+        return _unique(own + [w for layer in self.tracked for w in layer.non_trainable_weight_list()])
+
+    def weights_resolved(self) -> bool:
+        return self.weights_known and self.trainable is not UNKNOWN and all(
+            layer.weights_resolved() for layer in self.tracked
+        )
+
+
+def _unique(weights: list[Weight]) -> list[Weight]:
+    return list({id(w): w for w in weights}.values())
 
 
 class OpaqueLayer(Layer):

@@ -30,6 +30,7 @@ from kerascheck.engine.runtime import (
     OpaqueLayer,
     Sequential,
     Session,
+    UserLayer,
     flatten,
 )
 from kerascheck.frontend.keras_names import KerasSymbol, ModuleRef, is_keras_module, resolve, star_names
@@ -156,6 +157,22 @@ class UserClass:
                     return found
         return UNKNOWN
 
+    def method(self, name: str) -> "tuple[UserFunction, UserClass] | None":
+        """The user-defined method ``name`` and the class defining it, following user bases."""
+        value = self.attributes.get(name)
+        if isinstance(value, UserFunction):
+            return value, self
+        for base in self.bases:
+            if isinstance(base, UserClass):
+                found = base.method(name)
+                if found is not None:
+                    return found
+        return None
+
+    def next_base(self) -> Any:
+        """The first base class (what ``super()`` reaches first)."""
+        return self.bases[0] if self.bases else None
+
     def instantiate(self, args: list[Any], kwargs: dict[str, Any]) -> Any:
         """A dataclass or NamedTuple instance: fields from arguments, then defaults."""
         values: dict[str, Any] = {}
@@ -203,6 +220,31 @@ class UserInstance:
 
     cls: UserClass
     attributes: dict[str, Any]
+
+
+@dataclass(eq=False)
+class SuperProxy:
+    """``super()`` inside a method of ``cls`` called on ``obj``."""
+
+    cls: UserClass
+    obj: Any
+
+
+@dataclass(eq=False)
+class InstanceState:
+    """The Python side of a user layer object: its class and its attributes."""
+
+    cls: UserClass
+    attributes: dict[str, Any] = field(default_factory=dict)
+    weights_known: bool = True
+    user_built: bool = False
+
+
+@dataclass(frozen=True)
+class WeightValue:
+    """What ``self.add_weight(...)`` returns: a variable, opaque to shape arithmetic."""
+
+    shape: Any
 
 
 @dataclass(eq=False)
@@ -263,6 +305,8 @@ class Interpreter:
         self.loaded: dict[Any, LocalModule] = {}
         # While code of another file runs, results point at the call (or import) in this file.
         self.anchor: Any = None
+        self.instances: dict[int, InstanceState] = {}  # id(UserLayer) -> its Python side
+        self.methods: list[tuple[UserClass, Any]] = []  # (defining class, self) of running methods
         self.depth = 0
         self.steps = 0
         self.called: set[int] = set()  # ids of the user functions called so far
@@ -562,6 +606,10 @@ class Interpreter:
         fields: list[str] = []
         body = Scope({}, scope)
         for line in stmt.body.body:
+            if isinstance(line, cst.FunctionDef):
+                # Methods close over the enclosing scope, not the class body (as in Python).
+                attributes[line.name.value] = self.define_function(line, scope)
+                continue
             if not isinstance(line, cst.SimpleStatementLine):
                 continue
             for small in line.body:
@@ -647,7 +695,9 @@ class Interpreter:
         elif isinstance(target, cst.Attribute):
             receiver = self.eval(target.value, scope)
             attr = target.attr.value
-            if isinstance(receiver, Layer) and attr == "trainable":
+            if isinstance(receiver, Layer) and id(receiver) in self.instances and attr != "trainable":
+                self.set_instance_attribute(receiver, attr, value)
+            elif isinstance(receiver, Layer) and attr == "trainable":
                 receiver.trainable = value if isinstance(value, bool) else UNKNOWN
         elif isinstance(target, cst.Subscript):
             container = self.eval(target.value, scope)
@@ -948,6 +998,15 @@ class Interpreter:
             if attr == "shape":
                 return value.shape
             return UNKNOWN
+        if isinstance(value, Layer) and id(value) in self.instances:
+            state = self.instances[id(value)]
+            if attr in state.attributes:
+                return state.attributes[attr]
+            if state.cls.method(attr) is not None or attr in ("add_weight", "build", "call"):
+                return BoundMethod(value, attr)
+            found = state.cls.lookup(attr)
+            if found is not UNKNOWN:
+                return found
         if isinstance(value, Layer):
             return self.layer_attribute(value, attr)
         if isinstance(value, (list, dict, str)) and attr in _PY_METHODS:
@@ -956,6 +1015,8 @@ class Interpreter:
             return INERT
         if isinstance(value, LocalModule):
             return self.module_attribute(value, attr)
+        if isinstance(value, SuperProxy):
+            return BoundMethod(value, attr)
         if isinstance(value, UserClass):
             return value.lookup(attr)
         if isinstance(value, UserInstance):
@@ -1031,6 +1092,9 @@ class Interpreter:
         if isinstance(callee, BoundMethod):
             return self.call_method(callee, args, kwargs, node)
         if isinstance(callee, Builtin):
+            if callee.name == "super" and self.methods:
+                cls, obj = self.methods[-1]
+                return SuperProxy(cls, obj)
             if callee.name in _DYNAMIC_BUILTINS:
                 session.names_uncertain_from_opaque_code()
                 self.taint(args, kwargs)
@@ -1046,9 +1110,8 @@ class Interpreter:
         if isinstance(callee, UserClass):
             if callee.record and not callee.is_keras_subclass:
                 return callee.instantiate(args, kwargs)
-            if callee.is_keras_layer and callee.builds_nothing_on_init():
-                name = kwargs.get("name")
-                return session.custom_layer(callee.node.name.value, name if isinstance(name, str) else None, self.origin(node))
+            if callee.is_keras_layer:
+                return self.instantiate_layer(callee, args, kwargs, node)
             session.names_uncertain_from_opaque_code()
             self.taint(args, kwargs)
             return UNKNOWN
@@ -1184,6 +1247,10 @@ class Interpreter:
     def call_method(self, method: BoundMethod, args: list[Any], kwargs: dict[str, Any], node: cst.Call) -> Any:
         receiver, name = method.receiver, method.name
         session = self.session
+        if isinstance(receiver, SuperProxy):
+            return self.call_super(receiver, name, args, kwargs, node)
+        if isinstance(receiver, Layer) and id(receiver) in self.instances:
+            return self.call_instance_method(receiver, name, args, kwargs, node)
         if isinstance(receiver, Sequential) and name == "add" and args:
             session.sequential_add(receiver, args[0], self.origin(node))
             return None
@@ -1200,6 +1267,117 @@ class Interpreter:
                 session.sequential_add(receiver, UNKNOWN, self.origin(node), rebuild=False)
             return UNKNOWN
         return _call_py_method(receiver, name, args, kwargs)
+
+    # ------------------------------------------------------------------ user-defined layers
+    def instantiate_layer(self, cls: UserClass, args: list[Any], kwargs: dict[str, Any], node: cst.Call) -> Any:
+        """``MyLayer(...)``: run its ``__init__`` (sub-layers take their names in order)."""
+        layer = self.session.unnamed_custom_layer(cls.node.name.value, self.origin(node))
+        state = InstanceState(cls)
+        self.instances[id(layer)] = state
+        init = cls.method("__init__")
+        if init is None:
+            self.keras_layer_init(layer, kwargs)
+        else:
+            self.run_method(init, layer, args, kwargs, node)
+        layer.call_hook = self.run_layer_call
+        layer.weights_known = state.weights_known
+        return layer
+
+    def keras_layer_init(self, layer: Layer, kwargs: dict[str, Any]) -> None:
+        """``keras.layers.Layer.__init__(**kwargs)``: the name, and ``trainable``."""
+        if layer.name is UNKNOWN:
+            explicit = kwargs.get("name")
+            layer.name = self.session.name_for(explicit if isinstance(explicit, str) else None, layer.class_name)
+            if "name" in kwargs and not isinstance(explicit, str) and explicit is not None:
+                layer.name = UNKNOWN
+        if "trainable" in kwargs:
+            layer.trainable = kwargs["trainable"] if isinstance(kwargs["trainable"], bool) else UNKNOWN
+
+    def run_method(self, found: "tuple[UserFunction, UserClass]", obj: Any, args: list[Any],
+                   kwargs: dict[str, Any], node: Any) -> Any:
+        function, cls = found
+        self.methods.append((cls, obj))
+        try:
+            if function.file != self.main_file:
+                with self.anchored(node):
+                    return self.call_function(function, [obj, *args], kwargs)
+            return self.call_function(function, [obj, *args], kwargs)
+        finally:
+            self.methods.pop()
+
+    def call_super(self, proxy: SuperProxy, name: str, args: list[Any], kwargs: dict[str, Any], node: Any) -> Any:
+        base = proxy.cls.next_base()
+        if isinstance(base, UserClass):
+            found = base.method(name)
+            if found is not None:
+                return self.run_method(found, proxy.obj, args, kwargs, node)
+            if name != "__init__":
+                return UNKNOWN
+        if name == "__init__" and isinstance(proxy.obj, Layer):
+            self.keras_layer_init(proxy.obj, kwargs)
+            return None
+        if name == "build" and isinstance(proxy.obj, Layer):
+            return None
+        return UNKNOWN
+
+    def set_instance_attribute(self, layer: Layer, attr: str, value: Any) -> None:
+        state = self.instances[id(layer)]
+        state.attributes[attr] = value
+        if value is UNKNOWN:
+            state.weights_known = False  # it may have been a layer
+            layer.weights_known = False
+        assert isinstance(layer, UserLayer)
+        for item in _layers_in(value):
+            if all(item is not tracked for tracked in layer.tracked):
+                layer.tracked.append(item)
+
+    def call_instance_method(self, layer: Layer, name: str, args: list[Any], kwargs: dict[str, Any], node: Any) -> Any:
+        state = self.instances[id(layer)]
+        if name == "add_weight":
+            return self.add_weight(layer, state, args, kwargs)
+        found = state.cls.method(name)
+        if found is None:
+            return UNKNOWN
+        return self.run_method(found, layer, args, kwargs, node)
+
+    def add_weight(self, layer: Any, state: InstanceState, args: list[Any], kwargs: dict[str, Any]) -> Any:
+        """``self.add_weight(shape=..., trainable=..., name=...)`` (Keras 3 order: shape first)."""
+        shape = kwargs.get("shape", args[0] if args else None)
+        trainable = kwargs.get("trainable", True)
+        if shape is None:
+            shape = ()
+        if isinstance(shape, int) and not isinstance(shape, bool):
+            shape = (shape,)
+        if not isinstance(shape, (tuple, list)) or not all(
+            isinstance(d, int) and not isinstance(d, bool) for d in shape
+        ) or not isinstance(trainable, bool):
+            state.weights_known = False
+            layer.weights_known = False
+            return WeightValue(UNKNOWN)
+        from kerascheck.engine.layer import Weight
+
+        weight = Weight(str(kwargs.get("name", "variable")), tuple(shape), trainable)
+        layer.added_weights.append(weight)
+        return WeightValue(tuple(shape))
+
+    def run_layer_call(self, layer: Any, inputs: Any) -> Any:
+        """Keras's symbolic call of a user layer: ``build(input_shape)`` once, then ``call(inputs)``."""
+        state = self.instances.get(id(layer))
+        if state is None:
+            return UNKNOWN
+        call = state.cls.method("call")
+        if call is None:
+            return UNKNOWN
+        node = self.anchor if self.anchor is not None else layer.origin
+        if not state.user_built:
+            state.user_built = True
+            build = state.cls.method("build")
+            if build is not None:
+                shape = [t.shape for t in inputs] if isinstance(inputs, list) else getattr(inputs, "shape", UNKNOWN)
+                self.run_method(build, layer, [shape], {}, node)
+        result = self.run_method(call, layer, [inputs], {}, node)
+        layer.weights_known = state.weights_known
+        return result
 
     def call_function(self, function: UserFunction, args: list[Any], kwargs: dict[str, Any]) -> Any:
         self.called.add(id(function))
@@ -1342,11 +1520,24 @@ def _iteration(value: Any) -> list[Any] | None:
 
 def _is_operand(value: Any) -> bool:
     """A tensor, or a constant whose shape is known."""
+    if isinstance(value, WeightValue):
+        return value.shape is not UNKNOWN
     return isinstance(value, KerasTensor) or (_is_plain(value) and not isinstance(value, (str, dict)))
 
 
 def _is_inert_module(dotted: str) -> bool:
     return any(dotted == module or dotted.startswith(module + ".") for module in _INERT_MODULES)
+
+
+def _layers_in(value: Any) -> list[Layer]:
+    """Layers Keras tracks when ``value`` is assigned to a layer attribute (lists, dicts too)."""
+    if isinstance(value, Layer):
+        return [value]
+    if isinstance(value, (list, tuple)):
+        return [layer for item in value for layer in _layers_in(item)]
+    if isinstance(value, dict):
+        return [layer for item in value.values() for layer in _layers_in(item)]
+    return []
 
 
 def _calls_in(node: cst.CSTNode) -> list[cst.Call]:
