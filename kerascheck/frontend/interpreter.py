@@ -192,26 +192,14 @@ class UserClass:
 
     @property
     def is_keras_layer(self) -> bool:
-        """Subclasses a Keras layer class that is not a model."""
+        """Subclasses a Keras layer class (``keras.Model`` included: a model is a layer)."""
         for base in self.bases:
-            if isinstance(base, KerasSymbol):
-                spec = keras_api.CLASSES.get(base.name)
-                if spec is not None and not spec["is_model"]:
-                    return True
+            if isinstance(base, KerasSymbol) and base.name in keras_api.CLASSES:
+                return True
             if isinstance(base, UserClass) and base.is_keras_layer:
                 return True
         return False
 
-    def builds_nothing_on_init(self) -> bool:
-        """Its ``__init__`` (own or inherited from user classes) calls nothing but ``super().__init__``.
-
-        Constructing it then only takes the name Keras derives from the class name.
-        """
-        for statement in self.node.body.body:
-            if isinstance(statement, cst.FunctionDef) and statement.name.value == "__init__":
-                calls = _calls_in(statement)
-                return all(_is_super_init(call) for call in calls)
-        return all(base.builds_nothing_on_init() for base in self.bases if isinstance(base, UserClass))
 
 
 @dataclass(eq=False)
@@ -1538,33 +1526,6 @@ def _layers_in(value: Any) -> list[Layer]:
     if isinstance(value, dict):
         return [layer for item in value.values() for layer in _layers_in(item)]
     return []
-
-
-def _calls_in(node: cst.CSTNode) -> list[cst.Call]:
-    class Calls(cst.CSTVisitor):
-        def __init__(self) -> None:
-            self.found: list[cst.Call] = []
-
-        def visit_Call(self, call: cst.Call) -> None:
-            self.found.append(call)
-
-    visitor = Calls()
-    node.visit(visitor)
-    return visitor.found
-
-
-def _is_super_init(call: cst.Call) -> bool:
-    """``super().__init__(...)`` or ``super(Cls, self).__init__(...)`` (and the inner ``super(...)``)."""
-    func = call.func
-    if isinstance(func, cst.Name) and func.value == "super":
-        return True
-    return (
-        isinstance(func, cst.Attribute)
-        and func.attr.value == "__init__"
-        and isinstance(func.value, cst.Call)
-        and isinstance(func.value.func, cst.Name)
-        and func.value.func.value == "super"
-    )
 
 
 def _contains_call(node: cst.CSTNode) -> bool:
