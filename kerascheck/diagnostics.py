@@ -59,6 +59,8 @@ def collect(
     """Diagnostics for one analysed file, before suppression comments."""
     found: list[Diagnostic] = []
     for error in session.errors:
+        if error.speculative:
+            continue
         rule = RULE_FOR_ENGINE_KIND.get(error.kind, RULES_BY_CODE["KC201"])
         span = span_of(error.origin) or Span(1, 1, 1, 1)
         found.append(Diagnostic(path, span, rule.code, rule.severity, describe(error, span_of)))

@@ -46,6 +46,7 @@ class EngineError:
     layer: "Layer | None" = None
     inputs: tuple["KerasTensor", ...] = ()  # what the failing call received
     expected: str | None = None  # for rank errors: "a 3-D input", …
+    speculative: bool = False  # raised in code the program may never run so
 
 
 # --------------------------------------------------------------------------- tensors
@@ -173,6 +174,7 @@ class Layer:
         self.weights_known = True
         self.param_explanations: list[str] = []
         self.input_shape_arg: Any = None  # legacy `input_shape=` / `input_dim=`
+        self.speculative = session.speculative
 
     def __repr__(self) -> str:
         return f"<{self.class_name} {self.name}>"
@@ -525,6 +527,9 @@ class Session:
         # Set once code kerascheck cannot follow may have created Keras objects:
         # from then on, the names Keras generates are unknown.
         self.names_uncertain = False
+        # Set while code runs that the program may never run that way (a model factory
+        # analysed with its defaults): what it builds is marked speculative.
+        self.speculative = False
         # keras.config.image_data_format(), unless the program sets it.
         self.image_data_format: Any = "channels_last"
         # Set when the program changes the default variable dtype (floatx, dtype policy).
@@ -564,7 +569,7 @@ class Session:
         inputs: Sequence[KerasTensor] = (),
         expected: str | None = None,
     ) -> None:
-        self.errors.append(EngineError(kind, message, origin, layer, tuple(inputs), expected))
+        self.errors.append(EngineError(kind, message, origin, layer, tuple(inputs), expected, self.speculative))
 
     # -- construction ---------------------------------------------------------------
     def create_layer(self, class_name: str, args: Sequence[Any], kwargs: dict[str, Any], origin: Any) -> Any:

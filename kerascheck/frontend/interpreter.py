@@ -322,7 +322,9 @@ class Interpreter:
     def run_uncalled_factories(self, scope: Scope) -> None:
         """Module-level functions the file never calls, whose parameters all have defaults,
         are analysed as if called with them at the end of the file (``def build_model(
-        input_shape=(28, 28, 1)): …`` in a module that only defines it)."""
+        input_shape=(28, 28, 1)): …`` in a module that only defines it).  Nobody may ever
+        call them so, so what they would raise is not reported (the session is speculative);
+        their summaries are."""
         for value in list(scope.names.values()):
             if not isinstance(value, UserFunction) or value.scope is not scope or id(value) in self.called:
                 continue
@@ -330,11 +332,14 @@ class Interpreter:
             named = [*params.posonly_params, *params.params, *params.kwonly_params]
             if any(p.name.value not in value.defaults for p in named):
                 continue
+            self.session.speculative = True
             try:
                 self.call_function(value, [], {})
             except BudgetExhausted:
                 self._budget_exhausted()
                 return
+            finally:
+                self.session.speculative = False
 
     def exec_block(self, body: Sequence[cst.CSTNode], scope: Scope) -> None:
         for stmt in body:

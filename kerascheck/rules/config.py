@@ -174,7 +174,7 @@ class ParameterHog(Rule):
         from kerascheck.engine.summary import count_params
 
         for model in session.models:
-            if not model.weights_resolved():
+            if model.speculative or not model.weights_resolved():
                 continue
             total = count_params(model.weights)
             if total is UNKNOWN or not total:
@@ -231,7 +231,7 @@ class SoftmaxOnOneUnit(Rule):
     def check(self, session: "Session", settings: "Settings") -> Iterable[Finding]:
         for layer in session.layers:
             rule = layer.rule
-            if rule is None or layer.class_name not in ("Dense", "EinsumDense"):
+            if rule is None or layer.speculative or layer.class_name not in ("Dense", "EinsumDense"):
                 continue
             if rule.args.get("activation") == "softmax" and rule.args.get("units") == 1:
                 yield Finding(
