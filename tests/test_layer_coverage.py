@@ -32,22 +32,13 @@ UNSUPPORTED: dict[str, str] = {
     "FlaxLayer": "wraps a Flax module: opaque code",
     "TorchModuleWrapper": "wraps a torch.nn.Module: opaque code",
     "TFSMLayer": "loads a TensorFlow SavedModel from disk: unknown statically",
-    "StringLookup": "needs TensorFlow, which the oracle (JAX backend) cannot import: no recorded case",
-    "IntegerLookup": "needs TensorFlow, which the oracle (JAX backend) cannot import: no recorded case",
-    "TextVectorization": "needs TensorFlow, which the oracle (JAX backend) cannot import: no recorded case",
-    "Hashing": "needs TensorFlow, which the oracle (JAX backend) cannot import: no recorded case",
-    "HashedCrossing": "needs TensorFlow, which the oracle (JAX backend) cannot import: no recorded case",
-    "MaxNumBoundingBoxes": "operates on a dict of images and bounding boxes: not yet modelled",
-    "MelSpectrogram": "not yet modelled (audio front-end; output depends on fft / hop arithmetic)",
-    "STFTSpectrogram": "not yet modelled (audio front-end; output depends on frame / hop arithmetic)",
-    "Pipeline": "not yet modelled (a sequence of preprocessing layers applied in turn)",
 }
 
 # Abstract bases that are not layers a model file instantiates.
 ABSTRACT = {"Layer"}
 
 # Known differences from Keras 2 / tf.keras <= 2.15 for the same code (documented, not verified here:
-# TensorFlow cannot be installed beside the oracle).
+# the oracle runs Keras 3 only).
 NOTES: dict[str, str] = {
     "BatchNormalization": "tf.keras 2 accepts a list `axis`; Keras 3 calls `int(axis)`",
     "Embedding": "tf.keras 2 used `input_length` to print `(None, input_length, output_dim)` before the model "
@@ -128,11 +119,11 @@ def coverage_table() -> str:
         "that predicts its output shape and parameter counts, and how many configurations recorded from real "
         "Keras (`tests/oracle/layer_cases.py`, `fixtures/layers/`) prove it: *cases* call the layer itself, "
         "*as argument* counts cases where it is wrapped or used as a cell (TimeDistributed, Bidirectional, "
-        "RNN, SpectralNormalization).  Every case is checked by `tests/test_layer_rules.py`, also with each "
+        "RNN, SpectralNormalization, Pipeline).  Every case is checked by `tests/test_layer_rules.py`, also with each "
         "argument and input dimension made unknown.",
         "",
-        "Notes on Keras 2 / tf.keras <= 2.15 are documented differences, not verified (TensorFlow is not "
-        "installed beside the oracle).",
+        "Notes on Keras 2 / tf.keras <= 2.15 are documented differences, not verified (the oracle runs "
+        "Keras 3 only).",
         "",
         f"Total: {sum(direct.values())} recorded cases; "
         f"{sum(1 for c in classes if c in RULES and direct.get(c, 0) + nested.get(c, 0))} of {len(classes)} "

@@ -119,22 +119,26 @@ def spatial_output(
     """Output spatial dims of a conv/pool; raises when one is provably <= 0 (valid padding)."""
     dilation = dilation or (1,) * len(spatial)
     out: list[Dim] = []
-    formulas: list[str] = []
+    formulas: list[str | None] = []
     for n, k, s, d in zip(spatial, kernel, strides, dilation):
         value, formula = conv_output_length(n, k, s, padding, d)
         out.append(value)
         formulas.append(formula)
-    if len(set(formulas)) == 1:
-        formulas = [f"out = {formulas[0]}"] if formulas[0] else []
-    else:
-        formulas = [f"out[{i}] = {f}" for i, f in enumerate(formulas) if f]
     for value in out:
         if value is not None and value is not UNKNOWN and value <= 0:
             raise LayerError(
                 f"Computed output size would be zero or negative. {describe}".rstrip(),
                 "nonpositive",
             )
-    return tuple(out), formulas
+    return tuple(out), axis_formulas(formulas)
+
+
+def axis_formulas(formulas: Sequence[str | None]) -> list[str]:
+    """The explanation lines of per-axis output lengths: one ``out = …`` line when every axis
+    has the same formula, else ``out[i] = …`` per axis (``None``: a dynamic axis, no line)."""
+    if len(set(formulas)) == 1:
+        return [f"out = {formulas[0]}"] if formulas[0] else []
+    return [f"out[{i}] = {f}" for i, f in enumerate(formulas) if f]
 
 
 # --------------------------------------------------------------------------- shared helpers
@@ -236,21 +240,11 @@ def pooling_output_shape(
         if s is not UNKNOWN and s == 0:
             # numpy divides by zero, then int(inf) fails
             raise LayerError("cannot convert float infinity to integer")
-    out: list[Dim] = []
-    formulas: list[str] = []
-    for i, (n, k, s) in enumerate(zip(spatial, pool_size, strides)):
-        value, formula = conv_output_length(n, k, s, padding)
-        out.append(value)
-        if formula:
-            formulas.append(f"out[{i}] = {formula}" if len(spatial) > 1 else f"out = {formula}")
-    for value in out:
-        if value is not None and value is not UNKNOWN and value <= 0:
-            raise LayerError(
-                "Computed output size would be zero or negative. Received: "
-                f"`inputs.shape={numpy_repr(input_shape)}`, `pool_size={numpy_repr(pool_size)}`, "
-                f"`strides={tuple(strides)}`, `padding={padding}`.",
-                "nonpositive",
-            )
+    out, formulas = spatial_output(
+        "pooling", spatial, pool_size, strides, padding,
+        describe=f"Received: `inputs.shape={numpy_repr(input_shape)}`, `pool_size={numpy_repr(pool_size)}`, "
+        f"`strides={tuple(strides)}`, `padding={padding}`.",
+    )
     if channels_last:
         return (input_shape[0],) + tuple(out) + (input_shape[-1],), formulas
     return (input_shape[0], input_shape[1]) + tuple(out), formulas
@@ -261,3 +255,48 @@ def require_known(*values: Any) -> None:
     for v in values:
         if v is UNKNOWN:
             raise Unresolved("value needed for a decision")
+
+
+def standardized_output_shape(shape: Sequence[Any]) -> tuple:
+    """``keras.src.backend.common.variables.standardize_shape`` on a shape a rule computed
+    (the output ``KerasTensor`` Keras makes from ``compute_output_shape``): ``None`` stays,
+    strings, floats and other non-integers are rejected, as are negative sizes."""
+    shape = tuple(shape)
+    out: list[Any] = []
+    for d in shape:
+        if d is None or d is UNKNOWN:
+            out.append(d)
+            continue
+        if isinstance(d, (str, float)) or not isinstance(d, int):
+            raise LayerError(
+                f"Cannot convert '{shape}' to a shape. Found invalid dimension '{d}' of type '{type(d)}'. "
+            )
+        if d < 0:
+            raise LayerError(f"Cannot convert '{shape}' to a shape. Negative dimensions are not allowed.")
+        out.append(int(d))
+    return tuple(out)
+
+
+def add_lora_weights(
+    rule: LayerRule, weight: str, rows: Sequence[Dim], rank: Any, columns: Dim, constraint: Any, frozen: str
+) -> None:
+    """``enable_lora(rank)`` of Dense / Embedding / convolutions: ``lora_<weight>_a`` of shape
+    ``rows + (rank,)`` and ``lora_<weight>_b`` ``(rank, columns)``, trainable (the full
+    ``<weight>`` is frozen); Keras refuses it beside a ``<weight>_constraint``."""
+    if constraint:
+        words = "embedding" if weight == "embeddings" else weight
+        raise LayerError(
+            f"Lora is incompatible with {words} constraints. In order to enable lora on this "
+            f"layer, remove the `{weight}_constraint` argument."
+        )
+    rows = tuple(rows)
+    rule.add_weight(f"lora_{weight}_a", rows + (rank,))
+    rule.add_weight(f"lora_{weight}_b", (rank, columns))
+    size: Any = 1
+    for d in rows:
+        size = size * d
+    total = size * rank + rank * columns
+    rule.explain(
+        f"LoRA: {'·'.join(format_dim(d) for d in rows)}·{rank} + {rank}·{format_dim(columns)} = "
+        f"{format_dim(total)} trainable ({frozen})"
+    )

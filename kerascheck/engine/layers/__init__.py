@@ -6,8 +6,10 @@ Importing this package registers every rule in :data:`kerascheck.engine.layer.RU
 from kerascheck.engine.layers import (  # noqa: F401  (imported to register rules)
     activations,
     attention,
+    audio,
     convolutional,
     core,
+    lookup,
     merging,
     normalization,
     pooling,

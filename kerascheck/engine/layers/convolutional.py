@@ -11,6 +11,7 @@ from kerascheck.engine.dims import UNKNOWN, Dim, format_dim
 from kerascheck.engine.layer import InputSpec, LayerError, LayerRule, register
 from kerascheck.engine.operation_utils import (
     add_defined_weight,
+    add_lora_weights,
     numpy_repr,
     require_number,
     spatial_output,
@@ -106,18 +107,8 @@ class BaseConv(LayerRule):
             f"{self.keras_class}: ({kernel}·{channels}{bias})·{format_dim(self.filters)} = {format_dim(total)}"
         )
         if lora_rank:
-            if self.args.get("kernel_constraint"):
-                raise LayerError(
-                    "Lora is incompatible with kernel constraints. In order to enable lora on this "
-                    "layer, remove the `kernel_constraint` argument."
-                )
-            self.add_weight("lora_kernel_a", kernel_shape[:-1] + (lora_rank,))
-            self.add_weight("lora_kernel_b", (lora_rank, self.filters))
-            lora = _prod(kernel_shape[:-1]) * lora_rank + lora_rank * self.filters
-            self.explain(
-                f"LoRA: {'·'.join(format_dim(d) for d in kernel_shape[:-1])}·{lora_rank} + "
-                f"{lora_rank}·{format_dim(self.filters)} = {format_dim(lora)} trainable (kernel frozen)"
-            )
+            add_lora_weights(self, "kernel", kernel_shape[:-1], lora_rank, self.filters,
+                             self.args.get("kernel_constraint"), "kernel frozen")
 
     def compute_output_shape(self, input_shape: tuple) -> tuple:
         return conv_output_shape(self, input_shape, self.filters)

@@ -11,7 +11,7 @@ from typing import Any
 from kerascheck.engine.dims import UNKNOWN, Unresolved, format_dim, format_shape
 from kerascheck.engine.layer import InputSpec, LayerError, LayerRule, register
 from kerascheck.engine.layers.base import SameShape
-from kerascheck.engine.operation_utils import add_defined_weight, validate_activation
+from kerascheck.engine.operation_utils import add_defined_weight, add_lora_weights, validate_activation
 
 
 @register("Dense")
@@ -47,18 +47,8 @@ class Dense(LayerRule):
         total = (input_dim + (1 if self.use_bias else 0)) * units
         self.explain(f"Dense: ({format_dim(input_dim)}{bias})·{format_dim(units)} = {format_dim(total)}")
         if lora_rank:
-            if self.kernel_constraint:
-                raise LayerError(
-                    "Lora is incompatible with kernel constraints. In order to enable lora on this "
-                    "layer, remove the `kernel_constraint` argument."
-                )
-            self.add_weight("lora_kernel_a", (input_dim, lora_rank))
-            self.add_weight("lora_kernel_b", (lora_rank, units))
-            lora = input_dim * lora_rank + lora_rank * units
-            self.explain(
-                f"LoRA: {format_dim(input_dim)}·{lora_rank} + {lora_rank}·{format_dim(units)} = "
-                f"{format_dim(lora)} trainable (kernel {format_dim(input_dim * units)} frozen)"
-            )
+            add_lora_weights(self, "kernel", (input_dim,), lora_rank, units, self.kernel_constraint,
+                             f"kernel {format_dim(input_dim * units)} frozen")
 
     def compute_output_shape(self, input_shape: tuple) -> tuple:
         self.explain(f"Dense: last axis {format_dim(input_shape[-1])} → units {format_dim(self.units)}")
@@ -101,18 +91,8 @@ class Embedding(LayerRule):
             f"Embedding: {format_dim(input_dim)}·{format_dim(output_dim)} = {format_dim(input_dim * output_dim)}"
         )
         if lora_rank:
-            if self.embeddings_constraint:
-                raise LayerError(
-                    "Lora is incompatible with embedding constraints. In order to enable lora on this "
-                    "layer, remove the `embeddings_constraint` argument."
-                )
-            self.add_weight("lora_embeddings_a", (input_dim, lora_rank))
-            self.add_weight("lora_embeddings_b", (lora_rank, output_dim))
-            lora = input_dim * lora_rank + lora_rank * output_dim
-            self.explain(
-                f"LoRA: {format_dim(input_dim)}·{lora_rank} + {lora_rank}·{format_dim(output_dim)} = "
-                f"{format_dim(lora)} trainable (embeddings frozen)"
-            )
+            add_lora_weights(self, "embeddings", (input_dim,), lora_rank, output_dim, self.embeddings_constraint,
+                             "embeddings frozen")
 
     def compute_output_shape(self, input_shape: tuple) -> tuple:
         output = tuple(input_shape) + (self.output_dim,)

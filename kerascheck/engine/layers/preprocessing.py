@@ -13,10 +13,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from kerascheck.engine.dims import UNKNOWN, Unresolved, format_dim, format_shape, product
-from kerascheck.engine.layer import LayerError, LayerRule, register
+from kerascheck.engine.dims import UNKNOWN, Unresolved, format_dim, format_output, format_shape, product
+from kerascheck.engine.layer import LayerError, LayerRule, Weight, register
 from kerascheck.engine.layers.base import SameShape
-from kerascheck.engine.operation_utils import add_defined_weight, require_known, standardize_data_format
+from kerascheck.engine.operation_utils import (
+    add_defined_weight,
+    formula_total,
+    require_known,
+    standardize_data_format,
+)
 
 # Layers whose ``compute_output_shape`` returns the input shape unchanged.
 SAME_SHAPE_LAYERS = (
@@ -285,3 +290,98 @@ class Normalization(LayerRule):
 
     def compute_output_shape(self, input_shape: tuple) -> tuple:
         return input_shape
+
+
+@register("MaxNumBoundingBoxes")
+class MaxNumBoundingBoxes(LayerRule):
+    """Pads or truncates ``bounding_boxes["boxes"]`` / ``["labels"]`` to ``max_number`` boxes.
+
+    Called on an image tensor alone it returns it unchanged (output shape = input shape, no
+    weights).  Called on a dict of images and bounding boxes, the runtime sees only a flat list
+    of tensors, without the dict's keys: the output is unknown.
+    """
+
+    def configure(self) -> None:
+        for name in ("max_number", "fill_value"):
+            value = getattr(self, name)
+            if value is UNKNOWN:
+                continue
+            try:
+                self.args[name] = int(value)  # Keras: int(max_number), int(fill_value)
+            except (TypeError, ValueError) as err:
+                raise LayerError(str(err)) from None
+        self.args["data_format"] = standardize_data_format(self.data_format)
+
+    def compute_output_shape(self, input_shape: Any) -> Any:
+        if isinstance(input_shape, list):
+            raise Unresolved("a dict of images and bounding boxes")
+        self.explain(f"MaxNumBoundingBoxes: images pass through unchanged {format_shape(input_shape)}, no weights")
+        return input_shape
+
+
+@register("Pipeline")
+class Pipeline(LayerRule):
+    """Calls each layer of ``layers`` on the previous one's output.
+
+    Output: the last layer's.  Parameters: the sum of the layers' (each built on the shape
+    it receives, trainable unless that layer has ``trainable=False``).  An error of any layer
+    of the chain is raised when the pipeline is called.
+    """
+
+    def _layers(self) -> list:
+        from kerascheck.engine.runtime import Layer
+
+        layers = self.layers
+        if layers is UNKNOWN:
+            raise Unresolved("layers")
+        if isinstance(layers, (str, dict)):
+            # Keras iterates the characters / keys and fails on the first one.
+            raise LayerError("'str' object has no attribute '_call_has_mask_arg'")
+        if not isinstance(layers, (list, tuple)):
+            raise LayerError(f"'{type(layers).__name__}' object is not iterable")
+        if not layers:
+            raise LayerError("cannot access local variable 'outputs' where it is not associated with a value")
+        for layer in layers:
+            if layer is not UNKNOWN and not isinstance(layer, Layer):
+                raise LayerError(f"'{type(layer).__name__}' object has no attribute '_call_has_mask_arg'")
+        for layer in layers:
+            if layer is UNKNOWN or layer.rule is None:
+                raise Unresolved("a layer of the pipeline is unknown")
+        return list(layers)
+
+    def _chain(self, input_shape: Any, build: bool) -> Any:
+        """Each layer's output shape in turn (building the layers when ``build``)."""
+        from kerascheck.engine.runtime import check_input_spec
+
+        shape = input_shape
+        for layer in self._layers():
+            check_input_spec(layer, shape)
+            if build and not layer.built:
+                layer.build(shape)
+            shape = layer.compute_output_shape(shape)
+            if not build:
+                for line in layer.rule.explanations:
+                    self.explain(f"{layer.name}: {line}")
+        return shape
+
+    def compute_output_shape(self, input_shape: Any) -> Any:
+        output = self._chain(input_shape, build=False)
+        self.explain(f"Pipeline: output of its last layer {format_output(output)}")
+        return output
+
+    def build(self, input_shape: Any) -> None:
+        self._chain(input_shape, build=True)
+        totals = []
+        for layer in self._layers():
+            if not layer.weights_resolved():
+                raise Unresolved("weights of a layer of the pipeline")
+            for line in layer.param_explanations:
+                self.explain(f"{layer.name}: {line}")
+            for weight in layer.weights:
+                self.weights.append(
+                    Weight(weight.name, weight.shape, weight.trainable and layer.trainable is not False)
+                )
+            totals.append(formula_total([w.count for w in layer.weights]))
+        self.explain(
+            "Pipeline: " + " + ".join(format_dim(t) for t in totals) + f" = {format_dim(formula_total(totals))}"
+        )
