@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Any
+
 
 from kerascheck.config import Settings
 from kerascheck.results import Diagnostic, FileResult, ModelSummary, Span

@@ -27,7 +27,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable, ClassVar, Mapping, Sequence, TypeVar
 
-from kerascheck.engine.dims import UNKNOWN, Dim, Shape, count
+from kerascheck.engine.dims import Dim, count
 
 
 class LayerError(Exception):

@@ -15,9 +15,7 @@ generate afterwards are unknown when the block could have created layers.
 
 from __future__ import annotations
 
-import builtins
-from dataclasses import dataclass, field
-from typing import Any, Callable, Iterator, Sequence
+from typing import Any, Iterator, Sequence
 
 import libcst as cst
 
@@ -34,10 +32,38 @@ from kerascheck.engine.runtime import (
     flatten,
 )
 from kerascheck.frontend.keras_names import KerasSymbol, ModuleRef, is_keras_module, resolve, star_names
+from kerascheck.frontend.values import (
+    AUGMENTED_OPERATORS,
+    BINARY_OPERATORS,
+    BUILTINS,
+    DYNAMIC_BUILTINS,
+    EVALUATED_BUILTINS,
+    INERT,
+    MAX_UNROLL,
+    MISSING,
+    PY_METHODS,
+    BoundMethod,
+    Builtin,
+    InertObject,
+    InstanceState,
+    LocalModule,
+    Scope,
+    SuperProxy,
+    UserClass,
+    UserFunction,
+    UserInstance,
+    WeightValue,
+    binary,
+    call_builtin,
+    call_py_method,
+    is_plain,
+    iteration_items,
+    known_or_unknown,
+    unary,
+)
 from kerascheck.knowledge import keras_api
 
 MAX_CALL_DEPTH = 24
-MAX_UNROLL = 10_000  # iterations of one loop or comprehension that are followed
 MAX_STEPS = 500_000  # statements and comprehension items interpreted per file
 
 # Modules whose functions never build Keras objects: calling them leaves Keras's
@@ -87,200 +113,6 @@ class _ControlUncertain(Exception):
 
 class BudgetExhausted(Exception):
     """The file needs more interpretation steps than the per-file bound allows."""
-
-
-@dataclass(eq=False)
-class Scope:
-    names: dict[str, Any] = field(default_factory=dict)
-    parent: "Scope | None" = None
-
-    @property
-    def is_module(self) -> bool:
-        return self.parent is None
-
-    def lookup(self, name: str) -> Any:
-        scope: Scope | None = self
-        while scope is not None:
-            if name in scope.names:
-                return scope.names[name]
-            scope = scope.parent
-        return _MISSING
-
-    def module(self) -> "Scope":
-        scope = self
-        while scope.parent is not None:
-            scope = scope.parent
-        return scope
-
-
-class _Missing:
-    def __repr__(self) -> str:
-        return "<missing>"
-
-
-_MISSING = _Missing()
-
-
-@dataclass(eq=False)
-class UserFunction:
-    node: cst.FunctionDef
-    scope: Scope
-    defaults: dict[str, Any]
-    file: Any = None  # the module file that defines it
-
-
-@dataclass(eq=False)
-class LocalModule:
-    """A module of the analysed project, imported and executed like Python does."""
-
-    path: Any
-    scope: Scope
-
-
-@dataclass(eq=False)
-class UserClass:
-    node: cst.ClassDef
-    is_keras_subclass: bool
-    bases: tuple[Any, ...] = ()
-    record: bool = False  # a dataclass or NamedTuple: instances are just their fields
-    attributes: dict[str, Any] = field(default_factory=dict)  # constants of the class body
-    fields: list[str] = field(default_factory=list)  # annotated names, in order
-
-    def lookup(self, attr: str) -> Any:
-        if attr in self.attributes:
-            value = self.attributes[attr]
-            return UNKNOWN if isinstance(value, UserFunction) else value
-        for base in self.bases:
-            if isinstance(base, UserClass):
-                found = base.lookup(attr)
-                if found is not UNKNOWN:
-                    return found
-        return UNKNOWN
-
-    def method(self, name: str) -> "tuple[UserFunction, UserClass] | None":
-        """The user-defined method ``name`` and the class defining it, following user bases."""
-        value = self.attributes.get(name)
-        if isinstance(value, UserFunction):
-            return value, self
-        for base in self.bases:
-            if isinstance(base, UserClass):
-                found = base.method(name)
-                if found is not None:
-                    return found
-        return None
-
-    def next_base(self) -> Any:
-        """The first base class (what ``super()`` reaches first)."""
-        return self.bases[0] if self.bases else None
-
-    def instantiate(self, args: list[Any], kwargs: dict[str, Any]) -> Any:
-        """A dataclass or NamedTuple instance: fields from arguments, then defaults."""
-        values: dict[str, Any] = {}
-        args = list(args)
-        for name in self.fields:
-            if args:
-                values[name] = args.pop(0)
-            elif name in kwargs:
-                values[name] = kwargs.pop(name)
-            elif name in self.attributes:
-                values[name] = self.attributes[name]
-            else:
-                return UNKNOWN
-        if args or kwargs:
-            return UNKNOWN
-        return UserInstance(self, values)
-
-    @property
-    def is_keras_layer(self) -> bool:
-        """Subclasses a Keras layer class (``keras.Model`` included: a model is a layer)."""
-        for base in self.bases:
-            if isinstance(base, KerasSymbol) and base.name in keras_api.CLASSES:
-                return True
-            if isinstance(base, UserClass) and base.is_keras_layer:
-                return True
-        return False
-
-
-
-@dataclass(eq=False)
-class UserInstance:
-    """An instance of a user's dataclass or NamedTuple."""
-
-    cls: UserClass
-    attributes: dict[str, Any]
-
-
-@dataclass(eq=False)
-class SuperProxy:
-    """``super()`` inside a method of ``cls`` called on ``obj``."""
-
-    cls: UserClass
-    obj: Any
-
-
-@dataclass(eq=False)
-class InstanceState:
-    """The Python side of a user layer object: its class and its attributes."""
-
-    cls: UserClass
-    attributes: dict[str, Any] = field(default_factory=dict)
-    weights_known: bool = True
-    user_built: bool = False
-
-
-@dataclass(frozen=True)
-class WeightValue:
-    """What ``self.add_weight(...)`` returns: a variable, opaque to shape arithmetic."""
-
-    shape: Any
-
-
-@dataclass(eq=False)
-class BoundMethod:
-    receiver: Any
-    name: str
-
-
-@dataclass(frozen=True)
-class Builtin:
-    name: str
-
-
-class InertObject:
-    """The unknown result of code that cannot build Keras objects (``open()``, ``np.…``).
-
-    Using its attributes or calling it stays inert; anywhere a value is needed
-    it is simply unknown (see :func:`_known_or_unknown`).
-    """
-
-    def __repr__(self) -> str:
-        return "<inert>"
-
-
-INERT = InertObject()
-
-
-def _known_or_unknown(value: Any) -> Any:
-    """What the engine may see: inert objects become UNKNOWN, containers are copied through."""
-    if isinstance(value, InertObject):
-        return UNKNOWN
-    if isinstance(value, tuple):
-        return tuple(_known_or_unknown(v) for v in value)
-    if isinstance(value, list) and any(isinstance(v, (InertObject, list, tuple, dict)) for v in value):
-        return [_known_or_unknown(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _known_or_unknown(v) for k, v in value.items()}
-    return value
-
-
-# Every Python builtin is a Builtin value: the ones below are evaluated, the rest
-# give UNKNOWN; the dynamic ones may do anything, including building layers.
-_EVALUATED_BUILTINS = frozenset(
-    {"int", "float", "str", "bool", "len", "max", "min", "abs", "round", "tuple", "list", "sum", "range",
-     "dict", "sorted", "reversed", "enumerate", "zip"}
-)
-_DYNAMIC_BUILTINS = frozenset({"exec", "eval", "getattr", "setattr", "__import__", "compile", "globals", "vars"})
-_BUILTINS = {name: Builtin(name) for name in dir(builtins) if not name.startswith("_") or name == "__import__"}
 
 
 class Interpreter:
@@ -375,8 +207,8 @@ class Interpreter:
         elif isinstance(stmt, cst.AugAssign):
             current = self.eval(stmt.target, scope)
             operand = self.eval(stmt.value, scope)
-            op = _AUG_OPS.get(type(stmt.operator))
-            self.assign(stmt.target, _binary(op, current, operand) if op else UNKNOWN, scope)
+            op = AUGMENTED_OPERATORS.get(type(stmt.operator))
+            self.assign(stmt.target, binary(op, current, operand) if op else UNKNOWN, scope)
         elif isinstance(stmt, cst.Return):
             raise _Return(self.eval(stmt.value, scope) if stmt.value is not None else None)
         elif isinstance(stmt, cst.Import):
@@ -553,7 +385,7 @@ class Interpreter:
         """A ``while`` whose condition stays known is followed, up to MAX_UNROLL rounds."""
         for _ in range(MAX_UNROLL):
             condition = self.eval(stmt.test, scope)
-            if not _is_plain(condition):
+            if not is_plain(condition):
                 break
             if not condition:
                 if stmt.orelse is not None:
@@ -572,7 +404,7 @@ class Interpreter:
 
     def exec_for(self, stmt: cst.For, scope: Scope) -> None:
         iterable = self.eval(stmt.iter, scope)
-        items = _iteration(iterable)
+        items = iteration_items(iterable)
         if items is None or stmt.asynchronous is not None:
             self.havoc([stmt], scope)
             return
@@ -620,7 +452,7 @@ class Interpreter:
     def exec_if(self, stmt: cst.If, scope: Scope) -> None:
         try:
             condition = self.eval(stmt.test, scope)
-            taken = bool(condition) if _is_plain(condition) else None
+            taken = bool(condition) if is_plain(condition) else None
         except Unresolved:
             taken = None
         if taken is None:
@@ -740,7 +572,7 @@ class Interpreter:
                 if isinstance(node.operator, cst.Minus):
                     return self.session.operation("Negative", [operand], {}, self.origin(node))
                 return self.opaque_tensor_operation()
-            return _unary(type(node.operator), operand)
+            return unary(type(node.operator), operand)
         if isinstance(node, cst.BinaryOperation):
             left = self._eval(node.left, scope)
             right = self._eval(node.right, scope)
@@ -749,10 +581,10 @@ class Interpreter:
                 if op_class is None or not all(_is_operand(v) for v in (left, right)):
                     return self.opaque_tensor_operation()
                 return self.session.operation(op_class, [left, right], {}, self.origin(node))
-            return _binary(_BIN_OPS.get(type(node.operator)), left, right)
+            return binary(BINARY_OPERATORS.get(type(node.operator)), left, right)
         if isinstance(node, cst.BooleanOperation):
             left = self._eval(node.left, scope)
-            if not _is_plain(left):
+            if not is_plain(left):
                 self._eval(node.right, scope)
                 return UNKNOWN
             if isinstance(node.operator, cst.And):
@@ -762,7 +594,7 @@ class Interpreter:
             return self.eval_comparison(node, scope)
         if isinstance(node, cst.IfExp):
             test = self._eval(node.test, scope)
-            if not _is_plain(test):
+            if not is_plain(test):
                 self._eval(node.body, scope)
                 self._eval(node.orelse, scope)
                 return UNKNOWN
@@ -824,7 +656,7 @@ class Interpreter:
         Only the first iterable is checked before anything runs (Python evaluates it
         first too); an unknown inner iterable makes the whole result unknown.
         """
-        first = _iteration(self._eval(node.for_in.iter, scope))
+        first = iteration_items(self._eval(node.for_in.iter, scope))
         if first is None or node.for_in.asynchronous is not None:
             return None
         child = Scope({}, scope)
@@ -834,7 +666,7 @@ class Interpreter:
         def run(clause: cst.CompFor, items: list[Any] | None) -> None:
             nonlocal failed
             if items is None:
-                items = _iteration(self._eval(clause.iter, child))
+                items = iteration_items(self._eval(clause.iter, child))
             if items is None or clause.asynchronous is not None:
                 failed = True
                 return
@@ -844,7 +676,7 @@ class Interpreter:
                 self.step()
                 self.assign(clause.target, item, child)
                 conditions = [self._eval(c.test, child) for c in clause.ifs]
-                if not all(_is_plain(c) for c in conditions):
+                if not all(is_plain(c) for c in conditions):
                     failed = True
                     return
                 if not all(conditions):
@@ -869,12 +701,12 @@ class Interpreter:
 
     def lookup(self, name: str, scope: Scope) -> Any:
         value = scope.lookup(name)
-        if value is not _MISSING:
+        if value is not MISSING:
             return value
         if name in ("True", "False", "None"):
             return {"True": True, "False": False, "None": None}[name]
-        if name in _BUILTINS:
-            return _BUILTINS[name]
+        if name in BUILTINS:
+            return BUILTINS[name]
         return UNKNOWN
 
     def eval_elements(self, elements: Sequence[cst.BaseElement], scope: Scope) -> Iterator[Any]:
@@ -925,7 +757,7 @@ class Interpreter:
         left = self._eval(node.left, scope)
         for target in node.comparisons:
             right = self._eval(target.comparator, scope)
-            if not (_is_plain(left) and _is_plain(right)):
+            if not (is_plain(left) and is_plain(right)):
                 return UNKNOWN
             op = type(target.operator)
             try:
@@ -972,7 +804,7 @@ class Interpreter:
                     return container[key]
                 except IndexError:
                     return UNKNOWN
-            if isinstance(container, dict) and _is_plain(key):
+            if isinstance(container, dict) and is_plain(key):
                 return container.get(key, UNKNOWN)
             return UNKNOWN
         if isinstance(element, cst.Slice) and isinstance(container, (tuple, list, str)):
@@ -1002,7 +834,7 @@ class Interpreter:
                 return found
         if isinstance(value, Layer):
             return self.layer_attribute(value, attr)
-        if isinstance(value, (list, dict, str)) and attr in _PY_METHODS:
+        if isinstance(value, (list, dict, str)) and attr in PY_METHODS:
             return BoundMethod(value, attr)
         if isinstance(value, InertObject):
             return INERT
@@ -1076,8 +908,8 @@ class Interpreter:
         if isinstance(callee, InertObject):
             return INERT
         if isinstance(callee, (KerasSymbol, Layer)):
-            args = [_known_or_unknown(a) for a in args]
-            kwargs = {k: _known_or_unknown(v) for k, v in kwargs.items()}
+            args = [known_or_unknown(a) for a in args]
+            kwargs = {k: known_or_unknown(v) for k, v in kwargs.items()}
         if isinstance(callee, KerasSymbol):
             return self.call_keras(callee, args, kwargs, node)
         if isinstance(callee, Layer):
@@ -1088,13 +920,13 @@ class Interpreter:
             if callee.name == "super" and self.methods:
                 cls, obj = self.methods[-1]
                 return SuperProxy(cls, obj)
-            if callee.name in _DYNAMIC_BUILTINS:
+            if callee.name in DYNAMIC_BUILTINS:
                 session.names_uncertain_from_opaque_code()
                 self.taint(args, kwargs)
                 return UNKNOWN
-            if callee.name not in _EVALUATED_BUILTINS and callee.name != "print":
+            if callee.name not in EVALUATED_BUILTINS and callee.name != "print":
                 return INERT
-            return _call_builtin(callee.name, args, kwargs)
+            return call_builtin(callee.name, args, kwargs)
         if isinstance(callee, UserFunction):
             if callee.file != self.main_file:
                 with self.anchored(node):
@@ -1259,7 +1091,7 @@ class Interpreter:
             if isinstance(receiver, Sequential):
                 session.sequential_add(receiver, UNKNOWN, self.origin(node), rebuild=False)
             return UNKNOWN
-        return _call_py_method(receiver, name, args, kwargs)
+        return call_py_method(receiver, name, args, kwargs)
 
     # ------------------------------------------------------------------ user-defined layers
     def instantiate_layer(self, cls: UserClass, args: list[Any], kwargs: dict[str, Any], node: cst.Call) -> Any:
@@ -1502,20 +1334,11 @@ class _EffectCollector(cst.CSTVisitor):
             self._collect(target.value)
 
 
-def _iteration(value: Any) -> list[Any] | None:
-    """The items a ``for`` over ``value`` visits, when they are known and few enough."""
-    if isinstance(value, dict):
-        value = list(value)
-    if isinstance(value, (list, tuple, str)) and len(value) <= MAX_UNROLL:
-        return list(value)
-    return None
-
-
 def _is_operand(value: Any) -> bool:
     """A tensor, or a constant whose shape is known."""
     if isinstance(value, WeightValue):
         return value.shape is not UNKNOWN
-    return isinstance(value, KerasTensor) or (_is_plain(value) and not isinstance(value, (str, dict)))
+    return isinstance(value, KerasTensor) or (is_plain(value) and not isinstance(value, (str, dict)))
 
 
 def _is_inert_module(dotted: str) -> bool:
@@ -1553,145 +1376,8 @@ def _targets(node: cst.BaseExpression) -> list[cst.BaseExpression]:
     return [node]
 
 
-def _is_plain(value: Any) -> bool:
-    """A fully known Python value (no unknowns, no Keras objects)."""
-    if value is UNKNOWN:
-        return False
-    if value is None or isinstance(value, (bool, int, float, str)):
-        return True
-    if isinstance(value, (tuple, list)):
-        return all(_is_plain(v) for v in value)
-    if isinstance(value, dict):
-        return all(_is_plain(k) and _is_plain(v) for k, v in value.items())
-    return False
-
-
-_BIN_OPS: dict[type, Callable[[Any, Any], Any]] = {
-    cst.Add: lambda a, b: a + b,
-    cst.Subtract: lambda a, b: a - b,
-    cst.Multiply: lambda a, b: a * b,
-    cst.Divide: lambda a, b: a / b,
-    cst.FloorDivide: lambda a, b: a // b,
-    cst.Modulo: lambda a, b: a % b,
-    cst.Power: lambda a, b: a**b,
-}
-_AUG_OPS: dict[type, Callable[[Any, Any], Any]] = {
-    cst.AddAssign: _BIN_OPS[cst.Add],
-    cst.SubtractAssign: _BIN_OPS[cst.Subtract],
-    cst.MultiplyAssign: _BIN_OPS[cst.Multiply],
-    cst.DivideAssign: _BIN_OPS[cst.Divide],
-    cst.FloorDivideAssign: _BIN_OPS[cst.FloorDivide],
-    cst.ModuloAssign: _BIN_OPS[cst.Modulo],
-    cst.PowerAssign: _BIN_OPS[cst.Power],
-}
 # Python operators on Keras tensors: the keras.ops operation each one calls.
 _TENSOR_OPERATORS: dict[type, str] = {
     cst.Add: "Add", cst.Subtract: "Subtract", cst.Multiply: "Multiply", cst.Divide: "TrueDivide",
     cst.FloorDivide: "FloorDivide", cst.Modulo: "Mod", cst.Power: "Power",
 }
-_MAX_SEQUENCE = 100_000
-
-
-def _binary(op: Callable[[Any, Any], Any] | None, left: Any, right: Any) -> Any:
-    if op is None:
-        return UNKNOWN
-    numeric = (int, float)
-    if isinstance(left, numeric) and isinstance(right, numeric):
-        try:
-            if op is _BIN_OPS[cst.Power] and abs(right) > 64:
-                return UNKNOWN  # keep the analysis bounded
-            return op(left, right)
-        except (ZeroDivisionError, OverflowError, ValueError):
-            return UNKNOWN
-    if isinstance(left, (str, tuple, list)) and isinstance(right, type(left)) and op is _BIN_OPS[cst.Add]:
-        return left + right
-    if op is _BIN_OPS[cst.Multiply]:
-        seq, n = (left, right) if isinstance(right, int) else (right, left)
-        if isinstance(seq, (str, tuple, list)) and isinstance(n, int) and not isinstance(n, bool):
-            if len(seq) * max(n, 0) <= _MAX_SEQUENCE:
-                return seq * n
-        return UNKNOWN
-    if op is _BIN_OPS[cst.Modulo] and isinstance(left, str):
-        return UNKNOWN
-    if left is UNKNOWN or right is UNKNOWN:
-        return UNKNOWN
-    return UNKNOWN
-
-
-def _unary(op: type, value: Any) -> Any:
-    if op is cst.Not:
-        return (not value) if _is_plain(value) else UNKNOWN
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        if op is cst.Minus:
-            return -value
-        if op is cst.Plus:
-            return +value
-        if op is cst.BitInvert and isinstance(value, int):
-            return ~value
-    return UNKNOWN
-
-
-_PY_METHODS = frozenset({"append", "extend", "insert", "get", "keys", "values", "items", "format", "join",
-                         "lower", "upper", "copy", "index", "count", "pop"})
-
-
-def _call_py_method(receiver: Any, name: str, args: list[Any], kwargs: dict[str, Any]) -> Any:
-    if isinstance(receiver, list):
-        if name == "append" and len(args) == 1:
-            receiver.append(args[0])
-            return None
-        if name == "extend" and len(args) == 1 and isinstance(args[0], (list, tuple)):
-            receiver.extend(args[0])
-            return None
-        if name == "insert" and len(args) == 2 and isinstance(args[0], int):
-            receiver.insert(args[0], args[1])
-            return None
-        if name == "copy":
-            return list(receiver)
-        if name == "pop" and not args and receiver:
-            return receiver.pop()
-        receiver[:] = [UNKNOWN]  # mutated in a way that is not modelled
-        return UNKNOWN
-    if isinstance(receiver, dict):
-        if name == "get" and args and _is_plain(args[0]):
-            return receiver.get(args[0], args[1] if len(args) > 1 else None)
-        if name == "keys":
-            return list(receiver.keys())
-        if name == "values":
-            return list(receiver.values())
-        if name == "items":
-            return [tuple(item) for item in receiver.items()]
-        if name == "copy":
-            return dict(receiver)
-        return UNKNOWN
-    if isinstance(receiver, str):
-        if name in ("lower", "upper") and not args:
-            return getattr(receiver, name)()
-        if name == "join" and len(args) == 1 and isinstance(args[0], (list, tuple)):
-            if all(isinstance(a, str) for a in args[0]):
-                return receiver.join(args[0])
-        if name == "format" and all(_is_plain(a) for a in args) and all(_is_plain(v) for v in kwargs.values()):
-            try:
-                return receiver.format(*args, **kwargs)
-            except (IndexError, KeyError, ValueError):
-                return UNKNOWN
-    return UNKNOWN
-
-
-def _call_builtin(name: str, args: list[Any], kwargs: dict[str, Any]) -> Any:
-    if name == "print":
-        return None
-    if name not in _EVALUATED_BUILTINS or kwargs or not all(_is_plain(a) for a in args):
-        return UNKNOWN
-    try:
-        if name == "range":
-            values = range(*args)
-            return list(values) if len(values) <= _MAX_SEQUENCE else UNKNOWN
-        if name in ("enumerate", "zip", "reversed"):
-            return [tuple(x) if isinstance(x, tuple) else x for x in getattr(builtins, name)(*args)]
-        if name == "round":
-            return round(*args)
-        return getattr(builtins, name)(*args)
-    except (TypeError, ValueError, OverflowError):
-        return UNKNOWN
-

@@ -1,0 +1,365 @@
+"""The Python values the interpreter computes with, and Python's semantics on them.
+
+Plain values are Python's own (numbers, strings, tuples, lists, dicts); the
+classes here stand for what a model file defines (functions, classes, their
+instances, modules of the project) or for what cannot be known
+(:data:`~kerascheck.engine.dims.UNKNOWN`, or an :class:`InertObject` for results
+of code that builds no Keras objects).  Nothing here runs or imports analysed code.
+"""
+
+from __future__ import annotations
+
+import builtins
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+import libcst as cst
+
+from kerascheck.engine.dims import UNKNOWN
+from kerascheck.frontend.keras_names import KerasSymbol
+from kerascheck.knowledge import keras_api
+
+MAX_UNROLL = 10_000  # iterations of one loop or comprehension that are followed
+
+
+@dataclass(eq=False)
+class Scope:
+    names: dict[str, Any] = field(default_factory=dict)
+    parent: "Scope | None" = None
+
+    @property
+    def is_module(self) -> bool:
+        return self.parent is None
+
+    def lookup(self, name: str) -> Any:
+        scope: Scope | None = self
+        while scope is not None:
+            if name in scope.names:
+                return scope.names[name]
+            scope = scope.parent
+        return MISSING
+
+    def module(self) -> "Scope":
+        scope = self
+        while scope.parent is not None:
+            scope = scope.parent
+        return scope
+
+
+class _Missing:
+    def __repr__(self) -> str:
+        return "<missing>"
+
+
+MISSING = _Missing()
+
+
+@dataclass(eq=False)
+class UserFunction:
+    node: cst.FunctionDef
+    scope: Scope
+    defaults: dict[str, Any]
+    file: Any = None  # the module file that defines it
+
+
+@dataclass(eq=False)
+class LocalModule:
+    """A module of the analysed project, imported and executed like Python does."""
+
+    path: Any
+    scope: Scope
+
+
+@dataclass(eq=False)
+class UserClass:
+    node: cst.ClassDef
+    is_keras_subclass: bool
+    bases: tuple[Any, ...] = ()
+    record: bool = False  # a dataclass or NamedTuple: instances are just their fields
+    attributes: dict[str, Any] = field(default_factory=dict)  # constants of the class body
+    fields: list[str] = field(default_factory=list)  # annotated names, in order
+
+    def lookup(self, attr: str) -> Any:
+        if attr in self.attributes:
+            value = self.attributes[attr]
+            return UNKNOWN if isinstance(value, UserFunction) else value
+        for base in self.bases:
+            if isinstance(base, UserClass):
+                found = base.lookup(attr)
+                if found is not UNKNOWN:
+                    return found
+        return UNKNOWN
+
+    def method(self, name: str) -> "tuple[UserFunction, UserClass] | None":
+        """The user-defined method ``name`` and the class defining it, following user bases."""
+        value = self.attributes.get(name)
+        if isinstance(value, UserFunction):
+            return value, self
+        for base in self.bases:
+            if isinstance(base, UserClass):
+                found = base.method(name)
+                if found is not None:
+                    return found
+        return None
+
+    def next_base(self) -> Any:
+        """The first base class (what ``super()`` reaches first)."""
+        return self.bases[0] if self.bases else None
+
+    def instantiate(self, args: list[Any], kwargs: dict[str, Any]) -> Any:
+        """A dataclass or NamedTuple instance: fields from arguments, then defaults."""
+        values: dict[str, Any] = {}
+        args = list(args)
+        for name in self.fields:
+            if args:
+                values[name] = args.pop(0)
+            elif name in kwargs:
+                values[name] = kwargs.pop(name)
+            elif name in self.attributes:
+                values[name] = self.attributes[name]
+            else:
+                return UNKNOWN
+        if args or kwargs:
+            return UNKNOWN
+        return UserInstance(self, values)
+
+    @property
+    def is_keras_layer(self) -> bool:
+        """Subclasses a Keras layer class (``keras.Model`` included: a model is a layer)."""
+        for base in self.bases:
+            if isinstance(base, KerasSymbol) and base.name in keras_api.CLASSES:
+                return True
+            if isinstance(base, UserClass) and base.is_keras_layer:
+                return True
+        return False
+
+
+
+@dataclass(eq=False)
+class UserInstance:
+    """An instance of a user's dataclass or NamedTuple."""
+
+    cls: UserClass
+    attributes: dict[str, Any]
+
+
+@dataclass(eq=False)
+class SuperProxy:
+    """``super()`` inside a method of ``cls`` called on ``obj``."""
+
+    cls: UserClass
+    obj: Any
+
+
+@dataclass(eq=False)
+class InstanceState:
+    """The Python side of a user layer object: its class and its attributes."""
+
+    cls: UserClass
+    attributes: dict[str, Any] = field(default_factory=dict)
+    weights_known: bool = True
+    user_built: bool = False
+
+
+@dataclass(frozen=True)
+class WeightValue:
+    """What ``self.add_weight(...)`` returns: a variable, opaque to shape arithmetic."""
+
+    shape: Any
+
+
+@dataclass(eq=False)
+class BoundMethod:
+    receiver: Any
+    name: str
+
+
+@dataclass(frozen=True)
+class Builtin:
+    name: str
+
+
+class InertObject:
+    """The unknown result of code that cannot build Keras objects (``open()``, ``np.…``).
+
+    Using its attributes or calling it stays inert; anywhere a value is needed
+    it is simply unknown (see :func:`known_or_unknown`).
+    """
+
+    def __repr__(self) -> str:
+        return "<inert>"
+
+
+INERT = InertObject()
+
+
+def known_or_unknown(value: Any) -> Any:
+    """What the engine may see: inert objects become UNKNOWN, containers are copied through."""
+    if isinstance(value, InertObject):
+        return UNKNOWN
+    if isinstance(value, tuple):
+        return tuple(known_or_unknown(v) for v in value)
+    if isinstance(value, list) and any(isinstance(v, (InertObject, list, tuple, dict)) for v in value):
+        return [known_or_unknown(v) for v in value]
+    if isinstance(value, dict):
+        return {k: known_or_unknown(v) for k, v in value.items()}
+    return value
+
+
+# Every Python builtin is a Builtin value: the ones below are evaluated, the rest
+# give UNKNOWN; the dynamic ones may do anything, including building layers.
+EVALUATED_BUILTINS = frozenset(
+    {"int", "float", "str", "bool", "len", "max", "min", "abs", "round", "tuple", "list", "sum", "range",
+     "dict", "sorted", "reversed", "enumerate", "zip"}
+)
+DYNAMIC_BUILTINS = frozenset({"exec", "eval", "getattr", "setattr", "__import__", "compile", "globals", "vars"})
+BUILTINS = {name: Builtin(name) for name in dir(builtins) if not name.startswith("_") or name == "__import__"}
+
+
+
+
+def iteration_items(value: Any) -> list[Any] | None:
+    """The items a ``for`` over ``value`` visits, when they are known and few enough."""
+    if isinstance(value, dict):
+        value = list(value)
+    if isinstance(value, (list, tuple, str)) and len(value) <= MAX_UNROLL:
+        return list(value)
+    return None
+
+
+def is_plain(value: Any) -> bool:
+    """A fully known Python value (no unknowns, no Keras objects)."""
+    if value is UNKNOWN:
+        return False
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return True
+    if isinstance(value, (tuple, list)):
+        return all(is_plain(v) for v in value)
+    if isinstance(value, dict):
+        return all(is_plain(k) and is_plain(v) for k, v in value.items())
+    return False
+
+
+BINARY_OPERATORS: dict[type, Callable[[Any, Any], Any]] = {
+    cst.Add: lambda a, b: a + b,
+    cst.Subtract: lambda a, b: a - b,
+    cst.Multiply: lambda a, b: a * b,
+    cst.Divide: lambda a, b: a / b,
+    cst.FloorDivide: lambda a, b: a // b,
+    cst.Modulo: lambda a, b: a % b,
+    cst.Power: lambda a, b: a**b,
+}
+AUGMENTED_OPERATORS: dict[type, Callable[[Any, Any], Any]] = {
+    cst.AddAssign: BINARY_OPERATORS[cst.Add],
+    cst.SubtractAssign: BINARY_OPERATORS[cst.Subtract],
+    cst.MultiplyAssign: BINARY_OPERATORS[cst.Multiply],
+    cst.DivideAssign: BINARY_OPERATORS[cst.Divide],
+    cst.FloorDivideAssign: BINARY_OPERATORS[cst.FloorDivide],
+    cst.ModuloAssign: BINARY_OPERATORS[cst.Modulo],
+    cst.PowerAssign: BINARY_OPERATORS[cst.Power],
+}
+MAX_SEQUENCE = 100_000
+
+
+def binary(op: Callable[[Any, Any], Any] | None, left: Any, right: Any) -> Any:
+    if op is None:
+        return UNKNOWN
+    numeric = (int, float)
+    if isinstance(left, numeric) and isinstance(right, numeric):
+        try:
+            if op is BINARY_OPERATORS[cst.Power] and abs(right) > 64:
+                return UNKNOWN  # keep the analysis bounded
+            return op(left, right)
+        except (ZeroDivisionError, OverflowError, ValueError):
+            return UNKNOWN
+    if isinstance(left, (str, tuple, list)) and isinstance(right, type(left)) and op is BINARY_OPERATORS[cst.Add]:
+        return left + right
+    if op is BINARY_OPERATORS[cst.Multiply]:
+        seq, n = (left, right) if isinstance(right, int) else (right, left)
+        if isinstance(seq, (str, tuple, list)) and isinstance(n, int) and not isinstance(n, bool):
+            if len(seq) * max(n, 0) <= MAX_SEQUENCE:
+                return seq * n
+        return UNKNOWN
+    if op is BINARY_OPERATORS[cst.Modulo] and isinstance(left, str):
+        return UNKNOWN
+    if left is UNKNOWN or right is UNKNOWN:
+        return UNKNOWN
+    return UNKNOWN
+
+
+def unary(op: type, value: Any) -> Any:
+    if op is cst.Not:
+        return (not value) if is_plain(value) else UNKNOWN
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if op is cst.Minus:
+            return -value
+        if op is cst.Plus:
+            return +value
+        if op is cst.BitInvert and isinstance(value, int):
+            return ~value
+    return UNKNOWN
+
+
+PY_METHODS = frozenset({"append", "extend", "insert", "get", "keys", "values", "items", "format", "join",
+                         "lower", "upper", "copy", "index", "count", "pop"})
+
+
+def call_py_method(receiver: Any, name: str, args: list[Any], kwargs: dict[str, Any]) -> Any:
+    if isinstance(receiver, list):
+        if name == "append" and len(args) == 1:
+            receiver.append(args[0])
+            return None
+        if name == "extend" and len(args) == 1 and isinstance(args[0], (list, tuple)):
+            receiver.extend(args[0])
+            return None
+        if name == "insert" and len(args) == 2 and isinstance(args[0], int):
+            receiver.insert(args[0], args[1])
+            return None
+        if name == "copy":
+            return list(receiver)
+        if name == "pop" and not args and receiver:
+            return receiver.pop()
+        receiver[:] = [UNKNOWN]  # mutated in a way that is not modelled
+        return UNKNOWN
+    if isinstance(receiver, dict):
+        if name == "get" and args and is_plain(args[0]):
+            return receiver.get(args[0], args[1] if len(args) > 1 else None)
+        if name == "keys":
+            return list(receiver.keys())
+        if name == "values":
+            return list(receiver.values())
+        if name == "items":
+            return [tuple(item) for item in receiver.items()]
+        if name == "copy":
+            return dict(receiver)
+        return UNKNOWN
+    if isinstance(receiver, str):
+        if name in ("lower", "upper") and not args:
+            return getattr(receiver, name)()
+        if name == "join" and len(args) == 1 and isinstance(args[0], (list, tuple)):
+            if all(isinstance(a, str) for a in args[0]):
+                return receiver.join(args[0])
+        if name == "format" and all(is_plain(a) for a in args) and all(is_plain(v) for v in kwargs.values()):
+            try:
+                return receiver.format(*args, **kwargs)
+            except (IndexError, KeyError, ValueError):
+                return UNKNOWN
+    return UNKNOWN
+
+
+def call_builtin(name: str, args: list[Any], kwargs: dict[str, Any]) -> Any:
+    if name == "print":
+        return None
+    if name not in EVALUATED_BUILTINS or kwargs or not all(is_plain(a) for a in args):
+        return UNKNOWN
+    try:
+        if name == "range":
+            values = range(*args)
+            return list(values) if len(values) <= MAX_SEQUENCE else UNKNOWN
+        if name in ("enumerate", "zip", "reversed"):
+            return [tuple(x) if isinstance(x, tuple) else x for x in getattr(builtins, name)(*args)]
+        if name == "round":
+            return round(*args)
+        return getattr(builtins, name)(*args)
+    except (TypeError, ValueError, OverflowError):
+        return UNKNOWN
