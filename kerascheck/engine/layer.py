@@ -105,6 +105,12 @@ class LayerRule:
             return args[attr]
         raise AttributeError(attr)
 
+    auxiliary_layers_on_init: ClassVar[tuple[str, ...]] = ()
+    """Classes of the unnamed sub-layers Keras's ``__init__`` creates: each takes an
+    auto-generated name (``dropout``…) from the same counter as the model's layers."""
+    auxiliary_layers_on_build: ClassVar[tuple[str, ...]] = ()
+    """Likewise for sub-layers created in ``build`` (MultiHeadAttention's Softmax, Dropout)."""
+
     # -- the three steps, overridden by rules --------------------------------
     def configure(self) -> None:
         """Validate and standardize constructor arguments (Keras's ``__init__``)."""

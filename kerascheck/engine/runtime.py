@@ -218,6 +218,8 @@ class Layer:
             self.rule.build(input_shape)
         except Unresolved:
             self.weights_known = False
+        for class_name in self.rule.auxiliary_layers_on_build:
+            self.session.auto_name(class_name)
         size = variable_dtype_bytes(self.rule.args.get("dtype"))
         if self.session.variable_bytes_unknown and self.rule.args.get("dtype") is None:
             size = UNKNOWN
@@ -628,6 +630,8 @@ class Session:
                 pass
             except RULE_FAILURES:
                 layer.rule = None  # arguments kerascheck cannot interpret: an unknown layer
+        for class_name in rule_cls.auxiliary_layers_on_init if rule_cls is not None else ():
+            self.auto_name(class_name)
         return layer
 
     def custom_layer(self, class_name: str, explicit_name: Any, origin: Any) -> "UserLayer":

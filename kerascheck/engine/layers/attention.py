@@ -104,8 +104,9 @@ class MultiHeadAttention(LayerRule):
 
     multiple_inputs = True
     call_arguments = ("query", "value", "key")
-    output_changing_call_options = ("return_attention_scores",)
     """The call's tensor parameters, in order: the runtime passes ``[query, value(, key)]``."""
+    output_changing_call_options = ("return_attention_scores",)
+    auxiliary_layers_on_build = ("Softmax", "Dropout")
 
     def configure(self) -> None:
         _positive_int(
@@ -219,6 +220,7 @@ class GroupedQueryAttention(LayerRule):
     multiple_inputs = True
     call_arguments = ("query", "value", "key")
     output_changing_call_options = ("return_attention_scores",)
+    auxiliary_layers_on_build = ("Softmax", "Dropout")
 
     def configure(self) -> None:
         q, kv = self.num_query_heads, self.num_key_value_heads
