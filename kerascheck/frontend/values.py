@@ -347,9 +347,24 @@ def call_py_method(receiver: Any, name: str, args: list[Any], kwargs: dict[str, 
     return UNKNOWN
 
 
+STRUCTURAL_BUILTINS = frozenset({"len", "list", "tuple", "reversed", "zip", "enumerate"})
+
+
+def _is_sequence(value: Any) -> bool:
+    return isinstance(value, (list, tuple, str)) and all(item is not UNKNOWN for item in value)
+
+
 def call_builtin(name: str, args: list[Any], kwargs: dict[str, Any]) -> Any:
     if name == "print":
         return None
+    if name in STRUCTURAL_BUILTINS and not kwargs and args and all(_is_sequence(a) for a in args):
+        # Rearranging a known sequence works whatever its items are (tensors, layers…).
+        if name == "len":
+            return len(args[0]) if len(args) == 1 else UNKNOWN
+        try:
+            return list(getattr(builtins, name)(*args)) if name != "tuple" else tuple(args[0])
+        except TypeError:
+            return UNKNOWN
     if name not in EVALUATED_BUILTINS or kwargs or not all(is_plain(a) for a in args):
         return UNKNOWN
     try:
