@@ -175,6 +175,9 @@ class Layer:
         self.param_explanations: list[str] = []
         self.input_shape_arg: Any = None  # legacy `input_shape=` / `input_dim=`
         self.speculative = session.speculative
+        # Set when code that may or may not run could have called this layer: how many
+        # nodes it has, and what its last call returned, are unknown.
+        self.calls_uncertain = False
 
     def __repr__(self) -> str:
         return f"<{self.class_name} {self.name}>"

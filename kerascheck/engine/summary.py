@@ -53,7 +53,7 @@ def readable_memory_size(size: Any) -> str:
 
 def layer_output(layer: Layer) -> Any:
     """``format_layer_shape``: the outputs of the layer's last call."""
-    if not layer.inbound_nodes:
+    if not layer.inbound_nodes or layer.calls_uncertain:
         return UNKNOWN
     outputs = layer.inbound_nodes[-1].output_structure
     if isinstance(outputs, list):
@@ -100,7 +100,8 @@ def connections(layer: Layer, relevant: set[int]) -> tuple[str, ...]:
         for tensor in node.inputs:
             source = tensor.layer
             name = source.name if source is not None else "?"
-            result.append(f"{'?' if name is UNKNOWN else name}[{tensor.node_index}][{tensor.tensor_index}]")
+            node_index = "?" if source is None or source.calls_uncertain else tensor.node_index
+            result.append(f"{'?' if name is UNKNOWN else name}[{node_index}][{tensor.tensor_index}]")
     return tuple(result) or ("-",)
 
 

@@ -482,6 +482,8 @@ class Interpreter:
             value = scope.lookup(name)
             if isinstance(value, Sequential):
                 self.session.sequential_add(value, UNKNOWN, value.origin, rebuild=False)
+            elif isinstance(value, Layer):
+                value.calls_uncertain = True  # it may have been called there: its last call is unknown
         if collector.calls:
             self.session.names_uncertain_from_opaque_code()
         if collector.escapes and not inside_loop:
@@ -1318,6 +1320,8 @@ class _EffectCollector(cst.CSTVisitor):
 
     def visit_Call(self, node: cst.Call) -> None:
         self.calls = True
+        if isinstance(node.func, cst.Name):
+            self.receivers.add(node.func.value)
         if isinstance(node.func, cst.Attribute) and isinstance(node.func.value, cst.Name):
             self.receivers.add(node.func.value.value)
         for arg in node.args:
