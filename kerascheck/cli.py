@@ -9,6 +9,7 @@ or configuration error, or a file that could not be analysed at all.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -65,6 +66,10 @@ def main() -> None:
     "--config", "config_path", type=click.Path(path_type=Path, dir_okay=False),
     help="A pyproject.toml to read [tool.kerascheck] from (default: the nearest one upward).",
 )
+@click.option(
+    "--jobs", "-j", type=click.IntRange(min=1), default=None,
+    help="Worker processes (default: the number of cores; small runs stay in one process).",
+)
 def check(
     paths: tuple[str, ...],
     summary: bool,
@@ -75,11 +80,11 @@ def check(
     ignore: str | None,
     exit_zero: bool | None,
     config_path: Path | None,
+    jobs: int | None,
 ) -> None:
     """Analyse PATHS (files or folders; default: the current folder)."""
     from dataclasses import replace
 
-    from kerascheck.analysis import analyse_path
     from kerascheck.config import ConfigError, load_settings
     from kerascheck.discovery import Unreadable, discover
 
@@ -99,17 +104,16 @@ def check(
         settings = replace(settings, exit_zero=exit_zero)
 
     summary = summary or explain
-    results = []
+    files = []
     file_errors = 0
     for item in discover(paths or (".",), settings.exclude):
         if isinstance(item, Unreadable):
             click.echo(f"kerascheck: {item.path}: {item.reason}", err=True)
             file_errors += 1
-            continue
-        result = analyse_path(item, settings)
-        if any(d.code.startswith("KC0") for d in result.diagnostics):
-            file_errors += 1
-        results.append(result)
+        else:
+            files.append(item)
+    results = analyse_all(files, settings, jobs)
+    file_errors += sum(1 for r in results if any(d.code.startswith("KC0") for d in r.diagnostics))
 
     click.echo(_render(results, output_format, summary, explain), nl=False)
     diagnostics = sum(len(r.diagnostics) for r in results)
@@ -117,6 +121,25 @@ def check(
         sys.exit(2)
     if diagnostics and not settings.exit_zero:
         sys.exit(1)
+
+
+# Below this many files per worker, starting workers costs more than it saves.
+MIN_FILES_PER_JOB = 16
+
+
+def analyse_all(files: list[Path], settings: Any, jobs: int | None) -> list[Any]:
+    """Analyse ``files`` in order, in worker processes when there are enough of them."""
+    from kerascheck.analysis import analyse_path
+
+    workers = min(jobs or os.cpu_count() or 1, len(files) // MIN_FILES_PER_JOB)
+    if workers <= 1:
+        return [analyse_path(path, settings) for path in files]
+    from concurrent.futures import ProcessPoolExecutor
+    from functools import partial
+
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        chunk = max(1, len(files) // (workers * 8))
+        return list(pool.map(partial(analyse_path, settings=settings), files, chunksize=chunk))
 
 
 def _render(results: list[Any], output_format: str, summary: bool, explain: bool) -> str:
