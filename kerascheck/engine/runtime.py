@@ -130,7 +130,7 @@ def _flat_paths(structure: Any, prefix: str = "") -> list[str]:
     if isinstance(structure, (list, tuple)):
         return [p for i, item in enumerate(structure) for p in _flat_paths(item, _join(prefix, str(i)))]
     if isinstance(structure, dict):
-        return [p for key in sorted(structure) for p in _flat_paths(structure[key], _join(prefix, str(key)))]
+        return [p for key in _sorted_keys(structure) for p in _flat_paths(structure[key], _join(prefix, str(key)))]
     return [prefix]
 
 
@@ -143,8 +143,16 @@ def flatten(structure: Any) -> list[Any]:
     if isinstance(structure, (list, tuple)):
         return [x for item in structure for x in flatten(item)]
     if isinstance(structure, dict):
-        return [x for key in sorted(structure) for x in flatten(structure[key])]
+        return [x for key in _sorted_keys(structure) for x in flatten(structure[key])]
     return [structure]
+
+
+def _sorted_keys(mapping: dict) -> list[Any]:
+    """Keras flattens dicts in sorted key order (keys that do not sort keep their order)."""
+    try:
+        return sorted(mapping)
+    except TypeError:
+        return list(mapping)
 
 
 # --------------------------------------------------------------------------- layers
