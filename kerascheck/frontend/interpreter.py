@@ -64,7 +64,7 @@ from kerascheck.frontend.values import (
 from kerascheck.knowledge import keras_api
 
 MAX_CALL_DEPTH = 24
-MAX_STEPS = 500_000  # statements and comprehension items interpreted per file
+MAX_STEPS = 200_000  # statements and comprehension items interpreted per file
 
 # Modules whose functions never build Keras objects: calling them leaves Keras's
 # name counters alone even when kerascheck does not know the result.
@@ -130,6 +130,7 @@ class Interpreter:
         self.depth = 0
         self.steps = 0
         self.called: set[int] = set()  # ids of the user functions called so far
+        self.effects: dict[int, _EffectCollector] = {}  # by id of nodes of modules kept alive
 
     # ------------------------------------------------------------------ statements
     def run_module(self, module: cst.Module) -> Scope:
@@ -143,6 +144,17 @@ class Interpreter:
             return scope
         self.run_uncalled_factories(scope)
         return scope
+
+    def uses_keras(self, function: UserFunction, scope: Scope, depth: int = 0) -> bool:
+        """Whether a function refers to Keras, directly or through a function it calls."""
+        for name in self.effects_of(function.node.body).names:
+            value = scope.names.get(name)
+            if isinstance(value, KerasSymbol) or (isinstance(value, ModuleRef) and is_keras_module(value.name)):
+                return True
+            if isinstance(value, UserFunction) and value is not function and depth < 3:
+                if self.uses_keras(value, scope, depth + 1):
+                    return True
+        return False
 
     def _budget_exhausted(self) -> None:
         # What the rest of the file does is unknown; what was built so far stays.
@@ -162,7 +174,7 @@ class Interpreter:
                 continue
             params = value.node.params
             named = [*params.posonly_params, *params.params, *params.kwonly_params]
-            if any(p.name.value not in value.defaults for p in named):
+            if any(p.name.value not in value.defaults for p in named) or not self.uses_keras(value, scope):
                 continue
             self.session.speculative = True
             try:
@@ -466,6 +478,15 @@ class Interpreter:
         elif isinstance(stmt.orelse, cst.Else):
             self.exec_block(stmt.orelse.body.body, scope)
 
+    def effects_of(self, node: cst.CSTNode) -> "_EffectCollector":
+        """What a syntax node may do, computed once per node (loops revisit nodes)."""
+        found = self.effects.get(id(node))
+        if found is None:
+            found = _EffectCollector()
+            node.visit(found)
+            self.effects[id(node)] = found
+        return found
+
     def havoc(self, body: Sequence[cst.CSTNode], scope: Scope, inside_loop: bool = False) -> None:
         """A block that may or may not run, any number of times: forget what it touches.
 
@@ -475,7 +496,11 @@ class Interpreter:
         """
         collector = _EffectCollector()
         for stmt in body:
-            stmt.visit(collector)
+            effects = self.effects_of(stmt)
+            collector.assigned |= effects.assigned
+            collector.receivers |= effects.receivers
+            collector.calls |= effects.calls
+            collector.escapes |= effects.escapes
         for name in collector.assigned:
             scope.names[name] = UNKNOWN
         for name in collector.receivers:
@@ -613,7 +638,7 @@ class Interpreter:
                 return result
         if isinstance(node, (cst.ListComp, cst.GeneratorExp, cst.SetComp, cst.DictComp, cst.Lambda)):
             # Not modelled yet; a comprehension that builds layers makes names uncertain.
-            if _contains_call(node):
+            if self.effects_of(node).calls:
                 self.session.names_uncertain_from_opaque_code()
             return UNKNOWN
         if isinstance(node, cst.NamedExpr):
@@ -692,7 +717,7 @@ class Interpreter:
 
         run(node.for_in, first)
         if failed:
-            if _contains_call(node):
+            if self.effects_of(node).calls:
                 self.session.names_uncertain_from_opaque_code()
             return UNKNOWN
         if isinstance(node, cst.DictComp):
@@ -1262,6 +1287,7 @@ class _EffectCollector(cst.CSTVisitor):
         self.receivers: set[str] = set()
         self.calls = False
         self.escapes = False  # break / continue / return that may leave the enclosing block
+        self.names: set[str] = set()  # every name the node mentions
         self._loops = 0
 
     def visit_Return(self, node: cst.Return) -> None:
@@ -1285,7 +1311,7 @@ class _EffectCollector(cst.CSTVisitor):
         self._loops -= 1
 
     def visit_Name(self, node: cst.Name) -> None:
-        pass
+        self.names.add(node.value)
 
     def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
         self._collect(node.target)
@@ -1360,10 +1386,6 @@ def _layers_in(value: Any) -> list[Layer]:
     return []
 
 
-def _contains_call(node: cst.CSTNode) -> bool:
-    collector = _EffectCollector()
-    node.visit(collector)
-    return collector.calls
 
 
 def _dotted(node: cst.BaseExpression) -> str:
