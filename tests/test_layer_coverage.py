@@ -19,7 +19,7 @@ sys.path.insert(0, str(ROOT))
 
 from kerascheck.engine import runtime as _runtime  # noqa: E402,F401  (registers every rule)
 from kerascheck.engine.layer import RULES  # noqa: E402
-from kerascheck.knowledge import keras_api  # noqa: E402
+from kerascheck.knowledge import keras2, keras_api  # noqa: E402
 
 FIXTURES = ROOT / "fixtures" / "layers"
 DOC = ROOT / "docs" / "layers.md"
@@ -101,6 +101,24 @@ def case_counts() -> tuple[dict[str, int], dict[str, int], dict[str, str]]:
     return dict(direct), dict(nested), modules
 
 
+def keras2_status(name: str) -> str:
+    """What ``--keras-version 2`` does with the layer, from ``knowledge/keras2.py``."""
+    if name not in keras2.CASES:
+        return "—"
+    if name in keras2.MISSING:
+        return "not in Keras 2"
+    total, agree = keras2.CASES[name]
+    errors = "" if name in keras2.ERRORS_AGREE else "; raises on other cases"
+    if name in keras2.SAME:
+        return f"same ({agree}/{total}){errors}"
+    if name in keras2.SAME_WITH_STATIC_DIMS:
+        return f"same unless an input has a `None` non-batch dim ({agree}/{total}){errors}"
+    if name in keras2.SAME_WITHOUT_ARGUMENTS:
+        arguments = ", ".join(f"`{a}`" for a in keras2.SAME_WITHOUT_ARGUMENTS[name])
+        return f"same unless {arguments} is given ({agree}/{total}){errors}"
+    return f"differs: unknown ({agree}/{total})"
+
+
 def coverage_table() -> str:
     """The text of ``docs/layers.md``."""
     direct, nested, _ = case_counts()
@@ -122,15 +140,19 @@ def coverage_table() -> str:
         "RNN, SpectralNormalization, Pipeline).  Every case is checked by `tests/test_layer_rules.py`, also with each "
         "argument and input dimension made unknown.",
         "",
-        "Notes on Keras 2 / tf.keras <= 2.15 are documented differences, not verified (the oracle runs "
-        "Keras 3 only).",
+        f"*Keras 2* is what `--keras-version 2` does with the layer: every case above was run in Keras 2 too "
+        f"(tf-keras {keras2.KERAS2_VERSION}, `tests/oracle/layer_cases_keras2.py`, `fixtures/layers_keras2/`); "
+        "*same* means both versions build the same shapes and counts on every case where both build "
+        "(the count in brackets: cases where they also agree on raising or not); where Keras 2 differs, "
+        "the layer is unknown under `--keras-version 2`, and diagnostics are reported only for layers "
+        "whose errors were recorded to agree.  *Notes* are further documented differences.",
         "",
         f"Total: {sum(direct.values())} recorded cases; "
         f"{sum(1 for c in classes if c in RULES and direct.get(c, 0) + nested.get(c, 0))} of {len(classes)} "
         "classes covered.",
         "",
-        "| Layer class | Rule module | Cases | As argument | Notes |",
-        "|---|---|---:|---:|---|",
+        "| Layer class | Rule module | Cases | As argument | Keras 2 | Notes |",
+        "|---|---|---:|---:|---|---|",
     ]
     for name in classes:
         rule = RULES.get(name)
@@ -143,7 +165,8 @@ def coverage_table() -> str:
         if name in NOTES:
             notes.append(NOTES[name])
         lines.append(
-            f"| `{name}` | {module} | {direct.get(name, 0)} | {nested.get(name, 0)} | {'; '.join(notes)} |"
+            f"| `{name}` | {module} | {direct.get(name, 0)} | {nested.get(name, 0)} | {keras2_status(name)} "
+            f"| {'; '.join(notes)} |"
         )
     return "\n".join(lines) + "\n"
 
