@@ -101,7 +101,7 @@ def _analyse_source(source: str, path: str, settings: Settings | None) -> FileRe
     old_limit = sys.getrecursionlimit()
     sys.setrecursionlimit(max(old_limit, 10_000))
     try:
-        session = Session()
+        session = Session(settings.keras_version)
         finder = ModuleFinder(Path(path)) if Path(path).is_file() else None
         Interpreter(session, path, finder).run_module(module)
     except RecursionError:

@@ -67,6 +67,10 @@ def main() -> None:
     help="A pyproject.toml to read [tool.kerascheck] from (default: the nearest one upward).",
 )
 @click.option(
+    "--keras-version", type=click.Choice(["2", "3"]), default=None,
+    help="Predict what this Keras major version prints and raises [default: 3; 2 is tf.keras/tf-keras].",
+)
+@click.option(
     "--jobs", "-j", type=click.IntRange(min=1), default=None,
     help="Worker processes (default: the number of cores; small runs stay in one process).",
 )
@@ -80,6 +84,7 @@ def check(
     ignore: str | None,
     exit_zero: bool | None,
     config_path: Path | None,
+    keras_version: str | None,
     jobs: int | None,
 ) -> None:
     """Analyse PATHS (files or folders; default: the current folder)."""
@@ -102,6 +107,8 @@ def check(
         settings = replace(settings, ignore=settings.ignore + ignored)
     if exit_zero is not None:
         settings = replace(settings, exit_zero=exit_zero)
+    if keras_version is not None:
+        settings = replace(settings, keras_version=int(keras_version))
 
     summary = summary or explain
     files = []

@@ -35,6 +35,7 @@ class Settings:
     exit_zero: bool = False
     param_hog_share: float = 0.9
     param_hog_min_params: int = 100_000_000
+    keras_version: int = 3  # whose summary() and errors to predict: Keras 3.15, or Keras 2 (tf-keras)
     root: Path = field(default_factory=Path.cwd)  # folder of the configuration file
 
     def enabled(self, code: str, path: str | None = None) -> bool:
@@ -76,7 +77,7 @@ def _glob(relative: str, pattern: str) -> bool:
 
 _KEYS = {
     "select", "extend-select", "ignore", "exclude", "per-file-ignores", "exit-zero",
-    "param-hog-share", "param-hog-min-params",
+    "param-hog-share", "param-hog-min-params", "keras-version",
 }
 
 
@@ -148,6 +149,9 @@ def settings_from_table(table: dict[str, Any], root: Path, where: str) -> Settin
     minimum = table.get("param-hog-min-params", 100_000_000)
     if not isinstance(minimum, int) or isinstance(minimum, bool) or minimum < 0:
         raise ConfigError(f"{where}: `param-hog-min-params` must be a non-negative integer")
+    keras_version = table.get("keras-version", 3)
+    if keras_version not in (2, 3) or isinstance(keras_version, bool):
+        raise ConfigError(f"{where}: `keras-version` must be 2 or 3")
     return Settings(
         select=codes("select"),
         extend_select=codes("extend-select") or (),
@@ -157,6 +161,7 @@ def settings_from_table(table: dict[str, Any], root: Path, where: str) -> Settin
         exit_zero=exit_zero,
         param_hog_share=float(share),
         param_hog_min_params=minimum,
+        keras_version=keras_version,
         root=root,
     )
 

@@ -28,7 +28,7 @@ class LayerRow:
 
     name: Any  # str, or UNKNOWN
     class_name: str
-    output: Any  # a shape tuple, a list of shapes, or UNKNOWN; "?" rows of unbuilt layers use UNKNOWN
+    output: Any  # a shape tuple, a list of shapes, UNKNOWN, or Keras 2's "multiple"; unbuilt rows use UNKNOWN
     params: Any  # int or UNKNOWN
     trainable_params: Any
     non_trainable_params: Any
@@ -55,6 +55,8 @@ class ModelSummary:
     trainable_bytes: Any
     non_trainable_bytes: Any
     show_connections: bool = False
+    keras_version: int = 3  # whose summary() this predicts
+    built: Any = True  # False: a Sequential with no input (Keras 2's summary() raises); or UNKNOWN
 
 
 @dataclass(frozen=True)

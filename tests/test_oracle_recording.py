@@ -25,7 +25,11 @@ import pytest
 REPO_ROOT = Path(__file__).resolve().parents[1]
 ORACLE = REPO_ROOT / "tests" / "oracle"
 # Every recorder whose output the tests rely on; each has a --check mode.
-RECORDERS = ("record.py", "record_rules.py", "layer_cases.py", "record_api.py", "record_activations.py")
+RECORDERS = (
+    "record.py", "record_rules.py", "layer_cases.py", "record_api.py", "record_activations.py",
+    # Keras 2 (tf-keras, installed by the oracle extra): the truth of --keras-version 2.
+    "layer_cases_keras2.py", "record_keras2.py",
+)
 TIMEOUT_SECONDS = 900
 
 
@@ -35,10 +39,10 @@ def _oracle_env() -> dict[str, str]:
     return env
 
 
-def _has_keras(python: str) -> bool:
+def _has_keras(python: str, module: str = "keras") -> bool:
     try:
         result = subprocess.run(
-            [python, "-c", "import keras"],
+            [python, "-c", f"import {module}"],
             env=_oracle_env(),
             cwd=REPO_ROOT,
             capture_output=True,
@@ -66,6 +70,11 @@ def test_recorded_truth_matches_real_keras(recorder: str):
             "no Keras interpreter: set KERASCHECK_ORACLE_PYTHON to a Python "
             "that has keras (and jax) installed"
         )
+        if os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no"):
+            pytest.fail(reason + " (CI must run the oracle)")
+        pytest.skip(reason)
+    if recorder.endswith("_keras2.py") and not _has_keras(python, "tf_keras"):
+        reason = f"{python} has no tf-keras (Keras 2), the oracle of --keras-version 2"
         if os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no"):
             pytest.fail(reason + " (CI must run the oracle)")
         pytest.skip(reason)

@@ -117,6 +117,18 @@ OPS_FUNCTIONS: dict[str, tuple[str, tuple[str, ...], dict[str, Any]]] = {
 }
 OP_RULES["Divide"] = ElementwiseBinary
 
+# Keras 2: the TFOpLambda layer a Python operator on symbolic tensors becomes, by its name.
+KERAS2_OPERATOR_NAMES = {
+    "Add": "tf.__operators__.add",
+    "Subtract": "tf.math.subtract",
+    "Multiply": "tf.math.multiply",
+    "TrueDivide": "tf.math.truediv",
+    "Negative": "tf.math.negative",
+    "FloorDivide": "tf.compat.v1.floor_div",
+    "Mod": "tf.math.floormod",
+    "Power": "tf.math.pow",
+}
+
 
 def constant_shape(value: Any) -> Any:
     """Shape of a Python constant used as an operand (a scalar is ``()``), or of a variable."""

@@ -22,6 +22,7 @@ from typing import Any, Iterable, Sequence
 from kerascheck.engine import layers as _layers  # noqa: F401  (registers the rules)
 from kerascheck.engine.dims import UNKNOWN, Shape, Unresolved, format_shape, is_known
 from kerascheck.engine.layer import RULES, InputSpec, LayerError, LayerRule, Weight
+from kerascheck.knowledge import keras2 as keras2_record
 from kerascheck.knowledge import keras_api
 
 # What a rule may raise beyond LayerError when handed values Keras would reject in
@@ -80,6 +81,7 @@ class Node:
     list_input: bool = False  # called on a list of tensors (merging layers)
     arg_positions: list[int] | None = None  # which inputs are the call's main input, in the rule's order
     operands: list[Any] | None = None  # for operations: tensors and constants' shapes, in call order
+    keyword_tensors: bool = False  # tensors were passed by keyword: Keras 2 orders them its own way
 
     @property
     def is_input(self) -> bool:
@@ -182,6 +184,7 @@ class Layer:
         self.weights_known = True
         self.param_explanations: list[str] = []
         self.input_shape_arg: Any = None  # legacy `input_shape=` / `input_dim=`
+        self.batch_input_shape_arg: Any = None  # Keras 2's `batch_input_shape=`
         self.speculative = session.speculative
         # Set when code that may or may not run could have called this layer: how many
         # nodes it has, and what its last call returned, are unknown.
@@ -229,8 +232,9 @@ class Layer:
             self.rule.build(input_shape)
         except Unresolved:
             self.weights_known = False
-        for class_name in self.rule.auxiliary_layers_on_build:
-            self.session.auto_name(class_name)
+        if self.session.keras_version == 3:  # Keras 2 does not count the names of sub-layers
+            for class_name in self.rule.auxiliary_layers_on_build:
+                self.session.auto_name(class_name)
         size = variable_dtype_bytes(self.rule.args.get("dtype"))
         if self.session.variable_bytes_unknown and self.rule.args.get("dtype") is None:
             size = UNKNOWN
@@ -529,11 +533,36 @@ def bind_arguments(owner: str, params: Sequence[tuple], args: Sequence[Any], kwa
     return bound
 
 
+def keras2_rule_applies(class_name: str, kwargs: dict[str, Any]) -> bool:
+    """Whether the (Keras 3) rule of ``class_name`` gives Keras 2's numbers for these arguments."""
+    if class_name in keras2_record.SAME or class_name in keras2_record.SAME_WITH_STATIC_DIMS:
+        return True
+    differing = keras2_record.SAME_WITHOUT_ARGUMENTS.get(class_name)
+    return differing is not None and not any(k in kwargs for k in differing)
+
+
+def _keras2_differs_on_dynamic_dims(layer: Layer, inputs: list[KerasTensor]) -> bool:
+    if layer.class_name not in keras2_record.SAME_WITH_STATIC_DIMS:
+        return False
+    return any(not isinstance(t.shape, tuple) or None in t.shape[1:] for t in inputs)
+
+
+def keras2_errors_agree(class_name: str | None) -> bool:
+    """Keras 2 raises where the rule of ``class_name`` raises (None: not a layer's error)."""
+    return class_name in keras2_record.ERRORS_AGREE and keras2_rule_applies(class_name, {})
+
+
 class Session:
     """The global state of one run of a model file (Keras's name counters and objects)."""
 
-    def __init__(self) -> None:
+    def __init__(self, keras_version: int = 3) -> None:
+        # 3: Keras 3.15, the default.  2: Keras 2 (tf.keras up to TensorFlow 2.15, tf-keras):
+        # the same layer rules where Keras 2 was recorded to agree (knowledge/keras2.py),
+        # Keras 2's names for inputs, models and operators, and no diagnostics it was not
+        # recorded to share.
+        self.keras_version = keras_version
         self.name_uids: dict[str, int] = collections.defaultdict(int)
+        self.uids: dict[str, int] = collections.defaultdict(int)  # Keras 2's backend.get_uid
         self.models: list[Model] = []
         self.errors: list[EngineError] = []
         self.layers: list[Layer] = []  # every layer constructed, in program order
@@ -554,6 +583,7 @@ class Session:
     def clear_session(self) -> None:
         """``keras.backend.clear_session()``: name counters start again."""
         self.name_uids.clear()
+        self.uids.clear()
         self.names_uncertain = False
 
     # -- names --------------------------------------------------------------------
@@ -566,6 +596,28 @@ class Session:
             unique = name
         self.name_uids[name] += 1
         return unique
+
+    def get_uid(self, prefix: str) -> Any:
+        """Keras 2's ``backend.get_uid``: 1, 2, … per prefix (``input_1``)."""
+        if self.names_uncertain:
+            return UNKNOWN
+        self.uids[prefix] += 1
+        return self.uids[prefix]
+
+    def input_layer_name(self, explicit: Any) -> Any:
+        if explicit is not None:
+            return explicit
+        if self.keras_version == 2:
+            uid = self.get_uid("input")
+            return UNKNOWN if uid is UNKNOWN else f"input_{uid}"
+        return self.auto_name("InputLayer")
+
+    def sequential_input_name(self, first_layer: Any) -> Any:
+        """The InputLayer a Sequential creates for itself: Keras 2 names it after the first layer."""
+        if self.keras_version == 2:
+            name = getattr(first_layer, "name", UNKNOWN)
+            return UNKNOWN if name is UNKNOWN else f"{name}_input"
+        return self.auto_name("InputLayer")
 
     def auto_name(self, class_name: str) -> str:
         return self.uniquify(to_snake_case(class_name))
@@ -582,6 +634,8 @@ class Session:
         inputs: Sequence[KerasTensor] = (),
         expected: str | None = None,
     ) -> None:
+        if self.keras_version == 2 and not keras2_errors_agree(layer.class_name if layer is not None else None):
+            return  # Keras 2 was not recorded raising the same errors: prove nothing
         self.errors.append(EngineError(kind, message, origin, layer, tuple(inputs), expected, self.speculative))
 
     # -- construction ---------------------------------------------------------------
@@ -623,12 +677,19 @@ class Session:
                 origin,
             )
         rule_cls = RULES.get(class_name)
+        if self.keras_version == 2 and not keras2_rule_applies(class_name, kwargs):
+            rule_cls = None  # Keras 2 computes this layer otherwise, or has no such layer
         rule = rule_cls(bound, name) if rule_cls is not None else None
         layer = Layer(self, class_name, name, origin, rule, trainable=bound.get("trainable", True))
         self.layers.append(layer)
         input_dim = bound.get("input_dim")
-        if input_dim is not None:
+        if self.keras_version == 2 and class_name == "Embedding" and bound.get("input_length") is not None:
+            # Keras 2's Embedding turns input_length into its input shape.
+            layer.input_shape_arg = (bound["input_length"],)
+        elif input_dim is not None:
             layer.input_shape_arg = (input_dim,)
+        elif self.keras_version == 2 and "batch_input_shape" in extra:
+            layer.batch_input_shape_arg = extra["batch_input_shape"]
         elif bound.get("input_shape") is not None:
             layer.input_shape_arg = bound.get("input_shape")
         if rule is not None:
@@ -641,7 +702,7 @@ class Session:
                 pass
             except RULE_FAILURES:
                 layer.rule = None  # arguments kerascheck cannot interpret: an unknown layer
-        for class_name in rule_cls.auxiliary_layers_on_init if rule_cls is not None else ():
+        for class_name in rule_cls.auxiliary_layers_on_init if rule_cls is not None and self.keras_version == 3 else ():
             self.auto_name(class_name)
         return layer
 
@@ -671,7 +732,7 @@ class Session:
             shape = extra.pop("input_shape")
         if "batch_input_shape" in extra:
             batch_shape = extra.pop("batch_input_shape")
-        name = self.name_for(bound.get("name"), "InputLayer")
+        name = self.input_layer_name(bound.get("name"))
         if shape is not None and batch_shape is not None:
             self.report("config", "You cannot pass both `shape` and `batch_shape` at the same time.", origin)
             return UNKNOWN
@@ -728,13 +789,14 @@ class Session:
             origin,
             list_input=isinstance(inputs, (list, tuple, dict)),
             arg_positions=_positions_of(flat, recorded),
+            keyword_tensors=bool(extra) or recorded != flat,
         )
         try:
             check_input_spec(layer, shapes)
             output_shape = layer.compute_output_shape(shapes, node)
             if not layer.built:
                 layer.build(shapes)
-            if opaque_output:
+            if opaque_output or (self.keras_version == 2 and _keras2_differs_on_dynamic_dims(layer, flat)):
                 output_shape = UNKNOWN
         except LayerError as err:
             self.report(err.kind, err.message, origin, layer, flat, err.expected)
@@ -749,16 +811,30 @@ class Session:
                     layer.built = True
         return self._attach(layer, node, output_shape)
 
-    def operation(self, op_class: str, operands: Sequence[Any], config: dict[str, Any], origin: Any) -> Any:
-        """A ``keras.ops`` operation on tensors and constants (``x + y`` is ``Add``)."""
-        from kerascheck.engine.operations import OP_RULES, constant_shape
+    def operation(
+        self, op_class: str, operands: Sequence[Any], config: dict[str, Any], origin: Any, python_operator: bool = False
+    ) -> Any:
+        """A ``keras.ops`` operation on tensors and constants (``x + y`` is ``Add``).
+
+        In Keras 2 a Python operator on symbolic tensors is a ``TFOpLambda`` layer named
+        after the TensorFlow function (``tf.__operators__.add``); ``keras.ops`` does not exist.
+        """
+        from kerascheck.engine.operations import KERAS2_OPERATOR_NAMES, OP_RULES, constant_shape
 
         tensors = [t for t in operands if isinstance(t, KerasTensor)]
         rule_cls = OP_RULES.get(op_class)
         if not tensors:
             return UNKNOWN
-        name = self.auto_name(op_class)
-        layer = Layer(self, op_class, name, origin, rule_cls(dict(config), name) if rule_cls else None)
+        class_name = op_class
+        if self.keras_version == 2:
+            symbol = KERAS2_OPERATOR_NAMES.get(op_class) if python_operator else None
+            if symbol is None:
+                self.names_uncertain_from_opaque_code()
+                return UNKNOWN
+            class_name, name = "TFOpLambda", self.uniquify(symbol)
+        else:
+            name = self.auto_name(op_class)
+        layer = Layer(self, class_name, name, origin, rule_cls(dict(config), name) if rule_cls else None)
         layer.built = True
         flat = [o if isinstance(o, KerasTensor) else constant_shape(o) for o in operands]
         shapes = [o.shape if isinstance(o, KerasTensor) else o for o in flat]
@@ -804,7 +880,7 @@ class Session:
         flat_in, flat_out = flatten(inputs), flatten(outputs)
         if not all(isinstance(t, KerasTensor) for t in flat_in + flat_out):
             return UNKNOWN
-        model_name = self.name_for(name, "Functional")
+        model_name = self.name_for(name, "Model" if self.keras_version == 2 else "Functional")
         try:
             model = Functional(self, inputs, outputs, model_name, origin)
         except LayerError as err:
@@ -824,14 +900,20 @@ class Session:
         return model
 
     def sequential_add(self, model: Sequential, layer: Any, origin: Any, rebuild: bool = True) -> None:
-        if not model.stack and isinstance(layer, Layer) and layer.input_shape_arg is not None:
+        if not model.stack and isinstance(layer, Layer) and layer.batch_input_shape_arg is not None:
+            try:
+                batch_shape = standardize_shape(layer.batch_input_shape_arg)
+            except LayerError:
+                batch_shape = UNKNOWN
+            model.stack.append(InputLayer(self, batch_shape, None, self.sequential_input_name(layer), layer.origin))
+        elif not model.stack and isinstance(layer, Layer) and layer.input_shape_arg is not None:
             shape = layer.input_shape_arg
             try:
                 batch_shape = (None,) + standardize_shape(shape)
             except LayerError as err:
                 self.report(err.kind, err.message, origin)
                 batch_shape = UNKNOWN
-            model.stack.append(InputLayer(self, batch_shape, None, self.auto_name("InputLayer"), layer.origin))
+            model.stack.append(InputLayer(self, batch_shape, None, self.sequential_input_name(layer), layer.origin))
         if isinstance(layer, KerasTensor) and isinstance(layer.layer, InputLayer):
             layer = layer.layer
         if not isinstance(layer, Layer):
@@ -860,7 +942,8 @@ class Session:
             return
         first = model.stack[0] if model.stack else None
         if not isinstance(first, InputLayer):
-            model.stack.insert(0, InputLayer(self, tuple(input_shape), None, self.auto_name("InputLayer"), origin))
+            name = self.sequential_input_name(first)
+            model.stack.insert(0, InputLayer(self, tuple(input_shape), None, name, origin))
         first = model.stack[0]
         assert isinstance(first, InputLayer)
         x: Any = first.output
@@ -871,7 +954,9 @@ class Session:
             x = self.call(layer, x, layer.origin)
         if not isinstance(x, KerasTensor):
             return
-        model.functional = self.functional(first.output, x, None, model.origin, register=False)
+        # Keras 3 builds a Functional (it takes a name); Keras 2 makes the Sequential a graph itself.
+        inner_name = model.name if self.keras_version == 2 else None
+        model.functional = self.functional(first.output, x, inner_name, model.origin, register=False)
         model.built = True
 
 

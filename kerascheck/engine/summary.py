@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from kerascheck.engine.dims import UNKNOWN
+from kerascheck.engine.dims import UNKNOWN, is_known
 from kerascheck.engine.layer import Weight
-from kerascheck.engine.runtime import Functional, Layer, Model, OpaqueLayer, Sequential, flatten
+from kerascheck.engine.runtime import Functional, InputLayer, Layer, Model, OpaqueLayer, Sequential, flatten
 from kerascheck.results import LayerRow, ModelSummary, Span
 
 SpanOf = Callable[[Any], "Span | None"]
@@ -61,6 +61,29 @@ def layer_output(layer: Layer) -> Any:
     return outputs.shape
 
 
+def keras2_layer_output(layer: Layer) -> Any:
+    """Keras 2's ``layer.output_shape``: the output shapes of its calls when they all agree,
+    else (or when it was never called) ``"multiple"``; an InputLayer's is a list of one shape."""
+    if layer.calls_uncertain:
+        return UNKNOWN
+    outputs = []
+    for node in layer.inbound_nodes:
+        structure = node.output_structure
+        if isinstance(structure, list):
+            outputs.append([t.shape for t in flatten(structure)])
+        elif isinstance(layer, InputLayer):
+            outputs.append([structure.shape])
+        else:
+            outputs.append(structure.shape)
+    if not outputs:
+        return "multiple"
+    if len(outputs) == 1:
+        return outputs[0]
+    if not all(is_known(o) for o in outputs):
+        return UNKNOWN  # whether the calls agree is unknown
+    return outputs[0] if all(o == outputs[0] for o in outputs) else "multiple"
+
+
 def _weights_known(layer: Layer) -> bool:
     return layer.weights_resolved() and not isinstance(layer, OpaqueLayer)
 
@@ -92,21 +115,24 @@ def is_sequential_like(model: Model) -> bool:
     return True
 
 
-def connections(layer: Layer, relevant: set[int]) -> tuple[str, ...]:
+def connections(layer: Layer, relevant: set[int], keras2: bool = False) -> tuple[str, ...]:
     result: list[str] = []
     for node in layer.inbound_nodes:
         if relevant and id(node) not in relevant:
             continue
+        if keras2 and node.keyword_tensors:
+            return ("?",)  # Keras 2 lists a call's first argument first, whatever its keyword
         for tensor in node.inputs:
             source = tensor.layer
             name = source.name if source is not None else "?"
             node_index = "?" if source is None or source.calls_uncertain else tensor.node_index
             result.append(f"{'?' if name is UNKNOWN else name}[{node_index}][{tensor.tensor_index}]")
-    return tuple(result) or ("-",)
+    return tuple(result) or (() if keras2 else ("-",))
 
 
 def summarize(model: Model, path: str, span_of: SpanOf) -> ModelSummary:
     """The predicted ``model.summary()`` of ``model``."""
+    keras2 = model.session.keras_version == 2
     sequential_like = is_sequential_like(model)
     relevant: set[int] = set()
     if isinstance(model, Functional):
@@ -127,7 +153,7 @@ def summarize(model: Model, path: str, span_of: SpanOf) -> ModelSummary:
             output = UNKNOWN
         else:
             params, trainable, non_trainable = _layer_counts(layer)
-            output = layer_output(layer)
+            output = keras2_layer_output(layer) if keras2 else layer_output(layer)
         explanations: list[str] = []
         if layer.inbound_nodes:
             explanations += layer.inbound_nodes[-1].explanations
@@ -141,7 +167,7 @@ def summarize(model: Model, path: str, span_of: SpanOf) -> ModelSummary:
                 trainable_params=trainable,
                 non_trainable_params=non_trainable,
                 built=not unbuilt_for_keras,
-                connected_to=() if sequential_like else connections(layer, relevant),
+                connected_to=() if sequential_like else connections(layer, relevant, keras2),
                 explanations=tuple(explanations),
                 span=span_of(layer.origin),
             )
@@ -168,7 +194,18 @@ def summarize(model: Model, path: str, span_of: SpanOf) -> ModelSummary:
         trainable_bytes=totals[4],
         non_trainable_bytes=totals[5],
         show_connections=not sequential_like,
+        keras_version=model.session.keras_version,
+        built=_built(model),
     )
+
+
+def _built(model: Model) -> Any:
+    """Whether the model has its graph (Keras 2's summary() raises otherwise), or UNKNOWN."""
+    if model.built or isinstance(model, Functional):
+        return True
+    if isinstance(model, Sequential) and any(isinstance(layer, OpaqueLayer) for layer in model.stack):
+        return UNKNOWN  # a layer kerascheck cannot see may have declared the input
+    return False
 
 
 def _class_name(layer: Layer) -> str:

@@ -597,7 +597,7 @@ class Interpreter:
             operand = self._eval(node.expression, scope)
             if isinstance(operand, KerasTensor):
                 if isinstance(node.operator, cst.Minus):
-                    return self.session.operation("Negative", [operand], {}, self.origin(node))
+                    return self.session.operation("Negative", [operand], {}, self.origin(node), python_operator=True)
                 return self.opaque_tensor_operation()
             return unary(type(node.operator), operand)
         if isinstance(node, cst.BinaryOperation):
@@ -607,7 +607,7 @@ class Interpreter:
                 op_class = _TENSOR_OPERATORS.get(type(node.operator))
                 if op_class is None or not all(_is_operand(v) for v in (left, right)):
                     return self.opaque_tensor_operation()
-                return self.session.operation(op_class, [left, right], {}, self.origin(node))
+                return self.session.operation(op_class, [left, right], {}, self.origin(node), python_operator=True)
             return binary(BINARY_OPERATORS.get(type(node.operator)), left, right)
         if isinstance(node, cst.BooleanOperation):
             left = self._eval(node.left, scope)

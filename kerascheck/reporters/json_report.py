@@ -16,6 +16,8 @@ def _dim(value: Any) -> Any:
 
 
 def _shape(output: Any) -> Any:
+    if isinstance(output, str):
+        return output  # Keras 2's "multiple"
     if output is UNKNOWN:
         return "?"
     if isinstance(output, list):

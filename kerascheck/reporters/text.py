@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kerascheck.results import FileResult
-from kerascheck.reporters import summary_table
+from kerascheck.reporters import keras2_table, summary_table
 
 
 def render_diagnostics(results: list[FileResult]) -> str:
@@ -20,5 +20,5 @@ def render_summaries(results: list[FileResult], explain: bool = False) -> str:
         for summary in result.summaries:
             where = f"{summary.path}:{summary.span.line}:{summary.span.column}" if summary.span else summary.path
             title = f"{where}: {summary.variable}" if summary.variable else where
-            blocks.append(title + "\n" + summary_table.render(summary, explain=explain))
+            blocks.append(title + "\n" + (keras2_table if summary.keras_version == 2 else summary_table).render(summary, explain=explain))
     return "\n".join(blocks)

@@ -1,0 +1,202 @@
+"""Record what Keras 2 prints for the model fixtures: the truth of ``--keras-version 2``.
+
+Keras 2 is ``tf.keras`` as TensorFlow ≤ 2.15 shipped it, kept alive as the ``tf-keras``
+package.  Each fixture of ``fixtures/summary`` and ``fixtures/projects`` runs with its
+Keras imports pointed at ``tf_keras`` (``import keras``, ``from keras.layers import …``,
+and ``tf.keras`` through ``TF_USE_LEGACY_KERAS=1``), in one process, with
+``tf_keras.backend.clear_session()`` before each file.  Fixtures written for Keras 3 only
+(``keras.ops``, Keras 3 arguments) raise there; that is recorded too, and such a fixture
+verifies nothing about Keras 2.
+
+``<fixture>.expected_keras2.json`` holds ``{"keras_version", "models", "error"}``; each
+model has ``variable``, ``name``, ``summary_text`` (what ``model.summary()`` prints, or
+``null`` with ``summary_error`` when it raises), and ``rows``: per printed layer its
+``name``, ``class``, ``output_shape`` (the text Keras prints: ``(None, 8)``,
+``[(None, 8)]``, ``multiple``) and ``params``; then the three totals.
+
+    /opt/oracle/bin/python tests/oracle/record_keras2.py           # re-record
+    /opt/oracle/bin/python tests/oracle/record_keras2.py --check   # compare, exit 1 on a difference
+"""
+
+from __future__ import annotations
+
+import builtins
+import contextlib
+import importlib
+import importlib.abc
+import importlib.util
+import io
+import json
+import os
+import sys
+import traceback
+import warnings
+from pathlib import Path
+
+os.environ["TF_USE_LEGACY_KERAS"] = "1"
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURE_FOLDERS = [ROOT / "fixtures" / "summary", ROOT / "fixtures" / "projects"]
+
+
+
+@contextlib.contextmanager
+def _project_imports(path: Path):
+    """Let the fixture import its sibling modules (as record.py does); forget them afterwards."""
+    folder = path.parent
+    top = folder
+    parts: list[str] = []
+    while (top / "__init__.py").is_file() and top.parent != top:
+        parts.insert(0, top.name)
+        top = top.parent
+    roots = [folder] if top == folder else [folder, top]
+    saved_path = list(sys.path)
+    before = set(sys.modules)
+    sys.path[:0] = [str(r) for r in roots]
+    try:
+        yield ".".join(parts) or None
+    finally:
+        sys.path[:] = saved_path
+        for name in set(sys.modules) - before:
+            module_file = getattr(sys.modules[name], "__file__", None) or ""
+            if any(module_file.startswith(str(r)) for r in roots):
+                del sys.modules[name]
+
+
+def _run_fixture_in(path: Path, package: str | None) -> tuple[dict, dict | None]:
+    """Execute the fixture as ``__main__`` (stdout discarded); the error it raises, if any."""
+    filename = str(path)
+    code = compile(path.read_text(encoding="utf-8"), filename, "exec")
+    namespace = {"__name__": "__main__", "__file__": filename, "__package__": package, "__builtins__": builtins}
+    error = None
+    saved_argv, sys.argv = sys.argv, [filename]
+    try:
+        with contextlib.redirect_stdout(io.StringIO()):
+            exec(code, namespace)
+    except (Exception, SystemExit) as exc:  # noqa: BLE001 - recording the failure is the point
+        line = None
+        for frame in traceback.extract_tb(exc.__traceback__):
+            if frame.filename == filename:
+                line = frame.lineno
+        error = {"type": type(exc).__name__, "line": line}
+    finally:
+        sys.argv = saved_argv
+    return namespace, error
+
+
+class _KerasToTfKeras(importlib.abc.MetaPathFinder, importlib.abc.Loader):
+    """``import keras`` / ``keras.layers`` … give the ``tf_keras`` modules."""
+
+    def find_spec(self, fullname, path=None, target=None):
+        if fullname == "keras" or fullname.startswith("keras."):
+            target_name = "tf_keras" + fullname[len("keras"):]
+            try:
+                importlib.import_module(target_name)
+            except ImportError:
+                return None
+            return importlib.util.spec_from_loader(fullname, self)
+        return None
+
+    def create_module(self, spec):
+        return importlib.import_module("tf_keras" + spec.name[len("keras"):])
+
+    def exec_module(self, module):
+        pass
+
+
+def _output_text(layer) -> str:
+    try:
+        return str(layer.output_shape)
+    except AttributeError:
+        return "multiple"
+    except RuntimeError:
+        return "?"
+
+
+def _model_record(variable: str, model) -> dict:
+    import tf_keras
+
+    lines: list[str] = []
+    record: dict = {"variable": variable, "name": model.name}
+    try:
+        model.summary(print_fn=lambda line, *a, **k: lines.append(line))
+    except ValueError as err:
+        record.update(summary_text=None, summary_error=str(err).splitlines()[0])
+        return record
+    record["summary_text"] = "\n".join(lines) + "\n"
+    record["rows"] = [
+        {
+            "name": layer.name,
+            "class": type(layer).__name__,
+            "output_shape": _output_text(layer),
+            "params": layer.count_params() if layer.built or getattr(layer, "_is_graph_network", False) else None,
+        }
+        for layer in model.layers
+    ]
+    count = tf_keras.src.utils.layer_utils.count_params
+    trainable, non_trainable = count(model.trainable_weights), count(model.non_trainable_weights)
+    record.update(
+        total_params=trainable + non_trainable, trainable_params=trainable, non_trainable_params=non_trainable
+    )
+    return record
+
+
+def record_file(path: Path) -> dict:
+    import tf_keras
+
+    tf_keras.backend.clear_session()
+    tf_keras.backend.set_floatx("float32")
+    tf_keras.backend.set_image_data_format("channels_last")
+    error = None
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        with _project_imports(path) as package:
+            namespace, error = _run_fixture_in(path, package)
+        seen: set[int] = set()
+        models = []
+        for variable, value in list(namespace.items()):
+            if variable.startswith("_") or not isinstance(value, tf_keras.Model) or id(value) in seen:
+                continue
+            seen.add(id(value))
+            models.append(_model_record(variable, value))
+    namespace.clear()
+    return {"keras_version": tf_keras.__version__, "models": models, "error": error}
+
+
+def expected_path(fixture: Path) -> Path:
+    return fixture.with_name(fixture.stem + ".expected_keras2.json")
+
+
+def fixtures() -> list[Path]:
+    found = []
+    for folder in FIXTURE_FOLDERS:
+        for path in sorted(folder.glob("*.py")):
+            found.append(path)
+    return found
+
+
+def main(argv: list[str]) -> int:
+    assert "keras" not in sys.modules
+    sys.meta_path.insert(0, _KerasToTfKeras())
+    with contextlib.redirect_stderr(io.StringIO()):
+        import tensorflow  # noqa: F401  (before any fixture: its import prints noise)
+    check = "--check" in argv
+    only = [Path(a).resolve() for a in argv if not a.startswith("--")]
+    status = 0
+    for path in fixtures():
+        if only and path not in only:
+            continue
+        text = json.dumps(record_file(path), indent=1, ensure_ascii=False) + "\n"
+        target = expected_path(path)
+        if check:
+            if not target.exists() or target.read_text(encoding="utf-8") != text:
+                print(f"{target.relative_to(ROOT)} differs from what Keras 2 prints now", file=sys.stderr)
+                status = 1
+        else:
+            target.write_text(text, encoding="utf-8")
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
