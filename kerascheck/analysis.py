@@ -34,7 +34,24 @@ def analyse_path(path: str | os.PathLike[str], settings: Settings | None = None)
             data = handle.read()
     except OSError as err:
         return _file_error(display, "KC002", f"cannot read file: {err.strerror or err}")
+    if display.endswith(".ipynb"):
+        return analyse_notebook(data, display, settings)
     return analyse_bytes(data, display, settings)
+
+
+def analyse_notebook(data: bytes, path: str, settings: Settings | None = None) -> FileResult:
+    """A Jupyter notebook: its code cells analysed as one module, results placed in cells."""
+    from kerascheck.notebooks import NotebookError, read_notebook
+
+    if not mentions_keras(data):
+        return FileResult(path, skipped=True)
+    try:
+        notebook = read_notebook(data.decode("utf-8"), path)
+    except UnicodeDecodeError as err:
+        return _file_error(path, "KC002", f"notebook is not valid UTF-8 (byte {err.start}: {err.reason})")
+    except NotebookError as err:
+        return _file_error(path, "KC002", str(err))
+    return notebook.result(analyse_source(notebook.source, path, settings))
 
 
 def analyse_bytes(data: bytes, path: str, settings: Settings | None = None) -> FileResult:

@@ -1,4 +1,4 @@
-"""Which files to analyse: walk folders for ``*.py``, skipping what is never source."""
+"""Which files to analyse: walk folders for ``*.py`` and ``*.ipynb``, skipping what is never source."""
 
 from __future__ import annotations
 
@@ -15,6 +15,9 @@ SKIPPED_DIRS = frozenset(
         ".kerascheck_cache", ".ipynb_checkpoints",
     }
 )
+
+
+SOURCE_SUFFIXES = (".py", ".ipynb")
 
 
 @dataclass(frozen=True)
@@ -79,7 +82,7 @@ def _walk(root: Path, exclude: tuple[str, ...], seen: set[str]) -> Iterator[Path
         yield from errors
         errors.clear()
         for name in sorted(filenames):
-            if not name.endswith(".py"):
+            if not name.endswith(SOURCE_SUFFIXES):
                 continue
             path = current / name
             if excluded(path, exclude):

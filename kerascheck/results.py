@@ -20,6 +20,7 @@ class Span:
     column: int
     end_line: int
     end_column: int
+    cell: int | None = None  # in a notebook: the cell (from 1), and lines count within it
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,8 @@ FIXTURES = ROOT / "fixtures"
 
 def summary_fixtures() -> list[Path]:
     """Model files with truth recorded from real Keras beside them."""
-    return sorted(p for p in FIXTURES.rglob("*.py") if p.with_suffix(".expected.json").exists())
+    sources = [*FIXTURES.rglob("*.py"), *FIXTURES.rglob("*.ipynb")]
+    return sorted(p for p in sources if p.with_suffix(".expected.json").exists())
 
 
 def load_expected(fixture: Path) -> dict:

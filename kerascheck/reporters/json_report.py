@@ -44,6 +44,8 @@ def layer_json(row: LayerRow, explain: bool) -> dict[str, Any]:
         "trainable_params": _count(row.trainable_params),
         "non_trainable_params": _count(row.non_trainable_params),
     }
+    if row.span is not None and row.span.cell is not None:
+        data["cell"] = row.span.cell
     if not row.built:
         data["built"] = False
     if row.connected_to:
@@ -54,7 +56,7 @@ def layer_json(row: LayerRow, explain: bool) -> dict[str, Any]:
 
 
 def model_json(summary: ModelSummary, explain: bool = False) -> dict[str, Any]:
-    return {
+    data = {
         "path": summary.path,
         "line": summary.span.line if summary.span else None,
         "column": summary.span.column if summary.span else None,
@@ -66,11 +68,20 @@ def model_json(summary: ModelSummary, explain: bool = False) -> dict[str, Any]:
         "trainable_params": _count(summary.trainable_params),
         "non_trainable_params": _count(summary.non_trainable_params),
     }
+    return _with_cell(data, summary.span)
+
+
+def _with_cell(data: dict[str, Any], span: Any) -> dict[str, Any]:
+    """In a notebook, ``cell`` (from 1) after ``path``: lines and columns count within that cell."""
+    if span is None or span.cell is None:
+        return data
+    items = list(data.items())
+    return dict(items[:1] + [("cell", span.cell)] + items[1:])
 
 
 def diagnostic_json(diagnostic: Diagnostic) -> dict[str, Any]:
     span = diagnostic.span
-    return {
+    data = {
         "path": diagnostic.path,
         "line": span.line,
         "column": span.column,
@@ -80,6 +91,7 @@ def diagnostic_json(diagnostic: Diagnostic) -> dict[str, Any]:
         "severity": diagnostic.severity,
         "message": diagnostic.message,
     }
+    return _with_cell(data, span)
 
 
 def render(results: list[FileResult], summaries: bool, explain: bool = False) -> str:

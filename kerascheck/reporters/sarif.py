@@ -40,20 +40,23 @@ def render(results: list[FileResult]) -> str:
                 "endLine": max(d.span.end_line, d.span.line),
                 "endColumn": d.span.end_column if d.span.end_line > d.span.line else max(d.span.end_column, d.span.column),
             }
+            location: dict = {
+                "physicalLocation": {
+                    "artifactLocation": {"uri": PurePath(d.path).as_posix()},
+                    "region": region,
+                }
+            }
+            if d.span.cell is not None:
+                # In a notebook the region counts lines within the cell named here.
+                location["logicalLocations"] = [{"name": f"cell {d.span.cell}", "kind": "notebookCell"}]
+                location["properties"] = {"cell": d.span.cell}
             sarif_results.append(
                 {
                     "ruleId": d.code,
                     "ruleIndex": index[d.code],
                     "level": _LEVEL[d.severity],
                     "message": {"text": d.message},
-                    "locations": [
-                        {
-                            "physicalLocation": {
-                                "artifactLocation": {"uri": PurePath(d.path).as_posix()},
-                                "region": region,
-                            }
-                        }
-                    ],
+                    "locations": [location],
                 }
             )
     document = {

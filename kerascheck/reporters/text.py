@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kerascheck.results import FileResult
+from kerascheck.results import FileResult, Span
 from kerascheck.reporters import keras2_table, summary_table
 
 
@@ -10,7 +10,7 @@ def render_diagnostics(results: list[FileResult]) -> str:
     lines = []
     for result in results:
         for d in result.diagnostics:
-            lines.append(f"{d.path}:{d.span.line}:{d.span.column}: {d.code} {d.message}")
+            lines.append(f"{location(d.path, d.span)}: {d.code} {d.message}")
     return "\n".join(lines) + ("\n" if lines else "")
 
 
@@ -18,7 +18,13 @@ def render_summaries(results: list[FileResult], explain: bool = False) -> str:
     blocks = []
     for result in results:
         for summary in result.summaries:
-            where = f"{summary.path}:{summary.span.line}:{summary.span.column}" if summary.span else summary.path
+            where = location(summary.path, summary.span) if summary.span else summary.path
             title = f"{where}: {summary.variable}" if summary.variable else where
             blocks.append(title + "\n" + (keras2_table if summary.keras_version == 2 else summary_table).render(summary, explain=explain))
     return "\n".join(blocks)
+
+
+def location(path: str, span: Span) -> str:
+    """``path:line:col``, or ``notebook.ipynb:cell 3:line:col`` in a notebook (as ruff prints it)."""
+    cell = f"cell {span.cell}:" if span.cell is not None else ""
+    return f"{path}:{cell}{span.line}:{span.column}"

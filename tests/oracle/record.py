@@ -286,6 +286,17 @@ def _project_imports(path: Path):
                 del sys.modules[name]
 
 
+def _notebook_source(text: str, filename: str) -> str:
+    """A notebook's code cells as one script, as running it top to bottom executes them
+    (IPython-only lines left out the way kerascheck reads notebooks)."""
+    sys.path.insert(0, str(REPO_ROOT))
+    try:
+        from kerascheck.notebooks import read_notebook
+    finally:
+        sys.path.remove(str(REPO_ROOT))
+    return read_notebook(text, filename).source
+
+
 def _run_fixture(path: Path) -> tuple[dict, dict | None]:
     with _project_imports(path) as package:
         return _run_fixture_in(path, package)
@@ -294,6 +305,8 @@ def _run_fixture(path: Path) -> tuple[dict, dict | None]:
 def _run_fixture_in(path: Path, package: str | None) -> tuple[dict, dict | None]:
     filename = str(path)
     source = path.read_text(encoding="utf-8")
+    if path.suffix == ".ipynb":
+        source = _notebook_source(source, filename)
     code = compile(source, filename, "exec")
     namespace = {
         "__name__": "__main__",
@@ -545,11 +558,11 @@ def dumps(record: dict) -> str:
 
 
 def expected_path(fixture: Path) -> Path:
-    return fixture.with_name(fixture.name[: -len(".py")] + EXPECTED_SUFFIX)
+    return fixture.with_name(fixture.stem + EXPECTED_SUFFIX)
 
 
 def default_fixtures() -> list[Path]:
-    return sorted(FIXTURES_ROOT.glob("**/*.py"))
+    return sorted([*FIXTURES_ROOT.glob("**/*.py"), *FIXTURES_ROOT.glob("**/*.ipynb")])
 
 
 def _display(path: Path) -> str:
@@ -580,12 +593,13 @@ def main(argv=None) -> int:
     mismatches = 0
     if args.check and not args.fixtures:
         for orphan in sorted(FIXTURES_ROOT.glob("**/*" + EXPECTED_SUFFIX)):
-            if not orphan.with_name(orphan.name[: -len(EXPECTED_SUFFIX)] + ".py").exists():
+            stem = orphan.name[: -len(EXPECTED_SUFFIX)]
+            if not any(orphan.with_name(stem + suffix).exists() for suffix in (".py", ".ipynb")):
                 mismatches += 1
                 print(f"ORPHAN {_display(orphan)} (its fixture .py is gone)")
     for fixture in fixtures:
         fixture = fixture.resolve()
-        if not fixture.is_file() or fixture.suffix != ".py":
+        if not fixture.is_file() or fixture.suffix not in (".py", ".ipynb"):
             print(f"not a fixture file: {fixture}", file=sys.stderr)
             return 2
         try:
