@@ -10,6 +10,7 @@ or configuration error, or a file that could not be analysed at all.
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -67,6 +68,14 @@ def main() -> None:
     help="A pyproject.toml to read [tool.kerascheck] from (default: the nearest one upward).",
 )
 @click.option(
+    "--graph", "graph_dir", type=click.Path(path_type=Path, file_okay=False),
+    help="Write each model's graph as DOT (and SVG when Graphviz's `dot` is installed) into this folder.",
+)
+@click.option(
+    "--graph-format", type=click.Choice(["svg", "png", "pdf"]), default="svg", show_default=True,
+    help="The picture `dot` renders beside each DOT file.",
+)
+@click.option(
     "--keras-version", type=click.Choice(["2", "3"]), default=None,
     help="Predict what this Keras major version prints and raises [default: 3; 2 is tf.keras/tf-keras].",
 )
@@ -84,6 +93,8 @@ def check(
     ignore: str | None,
     exit_zero: bool | None,
     config_path: Path | None,
+    graph_dir: Path | None,
+    graph_format: str,
     keras_version: str | None,
     jobs: int | None,
 ) -> None:
@@ -123,11 +134,36 @@ def check(
     file_errors += sum(1 for r in results if any(d.code.startswith("KC0") for d in r.diagnostics))
 
     click.echo(_render(results, output_format, summary, explain), nl=False)
+    if graph_dir is not None:
+        file_errors += _write_graphs(results, graph_dir, graph_format)
     diagnostics = sum(len(r.diagnostics) for r in results)
     if file_errors:
         sys.exit(2)
     if diagnostics and not settings.exit_zero:
         sys.exit(1)
+
+
+def _write_graphs(results: list[Any], folder: Path, fmt: str) -> int:
+    """Write every model's DOT graph (and picture); the number of failures."""
+    from kerascheck.reporters import graph
+
+    taken: set[str] = set()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        click.echo(f"kerascheck: cannot create {folder}: {err.strerror or err}", err=True)
+        return 1
+    for result in results:
+        for summary in result.summaries:
+            path = folder / (graph.file_stem(summary, taken) + ".dot")
+            try:
+                path.write_text(graph.to_dot(summary), encoding="utf-8")
+                picture = graph.render_file(path, fmt)
+            except (OSError, subprocess.CalledProcessError) as err:
+                click.echo(f"kerascheck: cannot write the graph {path}: {err}", err=True)
+                return 1
+            click.echo(f"kerascheck: wrote {path}" + (f" and {picture.name}" if picture else ""), err=True)
+    return 0
 
 
 # Below this many files per worker, starting workers costs more than it saves.

@@ -37,6 +37,7 @@ class LayerRow:
     connected_to: tuple[str, ...] = ()
     explanations: tuple[str, ...] = ()
     span: Span | None = None
+    nested: ModelSummary | None = None  # a model used as a layer: its own summary (for graphs)
 
 
 @dataclass(frozen=True)

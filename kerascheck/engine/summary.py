@@ -170,6 +170,7 @@ def summarize(model: Model, path: str, span_of: SpanOf) -> ModelSummary:
                 connected_to=() if sequential_like else connections(layer, relevant, keras2),
                 explanations=tuple(explanations),
                 span=span_of(layer.origin),
+                nested=summarize(layer, path, span_of) if isinstance(layer, Model) and not opaque else None,
             )
         )
     if incomplete or not model.weights_resolved():

@@ -1,0 +1,119 @@
+"""Model pictures: a predicted summary as a Graphviz DOT graph, what ``plot_model`` draws.
+
+One box per layer with its name, class, output shape and parameter count (what
+``keras.utils.plot_model(model, show_shapes=True)`` shows), edges for the
+connections of a functional model or the chain of a Sequential, and each model
+used as a layer drawn as a cluster of its own layers.  DOT is plain text; the
+``dot`` program, when installed, turns it into SVG or PNG (:func:`render_file`).
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+from kerascheck.engine.dims import UNKNOWN, format_output
+from kerascheck.results import LayerRow, ModelSummary
+
+_CONNECTION = re.compile(r"^(.*)\[(\d+|\?)\]\[(\d+)\]$")
+
+
+def _quote(text: str) -> str:
+    """A DOT string; a newline in ``text`` becomes a line break of the label."""
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+    return f'"{escaped}"'
+
+
+def _name(value: Any) -> str:
+    return "?" if value is UNKNOWN else str(value)
+
+
+def _label(row: LayerRow) -> str:
+    output = format_output(row.output) if row.built else "?"
+    params = "?" if row.params is UNKNOWN else f"{row.params:,}"
+    return f"{_name(row.name)}\n{row.class_name}\n{output}\n{params} params"
+
+
+class _Writer:
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.count = 0
+
+    def new_id(self) -> str:
+        self.count += 1
+        return f"n{self.count}"
+
+    def model(self, summary: ModelSummary, indent: str) -> tuple[list[str], list[str]]:
+        """Draw the model's layers; return the node ids that take its inputs and give its outputs."""
+        ends: dict[int, tuple[str, str]] = {}  # row index -> (first node, last node)
+        by_name: dict[str, int] = {}
+        for index, row in enumerate(summary.rows):
+            if row.name is not UNKNOWN:
+                by_name.setdefault(str(row.name), index)
+            if row.nested is not None and row.nested.rows:
+                cluster = self.new_id()
+                self.lines.append(f"{indent}subgraph cluster_{cluster} {{")
+                label = f"{_name(row.name)} ({row.class_name})\n{format_output(row.output) if row.built else '?'}"
+                self.lines.append(f"{indent}  label={_quote(label)};")
+                firsts, lasts = self.model(row.nested, indent + "  ")
+                self.lines.append(f"{indent}}}")
+                ends[index] = (firsts[0], lasts[-1])
+            else:
+                node = self.new_id()
+                self.lines.append(f"{indent}{node} [label={_quote(_label(row))}];")
+                ends[index] = (node, node)
+        edges: list[tuple[int, int]] = []
+        if summary.show_connections:
+            for index, row in enumerate(summary.rows):
+                for connection in row.connected_to:
+                    match = _CONNECTION.match(connection)
+                    if match and match.group(1) in by_name:
+                        edges.append((by_name[match.group(1)], index))
+        else:
+            edges = [(i, i + 1) for i in range(len(summary.rows) - 1)]
+        for source, target in edges:
+            self.lines.append(f"{indent}{ends[source][1]} -> {ends[target][0]};")
+        targets = {t for _, t in edges}
+        sources = {s for s, _ in edges}
+        firsts = [ends[i][0] for i in range(len(summary.rows)) if i not in targets] or ["_"]
+        lasts = [ends[i][1] for i in range(len(summary.rows)) if i not in sources] or ["_"]
+        return firsts, lasts
+
+
+def to_dot(summary: ModelSummary) -> str:
+    """The model as a DOT digraph, top to bottom like ``plot_model``."""
+    writer = _Writer()
+    writer.model(summary, "  ")
+    title = f"{_name(summary.name)}"
+    head = [
+        f"digraph {_quote(title)} {{",
+        "  rankdir=TB;",
+        '  node [shape=box, style="rounded", fontname="Helvetica", fontsize=11];',
+        '  graph [fontname="Helvetica", fontsize=11];',
+    ]
+    return "\n".join(head + writer.lines + ["}"]) + "\n"
+
+
+def file_stem(summary: ModelSummary, taken: set[str]) -> str:
+    """``<file>.<variable>``, made unique within one run."""
+    label = summary.variable or _name(summary.name)
+    stem = f"{Path(summary.path).stem}.{re.sub(r'[^A-Za-z0-9_.-]', '_', label)}"
+    candidate, number = stem, 1
+    while candidate in taken:
+        number += 1
+        candidate = f"{stem}_{number}"
+    taken.add(candidate)
+    return candidate
+
+
+def render_file(dot_path: Path, fmt: str) -> Path | None:
+    """``dot -T<fmt>``: the picture beside the DOT file, or None when Graphviz is not installed."""
+    program = shutil.which("dot")
+    if program is None:
+        return None
+    target = dot_path.with_suffix(f".{fmt}")
+    subprocess.run([program, f"-T{fmt}", str(dot_path), "-o", str(target)], check=True, capture_output=True)
+    return target
