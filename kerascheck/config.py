@@ -35,6 +35,7 @@ class Settings:
     exit_zero: bool = False
     param_hog_share: float = 0.9
     param_hog_min_params: int = 100_000_000
+    max_params: tuple[tuple[str, int], ...] = ()  # KC305: (model glob, parameter budget)
     keras_version: int = 3  # whose summary() and errors to predict: Keras 3.15, or Keras 2 (tf-keras)
     root: Path = field(default_factory=Path.cwd)  # folder of the configuration file
 
@@ -77,7 +78,7 @@ def _glob(relative: str, pattern: str) -> bool:
 
 _KEYS = {
     "select", "extend-select", "ignore", "exclude", "per-file-ignores", "exit-zero",
-    "param-hog-share", "param-hog-min-params", "keras-version",
+    "param-hog-share", "param-hog-min-params", "keras-version", "max-params",
 }
 
 
@@ -149,6 +150,15 @@ def settings_from_table(table: dict[str, Any], root: Path, where: str) -> Settin
     minimum = table.get("param-hog-min-params", 100_000_000)
     if not isinstance(minimum, int) or isinstance(minimum, bool) or minimum < 0:
         raise ConfigError(f"{where}: `param-hog-min-params` must be a non-negative integer")
+    budgets = table.get("max-params", {})
+    if isinstance(budgets, int) and not isinstance(budgets, bool):
+        budgets = {"*": budgets}
+    if not isinstance(budgets, dict) or not all(
+        isinstance(v, int) and not isinstance(v, bool) and v >= 0 for v in budgets.values()
+    ):
+        raise ConfigError(
+            f"{where}: `max-params` must be a parameter count or a table of model name patterns to counts"
+        )
     keras_version = table.get("keras-version", 3)
     if keras_version not in (2, 3) or isinstance(keras_version, bool):
         raise ConfigError(f"{where}: `keras-version` must be 2 or 3")
@@ -162,6 +172,7 @@ def settings_from_table(table: dict[str, Any], root: Path, where: str) -> Settin
         param_hog_share=float(share),
         param_hog_min_params=minimum,
         keras_version=keras_version,
+        max_params=tuple(sorted(budgets.items())),
         root=root,
     )
 

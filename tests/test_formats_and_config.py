@@ -155,3 +155,39 @@ def test_folders_skip_virtualenvs_and_build_dirs(tmp_path: Path) -> None:
     (tmp_path / "src" / "m.py").write_text(BAD)
     code, out, _ = run(str(tmp_path))
     assert {line.split(":")[0] for line in out.splitlines()} == {str(tmp_path / "src" / "m.py")}
+
+
+MODEL_OF_1130_PARAMS = """\
+import keras
+from keras import layers
+
+classifier = keras.Sequential([keras.Input(shape=(112,)), layers.Dense(10)])
+encoder = keras.Sequential([keras.Input(shape=(8,)), layers.Dense(2)])
+"""
+
+
+@pytest.mark.parametrize(
+    ("budget", "code", "flagged"),
+    [
+        ('{ "classifier" = 1130 }', 0, []),
+        ('{ "classifier" = 1129 }', 1, ["classifier"]),
+        ('{ "*" = 18 }', 1, ["classifier"]),
+        ("10", 1, ["classifier", "encoder"]),
+        ('{ "sequential_1" = 10 }', 1, ["encoder"]),  # the model's Keras name works too
+    ],
+)
+def test_max_params_budgets_gate_ci(tmp_path: Path, budget: str, code: int, flagged: list[str]) -> None:
+    (tmp_path / "pyproject.toml").write_text(f"[tool.kerascheck]\nmax-params = {budget}\n")
+    (tmp_path / "model.py").write_text(MODEL_OF_1130_PARAMS)
+    status, out, _ = run("--format", "json", "model.py", cwd=tmp_path)
+    assert status == code
+    diagnostics = json.loads(out)["diagnostics"]
+    assert [d["code"] for d in diagnostics] == ["KC305"] * len(flagged)
+    assert [d["message"].split("'")[1] for d in diagnostics] == flagged
+
+
+def test_max_params_must_be_counts(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.kerascheck]\nmax-params = { "m" = "big" }\n')
+    (tmp_path / "model.py").write_text(MODEL_OF_1130_PARAMS)
+    status, _, err = run("model.py", cwd=tmp_path)
+    assert status == 2 and "max-params" in err

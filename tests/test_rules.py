@@ -7,13 +7,14 @@ file or example without markers must produce no diagnostic at all.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from conftest import FIXTURES, ROOT
 from kerascheck.analysis import analyse_path, analyse_source
-from kerascheck.config import Settings
+from kerascheck.config import Settings, settings_from_table
 from kerascheck.rules import ALL_RULES, RULES_BY_CODE, marked_lines
 from kerascheck.rules.docs import pages
 
@@ -32,7 +33,7 @@ def _reported(result) -> list[tuple[int, str]]:  # noqa: ANN001
     ("rule", "kind", "index", "source"), EXAMPLES, ids=[f"{r.code}-{k}-{i}" for r, k, i, _ in EXAMPLES]
 )
 def test_rule_reports_exactly_the_marked_lines_of_its_examples(rule, kind, index, source) -> None:  # noqa: ANN001
-    settings = Settings(extend_select=(rule.code,))
+    settings = replace(settings_from_table(rule.example_config, ROOT, "example"), extend_select=(rule.code,))
     result = analyse_source(source, f"{rule.code}_{kind}_{index}.py", settings)
     expected = sorted(marked_lines(source))
     assert _reported(result) == expected

@@ -11,6 +11,7 @@ from kerascheck.rules.config import (
     DeprecatedArgument,
     InvalidArgument,
     Keras2ModelKeywords,
+    ModelOverBudget,
     ParameterHog,
     SoftmaxOnOneUnit,
 )
@@ -42,6 +43,7 @@ ALL_RULES: tuple[type[Rule], ...] = (
     DeprecatedArgument,
     ParameterHog,
     SoftmaxOnOneUnit,
+    ModelOverBudget,
 )
 RULES_BY_CODE: dict[str, type[Rule]] = {rule.code: rule for rule in ALL_RULES}
 RULE_FOR_ENGINE_KIND: dict[str, type[Rule]] = {kind: rule for rule in ALL_RULES for kind in rule.engine_kinds}

@@ -43,6 +43,8 @@ class Rule:
     valid: ClassVar[tuple[str, ...]] = ()
     default: ClassVar[bool] = True  # selected unless the configuration says otherwise
     keras_raises: ClassVar[bool] = True  # real Keras raises on every invalid example
+    # `[tool.kerascheck]` settings the examples are checked with (a budget, a threshold).
+    example_config: ClassVar[dict[str, Any]] = {}
 
     def check(self, session: "Session", settings: "Settings") -> Iterable[Finding]:
         return ()

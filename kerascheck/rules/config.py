@@ -244,3 +244,68 @@ class SoftmaxOnOneUnit(Rule):
 
 def _quoted(name: Any) -> str:
     return "?" if name is UNKNOWN else f"'{name}'"
+
+
+class ModelOverBudget(Rule):
+    code = "KC305"
+    name = "model-over-budget"
+    severity = "error"
+    keras_raises = False
+    summary = """
+        A model has more parameters than its budget in `[tool.kerascheck.max-params]`, a table
+        of model variable (or model name) glob patterns to parameter counts, e.g.
+        `"encoder*" = 5_000_000`, or `max-params = 1_000_000` for every model.
+    """
+    why = """
+        A CI gate: a model that silently grows (a wider layer, a Dense after Flatten on a larger
+        input) fails the run before anyone trains it. Only models whose count kerascheck
+        predicts exactly are checked.
+    """
+    example_config = {"max-params": {"classifier": 100_000}}
+    invalid = (
+        """
+        import keras
+        from keras import layers
+
+        classifier = keras.Sequential([  # KC305
+            keras.Input(shape=(64, 64, 3)),
+            layers.Flatten(),
+            layers.Dense(10),
+        ])
+        """,
+    )
+    valid = (
+        """
+        import keras
+        from keras import layers
+
+        classifier = keras.Sequential([
+            keras.Input(shape=(64, 64, 3)),
+            layers.GlobalAveragePooling2D(),
+            layers.Dense(10),
+        ])
+        """,
+    )
+
+    def check(self, session: "Session", settings: "Settings") -> Iterable[Finding]:
+        from fnmatch import fnmatchcase
+
+        from kerascheck.engine.summary import count_params
+
+        if not settings.max_params:
+            return
+        for model in session.models:
+            if model.speculative or not model.reported or not model.weights_resolved():
+                continue
+            names = [n for n in (model.variable, model.name) if isinstance(n, str)]
+            budgets = [b for pattern, b in settings.max_params if any(fnmatchcase(n, pattern) for n in names)]
+            total = count_params(model.weights)
+            if not budgets or total is UNKNOWN or total <= min(budgets):
+                continue
+            label = model.variable or model.name
+            yield Finding(
+                self.code,
+                f"model {_quoted(label)} has {total:,} parameters, over its budget of {min(budgets):,} (max-params)",
+                model.origin,
+            )
+
