@@ -67,6 +67,8 @@ def main() -> None:
     "--config", "config_path", type=click.Path(path_type=Path, dir_okay=False),
     help="A pyproject.toml to read [tool.kerascheck] from (default: the nearest one upward).",
 )
+@click.option("--fix", is_flag=True, help="Apply the safe fixes diagnostics carry, proven by re-analysis.")
+@click.option("--diff", is_flag=True, help="Show the fixes --fix would apply as a unified diff; change nothing.")
 @click.option(
     "--graph", "graph_dir", type=click.Path(path_type=Path, file_okay=False),
     help="Write each model's graph as DOT (and SVG when Graphviz's `dot` is installed) into this folder.",
@@ -93,6 +95,8 @@ def check(
     ignore: str | None,
     exit_zero: bool | None,
     config_path: Path | None,
+    fix: bool,
+    diff: bool,
     graph_dir: Path | None,
     graph_format: str,
     keras_version: str | None,
@@ -131,6 +135,11 @@ def check(
         else:
             files.append(item)
     results = analyse_all(files, settings, jobs)
+    if fix or diff:
+        results, changed = _apply_fixes(results, settings, write=fix and not diff)
+        if diff:
+            click.echo("".join(text for _, text in changed), nl=False)
+            sys.exit(1 if changed else 0)
     file_errors += sum(1 for r in results if any(d.code.startswith("KC0") for d in r.diagnostics))
 
     click.echo(_render(results, output_format, summary, explain), nl=False)
@@ -141,6 +150,50 @@ def check(
         sys.exit(2)
     if diagnostics and not settings.exit_zero:
         sys.exit(1)
+
+
+def _apply_fixes(results: list[Any], settings: Any, write: bool) -> tuple[list[Any], list[tuple[str, str]]]:
+    """Fix every file that has fixable diagnostics; the new results and each changed file's diff."""
+    import difflib
+
+    from kerascheck.analysis import analyse_source
+    from kerascheck.fixes import fix_source
+
+    fixed_results, changed = [], []
+    applied = 0
+    for result in results:
+        if result.path.endswith(".ipynb") or not any(d.fix for d in result.diagnostics):
+            fixed_results.append(result)
+            continue
+        try:
+            with open(result.path, "rb") as handle:
+                source = handle.read().decode("utf-8")
+        except (OSError, UnicodeDecodeError):
+            fixed_results.append(result)
+            continue
+        outcome = fix_source(source, lambda text, path=result.path: analyse_source(text, path, settings))
+        if not outcome.applied:
+            fixed_results.append(result)
+            continue
+        applied += len(outcome.applied)
+        lines = difflib.unified_diff(
+            source.splitlines(keepends=True), outcome.source.splitlines(keepends=True),
+            fromfile=f"a/{result.path.lstrip('/')}", tofile=f"b/{result.path.lstrip('/')}",
+        )
+        changed.append((result.path, "".join(lines)))
+        if write:
+            try:
+                with open(result.path, "wb") as handle:
+                    handle.write(outcome.source.encode("utf-8"))
+            except OSError as err:
+                click.echo(f"kerascheck: cannot write {result.path}: {err.strerror or err}", err=True)
+                fixed_results.append(result)
+                continue
+        fixed_results.append(outcome.result)
+    if changed:
+        verb = "Fixed" if write else "Would fix"
+        click.echo(f"kerascheck: {verb} {applied} diagnostic(s) in {len(changed)} file(s)", err=True)
+    return fixed_results, changed
 
 
 def _write_graphs(results: list[Any], folder: Path, fmt: str) -> int:

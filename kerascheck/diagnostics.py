@@ -12,7 +12,7 @@ from typing import Any, Callable, Iterable
 from kerascheck.config import Settings
 from kerascheck.engine.dims import UNKNOWN, format_shape
 from kerascheck.engine.runtime import EngineError, KerasTensor, Session
-from kerascheck.results import Diagnostic, Span
+from kerascheck.results import Diagnostic, Fix, Span
 from kerascheck.rules import ALL_RULES, RULE_FOR_ENGINE_KIND, RULES_BY_CODE
 
 SpanOf = Callable[[Any], "Span | None"]
@@ -53,6 +53,31 @@ def describe(error: EngineError, span_of: SpanOf) -> str:
     return f"{who} gets {received}. Keras: {error.message}"
 
 
+RECURRENT_LAYERS = frozenset({"LSTM", "GRU", "SimpleRNN", "RNN"})
+
+
+def fix_for(error: EngineError, span_of: SpanOf) -> Fix | None:
+    """The one safe rewrite that removes this error, where there is one."""
+    span = span_of(error.origin)
+    if error.kind == "keras2_api" and span is not None and error.keywords:
+        renames = tuple((k, k + "s") for k in error.keywords)
+        return Fix("use inputs= and outputs=", span, rename_keywords=renames)
+    if error.kind == "deprecated_argument" and span is not None and error.keywords:
+        return Fix(f"drop {error.keywords[0]}= (Keras 3 ignores it)", span, drop_keywords=error.keywords)
+    if error.kind == "rank" and error.layer is not None and error.layer.class_name in RECURRENT_LAYERS:
+        sources = [t.layer for t in error.inputs if t.layer is not None]
+        if len(sources) == 1 and sources[0].class_name in RECURRENT_LAYERS and sources[0].rule is not None:
+            source = sources[0]
+            source_span = span_of(source.origin)
+            if source.rule.args.get("return_sequences") is False and source_span is not None:
+                return Fix(
+                    f"return the whole sequence from {source.class_name} {_name(source.name)}",
+                    source_span,
+                    set_keywords=(("return_sequences", "True"),),
+                )
+    return None
+
+
 def collect(
     session: Session, settings: Settings, path: str, span_of: SpanOf
 ) -> list[Diagnostic]:
@@ -63,7 +88,8 @@ def collect(
             continue
         rule = RULE_FOR_ENGINE_KIND.get(error.kind, RULES_BY_CODE["KC201"])
         span = span_of(error.origin) or Span(1, 1, 1, 1)
-        found.append(Diagnostic(path, span, rule.code, rule.severity, describe(error, span_of)))
+        fix = fix_for(error, span_of)
+        found.append(Diagnostic(path, span, rule.code, rule.severity, describe(error, span_of), fix))
     for rule in ALL_RULES:
         if settings.enabled(rule.code, path):
             for finding in rule().check(session, settings):

@@ -62,12 +62,24 @@ class ModelSummary:
 
 
 @dataclass(frozen=True)
+class Fix:
+    """A safe rewrite of one call's keyword arguments that removes a diagnostic."""
+
+    description: str
+    target: Span  # the call to rewrite
+    set_keywords: tuple[tuple[str, str], ...] = ()  # keyword, Python source of its value
+    rename_keywords: tuple[tuple[str, str], ...] = ()  # old keyword, new keyword
+    drop_keywords: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Diagnostic:
     path: str
     span: Span
     code: str
     severity: str  # "error" | "warning"
     message: str
+    fix: Fix | None = None
 
 
 @dataclass(frozen=True)

@@ -48,6 +48,7 @@ class EngineError:
     inputs: tuple["KerasTensor", ...] = ()  # what the failing call received
     expected: str | None = None  # for rank errors: "a 3-D input", …
     speculative: bool = False  # raised in code the program may never run so
+    keywords: tuple[str, ...] = ()  # the keyword arguments at fault (deprecated, Keras 2 names)
 
 
 # --------------------------------------------------------------------------- tensors
@@ -633,10 +634,13 @@ class Session:
         layer: Layer | None = None,
         inputs: Sequence[KerasTensor] = (),
         expected: str | None = None,
+        keywords: tuple[str, ...] = (),
     ) -> None:
         if self.keras_version == 2 and not keras2_errors_agree(layer.class_name if layer is not None else None):
             return  # Keras 2 was not recorded raising the same errors: prove nothing
-        self.errors.append(EngineError(kind, message, origin, layer, tuple(inputs), expected, self.speculative))
+        self.errors.append(
+            EngineError(kind, message, origin, layer, tuple(inputs), expected, self.speculative, keywords)
+        )
 
     # -- construction ---------------------------------------------------------------
     def create_layer(self, class_name: str, args: Sequence[Any], kwargs: dict[str, Any], origin: Any) -> Any:
@@ -665,6 +669,7 @@ class Session:
                     "deprecated_argument",
                     f"{class_name}({key}=...) is deprecated in Keras 3, which warns when it is passed",
                     origin,
+                    keywords=(key,),
                 )
             if key in popped:
                 bound[key] = extra[key]  # Keras's __init__ takes it out of **kwargs itself

@@ -1081,6 +1081,7 @@ class Interpreter:
         name = kwargs.pop("name", None)
         legacy = "input" in kwargs or "output" in kwargs
         if legacy:
+            keywords = tuple(k for k in ("input", "output") if k in kwargs)
             kwargs.setdefault("inputs", kwargs.pop("input", None))
             kwargs.setdefault("outputs", kwargs.pop("output", None))
             session.report(
@@ -1089,6 +1090,7 @@ class Interpreter:
                 "\"Unrecognized keyword arguments passed to Model: {'input', 'output'}\": "
                 "use inputs= and outputs=",
                 self.origin(node),
+                keywords=keywords,
             )
         if "inputs" in kwargs or "outputs" in kwargs or len(args) >= 2:
             inputs = kwargs.get("inputs", args[0] if args else None)

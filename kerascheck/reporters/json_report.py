@@ -91,6 +91,8 @@ def diagnostic_json(diagnostic: Diagnostic) -> dict[str, Any]:
         "severity": diagnostic.severity,
         "message": diagnostic.message,
     }
+    if diagnostic.fix is not None:
+        data["fix"] = {"description": diagnostic.fix.description}  # applied by --fix
     return _with_cell(data, span)
 
 
