@@ -180,6 +180,8 @@ def summarize(model: Model, path: str, span_of: SpanOf) -> ModelSummary:
         non_trainable_w = model.non_trainable_weight_list()
         t, n = count_params(trainable_w), count_params(non_trainable_w)
         tb, nb = memory_size(trainable_w), memory_size(non_trainable_w)
+        if keras2 and _keras2_weight_dtypes_differ(model):
+            tb = nb = UNKNOWN
         totals = (_sum([t, n]), t, n, _sum([tb, nb]), tb, nb)
     return ModelSummary(
         path=path,
@@ -197,6 +199,16 @@ def summarize(model: Model, path: str, span_of: SpanOf) -> ModelSummary:
         show_connections=not sequential_like,
         keras_version=model.session.keras_version,
         built=_built(model),
+    )
+
+
+def _keras2_weight_dtypes_differ(model: Model) -> bool:
+    """A layer whose weights Keras 2 keeps in another dtype (Normalization's int64 count)."""
+    from kerascheck.knowledge import keras2 as keras2_record
+
+    return any(
+        layer.class_name in keras2_record.WEIGHTS_NOT_FLOAT32 or isinstance(layer, Model) and _keras2_weight_dtypes_differ(layer)
+        for layer in model.all_weight_layers()
     )
 
 

@@ -41,9 +41,11 @@ from kerascheck.frontend.values import (
     INERT,
     MAX_UNROLL,
     MISSING,
+    NO_DEFAULT,
     PY_METHODS,
     BoundMethod,
     Builtin,
+    DataclassField,
     InertObject,
     InstanceState,
     LocalModule,
@@ -514,7 +516,7 @@ class Interpreter:
         if collector.escapes and not inside_loop:
             raise _ControlUncertain
 
-    def define_function(self, node: cst.FunctionDef, scope: Scope) -> UserFunction:
+    def define_function(self, node: cst.FunctionDef | cst.Lambda, scope: Scope) -> UserFunction:
         defaults: dict[str, Any] = {}
         params = node.params
         for param in (*params.posonly_params, *params.params, *params.kwonly_params):
@@ -636,7 +638,11 @@ class Interpreter:
             result = self.eval_comprehension(node, scope)
             if result is not None:
                 return result
-        if isinstance(node, (cst.ListComp, cst.GeneratorExp, cst.SetComp, cst.DictComp, cst.Lambda)):
+        if isinstance(node, cst.Lambda):
+            # A function like any other; its body runs only when it is called.  (Keras's
+            # Lambda layer traces it with backend tensors, which create no named operations.)
+            return self.define_function(node, scope)
+        if isinstance(node, (cst.ListComp, cst.GeneratorExp, cst.SetComp, cst.DictComp)):
             # Not modelled yet; a comprehension that builds layers makes names uncertain.
             if self.effects_of(node).calls:
                 self.session.names_uncertain_from_opaque_code()
@@ -961,13 +967,15 @@ class Interpreter:
             return self.call_function(callee, args, kwargs)
         if isinstance(callee, UserClass):
             if callee.record and not callee.is_keras_subclass:
-                return callee.instantiate(args, kwargs)
+                return callee.instantiate(args, kwargs, call=lambda f: self.call_value(f, [], {}, node, scope))
             if callee.is_keras_layer:
                 return self.instantiate_layer(callee, args, kwargs, node)
             session.names_uncertain_from_opaque_code()
             self.taint(args, kwargs)
             return UNKNOWN
         if isinstance(callee, ModuleRef):
+            if callee.name == "dataclasses.field":
+                return DataclassField(kwargs.get("default", NO_DEFAULT), kwargs.get("default_factory"))
             if _is_inert_module(callee.name):
                 return INERT
             if callee.name.startswith("keras.ops."):
@@ -1263,6 +1271,8 @@ class Interpreter:
         saved_file = self.current_file
         self.current_file = function.file if function.file is not None else saved_file
         try:
+            if isinstance(function.node, cst.Lambda):
+                return self._eval(function.node.body, scope)
             self.exec_block(function.node.body.body, scope)  # type: ignore[attr-defined]
         except _Return as ret:
             return ret.value

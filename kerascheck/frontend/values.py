@@ -56,10 +56,21 @@ MISSING = _Missing()
 
 @dataclass(eq=False)
 class UserFunction:
-    node: cst.FunctionDef
+    node: cst.FunctionDef | cst.Lambda
     scope: Scope
     defaults: dict[str, Any]
     file: Any = None  # the module file that defines it
+
+
+@dataclass(eq=False)
+class DataclassField:
+    """``dataclasses.field(default=..., default_factory=...)`` in a dataclass body."""
+
+    default: Any
+    factory: Any = None  # called for each instance
+
+
+NO_DEFAULT = object()
 
 
 @dataclass(eq=False)
@@ -106,8 +117,9 @@ class UserClass:
         """The first base class (what ``super()`` reaches first)."""
         return self.bases[0] if self.bases else None
 
-    def instantiate(self, args: list[Any], kwargs: dict[str, Any]) -> Any:
-        """A dataclass or NamedTuple instance: fields from arguments, then defaults."""
+    def instantiate(self, args: list[Any], kwargs: dict[str, Any], call: Any = None) -> Any:
+        """A dataclass or NamedTuple instance: fields from arguments, then defaults
+        (``call`` runs a ``default_factory``)."""
         values: dict[str, Any] = {}
         args = list(args)
         for name in self.fields:
@@ -115,6 +127,14 @@ class UserClass:
                 values[name] = args.pop(0)
             elif name in kwargs:
                 values[name] = kwargs.pop(name)
+            elif isinstance(self.attributes.get(name), DataclassField):
+                declared = self.attributes[name]
+                if declared.factory is not None:
+                    values[name] = call(declared.factory) if call is not None else UNKNOWN
+                elif declared.default is not NO_DEFAULT:
+                    values[name] = declared.default
+                else:
+                    return UNKNOWN
             elif name in self.attributes:
                 values[name] = self.attributes[name]
             else:
@@ -348,6 +368,11 @@ def call_py_method(receiver: Any, name: str, args: list[Any], kwargs: dict[str, 
 
 
 STRUCTURAL_BUILTINS = frozenset({"len", "list", "tuple", "reversed", "zip", "enumerate"})
+# Keyword arguments of evaluated builtins that take plain values.
+BUILTIN_KEYWORDS = {
+    "enumerate": {"start"}, "zip": {"strict"}, "sorted": {"reverse"}, "sum": {"start"},
+    "max": {"default"}, "min": {"default"}, "round": {"ndigits"}, "int": {"base"},
+}
 
 
 def _is_sequence(value: Any) -> bool:
@@ -357,24 +382,24 @@ def _is_sequence(value: Any) -> bool:
 def call_builtin(name: str, args: list[Any], kwargs: dict[str, Any]) -> Any:
     if name == "print":
         return None
-    if name in STRUCTURAL_BUILTINS and not kwargs and args and all(_is_sequence(a) for a in args):
+    if any(k not in BUILTIN_KEYWORDS.get(name, ()) or not is_plain(v) for k, v in kwargs.items()):
+        return UNKNOWN
+    if name in STRUCTURAL_BUILTINS and args and all(_is_sequence(a) for a in args):
         # Rearranging a known sequence works whatever its items are (tensors, layers…).
         if name == "len":
             return len(args[0]) if len(args) == 1 else UNKNOWN
         try:
-            return list(getattr(builtins, name)(*args)) if name != "tuple" else tuple(args[0])
+            return list(getattr(builtins, name)(*args, **kwargs)) if name != "tuple" else tuple(args[0])
         except TypeError:
             return UNKNOWN
-    if name not in EVALUATED_BUILTINS or kwargs or not all(is_plain(a) for a in args):
+    if name not in EVALUATED_BUILTINS or not all(is_plain(a) for a in args):
         return UNKNOWN
     try:
         if name == "range":
             values = range(*args)
             return list(values) if len(values) <= MAX_SEQUENCE else UNKNOWN
         if name in ("enumerate", "zip", "reversed"):
-            return [tuple(x) if isinstance(x, tuple) else x for x in getattr(builtins, name)(*args)]
-        if name == "round":
-            return round(*args)
-        return getattr(builtins, name)(*args)
+            return [tuple(x) if isinstance(x, tuple) else x for x in getattr(builtins, name)(*args, **kwargs)]
+        return getattr(builtins, name)(*args, **kwargs)
     except (TypeError, ValueError, OverflowError):
         return UNKNOWN

@@ -354,3 +354,8 @@ DIFFERS = frozenset({
     'Lambda',
     'TextVectorization',
 })
+
+# Keras 2 gives some of their weights another dtype than float32: sizes in bytes differ.
+WEIGHTS_NOT_FLOAT32 = frozenset({
+    'Normalization',
+})
