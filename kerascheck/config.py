@@ -1,8 +1,9 @@
 """Settings: ``[tool.kerascheck]`` in ``pyproject.toml``, then the command line.
 
 Keys follow ruff's: ``select``, ``extend-select``, ``ignore``, ``exclude``,
-``per-file-ignores``, plus ``exit-zero`` and the thresholds of the lint rules
-(``param-hog-share``, ``param-hog-min-params``).  The file is found by walking
+``per-file-ignores``, plus ``exit-zero``, the thresholds of the lint rules
+(``param-hog-share``, ``param-hog-min-params``) and ``cache-dir`` (default:
+``.kerascheck_cache`` beside the configuration file, else in the current folder).  The file is found by walking
 up from the current folder (or given with ``--config``); values given on the
 command line win.
 """
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 import fnmatch
 import sys
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -36,6 +37,7 @@ class Settings:
     param_hog_share: float = 0.9
     param_hog_min_params: int = 100_000_000
     root: Path = field(default_factory=Path.cwd)  # folder of the configuration file
+    cache_dir: Path | None = None  # None: root / ".kerascheck_cache"
 
     def enabled(self, code: str, path: str | None = None) -> bool:
         from kerascheck.rules import RULES_BY_CODE
@@ -55,8 +57,16 @@ class Settings:
                     return False
         return True
 
-    def cache_key(self) -> str:
-        return repr(replace(self, root=Path(".")))
+    def analysis_key(self) -> str:
+        """The settings that change what the analysis of a file finds, before selection and noqa.
+
+        Selection, ``per-file-ignores`` and ``# noqa`` are applied after the result cache, so
+        only the lint thresholds are part of a cache entry's key.
+        """
+        return repr((self.param_hog_share, self.param_hog_min_params))
+
+    def cache_folder(self) -> Path:
+        return self.cache_dir if self.cache_dir is not None else self.root / ".kerascheck_cache"
 
 
 def _matches(code: str, prefixes: Iterable[str]) -> bool:
@@ -76,7 +86,7 @@ def _glob(relative: str, pattern: str) -> bool:
 
 _KEYS = {
     "select", "extend-select", "ignore", "exclude", "per-file-ignores", "exit-zero",
-    "param-hog-share", "param-hog-min-params",
+    "param-hog-share", "param-hog-min-params", "cache-dir",
 }
 
 
@@ -148,6 +158,9 @@ def settings_from_table(table: dict[str, Any], root: Path, where: str) -> Settin
     minimum = table.get("param-hog-min-params", 100_000_000)
     if not isinstance(minimum, int) or isinstance(minimum, bool) or minimum < 0:
         raise ConfigError(f"{where}: `param-hog-min-params` must be a non-negative integer")
+    cache_dir = table.get("cache-dir")
+    if cache_dir is not None and (not isinstance(cache_dir, str) or not cache_dir):
+        raise ConfigError(f"{where}: `cache-dir` must be a folder path (relative to {root})")
     return Settings(
         select=codes("select"),
         extend_select=codes("extend-select") or (),
@@ -158,6 +171,7 @@ def settings_from_table(table: dict[str, Any], root: Path, where: str) -> Settin
         param_hog_share=float(share),
         param_hog_min_params=minimum,
         root=root,
+        cache_dir=root / Path(cache_dir).expanduser() if cache_dir is not None else None,
     )
 
 
