@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from kerascheck.results import FileResult
-from kerascheck.reporters import summary_table
 
 
 def render_diagnostics(results: list[FileResult]) -> str:
@@ -15,6 +14,8 @@ def render_diagnostics(results: list[FileResult]) -> str:
 
 
 def render_summaries(results: list[FileResult], explain: bool = False) -> str:
+    from kerascheck.reporters import summary_table  # imports the engine: only when summaries are printed
+
     blocks = []
     for result in results:
         for summary in result.summaries:
