@@ -53,6 +53,7 @@ class Cache:
     key: str  # everything but the file that decides an analysis's result
     scope: str  # the part of the key that names entries (an edited kerascheck replaces them)
     writable: bool = True
+    summaries: bool = True  # False: results come back without their summaries (a run that prints none)
 
     def entry(self, path: str) -> Path:
         from kerascheck.frontend.files import digest
@@ -72,7 +73,7 @@ class Cache:
                 return None
             if document.get("content") != content or not _still_holds(document["reads"], document["probes"]):
                 return None
-            return decode(document["result"], path)
+            return decode(document["result"], path, self.summaries)
         except Exception:  # noqa: BLE001  (unreadable, corrupt or foreign: a miss)
             return None
 
@@ -97,19 +98,20 @@ class Cache:
         _write_atomic(self.entry(path), data)
 
 
-def open_cache(settings: "Settings") -> tuple[Cache | None, str | None]:
-    """The cache for ``settings``, and a warning when it cannot be written (reads still work)."""
+def open_cache(settings: "Settings", summaries: bool = True) -> tuple[Cache | None, str | None]:
+    """The cache for ``settings``, and a warning when it cannot be written (reads still work).
+
+    ``summaries=False`` is for a run that prints no summaries: it does not decode them.
+    """
     root = settings.cache_folder()
     scope = f"{PYTHON}\0{settings.analysis_key()}"
-    cache = Cache(root / __version__, f"{FORMAT}\0{__version__}\0{_tool_fingerprint()}\0{scope}", scope)
+    key = f"{FORMAT}\0{__version__}\0{_tool_fingerprint()}\0{scope}"
+    cache = Cache(root / __version__, key, scope, summaries=summaries)
     try:
         cache.folder.mkdir(parents=True, exist_ok=True)
         for name, text in (("CACHEDIR.TAG", CACHEDIR_TAG), (".gitignore", "# Created by kerascheck.\n*\n")):
             if not (root / name).is_file():
                 _write_atomic(root / name, text.encode(), strict=True)
-        probe = cache.folder / f".write-test.{os.getpid()}"
-        probe.write_bytes(b"")
-        probe.unlink()
     except OSError as err:
         reason = err.strerror or str(err)
         return replace(cache, writable=False), f"cannot write the cache in {root}: {reason}; continuing without it"
@@ -177,7 +179,7 @@ def _still_holds(reads: dict[str, Any], probes: dict[str, Any]) -> bool:
 
 _ROW_FIELDS = tuple(f.name for f in fields(LayerRow))
 _SUMMARY_FIELDS = tuple(f.name for f in fields(ModelSummary) if f.name != "path")
-_SCALARS = (str, int, float, bool, type(None))
+_SCALARS = frozenset({str, int, float, bool, type(None)})
 
 
 def encode(result: FileResult, path: str) -> dict[str, Any]:
@@ -196,10 +198,10 @@ def encode(result: FileResult, path: str) -> dict[str, Any]:
     return {"summaries": summaries, "diagnostics": diagnostics, "skipped": result.skipped, "notes": list(result.notes)}
 
 
-def decode(document: dict[str, Any], path: str) -> FileResult:
-    summaries = tuple(
+def decode(document: dict[str, Any], path: str, summaries: bool = True) -> FileResult:
+    models = tuple(
         ModelSummary(path, **{name: _decode(value) for name, value in zip(_SUMMARY_FIELDS, item, strict=True)})
-        for item in document["summaries"]
+        for item in (document["summaries"] if summaries else ())
     )
     diagnostics = tuple(
         Diagnostic(path, _decode(span), code, severity, message) for span, code, severity, message in document["diagnostics"]
@@ -207,7 +209,7 @@ def decode(document: dict[str, Any], path: str) -> FileResult:
     notes = tuple(document["notes"])
     if not all(isinstance(n, str) for n in notes) or not isinstance(document["skipped"], bool):
         raise ValueError("not a result")
-    return FileResult(path, summaries, diagnostics, document["skipped"], notes)
+    return FileResult(path, models, diagnostics, document["skipped"], notes)
 
 
 def _encode(value: Any) -> Any:
@@ -230,21 +232,28 @@ def _encode(value: Any) -> Any:
 
 
 def _decode(value: Any) -> Any:
-    if isinstance(value, list):
-        return tuple(_decode(v) for v in value)
-    if isinstance(value, dict):
+    kind = type(value)
+    if kind is list:
+        if all(type(v) in _SCALARS for v in value):  # a shape, or names: most lists
+            return tuple(value)
+        return tuple([_decode(v) for v in value])
+    if kind is dict:
         ((tag, payload),) = value.items()
         if tag == "l":
             return [_decode(v) for v in payload]
         if tag == "s":
+            if len(payload) != 4 or not all(type(v) is int for v in payload):
+                raise ValueError("not a span")
             return Span(*payload)
         if tag == "r":
-            return LayerRow(**{name: _decode(v) for name, v in zip(_ROW_FIELDS, payload, strict=True)})
+            if len(payload) != len(_ROW_FIELDS):
+                raise ValueError("not a summary row")
+            return LayerRow(*[_decode(v) for v in payload])
         if tag == "?":
             from kerascheck.engine.dims import UNKNOWN
 
             return UNKNOWN
         raise ValueError(f"unknown tag {tag!r}")
-    if type(value) in _SCALARS:
+    if kind in _SCALARS:
         return value
     raise ValueError("not a result value")

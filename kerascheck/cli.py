@@ -118,7 +118,7 @@ def check(
     if not no_cache and files:
         from kerascheck.cache import open_cache
 
-        cache, warning = open_cache(settings)
+        cache, warning = open_cache(settings, summaries=summary)
         if warning:
             click.echo(f"kerascheck: warning: {warning}", err=True)
     results = analyse_all(files, settings, jobs, cache)
