@@ -246,7 +246,8 @@ def functional_models(draw) -> Built:
     """A chain with branches that merge again (concatenate, add, …) and sometimes a second input."""
     built = Built()
     shape = draw(input_shapes)
-    built.lines += ["import keras", "from keras import layers", ""]
+    built.lines += ["import keras", "from keras import layers", "", "", "def apply(layer, tensor):",
+                    "    return layer(tensor)", ""]
     built.lines.append(f"inputs = keras.Input(shape={shape!r}, name='in1')")
     built.rows["in1"] = (shape, 0, 0)
     built.lines.append("x = inputs")
@@ -256,7 +257,15 @@ def functional_models(draw) -> Built:
         if move == "layer":
             call, shape, trainable, frozen = draw(layer(shape))
             name = built.name()
-            built.lines.append(f"x = {named(call, name)}(x)")
+            style = draw(st.sampled_from(["direct", "helper", "loop", "config"]))
+            if style == "direct":
+                built.lines.append(f"x = {named(call, name)}(x)")
+            elif style == "helper":  # through a function of the file
+                built.lines.append(f"x = apply({named(call, name)}, x)")
+            elif style == "loop":  # through a loop over a known list
+                built.lines += [f"for layer in [{named(call, name)}]:", "    x = layer(x)"]
+            else:  # the layer's name from a dict, built with an f-string
+                built.lines += [f"config = {{'number': {name[1:]}}}", f"x = {call[:-1]}{', ' if not call.endswith('()') else ''}name=f\"l{{config['number']}}\")(x)"]
             built.rows[name] = (shape, trainable, frozen)
         elif move == "concatenate":
             widths = [draw(st.integers(1, 16)) for _ in range(draw(st.integers(2, 3)))]
