@@ -153,6 +153,8 @@ def test_a_corrupt_or_foreign_entry_is_ignored(project: Path, analysed: list[str
         b"\x80\x81 not json",
         b"[1, 2, 3]",
         json.dumps({**document, "format": 0}).encode(),
+        json.dumps({**document, "version": "0.0.1"}).encode(),  # written by another version
+        json.dumps({**document, "key": document["key"] + "x"}).encode(),
         json.dumps({**document, "result": {"summaries": [[1]], "diagnostics": [], "skipped": False, "notes": []}}).encode(),
         json.dumps({**document, "result": {"summaries": [], "diagnostics": [[{"x": 1}, 2, 3, 4]], "skipped": 1, "notes": []}}).encode(),
     ):
