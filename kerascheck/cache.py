@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from kerascheck.analysis import Analysis
     from kerascheck.config import Settings
 
-FORMAT = 1
+FORMAT = 2
 CACHEDIR_TAG = (
     "Signature: 8a477f597d28d172789f06886806bc55\n"
     "# This file is a cache directory tag created by kerascheck.\n"
@@ -195,13 +195,17 @@ def encode(result: FileResult, path: str) -> dict[str, Any]:
         if d.path != path:
             raise ValueError("a diagnostic of another path")
         diagnostics.append([_encode(d.span), d.code, d.severity, d.message])
-    return {"summaries": summaries, "diagnostics": diagnostics, "skipped": result.skipped, "notes": list(result.notes)}
+    # The summaries as a JSON text of their own: a run that prints none does not parse them.
+    text = json.dumps(summaries, separators=(",", ":"))
+    return {"summaries": text, "diagnostics": diagnostics, "skipped": result.skipped, "notes": list(result.notes)}
 
 
 def decode(document: dict[str, Any], path: str, summaries: bool = True) -> FileResult:
+    if not isinstance(document["summaries"], str):
+        raise ValueError("not a result")
     models = tuple(
         ModelSummary(path, **{name: _decode(value) for name, value in zip(_SUMMARY_FIELDS, item, strict=True)})
-        for item in (document["summaries"] if summaries else ())
+        for item in (json.loads(document["summaries"]) if summaries else ())
     )
     diagnostics = tuple(
         Diagnostic(path, _decode(span), code, severity, message) for span, code, severity, message in document["diagnostics"]

@@ -155,8 +155,10 @@ def test_a_corrupt_or_foreign_entry_is_ignored(project: Path, analysed: list[str
         json.dumps({**document, "format": 0}).encode(),
         json.dumps({**document, "version": "0.0.1"}).encode(),  # written by another version
         json.dumps({**document, "key": document["key"] + "x"}).encode(),
-        json.dumps({**document, "result": {"summaries": [[1]], "diagnostics": [], "skipped": False, "notes": []}}).encode(),
-        json.dumps({**document, "result": {"summaries": [], "diagnostics": [[{"x": 1}, 2, 3, 4]], "skipped": 1, "notes": []}}).encode(),
+        json.dumps({**document, "result": {"summaries": "[[1]]", "diagnostics": [], "skipped": False, "notes": []}}).encode(),
+        json.dumps({**document, "result": {"summaries": "[", "diagnostics": [], "skipped": False, "notes": []}}).encode(),
+        json.dumps({**document, "result": {"summaries": [], "diagnostics": [], "skipped": False, "notes": []}}).encode(),
+        json.dumps({**document, "result": {"summaries": "[]", "diagnostics": [[{"x": 1}, 2, 3, 4]], "skipped": 1, "notes": []}}).encode(),
     ):
         entry.write_bytes(broken)
         analysed.clear()
