@@ -98,7 +98,7 @@ class Cache:
         _write_atomic(self.entry(path), data)
 
 
-def open_cache(settings: "Settings", summaries: bool = True) -> tuple[Cache | None, str | None]:
+def open_cache(settings: "Settings", summaries: bool = True) -> tuple[Cache, str | None]:
     """The cache for ``settings``, and a warning when it cannot be written (reads still work).
 
     ``summaries=False`` is for a run that prints no summaries: it does not decode them.
