@@ -9,6 +9,8 @@ Reports
 - a generated corpus (``--files`` Python files, a tenth of them building models):
   files per second of ``kerascheck`` against a bare ``libcst.parse_module`` loop over the
   files it must parse (those that mention keras);
+- the result cache on the same corpus: a cold run (empty ``.kerascheck_cache``) against a
+  warm re-run of the unchanged tree;
 - the same model file run with real Keras (import + build + ``summary()``), when an
   interpreter with Keras is given (``--keras-python``, ``KERAS_BACKEND=jax``), with the peak
   memory of both.
@@ -105,6 +107,22 @@ def write_corpus(folder: Path, count: int, seed: int = 0) -> list[Path]:
     return paths
 
 
+def cache_runs(kc: list[str], corpus: Path, tmp: Path, runs: int) -> tuple[float, float, int]:
+    """Median times of a cold run (the cache emptied first) and of a warm re-run, and the entry count."""
+    project = tmp / "cache_project"
+    project.mkdir()
+    config = project / "pyproject.toml"
+    config.write_text('[tool.kerascheck]\ncache-dir = "cache"\n')
+    command = kc + ["--config", str(config), str(corpus)]
+    colds, warms = [], []
+    for _ in range(runs):
+        shutil.rmtree(project / "cache", ignore_errors=True)
+        colds.append(timed(command, 1)[0])
+        warms.append(timed(command, 1)[0])
+    entries = sum(1 for _ in (project / "cache").glob("*/*.json"))
+    return statistics.median(colds), statistics.median(warms), entries
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=5)
@@ -113,8 +131,9 @@ def main() -> int:
     args = parser.parse_args()
     kc = kerascheck_command()
     rows = []
-    # Warm the bytecode caches of kerascheck and libcst once, outside the measurements.
-    timed(kc + ["--summary", str(MODEL)], 1)
+    # Warm the bytecode caches of kerascheck and libcst once, outside the measurements. Every
+    # measurement but the cache's own runs with --no-cache: they measure the analysis.
+    timed(kc + ["--no-cache", "--summary", str(MODEL)], 1)
 
     floor, _ = timed([sys.executable, "-c", "pass"], args.runs)
     version, _ = timed(kc + ["--version"], args.runs)
@@ -124,7 +143,7 @@ def main() -> int:
         parse_script = Path(tmp) / "parse_one.py"
         parse_script.write_text(PARSE_ONE)
         parse_one, _ = timed([sys.executable, str(parse_script), str(MODEL)], args.runs)
-        one, kc_peak = timed(kc + ["--summary", str(MODEL)], args.runs)
+        one, kc_peak = timed(kc + ["--no-cache", "--summary", str(MODEL)], args.runs)
         rows.append(("one model file: kerascheck --summary", one,
                      f"import libcst + parse {parse_one:.3f} s, ratio {one / parse_one:.2f}x"))
 
@@ -136,10 +155,14 @@ def main() -> int:
         parse_many_script = Path(tmp) / "parse_many.py"
         parse_many_script.write_text(PARSE_MANY)
         bare, _ = timed([sys.executable, str(parse_many_script), str(listing)], max(1, args.runs // 2))
-        full, corpus_peak = timed(kc + [str(corpus)], max(1, args.runs // 2))
+        full, corpus_peak = timed(kc + ["--no-cache", str(corpus)], max(1, args.runs // 2))
         rows.append((f"corpus of {args.files} files: kerascheck", full,
                      f"{args.files / full:.0f} files/s; bare libcst parse of the keras files {bare:.3f} s, "
                      f"ratio {full / bare:.2f}x; peak {corpus_peak / 1024:.0f} MB"))
+
+        cold, warm, cache_files = cache_runs(kc, corpus, Path(tmp), max(1, args.runs // 2))
+        rows.append((f"corpus of {args.files} files, cache cold", cold, f"{cache_files} cache entries written"))
+        rows.append((f"corpus of {args.files} files, cache warm", warm, f"{cold / warm:.1f}x faster than cold"))
 
         if args.keras_python:
             env = {**os.environ, "KERAS_BACKEND": "jax"}

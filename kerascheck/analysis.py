@@ -1,20 +1,30 @@
 """One file in, one :class:`~kerascheck.results.FileResult` out.
 
-read → cheap ``keras`` scan → libcst parse → abstract interpretation (engine
-session) → summaries and diagnostics.  Anything wrong with the input itself
-(undecodable bytes, a syntax error, nesting too deep to parse) becomes a
-diagnostic of its own; this function never raises for bad input.
+read → cheap ``keras`` scan → (result cache) → libcst parse → abstract
+interpretation (engine session) → summaries and diagnostics → selection and
+``# noqa``.  Anything wrong with the input itself (undecodable bytes, a syntax
+error, nesting too deep to parse) becomes a diagnostic of its own; this module
+never raises for bad input.
+
+The analysis proper (:func:`analyse_raw`) depends only on the file's content, the
+project modules it follows (which it reports) and :meth:`Settings.analysis_key`;
+that is what the result cache stores.  Selection and suppression comments are
+applied afterwards (:func:`finish`), so a cached result serves every selection.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-
+from typing import TYPE_CHECKING
 
 from kerascheck.config import Settings
 from kerascheck.results import Diagnostic, FileResult, ModelSummary, Span
+
+if TYPE_CHECKING:
+    from kerascheck.cache import Cache
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 
@@ -24,7 +34,44 @@ def mentions_keras(source: bytes) -> bool:
     return b"keras" in source
 
 
-def analyse_path(path: str | os.PathLike[str], settings: Settings | None = None) -> FileResult:
+@dataclass
+class Analysis:
+    """A file's result before selection and ``# noqa``, with what it depended on."""
+
+    result: FileResult
+    reads: dict[str, str | None] = field(default_factory=dict)  # module path -> content hash
+    probes: dict[str, str | None] = field(default_factory=dict)  # candidate path -> probe()
+    cacheable: bool = True  # False for internal errors: a bug must not be remembered
+
+
+@dataclass
+class Pending:
+    """A file that mentions keras and was not found in the cache: it still has to be analysed."""
+
+    path: str
+    source: str
+    digest: str | None
+    settings: Settings
+    cache: "Cache | None"
+
+    def run(self) -> FileResult:
+        analysis = analyse_raw(self.source, self.path, self.settings)
+        if self.cache is not None and self.digest is not None and analysis.cacheable:
+            self.cache.put(self.path, self.digest, analysis)
+        return finish(analysis.result, self.settings, self.source)
+
+
+def analyse_path(
+    path: str | os.PathLike[str], settings: Settings | None = None, cache: "Cache | None" = None
+) -> FileResult:
+    prepared = prepare(path, settings, cache)
+    return prepared.run() if isinstance(prepared, Pending) else prepared
+
+
+def prepare(
+    path: str | os.PathLike[str], settings: Settings | None = None, cache: "Cache | None" = None
+) -> FileResult | Pending:
+    """Everything up to the analysis proper: read, scan, decode, and the cache look-up."""
     display = str(path)
     try:
         size = os.path.getsize(path)
@@ -35,8 +82,8 @@ def analyse_path(path: str | os.PathLike[str], settings: Settings | None = None)
     except OSError as err:
         return _file_error(display, "KC002", f"cannot read file: {err.strerror or err}")
     if display.endswith(".ipynb"):
-        return analyse_notebook(data, display, settings)
-    return analyse_bytes(data, display, settings)
+        return analyse_notebook(data, display, settings or Settings())
+    return _prepare_bytes(data, display, settings or Settings(), cache)
 
 
 def analyse_notebook(data: bytes, path: str, settings: Settings | None = None) -> FileResult:
@@ -55,6 +102,11 @@ def analyse_notebook(data: bytes, path: str, settings: Settings | None = None) -
 
 
 def analyse_bytes(data: bytes, path: str, settings: Settings | None = None) -> FileResult:
+    prepared = _prepare_bytes(data, path, settings or Settings(), None)
+    return prepared.run() if isinstance(prepared, Pending) else prepared
+
+
+def _prepare_bytes(data: bytes, path: str, settings: Settings, cache: "Cache | None") -> FileResult | Pending:
     if not mentions_keras(data):
         return FileResult(path, skipped=True)
     try:
@@ -63,23 +115,45 @@ def analyse_bytes(data: bytes, path: str, settings: Settings | None = None) -> F
         return _file_error(
             path, "KC002", f"file is not valid UTF-8 (byte {err.start}: {err.reason}); it was not analysed"
         )
-    return analyse_source(source, path, settings)
+    hashed = None
+    if cache is not None:
+        from kerascheck.frontend.files import digest
+
+        hashed = digest(data)
+        cached = cache.get(path, hashed)
+        if cached is not None:
+            return finish(cached, settings, source)
+    return Pending(path, source, hashed, settings, cache)
 
 
 def analyse_source(source: str, path: str, settings: Settings | None = None) -> FileResult:
     """Analyse one file's source; a failure of kerascheck itself becomes a KC004 diagnostic."""
+    settings = settings or Settings()
+    return finish(analyse_raw(source, path, settings).result, settings, source)
+
+
+def finish(result: FileResult, settings: Settings, source: str) -> FileResult:
+    """Apply the selection and the file's ``# noqa`` comments to an analysis's diagnostics."""
+    if not result.diagnostics:
+        return result
+    from kerascheck.suppression import finalize
+
+    return replace(result, diagnostics=tuple(finalize(result.diagnostics, settings, source.splitlines())))
+
+
+def analyse_raw(source: str, path: str, settings: Settings) -> Analysis:
+    """The analysis proper, before selection and ``# noqa``; never raises."""
     try:
         return _analyse_source(source, path, settings)
     except Exception as err:  # noqa: BLE001  (a bug must not cost the user the other files)
-        return _file_error(path, "KC004", f"internal error: {type(err).__name__}: {err}")
+        return Analysis(_file_error(path, "KC004", f"internal error: {type(err).__name__}: {err}"), cacheable=False)
 
 
-def _analyse_source(source: str, path: str, settings: Settings | None) -> FileResult:
-    from kerascheck.diagnostics import SKIP_FILE, collect, finalize
+def _analyse_source(source: str, path: str, settings: Settings) -> Analysis:
+    from kerascheck.suppression import SKIP_FILE
 
-    settings = settings or Settings()
     if SKIP_FILE.search(source):
-        return FileResult(path, skipped=True)
+        return Analysis(FileResult(path, skipped=True))
     import ast
 
     import libcst as cst
@@ -92,23 +166,26 @@ def _analyse_source(source: str, path: str, settings: Settings | None) -> FileRe
         line = err.lineno or 1
         column = err.offset or 1
         span = Span(line, column, line, column)
-        return FileResult(path, diagnostics=(Diagnostic(path, span, "KC001", "error", f"SyntaxError: {err.msg}"),))
+        return Analysis(FileResult(path, diagnostics=(Diagnostic(path, span, "KC001", "error", f"SyntaxError: {err.msg}"),)))
     except ValueError as err:  # e.g. "source code string cannot contain null bytes"
-        return FileResult(path, diagnostics=(Diagnostic(path, Span(1, 1, 1, 1), "KC001", "error", f"SyntaxError: {err}"),))
+        return Analysis(
+            FileResult(path, diagnostics=(Diagnostic(path, Span(1, 1, 1, 1), "KC001", "error", f"SyntaxError: {err}"),))
+        )
     except (RecursionError, MemoryError):
-        return _file_error(path, "KC003", "file is nested too deeply to parse")
+        return Analysis(_file_error(path, "KC003", "file is nested too deeply to parse"))
 
     try:
         module = cst.parse_module(source)
     except cst.ParserSyntaxError as err:
         span = Span(err.raw_line, err.raw_column + 1, err.raw_line, err.raw_column + 1)
         message = str(err.message).rstrip(".")
-        return FileResult(path, diagnostics=(Diagnostic(path, span, "KC001", "error", f"SyntaxError: {message}"),))
+        return Analysis(FileResult(path, diagnostics=(Diagnostic(path, span, "KC001", "error", f"SyntaxError: {message}"),)))
     except RecursionError:
-        return _file_error(path, "KC003", "file is nested too deeply to parse")
+        return Analysis(_file_error(path, "KC003", "file is nested too deeply to parse"))
     except Exception as err:  # noqa: BLE001  (libcst's native parser may raise others)
-        return _file_error(path, "KC001", f"cannot parse file: {err}")
+        return Analysis(_file_error(path, "KC001", f"cannot parse file: {err}"))
 
+    from kerascheck.diagnostics import collect
     from kerascheck.engine.runtime import Session
     from kerascheck.engine.summary import summarize
     from kerascheck.frontend.interpreter import Interpreter
@@ -117,19 +194,25 @@ def _analyse_source(source: str, path: str, settings: Settings | None) -> FileRe
 
     old_limit = sys.getrecursionlimit()
     sys.setrecursionlimit(max(old_limit, 10_000))
+    finder = ModuleFinder(Path(path)) if Path(path).is_file() else None
     try:
         session = Session(settings.keras_version)
-        finder = ModuleFinder(Path(path)) if Path(path).is_file() else None
         Interpreter(session, path, finder).run_module(module)
     except RecursionError:
-        return _file_error(path, "KC003", "file is nested too deeply to analyse")
+        return _with_dependencies(_file_error(path, "KC003", "file is nested too deeply to analyse"), finder)
     finally:
         sys.setrecursionlimit(old_limit)
     span_of = PositionIndex(module, tree, source).span_of
 
     summaries: list[ModelSummary] = [summarize(model, path, span_of) for model in session.models if model.reported]
-    diagnostics = finalize(collect(session, settings, path, span_of), settings, source.splitlines())
-    return FileResult(path, tuple(summaries), tuple(diagnostics))
+    diagnostics = collect(session, settings, path, span_of)
+    return _with_dependencies(FileResult(path, tuple(summaries), tuple(diagnostics)), finder)
+
+
+def _with_dependencies(result: FileResult, finder: object) -> Analysis:
+    if finder is None:  # not a file on disk: nothing followed, and nothing to key a cache entry on
+        return Analysis(result, cacheable=False)
+    return Analysis(result, dict(finder.reads), dict(finder.probes))  # type: ignore[attr-defined]
 
 
 def _file_error(path: str, code: str, message: str) -> FileResult:

@@ -85,6 +85,7 @@ def main() -> None:
     "--jobs", "-j", type=click.IntRange(min=1), default=None,
     help="Worker processes (default: the number of cores; small runs stay in one process).",
 )
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache (.kerascheck_cache/).")
 def check(
     paths: tuple[str, ...],
     summary: bool,
@@ -101,6 +102,7 @@ def check(
     graph_format: str,
     keras_version: str | None,
     jobs: int | None,
+    no_cache: bool,
 ) -> None:
     """Analyse PATHS (files or folders; default: the current folder)."""
     from dataclasses import replace
@@ -134,7 +136,14 @@ def check(
             file_errors += 1
         else:
             files.append(item)
-    results = analyse_all(files, settings, jobs)
+    cache = None
+    if not no_cache and files:
+        from kerascheck.cache import open_cache
+
+        cache, warning = open_cache(settings, summaries=summary or fix or diff or graph_dir is not None)
+        if warning:
+            click.echo(f"kerascheck: warning: {warning}", err=True)
+    results = analyse_all(files, settings, jobs, cache)
     if fix or diff:
         results, changed = _apply_fixes(results, settings, write=fix and not diff)
         if diff:
@@ -223,19 +232,39 @@ def _write_graphs(results: list[Any], folder: Path, fmt: str) -> int:
 MIN_FILES_PER_JOB = 16
 
 
-def analyse_all(files: list[Path], settings: Any, jobs: int | None) -> list[Any]:
-    """Analyse ``files`` in order, in worker processes when there are enough of them."""
-    from kerascheck.analysis import analyse_path
+def analyse_all(files: list[Path], settings: Any, jobs: int | None, cache: Any = None) -> list[Any]:
+    """Analyse ``files`` in order, in worker processes when there are enough of them.
 
-    workers = min(jobs or os.cpu_count() or 1, len(files) // MIN_FILES_PER_JOB)
+    This process first reads every file: those that never mention keras, those it cannot
+    read and those found in the cache are done then; only the rest is analysed, by workers
+    when there are enough of them.
+    """
+    from kerascheck.analysis import analyse_path, prepare
+    from kerascheck.results import FileResult
+
+    results: list[Any] = []
+    todo: list[int] = []
+    for path in files:
+        prepared = prepare(path, settings, cache)
+        if isinstance(prepared, FileResult):
+            results.append(prepared)
+        else:  # analysed below; its source is not kept meanwhile
+            todo.append(len(results))
+            results.append(None)
+    workers = min(jobs or os.cpu_count() or 1, len(todo) // MIN_FILES_PER_JOB)
     if workers <= 1:
-        return [analyse_path(path, settings) for path in files]
+        for index in todo:
+            results[index] = analyse_path(files[index], settings, cache)
+        return results
     from concurrent.futures import ProcessPoolExecutor
     from functools import partial
 
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        chunk = max(1, len(files) // (workers * 8))
-        return list(pool.map(partial(analyse_path, settings=settings), files, chunksize=chunk))
+        chunk = max(1, len(todo) // (workers * 8))
+        analysed = pool.map(partial(analyse_path, settings=settings, cache=cache), [files[i] for i in todo], chunksize=chunk)
+        for index, result in zip(todo, analysed):
+            results[index] = result
+    return results
 
 
 def _render(results: list[Any], output_format: str, summary: bool, explain: bool) -> str:

@@ -1,8 +1,9 @@
 """Settings: ``[tool.kerascheck]`` in ``pyproject.toml``, then the command line.
 
 Keys follow ruff's: ``select``, ``extend-select``, ``ignore``, ``exclude``,
-``per-file-ignores``, plus ``exit-zero`` and the thresholds of the lint rules
-(``param-hog-share``, ``param-hog-min-params``).  The file is found by walking
+``per-file-ignores``, plus ``exit-zero``, the thresholds of the lint rules
+(``param-hog-share``, ``param-hog-min-params``) and ``cache-dir`` (default:
+``.kerascheck_cache`` beside the configuration file, else in the current folder).  The file is found by walking
 up from the current folder (or given with ``--config``); values given on the
 command line win.
 """
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 import fnmatch
 import sys
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -38,6 +39,7 @@ class Settings:
     max_params: tuple[tuple[str, int], ...] = ()  # KC305: (model glob, parameter budget)
     keras_version: int = 3  # whose summary() and errors to predict: Keras 3.15, or Keras 2 (tf-keras)
     root: Path = field(default_factory=Path.cwd)  # folder of the configuration file
+    cache_dir: Path | None = None  # None: root / ".kerascheck_cache"
 
     def enabled(self, code: str, path: str | None = None) -> bool:
         from kerascheck.rules import RULES_BY_CODE
@@ -57,8 +59,17 @@ class Settings:
                     return False
         return True
 
-    def cache_key(self) -> str:
-        return repr(replace(self, root=Path(".")))
+    def analysis_key(self) -> str:
+        """The settings that change what the analysis of a file finds, before selection and noqa.
+
+        Selection, ``per-file-ignores`` and ``# noqa`` are applied after the result cache, so
+        only the lint thresholds, the parameter budgets and the Keras version are part of a
+        cache entry's key.
+        """
+        return repr((self.param_hog_share, self.param_hog_min_params, self.max_params, self.keras_version))
+
+    def cache_folder(self) -> Path:
+        return self.cache_dir if self.cache_dir is not None else self.root / ".kerascheck_cache"
 
 
 def _matches(code: str, prefixes: Iterable[str]) -> bool:
@@ -78,7 +89,7 @@ def _glob(relative: str, pattern: str) -> bool:
 
 _KEYS = {
     "select", "extend-select", "ignore", "exclude", "per-file-ignores", "exit-zero",
-    "param-hog-share", "param-hog-min-params", "keras-version", "max-params",
+    "param-hog-share", "param-hog-min-params", "keras-version", "max-params", "cache-dir",
 }
 
 
@@ -162,6 +173,9 @@ def settings_from_table(table: dict[str, Any], root: Path, where: str) -> Settin
     keras_version = table.get("keras-version", 3)
     if keras_version not in (2, 3) or isinstance(keras_version, bool):
         raise ConfigError(f"{where}: `keras-version` must be 2 or 3")
+    cache_dir = table.get("cache-dir")
+    if cache_dir is not None and (not isinstance(cache_dir, str) or not cache_dir):
+        raise ConfigError(f"{where}: `cache-dir` must be a folder path (relative to {root})")
     return Settings(
         select=codes("select"),
         extend_select=codes("extend-select") or (),
@@ -174,6 +188,7 @@ def settings_from_table(table: dict[str, Any], root: Path, where: str) -> Settin
         keras_version=keras_version,
         max_params=tuple(sorted(budgets.items())),
         root=root,
+        cache_dir=root / Path(cache_dir).expanduser() if cache_dir is not None else None,
     )
 
 

@@ -6,18 +6,16 @@ received and where that shape came from, then Keras's own words.
 
 from __future__ import annotations
 
-import re
-from typing import Any, Callable, Iterable
+from typing import Any, Callable
 
 from kerascheck.config import Settings
 from kerascheck.engine.dims import UNKNOWN, format_shape
 from kerascheck.engine.runtime import EngineError, KerasTensor, Session
 from kerascheck.results import Diagnostic, Fix, Span
 from kerascheck.rules import ALL_RULES, RULE_FOR_ENGINE_KIND, RULES_BY_CODE
+from kerascheck.suppression import SKIP_FILE, finalize  # noqa: F401  (re-exported)
 
 SpanOf = Callable[[Any], "Span | None"]
-_NOQA = re.compile(r"#\s*noqa(?::\s*(?P<codes>[A-Z]+[0-9]+(?:[,\s]+[A-Z]+[0-9]+)*))?", re.IGNORECASE)
-SKIP_FILE = re.compile(r"^#\s*kerascheck:\s*skip-file\s*$", re.MULTILINE)
 
 
 def _name(value: Any) -> str:
@@ -81,7 +79,12 @@ def fix_for(error: EngineError, span_of: SpanOf) -> Fix | None:
 def collect(
     session: Session, settings: Settings, path: str, span_of: SpanOf
 ) -> list[Diagnostic]:
-    """Diagnostics for one analysed file, before suppression comments."""
+    """Diagnostics for one analysed file, before selection and suppression comments.
+
+    Every lint rule runs, selected or not: what a file contains then depends only on its
+    code and the thresholds (:meth:`Settings.analysis_key`), so the result cache can keep
+    it whatever rules the next run selects; :func:`finalize` applies the selection.
+    """
     found: list[Diagnostic] = []
     for error in session.errors:
         if error.speculative:
@@ -91,35 +94,7 @@ def collect(
         fix = fix_for(error, span_of)
         found.append(Diagnostic(path, span, rule.code, rule.severity, describe(error, span_of), fix))
     for rule in ALL_RULES:
-        if settings.enabled(rule.code, path):
-            for finding in rule().check(session, settings):
-                span = span_of(finding.origin) or Span(1, 1, 1, 1)
-                found.append(Diagnostic(path, span, rule.code, rule.severity, finding.message))
+        for finding in rule().check(session, settings):
+            span = span_of(finding.origin) or Span(1, 1, 1, 1)
+            found.append(Diagnostic(path, span, rule.code, rule.severity, finding.message))
     return found
-
-
-def finalize(diagnostics: Iterable[Diagnostic], settings: Settings, source_lines: list[str]) -> list[Diagnostic]:
-    """Apply selection, ``# noqa`` comments, de-duplication and a stable order."""
-    kept: dict[tuple[Any, ...], Diagnostic] = {}
-    for diagnostic in diagnostics:
-        file_level = diagnostic.code.startswith("KC0")
-        if not file_level and not settings.enabled(diagnostic.code, diagnostic.path):
-            continue
-        if not file_level and _suppressed(diagnostic, source_lines):
-            continue
-        key = (diagnostic.span, diagnostic.code, diagnostic.message)
-        kept.setdefault(key, diagnostic)
-    return sorted(kept.values(), key=lambda d: (d.span.line, d.span.column, d.code, d.message))
-
-
-def _suppressed(diagnostic: Diagnostic, lines: list[str]) -> bool:
-    index = diagnostic.span.line - 1
-    if not 0 <= index < len(lines):
-        return False
-    match = _NOQA.search(lines[index])
-    if match is None:
-        return False
-    codes = match.group("codes")
-    if codes is None:
-        return True
-    return diagnostic.code in {c.upper() for c in re.split(r"[,\s]+", codes) if c}

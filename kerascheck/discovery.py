@@ -87,7 +87,8 @@ def _walk(root: Path, exclude: tuple[str, ...], seen: set[str]) -> Iterator[Path
             path = current / name
             if excluded(path, exclude):
                 continue
-            key = os.path.realpath(path)
+            # The folder's real path is known: only a symlinked file needs resolving on its own.
+            key = os.path.realpath(path) if os.path.islink(path) else os.path.join(real, name)
             if key not in seen:
                 seen.add(key)
                 yield path

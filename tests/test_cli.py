@@ -132,7 +132,7 @@ def test_python_dash_m_runs_the_cli() -> None:
 def test_worker_processes_give_the_same_output_in_the_same_order(tmp_path: Path) -> None:
     for i, fixture in enumerate(sorted((FIXTURES / "summary").glob("*.py"))[:40]):
         (tmp_path / f"{i:02d}_{fixture.name}").write_text(fixture.read_text())
-    serial = run("--summary", "--format", "json", "--jobs", "1", str(tmp_path))
-    parallel = run("--summary", "--format", "json", "--jobs", "2", str(tmp_path))
+    serial = run("--summary", "--format", "json", "--no-cache", "--jobs", "1", str(tmp_path))
+    parallel = run("--summary", "--format", "json", "--no-cache", "--jobs", "2", str(tmp_path))
     assert serial == parallel
     assert json.loads(serial[1])["models"]

@@ -265,11 +265,9 @@ class Interpreter:
     def load_module(self, path: Any, name: str) -> Any:
         if path in self.loaded:
             return self.loaded[path]  # also a module still being imported: Python's partial module
-        from kerascheck.frontend.modules import parse_cached
-
         if len(self.loaded) >= 64 or path == self.main_file:
             return None
-        parsed = parse_cached(path)
+        parsed = self.finder.parse(path)
         if parsed is None:
             return None
         module = LocalModule(path, Scope({"__name__": name, "__file__": str(path)}))
@@ -288,9 +286,7 @@ class Interpreter:
         if attr in module.scope.names:
             return module.scope.names[attr]
         if module.path.name == "__init__.py" and self.finder is not None:
-            from kerascheck.frontend.modules import _module_file
-
-            path = _module_file(module.path.parent, [attr])
+            path = self.finder.module_file(module.path.parent, [attr])
             if path is not None:
                 return self.load_module(path, attr)
         return UNKNOWN

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from kerascheck.results import FileResult, Span
-from kerascheck.reporters import keras2_table, summary_table
 
 
 def render_diagnostics(results: list[FileResult]) -> str:
@@ -15,12 +14,15 @@ def render_diagnostics(results: list[FileResult]) -> str:
 
 
 def render_summaries(results: list[FileResult], explain: bool = False) -> str:
+    from kerascheck.reporters import keras2_table, summary_table  # import the engine: only for summaries
+
     blocks = []
     for result in results:
         for summary in result.summaries:
             where = location(summary.path, summary.span) if summary.span else summary.path
             title = f"{where}: {summary.variable}" if summary.variable else where
-            blocks.append(title + "\n" + (keras2_table if summary.keras_version == 2 else summary_table).render(summary, explain=explain))
+            table = keras2_table if summary.keras_version == 2 else summary_table
+            blocks.append(title + "\n" + table.render(summary, explain=explain))
     return "\n".join(blocks)
 
 

@@ -1,0 +1,278 @@
+"""The result cache: ``.kerascheck_cache/``, keyed on content hashes.
+
+One JSON entry per analysed file (and per tool version, Python version,
+analysis settings and invocation path), replaced whenever the file is analysed
+again.  An entry is used only when everything it records still holds: the same
+kerascheck version and entry format, the same Python (its parser decides syntax
+errors) and the same installed kerascheck sources (their sizes and modification
+times: a development checkout edited in place is a new version), the same
+:meth:`Settings.analysis_key`, the same content hash of the
+file, of every project module its analysis read, and the same answer to every
+"is there a module file here?" question the analysis asked.  Anything else — a
+missing, stale, foreign or corrupt entry — is a miss, never an error.
+
+Entries are plain JSON (never pickle: a cache directory checked into a
+repository must not be able to run code), written to a temporary file and moved
+into place with :func:`os.replace`, so parallel workers and concurrent runs
+never see half an entry.  Selection and ``# noqa`` are applied after the cache
+(:func:`kerascheck.analysis.finish`), so they are not part of the key.
+
+Files that never mention keras are not cached: reading them and scanning for
+``keras`` is all they cost, less than a cache look-up would.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from kerascheck import __version__
+from kerascheck.results import Diagnostic, FileResult, Fix, LayerRow, ModelSummary, Span
+
+if TYPE_CHECKING:
+    from kerascheck.analysis import Analysis
+    from kerascheck.config import Settings
+
+FORMAT = 3
+CACHEDIR_TAG = (
+    "Signature: 8a477f597d28d172789f06886806bc55\n"
+    "# This file is a cache directory tag created by kerascheck.\n"
+    "# For information about cache directory tags, see:\n"
+    "#\thttps://bford.info/cachedir/\n"
+)
+PYTHON = f"{sys.implementation.name}-{sys.version_info[0]}.{sys.version_info[1]}"
+
+
+@dataclass(frozen=True)
+class Cache:
+    folder: Path  # the cache directory's folder for this kerascheck version
+    key: str  # everything but the file that decides an analysis's result
+    scope: str  # the part of the key that names entries (an edited kerascheck replaces them)
+    writable: bool = True
+    summaries: bool = True  # False: results come back without their summaries (a run that prints none)
+
+    def entry(self, path: str) -> Path:
+        from kerascheck.frontend.files import digest
+
+        absolute = os.path.abspath(path)
+        name = digest(f"{self.scope}\0{absolute}\0{path}".encode("utf-8", "surrogateescape"))
+        return self.folder / f"{name}.json"
+
+    def get(self, path: str, content: str) -> FileResult | None:
+        """The stored result of ``path`` (displayed as given) with content hash ``content``, if valid."""
+        try:
+            with open(self.entry(path), "rb") as handle:
+                document = json.loads(handle.read())
+            if not isinstance(document, dict) or document.get("format") != FORMAT:
+                return None
+            if (document.get("version"), document.get("key"), document.get("path")) != (__version__, self.key, path):
+                return None
+            if document.get("content") != content or not _still_holds(document["reads"], document["probes"]):
+                return None
+            return decode(document["result"], path, self.summaries)
+        except Exception:  # noqa: BLE001  (unreadable, corrupt or foreign: a miss)
+            return None
+
+    def put(self, path: str, content: str, analysis: "Analysis") -> None:
+        """Store ``analysis`` of ``path``; a failure to write only costs the next run the analysis."""
+        if not self.writable:
+            return
+        try:
+            document = {
+                "format": FORMAT,
+                "version": __version__,
+                "key": self.key,
+                "path": path,
+                "content": content,
+                "reads": analysis.reads,
+                "probes": analysis.probes,
+                "result": encode(analysis.result, path),
+            }
+            data = json.dumps(document, separators=(",", ":")).encode("ascii")
+        except (TypeError, ValueError):  # a value the format does not know: not cached
+            return
+        _write_atomic(self.entry(path), data)
+
+
+def open_cache(settings: "Settings", summaries: bool = True) -> tuple[Cache, str | None]:
+    """The cache for ``settings``, and a warning when it cannot be written (reads still work).
+
+    ``summaries=False`` is for a run that prints no summaries: it does not decode them.
+    """
+    root = settings.cache_folder()
+    scope = f"{PYTHON}\0{settings.analysis_key()}"
+    key = f"{FORMAT}\0{__version__}\0{_tool_fingerprint()}\0{scope}"
+    cache = Cache(root / __version__, key, scope, summaries=summaries)
+    try:
+        cache.folder.mkdir(parents=True, exist_ok=True)
+        for name, text in (("CACHEDIR.TAG", CACHEDIR_TAG), (".gitignore", "# Created by kerascheck.\n*\n")):
+            if not (root / name).is_file():
+                _write_atomic(root / name, text.encode(), strict=True)
+    except OSError as err:
+        reason = err.strerror or str(err)
+        return replace(cache, writable=False), f"cannot write the cache in {root}: {reason}; continuing without it"
+    return cache, None
+
+
+def _tool_fingerprint() -> str:
+    """A hash of the size and modification time of every file of the kerascheck package."""
+    from kerascheck.frontend.files import digest
+
+    package = os.path.dirname(os.path.abspath(__file__))
+    stamps = []
+    for folder, dirnames, filenames in os.walk(package):
+        dirnames[:] = sorted(d for d in dirnames if d != "__pycache__")
+        for name in sorted(filenames):
+            if name.endswith((".py", ".json")):
+                stat = os.stat(os.path.join(folder, name))
+                stamps.append(f"{os.path.relpath(os.path.join(folder, name), package)}:{stat.st_size}:{stat.st_mtime_ns}")
+    return digest("\n".join(stamps).encode("utf-8", "surrogateescape"))
+
+
+def _write_atomic(target: Path, data: bytes, strict: bool = False) -> None:
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
+    try:
+        with open(temporary, "wb") as handle:
+            handle.write(data)
+        os.replace(temporary, target)
+    except OSError:
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
+        if strict:
+            raise
+
+
+_DIGESTS: dict[str, tuple[tuple[int, int], str | None]] = {}
+
+
+def _still_holds(reads: dict[str, Any], probes: dict[str, Any]) -> bool:
+    from kerascheck.frontend.files import file_digest, probe
+
+    for candidate, found in probes.items():
+        if probe(Path(candidate)) != found:
+            return False
+    for module, content in reads.items():
+        try:
+            stat = os.stat(module)
+            stamp = (stat.st_size, stat.st_mtime_ns)
+        except OSError:
+            stamp = (-1, -1)
+        known = _DIGESTS.get(module)
+        if known is None or known[0] != stamp:
+            known = (stamp, file_digest(module))
+            _DIGESTS[module] = known
+        if known[1] != content:
+            return False
+    return True
+
+
+# ---------------------------------------------------------------- results <-> plain JSON
+# Tuples are JSON lists; everything else is tagged: {"?": 0} UNKNOWN, {"l": [...]} a list,
+# {"s": [...]} a Span, {"r": [...]} a LayerRow (fields in order). Paths are not stored: a
+# result belongs to the one path its entry is keyed on.
+
+_ROW_FIELDS = tuple(f.name for f in fields(LayerRow))
+_FIX_FIELDS = tuple(f.name for f in fields(Fix))
+_SUMMARY_FIELDS = tuple(f.name for f in fields(ModelSummary) if f.name != "path")
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
+def encode(result: FileResult, path: str) -> dict[str, Any]:
+    if result.path != path:
+        raise ValueError("a result of another path")
+    summaries = []
+    for summary in result.summaries:
+        if summary.path != path:
+            raise ValueError("a summary of another path")
+        summaries.append([_encode(getattr(summary, name)) for name in _SUMMARY_FIELDS])
+    diagnostics = []
+    for d in result.diagnostics:
+        if d.path != path:
+            raise ValueError("a diagnostic of another path")
+        diagnostics.append([_encode(d.span), d.code, d.severity, d.message, _encode(d.fix)])
+    # The summaries as a JSON text of their own: a run that prints none does not parse them.
+    text = json.dumps(summaries, separators=(",", ":"))
+    return {"summaries": text, "diagnostics": diagnostics, "skipped": result.skipped, "notes": list(result.notes)}
+
+
+def decode(document: dict[str, Any], path: str, summaries: bool = True) -> FileResult:
+    if not isinstance(document["summaries"], str):
+        raise ValueError("not a result")
+    models = tuple(
+        ModelSummary(path, **{name: _decode(value) for name, value in zip(_SUMMARY_FIELDS, item, strict=True)})
+        for item in (json.loads(document["summaries"]) if summaries else ())
+    )
+    diagnostics = tuple(
+        Diagnostic(path, _decode(span), code, severity, message, _decode(fix))
+        for span, code, severity, message, fix in document["diagnostics"]
+    )
+    notes = tuple(document["notes"])
+    if not all(isinstance(n, str) for n in notes) or not isinstance(document["skipped"], bool):
+        raise ValueError("not a result")
+    return FileResult(path, models, diagnostics, document["skipped"], notes)
+
+
+def _encode(value: Any) -> Any:
+    kind = type(value)
+    if kind in _SCALARS:
+        return value
+    if kind is tuple:
+        return [_encode(v) for v in value]
+    if kind is list:
+        return {"l": [_encode(v) for v in value]}
+    if kind is Span:
+        cell = [] if value.cell is None else [value.cell]
+        return {"s": [value.line, value.column, value.end_line, value.end_column, *cell]}
+    if kind is Fix:
+        return {"f": [_encode(getattr(value, name)) for name in _FIX_FIELDS]}
+    if kind is ModelSummary:
+        return {"m": [value.path, *(_encode(getattr(value, name)) for name in _SUMMARY_FIELDS)]}
+    if kind is LayerRow:
+        return {"r": [_encode(getattr(value, name)) for name in _ROW_FIELDS]}
+    from kerascheck.engine.dims import UNKNOWN
+
+    if value is UNKNOWN:
+        return {"?": 0}
+    raise TypeError(f"cannot cache a {kind.__name__}")
+
+
+def _decode(value: Any) -> Any:
+    kind = type(value)
+    if kind is list:
+        if all(type(v) in _SCALARS for v in value):  # a shape, or names: most lists
+            return tuple(value)
+        return tuple([_decode(v) for v in value])
+    if kind is dict:
+        ((tag, payload),) = value.items()
+        if tag == "l":
+            return [_decode(v) for v in payload]
+        if tag == "s":
+            if len(payload) not in (4, 5) or not all(type(v) is int for v in payload):
+                raise ValueError("not a span")
+            return Span(*payload)
+        if tag == "f":
+            if len(payload) != len(_FIX_FIELDS):
+                raise ValueError("not a fix")
+            return Fix(*[_decode(v) for v in payload])
+        if tag == "m":
+            if len(payload) != len(_SUMMARY_FIELDS) + 1 or type(payload[0]) is not str:
+                raise ValueError("not a summary")
+            return ModelSummary(payload[0], *[_decode(v) for v in payload[1:]])
+        if tag == "r":
+            if len(payload) != len(_ROW_FIELDS):
+                raise ValueError("not a summary row")
+            return LayerRow(*[_decode(v) for v in payload])
+        if tag == "?":
+            from kerascheck.engine.dims import UNKNOWN
+
+            return UNKNOWN
+        raise ValueError(f"unknown tag {tag!r}")
+    if kind in _SCALARS:
+        return value
+    raise ValueError("not a result value")
