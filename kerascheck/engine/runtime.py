@@ -24,6 +24,7 @@ from kerascheck.engine.dims import UNKNOWN, Shape, Unresolved, format_shape, is_
 from kerascheck.engine.layer import RULES, InputSpec, LayerError, LayerRule, Weight
 from kerascheck.knowledge import keras2 as keras2_record
 from kerascheck.knowledge import keras_api
+from kerascheck.knowledge.built_at_init import BUILT_AT_INIT
 
 # What a rule may raise beyond LayerError when handed values Keras would reject in
 # ways kerascheck does not model: the result is unknown, never a crash.
@@ -197,6 +198,9 @@ class Layer:
         # ``compute_output_shape(**layer._build_shapes_dict)`` gives), UNKNOWN when it cannot
         # be computed; None while Keras has not built it through ``build()``.
         self.build_output: Any = None
+        # Set when it was called, before it was built, on something kerascheck could not
+        # resolve: Keras built it there, with weights and a build shape unknown here.
+        self.build_uncertain = False
 
     def __repr__(self) -> str:
         return f"<{self.class_name} {self.name}>"
@@ -217,7 +221,7 @@ class Layer:
         return [w for w in self.weights if not w.trainable]
 
     def weights_resolved(self) -> bool:
-        return self.weights_known and self.trainable is not UNKNOWN
+        return self.weights_known and self.trainable is not UNKNOWN and not self.build_uncertain
 
     # -- calling ------------------------------------------------------------------
     def compute_output_shape(self, input_shape: Any, node: Node | None = None) -> Any:
@@ -799,6 +803,8 @@ class Session:
         if not flat or not all(isinstance(t, KerasTensor) for t in flat):
             if isinstance(layer, SubclassedModel):
                 layer.contents_uncertain = True  # called on data: built with shapes not seen here
+            if not layer.built and layer.class_name not in BUILT_AT_INIT:
+                layer.build_uncertain = True
             return UNKNOWN
         if isinstance(layer, UserLayer):
             return self._call_user_layer(layer, inputs, flat, origin)
@@ -1057,7 +1063,7 @@ class UserLayer(Layer):
         return _unique(own + [w for layer in self.tracked for w in layer.non_trainable_weight_list()])
 
     def weights_resolved(self) -> bool:
-        return self.weights_known and self.trainable is not UNKNOWN and all(
+        return self.weights_known and self.trainable is not UNKNOWN and not self.build_uncertain and all(
             layer.weights_resolved() for layer in self.tracked
         )
 

@@ -168,7 +168,12 @@ def subclassed_layer_output(layer: Layer) -> Any:
 def _subclassed_rows(model: SubclassedModel, span_of: SpanOf) -> list[LayerRow]:
     rows: list[LayerRow] = []
     for layer in model.layer_list():
-        uncertain = model.contents_uncertain or model.calls_uncertain or isinstance(layer, OpaqueLayer)
+        uncertain = (
+            model.contents_uncertain
+            or model.calls_uncertain
+            or layer.build_uncertain
+            or isinstance(layer, OpaqueLayer)
+        )
         built = layer.built or layer.class_name in BUILT_AT_INIT and not isinstance(layer, UserLayer)
         counts: tuple[Any, Any, Any]
         if uncertain:
