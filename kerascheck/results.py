@@ -48,7 +48,7 @@ class ModelSummary:
     span: Span | None
     variable: str | None
     name: Any
-    kind: str  # "sequential" | "functional"
+    kind: str  # "sequential" | "functional" | "subclassed"
     rows: tuple[LayerRow, ...]
     total_params: Any
     trainable_params: Any

@@ -24,6 +24,7 @@ from kerascheck.engine.dims import UNKNOWN, Shape, Unresolved, format_shape, is_
 from kerascheck.engine.layer import RULES, InputSpec, LayerError, LayerRule, Weight
 from kerascheck.knowledge import keras2 as keras2_record
 from kerascheck.knowledge import keras_api
+from kerascheck.knowledge.built_at_init import BUILT_AT_INIT
 
 # What a rule may raise beyond LayerError when handed values Keras would reject in
 # ways kerascheck does not model: the result is unknown, never a crash.
@@ -83,6 +84,10 @@ class Node:
     arg_positions: list[int] | None = None  # which inputs are the call's main input, in the rule's order
     operands: list[Any] | None = None  # for operations: tensors and constants' shapes, in call order
     keyword_tensors: bool = False  # tensors were passed by keyword: Keras 2 orders them its own way
+    # Recorded while a user layer's call ran on symbolic inputs.  Keras traces that call
+    # with backend tensors (``compute_output_spec``), so such calls leave no node on the
+    # inner layers: ``model.summary()`` of a subclassed model does not see them.
+    traced: bool = False
 
     @property
     def is_input(self) -> bool:
@@ -190,6 +195,13 @@ class Layer:
         # Set when code that may or may not run could have called this layer: how many
         # nodes it has, and what its last call returned, are unknown.
         self.calls_uncertain = False
+        # The output shape for the input shape Keras built the layer with (what
+        # ``compute_output_shape(**layer._build_shapes_dict)`` gives), UNKNOWN when it cannot
+        # be computed; None while Keras has not built it through ``build()``.
+        self.build_output: Any = None
+        # Set when it was called, before it was built, on something kerascheck could not
+        # resolve: Keras built it there, with weights and a build shape unknown here.
+        self.build_uncertain = False
 
     def __repr__(self) -> str:
         return f"<{self.class_name} {self.name}>"
@@ -210,7 +222,7 @@ class Layer:
         return [w for w in self.weights if not w.trainable]
 
     def weights_resolved(self) -> bool:
-        return self.weights_known and self.trainable is not UNKNOWN
+        return self.weights_known and self.trainable is not UNKNOWN and not self.build_uncertain
 
     # -- calling ------------------------------------------------------------------
     def compute_output_shape(self, input_shape: Any, node: Node | None = None) -> Any:
@@ -577,6 +589,8 @@ class Session:
         self.image_data_format: Any = "channels_last"
         # Set when the program changes the default variable dtype (floatx, dtype policy).
         self.variable_bytes_unknown = False
+        # > 0 while a user layer's call runs on symbolic inputs (see Node.traced).
+        self.tracing = 0
 
     def names_uncertain_from_opaque_code(self) -> None:
         self.names_uncertain = True
@@ -723,6 +737,18 @@ class Session:
         self.layers.append(layer)
         return layer
 
+    def subclassed_model(self, class_name: str, origin: Any) -> "SubclassedModel":
+        """An instance of a user's ``keras.Model`` subclass (named at ``super().__init__()``).
+
+        Keras 2 summarizes subclassed models its own way (``multiple`` shapes, unbuilt
+        models raise): those summaries are not predicted.
+        """
+        model = SubclassedModel(self, class_name, UNKNOWN, origin)
+        self.layers.append(model)
+        if self.keras_version == 3:
+            self.models.append(model)
+        return model
+
     def _input_layer(self, args: Sequence[Any], kwargs: dict[str, Any], origin: Any, owner: str) -> Any:
         try:
             params = keras_api.FUNCTIONS["Input"]["params"] if owner == "Input" else keras_api.CLASSES["InputLayer"]["params"]
@@ -780,6 +806,10 @@ class Session:
         """
         flat = flatten(inputs)
         if not flat or not all(isinstance(t, KerasTensor) for t in flat):
+            if isinstance(layer, SubclassedModel):
+                layer.contents_uncertain = True  # called on data: built with shapes not seen here
+            if not layer.built and layer.class_name not in BUILT_AT_INIT:
+                layer.build_uncertain = True
             return UNKNOWN
         if isinstance(layer, UserLayer):
             return self._call_user_layer(layer, inputs, flat, origin)
@@ -796,11 +826,13 @@ class Session:
             arg_positions=_positions_of(flat, recorded),
             keyword_tensors=bool(extra) or recorded != flat,
         )
+        builds = not layer.built
         try:
             check_input_spec(layer, shapes)
             output_shape = layer.compute_output_shape(shapes, node)
-            if not layer.built:
+            if builds:
                 layer.build(shapes)
+                layer.build_output = UNKNOWN if opaque_output else output_shape
             if opaque_output or (self.keras_version == 2 and _keras2_differs_on_dynamic_dims(layer, flat)):
                 output_shape = UNKNOWN
         except LayerError as err:
@@ -814,7 +846,26 @@ class Session:
                 except (LayerError, *RULE_FAILURES):
                     layer.weights_known = False
                     layer.built = True
+            if builds:
+                layer.build_output = UNKNOWN
         return self._attach(layer, node, output_shape)
+
+    def build_layer(self, layer: Layer, input_shape: Any) -> None:
+        """``layer.build(input_shape)`` called by the program on a layer of a Keras class."""
+        if layer.built or not isinstance(input_shape, (tuple, list)):
+            # Building again would create new variables; an unknown shape builds unknown ones.
+            layer.weights_known = False
+            layer.built = True
+            layer.build_output = UNKNOWN
+            return
+        shape = tuple(input_shape)
+        try:
+            layer.build(shape)
+            layer.build_output = layer.compute_output_shape(shape)
+        except (LayerError, Unresolved, *RULE_FAILURES):
+            layer.weights_known = False
+            layer.built = True
+            layer.build_output = UNKNOWN
 
     def operation(
         self, op_class: str, operands: Sequence[Any], config: dict[str, Any], origin: Any, python_operator: bool = False
@@ -836,7 +887,10 @@ class Session:
             if symbol is None:
                 self.names_uncertain_from_opaque_code()
                 return UNKNOWN
-            class_name, name = "TFOpLambda", self.uniquify(symbol)
+            class_name, name = "TFOpLambda", symbol if self.tracing else self.uniquify(symbol)
+        elif self.tracing:
+            # Inside a traced call the operands are backend tensors: no Operation is created.
+            name = to_snake_case(op_class)
         else:
             name = self.auto_name(op_class)
         layer = Layer(self, class_name, name, origin, rule_cls(dict(config), name) if rule_cls else None)
@@ -855,7 +909,16 @@ class Session:
 
     def _call_user_layer(self, layer: UserLayer, inputs: Any, flat: list[KerasTensor], origin: Any) -> Any:
         """Run the user's code on the symbolic inputs (it calls inner layers), then record the node."""
-        result = layer.call_hook(layer, inputs) if layer.call_hook is not None else UNKNOWN
+        constructed = len(self.layers)
+        self.tracing += 1
+        try:
+            result = layer.call_hook(layer, inputs) if layer.call_hook is not None else UNKNOWN
+        finally:
+            self.tracing -= 1
+        if len(self.layers) > constructed:
+            # Layers created inside call(): Keras may trace the call more than once
+            # (to build, then for the output), creating them again each time.
+            self.names_uncertain_from_opaque_code()
         layer.built = True
         results = flatten(result) if isinstance(result, (list, tuple)) else [result]
         if result is UNKNOWN or not all(isinstance(t, KerasTensor) for t in results):
@@ -877,6 +940,7 @@ class Session:
             structure = outputs[0]
         node.outputs = outputs
         node.output_structure = structure
+        node.traced = self.tracing > 0
         layer.inbound_nodes.append(node)
         return structure
 
@@ -1004,9 +1068,36 @@ class UserLayer(Layer):
         return _unique(own + [w for layer in self.tracked for w in layer.non_trainable_weight_list()])
 
     def weights_resolved(self) -> bool:
-        return self.weights_known and self.trainable is not UNKNOWN and all(
+        return self.weights_known and self.trainable is not UNKNOWN and not self.build_uncertain and all(
             layer.weights_resolved() for layer in self.tracked
         )
+
+
+class SubclassedModel(UserLayer, Model):
+    """An instance of a user's ``keras.Model`` subclass: a user layer that is a model.
+
+    Its summary lists the layers it tracks (``model.layers``: attribute assignments and
+    appends to tracked lists, in that order); its weights are theirs and its own
+    ``add_weight`` variables.
+    """
+
+    kind = "subclassed"
+
+    def __init__(self, session: "Session", class_name: str, name: Any, origin: Any) -> None:
+        super().__init__(session, class_name, name, origin)
+        # Set when the program may have called or fitted it on data kerascheck cannot see
+        # (which builds its layers with shapes that are unknown here).
+        self.contents_uncertain = False
+
+    def layer_list(self) -> list[Layer]:
+        return _unique_layers(self.tracked)
+
+    def all_weight_layers(self) -> list[Layer]:
+        return _unique_layers(self.tracked)
+
+
+def _unique_layers(layers: list[Layer]) -> list[Layer]:
+    return list({id(layer): layer for layer in layers}.values())
 
 
 def _unique(weights: list[Weight]) -> list[Weight]:

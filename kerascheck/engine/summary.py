@@ -12,7 +12,18 @@ from typing import Any, Callable
 
 from kerascheck.engine.dims import UNKNOWN, is_known
 from kerascheck.engine.layer import Weight
-from kerascheck.engine.runtime import Functional, InputLayer, Layer, Model, OpaqueLayer, Sequential, flatten
+from kerascheck.engine.runtime import (
+    Functional,
+    InputLayer,
+    Layer,
+    Model,
+    OpaqueLayer,
+    Sequential,
+    SubclassedModel,
+    UserLayer,
+    flatten,
+)
+from kerascheck.knowledge.built_at_init import BUILT_AT_INIT
 from kerascheck.results import LayerRow, ModelSummary, Span
 
 SpanOf = Callable[[Any], "Span | None"]
@@ -130,8 +141,67 @@ def connections(layer: Layer, relevant: set[int], keras2: bool = False) -> tuple
     return tuple(result) or (() if keras2 else ("-",))
 
 
+def subclassed_layer_output(layer: Layer) -> Any:
+    """``format_layer_shape`` for a layer of a subclassed model (UNKNOWN where Keras prints "?").
+
+    Keras traces a subclassed model's ``call`` with backend tensors, so its layers keep no
+    node of those calls: the shape comes from the input shape the layer was built with
+    (``compute_output_shape(**layer._build_shapes_dict)``).  Layers built at construction
+    never record one, and a user layer has no ``compute_output_shape`` to ask.
+    """
+    if layer.calls_uncertain:
+        return UNKNOWN
+    nodes = [node for node in layer.inbound_nodes if not node.traced]
+    if nodes:
+        outputs = nodes[-1].output_structure
+        return [t.shape for t in flatten(outputs)] if isinstance(outputs, list) else outputs.shape
+    if isinstance(layer, Sequential):
+        functional = layer.functional
+        if functional is not None and len(functional.outputs) == 1:
+            return functional.outputs[0].shape  # Sequential.output_shape
+        return UNKNOWN
+    if isinstance(layer, (UserLayer, Model, OpaqueLayer)) or layer.class_name in BUILT_AT_INIT:
+        return UNKNOWN
+    return UNKNOWN if layer.build_output is None else layer.build_output
+
+
+def _subclassed_rows(model: SubclassedModel, span_of: SpanOf) -> list[LayerRow]:
+    rows: list[LayerRow] = []
+    for layer in model.layer_list():
+        uncertain = (
+            model.contents_uncertain
+            or model.calls_uncertain
+            or layer.build_uncertain
+            or isinstance(layer, OpaqueLayer)
+        )
+        built = layer.built or layer.class_name in BUILT_AT_INIT and not isinstance(layer, UserLayer)
+        counts: tuple[Any, Any, Any]
+        if uncertain:
+            counts, output, built = (UNKNOWN, UNKNOWN, UNKNOWN), UNKNOWN, True
+        elif not built:
+            counts, output = (0, 0, 0), UNKNOWN  # Keras prints "?" and "0 (unbuilt)"
+        else:
+            counts, output = _layer_counts(layer), subclassed_layer_output(layer)
+        rows.append(
+            LayerRow(
+                name=layer.name,
+                class_name=_class_name(layer),
+                output=output,
+                params=counts[0],
+                trainable_params=counts[1],
+                non_trainable_params=counts[2],
+                built=built,
+                explanations=tuple(layer.param_explanations),
+                span=span_of(layer.origin),
+            )
+        )
+    return rows
+
+
 def summarize(model: Model, path: str, span_of: SpanOf) -> ModelSummary:
     """The predicted ``model.summary()`` of ``model``."""
+    if isinstance(model, SubclassedModel):
+        return _summarize_subclassed(model, path, span_of)
     keras2 = model.session.keras_version == 2
     sequential_like = is_sequential_like(model)
     relevant: set[int] = set()
@@ -173,16 +243,7 @@ def summarize(model: Model, path: str, span_of: SpanOf) -> ModelSummary:
                 nested=summarize(layer, path, span_of) if isinstance(layer, Model) and not opaque else None,
             )
         )
-    if incomplete or not model.weights_resolved():
-        totals: tuple[Any, ...] = (UNKNOWN,) * 6
-    else:
-        trainable_w = model.trainable_weight_list()
-        non_trainable_w = model.non_trainable_weight_list()
-        t, n = count_params(trainable_w), count_params(non_trainable_w)
-        tb, nb = memory_size(trainable_w), memory_size(non_trainable_w)
-        if keras2 and _keras2_weight_dtypes_differ(model):
-            tb = nb = UNKNOWN
-        totals = (_sum([t, n]), t, n, _sum([tb, nb]), tb, nb)
+    totals = _totals(model, incomplete)
     return ModelSummary(
         path=path,
         span=span_of(model.origin),
@@ -209,6 +270,40 @@ def _keras2_weight_dtypes_differ(model: Model) -> bool:
     return any(
         layer.class_name in keras2_record.WEIGHTS_NOT_FLOAT32 or isinstance(layer, Model) and _keras2_weight_dtypes_differ(layer)
         for layer in model.all_weight_layers()
+    )
+
+
+def _totals(model: Model, incomplete: bool) -> tuple[Any, ...]:
+    """Total, trainable and non-trainable counts, then their sizes in bytes."""
+    if incomplete or not model.weights_resolved():
+        return (UNKNOWN,) * 6
+    trainable_w = model.trainable_weight_list()
+    non_trainable_w = model.non_trainable_weight_list()
+    t, n = count_params(trainable_w), count_params(non_trainable_w)
+    tb, nb = memory_size(trainable_w), memory_size(non_trainable_w)
+    if model.session.keras_version == 2 and _keras2_weight_dtypes_differ(model):
+        tb = nb = UNKNOWN
+    return (_sum([t, n]), t, n, _sum([tb, nb]), tb, nb)
+
+
+def _summarize_subclassed(model: SubclassedModel, path: str, span_of: SpanOf) -> ModelSummary:
+    """A subclassed model's summary: its tracked layers as a simple sequence, no "Connected to"."""
+    rows = _subclassed_rows(model, span_of)
+    totals = _totals(model, model.contents_uncertain or model.calls_uncertain)
+    return ModelSummary(
+        path=path,
+        span=span_of(model.origin),
+        variable=model.variable,
+        name=model.name,
+        kind=model.kind,
+        rows=tuple(rows),
+        total_params=totals[0],
+        trainable_params=totals[1],
+        non_trainable_params=totals[2],
+        total_bytes=totals[3],
+        trainable_bytes=totals[4],
+        non_trainable_bytes=totals[5],
+        keras_version=model.session.keras_version,
     )
 
 

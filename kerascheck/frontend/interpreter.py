@@ -28,6 +28,7 @@ from kerascheck.engine.runtime import (
     OpaqueLayer,
     Sequential,
     Session,
+    SubclassedModel,
     UserLayer,
     flatten,
 )
@@ -87,6 +88,8 @@ _INERT_KERAS_MODULES = tuple(
     )
 )
 # Model methods that do not change a model's layers or weights.
+# Methods of a subclassed model that never build its layers.
+_NON_BUILDING_MODEL_METHODS = frozenset({"summary", "compile", "count_params", "get_config", "get_layer", "to_json"})
 _INERT_MODEL_METHODS = frozenset(
     {
         "summary", "compile", "fit", "evaluate", "predict", "save", "save_weights", "load_weights",
@@ -128,6 +131,7 @@ class Interpreter:
         # While code of another file runs, results point at the call (or import) in this file.
         self.anchor: Any = None
         self.instances: dict[int, InstanceState] = {}  # id(UserLayer) -> its Python side
+        self.tracked_lists: dict[int, UserLayer] = {}  # id(list attribute) -> the layer tracking it
         self.methods: list[tuple[UserClass, Any]] = []  # (defining class, self) of running methods
         self.depth = 0
         self.steps = 0
@@ -884,6 +888,8 @@ class Interpreter:
             return layer.trainable
         if isinstance(layer, Model):
             functional = layer.functional if isinstance(layer, Sequential) else layer
+            if isinstance(layer, SubclassedModel):
+                functional = None  # its inputs and outputs are those of its last call: not modelled
             if attr in ("input", "inputs", "output", "outputs") and functional is not None:
                 tensors = functional.inputs if attr.startswith("input") else functional.outputs
                 if attr in ("input", "output"):
@@ -1021,6 +1027,8 @@ class Interpreter:
         for value in flatten(list(args) + list(kwargs.values())):
             if isinstance(value, Sequential):
                 self.session.sequential_add(value, UNKNOWN, value.origin, rebuild=False)
+            elif isinstance(value, SubclassedModel):
+                value.contents_uncertain = True
 
     def call_keras(self, symbol: KerasSymbol, args: list[Any], kwargs: dict[str, Any], node: cst.Call) -> Any:
         result = self._call_keras(symbol, args, kwargs, node)
@@ -1109,6 +1117,14 @@ class Interpreter:
             return self.call_super(receiver, name, args, kwargs, node)
         if isinstance(receiver, Layer) and id(receiver) in self.instances:
             return self.call_instance_method(receiver, name, args, kwargs, node)
+        if isinstance(receiver, Layer) and receiver.rule is not None and name == "build":
+            shape = kwargs.get("input_shape", args[0] if args else UNKNOWN)
+            session.build_layer(receiver, shape)
+            return None
+        if isinstance(receiver, list) and id(receiver) in self.tracked_lists:
+            result = call_py_method(receiver, name, args, kwargs)
+            self.track(self.tracked_lists[id(receiver)], receiver)
+            return result
         if isinstance(receiver, Sequential) and name == "add" and args:
             session.sequential_add(receiver, args[0], self.origin(node))
             return None
@@ -1129,7 +1145,11 @@ class Interpreter:
     # ------------------------------------------------------------------ user-defined layers
     def instantiate_layer(self, cls: UserClass, args: list[Any], kwargs: dict[str, Any], node: cst.Call) -> Any:
         """``MyLayer(...)``: run its ``__init__`` (sub-layers take their names in order)."""
-        layer = self.session.unnamed_custom_layer(cls.node.name.value, self.origin(node))
+        if cls.is_keras_model:
+            layer = self.session.subclassed_model(cls.node.name.value, self.origin(node))
+            layer.reported = self.current_file == self.main_file
+        else:
+            layer = self.session.unnamed_custom_layer(cls.node.name.value, self.origin(node))
         state = InstanceState(cls)
         self.instances[id(layer)] = state
         init = cls.method("__init__")
@@ -1181,20 +1201,38 @@ class Interpreter:
     def set_instance_attribute(self, layer: Layer, attr: str, value: Any) -> None:
         state = self.instances[id(layer)]
         state.attributes[attr] = value
+        assert isinstance(layer, UserLayer)
         if value is UNKNOWN:
             state.weights_known = False  # it may have been a layer
             layer.weights_known = False
-        assert isinstance(layer, UserLayer)
+            if isinstance(layer, SubclassedModel):
+                layer.tracked.append(OpaqueLayer(self.session, layer.origin))  # a row of model.layers?
+        self.track(layer, value)
+
+    def track(self, layer: UserLayer, value: Any) -> None:
+        """Keras's tracker: layers in ``value`` join ``layer``'s, in order; lists stay tracked."""
         for item in _layers_in(value):
             if all(item is not tracked for tracked in layer.tracked):
                 layer.tracked.append(item)
+        for container in _lists_in(value):
+            self.tracked_lists[id(container)] = layer
 
     def call_instance_method(self, layer: Layer, name: str, args: list[Any], kwargs: dict[str, Any], node: Any) -> Any:
         state = self.instances[id(layer)]
         if name == "add_weight":
             return self.add_weight(layer, state, args, kwargs)
         found = state.cls.method(name)
+        if name == "build":
+            # ``build_wrapper``: the layer is built once, whatever build() did.
+            shape = kwargs.get("input_shape", args[0] if args else UNKNOWN)
+            state.user_built = True
+            layer.built = True
+            result = None if found is None else self.run_method(found, layer, [shape], {}, node)
+            layer.weights_known = state.weights_known
+            return result
         if found is None:
+            if isinstance(layer, SubclassedModel) and name not in _NON_BUILDING_MODEL_METHODS:
+                layer.contents_uncertain = True  # fit(), predict(), …: built on data not seen here
             return UNKNOWN
         return self.run_method(found, layer, args, kwargs, node)
 
@@ -1381,6 +1419,16 @@ def _is_operand(value: Any) -> bool:
 
 def _is_inert_module(dotted: str) -> bool:
     return any(dotted == module or dotted.startswith(module + ".") for module in _INERT_MODULES)
+
+
+def _lists_in(value: Any) -> list[list[Any]]:
+    """The lists inside an attribute value: appending a layer to them tracks it."""
+    found: list[list[Any]] = [value] if isinstance(value, list) else []
+    if isinstance(value, (list, tuple)):
+        return found + [inner for item in value for inner in _lists_in(item)]
+    if isinstance(value, dict):
+        return [inner for item in value.values() for inner in _lists_in(item)]
+    return found
 
 
 def _layers_in(value: Any) -> list[Layer]:

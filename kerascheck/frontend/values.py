@@ -153,6 +153,15 @@ class UserClass:
                 return True
         return False
 
+    @property
+    def is_keras_model(self) -> bool:
+        """Subclasses ``keras.Model`` itself (not Sequential or Functional)."""
+        for base in self.bases:
+            if isinstance(base, KerasSymbol) and base.name == "Model":
+                return True
+            if isinstance(base, UserClass) and base.is_keras_model:
+                return True
+        return False
 
 
 @dataclass(eq=False)
