@@ -13,7 +13,7 @@ from typing import Any, Callable
 from kerascheck.engine.dims import UNKNOWN, is_known
 from kerascheck.engine.layer import Weight
 from kerascheck.engine.runtime import Functional, InputLayer, Layer, Model, OpaqueLayer, Sequential, flatten
-from kerascheck.results import LayerRow, ModelSummary, Span
+from kerascheck.results import CallSite, LayerRow, ModelSummary, Span
 
 SpanOf = Callable[[Any], "Span | None"]
 
@@ -171,6 +171,8 @@ def summarize(model: Model, path: str, span_of: SpanOf) -> ModelSummary:
                 explanations=tuple(explanations),
                 span=span_of(layer.origin),
                 nested=summarize(layer, path, span_of) if isinstance(layer, Model) and not opaque else None,
+                calls=_call_sites(layer, span_of),
+                param_explanations=tuple(layer.param_explanations),
             )
         )
     if incomplete or not model.weights_resolved():
@@ -198,6 +200,16 @@ def summarize(model: Model, path: str, span_of: SpanOf) -> ModelSummary:
         keras_version=model.session.keras_version,
         built=_built(model),
     )
+
+
+def _call_sites(layer: Layer, span_of: SpanOf) -> tuple[CallSite, ...]:
+    """Where each call of ``layer`` is written, and what that call returned."""
+    sites = []
+    for node in layer.inbound_nodes:
+        structure = node.output_structure
+        output = [t.shape for t in flatten(structure)] if isinstance(structure, list) else structure.shape
+        sites.append(CallSite(span_of(node.origin), output, tuple(node.explanations)))
+    return tuple(sites)
 
 
 def _built(model: Model) -> Any:
