@@ -2,7 +2,8 @@
 
 Keys follow ruff's: ``select``, ``extend-select``, ``ignore``, ``exclude``,
 ``per-file-ignores``, plus ``exit-zero`` and the thresholds of the lint rules
-(``param-hog-share``, ``param-hog-min-params``).  The file is found by walking
+(``param-hog-share``, ``param-hog-min-params``) and the language server's
+``inlay-hints``.  The file is found by walking
 up from the current folder (or given with ``--config``); values given on the
 command line win.
 """
@@ -37,6 +38,7 @@ class Settings:
     param_hog_min_params: int = 100_000_000
     max_params: tuple[tuple[str, int], ...] = ()  # KC305: (model glob, parameter budget)
     keras_version: int = 3  # whose summary() and errors to predict: Keras 3.15, or Keras 2 (tf-keras)
+    inlay_hints: bool = True  # the language server's output shapes after each layer call
     root: Path = field(default_factory=Path.cwd)  # folder of the configuration file
 
     def enabled(self, code: str, path: str | None = None) -> bool:
@@ -78,7 +80,7 @@ def _glob(relative: str, pattern: str) -> bool:
 
 _KEYS = {
     "select", "extend-select", "ignore", "exclude", "per-file-ignores", "exit-zero",
-    "param-hog-share", "param-hog-min-params", "keras-version", "max-params",
+    "param-hog-share", "param-hog-min-params", "keras-version", "max-params", "inlay-hints",
 }
 
 
@@ -162,6 +164,9 @@ def settings_from_table(table: dict[str, Any], root: Path, where: str) -> Settin
     keras_version = table.get("keras-version", 3)
     if keras_version not in (2, 3) or isinstance(keras_version, bool):
         raise ConfigError(f"{where}: `keras-version` must be 2 or 3")
+    inlay_hints = table.get("inlay-hints", True)
+    if not isinstance(inlay_hints, bool):
+        raise ConfigError(f"{where}: `inlay-hints` must be true or false")
     return Settings(
         select=codes("select"),
         extend_select=codes("extend-select") or (),
@@ -173,6 +178,7 @@ def settings_from_table(table: dict[str, Any], root: Path, where: str) -> Settin
         param_hog_min_params=minimum,
         keras_version=keras_version,
         max_params=tuple(sorted(budgets.items())),
+        inlay_hints=inlay_hints,
         root=root,
     )
 
