@@ -66,15 +66,21 @@ def analyse_bytes(data: bytes, path: str, settings: Settings | None = None) -> F
     return analyse_source(source, path, settings)
 
 
-def analyse_source(source: str, path: str, settings: Settings | None = None) -> FileResult:
-    """Analyse one file's source; a failure of kerascheck itself becomes a KC004 diagnostic."""
+def analyse_source(
+    source: str, path: str, settings: Settings | None = None, *, all_layers: bool = False
+) -> FileResult:
+    """Analyse one file's source; a failure of kerascheck itself becomes a KC004 diagnostic.
+
+    ``all_layers``: also list every layer constructed, in a model or not (``FileResult.layers``),
+    for an editor that shows each call's shape even while the model does not build.
+    """
     try:
-        return _analyse_source(source, path, settings)
+        return _analyse_source(source, path, settings, all_layers)
     except Exception as err:  # noqa: BLE001  (a bug must not cost the user the other files)
         return _file_error(path, "KC004", f"internal error: {type(err).__name__}: {err}")
 
 
-def _analyse_source(source: str, path: str, settings: Settings | None) -> FileResult:
+def _analyse_source(source: str, path: str, settings: Settings | None, all_layers: bool = False) -> FileResult:
     from kerascheck.diagnostics import SKIP_FILE, collect, finalize
 
     settings = settings or Settings()
@@ -110,7 +116,7 @@ def _analyse_source(source: str, path: str, settings: Settings | None) -> FileRe
         return _file_error(path, "KC001", f"cannot parse file: {err}")
 
     from kerascheck.engine.runtime import Session
-    from kerascheck.engine.summary import summarize
+    from kerascheck.engine.summary import layer_row, summarize
     from kerascheck.frontend.interpreter import Interpreter
     from kerascheck.frontend.modules import ModuleFinder
     from kerascheck.frontend.positions import PositionIndex
@@ -129,7 +135,8 @@ def _analyse_source(source: str, path: str, settings: Settings | None) -> FileRe
 
     summaries: list[ModelSummary] = [summarize(model, path, span_of) for model in session.models if model.reported]
     diagnostics = finalize(collect(session, settings, path, span_of), settings, source.splitlines())
-    return FileResult(path, tuple(summaries), tuple(diagnostics))
+    layers = tuple(layer_row(layer, span_of) for layer in session.layers) if all_layers else ()
+    return FileResult(path, tuple(summaries), tuple(diagnostics), layers=layers)
 
 
 def _file_error(path: str, code: str, message: str) -> FileResult:

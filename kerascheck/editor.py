@@ -87,21 +87,28 @@ class DocumentAnalysis:
     def __post_init__(self) -> None:
         self.lines = self.source.splitlines()
         self.targets: list[_Target] = []
-        seen: set[tuple[Span, int]] = set()
-        for row in _rows(self.result.summaries):
-            key = id(row)
-            if row.span is not None and (row.span, key) not in seen:
-                seen.add((row.span, key))
+        self.by_span: dict[Span, list[_Target]] = {}  # call sites
+        seen: set[tuple[Any, ...]] = set()
+        for row in (*self.result.layers, *_rows(self.result.summaries)):
+            key = (row.name, row.class_name, row.span, row.calls)
+            if key in seen:  # a layer listed on its own and in a model's summary
+                continue
+            seen.add(key)
+            if row.span is not None:
                 self.targets.append(_Target(row.span, row, None))
             for call in row.calls:
                 if call.span is not None:
-                    self.targets.append(_Target(call.span, row, call))
-        self.by_span: dict[Span, list[_Target]] = {}
-        for target in self.targets:
-            if target.call is not None:
-                self.by_span.setdefault(target.span, []).append(target)
+                    target = _Target(call.span, row, call)
+                    self.targets.append(target)
+                    self.by_span.setdefault(call.span, []).append(target)
         self._hints: list[InlayHint] | None = None
         self._names: _Names | None = None
+
+    def prepare(self) -> "DocumentAnalysis":
+        """Build every index now (in the analysing thread), so that no request waits for one."""
+        self._name_index()
+        self.inlay_hints(0, 0)
+        return self
 
     # ---------------------------------------------------------------- diagnostics
     @property
@@ -129,7 +136,7 @@ class DocumentAnalysis:
             row = target.row
             calls = (target.call,) if target.call is not None else row.calls
             outputs = _distinct(format_output(c.output) for c in calls) or [format_output(row.output)]
-            key = (id(row), " | ".join(outputs))
+            key = (id(row), " | ".join(outputs))  # a row's calls, once
             if key in seen:
                 continue
             seen.add(key)
@@ -155,10 +162,10 @@ class DocumentAnalysis:
     # ---------------------------------------------------------------- inlay hints
     def inlay_hints(self, start_line: int = 0, end_line: int | None = None) -> list[InlayHint]:
         """``: (None, 148, 148, 16)`` after each layer call on lines ``start_line..end_line``."""
-        if not self.settings.inlay_hints:
-            return []
         if self._hints is None:
             self._hints = self._all_hints()
+        if not self.settings.inlay_hints:
+            return []
         lines = [h.position[0] for h in self._hints]
         first = bisect.bisect_left(lines, start_line)
         last = len(lines) if end_line is None else bisect.bisect_right(lines, end_line)

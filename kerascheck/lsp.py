@@ -133,22 +133,31 @@ class KerascheckServer(LanguageServer):
 
 
 def _analyse_text(source: str, path: str, settings: Settings) -> DocumentAnalysis:
-    from kerascheck.analysis import analyse_source
+    from kerascheck.analysis import analyse_source, mentions_keras
+    from kerascheck.results import FileResult
 
-    return DocumentAnalysis(source, analyse_source(source, path, settings), settings)
+    if path.endswith(".ipynb") or not mentions_keras(source.encode("utf-8", "surrogatepass")):
+        return DocumentAnalysis(source, FileResult(path, skipped=True), settings)
+    return DocumentAnalysis(source, analyse_source(source, path, settings, all_layers=True), settings).prepare()
+
+
+def _ascii(lines: list[str], *numbers: int) -> bool:
+    return all(not 0 <= n < len(lines) or lines[n].isascii() for n in numbers)
 
 
 def _client_range(codec: Any, lines: list[str], range_: Range) -> types.Range:
     """A 0-based character range → the client's position encoding (UTF-16 by default)."""
     (line, character), (end_line, end_character) = range_
-    return codec.range_to_client_units(
-        lines, types.Range(types.Position(line, character), types.Position(end_line, end_character))
-    )
+    converted = types.Range(types.Position(line, character), types.Position(end_line, end_character))
+    if _ascii(lines, line, end_line):  # every encoding counts one unit per character
+        return converted
+    return codec.range_to_client_units(lines, converted)
 
 
 def _server_position(codec: Any, lines: list[str], position: types.Position) -> tuple[int, int]:
-    converted = codec.position_from_client_units(lines, position)
-    return converted.line, converted.character
+    if not _ascii(lines, position.line):
+        position = codec.position_from_client_units(lines, position)
+    return position.line, position.character
 
 
 server = KerascheckServer()
@@ -163,13 +172,17 @@ def initialize(ls: KerascheckServer, params: types.InitializeParams) -> None:
 
 @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
 def did_open(ls: KerascheckServer, params: types.DidOpenTextDocumentParams) -> None:
-    ls.documents[params.text_document.uri] = _Document()
-    ls.schedule(params.text_document.uri)
+    document = params.text_document
+    if document.language_id != "python" and not document.uri.endswith((".py", ".pyi")):
+        return  # pyproject.toml and others: not analysed
+    ls.documents[document.uri] = _Document()
+    ls.schedule(document.uri)
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
 def did_change(ls: KerascheckServer, params: types.DidChangeTextDocumentParams) -> None:
-    ls.schedule(params.text_document.uri, DEBOUNCE)
+    if params.text_document.uri in ls.documents:
+        ls.schedule(params.text_document.uri, DEBOUNCE)
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_SAVE, types.SaveOptions(include_text=False))
@@ -181,11 +194,14 @@ def did_save(ls: KerascheckServer, params: types.DidSaveTextDocumentParams) -> N
             ls.documents[other].analysis = None
             ls.schedule(other)
         return
+    if uri not in ls.documents:
+        return
     ls.schedule(uri)
-    # Other open documents may import the saved module: analyse them again.
-    for other in ls.documents:
-        if other != uri:
-            ls.documents[other].analysis = None
+    # Other open documents that may import the saved module are analysed again.
+    module = Path(to_fs_path(uri) or uri).stem
+    for other, state in ls.documents.items():
+        if other != uri and state.analysis is not None and module in state.analysis.source:
+            state.analysis = None
             ls.schedule(other)
 
 

@@ -87,4 +87,5 @@ class FileResult:
     summaries: tuple[ModelSummary, ...] = ()
     diagnostics: tuple[Diagnostic, ...] = ()
     skipped: bool = False  # never mentions keras: read and scanned only
+    layers: tuple[LayerRow, ...] = ()  # for editors, when asked: every layer constructed, in program order
     notes: tuple[str, ...] = field(default=())

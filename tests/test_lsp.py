@@ -144,6 +144,40 @@ async def test_inlay_hints_show_each_layer_calls_output_shape(client: LanguageCl
 
 
 @pytest.mark.asyncio(loop_scope="module")
+async def test_positions_count_utf16_units(client: LanguageClient):
+    text = FIXED.replace('layers.Dense(4)(x)', 'layers.Dense(4, name="out😀")(x)')
+    uri = await _open(client, text)
+    hints = await client.text_document_inlay_hint_async(
+        types.InlayHintParams(
+            types.TextDocumentIdentifier(uri=uri), types.Range(types.Position(6, 0), types.Position(7, 0))
+        )
+    )
+    # `outputs = layers.Dense(4, name="out😀")(x)`: 41 characters, 42 UTF-16 units (😀 takes two)
+    assert [(h.position.line, h.position.character) for h in hints] == [(6, 42)]
+    hover = await client.text_document_hover_async(
+        types.HoverParams(types.TextDocumentIdentifier(uri=uri), types.Position(6, 41))
+    )
+    assert hover.contents.value.startswith("`Dense(4, name=\"out😀\") → (None, 4)")  # on the last `)`
+    on_x = await client.text_document_hover_async(
+        types.HoverParams(types.TextDocumentIdentifier(uri=uri), types.Position(6, 40))
+    )
+    assert on_x.contents.value.startswith("`Flatten()")
+    assert on_x.range == types.Range(types.Position(6, 40), types.Position(6, 41))
+
+
+@pytest.mark.asyncio(loop_scope="module")
+async def test_shapes_are_shown_while_the_model_does_not_build(client: LanguageClient):
+    uri = await _open(client, MODEL)  # the LSTM raises: Keras builds no model
+    document = types.TextDocumentIdentifier(uri=uri)
+    hints = await client.text_document_inlay_hint_async(
+        types.InlayHintParams(document, types.Range(types.Position(0, 0), types.Position(8, 0)))
+    )
+    assert [(h.position.line, h.label) for h in hints] == [(4, ": (None, 148, 148, 16)"), (5, ": (None, 350464)")]
+    hover = await client.text_document_hover_async(types.HoverParams(document, types.Position(5, 0)))
+    assert hover.contents.value.startswith("`Flatten() → (None, 350464) · 0 params`")
+
+
+@pytest.mark.asyncio(loop_scope="module")
 async def test_code_actions_offer_nothing_until_fixes_exist(client: LanguageClient):
     uri = await _open(client, MODEL)
     actions = await client.text_document_code_action_async(

@@ -202,6 +202,26 @@ def summarize(model: Model, path: str, span_of: SpanOf) -> ModelSummary:
     )
 
 
+def layer_row(layer: Layer, span_of: SpanOf) -> LayerRow:
+    """A layer on its own, in no model: what an editor shows at its calls."""
+    keras2 = layer.session.keras_version == 2
+    params, trainable, non_trainable = _layer_counts(layer)
+    explanations = list(layer.inbound_nodes[-1].explanations) if layer.inbound_nodes else []
+    return LayerRow(
+        name=layer.name,
+        class_name=_class_name(layer),
+        output=keras2_layer_output(layer) if keras2 else layer_output(layer),
+        params=params,
+        trainable_params=trainable,
+        non_trainable_params=non_trainable,
+        built=layer.built or bool(layer.inbound_nodes),
+        explanations=tuple(explanations + layer.param_explanations),
+        span=span_of(layer.origin),
+        calls=_call_sites(layer, span_of),
+        param_explanations=tuple(layer.param_explanations),
+    )
+
+
 def _call_sites(layer: Layer, span_of: SpanOf) -> tuple[CallSite, ...]:
     """Where each call of ``layer`` is written, and what that call returned."""
     sites = []
