@@ -88,6 +88,7 @@ class DocumentAnalysis:
         self.lines = self.source.splitlines()
         self.targets: list[_Target] = []
         self.by_span: dict[Span, list[_Target]] = {}  # call sites
+        self.by_constructor: dict[Span, list[_Target]] = {}
         seen: set[tuple[Any, ...]] = set()
         for row in (*self.result.layers, *_rows(self.result.summaries)):
             key = (row.name, row.class_name, row.span, row.calls)
@@ -96,12 +97,14 @@ class DocumentAnalysis:
             seen.add(key)
             if row.span is not None:
                 self.targets.append(_Target(row.span, row, None))
+                self.by_constructor.setdefault(row.span, []).append(self.targets[-1])
             for call in row.calls:
                 if call.span is not None:
                     target = _Target(call.span, row, call)
                     self.targets.append(target)
                     self.by_span.setdefault(call.span, []).append(target)
         self._hints: list[InlayHint] | None = None
+        self._hint_lines: list[int] = []
         self._names: _Names | None = None
 
     def prepare(self) -> "DocumentAnalysis":
@@ -117,10 +120,13 @@ class DocumentAnalysis:
 
     # ---------------------------------------------------------------- hover
     def hover(self, position: Position) -> Hover | None:
-        """The tensor variable under ``position``, else the innermost layer call or constructor."""
+        """The tensor (or layer) variable under ``position``, else the innermost layer call or
+        constructor there."""
         name = self._name_index().at(position)
-        if name is not None and self.by_span.get(name[1]):
-            return Hover(name[0], self._describe(self.by_span[name[1]]))
+        if name is not None:
+            assigned = self.by_span.get(name[1]) or self.by_constructor.get(name[1])
+            if assigned:
+                return Hover(name[0], self._describe(assigned))
         found = [t for t in self.targets if _contains(t.span, position)]
         if not found:
             return None
@@ -135,7 +141,7 @@ class DocumentAnalysis:
         for target in targets:
             row = target.row
             calls = (target.call,) if target.call is not None else row.calls
-            outputs = _distinct(format_output(c.output) for c in calls) or [format_output(row.output)]
+            outputs = _distinct(format_output(c.output) for c in calls) or ["not called"]
             key = (id(row), " | ".join(outputs))  # a row's calls, once
             if key in seen:
                 continue
@@ -164,15 +170,15 @@ class DocumentAnalysis:
         """``: (None, 148, 148, 16)`` after each layer call on lines ``start_line..end_line``."""
         if self._hints is None:
             self._hints = self._all_hints()
+            self._hint_lines = [h.position[0] for h in self._hints]
         if not self.settings.inlay_hints:
             return []
-        lines = [h.position[0] for h in self._hints]
-        first = bisect.bisect_left(lines, start_line)
-        last = len(lines) if end_line is None else bisect.bisect_right(lines, end_line)
+        first = bisect.bisect_left(self._hint_lines, start_line)
+        last = len(self._hints) if end_line is None else bisect.bisect_right(self._hint_lines, end_line)
         return self._hints[first:last]
 
     def _all_hints(self) -> list[InlayHint]:
-        hints = []
+        hints: list[tuple[Range, InlayHint]] = []
         for span, targets in self.by_span.items():
             rows = {id(t.row) for t in targets}
             anchored = len(rows) > 1 and all(t.row.span == span for t in targets)
@@ -183,9 +189,11 @@ class DocumentAnalysis:
                 outputs = _distinct(format_output(t.call.output) for t in targets)  # type: ignore[union-attr]
             if len(outputs) > 3:
                 outputs = outputs[:3] + ["…"]
-            hints.append(InlayHint(to_range(span)[1], ": " + " | ".join(outputs)))
-        hints.sort(key=lambda h: h.position)
-        return hints
+            hints.append((to_range(span), InlayHint(to_range(span)[1], ": " + " | ".join(outputs))))
+        # Calls ending at the same place (`f(a) + g(b)`): the outermost, the whole expression's.
+        hints.sort(key=lambda item: (item[1].position, item[0][0]))
+        outermost = {hint.position: hint for _, hint in reversed(hints)}
+        return sorted(outermost.values(), key=lambda h: h.position)
 
     # ---------------------------------------------------------------- code actions
     def fixes(self, range_: Range) -> list[Fix]:
