@@ -126,10 +126,16 @@ def _prepare_bytes(data: bytes, path: str, settings: Settings, cache: "Cache | N
     return Pending(path, source, hashed, settings, cache)
 
 
-def analyse_source(source: str, path: str, settings: Settings | None = None) -> FileResult:
-    """Analyse one file's source; a failure of kerascheck itself becomes a KC004 diagnostic."""
+def analyse_source(
+    source: str, path: str, settings: Settings | None = None, *, all_layers: bool = False
+) -> FileResult:
+    """Analyse one file's source; a failure of kerascheck itself becomes a KC004 diagnostic.
+
+    ``all_layers``: also list every layer constructed, in a model or not (``FileResult.layers``),
+    for an editor that shows each call's shape even while the model does not build.
+    """
     settings = settings or Settings()
-    return finish(analyse_raw(source, path, settings).result, settings, source)
+    return finish(analyse_raw(source, path, settings, all_layers).result, settings, source)
 
 
 def finish(result: FileResult, settings: Settings, source: str) -> FileResult:
@@ -141,15 +147,15 @@ def finish(result: FileResult, settings: Settings, source: str) -> FileResult:
     return replace(result, diagnostics=tuple(finalize(result.diagnostics, settings, source.splitlines())))
 
 
-def analyse_raw(source: str, path: str, settings: Settings) -> Analysis:
+def analyse_raw(source: str, path: str, settings: Settings, all_layers: bool = False) -> Analysis:
     """The analysis proper, before selection and ``# noqa``; never raises."""
     try:
-        return _analyse_source(source, path, settings)
+        return _analyse_source(source, path, settings, all_layers)
     except Exception as err:  # noqa: BLE001  (a bug must not cost the user the other files)
         return Analysis(_file_error(path, "KC004", f"internal error: {type(err).__name__}: {err}"), cacheable=False)
 
 
-def _analyse_source(source: str, path: str, settings: Settings) -> Analysis:
+def _analyse_source(source: str, path: str, settings: Settings, all_layers: bool = False) -> Analysis:
     from kerascheck.suppression import SKIP_FILE
 
     if SKIP_FILE.search(source):
@@ -187,7 +193,7 @@ def _analyse_source(source: str, path: str, settings: Settings) -> Analysis:
 
     from kerascheck.diagnostics import collect
     from kerascheck.engine.runtime import Session
-    from kerascheck.engine.summary import summarize
+    from kerascheck.engine.summary import layer_row, summarize
     from kerascheck.frontend.interpreter import Interpreter
     from kerascheck.frontend.modules import ModuleFinder
     from kerascheck.frontend.positions import PositionIndex
@@ -206,7 +212,8 @@ def _analyse_source(source: str, path: str, settings: Settings) -> Analysis:
 
     summaries: list[ModelSummary] = [summarize(model, path, span_of) for model in session.models if model.reported]
     diagnostics = collect(session, settings, path, span_of)
-    return _with_dependencies(FileResult(path, tuple(summaries), tuple(diagnostics)), finder)
+    layers = tuple(layer_row(layer, span_of) for layer in session.layers) if all_layers else ()
+    return _with_dependencies(FileResult(path, tuple(summaries), tuple(diagnostics), layers=layers), finder)
 
 
 def _with_dependencies(result: FileResult, finder: object) -> Analysis:

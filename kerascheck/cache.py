@@ -31,13 +31,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kerascheck import __version__
-from kerascheck.results import Diagnostic, FileResult, Fix, LayerRow, ModelSummary, Span
+from kerascheck.results import CallSite, Diagnostic, FileResult, Fix, LayerRow, ModelSummary, Span
 
 if TYPE_CHECKING:
     from kerascheck.analysis import Analysis
     from kerascheck.config import Settings
 
-FORMAT = 3
+FORMAT = 4
 CACHEDIR_TAG = (
     "Signature: 8a477f597d28d172789f06886806bc55\n"
     "# This file is a cache directory tag created by kerascheck.\n"
@@ -179,6 +179,7 @@ def _still_holds(reads: dict[str, Any], probes: dict[str, Any]) -> bool:
 
 _ROW_FIELDS = tuple(f.name for f in fields(LayerRow))
 _FIX_FIELDS = tuple(f.name for f in fields(Fix))
+_CALL_FIELDS = tuple(f.name for f in fields(CallSite))
 _SUMMARY_FIELDS = tuple(f.name for f in fields(ModelSummary) if f.name != "path")
 _SCALARS = frozenset({str, int, float, bool, type(None)})
 
@@ -231,6 +232,8 @@ def _encode(value: Any) -> Any:
         return {"s": [value.line, value.column, value.end_line, value.end_column, *cell]}
     if kind is Fix:
         return {"f": [_encode(getattr(value, name)) for name in _FIX_FIELDS]}
+    if kind is CallSite:
+        return {"c": [_encode(getattr(value, name)) for name in _CALL_FIELDS]}
     if kind is ModelSummary:
         return {"m": [value.path, *(_encode(getattr(value, name)) for name in _SUMMARY_FIELDS)]}
     if kind is LayerRow:
@@ -256,6 +259,10 @@ def _decode(value: Any) -> Any:
             if len(payload) not in (4, 5) or not all(type(v) is int for v in payload):
                 raise ValueError("not a span")
             return Span(*payload)
+        if tag == "c":
+            if len(payload) != len(_CALL_FIELDS):
+                raise ValueError("not a call site")
+            return CallSite(*[_decode(v) for v in payload])
         if tag == "f":
             if len(payload) != len(_FIX_FIELDS):
                 raise ValueError("not a fix")

@@ -1,7 +1,8 @@
 """The ``kerascheck`` command.
 
 ``kerascheck [OPTIONS] [PATHS]...`` checks files (the ``check`` command is the
-default, so it need not be named); ``kerascheck rule KC101`` documents a rule.
+default, so it need not be named); ``kerascheck rule KC101`` documents a rule;
+``kerascheck lsp`` runs the language server.
 
 Exit codes, as ruff's: 0 nothing reported, 1 diagnostics reported, 2 a usage
 or configuration error, or a file that could not be analysed at all.
@@ -303,6 +304,22 @@ def rule(code: str | None, show_all: bool) -> None:
         click.echo(f"kerascheck: no rule {code!r}; `kerascheck rule` lists them", err=True)
         sys.exit(2)
     click.echo(render_doc(found), nl=False)
+
+
+@main.command()
+def lsp() -> None:
+    """Run the language server on stdin/stdout (needs `pip install 'kerascheck[lsp]'`)."""
+    try:
+        import pygls  # noqa: F401
+    except ImportError:
+        click.echo(
+            "kerascheck: the language server needs pygls; install it with: pip install 'kerascheck[lsp]'",
+            err=True,
+        )
+        sys.exit(2)
+    from kerascheck.lsp import serve
+
+    serve()
 
 
 def run(argv: list[str] | None = None) -> Any:

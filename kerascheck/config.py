@@ -2,8 +2,9 @@
 
 Keys follow ruff's: ``select``, ``extend-select``, ``ignore``, ``exclude``,
 ``per-file-ignores``, plus ``exit-zero``, the thresholds of the lint rules
-(``param-hog-share``, ``param-hog-min-params``) and ``cache-dir`` (default:
-``.kerascheck_cache`` beside the configuration file, else in the current folder).  The file is found by walking
+(``param-hog-share``, ``param-hog-min-params``), the language server's ``inlay-hints`` and
+``cache-dir`` (default: ``.kerascheck_cache`` beside the configuration file, else in the current
+folder).  The file is found by walking
 up from the current folder (or given with ``--config``); values given on the
 command line win.
 """
@@ -38,6 +39,7 @@ class Settings:
     param_hog_min_params: int = 100_000_000
     max_params: tuple[tuple[str, int], ...] = ()  # KC305: (model glob, parameter budget)
     keras_version: int = 3  # whose summary() and errors to predict: Keras 3.15, or Keras 2 (tf-keras)
+    inlay_hints: bool = True  # the language server's output shapes after each layer call
     root: Path = field(default_factory=Path.cwd)  # folder of the configuration file
     cache_dir: Path | None = None  # None: root / ".kerascheck_cache"
 
@@ -89,7 +91,7 @@ def _glob(relative: str, pattern: str) -> bool:
 
 _KEYS = {
     "select", "extend-select", "ignore", "exclude", "per-file-ignores", "exit-zero",
-    "param-hog-share", "param-hog-min-params", "keras-version", "max-params", "cache-dir",
+    "param-hog-share", "param-hog-min-params", "keras-version", "max-params", "cache-dir", "inlay-hints",
 }
 
 
@@ -176,6 +178,9 @@ def settings_from_table(table: dict[str, Any], root: Path, where: str) -> Settin
     cache_dir = table.get("cache-dir")
     if cache_dir is not None and (not isinstance(cache_dir, str) or not cache_dir):
         raise ConfigError(f"{where}: `cache-dir` must be a folder path (relative to {root})")
+    inlay_hints = table.get("inlay-hints", True)
+    if not isinstance(inlay_hints, bool):
+        raise ConfigError(f"{where}: `inlay-hints` must be true or false")
     return Settings(
         select=codes("select"),
         extend_select=codes("extend-select") or (),
@@ -187,6 +192,7 @@ def settings_from_table(table: dict[str, Any], root: Path, where: str) -> Settin
         param_hog_min_params=minimum,
         keras_version=keras_version,
         max_params=tuple(sorted(budgets.items())),
+        inlay_hints=inlay_hints,
         root=root,
         cache_dir=root / Path(cache_dir).expanduser() if cache_dir is not None else None,
     )

@@ -71,7 +71,9 @@ class Notebook:
         return replace(summary, span=self.span(summary.span), rows=rows)
 
     def _row(self, row: LayerRow) -> LayerRow:
-        return replace(row, span=self.span(row.span))
+        calls = tuple(replace(c, span=self.span(c.span)) for c in row.calls)
+        nested = self._summary(row.nested) if row.nested is not None else None
+        return replace(row, span=self.span(row.span), calls=calls, nested=nested)
 
 
 def _cell_source(cell: dict[str, Any]) -> str:

@@ -24,6 +24,15 @@ class Span:
 
 
 @dataclass(frozen=True)
+class CallSite:
+    """One call of a layer (``layers.Dense(8)(x)``, or the build of a Sequential's layer)."""
+
+    span: Span | None  # the whole call expression; for a Sequential's layers, the constructor
+    output: Any  # a shape tuple, a list of shapes, or UNKNOWN
+    explanations: tuple[str, ...] = ()  # the output shape's formulas for this call
+
+
+@dataclass(frozen=True)
 class LayerRow:
     """One row of ``model.summary()``."""
 
@@ -35,9 +44,11 @@ class LayerRow:
     non_trainable_params: Any
     built: bool = True
     connected_to: tuple[str, ...] = ()
-    explanations: tuple[str, ...] = ()
-    span: Span | None = None
+    explanations: tuple[str, ...] = ()  # the last call's shape formulas, then the weights'
+    span: Span | None = None  # the constructor call
     nested: ModelSummary | None = None  # a model used as a layer: its own summary (for graphs)
+    calls: tuple[CallSite, ...] = ()  # every call of the layer, in order
+    param_explanations: tuple[str, ...] = ()  # the weights' formulas alone
 
 
 @dataclass(frozen=True)
@@ -88,4 +99,5 @@ class FileResult:
     summaries: tuple[ModelSummary, ...] = ()
     diagnostics: tuple[Diagnostic, ...] = ()
     skipped: bool = False  # never mentions keras: read and scanned only
+    layers: tuple[LayerRow, ...] = ()  # for editors, when asked: every layer constructed, in program order
     notes: tuple[str, ...] = field(default=())

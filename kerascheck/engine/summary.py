@@ -24,7 +24,7 @@ from kerascheck.engine.runtime import (
     flatten,
 )
 from kerascheck.knowledge.built_at_init import BUILT_AT_INIT
-from kerascheck.results import LayerRow, ModelSummary, Span
+from kerascheck.results import CallSite, LayerRow, ModelSummary, Span
 
 SpanOf = Callable[[Any], "Span | None"]
 
@@ -241,6 +241,8 @@ def summarize(model: Model, path: str, span_of: SpanOf) -> ModelSummary:
                 explanations=tuple(explanations),
                 span=span_of(layer.origin),
                 nested=summarize(layer, path, span_of) if isinstance(layer, Model) and not opaque else None,
+                calls=_call_sites(layer, span_of),
+                param_explanations=tuple(layer.param_explanations),
             )
         )
     totals = _totals(model, incomplete)
@@ -305,6 +307,36 @@ def _summarize_subclassed(model: SubclassedModel, path: str, span_of: SpanOf) ->
         non_trainable_bytes=totals[5],
         keras_version=model.session.keras_version,
     )
+
+
+def layer_row(layer: Layer, span_of: SpanOf) -> LayerRow:
+    """A layer on its own, in no model: what an editor shows at its calls."""
+    keras2 = layer.session.keras_version == 2
+    params, trainable, non_trainable = _layer_counts(layer)
+    explanations = list(layer.inbound_nodes[-1].explanations) if layer.inbound_nodes else []
+    return LayerRow(
+        name=layer.name,
+        class_name=_class_name(layer),
+        output=keras2_layer_output(layer) if keras2 else layer_output(layer),
+        params=params,
+        trainable_params=trainable,
+        non_trainable_params=non_trainable,
+        built=layer.built or bool(layer.inbound_nodes),
+        explanations=tuple(explanations + layer.param_explanations),
+        span=span_of(layer.origin),
+        calls=_call_sites(layer, span_of),
+        param_explanations=tuple(layer.param_explanations),
+    )
+
+
+def _call_sites(layer: Layer, span_of: SpanOf) -> tuple[CallSite, ...]:
+    """Where each call of ``layer`` is written, and what that call returned."""
+    sites = []
+    for node in layer.inbound_nodes:
+        structure = node.output_structure
+        output = [t.shape for t in flatten(structure)] if isinstance(structure, list) else structure.shape
+        sites.append(CallSite(span_of(node.origin), output, tuple(node.explanations)))
+    return tuple(sites)
 
 
 def _built(model: Model) -> Any:

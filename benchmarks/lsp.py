@@ -1,0 +1,162 @@
+"""The language server's latency, measured through a real LSP client over stdio.
+
+    python benchmarks/lsp.py [--runs 20] [--lines 500]
+
+Generates a functional model file of about ``--lines`` lines (a chain of convolution
+blocks with a helper function, one shape error), starts ``kerascheck lsp`` and reports
+medians of:
+
+- open → diagnostics (the first analysis of the text);
+- an edit → its diagnostics, minus the debounce (analysing the new text);
+- save of unchanged text → diagnostics (from the cache);
+- hover on a layer call and on a tensor variable, inlay hints for the whole file (from
+  the cache: these never analyse).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from lsprotocol import types
+from pygls.lsp.client import LanguageClient
+
+HEADER = '''\
+"""A generated model for the language server benchmark."""
+import keras
+from keras import layers
+
+UNITS = 64
+
+
+def block(x, filters, name):
+    """Two convolutions, normalisation and a residual projection."""
+    shortcut = layers.Conv2D(filters, 1, padding="same", name=f"{name}_proj")(x)
+    x = layers.Conv2D(filters, 3, padding="same", name=f"{name}_conv1")(x)
+    x = layers.BatchNormalization(name=f"{name}_bn1")(x)
+    x = layers.Activation("relu", name=f"{name}_relu1")(x)
+    x = layers.Conv2D(filters, 3, padding="same", name=f"{name}_conv2")(x)
+    x = layers.BatchNormalization(name=f"{name}_bn2")(x)
+    x = layers.add([x, shortcut], name=f"{name}_add")
+    return layers.Activation("relu", name=f"{name}_out")(x)
+
+
+inputs = keras.Input(shape=(64, 64, 3))
+x = inputs
+'''
+
+STAGE = '''\
+# stage {i}
+x = layers.Conv2D({filters}, 3, padding="same", name="stage{i}_conv_a")(x)
+x = layers.BatchNormalization(name="stage{i}_bn_a")(x)
+x = layers.Activation("relu", name="stage{i}_relu_a")(x)
+x = layers.Conv2D({filters}, 3, padding="same", name="stage{i}_conv_b")(x)
+x = layers.BatchNormalization(name="stage{i}_bn_b")(x)
+x = block(x, {filters}, "stage{i}_block")
+x = layers.Dropout(0.1, name="stage{i}_drop")(x)
+'''
+
+FOOTER = '''\
+x = layers.GlobalAveragePooling2D()(x)
+x = layers.Dense(UNITS, activation="relu")(x)
+x = layers.LSTM(8)(x)  # a shape error: a 2-D input
+outputs = layers.Dense(10, activation="softmax")(x)
+model = keras.Model(inputs, outputs)
+'''
+
+
+def model_source(lines: int) -> str:
+    stages = max(1, (lines - HEADER.count("\n") - FOOTER.count("\n")) // STAGE.count("\n"))
+    body = "".join(STAGE.format(i=i, filters=16 + 8 * (i % 4)) for i in range(stages))
+    return HEADER + body + FOOTER
+
+
+async def measure(runs: int, lines: int) -> dict[str, list[float]]:
+    source = model_source(lines)
+    folder = Path(tempfile.mkdtemp())
+    path = folder / "model.py"
+    path.write_text(source)
+    uri = path.as_uri()
+    published: asyncio.Queue[tuple[float, types.PublishDiagnosticsParams]] = asyncio.Queue()
+
+    client = LanguageClient("benchmark", "1")
+
+    @client.feature(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    def on_diagnostics(params: types.PublishDiagnosticsParams) -> None:
+        published.put_nowait((time.perf_counter(), params))
+
+    await client.start_io(sys.executable, "-m", "kerascheck", "lsp")
+    await client.initialize_async(types.InitializeParams(capabilities=types.ClientCapabilities(), root_uri=folder.as_uri()))
+    client.initialized(types.InitializedParams())
+    results: dict[str, list[float]] = {k: [] for k in (
+        "open → diagnostics (first analysis, cold)", "edit → diagnostics, minus the debounce",
+        "save (text unchanged) → diagnostics", "hover on a layer call", "hover on a tensor variable",
+        "inlay hints, whole file",
+    )}
+    keys = list(results)
+    document = types.TextDocumentIdentifier(uri=uri)
+    lines_of = source.splitlines()
+    call_line = next(i for i, l in enumerate(lines_of) if "stage3_conv_b" in l)
+    variable_line = next(i for i, l in enumerate(lines_of) if "stage3_drop" in l)
+
+    start = time.perf_counter()
+    client.text_document_did_open(types.DidOpenTextDocumentParams(types.TextDocumentItem(uri, "python", 1, source)))
+    end, params = await published.get()
+    results[keys[0]].append(end - start)
+    print(f"{len(lines_of)} lines, {len(params.diagnostics)} diagnostic(s): "
+          + "; ".join(f"{d.code} at line {d.range.start.line + 1}" for d in params.diagnostics))
+
+    from kerascheck.lsp import DEBOUNCE
+
+    version = 1
+    for run in range(runs):
+        version += 1
+        text = source.replace("UNITS = 64", f"UNITS = {65 + run}")
+        start = time.perf_counter()
+        client.text_document_did_change(types.DidChangeTextDocumentParams(
+            types.VersionedTextDocumentIdentifier(uri=uri, version=version), [types.TextDocumentContentChangeWholeDocument(text)]))
+        end, params = await published.get()
+        assert params.version == version
+        results[keys[1]].append(end - start - DEBOUNCE)
+
+        start = time.perf_counter()
+        client.text_document_did_save(types.DidSaveTextDocumentParams(document))
+        end, _ = await published.get()
+        results[keys[2]].append(end - start)
+
+        for key, position in ((keys[3], types.Position(call_line, 10)), (keys[4], types.Position(variable_line, 0))):
+            start = time.perf_counter()
+            hover = await client.text_document_hover_async(types.HoverParams(document, position))
+            results[key].append(time.perf_counter() - start)
+            assert hover is not None, key
+
+        start = time.perf_counter()
+        hints = await client.text_document_inlay_hint_async(types.InlayHintParams(
+            document, types.Range(types.Position(0, 0), types.Position(len(lines_of), 0))))
+        results[keys[5]].append(time.perf_counter() - start)
+        assert hints
+
+    await client.shutdown_async(None)
+    client.exit(None)
+    await client.stop()
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", type=int, default=20)
+    parser.add_argument("--lines", type=int, default=500)
+    options = parser.parse_args()
+    results = asyncio.run(measure(options.runs, options.lines))
+    print(f"{'measurement':<45} {'median':>9} {'max':>9}")
+    for key, times in results.items():
+        print(f"{key:<45} {statistics.median(times) * 1000:>7.1f} ms {max(times) * 1000:>6.1f} ms")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,277 @@
+"""``kerascheck lsp``: the language server (pygls), over stdio.
+
+Diagnostics are published on open, save and change (debounced: only the text an
+editor holds still for :data:`DEBOUNCE` seconds is analysed, and only the latest
+version is published).  Each document's analysis is cached with the text it was made
+from; hovers, inlay hints and code actions are answered from that cache
+(:class:`~kerascheck.editor.DocumentAnalysis`) and never analyse again — a request that
+arrives while an analysis is pending waits for it.
+
+Settings come from the nearest ``pyproject.toml`` with ``[tool.kerascheck]`` above each
+document (re-read when one is saved); the ``inlayHints`` initialization option
+(true/false) overrides ``inlay-hints``.  Analyses run one at a time in a worker thread,
+so the server keeps answering while a long file is analysed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from lsprotocol import types
+from pygls.lsp.server import LanguageServer
+from pygls.uris import to_fs_path
+
+from kerascheck import __version__
+from kerascheck.config import ConfigError, Settings, find_config, load_settings
+from kerascheck.editor import DocumentAnalysis, Range, to_range
+
+DEBOUNCE = 0.3  # seconds of quiet after a change before it is analysed
+
+
+class _Document:
+    """An open document: the analysis of the latest text, or the task making it."""
+
+    def __init__(self) -> None:
+        self.analysis: DocumentAnalysis | None = None
+        self.task: asyncio.Task[DocumentAnalysis | None] | None = None
+
+
+class KerascheckServer(LanguageServer):
+    def __init__(self) -> None:
+        super().__init__("kerascheck", __version__)
+        self.documents: dict[str, _Document] = {}
+        self.settings_by_folder: dict[Path, Settings] = {}
+        self.inlay_hints_option: bool | None = None
+        self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kerascheck")
+
+    # ---------------------------------------------------------------- settings
+    def settings_for(self, uri: str) -> Settings:
+        path = to_fs_path(uri)
+        folder = Path(path).parent if path else Path.cwd()
+        settings = self.settings_by_folder.get(folder)
+        if settings is None:
+            try:
+                config = find_config(folder)
+                settings = load_settings(config) if config is not None else Settings(root=folder)
+            except ConfigError as err:
+                self.window_show_message(
+                    types.ShowMessageParams(types.MessageType.Error, f"kerascheck: {err}")
+                )
+                settings = Settings(root=folder)
+            self.settings_by_folder[folder] = settings
+        if self.inlay_hints_option is not None:
+            settings = replace(settings, inlay_hints=self.inlay_hints_option)
+        return settings
+
+    # ---------------------------------------------------------------- analysis
+    def schedule(self, uri: str, delay: float = 0.0) -> None:
+        """Analyse ``uri``'s current text after ``delay`` seconds, superseding any pending run."""
+        state = self.documents.setdefault(uri, _Document())
+        if state.task is not None and not state.task.done():
+            state.task.cancel()
+        state.task = asyncio.ensure_future(self._analyse(uri, delay))
+
+    async def _analyse(self, uri: str, delay: float) -> DocumentAnalysis | None:
+        if delay:
+            await asyncio.sleep(delay)
+        state = self.documents.get(uri)
+        if state is None:
+            return None
+        document = self.workspace.get_text_document(uri)
+        source, version = document.source, document.version
+        if state.analysis is None or state.analysis.source != source:
+            settings = self.settings_for(uri)
+            path = to_fs_path(uri) or uri
+            state.analysis = await asyncio.get_running_loop().run_in_executor(
+                self.executor, _analyse_text, source, path, settings
+            )
+        if self.documents.get(uri) is state and document.source == source:
+            self.publish(uri, version, state.analysis)
+        return state.analysis
+
+    async def analysis_of(self, uri: str) -> DocumentAnalysis | None:
+        """The analysis of ``uri``'s current text: cached, or the pending run's."""
+        while True:
+            state = self.documents.get(uri)
+            if state is None:
+                return None
+            if state.analysis is not None and state.analysis.source == self.workspace.get_text_document(uri).source:
+                return state.analysis
+            task = state.task
+            if task is None:
+                self.schedule(uri)
+                continue
+            try:
+                await asyncio.shield(task)
+            except asyncio.CancelledError:
+                if not task.cancelled():
+                    raise  # this request itself was cancelled
+            if state.task is task and task.done() and not task.cancelled():
+                return task.result()
+
+    def publish(self, uri: str, version: int | None, analysis: DocumentAnalysis) -> None:
+        lines = analysis.lines
+        codec = self.workspace.position_codec
+        diagnostics = [
+            types.Diagnostic(
+                range=_client_range(codec, lines, to_range(d.span)),
+                message=d.message,
+                severity=types.DiagnosticSeverity.Error if d.severity == "error" else types.DiagnosticSeverity.Warning,
+                code=d.code,
+                source="kerascheck",
+            )
+            for d in analysis.diagnostics
+        ]
+        self.text_document_publish_diagnostics(
+            types.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=version)
+        )
+
+
+def _analyse_text(source: str, path: str, settings: Settings) -> DocumentAnalysis:
+    from kerascheck.analysis import analyse_source, mentions_keras
+    from kerascheck.results import FileResult
+
+    if path.endswith(".ipynb") or not mentions_keras(source.encode("utf-8", "surrogatepass")):
+        return DocumentAnalysis(source, FileResult(path, skipped=True), settings)
+    return DocumentAnalysis(source, analyse_source(source, path, settings, all_layers=True), settings).prepare()
+
+
+def _ascii(lines: list[str], *numbers: int) -> bool:
+    return all(not 0 <= n < len(lines) or lines[n].isascii() for n in numbers)
+
+
+def _client_range(codec: Any, lines: list[str], range_: Range) -> types.Range:
+    """A 0-based character range → the client's position encoding (UTF-16 by default)."""
+    (line, character), (end_line, end_character) = range_
+    converted = types.Range(types.Position(line, character), types.Position(end_line, end_character))
+    if _ascii(lines, line, end_line):  # every encoding counts one unit per character
+        return converted
+    return codec.range_to_client_units(lines, converted)
+
+
+def _server_position(codec: Any, lines: list[str], position: types.Position) -> tuple[int, int]:
+    if not _ascii(lines, position.line):
+        position = codec.position_from_client_units(lines, position)
+    return position.line, position.character
+
+
+server = KerascheckServer()
+
+
+@server.feature(types.INITIALIZE)
+def initialize(ls: KerascheckServer, params: types.InitializeParams) -> None:
+    options = params.initialization_options
+    if isinstance(options, dict) and isinstance(options.get("inlayHints"), bool):
+        ls.inlay_hints_option = options["inlayHints"]
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_OPEN)
+def did_open(ls: KerascheckServer, params: types.DidOpenTextDocumentParams) -> None:
+    document = params.text_document
+    if document.language_id != "python" and not document.uri.endswith((".py", ".pyi")):
+        return  # pyproject.toml and others: not analysed
+    ls.documents[document.uri] = _Document()
+    ls.schedule(document.uri)
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
+def did_change(ls: KerascheckServer, params: types.DidChangeTextDocumentParams) -> None:
+    if params.text_document.uri in ls.documents:
+        ls.schedule(params.text_document.uri, DEBOUNCE)
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_SAVE, types.SaveOptions(include_text=False))
+def did_save(ls: KerascheckServer, params: types.DidSaveTextDocumentParams) -> None:
+    uri = params.text_document.uri
+    if uri.endswith("pyproject.toml"):
+        ls.settings_by_folder.clear()
+        for other in ls.documents:
+            ls.documents[other].analysis = None
+            ls.schedule(other)
+        return
+    if uri not in ls.documents:
+        return
+    ls.schedule(uri)
+    # Other open documents that may import the saved module are analysed again.
+    module = Path(to_fs_path(uri) or uri).stem
+    for other, state in ls.documents.items():
+        if other != uri and state.analysis is not None and module in state.analysis.source:
+            state.analysis = None
+            ls.schedule(other)
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
+def did_close(ls: KerascheckServer, params: types.DidCloseTextDocumentParams) -> None:
+    state = ls.documents.pop(params.text_document.uri, None)
+    if state is not None and state.task is not None:
+        state.task.cancel()
+    ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=params.text_document.uri, diagnostics=[]))
+
+
+@server.feature(types.TEXT_DOCUMENT_HOVER)
+async def hover(ls: KerascheckServer, params: types.HoverParams) -> types.Hover | None:
+    analysis = await ls.analysis_of(params.text_document.uri)
+    if analysis is None:
+        return None
+    codec = ls.workspace.position_codec
+    found = analysis.hover(_server_position(codec, analysis.lines, params.position))
+    if found is None:
+        return None
+    return types.Hover(
+        contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value=found.markdown),
+        range=_client_range(codec, analysis.lines, found.range),
+    )
+
+
+@server.feature(types.TEXT_DOCUMENT_INLAY_HINT, types.InlayHintOptions(resolve_provider=False))
+async def inlay_hints(ls: KerascheckServer, params: types.InlayHintParams) -> list[types.InlayHint]:
+    analysis = await ls.analysis_of(params.text_document.uri)
+    if analysis is None:
+        return []
+    codec = ls.workspace.position_codec
+    hints = []
+    for hint in analysis.inlay_hints(params.range.start.line, params.range.end.line):
+        line, character = hint.position
+        position = _client_range(codec, analysis.lines, ((line, character), (line, character))).start
+        hints.append(types.InlayHint(position=position, label=hint.label, kind=types.InlayHintKind.Type))
+    return hints
+
+
+@server.feature(
+    types.TEXT_DOCUMENT_CODE_ACTION,
+    types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]),
+)
+async def code_actions(ls: KerascheckServer, params: types.CodeActionParams) -> list[types.CodeAction]:
+    """Quick fixes: whatever :meth:`DocumentAnalysis.fixes` offers (the ``--fix`` hook)."""
+    uri = params.text_document.uri
+    analysis = await ls.analysis_of(uri)
+    if analysis is None:
+        return []
+    codec = ls.workspace.position_codec
+    start = _server_position(codec, analysis.lines, params.range.start)
+    end = _server_position(codec, analysis.lines, params.range.end)
+    actions = []
+    for fix in analysis.fixes((start, end)):
+        edits = [types.TextEdit(_client_range(codec, analysis.lines, e.range), e.new_text) for e in fix.edits]
+        actions.append(
+            types.CodeAction(
+                title=fix.title,
+                kind=types.CodeActionKind.QuickFix,
+                edit=types.WorkspaceEdit(changes={uri: edits}),
+                is_preferred=True,
+            )
+        )
+    return actions
+
+
+def serve() -> None:
+    """Speak LSP on stdin/stdout until the client exits."""
+    # The analysis recurses as deep as the analysed code nests (up to a 10,000-frame
+    # limit); the worker thread gets the stack that needs.
+    threading.stack_size(256 * 1024 * 1024)
+    server.start_io()

@@ -1,0 +1,248 @@
+"""``kerascheck lsp`` end to end: a real LSP client (pytest-lsp) talks to the server over stdio."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytest_lsp = pytest.importorskip("pytest_lsp")
+from lsprotocol import types  # noqa: E402
+from pytest_lsp import ClientServerConfig, LanguageClient  # noqa: E402
+
+# One server per fixture, shared by the module's tests (starting one costs about a second).
+SERVER = ClientServerConfig(server_command=[sys.executable, "-m", "kerascheck", "lsp"])
+
+MODEL = """\
+from keras import layers
+from keras.models import Model
+
+inputs = layers.Input(shape=(150, 150, 3))
+x = layers.Conv2D(16, 3)(inputs)
+x = layers.Flatten()(x)
+outputs = layers.LSTM(4)(x)
+model = Model(inputs, outputs)
+"""
+
+FIXED = MODEL.replace("layers.LSTM(4)(x)", "layers.Dense(4)(x)")
+
+
+async def _start(client: LanguageClient, root: Path, **options: object) -> None:
+    await client.initialize_session(
+        types.InitializeParams(
+            capabilities=types.ClientCapabilities(),
+            root_uri=root.as_uri(),
+            initialization_options=options or None,
+        )
+    )
+
+
+@pytest_lsp.fixture(config=SERVER, scope="module")
+async def client(lsp_client: LanguageClient, request: pytest.FixtureRequest):
+    root = request.getfixturevalue("tmp_path_factory").mktemp("lsp")
+    lsp_client.root = root
+    await _start(lsp_client, root)
+    yield
+    await lsp_client.shutdown_session()
+
+
+async def _open(client: LanguageClient, text: str) -> str:
+    """Open ``text`` as a new document (one server serves the module's tests)."""
+    client.opened = getattr(client, "opened", 0) + 1
+    uri = (client.root / f"model_{client.opened}.py").as_uri()
+    client.text_document_did_open(
+        types.DidOpenTextDocumentParams(types.TextDocumentItem(uri=uri, language_id="python", version=1, text=text))
+    )
+    await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    return uri
+
+
+@pytest.mark.asyncio(loop_scope="module")
+async def test_open_publishes_the_diagnostic_at_the_layer_call(client: LanguageClient):
+    uri = await _open(client, MODEL)
+    [diagnostic] = client.diagnostics[uri]
+    assert diagnostic.code == "KC101"
+    assert diagnostic.severity == types.DiagnosticSeverity.Error
+    assert diagnostic.source == "kerascheck"
+    assert "expected ndim=3, found ndim=2" in diagnostic.message
+    # the call `layers.LSTM(4)(x)`: line 7, columns 11 to 28 (1-based, end exclusive) for the CLI
+    assert diagnostic.range == types.Range(types.Position(6, 10), types.Position(6, 27))
+
+
+@pytest.mark.asyncio(loop_scope="module")
+async def test_change_publishes_only_the_latest_version(client: LanguageClient):
+    uri = await _open(client, MODEL)
+    assert len(client.diagnostics[uri]) == 1
+    # Two quick edits: the first is superseded before the debounce ends.
+    for version, text in ((2, MODEL + "\n"), (3, FIXED)):
+        client.text_document_did_change(
+            types.DidChangeTextDocumentParams(
+                types.VersionedTextDocumentIdentifier(uri=uri, version=version),
+                [types.TextDocumentContentChangeWholeDocument(text=text)],
+            )
+        )
+    published = await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    assert published.version == 3
+    assert list(client.diagnostics[uri]) == []
+
+
+@pytest.mark.asyncio(loop_scope="module")
+async def test_save_publishes_diagnostics(client: LanguageClient):
+    uri = await _open(client, MODEL)
+    client.text_document_did_save(types.DidSaveTextDocumentParams(types.TextDocumentIdentifier(uri=uri)))
+    published = await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    assert [d.code for d in published.diagnostics] == ["KC101"]
+
+
+@pytest.mark.asyncio(loop_scope="module")
+async def test_hover_on_a_layer_call_shows_shape_and_parameter_formula(client: LanguageClient):
+    uri = await _open(client, FIXED)
+    document = types.TextDocumentIdentifier(uri=uri)
+    on_constructor = await client.text_document_hover_async(types.HoverParams(document, types.Position(4, 12)))
+    assert on_constructor.contents.value.startswith(
+        "`Conv2D(16, 3) → (None, 148, 148, 16) · (3·3·3 + 1)·16 = 448 params`"
+    )
+    assert "conv2d (Conv2D)" in on_constructor.contents.value
+    assert "out = floor((150 - 3) / 1) + 1 = 148" in on_constructor.contents.value
+    # the call's parentheses: the whole `Conv2D(16, 3)(inputs)` call
+    on_call = await client.text_document_hover_async(types.HoverParams(document, types.Position(4, 31)))
+    assert on_call.contents.value == on_constructor.contents.value
+    assert on_call.range == types.Range(types.Position(4, 4), types.Position(4, 32))
+
+
+@pytest.mark.asyncio(loop_scope="module")
+async def test_hover_on_a_tensor_variable_shows_what_assigned_it(client: LanguageClient):
+    uri = await _open(client, FIXED)
+    document = types.TextDocumentIdentifier(uri=uri)
+    # `x` on line 6 (0-based 5) is the Flatten's output
+    assigned = await client.text_document_hover_async(types.HoverParams(document, types.Position(5, 0)))
+    assert assigned.contents.value.startswith("`Flatten() → (None, 350464) · 0 params`")
+    # `x` read inside `layers.Dense(4)(x)` is the same tensor
+    read = await client.text_document_hover_async(types.HoverParams(document, types.Position(6, 26)))
+    assert read.contents.value == assigned.contents.value
+    assert read.range == types.Range(types.Position(6, 26), types.Position(6, 27))
+    nothing = await client.text_document_hover_async(types.HoverParams(document, types.Position(0, 2)))
+    assert nothing is None
+
+
+@pytest.mark.asyncio(loop_scope="module")
+async def test_inlay_hints_show_each_layer_calls_output_shape(client: LanguageClient):
+    uri = await _open(client, FIXED)
+    hints = await client.text_document_inlay_hint_async(
+        types.InlayHintParams(
+            types.TextDocumentIdentifier(uri=uri), types.Range(types.Position(0, 0), types.Position(8, 0))
+        )
+    )
+    assert [(h.position.line, h.position.character, h.label) for h in hints] == [
+        (3, 42, ": (None, 150, 150, 3)"),
+        (4, 32, ": (None, 148, 148, 16)"),
+        (5, 23, ": (None, 350464)"),
+        (6, 28, ": (None, 4)"),
+    ]
+
+
+@pytest.mark.asyncio(loop_scope="module")
+async def test_positions_count_utf16_units(client: LanguageClient):
+    text = FIXED.replace('layers.Dense(4)(x)', 'layers.Dense(4, name="out😀")(x)')
+    uri = await _open(client, text)
+    hints = await client.text_document_inlay_hint_async(
+        types.InlayHintParams(
+            types.TextDocumentIdentifier(uri=uri), types.Range(types.Position(6, 0), types.Position(7, 0))
+        )
+    )
+    # `outputs = layers.Dense(4, name="out😀")(x)`: 41 characters, 42 UTF-16 units (😀 takes two)
+    assert [(h.position.line, h.position.character) for h in hints] == [(6, 42)]
+    hover = await client.text_document_hover_async(
+        types.HoverParams(types.TextDocumentIdentifier(uri=uri), types.Position(6, 41))
+    )
+    assert hover.contents.value.startswith("`Dense(4, name=\"out😀\") → (None, 4)")  # on the last `)`
+    on_x = await client.text_document_hover_async(
+        types.HoverParams(types.TextDocumentIdentifier(uri=uri), types.Position(6, 40))
+    )
+    assert on_x.contents.value.startswith("`Flatten()")
+    assert on_x.range == types.Range(types.Position(6, 40), types.Position(6, 41))
+
+
+@pytest.mark.asyncio(loop_scope="module")
+async def test_shapes_are_shown_while_the_model_does_not_build(client: LanguageClient):
+    uri = await _open(client, MODEL)  # the LSTM raises: Keras builds no model
+    document = types.TextDocumentIdentifier(uri=uri)
+    hints = await client.text_document_inlay_hint_async(
+        types.InlayHintParams(document, types.Range(types.Position(0, 0), types.Position(8, 0)))
+    )
+    assert [(h.position.line, h.label) for h in hints] == [(4, ": (None, 148, 148, 16)"), (5, ": (None, 350464)")]
+    hover = await client.text_document_hover_async(types.HoverParams(document, types.Position(5, 0)))
+    assert hover.contents.value.startswith("`Flatten() → (None, 350464) · 0 params`")
+
+
+@pytest.mark.asyncio(loop_scope="module")
+async def test_code_actions_offer_nothing_until_fixes_exist(client: LanguageClient):
+    uri = await _open(client, MODEL)
+    actions = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            types.TextDocumentIdentifier(uri=uri),
+            types.Range(types.Position(6, 10), types.Position(6, 24)),
+            types.CodeActionContext(diagnostics=list(client.diagnostics[uri])),
+        )
+    )
+    assert not actions
+
+
+@pytest_lsp.fixture(config=SERVER, scope="module")
+async def configured_client(lsp_client: LanguageClient, request: pytest.FixtureRequest):
+    root = request.getfixturevalue("tmp_path_factory").mktemp("lsp")
+    (root / "pyproject.toml").write_text("[tool.kerascheck]\ninlay-hints = false\nignore = [\"KC101\"]\n")
+    lsp_client.root = root
+    await _start(lsp_client, root)
+    yield
+    await lsp_client.shutdown_session()
+
+
+@pytest.mark.asyncio(loop_scope="module")
+async def test_pyproject_settings_turn_off_inlay_hints_and_rules(configured_client: LanguageClient):
+    uri = await _open(configured_client, MODEL)
+    assert list(configured_client.diagnostics[uri]) == []
+    hints = await configured_client.text_document_inlay_hint_async(
+        types.InlayHintParams(
+            types.TextDocumentIdentifier(uri=uri), types.Range(types.Position(0, 0), types.Position(8, 0))
+        )
+    )
+    assert not hints
+
+
+@pytest_lsp.fixture(config=SERVER, scope="module")
+async def client_without_hints(lsp_client: LanguageClient, request: pytest.FixtureRequest):
+    lsp_client.root = request.getfixturevalue("tmp_path_factory").mktemp("lsp")
+    await _start(lsp_client, lsp_client.root, inlayHints=False)
+    yield
+    await lsp_client.shutdown_session()
+
+
+@pytest.mark.asyncio(loop_scope="module")
+async def test_initialization_option_turns_off_inlay_hints(client_without_hints: LanguageClient):
+    uri = await _open(client_without_hints, FIXED)
+    hints = await client_without_hints.text_document_inlay_hint_async(
+        types.InlayHintParams(
+            types.TextDocumentIdentifier(uri=uri), types.Range(types.Position(0, 0), types.Position(8, 0))
+        )
+    )
+    assert not hints
+
+
+BLOCK_PYGLS = "import sys; sys.modules['pygls'] = None; from kerascheck.cli import main; main(['lsp'])"
+
+
+def test_without_pygls_the_subcommand_says_what_to_install():
+    done = subprocess.run([sys.executable, "-c", BLOCK_PYGLS], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2
+    assert "pip install 'kerascheck[lsp]'" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_version_does_not_import_the_language_server():
+    code = "import sys; from kerascheck.cli import main\ntry:\n main(['--version'])\nexcept SystemExit: pass\n"
+    code += "print(sorted(m for m in sys.modules if m.split('.')[0] in ('pygls', 'lsprotocol') or m == 'kerascheck.lsp'))"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.stdout.strip().endswith("[]")
