@@ -199,16 +199,50 @@ class DocumentAnalysis:
     def fixes(self, range_: Range) -> list[Fix]:
         """Safe rewrites for the diagnostics touching ``range_``, offered as quick fixes.
 
-        The hook for ``kerascheck --fix``: return a :class:`Fix` per diagnostic that has
-        one safe rewrite, with edits in this module's coordinates; the server turns each
-        into a ``quickfix`` code action.  None are offered yet.
+        Each diagnostic that carries a rewrite (what ``kerascheck --fix`` applies) gives one
+        :class:`Fix`: the rewritten call as one edit in this module's coordinates, which the
+        server turns into a ``quickfix`` code action.  (``--fix`` also re-analyses to prove a
+        fix; an editor shows the diagnostic's own rewrite and the user's next edit re-checks.)
         """
-        return []
+        from kerascheck.fixes import apply_fixes
+
+        offered = []
+        for diagnostic in self.result.diagnostics:
+            if diagnostic.fix is None or diagnostic.span.cell is not None:
+                continue
+            start, end = to_range(diagnostic.span)
+            if end < range_[0] or range_[1] < start:
+                continue
+            try:
+                rewritten = apply_fixes(self.source, [diagnostic.fix])
+            except Exception:  # noqa: BLE001  (a rewrite libcst cannot make is not offered)
+                continue
+            if rewritten != self.source:
+                edit = _minimal_edit(self.source, rewritten, self.lines)
+                offered.append(Fix(diagnostic.fix.description, diagnostic, (edit,)))
+        return offered
 
     def _name_index(self) -> "_Names":
         if self._names is None:
             self._names = _Names(self.source, self.lines)
         return self._names
+
+
+def _minimal_edit(old: str, new: str, lines: list[str]) -> TextEdit:
+    """The one edit that turns ``old`` into ``new``: the differing middle of the two texts."""
+    prefix = 0
+    limit = min(len(old), len(new))
+    while prefix < limit and old[prefix] == new[prefix]:
+        prefix += 1
+    suffix = 0
+    while suffix < limit - prefix and old[len(old) - 1 - suffix] == new[len(new) - 1 - suffix]:
+        suffix += 1
+
+    def position(offset: int) -> Position:
+        line = old.count("\n", 0, offset)
+        return line, offset - (old.rfind("\n", 0, offset) + 1)
+
+    return TextEdit((position(prefix), position(len(old) - suffix)), new[prefix : len(new) - suffix])
 
 
 def _rows(summaries: Iterable[ModelSummary]) -> Iterable[LayerRow]:

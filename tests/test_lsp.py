@@ -177,8 +177,56 @@ async def test_shapes_are_shown_while_the_model_does_not_build(client: LanguageC
     assert hover.contents.value.startswith("`Flatten() → (None, 350464) · 0 params`")
 
 
+STACKED = """\
+import keras
+from keras import layers
+
+model = keras.Sequential([
+    keras.Input(shape=(20, 8)),
+    layers.LSTM(64),  # the encoder
+    layers.LSTM(32),
+])
+"""
+
+
+def _apply(text: str, edits: list) -> str:
+    lines = text.splitlines(keepends=True)
+    offsets = [0]
+    for line in lines:
+        offsets.append(offsets[-1] + len(line))
+    for edit in sorted(edits, key=lambda e: (e.range.start.line, e.range.start.character), reverse=True):
+        start = offsets[edit.range.start.line] + edit.range.start.character
+        end = offsets[edit.range.end.line] + edit.range.end.character
+        text = text[:start] + edit.new_text + text[end:]
+    return text
+
+
 @pytest.mark.asyncio(loop_scope="module")
-async def test_code_actions_offer_nothing_until_fixes_exist(client: LanguageClient):
+async def test_code_action_applies_the_diagnostics_fix(client: LanguageClient):
+    uri = await _open(client, STACKED)
+    (diagnostic,) = client.diagnostics[uri]
+    assert diagnostic.code == "KC101" and diagnostic.range.start.line == 6
+    actions = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            types.TextDocumentIdentifier(uri=uri), diagnostic.range, types.CodeActionContext(diagnostics=[diagnostic])
+        )
+    )
+    (action,) = actions
+    assert action.kind == types.CodeActionKind.QuickFix and "return the whole sequence" in action.title
+    fixed = _apply(STACKED, action.edit.changes[uri])
+    assert fixed == STACKED.replace("layers.LSTM(64),", "layers.LSTM(64, return_sequences=True),")
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            types.VersionedTextDocumentIdentifier(uri=uri, version=2),
+            [types.TextDocumentContentChangeWholeDocument(text=fixed)],
+        )
+    )
+    await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    assert list(client.diagnostics[uri]) == []
+
+
+@pytest.mark.asyncio(loop_scope="module")
+async def test_no_code_action_where_no_fix_exists(client: LanguageClient):
     uri = await _open(client, MODEL)
     actions = await client.text_document_code_action_async(
         types.CodeActionParams(
