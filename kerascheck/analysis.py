@@ -26,7 +26,16 @@ from kerascheck.results import Diagnostic, FileResult, ModelSummary, Span
 if TYPE_CHECKING:
     from kerascheck.cache import Cache
 
-MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_FILE_BYTES = 64 * 1024 * 1024  # not even read beyond this (a notebook's outputs count here)
+# Python source kerascheck analyses at most: libcst parses about 0.1 MB/s, so 1 MiB keeps the
+# worst file around ten seconds; real model files are a few kilobytes.
+MAX_SOURCE_BYTES = 1024 * 1024
+
+
+def _too_large(path: str, size: int) -> FileResult:
+    return _file_error(
+        path, "KC003", f"file is too large to analyse ({size:,} bytes of Python; the limit is {MAX_SOURCE_BYTES:,})"
+    )
 
 
 def mentions_keras(source: bytes) -> bool:
@@ -98,6 +107,8 @@ def analyse_notebook(data: bytes, path: str, settings: Settings | None = None) -
         return _file_error(path, "KC002", f"notebook is not valid UTF-8 (byte {err.start}: {err.reason})")
     except NotebookError as err:
         return _file_error(path, "KC002", str(err))
+    if len(notebook.source.encode("utf-8")) > MAX_SOURCE_BYTES:
+        return _too_large(path, len(notebook.source.encode("utf-8")))
     return notebook.result(analyse_source(notebook.source, path, settings))
 
 
@@ -109,6 +120,8 @@ def analyse_bytes(data: bytes, path: str, settings: Settings | None = None) -> F
 def _prepare_bytes(data: bytes, path: str, settings: Settings, cache: "Cache | None") -> FileResult | Pending:
     if not mentions_keras(data):
         return FileResult(path, skipped=True)
+    if len(data) > MAX_SOURCE_BYTES:
+        return _too_large(path, len(data))
     try:
         source = data.decode("utf-8")
     except UnicodeDecodeError as err:

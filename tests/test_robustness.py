@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -12,6 +13,10 @@ from conftest import ROOT
 
 CASES = {
     "deep_parentheses.py": ("import keras\nx = " + "(" * 5000 + "1" + ")" * 5000 + "\n", "KC001"),
+    "deep_10000_parentheses.py": ("import keras\nx = " + "(" * 10000 + "1" + ")" * 10000 + "\n", "KC001"),
+    "deep_10000_additions.py": ("import keras\nx = " + "1 + " * 10000 + "1\n", "KC003"),
+    "ten_megabytes.py": ("import keras\n" + "x = 1\n" * (10 * 1024 * 1024 // 6), "KC003"),
+    "empty.py": ("", None),
     "deep_lists.py": ("import keras\nx = " + "[" * 3000 + "]" * 3000 + "\n", "KC001"),
     "deep_unary.py": ("import keras\nx = " + "-" * 20000 + "1\n", "KC003"),
     "null_byte.py": ("import keras\x00\nx = 1\n", "KC001"),
@@ -46,3 +51,52 @@ def test_a_symlink_loop_is_walked_once(tmp_path: Path) -> None:
     )
     assert result.returncode == 0
     assert result.stdout.count('Model: "sequential"') == 1
+
+
+def test_a_ten_megabyte_file_without_keras_is_only_scanned(tmp_path: Path) -> None:
+    (tmp_path / "data.py").write_text("x = 1\n" * (10 * 1024 * 1024 // 6))
+    result = subprocess.run([sys.executable, "-m", "kerascheck", str(tmp_path)], capture_output=True, text=True, timeout=60)
+    assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root reads any file")
+def test_unreadable_file_and_folder_are_reported_and_the_rest_analysed(tmp_path: Path) -> None:
+    good = tmp_path / "good.py"
+    good.write_text("import keras\nm = keras.Sequential([keras.Input((3,)), keras.layers.LSTM(2)])\n")
+    secret = tmp_path / "secret.py"
+    secret.write_text("import keras\n")
+    secret.chmod(0)
+    closed = tmp_path / "closed"
+    closed.mkdir()
+    (closed / "m.py").write_text("import keras\n")
+    closed.chmod(0)
+    try:
+        result = subprocess.run([sys.executable, "-m", "kerascheck", str(tmp_path)], capture_output=True, text=True)
+    finally:
+        closed.chmod(0o755)
+        secret.chmod(0o644)
+    assert result.returncode == 2
+    assert "good.py:2:" in result.stdout and " KC101 " in result.stdout
+    assert "secret.py:1:1: KC002" in result.stdout
+    assert "closed" in result.stderr and "Permission denied" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        'plugins = ["os:system"]',
+        'select = ["$(rm -rf ~)"]',
+        "exclude = 1",
+        'cache-dir = 7',
+        "max-params = -1",
+        'keras-version = "2; import os"',
+        "[tool.kerascheck.per-file-ignores]\n\"*\" = \"__import__('os')\"",
+    ],
+)
+def test_a_malicious_or_wrong_configuration_is_rejected_with_a_message(tmp_path: Path, table: str) -> None:
+    (tmp_path / "pyproject.toml").write_text("[tool.kerascheck]\n" + table + "\n")
+    (tmp_path / "m.py").write_text("import keras\n")
+    result = subprocess.run([sys.executable, "-m", "kerascheck", "m.py"], capture_output=True, text=True, cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.startswith("kerascheck: ") and "Traceback" not in result.stderr
+    assert not (tmp_path / ".kerascheck_cache").exists()

@@ -573,9 +573,15 @@ class Interpreter:
 
     def _eval(self, node: cst.BaseExpression, scope: Scope) -> Any:
         if isinstance(node, cst.Integer):
-            return node.evaluated_value
+            try:
+                return int(node.value.replace("_", ""), 0)  # libcst's evaluated_value parses: slow
+            except ValueError:
+                return node.evaluated_value
         if isinstance(node, cst.Float):
-            return node.evaluated_value
+            try:
+                return float(node.value.replace("_", ""))
+            except ValueError:
+                return node.evaluated_value
         if isinstance(node, cst.Imaginary):
             return UNKNOWN
         if isinstance(node, cst.SimpleString):
