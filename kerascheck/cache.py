@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from kerascheck.analysis import Analysis
     from kerascheck.config import Settings
 
-FORMAT = 4
+FORMAT = 5
 CACHEDIR_TAG = (
     "Signature: 8a477f597d28d172789f06886806bc55\n"
     "# This file is a cache directory tag created by kerascheck.\n"

@@ -73,7 +73,53 @@ def fix_for(error: EngineError, span_of: SpanOf) -> Fix | None:
                     source_span,
                     set_keywords=(("return_sequences", "True"),),
                 )
+    if error.kind in ("rank", "merge"):
+        return _flatten_fix(error, span_of)
     return None
+
+
+# Layers that keep the rank of their input and act on its last axis: a Dense stacked on a
+# feature map through these still sees the feature map.
+_LAST_AXIS_LAYERS = frozenset({"Dense", "Dropout", "Activation", "ReLU", "LeakyReLU", "BatchNormalization"})
+
+
+def _flatten_fix(error: EngineError, span_of: SpanOf) -> Fix | None:
+    """A Dense applied to a feature map whose result must be 2-D (a layer that wants a 2-D input,
+    or a merge with a 2-D tensor): the Dense was meant to see it flattened.  Only then, and
+    only for the one Dense that first received the feature map."""
+    ranks = [len(t.shape) if isinstance(t.shape, tuple) else None for t in error.inputs]
+    if None in ranks or not ranks:
+        return None
+    if error.kind == "rank":
+        if error.expected != "a 2-D input" or len(ranks) != 1 or ranks[0] < 3:
+            return None
+        offending = error.inputs[0]
+    else:
+        high = [t for t, r in zip(error.inputs, ranks) if r >= 3]
+        if 2 not in ranks or len(high) != 1:
+            return None
+        offending = high[0]
+    dense = None
+    tensor = offending
+    while tensor.layer is not None and tensor.layer.class_name in _LAST_AXIS_LAYERS:
+        node = tensor.node
+        if len(node.inputs) != 1:
+            return None
+        if tensor.layer.class_name == "Dense":
+            dense = (tensor.layer, node)
+        tensor = node.inputs[0]
+    if dense is None or len(dense[0].inbound_nodes) != 1:
+        return None
+    layer, node = dense
+    functional = node.origin is not layer.origin
+    target = span_of(node.origin if functional else layer.origin)
+    if target is None:
+        return None
+    return Fix(
+        f"flatten the feature map before Dense {_name(layer.name)}",
+        target,
+        insert_flatten="argument" if functional else "element",
+    )
 
 
 def collect(

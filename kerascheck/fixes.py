@@ -35,16 +35,50 @@ def apply_fixes(source: str, fixes: Sequence[Fix]) -> str:
     class Rewriter(cst.CSTTransformer):
         METADATA_DEPENDENCIES = (PositionProvider,)
 
-        def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.Call:
-            position = self.get_metadata(PositionProvider, original)
+        def key(self, node: cst.CSTNode) -> Span:
+            position = self.get_metadata(PositionProvider, node)
             start, end = position.start, position.end
-            key = Span(start.line, start.column + 1, end.line, end.column + 1)
-            for fix in by_target.get(key, ()):
-                updated = _rewrite(updated, fix)
+            return Span(start.line, start.column + 1, end.line, end.column + 1)
+
+        def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.Call:
+            for fix in by_target.get(self.key(original), ()):
+                if fix.insert_flatten == "argument":
+                    updated = _flatten_argument(updated)
+                elif not fix.insert_flatten:
+                    updated = _rewrite(updated, fix)
             return updated
+
+        def leave_List(self, original: cst.List, updated: cst.List) -> cst.List:
+            elements = []
+            for before, after in zip(original.elements, updated.elements):
+                fixes = by_target.get(self.key(before.value), ()) if isinstance(before.value, cst.Call) else ()
+                if any(f.insert_flatten == "element" for f in fixes):
+                    elements.append(after.with_changes(value=_flatten_call(after.value)))
+                elements.append(after)
+            return updated.with_changes(elements=elements)
 
     module = cst.parse_module(source)
     return MetadataWrapper(module).visit(Rewriter()).code
+
+
+def _flatten_call(constructor: Any) -> Any:
+    """``Flatten()`` spelled like the layer constructor next to it (``layers.Dense`` → ``layers.Flatten``)."""
+    import libcst as cst
+
+    if not isinstance(constructor, cst.Call) or not isinstance(constructor.func, cst.Attribute):
+        raise ValueError("Flatten cannot be spelled from a bare name: its import may be missing")
+    return cst.Call(func=constructor.func.with_changes(attr=cst.Name("Flatten")))
+
+
+def _flatten_argument(call: Any) -> Any:
+    """``Dense(8)(x)`` → ``Dense(8)(Flatten()(x))``."""
+    import libcst as cst
+
+    if not call.args or call.args[0].keyword is not None:
+        raise ValueError("no positional input to flatten")
+    first = call.args[0]
+    wrapped = cst.Call(func=_flatten_call(call.func), args=[cst.Arg(value=first.value)])
+    return call.with_changes(args=[first.with_changes(value=wrapped), *call.args[1:]])
 
 
 def _key(span: Span) -> Span:

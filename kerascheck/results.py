@@ -81,6 +81,9 @@ class Fix:
     set_keywords: tuple[tuple[str, str], ...] = ()  # keyword, Python source of its value
     rename_keywords: tuple[tuple[str, str], ...] = ()  # old keyword, new keyword
     drop_keywords: tuple[str, ...] = ()
+    # Put a Flatten in front of the target's input: "argument" wraps the input of a layer call
+    # (`Dense(8)(Flatten()(x))`), "element" inserts `Flatten()` before it in a Sequential's list.
+    insert_flatten: str = ""
 
 
 @dataclass(frozen=True)
