@@ -41,3 +41,30 @@ def test_a_sample_of_the_standard_library_never_causes_an_internal_error() -> No
             slow.append(f"{path}: {elapsed:.1f} s")
     assert not failures, "\n".join(failures)
     assert not slow, "\n".join(slow)
+
+
+def test_a_sample_of_the_keras_package_never_causes_an_internal_error() -> None:
+    """Keras's own sources: model-building code of every kind (skipped where Keras is not installed)."""
+    import importlib.util
+    import os
+
+    spec = importlib.util.find_spec("keras")
+    if spec is None or not spec.submodule_search_locations:
+        if os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no"):
+            raise AssertionError("CI installs Keras (the oracle extra): the sweep must run there")
+        import pytest
+
+        pytest.skip("Keras is not installed")
+    root = Path(next(iter(spec.submodule_search_locations)))
+    sample = sorted(root.rglob("*.py"))[::STEP]
+    assert len(sample) >= 50
+    failures, slow = [], []
+    for path in sample:
+        source = path.read_text(encoding="utf-8")
+        start = time.perf_counter()
+        result = analyse_source(source, f"<keras>/{path.relative_to(root).as_posix()}")
+        if time.perf_counter() - start > PER_FILE_BOUND:
+            slow.append(str(path))
+        failures += [f"{path}: {d.message}" for d in result.diagnostics if d.code == "KC004"]
+    assert not failures, "\n".join(failures)
+    assert not slow, "\n".join(slow)
