@@ -30,6 +30,60 @@ _CST_TYPES = tuple(c for c, _ in _PAIRS)
 _AST_TYPES = tuple(a for _, a in _PAIRS)
 
 
+# Node types whose libcst fields are not declared in source order: their fields in source order.
+_SOURCE_ORDER: dict[type, tuple[str, ...]] = {
+    cst.FunctionDef: ("decorators", "name", "type_parameters", "params", "returns", "body"),
+    cst.ClassDef: ("decorators", "name", "type_parameters", "bases", "keywords", "body"),
+    cst.IfExp: ("body", "test", "orelse"),
+    cst.ExceptHandler: ("type", "name", "body"),
+    cst.ExceptStarHandler: ("type", "name", "body"),
+    cst.Parameters: ("posonly_params", "posonly_ind", "params", "star_arg", "kwonly_params", "star_kwarg"),
+    cst.MatchCase: ("pattern", "guard", "body"),
+    cst.TypeAlias: ("name", "type_parameters", "value"),
+    cst.Arg: ("keyword", "value"),
+}
+_FIELDS: dict[type, tuple[str, ...]] = {}
+_PUNCTUATION = (
+    "whitespace", "lpar", "rpar", "lbracket", "rbracket", "lbrace", "rbrace", "comma", "semicolon",
+    "leading_lines", "lines_after", "header", "footer", "equal", "colon", "dot", "operator",
+    "asynchronous", "newline", "indent", "trailing", "first_line", "empty_lines", "last_line",
+)
+
+
+def _child_fields(kind: type) -> tuple[str, ...]:
+    names = _FIELDS.get(kind)
+    if names is None:
+        import dataclasses
+
+        names = _SOURCE_ORDER.get(kind) or tuple(f.name for f in dataclasses.fields(kind))
+        # Whitespace, brackets and punctuation hold no calls: not walked.
+        names = tuple(n for n in names if not n.startswith(_PUNCTUATION))
+        _FIELDS[kind] = names
+    return names
+
+
+def collect_in_source_order(node: cst.CSTNode, out: list[cst.CSTNode]) -> None:
+    """The calls, operators and imports under ``node``, outer before inner, in source order.
+
+    A direct walk of the fields (libcst's visitor rebuilds every node it passes, which
+    costs more than parsing); ``_SOURCE_ORDER`` lists the node types whose fields are not
+    declared in source order, and tests compare this walk with libcst's visitor.
+    """
+    stack: list[Any] = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, _CST_TYPES):
+            out.append(current)
+        children: list[Any] = []
+        for name in _child_fields(type(current)):
+            value = getattr(current, name, None)
+            if isinstance(value, cst.CSTNode):
+                children.append(value)
+            elif isinstance(value, (tuple, list)):
+                children.extend(v for v in value if isinstance(v, cst.CSTNode))
+        stack.extend(reversed(children))
+
+
 class _Collect(cst.CSTVisitor):
     def __init__(self) -> None:
         self.nodes: list[cst.CSTNode] = []
@@ -100,8 +154,8 @@ class PositionIndex:
             count = len(statement.body) if isinstance(statement, cst.SimpleStatementLine) else 1
             tree_statements = statements[position : position + count]
             position += count
-            collector = _Collect()
-            statement.visit(collector)
+            nodes: list[cst.CSTNode] = []
+            collect_in_source_order(statement, nodes)
             found = [
                 n
                 for s in tree_statements
@@ -109,9 +163,9 @@ class PositionIndex:
                 if isinstance(n, _AST_TYPES)
             ]
             found.sort(key=lambda n: (n.lineno, n.col_offset, -(n.end_lineno or 0), -(n.end_col_offset or 0)))
-            if len(found) != len(collector.nodes):
+            if len(found) != len(nodes):
                 return None
-            for node, tree_node in zip(collector.nodes, found):
+            for node, tree_node in zip(nodes, found):
                 if not _agree(node, tree_node):
                     return None
                 end_line = tree_node.end_lineno or tree_node.lineno
