@@ -208,6 +208,16 @@ class Layer:
     def weights_resolved(self) -> bool:
         return self.weights_known and self.trainable is not UNKNOWN
 
+    def sublayers(self) -> list["Layer"]:
+        """The layers Keras tracks inside this one (``Layer._layers``)."""
+        return []
+
+    def set_trainable(self, value: Any) -> None:
+        """``layer.trainable = value``: Keras sets it on every sublayer too, recursively."""
+        self.trainable = value
+        for layer in self.sublayers():
+            layer.set_trainable(value)
+
     # -- calling ------------------------------------------------------------------
     def compute_output_shape(self, input_shape: Any, node: Node | None = None) -> Any:
         if self.rule is None:
@@ -286,6 +296,9 @@ class Model(Layer):
         for layer in self.layer_list():
             seen.setdefault(id(layer), layer)
         return list(seen.values())
+
+    def sublayers(self) -> list[Layer]:
+        return self.all_weight_layers()
 
     @property
     def weights(self) -> list[Weight]:
@@ -917,6 +930,9 @@ class UserLayer(Layer):
         return self.weights_known and self.trainable is not UNKNOWN and all(
             layer.weights_resolved() for layer in self.tracked
         )
+
+    def sublayers(self) -> list[Layer]:
+        return list(self.tracked)
 
 
 def _unique(weights: list[Weight]) -> list[Weight]:
