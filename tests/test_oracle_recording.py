@@ -25,7 +25,10 @@ import pytest
 REPO_ROOT = Path(__file__).resolve().parents[1]
 ORACLE = REPO_ROOT / "tests" / "oracle"
 # Every recorder whose output the tests rely on; each has a --check mode.
-RECORDERS = ("record.py", "record_rules.py", "layer_cases.py", "record_api.py", "record_activations.py")
+RECORDERS = (
+    "record.py", "record_rules.py", "layer_cases.py", "record_api.py", "record_activations.py",
+    "record_applications.py",
+)
 TIMEOUT_SECONDS = 900
 
 

@@ -598,11 +598,16 @@ class Session:
         self.errors.append(EngineError(kind, message, origin, layer, tuple(inputs), expected, self.speculative))
 
     # -- construction ---------------------------------------------------------------
-    def create_layer(self, class_name: str, args: Sequence[Any], kwargs: dict[str, Any], origin: Any) -> Any:
-        """``keras.layers.<class_name>(*args, **kwargs)``; returns a :class:`Layer` or UNKNOWN."""
+    def create_layer(
+        self, class_name: str, args: Sequence[Any], kwargs: dict[str, Any], origin: Any, spec: dict | None = None
+    ) -> Any:
+        """``keras.layers.<class_name>(*args, **kwargs)``; returns a :class:`Layer` or UNKNOWN.
+
+        ``spec``: the recorded signature of a class that ``keras.layers`` does not export
+        (a private layer of ``keras.applications``)."""
         if class_name == "InputLayer":
             return self._input_layer(args, kwargs, origin, class_name)
-        spec = keras_api.CLASSES.get(class_name)
+        spec = spec or keras_api.CLASSES.get(class_name)
         if spec is None:
             return UNKNOWN
         explicit_name = kwargs.get("name")
@@ -937,6 +942,18 @@ class UserLayer(Layer):
 
 def _unique(weights: list[Weight]) -> list[Weight]:
     return list({id(w): w for w in weights}.values())
+
+
+class OpaqueModel(Layer):
+    """A model kerascheck cannot build (an application call it cannot replay exactly).
+
+    Called, it gives a tensor of unknown shape; its name, weights and graph are unknown.
+    """
+
+    def __init__(self, session: "Session", origin: Any) -> None:
+        super().__init__(session, "Functional", UNKNOWN, origin)
+        self.weights_known = False
+        session.layers.append(self)
 
 
 class OpaqueLayer(Layer):

@@ -20,6 +20,7 @@ from typing import Any, Iterator, Sequence
 import libcst as cst
 
 from kerascheck.engine.dims import UNKNOWN, Unresolved
+from kerascheck.engine.applications import build_application, is_application
 from kerascheck.engine.operations import OPS_FUNCTIONS
 from kerascheck.engine.runtime import (
     Functional,
@@ -27,6 +28,7 @@ from kerascheck.engine.runtime import (
     Layer,
     Model,
     OpaqueLayer,
+    OpaqueModel,
     Sequential,
     Session,
     UserLayer,
@@ -881,6 +883,8 @@ class Interpreter:
             return layer.name
         if attr == "trainable":
             return layer.trainable
+        if isinstance(layer, OpaqueModel):
+            return UNKNOWN
         if isinstance(layer, Model):
             functional = layer.functional if isinstance(layer, Sequential) else layer
             if attr in ("input", "inputs", "output", "outputs") and functional is not None:
@@ -1042,6 +1046,8 @@ class Interpreter:
             )
         if name == "Model":
             return self.call_model(args, kwargs, node)
+        if is_application(name):
+            return build_application(session, name, list(args), dict(kwargs), self.origin(node))
         function = keras_api.FUNCTIONS.get(name)
         if function is not None:
             layer_class = function.get("builds_layer")
