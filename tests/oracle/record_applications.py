@@ -586,8 +586,7 @@ def _start_worker():
 
 
 def describe(model, recorder):
-    from keras.src.utils import summary_utils  # noqa: F401
-
+    """What Keras built; the digest covers every layer's name, class, output shape and parameter count."""
     rows = []
     for op in model.operations:
         try:
@@ -656,7 +655,6 @@ def record():
 def private_classes(graphs):
     """Layer classes of the graphs that ``keras.layers`` does not export."""
     import keras
-    import keras.src.applications as apps_pkg  # noqa: F401
 
     public = {getattr(keras.layers, a).__name__ for a in dir(keras.layers) if inspect.isclass(getattr(keras.layers, a))}
     public |= {"Sequential", "InputLayer"}
