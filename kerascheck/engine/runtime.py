@@ -224,6 +224,16 @@ class Layer:
     def weights_resolved(self) -> bool:
         return self.weights_known and self.trainable is not UNKNOWN and not self.build_uncertain
 
+    def sublayers(self) -> list["Layer"]:
+        """The layers Keras tracks inside this one (``Layer._layers``)."""
+        return []
+
+    def set_trainable(self, value: Any) -> None:
+        """``layer.trainable = value``: Keras sets it on every sublayer too, recursively."""
+        self.trainable = value
+        for layer in self.sublayers():
+            layer.set_trainable(value)
+
     # -- calling ------------------------------------------------------------------
     def compute_output_shape(self, input_shape: Any, node: Node | None = None) -> Any:
         if self.rule is None:
@@ -303,6 +313,9 @@ class Model(Layer):
         for layer in self.layer_list():
             seen.setdefault(id(layer), layer)
         return list(seen.values())
+
+    def sublayers(self) -> list[Layer]:
+        return self.all_weight_layers()
 
     @property
     def weights(self) -> list[Weight]:
@@ -657,11 +670,16 @@ class Session:
         )
 
     # -- construction ---------------------------------------------------------------
-    def create_layer(self, class_name: str, args: Sequence[Any], kwargs: dict[str, Any], origin: Any) -> Any:
-        """``keras.layers.<class_name>(*args, **kwargs)``; returns a :class:`Layer` or UNKNOWN."""
+    def create_layer(
+        self, class_name: str, args: Sequence[Any], kwargs: dict[str, Any], origin: Any, spec: dict | None = None
+    ) -> Any:
+        """``keras.layers.<class_name>(*args, **kwargs)``; returns a :class:`Layer` or UNKNOWN.
+
+        ``spec``: the recorded signature of a class that ``keras.layers`` does not export
+        (a private layer of ``keras.applications``)."""
         if class_name == "InputLayer":
             return self._input_layer(args, kwargs, origin, class_name)
-        spec = keras_api.CLASSES.get(class_name)
+        spec = spec or keras_api.CLASSES.get(class_name)
         if spec is None:
             return UNKNOWN
         explicit_name = kwargs.get("name")
@@ -1072,6 +1090,9 @@ class UserLayer(Layer):
             layer.weights_resolved() for layer in self.tracked
         )
 
+    def sublayers(self) -> list[Layer]:
+        return list(self.tracked)
+
 
 class SubclassedModel(UserLayer, Model):
     """An instance of a user's ``keras.Model`` subclass: a user layer that is a model.
@@ -1102,6 +1123,18 @@ def _unique_layers(layers: list[Layer]) -> list[Layer]:
 
 def _unique(weights: list[Weight]) -> list[Weight]:
     return list({id(w): w for w in weights}.values())
+
+
+class OpaqueModel(Layer):
+    """A model kerascheck cannot build (an application call it cannot replay exactly).
+
+    Called, it gives a tensor of unknown shape; its name, weights and graph are unknown.
+    """
+
+    def __init__(self, session: "Session", origin: Any) -> None:
+        super().__init__(session, "Functional", UNKNOWN, origin)
+        self.weights_known = False
+        session.layers.append(self)
 
 
 class OpaqueLayer(Layer):

@@ -20,12 +20,15 @@ from typing import Any, Iterator, Sequence
 import libcst as cst
 
 from kerascheck.engine.dims import UNKNOWN, Unresolved
+from kerascheck.engine.applications import build_application, is_application
 from kerascheck.engine.operations import OPS_FUNCTIONS
 from kerascheck.engine.runtime import (
+    Functional,
     KerasTensor,
     Layer,
     Model,
     OpaqueLayer,
+    OpaqueModel,
     Sequential,
     Session,
     SubclassedModel,
@@ -552,7 +555,7 @@ class Interpreter:
             if isinstance(receiver, Layer) and id(receiver) in self.instances and attr != "trainable":
                 self.set_instance_attribute(receiver, attr, value)
             elif isinstance(receiver, Layer) and attr == "trainable":
-                receiver.trainable = value if isinstance(value, bool) else UNKNOWN
+                receiver.set_trainable(value if isinstance(value, bool) else UNKNOWN)
         elif isinstance(target, cst.Subscript):
             container = self.eval(target.value, scope)
             if isinstance(container, (list, dict)) and len(target.slice) == 1:
@@ -892,6 +895,8 @@ class Interpreter:
             return layer.name
         if attr == "trainable":
             return layer.trainable
+        if isinstance(layer, OpaqueModel):
+            return UNKNOWN
         if isinstance(layer, Model):
             functional = layer.functional if isinstance(layer, Sequential) else layer
             if isinstance(layer, SubclassedModel):
@@ -1059,6 +1064,8 @@ class Interpreter:
             )
         if name == "Model":
             return self.call_model(args, kwargs, node)
+        if is_application(name):
+            return build_application(session, name, list(args), dict(kwargs), self.origin(node))
         function = keras_api.FUNCTIONS.get(name)
         if function is not None:
             layer_class = function.get("builds_layer")
@@ -1139,6 +1146,8 @@ class Interpreter:
             if receiver.stack and not receiver.built and shape is not None:
                 session.sequential_build(receiver, shape, self.origin(node))
             return None
+        if isinstance(receiver, Functional) and name == "get_layer":
+            return get_layer(receiver, kwargs.get("name", args[0] if args else None), kwargs.get("index"))
         if isinstance(receiver, Model) and name in _INERT_MODEL_METHODS:
             return UNKNOWN
         if isinstance(receiver, Layer):
@@ -1421,6 +1430,18 @@ def _is_operand(value: Any) -> bool:
     if isinstance(value, WeightValue):
         return value.shape is not UNKNOWN
     return isinstance(value, KerasTensor) or (is_plain(value) and not isinstance(value, (str, dict)))
+
+
+def get_layer(model: Functional, name: Any, index: Any) -> Any:
+    """``Model.get_layer(name=...)``: the first of the model's layers so named (by index: unknown)."""
+    if index is not None or not isinstance(name, str):
+        return UNKNOWN
+    for layer in model.layer_list():
+        if layer.name is UNKNOWN:
+            return UNKNOWN  # it may be the one
+        if layer.name == name:
+            return layer
+    return UNKNOWN
 
 
 def _is_inert_module(dotted: str) -> bool:

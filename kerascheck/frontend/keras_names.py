@@ -7,7 +7,8 @@ Every spelling that reaches Keras 3 — ``keras.layers.Dense``,
 from Keras in :mod:`kerascheck.knowledge.keras_api`.  The import statements
 themselves are evaluated by the interpreter, in program order, so an alias
 (``import keras as K``, ``from tensorflow.keras import layers as L``) is just
-a variable bound to a module.
+a variable bound to a module.  ``keras.applications`` functions (``MobileNetV2``…)
+resolve the same way, from :mod:`kerascheck.knowledge.applications`.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kerascheck.knowledge import keras_api
+from kerascheck.knowledge import applications, keras_api
 
 # Packages that are Keras under another name.
 _PACKAGE_ALIASES = (
@@ -62,7 +63,7 @@ def canonical_path(dotted: str) -> str:
 @lru_cache(maxsize=None)
 def _module_prefixes() -> frozenset[str]:
     prefixes = set()
-    for dotted in keras_api.SYMBOLS:
+    for dotted in (*keras_api.SYMBOLS, *applications.SYMBOLS):
         parts = dotted.split(".")
         for i in range(1, len(parts)):
             prefixes.add(".".join(parts[:i]))
@@ -71,13 +72,18 @@ def _module_prefixes() -> frozenset[str]:
 
 @lru_cache(maxsize=None)
 def _public_class_names() -> dict[str, str]:
-    return {dotted.rsplit(".", 1)[1]: name for dotted, name in keras_api.SYMBOLS.items()}
+    return {dotted.rsplit(".", 1)[1]: name for dotted, name in _all_symbols().items()}
+
+
+@lru_cache(maxsize=None)
+def _all_symbols() -> dict[str, str]:
+    return {**keras_api.SYMBOLS, **applications.SYMBOLS}
 
 
 def resolve(dotted: str) -> ModuleRef | KerasSymbol:
     """What ``dotted`` (an imported or attribute path) names in Keras, if anything."""
     path = canonical_path(dotted)
-    symbol = keras_api.SYMBOLS.get(path)
+    symbol = _all_symbols().get(path)
     if symbol is not None:
         return KerasSymbol(symbol, path)
     if path in _module_prefixes():
@@ -94,7 +100,7 @@ def star_names(module: str) -> dict[str, KerasSymbol]:
     path = canonical_path(module)
     prefix = path + "."
     names: dict[str, KerasSymbol] = {}
-    for dotted, symbol in keras_api.SYMBOLS.items():
+    for dotted, symbol in _all_symbols().items():
         if dotted.startswith(prefix) and "." not in dotted[len(prefix):]:
             names[dotted[len(prefix):]] = KerasSymbol(symbol, dotted)
     return names

@@ -5,6 +5,7 @@ Importing this package registers every rule in :data:`kerascheck.engine.layer.RU
 
 from kerascheck.engine.layers import (  # noqa: F401  (imported to register rules)
     activations,
+    applications,
     attention,
     audio,
     convolutional,
