@@ -187,6 +187,8 @@ def build_application(session: Session, name: str, args: list, kwargs: dict, ori
         _check_arguments(name, spec, bound)
         if session.image_data_format != "channels_last":
             raise NotReplayable("channels_first")
+        if session.keras_version != 3:
+            raise NotReplayable("the graphs were recorded from Keras 3 (Keras 2 names and builds them otherwise)")
         tensor = bound["input_tensor"]
         tensor_shape = tensor.shape if tensor is not None else None
         if tensor_shape is UNKNOWN:

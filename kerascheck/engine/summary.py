@@ -18,6 +18,7 @@ from kerascheck.engine.runtime import (
     Layer,
     Model,
     OpaqueLayer,
+    OpaqueModel,
     Sequential,
     SubclassedModel,
     UserLayer,
@@ -210,7 +211,7 @@ def summarize(model: Model, path: str, span_of: SpanOf) -> ModelSummary:
     rows: list[LayerRow] = []
     incomplete = False
     for layer in model.layer_list():
-        opaque = isinstance(layer, OpaqueLayer)
+        opaque = isinstance(layer, (OpaqueLayer, OpaqueModel))
         built = layer.built or bool(layer.inbound_nodes)
         unbuilt_for_keras = not built and not incomplete and not opaque
         if opaque:
@@ -343,7 +344,7 @@ def _built(model: Model) -> Any:
     """Whether the model has its graph (Keras 2's summary() raises otherwise), or UNKNOWN."""
     if model.built or isinstance(model, Functional):
         return True
-    if isinstance(model, Sequential) and any(isinstance(layer, OpaqueLayer) for layer in model.stack):
+    if isinstance(model, Sequential) and any(isinstance(layer, (OpaqueLayer, OpaqueModel)) for layer in model.stack):
         return UNKNOWN  # a layer kerascheck cannot see may have declared the input
     return False
 
