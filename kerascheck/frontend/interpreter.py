@@ -1027,7 +1027,10 @@ class Interpreter:
         opaque = any(kwargs.get(option, False) is not False for option in options)
         keyword_tensors = [kwargs[key] for key in sorted(kwargs)]
         keras_order = list(args) + [original_kwargs[key] for key in sorted(original_kwargs)]
-        return self.session.call(layer, inputs, self.origin(node), keyword_tensors, opaque_output=opaque, node_order=keras_order)
+        return self.session.call(
+            layer, inputs, self.origin(node), keyword_tensors, opaque_output=opaque, node_order=keras_order,
+            single_positional=len(args) == 1 and not original_kwargs, explicit_mask=original_kwargs.get("mask"),
+        )
 
     def taint(self, args: Sequence[Any], kwargs: dict[str, Any]) -> None:
         for value in flatten(list(args) + list(kwargs.values())):
