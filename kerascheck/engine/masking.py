@@ -124,14 +124,42 @@ def compute_mask(session: "Session", layer: "Layer", first_arg: Any, previous_ma
             output = _op(session, "LogicalOr", [output, mask], {}, origin)
         return [output]
     if owner == "Concatenate":
-        if all(m is None for m in masks):
+        if previous_mask is None or all(m is None for m in masks):
             return [None]
-        session.names_uncertain_from_opaque_code()  # ones_like / expand_dims / logical_or … not emulated
-        return UNKNOWN
+        return [_concatenate_mask(session, first_arg, masks, args.get("axis", UNKNOWN), origin)]
     # Attention / AdditiveAttention: the query's mask, through ops.convert_to_tensor.
     if previous_mask is None or masks[0] is None:
         return [None]
     return [_op(session, "ConvertToTensor", [masks[0]], {}, origin)]
+
+
+def _concatenate_mask(session: "Session", inputs: Any, masks: list[Any], axis: Any, origin: Any) -> Any:
+    """``Concatenate.compute_mask``: every input's mask made as wide as the input, joined."""
+    from kerascheck.engine.runtime import KerasTensor
+
+    if not isinstance(inputs, (list, tuple)) or len(inputs) != len(masks):
+        session.names_uncertain_from_opaque_code()
+        return UNKNOWN
+    widened = []
+    for tensor, mask in zip(inputs, masks):
+        if not isinstance(tensor, KerasTensor) or not isinstance(tensor.shape, tuple):
+            session.names_uncertain_from_opaque_code()
+            return UNKNOWN
+        if mask is None:
+            widened.append(_op(session, "OnesLike", [tensor], {}, origin))
+            continue
+        if not isinstance(mask, KerasTensor) or not isinstance(mask.shape, tuple):
+            session.names_uncertain_from_opaque_code()
+            return UNKNOWN
+        if len(mask.shape) < len(tensor.shape):
+            expanded = _op(session, "ExpandDims", [mask], {"axis": -1}, origin)
+            zeros = _op(session, "ZerosLike", [tensor], {}, origin)
+            mask = _op(session, "LogicalOr", [expanded, zeros], {}, origin)
+        widened.append(mask)
+    if not all(isinstance(m, KerasTensor) for m in widened):
+        return UNKNOWN
+    joined = _op(session, "Concatenate", widened, {"axis": axis}, origin)
+    return _op(session, "Any", [joined], {"axis": -1, "keepdims": False}, origin)
 
 
 def _op(session: "Session", op_class: str, operands: list[Any], config: dict[str, Any], origin: Any) -> Any:

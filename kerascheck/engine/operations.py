@@ -167,3 +167,21 @@ class Reduction(OpRule):
         if self.keepdims:
             return tuple(1 if i in drop else d for i, d in enumerate(shape))
         return tuple(d for i, d in enumerate(shape) if i not in drop)
+
+
+OP_RULES["OnesLike"] = ElementwiseUnary
+OP_RULES["ZerosLike"] = ElementwiseUnary
+
+
+@register_op("ExpandDims")
+class ExpandDims(OpRule):
+    """``keras.ops.expand_dims(x, axis)``: a 1 inserted at ``axis``."""
+
+    def compute_output_shape(self, input_shape: list) -> Any:
+        shape = input_shape[0]
+        if shape is UNKNOWN or self.axis is UNKNOWN:
+            return UNKNOWN
+        out = list(shape)
+        axis = self.axis if self.axis >= 0 else len(out) + 1 + self.axis
+        out.insert(axis, 1)
+        return tuple(out)

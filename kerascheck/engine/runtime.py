@@ -926,15 +926,9 @@ class Session:
         if self.keras_version == 2:
             return [None]
         if isinstance(layer, Model):
-            if masking.is_masked(previous_mask):
-                return UNKNOWN
-            inner = layer.functional if isinstance(layer, Sequential) else layer
-            if not isinstance(inner, Functional):
-                return UNKNOWN
-            graph_masked = any(
-                masking.is_masked(t.mask) for nodes in inner.nodes_by_depth.values() for n in nodes for t in n.outputs
-            )
-            return UNKNOWN if graph_masked else [None]
+            # Functional and Sequential keep Keras's default compute_mask, so they do not
+            # support masking: a model used as a layer drops the mask (it still takes it).
+            return [None]
         supports = masking.supports_masking(layer)
         if supports is False:
             return [None]
