@@ -1019,7 +1019,12 @@ class Session:
         else:
             output = result.shape
         node = Node(layer, list(flat), [], None, origin, list_input=isinstance(inputs, (list, tuple, dict)))
-        return self._attach(layer, node, output)
+        structure = self._attach(layer, node, output)
+        if layer.defines_compute_mask and self.keras_version == 3:
+            if not self.tracing:
+                self.names_uncertain_from_opaque_code()  # its compute_mask may create operations
+            masking.set_output_masks(node.outputs, UNKNOWN)
+        return structure
 
     def _attach(self, layer: Layer, node: Node, output_shape: Any) -> Any:
         index = len(layer.inbound_nodes)
@@ -1132,6 +1137,9 @@ class UserLayer(Layer):
     def __init__(self, session: "Session", class_name: str, name: Any, origin: Any) -> None:
         super().__init__(session, class_name, name, origin)
         self.call_hook: Any = None  # (layer, inputs) -> output structure of KerasTensors, or UNKNOWN
+        # The class has its own compute_mask: the masks of its outputs (and any operations
+        # that creates, even without an input mask) are not modelled.
+        self.defines_compute_mask = False
         self.tracked: list[Layer] = []
         self.added_weights: list[Weight] = []
         self.weights_known = False

@@ -1168,6 +1168,7 @@ class Interpreter:
             self.run_method(init, layer, args, kwargs, node)
         layer.call_hook = self.run_layer_call
         layer.weights_known = state.weights_known
+        layer.defines_compute_mask = cls.method("compute_mask") is not None
         return layer
 
     def keras_layer_init(self, layer: Layer, kwargs: dict[str, Any]) -> None:
