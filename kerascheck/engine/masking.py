@@ -46,7 +46,7 @@ def supports_masking(layer: "Layer") -> Any:
     """``layer.supports_masking`` (UNKNOWN when it depends on arguments kerascheck does not model)."""
     name = layer.class_name
     args = layer.rule.args if layer.rule is not None else None
-    if name == "Embedding":
+    if name in ("Embedding", "ReversibleEmbedding"):  # Embedding.__init__: supports_masking = mask_zero
         return UNKNOWN if args is None else args.get("mask_zero", UNKNOWN)
     if name == "Lambda":
         return False if args is not None and args.get("mask") is None else UNKNOWN
