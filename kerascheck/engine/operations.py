@@ -144,3 +144,44 @@ def constant_shape(value: Any) -> Any:
             return UNKNOWN
         return (len(value),) + inner.pop()
     return UNKNOWN
+
+
+OP_RULES["NotEqual"] = ElementwiseBinary
+OP_RULES["LogicalOr"] = ElementwiseBinary
+OP_RULES["ConvertToTensor"] = ElementwiseUnary
+
+
+@register_op("Any")
+class Reduction(OpRule):
+    """``keras.ops.any(x, axis, keepdims)``: ``axis`` removed (kept as 1 with ``keepdims``)."""
+
+    def compute_output_shape(self, input_shape: list) -> Any:
+        shape = input_shape[0]
+        if shape is UNKNOWN or self.axis is UNKNOWN:
+            return UNKNOWN
+        if self.axis is None:
+            return (1,) * len(shape) if self.keepdims else ()
+        axes = self.axis if isinstance(self.axis, (list, tuple)) else (self.axis,)
+        rank = len(shape)
+        drop = {a % rank for a in axes}
+        if self.keepdims:
+            return tuple(1 if i in drop else d for i, d in enumerate(shape))
+        return tuple(d for i, d in enumerate(shape) if i not in drop)
+
+
+OP_RULES["OnesLike"] = ElementwiseUnary
+OP_RULES["ZerosLike"] = ElementwiseUnary
+
+
+@register_op("ExpandDims")
+class ExpandDims(OpRule):
+    """``keras.ops.expand_dims(x, axis)``: a 1 inserted at ``axis``."""
+
+    def compute_output_shape(self, input_shape: list) -> Any:
+        shape = input_shape[0]
+        if shape is UNKNOWN or self.axis is UNKNOWN:
+            return UNKNOWN
+        out = list(shape)
+        axis = self.axis if self.axis >= 0 else len(out) + 1 + self.axis
+        out.insert(axis, 1)
+        return tuple(out)

@@ -24,7 +24,9 @@ from kerascheck.engine.dims import UNKNOWN, Shape, Unresolved, format_shape, is_
 from kerascheck.engine.layer import RULES, InputSpec, LayerError, LayerRule, Weight
 from kerascheck.knowledge import keras2 as keras2_record
 from kerascheck.knowledge import keras_api
+from kerascheck.engine import masking
 from kerascheck.knowledge.built_at_init import BUILT_AT_INIT
+from kerascheck.knowledge import masking as record_masking
 
 # What a rule may raise beyond LayerError when handed values Keras would reject in
 # ways kerascheck does not model: the result is unknown, never a crash.
@@ -62,6 +64,9 @@ class KerasTensor:
     node_index: int = 0
     tensor_index: int = 0
     dtype: Any = "float32"
+    # Keras's ``_keras_mask``: the mask tensor attached to this tensor, None, or UNKNOWN
+    # (see kerascheck/engine/masking.py).
+    mask: Any = None
 
     @property
     def node(self) -> "Node":
@@ -109,6 +114,17 @@ def _positions_of(wanted: list[KerasTensor], recorded: list[KerasTensor]) -> lis
                 positions.append(index)
                 break
     return positions
+
+
+def _mask_structure(value: Any) -> Any:
+    """``tree.map_structure(backend.get_keras_mask, value)`` for tensors and lists of them."""
+    if isinstance(value, KerasTensor):
+        return value.mask
+    if isinstance(value, (list, tuple)):
+        return [_mask_structure(v) for v in value]
+    if isinstance(value, dict):
+        return [_mask_structure(value[k]) for k in _sorted_keys(value)]
+    return None
 
 
 def _quote(name: Any) -> str:
@@ -812,6 +828,8 @@ class Session:
         keyword_tensors: Sequence[Any] = (),
         opaque_output: bool = False,
         node_order: Sequence[Any] | None = None,
+        single_positional: bool = True,
+        explicit_mask: Any = None,
     ) -> Any:
         """``layer(inputs, **kwargs)``: check, compute the output, build once, record the node.
 
@@ -821,6 +839,9 @@ class Session:
         (attention scores…); the layer is still built, its output is unknown.
         ``node_order``: every tensor of the call as Keras records it (positional
         arguments, then keyword arguments sorted by name), for "Connected to".
+        ``single_positional``: the call passed one positional argument and no keyword
+        argument (Keras then records the mask it passes to ``call()`` in the node);
+        ``explicit_mask``: the value of a ``mask=`` argument (None when not given).
         """
         flat = flatten(inputs)
         if not flat or not all(isinstance(t, KerasTensor) for t in flat):
@@ -834,6 +855,12 @@ class Session:
         extra = [t for t in flatten(list(keyword_tensors)) if isinstance(t, KerasTensor)]
         shapes: Any = [t.shape for t in flat] if isinstance(inputs, (list, tuple, dict)) else flat[0].shape
         recorded = [t for t in flatten(list(node_order)) if isinstance(t, KerasTensor)] if node_order else flat + extra
+        masks = self._call_masks(layer, inputs, flat, extra, single_positional, explicit_mask)
+        if masks is None:
+            return UNKNOWN  # a mask kerascheck cannot resolve may be an input of the call's node
+        node_mask, previous_mask, first_arg = masks
+        if node_mask is not None:
+            recorded = recorded + [node_mask]
         node = Node(
             layer,
             recorded,
@@ -866,7 +893,68 @@ class Session:
                     layer.built = True
             if builds:
                 layer.build_output = UNKNOWN
-        return self._attach(layer, node, output_shape)
+        output_masks = self._output_masks(layer, first_arg, previous_mask, origin)
+        structure = self._attach(layer, node, output_shape)
+        masking.set_output_masks(node.outputs, output_masks)
+        return structure
+
+    def _call_masks(
+        self, layer: Layer, inputs: Any, flat: list[KerasTensor], extra: list[KerasTensor],
+        single_positional: bool, explicit_mask: Any,
+    ) -> tuple[Any, Any, Any] | None:
+        """Steps 6 and 8 of ``Layer.__call__`` for masks: (the mask tensor recorded in the
+        node or None, ``previous_mask``, the call's first argument); None when unknown."""
+        call_arguments = layer.rule.call_arguments if layer.rule is not None else None
+        first_arg = inputs[0] if call_arguments and isinstance(inputs, list) else inputs
+        first_masks = _mask_structure(first_arg)
+        if self.keras_version == 2:
+            # Keras 2 computes masks inside each layer's TensorFlow graph: they create no
+            # layers and join no node (recorded: fixtures/projects/*mask*.expected_keras2.json).
+            return None, None, first_arg
+        takes = masking.takes_mask(layer)
+        if isinstance(layer, Model):
+            takes = True  # Functional.call(inputs, training=None, mask=None)
+        one_tensor_argument = not extra and not (call_arguments and len(flat) > 1)
+        passed = None
+        if explicit_mask is not None:
+            passed = explicit_mask
+        elif takes is not False and one_tensor_argument:
+            passed = _mask_structure(inputs)
+            if takes is UNKNOWN and masking.is_masked(passed):
+                passed = UNKNOWN
+        node_mask = None
+        fast_path = single_positional and not isinstance(inputs, (list, tuple, dict))
+        if explicit_mask is None and fast_path and masking.is_masked(passed):
+            # The mask Keras passes to call() joins the node's inputs (``kwargs`` is the dict
+            # that the node records unless __call__ converted the inputs).
+            dtype = flat[0].dtype
+            converts = (
+                dtype not in (None, "float32")
+                or (layer.rule is not None and layer.rule.args.get("dtype") is not None)
+                or self.variable_bytes_unknown
+            )
+            if masking.has_unknown(passed) or converts:
+                return None
+            node_mask = passed
+        previous = passed if passed is not None else first_masks
+        return node_mask, previous, first_arg
+
+    def _output_masks(self, layer: Layer, first_arg: Any, previous_mask: Any, origin: Any) -> Any:
+        """The masks ``_set_mask_metadata`` attaches to the outputs (a list, or UNKNOWN)."""
+        if self.keras_version == 2:
+            return [None]
+        if isinstance(layer, Model):
+            # Functional and Sequential keep Keras's default compute_mask, so they do not
+            # support masking: a model used as a layer drops the mask (it still takes it).
+            return [None]
+        supports = masking.supports_masking(layer)
+        if supports is False:
+            return [None]
+        if supports is UNKNOWN:
+            if record_masking.COMPUTE_MASK.get(layer.class_name) is not None:
+                self.names_uncertain_from_opaque_code()  # its compute_mask may create operations
+            return UNKNOWN
+        return masking.compute_mask(self, layer, first_arg, previous_mask, origin)
 
     def build_layer(self, layer: Layer, input_shape: Any) -> None:
         """``layer.build(input_shape)`` called by the program on a layer of a Keras class."""
@@ -927,6 +1015,9 @@ class Session:
 
     def _call_user_layer(self, layer: UserLayer, inputs: Any, flat: list[KerasTensor], origin: Any) -> Any:
         """Run the user's code on the symbolic inputs (it calls inner layers), then record the node."""
+        if masking.is_masked(_mask_structure(inputs)):
+            # Whether its call takes the mask (a node input) and what mask it returns is not modelled.
+            return UNKNOWN
         constructed = len(self.layers)
         self.tracing += 1
         try:
@@ -946,7 +1037,12 @@ class Session:
         else:
             output = result.shape
         node = Node(layer, list(flat), [], None, origin, list_input=isinstance(inputs, (list, tuple, dict)))
-        return self._attach(layer, node, output)
+        structure = self._attach(layer, node, output)
+        if layer.defines_compute_mask and self.keras_version == 3:
+            if not self.tracing:
+                self.names_uncertain_from_opaque_code()  # its compute_mask may create operations
+            masking.set_output_masks(node.outputs, UNKNOWN)
+        return structure
 
     def _attach(self, layer: Layer, node: Node, output_shape: Any) -> Any:
         index = len(layer.inbound_nodes)
@@ -1059,6 +1155,9 @@ class UserLayer(Layer):
     def __init__(self, session: "Session", class_name: str, name: Any, origin: Any) -> None:
         super().__init__(session, class_name, name, origin)
         self.call_hook: Any = None  # (layer, inputs) -> output structure of KerasTensors, or UNKNOWN
+        # The class has its own compute_mask: the masks of its outputs (and any operations
+        # that creates, even without an input mask) are not modelled.
+        self.defines_compute_mask = False
         self.tracked: list[Layer] = []
         self.added_weights: list[Weight] = []
         self.weights_known = False

@@ -1032,7 +1032,10 @@ class Interpreter:
         opaque = any(kwargs.get(option, False) is not False for option in options)
         keyword_tensors = [kwargs[key] for key in sorted(kwargs)]
         keras_order = list(args) + [original_kwargs[key] for key in sorted(original_kwargs)]
-        return self.session.call(layer, inputs, self.origin(node), keyword_tensors, opaque_output=opaque, node_order=keras_order)
+        return self.session.call(
+            layer, inputs, self.origin(node), keyword_tensors, opaque_output=opaque, node_order=keras_order,
+            single_positional=len(args) == 1 and not original_kwargs, explicit_mask=original_kwargs.get("mask"),
+        )
 
     def taint(self, args: Sequence[Any], kwargs: dict[str, Any]) -> None:
         for value in flatten(list(args) + list(kwargs.values())):
@@ -1174,6 +1177,7 @@ class Interpreter:
             self.run_method(init, layer, args, kwargs, node)
         layer.call_hook = self.run_layer_call
         layer.weights_known = state.weights_known
+        layer.defines_compute_mask = cls.method("compute_mask") is not None
         return layer
 
     def keras_layer_init(self, layer: Layer, kwargs: dict[str, Any]) -> None:
