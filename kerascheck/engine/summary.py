@@ -50,11 +50,10 @@ def memory_size(weights: list[Weight]) -> Any:
     return _sum([w.count if w.count is UNKNOWN else w.count * w.dtype_bytes for w in unique])
 
 
-def readable_memory_size(size: Any) -> str:
-    """``summary_utils.readable_memory_size``: ``36.22 MB``."""
+def readable_memory_size(size: Any, units: tuple[str, ...] = ("B", "KB", "MB", "GB", "TB", "PB")) -> str:
+    """``summary_utils.readable_memory_size``: ``36.22 MB`` (Keras 2 says ``Byte`` for ``B``)."""
     if size is UNKNOWN:
         return "?"
-    units = ["B", "KB", "MB", "GB", "TB", "PB"]
     value = float(size)
     for unit in units:
         if value / 1024 < 1:
@@ -246,6 +245,14 @@ def summarize(model: Model, path: str, span_of: SpanOf) -> ModelSummary:
                 param_explanations=tuple(layer.param_explanations),
             )
         )
+    return _model_summary(
+        model, path, span_of, rows, incomplete, show_connections=not sequential_like, built=_built(model)
+    )
+
+
+def _model_summary(
+    model: Model, path: str, span_of: SpanOf, rows: list[LayerRow], incomplete: bool, **extra: Any
+) -> ModelSummary:
     totals = _totals(model, incomplete)
     return ModelSummary(
         path=path,
@@ -260,9 +267,8 @@ def summarize(model: Model, path: str, span_of: SpanOf) -> ModelSummary:
         total_bytes=totals[3],
         trainable_bytes=totals[4],
         non_trainable_bytes=totals[5],
-        show_connections=not sequential_like,
         keras_version=model.session.keras_version,
-        built=_built(model),
+        **extra,
     )
 
 
@@ -292,22 +298,7 @@ def _totals(model: Model, incomplete: bool) -> tuple[Any, ...]:
 def _summarize_subclassed(model: SubclassedModel, path: str, span_of: SpanOf) -> ModelSummary:
     """A subclassed model's summary: its tracked layers as a simple sequence, no "Connected to"."""
     rows = _subclassed_rows(model, span_of)
-    totals = _totals(model, model.contents_uncertain or model.calls_uncertain)
-    return ModelSummary(
-        path=path,
-        span=span_of(model.origin),
-        variable=model.variable,
-        name=model.name,
-        kind=model.kind,
-        rows=tuple(rows),
-        total_params=totals[0],
-        trainable_params=totals[1],
-        non_trainable_params=totals[2],
-        total_bytes=totals[3],
-        trainable_bytes=totals[4],
-        non_trainable_bytes=totals[5],
-        keras_version=model.session.keras_version,
-    )
+    return _model_summary(model, path, span_of, rows, model.contents_uncertain or model.calls_uncertain)
 
 
 def layer_row(layer: Layer, span_of: SpanOf) -> LayerRow:

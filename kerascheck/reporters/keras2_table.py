@@ -12,11 +12,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from kerascheck.engine import summary as engine_summary
 from kerascheck.engine.dims import UNKNOWN
 from kerascheck.results import LayerRow, ModelSummary
 
 SEQUENTIAL_LAYOUT = (65, (0.45, 0.85, 1.0))
 CONNECTED_LAYOUT = (98, (0.3, 0.6, 0.70, 1.0))
+KERAS2_UNITS = ("Byte", "KB", "MB", "GB", "TB", "PB")
 LINE_BREAKS = ("),", "},", "],", "',")
 NOT_BUILT = (
     "ValueError: This model has not yet been built. Build the model first by calling `build()` "
@@ -26,15 +28,7 @@ NOT_BUILT = (
 
 def readable_memory_size(size: Any) -> str:
     """``layer_utils.readable_memory_size``: ``432.23 KB``, ``0.00 Byte``."""
-    if size is UNKNOWN:
-        return "?"
-    units = ["Byte", "KB", "MB", "GB", "TB", "PB"]
-    value = float(size)
-    for unit in units:
-        if value / 1024 < 1:
-            return f"{value:.2f} {unit}"
-        value /= 1024
-    return f"{value:.2f} {units[-1]}"
+    return engine_summary.readable_memory_size(size, KERAS2_UNITS)
 
 
 def python_repr(value: Any) -> str:
