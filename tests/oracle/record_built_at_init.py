@@ -72,15 +72,9 @@ def record() -> str:
 
 
 def main(argv: list[str]) -> int:
-    text = record()
-    if "--check" in argv:
-        if not OUTPUT.exists() or OUTPUT.read_text() != text:
-            print(f"{OUTPUT} differs from what Keras records now", file=sys.stderr)
-            return 1
-        return 0
-    OUTPUT.write_text(text)
-    print(f"wrote {OUTPUT}")
-    return 0
+    from recording import write_or_check
+
+    return write_or_check(OUTPUT, record(), argv)
 
 
 if __name__ == "__main__":
