@@ -35,16 +35,8 @@ KERAS3 = ROOT / "fixtures" / "layers"
 KERAS2 = ROOT / "fixtures" / "layers_keras2"
 KNOWLEDGE = ROOT / "kerascheck" / "knowledge" / "keras2.py"
 
-IDENTITY = {"function": "identity"}
-
-
-def from_json(value: Any, lists: bool) -> Any:
-    if isinstance(value, list):
-        items = [from_json(v, lists) for v in value]
-        return items if lists else tuple(items)
-    if isinstance(value, dict):
-        return {k: from_json(v, lists) for k, v in value.items()}
-    return value
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from layer_cases import IDENTITY, from_json  # noqa: E402  (the cases' own encoding; no Keras imported)
 
 
 def layer_class(keras: Any, name: str) -> Any:

@@ -72,7 +72,6 @@ This script never imports kerascheck.
 
 from __future__ import annotations
 
-import builtins
 import contextlib
 import difflib
 import importlib
@@ -103,6 +102,7 @@ if "jax" not in sys.modules and "xla_backend_optimization_level" not in os.envir
     ).strip()
 
 import keras  # noqa: E402
+from recording import project_imports, run_script  # noqa: E402  (beside this file)
 from keras.src import tree  # noqa: E402
 from keras.src.utils import summary_utils  # noqa: E402
 
@@ -248,44 +248,6 @@ def _reset_keras() -> None:
     keras.config.set_image_data_format("channels_last")
 
 
-def _error_record(exc: BaseException, filename: str) -> dict:
-    line = None
-    for frame in traceback.extract_tb(exc.__traceback__):
-        if frame.filename == filename:
-            line = frame.lineno
-    return {"type": type(exc).__name__, "message": str(exc), "line": line}
-
-
-def _import_roots(path: Path) -> tuple[list[Path], str | None]:
-    """Folders a script at ``path`` imports from (its own, and the one above its top
-    package), and its package name when it lies inside a package (for relative imports)."""
-    folder = path.parent
-    top = folder
-    parts: list[str] = []
-    while (top / "__init__.py").is_file() and top.parent != top:
-        parts.insert(0, top.name)
-        top = top.parent
-    roots = [folder] if top == folder else [folder, top]
-    return roots, ".".join(parts) or None
-
-
-@contextlib.contextmanager
-def _project_imports(path: Path):
-    """Let the fixture import its sibling modules; forget them afterwards."""
-    roots, package = _import_roots(path)
-    saved_path = list(sys.path)
-    before = set(sys.modules)
-    sys.path[:0] = [str(r) for r in roots]
-    try:
-        yield package
-    finally:
-        sys.path[:] = saved_path
-        for name in set(sys.modules) - before:
-            module_file = getattr(sys.modules[name], "__file__", None) or ""
-            if any(module_file.startswith(str(r)) for r in roots):
-                del sys.modules[name]
-
-
 def _notebook_source(text: str, filename: str) -> str:
     """A notebook's code cells as one script, as running it top to bottom executes them
     (IPython-only lines left out the way kerascheck reads notebooks)."""
@@ -298,37 +260,11 @@ def _notebook_source(text: str, filename: str) -> str:
 
 
 def _run_fixture(path: Path) -> tuple[dict, dict | None]:
-    with _project_imports(path) as package:
-        return _run_fixture_in(path, package)
-
-
-def _run_fixture_in(path: Path, package: str | None) -> tuple[dict, dict | None]:
-    filename = str(path)
-    source = path.read_text(encoding="utf-8")
-    if path.suffix == ".ipynb":
-        source = _notebook_source(source, filename)
-    code = compile(source, filename, "exec")
-    namespace = {
-        "__name__": "__main__",
-        "__file__": filename,
-        "__doc__": None,
-        "__package__": package,
-        "__spec__": None,
-        "__loader__": None,
-        "__cached__": None,
-        "__builtins__": builtins,
-    }
-    error = None
-    saved_argv = sys.argv
-    sys.argv = [filename]
-    try:
-        with contextlib.redirect_stdout(io.StringIO()):
-            exec(code, namespace)
-    except (Exception, SystemExit) as exc:  # noqa: BLE001 - recording the failure is the point
-        error = _error_record(exc, filename)
-    finally:
-        sys.argv = saved_argv
-    return namespace, error
+    with project_imports(path) as package:
+        source = path.read_text(encoding="utf-8")
+        if path.suffix == ".ipynb":
+            source = _notebook_source(source, str(path))
+        return run_script(path, source, package)
 
 
 # --------------------------------------------------------------------------

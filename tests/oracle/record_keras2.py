@@ -20,7 +20,6 @@ model has ``variable``, ``name``, ``summary_text`` (what ``model.summary()`` pri
 
 from __future__ import annotations
 
-import builtins
 import contextlib
 import importlib
 import importlib.abc
@@ -29,7 +28,6 @@ import io
 import json
 import os
 import sys
-import traceback
 import warnings
 from pathlib import Path
 
@@ -41,48 +39,8 @@ FIXTURE_FOLDERS = [ROOT / "fixtures" / "summary", ROOT / "fixtures" / "projects"
 
 
 
-@contextlib.contextmanager
-def _project_imports(path: Path):
-    """Let the fixture import its sibling modules (as record.py does); forget them afterwards."""
-    folder = path.parent
-    top = folder
-    parts: list[str] = []
-    while (top / "__init__.py").is_file() and top.parent != top:
-        parts.insert(0, top.name)
-        top = top.parent
-    roots = [folder] if top == folder else [folder, top]
-    saved_path = list(sys.path)
-    before = set(sys.modules)
-    sys.path[:0] = [str(r) for r in roots]
-    try:
-        yield ".".join(parts) or None
-    finally:
-        sys.path[:] = saved_path
-        for name in set(sys.modules) - before:
-            module_file = getattr(sys.modules[name], "__file__", None) or ""
-            if any(module_file.startswith(str(r)) for r in roots):
-                del sys.modules[name]
-
-
-def _run_fixture_in(path: Path, package: str | None) -> tuple[dict, dict | None]:
-    """Execute the fixture as ``__main__`` (stdout discarded); the error it raises, if any."""
-    filename = str(path)
-    code = compile(path.read_text(encoding="utf-8"), filename, "exec")
-    namespace = {"__name__": "__main__", "__file__": filename, "__package__": package, "__builtins__": builtins}
-    error = None
-    saved_argv, sys.argv = sys.argv, [filename]
-    try:
-        with contextlib.redirect_stdout(io.StringIO()):
-            exec(code, namespace)
-    except (Exception, SystemExit) as exc:  # noqa: BLE001 - recording the failure is the point
-        line = None
-        for frame in traceback.extract_tb(exc.__traceback__):
-            if frame.filename == filename:
-                line = frame.lineno
-        error = {"type": type(exc).__name__, "line": line}
-    finally:
-        sys.argv = saved_argv
-    return namespace, error
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from recording import project_imports, run_script  # noqa: E402  (shared with record.py; no Keras)
 
 
 class _KerasToTfKeras(importlib.abc.MetaPathFinder, importlib.abc.Loader):
@@ -151,8 +109,10 @@ def record_file(path: Path) -> dict:
     error = None
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        with _project_imports(path) as package:
-            namespace, error = _run_fixture_in(path, package)
+        with project_imports(path) as package:
+            namespace, error = run_script(path, path.read_text(encoding="utf-8"), package)
+        if error is not None:
+            error = {"type": error["type"], "line": error["line"]}
         seen: set[int] = set()
         models = []
         for variable, value in list(namespace.items()):

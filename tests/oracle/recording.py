@@ -1,9 +1,82 @@
-"""What every recorder script does with what it recorded: write it, or ``--check`` it."""
+"""What the recorder scripts share: running a fixture as a script, and writing or ``--check``-ing
+what they recorded.  No Keras here: record.py runs Keras 3, record_keras2.py tf-keras."""
 
 from __future__ import annotations
 
+import builtins
+import contextlib
+import io
 import sys
+import traceback
 from pathlib import Path
+from typing import Iterator
+
+
+def error_record(exc: BaseException, filename: str) -> dict:
+    """What the fixture raised: type, message, and the line of its innermost frame in the fixture."""
+    line = None
+    for frame in traceback.extract_tb(exc.__traceback__):
+        if frame.filename == filename:
+            line = frame.lineno
+    return {"type": type(exc).__name__, "message": str(exc), "line": line}
+
+
+def import_roots(path: Path) -> tuple[list[Path], str | None]:
+    """Folders a script at ``path`` imports from (its own, and the one above its top
+    package), and its package name when it lies inside a package (for relative imports)."""
+    folder = path.parent
+    top = folder
+    parts: list[str] = []
+    while (top / "__init__.py").is_file() and top.parent != top:
+        parts.insert(0, top.name)
+        top = top.parent
+    roots = [folder] if top == folder else [folder, top]
+    return roots, ".".join(parts) or None
+
+
+@contextlib.contextmanager
+def project_imports(path: Path) -> Iterator[str | None]:
+    """Let the fixture import its sibling modules; forget them afterwards."""
+    roots, package = import_roots(path)
+    saved_path = list(sys.path)
+    before = set(sys.modules)
+    sys.path[:0] = [str(r) for r in roots]
+    try:
+        yield package
+    finally:
+        sys.path[:] = saved_path
+        for name in set(sys.modules) - before:
+            module_file = getattr(sys.modules[name], "__file__", None) or ""
+            if any(module_file.startswith(str(r)) for r in roots):
+                del sys.modules[name]
+
+
+def run_script(path: Path, source: str, package: str | None) -> tuple[dict, dict | None]:
+    """Execute ``source`` as ``path`` run as ``__main__`` (stdout discarded): its globals, and
+    the :func:`error_record` of what it raised, if anything."""
+    filename = str(path)
+    code = compile(source, filename, "exec")
+    namespace = {
+        "__name__": "__main__",
+        "__file__": filename,
+        "__doc__": None,
+        "__package__": package,
+        "__spec__": None,
+        "__loader__": None,
+        "__cached__": None,
+        "__builtins__": builtins,
+    }
+    error = None
+    saved_argv = sys.argv
+    sys.argv = [filename]
+    try:
+        with contextlib.redirect_stdout(io.StringIO()):
+            exec(code, namespace)
+    except (Exception, SystemExit) as exc:  # noqa: BLE001 - recording the failure is the point
+        error = error_record(exc, filename)
+    finally:
+        sys.argv = saved_argv
+    return namespace, error
 
 
 def write_or_check(output: Path, text: str, argv: list[str]) -> int:
