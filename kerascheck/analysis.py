@@ -155,9 +155,10 @@ def finish(result: FileResult, settings: Settings, source: str) -> FileResult:
     """Apply the selection and the file's ``# noqa`` comments to an analysis's diagnostics."""
     if not result.diagnostics:
         return result
+    from kerascheck.lines import source_lines
     from kerascheck.suppression import finalize
 
-    return replace(result, diagnostics=tuple(finalize(result.diagnostics, settings, source.splitlines())))
+    return replace(result, diagnostics=tuple(finalize(result.diagnostics, settings, source_lines(source))))
 
 
 def analyse_raw(source: str, path: str, settings: Settings, all_layers: bool = False) -> Analysis:

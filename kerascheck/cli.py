@@ -168,6 +168,7 @@ def _apply_fixes(results: list[Any], settings: Any, write: bool) -> tuple[list[A
 
     from kerascheck.analysis import analyse_source
     from kerascheck.fixes import fix_source
+    from kerascheck.lines import source_lines
 
     fixed_results, changed = [], []
     applied = 0
@@ -187,7 +188,7 @@ def _apply_fixes(results: list[Any], settings: Any, write: bool) -> tuple[list[A
             continue
         applied += len(outcome.applied)
         lines = difflib.unified_diff(
-            source.splitlines(keepends=True), outcome.source.splitlines(keepends=True),
+            source_lines(source, keepends=True), source_lines(outcome.source, keepends=True),
             fromfile=f"a/{result.path.lstrip('/')}", tofile=f"b/{result.path.lstrip('/')}",
         )
         changed.append((result.path, "".join(lines)))

@@ -19,6 +19,7 @@ from typing import Any, Iterable
 
 from kerascheck.config import Settings
 from kerascheck.engine.dims import UNKNOWN, format_output
+from kerascheck.lines import source_lines
 from kerascheck.results import CallSite, Diagnostic, FileResult, LayerRow, ModelSummary, Span
 
 Position = tuple[int, int]  # (line, character), 0-based
@@ -85,7 +86,7 @@ class DocumentAnalysis:
     settings: Settings = field(default_factory=Settings)
 
     def __post_init__(self) -> None:
-        self.lines = self.source.splitlines()
+        self.lines = source_lines(self.source)
         self.targets: list[_Target] = []
         self.by_span: dict[Span, list[_Target]] = {}  # call sites
         self.by_constructor: dict[Span, list[_Target]] = {}

@@ -139,6 +139,16 @@ def test_noqa_and_skip_file(tmp_path: Path) -> None:
     assert run(str(path)) == (0, "", "")
 
 
+def test_noqa_counts_lines_as_python_does(tmp_path: Path) -> None:
+    """A form feed (or U+2028) inside a line is no line break: the noqa comment still applies."""
+    for inside in ("\x0c", "\x0b", "\u2028"):
+        path = tmp_path / "m.py"
+        source = BAD.replace("import keras\n", f"import keras\n# a{inside}b\n\n")
+        path.write_text(source.replace("keras.layers.LSTM(32),", "keras.layers.LSTM(32),  # noqa: KC101"), encoding="utf-8")
+        code, out, _ = run(str(path))
+        assert "KC101" not in out and ":9:" in out and "KC304" in out, out
+
+
 def test_rule_command_prints_the_generated_page() -> None:
     code, out, _ = run("rule", "kc101")
     assert code == 0 and out.startswith("# KC101 rank-mismatch") and "# KC101" in out

@@ -19,6 +19,8 @@ EXTRA = {
     "decorators": "@dec(1)\n@other\ndef f(x=g()):\n    return [h(i) for i in k(x) if not m(i)]\n",
     "semicolons": "a = f(1); b = g(2) + h(3)\nclass C(Base(x)):\n    y = z(lambda q: q(1))\n",
     "if_expression": "v = f() if g() else h()\nw = (p + q) * (r - s)\n",
+    # Characters str.splitlines breaks at but Python does not: lines must still count as Python's.
+    "form_feed_and_line_separator": "import keras\n\x0c\n# a\u2028b\nv = '\u00e9' + f(1)\n",
 }
 
 

@@ -17,6 +17,7 @@ from typing import Any
 
 import libcst as cst
 
+from kerascheck.lines import source_lines
 from kerascheck.results import Span
 
 _PAIRS: tuple[tuple[type, type], ...] = (
@@ -114,7 +115,7 @@ class PositionIndex:
     def __init__(self, module: cst.Module, tree: ast.Module, source: str) -> None:
         self.module = module
         self.tree = tree
-        self.lines = source.splitlines()
+        self.lines = source_lines(source)
         self.spans: dict[int, Span] | None = None
         self.fallback: Any = None
 

@@ -61,8 +61,10 @@ def marked_lines(source: str) -> list[tuple[int, str]]:
     """``(line, code)`` of every ``# KCnnn`` marker comment in ``source``."""
     import re
 
+    from kerascheck.lines import source_lines
+
     marks = []
-    for number, line in enumerate(source.splitlines(), start=1):
+    for number, line in enumerate(source_lines(source), start=1):
         for code in re.findall(r"#\s*(KC\d{3})\b", line):
             marks.append((number, code))
     return marks
