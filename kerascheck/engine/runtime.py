@@ -17,6 +17,7 @@ from __future__ import annotations
 import collections
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Any, Iterable, Sequence
 
 from kerascheck.engine import layers as _layers  # noqa: F401  (registers the rules)
@@ -33,6 +34,7 @@ from kerascheck.knowledge import masking as record_masking
 RULE_FAILURES = (TypeError, ValueError, AttributeError, IndexError, KeyError, ZeroDivisionError, OverflowError)
 
 
+@lru_cache(maxsize=4096)
 def to_snake_case(name: str) -> str:
     """``keras.src.utils.naming.to_snake_case``."""
     name = re.sub(r"\W+", "", name)
@@ -543,9 +545,7 @@ def bind_arguments(owner: str, params: Sequence[tuple], args: Sequence[Any], kwa
     Raises :class:`LayerError` for what Python or Keras would reject:
     too many positional arguments, a missing required one, an unknown keyword.
     """
-    positional = [p for p in params if p[2] == "positional"]
-    named = {p[0]: p for p in params if not p[0].startswith("*")}
-    accepts_kwargs = any(p[2] == "var_keyword" for p in params)
+    _, positional, named, accepts_kwargs, fill = _signature(params)
     bound: dict[str, Any] = {}
     if len(args) > len(positional):
         raise LayerError(
@@ -565,14 +565,54 @@ def bind_arguments(owner: str, params: Sequence[tuple], args: Sequence[Any], kwa
             extra[key] = value
         else:
             raise LayerError(f"{owner}.__init__() got an unexpected keyword argument '{key}'", "config")
-    for pname, default, kind in params:
-        if pname.startswith("*") or pname in bound:
+    for pname, default, required in fill:
+        if pname in bound:
             continue
-        if default == keras_api.REQUIRED:
+        if required:
             raise LayerError(f"{owner}.__init__() missing 1 required positional argument: '{pname}'", "config")
-        bound[pname] = UNKNOWN if default == keras_api.OPAQUE else default
+        bound[pname] = default
     bound["**"] = extra
     return bound
+
+
+_CONSTRUCTOR_PARAMS: dict[int, tuple[dict, tuple[tuple, ...]]] = {}
+
+
+def _constructor_params(spec: dict) -> tuple[tuple, ...]:
+    """A layer class's own parameters, then those its ``**kwargs`` hands to Keras base classes."""
+    entry = _CONSTRUCTOR_PARAMS.get(id(spec))
+    if entry is None or entry[0] is not spec:
+        params = tuple(spec["params"]) + tuple(p for p in spec.get("base_params", ()) if p[1] != keras_api.REQUIRED)
+        entry = (spec, params)
+        if len(_CONSTRUCTOR_PARAMS) < 4096:
+            _CONSTRUCTOR_PARAMS[id(spec)] = entry
+    return entry[1]
+
+
+# id(params) -> (params, positional, named, accepts **kwargs, (name, default, required) to fill in):
+# recorded signatures are read-only and live as long as the knowledge modules, so each is
+# analysed once.
+_Signature = tuple[Sequence[tuple], list[tuple], dict[str, tuple], bool, list[tuple[str, Any, bool]]]
+_SIGNATURES: dict[int, _Signature] = {}
+
+
+def _signature(params: Sequence[tuple]) -> _Signature:
+    entry = _SIGNATURES.get(id(params))
+    if entry is None or entry[0] is not params:
+        entry = (
+            params,
+            [p for p in params if p[2] == "positional"],
+            {p[0]: p for p in params if not p[0].startswith("*")},
+            any(p[2] == "var_keyword" for p in params),
+            [
+                (name, UNKNOWN if default == keras_api.OPAQUE else default, default == keras_api.REQUIRED)
+                for name, default, _ in params
+                if not name.startswith("*")
+            ],
+        )
+        if len(_SIGNATURES) < 4096:
+            _SIGNATURES[id(params)] = entry
+    return entry
 
 
 def keras2_rule_applies(class_name: str, kwargs: dict[str, Any]) -> bool:
@@ -700,9 +740,7 @@ class Session:
             return UNKNOWN
         explicit_name = kwargs.get("name")
         try:
-            # The class's own parameters, then those its **kwargs hands to Keras base classes.
-            params = tuple(spec["params"]) + tuple(p for p in spec.get("base_params", ()) if p[1] != keras_api.REQUIRED)
-            bound = bind_arguments(class_name, params, args, kwargs)
+            bound = bind_arguments(class_name, _constructor_params(spec), args, kwargs)
         except LayerError as err:
             self.report(err.kind, err.message, origin)
             return UNKNOWN
