@@ -15,7 +15,7 @@ generate afterwards are unknown when the block could have created layers.
 
 from __future__ import annotations
 
-from typing import Any, Iterator, Sequence
+from typing import Any, Callable, Iterator, Sequence
 
 import libcst as cst
 
@@ -141,11 +141,41 @@ class Interpreter:
         self.called: set[int] = set()  # ids of the user functions called so far
         self.effects: dict[int, _EffectCollector] = {}  # by id of nodes of modules kept alive
 
+    @classmethod
+    def for_file(cls, path: str, keras_version: int = 3) -> "Interpreter":
+        """An interpreter with a fresh session for the file at ``path``, following the project's
+        imports when ``path`` is a file on disk."""
+        from pathlib import Path
+
+        from kerascheck.frontend.modules import ModuleFinder
+
+        finder = ModuleFinder(Path(path)) if Path(path).is_file() else None
+        return cls(Session(keras_version), path, finder)
+
     # ------------------------------------------------------------------ statements
-    def run_module(self, module: cst.Module) -> Scope:
-        scope = Scope({"__name__": "__main__", "__file__": self.path})
+    def module_scope(self) -> Scope:
+        return Scope({"__name__": "__main__", "__file__": self.path})
+
+    def run_prefix(self, statements: Sequence[cst.BaseStatement], scope: Scope) -> bool:
+        """Run the first top-level statements of a module, to be continued by :meth:`run_module`.
+
+        False when the rest would not simply follow: a ``raise`` stops the module there, and
+        control flow or the budget may have cut a statement short.
+        """
+        for statement in statements:
+            if isinstance(statement, cst.SimpleStatementLine) and any(isinstance(s, cst.Raise) for s in statement.body):
+                return False
+            try:
+                self.exec_block([statement], scope)
+            except (_ControlUncertain, _Break, _Continue, _Return, BudgetExhausted):
+                return False
+        return True
+
+    def run_module(self, module: cst.Module, scope: Scope | None = None, start: int = 0) -> Scope:
+        """Run ``module`` (from top-level statement ``start``: those before it ran in ``scope``)."""
+        scope = scope if scope is not None else self.module_scope()
         try:
-            self.exec_block(module.body, scope)
+            self.exec_block(module.body[start:] if start else module.body, scope)
         except (_ControlUncertain, _Break, _Continue, _Return):
             pass  # not valid at module level; Python would not have run the file
         except BudgetExhausted:
@@ -575,92 +605,102 @@ class Interpreter:
             return UNKNOWN
 
     def _eval(self, node: cst.BaseExpression, scope: Scope) -> Any:
-        if isinstance(node, cst.Integer):
-            try:
-                return int(node.value.replace("_", ""), 0)  # libcst's evaluated_value parses: slow
-            except ValueError:
-                return node.evaluated_value
-        if isinstance(node, cst.Float):
-            try:
-                return float(node.value.replace("_", ""))
-            except ValueError:
-                return node.evaluated_value
-        if isinstance(node, cst.Imaginary):
-            return UNKNOWN
-        if isinstance(node, cst.SimpleString):
-            return node.evaluated_value if isinstance(node.evaluated_value, str) else UNKNOWN
-        if isinstance(node, cst.ConcatenatedString):
-            left, right = self._eval(node.left, scope), self._eval(node.right, scope)
-            return left + right if isinstance(left, str) and isinstance(right, str) else UNKNOWN
-        if isinstance(node, cst.FormattedString):
-            return self.eval_fstring(node, scope)
-        if isinstance(node, cst.Name):
-            return self.lookup(node.value, scope)
-        if isinstance(node, cst.Tuple):
-            return tuple(self.eval_elements(node.elements, scope))
-        if isinstance(node, cst.List):
-            return list(self.eval_elements(node.elements, scope))
-        if isinstance(node, cst.Set):
-            return UNKNOWN
-        if isinstance(node, cst.Dict):
-            return self.eval_dict(node, scope)
-        if isinstance(node, cst.UnaryOperation):
-            operand = self._eval(node.expression, scope)
-            if isinstance(operand, KerasTensor):
-                if isinstance(node.operator, cst.Minus):
-                    return self.session.operation("Negative", [operand], {}, self.origin(node), python_operator=True)
+        # One dictionary look-up by the node's exact class: libcst's classes are leaves, and an
+        # isinstance chain through their ABC metaclass cost a fifth of the interpretation.
+        evaluate = _EVALUATORS.get(type(node))
+        return UNKNOWN if evaluate is None else evaluate(self, node, scope)
+
+    def _eval_integer(self, node: cst.Integer, scope: Scope) -> Any:
+        try:
+            return int(node.value.replace("_", ""), 0)  # libcst's evaluated_value parses: slow
+        except ValueError:
+            return node.evaluated_value
+
+    def _eval_float(self, node: cst.Float, scope: Scope) -> Any:
+        try:
+            return float(node.value.replace("_", ""))
+        except ValueError:
+            return node.evaluated_value
+
+    def _eval_unknown(self, node: cst.BaseExpression, scope: Scope) -> Any:
+        return UNKNOWN
+
+    def _eval_simple_string(self, node: cst.SimpleString, scope: Scope) -> Any:
+        value = _plain_string(node.value)
+        if value is None:
+            value = node.evaluated_value  # prefixes, escapes: Python's own rules
+        return value if isinstance(value, str) else UNKNOWN
+
+    def _eval_concatenated_string(self, node: cst.ConcatenatedString, scope: Scope) -> Any:
+        left, right = self._eval(node.left, scope), self._eval(node.right, scope)
+        return left + right if isinstance(left, str) and isinstance(right, str) else UNKNOWN
+
+    def _eval_name(self, node: cst.Name, scope: Scope) -> Any:
+        return self.lookup(node.value, scope)
+
+    def _eval_tuple(self, node: cst.Tuple, scope: Scope) -> Any:
+        return tuple(self.eval_elements(node.elements, scope))
+
+    def _eval_list(self, node: cst.List, scope: Scope) -> Any:
+        return list(self.eval_elements(node.elements, scope))
+
+    def _eval_unary(self, node: cst.UnaryOperation, scope: Scope) -> Any:
+        operand = self._eval(node.expression, scope)
+        if isinstance(operand, KerasTensor):
+            if isinstance(node.operator, cst.Minus):
+                return self.session.operation("Negative", [operand], {}, self.origin(node), python_operator=True)
+            return self.opaque_tensor_operation()
+        return unary(type(node.operator), operand)
+
+    def _eval_binary(self, node: cst.BinaryOperation, scope: Scope) -> Any:
+        left = self._eval(node.left, scope)
+        right = self._eval(node.right, scope)
+        if isinstance(left, KerasTensor) or isinstance(right, KerasTensor):
+            op_class = _TENSOR_OPERATORS.get(type(node.operator))
+            if op_class is None or not all(_is_operand(v) for v in (left, right)):
                 return self.opaque_tensor_operation()
-            return unary(type(node.operator), operand)
-        if isinstance(node, cst.BinaryOperation):
-            left = self._eval(node.left, scope)
-            right = self._eval(node.right, scope)
-            if isinstance(left, KerasTensor) or isinstance(right, KerasTensor):
-                op_class = _TENSOR_OPERATORS.get(type(node.operator))
-                if op_class is None or not all(_is_operand(v) for v in (left, right)):
-                    return self.opaque_tensor_operation()
-                return self.session.operation(op_class, [left, right], {}, self.origin(node), python_operator=True)
-            return binary(BINARY_OPERATORS.get(type(node.operator)), left, right)
-        if isinstance(node, cst.BooleanOperation):
-            left = self._eval(node.left, scope)
-            if not is_plain(left):
-                self._eval(node.right, scope)
-                return UNKNOWN
-            if isinstance(node.operator, cst.And):
-                return self._eval(node.right, scope) if left else left
-            return left if left else self._eval(node.right, scope)
-        if isinstance(node, cst.Comparison):
-            return self.eval_comparison(node, scope)
-        if isinstance(node, cst.IfExp):
-            test = self._eval(node.test, scope)
-            if not is_plain(test):
-                self._eval(node.body, scope)
-                self._eval(node.orelse, scope)
-                return UNKNOWN
-            return self._eval(node.body if test else node.orelse, scope)
-        if isinstance(node, cst.Attribute):
-            return self.get_attribute(self._eval(node.value, scope), node.attr.value)
-        if isinstance(node, cst.Subscript):
-            return self.eval_subscript(node, scope)
-        if isinstance(node, cst.Call):
-            return self.eval_call(node, scope)
-        if isinstance(node, (cst.ListComp, cst.GeneratorExp, cst.DictComp)):
+            return self.session.operation(op_class, [left, right], {}, self.origin(node), python_operator=True)
+        return binary(BINARY_OPERATORS.get(type(node.operator)), left, right)
+
+    def _eval_boolean(self, node: cst.BooleanOperation, scope: Scope) -> Any:
+        left = self._eval(node.left, scope)
+        if not is_plain(left):
+            self._eval(node.right, scope)
+            return UNKNOWN
+        if isinstance(node.operator, cst.And):
+            return self._eval(node.right, scope) if left else left
+        return left if left else self._eval(node.right, scope)
+
+    def _eval_if_expression(self, node: cst.IfExp, scope: Scope) -> Any:
+        test = self._eval(node.test, scope)
+        if not is_plain(test):
+            self._eval(node.body, scope)
+            self._eval(node.orelse, scope)
+            return UNKNOWN
+        return self._eval(node.body if test else node.orelse, scope)
+
+    def _eval_attribute(self, node: cst.Attribute, scope: Scope) -> Any:
+        return self.get_attribute(self._eval(node.value, scope), node.attr.value)
+
+    def _eval_comprehension(self, node: cst.ListComp | cst.GeneratorExp | cst.DictComp | cst.SetComp, scope: Scope) -> Any:
+        if not isinstance(node, cst.SetComp):
             result = self.eval_comprehension(node, scope)
             if result is not None:
                 return result
-        if isinstance(node, cst.Lambda):
-            # A function like any other; its body runs only when it is called.  (Keras's
-            # Lambda layer traces it with backend tensors, which create no named operations.)
-            return self.define_function(node, scope)
-        if isinstance(node, (cst.ListComp, cst.GeneratorExp, cst.SetComp, cst.DictComp)):
-            # Not modelled yet; a comprehension that builds layers makes names uncertain.
-            if self.effects_of(node).calls:
-                self.session.names_uncertain_from_opaque_code()
-            return UNKNOWN
-        if isinstance(node, cst.NamedExpr):
-            value = self._eval(node.value, scope)
-            self.assign(node.target, value, scope)
-            return value
+        # Not modelled; a comprehension that builds layers makes names uncertain.
+        if self.effects_of(node).calls:
+            self.session.names_uncertain_from_opaque_code()
         return UNKNOWN
+
+    def _eval_lambda(self, node: cst.Lambda, scope: Scope) -> Any:
+        # A function like any other; its body runs only when it is called.  (Keras's
+        # Lambda layer traces it with backend tensors, which create no named operations.)
+        return self.define_function(node, scope)
+
+    def _eval_named_expression(self, node: cst.NamedExpr, scope: Scope) -> Any:
+        value = self._eval(node.value, scope)
+        self.assign(node.target, value, scope)
+        return value
 
     def opaque_tensor_operation(self) -> Any:
         """An operation on tensors that kerascheck does not model: it takes a name Keras would count."""
@@ -1493,4 +1533,41 @@ def _targets(node: cst.BaseExpression) -> list[cst.BaseExpression]:
 _TENSOR_OPERATORS: dict[type, str] = {
     cst.Add: "Add", cst.Subtract: "Subtract", cst.Multiply: "Multiply", cst.Divide: "TrueDivide",
     cst.FloorDivide: "FloorDivide", cst.Modulo: "Mod", cst.Power: "Power",
+}
+
+
+def _plain_string(literal: str) -> str | None:
+    """The value of a string literal without prefix, backslash or carriage return (most of them); else None."""
+    if "\\" in literal or "\r" in literal or literal[0] not in "'\"":
+        return None
+    quote = literal[:3] if literal[:3] in ('"""', "'''") else literal[0]
+    return literal[len(quote) : -len(quote)]
+
+
+_EVALUATORS: dict[type, Callable[[Interpreter, Any, Scope], Any]] = {
+    cst.Integer: Interpreter._eval_integer,
+    cst.Float: Interpreter._eval_float,
+    cst.Imaginary: Interpreter._eval_unknown,
+    cst.SimpleString: Interpreter._eval_simple_string,
+    cst.ConcatenatedString: Interpreter._eval_concatenated_string,
+    cst.FormattedString: Interpreter.eval_fstring,
+    cst.Name: Interpreter._eval_name,
+    cst.Tuple: Interpreter._eval_tuple,
+    cst.List: Interpreter._eval_list,
+    cst.Set: Interpreter._eval_unknown,
+    cst.Dict: Interpreter.eval_dict,
+    cst.UnaryOperation: Interpreter._eval_unary,
+    cst.BinaryOperation: Interpreter._eval_binary,
+    cst.BooleanOperation: Interpreter._eval_boolean,
+    cst.Comparison: Interpreter.eval_comparison,
+    cst.IfExp: Interpreter._eval_if_expression,
+    cst.Attribute: Interpreter._eval_attribute,
+    cst.Subscript: Interpreter.eval_subscript,
+    cst.Call: Interpreter.eval_call,
+    cst.ListComp: Interpreter._eval_comprehension,
+    cst.GeneratorExp: Interpreter._eval_comprehension,
+    cst.DictComp: Interpreter._eval_comprehension,
+    cst.SetComp: Interpreter._eval_comprehension,
+    cst.Lambda: Interpreter._eval_lambda,
+    cst.NamedExpr: Interpreter._eval_named_expression,
 }
