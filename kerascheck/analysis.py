@@ -25,6 +25,7 @@ from kerascheck.results import Diagnostic, FileResult, ModelSummary, Span
 
 if TYPE_CHECKING:
     from kerascheck.cache import Cache
+    from kerascheck.frontend.incremental import Document
 
 MAX_FILE_BYTES = 64 * 1024 * 1024  # not even read beyond this (a notebook's outputs count here)
 # Python source kerascheck analyses at most: libcst parses about 0.1 MB/s, so 1 MiB keeps the
@@ -140,15 +141,22 @@ def _prepare_bytes(data: bytes, path: str, settings: Settings, cache: "Cache | N
 
 
 def analyse_source(
-    source: str, path: str, settings: Settings | None = None, *, all_layers: bool = False
+    source: str,
+    path: str,
+    settings: Settings | None = None,
+    *,
+    all_layers: bool = False,
+    reuse: "Document | None" = None,
 ) -> FileResult:
     """Analyse one file's source; a failure of kerascheck itself becomes a KC004 diagnostic.
 
     ``all_layers``: also list every layer constructed, in a model or not (``FileResult.layers``),
     for an editor that shows each call's shape even while the model does not build.
+    ``reuse``: what an editor's document keeps from its previous analyses, to redo only what an
+    edit can have changed (:mod:`kerascheck.frontend.incremental`).
     """
     settings = settings or Settings()
-    return finish(analyse_raw(source, path, settings, all_layers).result, settings, source)
+    return finish(analyse_raw(source, path, settings, all_layers, reuse).result, settings, source)
 
 
 def finish(result: FileResult, settings: Settings, source: str) -> FileResult:
@@ -161,15 +169,19 @@ def finish(result: FileResult, settings: Settings, source: str) -> FileResult:
     return replace(result, diagnostics=tuple(finalize(result.diagnostics, settings, source_lines(source))))
 
 
-def analyse_raw(source: str, path: str, settings: Settings, all_layers: bool = False) -> Analysis:
+def analyse_raw(
+    source: str, path: str, settings: Settings, all_layers: bool = False, reuse: "Document | None" = None
+) -> Analysis:
     """The analysis proper, before selection and ``# noqa``; never raises."""
     try:
-        return _analyse_source(source, path, settings, all_layers)
+        return _analyse_source(source, path, settings, all_layers, reuse)
     except Exception as err:  # noqa: BLE001  (a bug must not cost the user the other files)
         return Analysis(_file_error(path, "KC004", f"internal error: {type(err).__name__}: {err}"), cacheable=False)
 
 
-def _analyse_source(source: str, path: str, settings: Settings, all_layers: bool = False) -> Analysis:
+def _analyse_source(
+    source: str, path: str, settings: Settings, all_layers: bool = False, reuse: "Document | None" = None
+) -> Analysis:
     from kerascheck.suppression import SKIP_FILE
 
     if SKIP_FILE.search(source):
@@ -194,35 +206,44 @@ def _analyse_source(source: str, path: str, settings: Settings, all_layers: bool
     except (RecursionError, MemoryError):
         return Analysis(_file_error(path, "KC003", "file is nested too deeply to parse"))
 
-    try:
-        module = cst.parse_module(source)
-    except cst.ParserSyntaxError as err:
-        span = Span(err.raw_line, err.raw_column + 1, err.raw_line, err.raw_column + 1)
-        message = str(err.message).rstrip(".")
-        return Analysis(FileResult(path, diagnostics=(Diagnostic(path, span, "KC001", "error", f"SyntaxError: {message}"),)))
-    except RecursionError:
-        return Analysis(_file_error(path, "KC003", "file is nested too deeply to parse"))
-    except Exception as err:  # noqa: BLE001  (libcst's native parser may raise others)
-        return Analysis(_file_error(path, "KC001", f"cannot parse file: {err}"))
+    from kerascheck.frontend.positions import PositionIndex
+
+    if reuse is not None:
+        reuse.tree = tree
+    module = reuse.parses.parse(source, tree) if reuse is not None else None
+    positions = PositionIndex(module, tree, source, reuse.parses) if module is not None else None  # type: ignore[union-attr]
+    if module is None or not positions.paired():  # type: ignore[union-attr]
+        try:
+            module = cst.parse_module(source)
+        except cst.ParserSyntaxError as err:
+            span = Span(err.raw_line, err.raw_column + 1, err.raw_line, err.raw_column + 1)
+            message = str(err.message).rstrip(".")
+            return Analysis(FileResult(path, diagnostics=(Diagnostic(path, span, "KC001", "error", f"SyntaxError: {message}"),)))
+        except RecursionError:
+            return Analysis(_file_error(path, "KC003", "file is nested too deeply to parse"))
+        except Exception as err:  # noqa: BLE001  (libcst's native parser may raise others)
+            return Analysis(_file_error(path, "KC001", f"cannot parse file: {err}"))
+        positions = PositionIndex(module, tree, source)
 
     from kerascheck.diagnostics import collect
-    from kerascheck.engine.runtime import Session
     from kerascheck.engine.summary import layer_row, summarize
     from kerascheck.frontend.interpreter import Interpreter
-    from kerascheck.frontend.modules import ModuleFinder
-    from kerascheck.frontend.positions import PositionIndex
 
     old_limit = sys.getrecursionlimit()
     sys.setrecursionlimit(max(old_limit, 10_000))
-    finder = ModuleFinder(Path(path)) if Path(path).is_file() else None
+    interpreter = Interpreter.for_file(path, settings.keras_version) if reuse is None else None
     try:
-        session = Session(settings.keras_version)
-        Interpreter(session, path, finder).run_module(module)
+        if interpreter is not None:
+            interpreter.run_module(module)
+        else:
+            interpreter = reuse.interpret(module, path, settings)  # type: ignore[union-attr]
     except RecursionError:
+        finder = interpreter.finder if interpreter is not None else None  # an editor's text: not cached
         return _with_dependencies(_file_error(path, "KC003", "file is nested too deeply to analyse"), finder)
     finally:
         sys.setrecursionlimit(old_limit)
-    span_of = PositionIndex(module, tree, source).span_of
+    session, finder = interpreter.session, interpreter.finder
+    span_of = positions.span_of
 
     summaries: list[ModelSummary] = [summarize(model, path, span_of) for model in session.models if model.reported]
     diagnostics = collect(session, settings, path, span_of)

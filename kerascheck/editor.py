@@ -84,6 +84,7 @@ class DocumentAnalysis:
     source: str
     result: FileResult
     settings: Settings = field(default_factory=Settings)
+    tree: ast.Module | None = None  # the source's ast, when the analysis has it at hand
 
     def __post_init__(self) -> None:
         self.lines = source_lines(self.source)
@@ -225,7 +226,7 @@ class DocumentAnalysis:
 
     def _name_index(self) -> "_Names":
         if self._names is None:
-            self._names = _Names(self.source, self.lines)
+            self._names = _Names(self.source, self.lines, self.tree)
         return self._names
 
 
@@ -275,16 +276,17 @@ class _Names:
     function (or at module level): ``x = layers.Dense(8)(x)`` then ``x`` below it.
     """
 
-    def __init__(self, source: str, lines: list[str]) -> None:
+    def __init__(self, source: str, lines: list[str], tree: ast.Module | None = None) -> None:
         self.lines = lines
         self.names: list[tuple[Position, Position, str, Any, bool]] = []  # start, end, id, scope, stored
         # (scope, name) → (where the target starts, where the value ends, the value's span)
         self.assignments: dict[tuple[Any, str], list[tuple[Position, Position, Span]]] = {}
-        try:
-            tree = ast.parse(source)
-        except (SyntaxError, ValueError, RecursionError, MemoryError):
-            return
-        self._scan(tree, tree)
+        if tree is None:
+            try:
+                tree = ast.parse(source)
+            except (SyntaxError, ValueError, RecursionError, MemoryError):
+                return
+        self._scan(tree)
         for targets in self.assignments.values():
             targets.sort(key=lambda item: item[0])
 
@@ -297,29 +299,41 @@ class _Names:
     def _position(self, line: int, offset: int) -> Position:
         return line - 1, self._column(line, offset)
 
-    def _scan(self, node: ast.AST, scope: ast.AST) -> None:
-        for child in ast.iter_child_nodes(node):
-            inner = child if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)) else scope
-            if isinstance(child, ast.Name):
-                start = self._position(child.lineno, child.col_offset)
-                end = self._position(child.end_lineno or child.lineno, child.end_col_offset or 0)
-                self.names.append((start, end, child.id, scope, isinstance(child.ctx, ast.Store)))
-            if isinstance(child, (ast.Assign, ast.AnnAssign)) and child.value is not None:
-                value = child.value
-                line, end_line = value.lineno, value.end_lineno or value.lineno
-                span = Span(
-                    line,
-                    self._column(line, value.col_offset) + 1,
-                    end_line,
-                    self._column(end_line, value.end_col_offset or 0) + 1,
-                )
-                targets = child.targets if isinstance(child, ast.Assign) else [child.target]
-                for target in targets:
-                    if isinstance(target, ast.Name):
-                        start = self._position(target.lineno, target.col_offset)
-                        value_end = (span.end_line - 1, span.end_column - 1)
-                        self.assignments.setdefault((scope, target.id), []).append((start, value_end, span))
-            self._scan(child, inner)
+    def _scan(self, tree: ast.Module) -> None:
+        """Every name and assignment, with the function (or module) it belongs to; no recursion,
+        so that any nesting the parser accepted is scanned."""
+        stack: list[tuple[ast.AST, ast.AST]] = [(tree, tree)]
+        while stack:
+            node, scope = stack.pop()
+            for child in ast.iter_child_nodes(node):
+                kind = type(child)
+                if kind is ast.Name:
+                    start = self._position(child.lineno, child.col_offset)
+                    end = self._position(child.end_lineno or child.lineno, child.end_col_offset or 0)
+                    self.names.append((start, end, child.id, scope, type(child.ctx) is ast.Store))  # type: ignore[attr-defined]
+                    continue  # a name holds nothing else
+                if kind is ast.Assign or kind is ast.AnnAssign:
+                    self._assignment(child, scope)  # type: ignore[arg-type]
+                inner = child if kind is ast.FunctionDef or kind is ast.AsyncFunctionDef or kind is ast.Lambda else scope
+                stack.append((child, inner))
+
+    def _assignment(self, child: ast.Assign | ast.AnnAssign, scope: ast.AST) -> None:
+        if child.value is None:
+            return
+        value = child.value
+        line, end_line = value.lineno, value.end_lineno or value.lineno
+        span = Span(
+            line,
+            self._column(line, value.col_offset) + 1,
+            end_line,
+            self._column(end_line, value.end_col_offset or 0) + 1,
+        )
+        targets = child.targets if isinstance(child, ast.Assign) else [child.target]
+        for target in targets:
+            if isinstance(target, ast.Name):
+                start = self._position(target.lineno, target.col_offset)
+                value_end = (span.end_line - 1, span.end_column - 1)
+                self.assignments.setdefault((scope, target.id), []).append((start, value_end, span))
 
     def at(self, position: Position) -> tuple[Range, Span] | None:
         """The name at ``position`` and the value of the assignment it reads."""

@@ -16,6 +16,8 @@ so the server keeps answering while a long file is analysed.
 from __future__ import annotations
 
 import asyncio
+import gc
+import sys
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
@@ -39,6 +41,7 @@ class _Document:
     def __init__(self) -> None:
         self.analysis: DocumentAnalysis | None = None
         self.task: asyncio.Task[DocumentAnalysis | None] | None = None
+        self.incremental: Any = None  # a frontend.incremental.Document: what the next analysis reuses
 
 
 class KerascheckServer(LanguageServer):
@@ -84,15 +87,23 @@ class KerascheckServer(LanguageServer):
             return None
         document = self.workspace.get_text_document(uri)
         source, version = document.source, document.version
-        if state.analysis is None or state.analysis.source != source:
+        fresh = state.analysis is None or state.analysis.source != source
+        if fresh:
             settings = self.settings_for(uri)
             path = to_fs_path(uri) or uri
             state.analysis = await asyncio.get_running_loop().run_in_executor(
-                self.executor, _analyse_text, source, path, settings
+                self.executor, _analyse_text, source, path, settings, state
             )
+        analysis = state.analysis
         if self.documents.get(uri) is state and document.source == source:
-            self.publish(uri, version, state.analysis)
-        return state.analysis
+            self.publish(uri, version, analysis)
+        if fresh:
+            # Diagnostics first; the indexes hovers and inlay hints read are built right after
+            # (a request that comes sooner builds what it needs itself); then, while the user
+            # pauses, the part of the next analysis the next edit will most likely not change.
+            # Not awaited: a newer text cancels this task, not the work that helps analyse it.
+            self.executor.submit(_after_publishing, analysis, state.incremental)
+        return analysis
 
     async def analysis_of(self, uri: str) -> DocumentAnalysis | None:
         """The analysis of ``uri``'s current text: cached, or the pending run's."""
@@ -132,13 +143,50 @@ class KerascheckServer(LanguageServer):
         )
 
 
-def _analyse_text(source: str, path: str, settings: Settings) -> DocumentAnalysis:
+def _analyse_text(source: str, path: str, settings: Settings, state: _Document | None = None) -> DocumentAnalysis:
+    """Analyse a document's text (in the one worker thread, so ``state.parses`` has one user)."""
     from kerascheck.analysis import analyse_source, mentions_keras
+    from kerascheck.frontend.incremental import Document
     from kerascheck.results import FileResult
 
     if path.endswith(".ipynb") or not mentions_keras(source.encode("utf-8", "surrogatepass")):
         return DocumentAnalysis(source, FileResult(path, skipped=True), settings)
-    return DocumentAnalysis(source, analyse_source(source, path, settings, all_layers=True), settings).prepare()
+    if state is not None and state.incremental is None:
+        state.incremental = Document()
+    reuse = state.incremental if state is not None else None
+    if reuse is not None:
+        reuse.tree = None
+    # An analysis allocates a great many objects and frees them all at once: collecting
+    # garbage in the middle of one only adds pauses (the cycles it leaves are collected later).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        result = analyse_source(source, path, settings, all_layers=True, reuse=reuse)
+    finally:
+        if collecting:
+            gc.enable()
+    return DocumentAnalysis(source, result, settings, reuse.tree if reuse is not None else None)
+
+
+def _after_publishing(analysis: DocumentAnalysis, document: Any) -> None:
+    analysis.prepare()
+    if document is not None:
+        _pause(document)
+
+
+def _pause(document: Any) -> None:
+    collecting = gc.isenabled()
+    gc.disable()
+    old_limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(old_limit, 10_000))
+    try:
+        document.pause()
+    except Exception:  # noqa: BLE001  (a head start only: the next analysis runs in full instead)
+        document.paused = None
+    finally:
+        sys.setrecursionlimit(old_limit)
+        if collecting:
+            gc.enable()
 
 
 def _ascii(lines: list[str], *numbers: int) -> bool:
@@ -274,4 +322,16 @@ def serve() -> None:
     # The analysis recurses as deep as the analysed code nests (up to a 10,000-frame
     # limit); the worker thread gets the stack that needs.
     threading.stack_size(256 * 1024 * 1024)
+    # The analysis's modules are loaded now rather than at the first document; they, the
+    # server and Keras knowledge live as long as the process: keep them out of every later
+    # garbage collection.
+    import kerascheck.diagnostics
+    import kerascheck.engine.summary
+    import kerascheck.frontend.incremental
+    import kerascheck.frontend.interpreter  # noqa: F401
+
+    gc.freeze()
+    # The worker thread holds the interpreter lock while it analyses; the thread answering
+    # requests gets it back after this many seconds instead of the default 5 ms.
+    sys.setswitchinterval(0.0005)
     server.start_io()

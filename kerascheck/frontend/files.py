@@ -34,3 +34,27 @@ def probe(path: Path) -> str | None:
     if path.is_file() and os.access(path, os.R_OK):
         return str(path.resolve())
     return None
+
+
+_DIGESTS: dict[str, tuple[tuple[int, int], str | None]] = {}
+
+
+def dependencies_unchanged(reads: dict[str, str | None], probes: dict[str, str | None]) -> bool:
+    """Whether the modules an analysis read still hash as they did, and every place it looked
+    for a module still holds what it held (:func:`probe`)."""
+    for candidate, found in probes.items():
+        if probe(Path(candidate)) != found:
+            return False
+    for module, content in reads.items():
+        try:
+            stat = os.stat(module)
+            stamp = (stat.st_size, stat.st_mtime_ns)
+        except OSError:
+            stamp = (-1, -1)
+        known = _DIGESTS.get(module)
+        if known is None or known[0] != stamp:
+            known = (stamp, file_digest(module))
+            _DIGESTS[module] = known
+        if known[1] != content:
+            return False
+    return True

@@ -17,6 +17,7 @@ from typing import Any
 
 import libcst as cst
 
+from kerascheck.frontend.incremental import ParseCache, first_line
 from kerascheck.lines import source_lines
 from kerascheck.results import Span
 
@@ -63,8 +64,9 @@ def _child_fields(kind: type) -> tuple[str, ...]:
     return names
 
 
-def collect_in_source_order(node: cst.CSTNode, out: list[cst.CSTNode]) -> None:
-    """The calls, operators and imports under ``node``, outer before inner, in source order.
+def collect_in_source_order(node: cst.CSTNode, out: list[cst.CSTNode], kinds: tuple[type, ...] = _CST_TYPES) -> None:
+    """The calls, operators and imports (or other ``kinds``) under ``node``, outer before inner,
+    in source order.
 
     A direct walk of the fields (libcst's visitor rebuilds every node it passes, which
     costs more than parsing); ``_SOURCE_ORDER`` lists the node types whose fields are not
@@ -73,7 +75,7 @@ def collect_in_source_order(node: cst.CSTNode, out: list[cst.CSTNode]) -> None:
     stack: list[Any] = [node]
     while stack:
         current = stack.pop()
-        if isinstance(current, _CST_TYPES):
+        if isinstance(current, kinds):
             out.append(current)
         children: list[Any] = []
         for name in _child_fields(type(current)):
@@ -112,12 +114,20 @@ def _agree(node: cst.CSTNode, tree_node: ast.AST) -> bool:
 class PositionIndex:
     """``span_of(node)`` for libcst nodes of one module."""
 
-    def __init__(self, module: cst.Module, tree: ast.Module, source: str) -> None:
+    def __init__(self, module: cst.Module, tree: ast.Module, source: str, reuse: ParseCache | None = None) -> None:
         self.module = module
         self.tree = tree
         self.lines = source_lines(source)
         self.spans: dict[int, Span] | None = None
         self.fallback: Any = None
+        # A document's previous spans, per top-level statement (see kerascheck.frontend.incremental).
+        self.reuse = reuse
+
+    def paired(self) -> bool:
+        """Whether every node has its span from ``ast`` (else the slower fallback answers)."""
+        if self.spans is None and self.fallback is None:
+            self.spans = self._pair()
+        return self.spans is not None
 
     def span_of(self, node: Any) -> Span | None:
         if node is None:
@@ -151,31 +161,61 @@ class PositionIndex:
         statements = list(self.tree.body)
         spans: dict[int, Span] = {}
         position = 0
+        previous = self.reuse.spans if self.reuse is not None else {}
+        kept: dict[int, tuple[Any, dict[int, Span]]] = {}
         for statement in self.module.body:
             count = len(statement.body) if isinstance(statement, cst.SimpleStatementLine) else 1
             tree_statements = statements[position : position + count]
             position += count
-            nodes: list[cst.CSTNode] = []
-            collect_in_source_order(statement, nodes)
-            found = [
-                n
-                for s in tree_statements
-                for n in ast.walk(s)
-                if isinstance(n, _AST_TYPES)
-            ]
-            found.sort(key=lambda n: (n.lineno, n.col_offset, -(n.end_lineno or 0), -(n.end_col_offset or 0)))
-            if len(found) != len(nodes):
+            if len(tree_statements) != count:
                 return None
-            for node, tree_node in zip(nodes, found):
-                if not _agree(node, tree_node):
-                    return None
-                end_line = tree_node.end_lineno or tree_node.lineno
-                spans[id(node)] = Span(
-                    tree_node.lineno,
-                    self._column(tree_node.lineno, tree_node.col_offset),
-                    end_line,
-                    self._column(end_line, tree_node.end_col_offset or 0),
-                )
+            if self.reuse is not None:
+                base = first_line(tree_statements[0]) - 1
+                entry = previous.get(id(statement))
+                if entry is None or entry[0] is not statement:
+                    found = self._pair_statement(statement, tree_statements)
+                    if found is None:
+                        return None
+                    entry = (statement, {k: _moved(s, -base) for k, s in found.items()})
+                kept[id(statement)] = entry
+                spans.update((k, _moved(s, base)) for k, s in entry[1].items())
+                continue
+            found = self._pair_statement(statement, tree_statements)
+            if found is None:
+                return None
+            spans.update(found)
         if position != len(statements):
             return None
+        if self.reuse is not None:
+            self.reuse.spans = kept
         return spans
+
+    def _pair_statement(self, statement: cst.CSTNode, tree_statements: list[ast.stmt]) -> dict[int, Span] | None:
+        """The spans of the nodes of one top-level statement, paired with its ``ast`` statements."""
+        spans: dict[int, Span] = {}
+        nodes: list[cst.CSTNode] = []
+        collect_in_source_order(statement, nodes)
+        found = [
+            n
+            for s in tree_statements
+            for n in ast.walk(s)
+            if isinstance(n, _AST_TYPES)
+        ]
+        found.sort(key=lambda n: (n.lineno, n.col_offset, -(n.end_lineno or 0), -(n.end_col_offset or 0)))
+        if len(found) != len(nodes):
+            return None
+        for node, tree_node in zip(nodes, found):
+            if not _agree(node, tree_node):
+                return None
+            end_line = tree_node.end_lineno or tree_node.lineno
+            spans[id(node)] = Span(
+                tree_node.lineno,
+                self._column(tree_node.lineno, tree_node.col_offset),
+                end_line,
+                self._column(end_line, tree_node.end_col_offset or 0),
+            )
+        return spans
+
+
+def _moved(span: Span, lines: int) -> Span:
+    return Span(span.line + lines, span.column, span.end_line + lines, span.end_column)

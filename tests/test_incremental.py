@@ -1,0 +1,188 @@
+"""An editor's re-analysis (kerascheck.frontend.incremental) gives exactly a fresh analysis's result.
+
+Every test compares with ``analyse_source`` of the same text from scratch; the counters
+(``parses.reused``, ``resumed_at``) only show that the shortcut was really taken.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES
+from kerascheck.analysis import analyse_source
+from kerascheck.config import Settings
+from kerascheck.frontend.incremental import Document
+
+SOURCES = sorted(FIXTURES.rglob("*.py"))
+
+
+def analyse(text: str, path: str, document: Document):
+    """Analyse ``text`` as an editor's document, then let the document pause as the server does."""
+    result = analyse_source(text, path, Settings(), all_layers=True, reuse=document)
+    assert result == analyse_source(text, path, Settings(), all_layers=True)
+    document.pause()
+    return result
+
+
+def edits(source: str, rng: random.Random) -> list[str]:
+    """Texts a user might type on the way: a changed constant, a changed layer argument, a
+    new line at the end; each valid Python."""
+    lines = source.split("\n")
+    texts = []
+    for i, line in enumerate(lines):
+        constant = re.match(r"^(\w+) = (\d+)\s*$", line)
+        if constant:
+            texts.append("\n".join(lines[:i] + [f"{constant[1]} = {int(constant[2]) + 1}"] + lines[i + 1 :]))
+    numbered = [i for i, line in enumerate(lines) if re.search(r"\(\d+", line)]
+    for i in rng.sample(numbered, min(2, len(numbered))):
+        for step in (1, 2):
+            changed = re.sub(r"\((\d+)", lambda m: f"({int(m[1]) + step}", lines[i], count=1)
+            texts.append("\n".join(lines[:i] + [changed] + lines[i + 1 :]))
+    texts.append(source + "\nextra = 1\n")
+    valid = []
+    for text in texts:
+        try:
+            compile(text, "<edit>", "exec", dont_inherit=True)
+        except (SyntaxError, ValueError):
+            continue
+        valid.append(text)
+    return valid
+
+
+@pytest.mark.parametrize("path", SOURCES, ids=lambda p: str(p.relative_to(FIXTURES)))
+def test_a_sequence_of_edits_gives_a_fresh_analysis_each_time(path: Path) -> None:
+    source = path.read_text(encoding="utf-8")
+    document = Document()
+    texts = [source, *edits(source, random.Random(path.name))]
+    for text in texts + texts[-2::-1]:  # there and back: every pause is used at least once
+        analyse(text, str(path), document)
+
+
+GENERATED = """\
+import keras
+from keras import layers
+
+UNITS = 64
+RATE = 0.5
+
+
+def block(x, filters):
+    x = layers.Conv2D(filters, 3, padding="same")(x)
+    return layers.BatchNormalization()(x)
+
+
+inputs = keras.Input((32, 32, 3))
+x = block(inputs, 8)
+x = block(x, 16)
+x = layers.Conv2D(32, 3)(x)
+x = layers.Flatten()(x)
+x = layers.Dropout(RATE)(x)
+x = layers.Dense(UNITS)(x)
+outputs = layers.Dense(10)(x)
+model = keras.Model(inputs, outputs)
+"""
+
+
+def test_parsing_again_reuses_every_unchanged_statement() -> None:
+    document = Document()
+    analyse(GENERATED, "model.py", document)
+    analyse("# a new first line moves everything\n" + GENERATED, "model.py", document)
+    assert document.parses.reused == len(document.body)  # only the comment is new, and it is no statement
+
+
+def test_repeated_statements_keep_nodes_of_their_own() -> None:
+    text = GENERATED.replace("x = layers.Flatten()(x)\n", "x = layers.Flatten()(x)\nx = layers.Dense(8)(x)\n" * 3)
+    document = Document()
+    for version in (text, text.replace("UNITS = 64", "UNITS = 65"), text):
+        analyse(version, "model.py", document)
+        assert len({id(s) for s in document.body}) == len(document.body)
+
+
+def test_an_edit_continues_from_the_statements_before_it() -> None:
+    document = Document()
+    analyse(GENERATED, "model.py", document)
+    first = GENERATED.replace("layers.Conv2D(32, 3)", "layers.Conv2D(33, 3)")
+    analyse(first, "model.py", document)
+    assert document.resumed_at is None  # nothing was paused yet: the first edit runs in full
+    edited = document.edited
+    analyse(first.replace("layers.Conv2D(33, 3)", "layers.Conv2D(34, 3)"), "model.py", document)
+    assert document.resumed_at == edited and edited > 0
+
+
+def test_a_changed_constant_runs_again_where_it_is_first_read() -> None:
+    document = Document()
+    analyse(GENERATED, "model.py", document)
+    analyse(GENERATED.replace("UNITS = 64", "UNITS = 65"), "model.py", document)
+    result = analyse(GENERATED.replace("UNITS = 64", "UNITS = 66"), "model.py", document)
+    reader = next(i for i, s in enumerate(document.body) if "UNITS)" in _code(s))
+    assert document.resumed_at == reader
+    dense = [row for row in result.summaries[0].rows if row.class_name == "Dense"][0]
+    assert dense.output == (None, 66)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        # a function reads the constant when it is called, so every call after the binding may
+        "def block(x, filters):\n    filters = filters + UNITS - UNITS\n",
+        # globals() can read any name
+        "def block(x, filters):\n    filters = globals()['UNITS'] and filters\n",
+    ],
+)
+def test_a_constant_read_out_of_sight_is_not_skipped(change: str) -> None:
+    text = GENERATED.replace("def block(x, filters):\n", change)
+    document = Document()
+    analyse(text, "model.py", document)
+    analyse(text.replace("UNITS = 64", "UNITS = 65"), "model.py", document)
+    analyse(text.replace("UNITS = 64", "UNITS = 66"), "model.py", document)
+    assert document.resumed_at == document.edited  # from the edited binding itself, not later
+
+
+def test_a_top_level_raise_in_the_prefix_prevents_a_pause() -> None:
+    text = GENERATED.replace("inputs = keras.Input", "if False:\n    pass\nraise SystemExit\ninputs = keras.Input")
+    document = Document()
+    analyse(text, "model.py", document)
+    analyse(text.replace("outputs = layers.Dense(10)", "outputs = layers.Dense(11)"), "model.py", document)
+    assert document.paused is None
+
+
+def test_a_changed_project_module_is_read_again(tmp_path: Path) -> None:
+    (tmp_path / "blocks.py").write_text(
+        "from keras import layers\n\n\ndef head(x):\n    return layers.Dense(3)(x)\n"
+    )
+    path = tmp_path / "model.py"
+    text = (
+        "import keras\nfrom keras import layers\nfrom blocks import head\n\n"
+        "inputs = keras.Input((4,))\nx = layers.Dense(8)(inputs)\nx = head(x)\n"
+        "model = keras.Model(inputs, layers.Dense(2)(x))\n"
+    )
+    path.write_text(text)
+    document = Document()
+    analyse(text, str(path), document)
+    analyse(text.replace("Dense(2)", "Dense(5)"), str(path), document)
+    (tmp_path / "blocks.py").write_text(
+        "from keras import layers\n\n\ndef head(x):\n    return layers.Dense(7)(x)\n"
+    )
+    result = analyse(text.replace("Dense(2)", "Dense(6)"), str(path), document)
+    assert document.resumed_at is None
+    assert any(row.output == (None, 7) for row in result.summaries[0].rows)
+
+
+def test_other_settings_run_from_the_top() -> None:
+    document = Document()
+    for version, settings in ((GENERATED, Settings()), (GENERATED.replace("10)", "11)"), Settings()),
+                              (GENERATED.replace("10)", "12)"), Settings(keras_version=2))):
+        result = analyse_source(version, "model.py", settings, all_layers=True, reuse=document)
+        assert result == analyse_source(version, "model.py", settings, all_layers=True)
+        document.pause()
+    assert document.resumed_at is None
+
+
+def _code(statement) -> str:
+    import libcst as cst
+
+    return cst.Module(body=[statement]).code
