@@ -9,6 +9,7 @@ Reports
 - a generated corpus (``--files`` Python files, a tenth of them building models):
   files per second of ``kerascheck`` against a bare ``libcst.parse_module`` loop over the
   files it must parse (those that mention keras);
+- the same corpus with ``--jobs 1`` and ``--jobs 2`` (the speed-up of a second worker);
 - the result cache on the same corpus: a cold run (empty ``.kerascheck_cache``) against a
   warm re-run of the unchanged tree;
 - the same model file run with real Keras (import + build + ``summary()``), when an
@@ -159,6 +160,11 @@ def main() -> int:
         rows.append((f"corpus of {args.files} files: kerascheck", full,
                      f"{args.files / full:.0f} files/s; bare libcst parse of the keras files {bare:.3f} s, "
                      f"ratio {full / bare:.2f}x; peak {corpus_peak / 1024:.0f} MB"))
+        one_job, one_peak = timed(kc + ["--no-cache", "--jobs", "1", str(corpus)], max(1, args.runs // 2))
+        two_jobs, two_peak = timed(kc + ["--no-cache", "--jobs", "2", str(corpus)], max(1, args.runs // 2))
+        rows.append((f"corpus of {args.files} files: --jobs 1 / --jobs 2", two_jobs,
+                     f"--jobs 1 {one_job:.3f} s, {one_job / two_jobs:.2f}x faster with 2; "
+                     f"peak {one_peak / 1024:.0f} / {two_peak / 1024:.0f} MB"))
 
         cold, warm, cache_files = cache_runs(kc, corpus, Path(tmp), max(1, args.runs // 2))
         rows.append((f"corpus of {args.files} files, cache cold", cold, f"{cache_files} cache entries written"))

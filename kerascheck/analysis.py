@@ -83,11 +83,24 @@ def prepare(
 ) -> FileResult | Pending:
     """Everything up to the analysis proper: read, scan, decode, and the cache look-up."""
     display = str(path)
+    # One open and an fstat rather than a stat and an open; an error is the one the stat
+    # would have met first, and a file too large is never read.
     try:
-        size = os.path.getsize(path)
-        if size > MAX_FILE_BYTES:
-            return _file_error(display, "KC003", f"file is too large to analyse ({size:,} bytes)")
-        with open(path, "rb") as handle:
+        handle = open(path, "rb")
+    except OSError as err:
+        try:
+            size = os.path.getsize(path)
+        except OSError as stat_err:
+            err = stat_err
+        else:
+            if size > MAX_FILE_BYTES:
+                return _file_error(display, "KC003", f"file is too large to analyse ({size:,} bytes)")
+        return _file_error(display, "KC002", f"cannot read file: {err.strerror or err}")
+    try:
+        with handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > MAX_FILE_BYTES:
+                return _file_error(display, "KC003", f"file is too large to analyse ({size:,} bytes)")
             data = handle.read()
     except OSError as err:
         return _file_error(display, "KC002", f"cannot read file: {err.strerror or err}")
@@ -131,7 +144,7 @@ def _prepare_bytes(data: bytes, path: str, settings: Settings, cache: "Cache | N
         )
     hashed = None
     if cache is not None:
-        from kerascheck.frontend.files import digest
+        from kerascheck.hashing import digest
 
         hashed = digest(data)
         cached = cache.get(path, hashed)

@@ -26,7 +26,7 @@ from __future__ import annotations
 import json
 import os
 import sys
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -54,24 +54,30 @@ class Cache:
     scope: str  # the part of the key that names entries (an edited kerascheck replaces them)
     writable: bool = True
     summaries: bool = True  # False: results come back without their summaries (a run that prints none)
+    # This run's answers to "is there a module file here?": many files ask the same (an
+    # __init__.py beside them), and one run checks each once.
+    probed: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
 
     def entry(self, path: str) -> Path:
-        from kerascheck.frontend.files import digest
+        return Path(self._entry(path))
+
+    def _entry(self, path: str) -> str:
+        from kerascheck.hashing import digest
 
         absolute = os.path.abspath(path)
         name = digest(f"{self.scope}\0{absolute}\0{path}".encode("utf-8", "surrogateescape"))
-        return self.folder / f"{name}.json"
+        return os.path.join(self.folder, f"{name}.json")
 
     def get(self, path: str, content: str) -> FileResult | None:
         """The stored result of ``path`` (displayed as given) with content hash ``content``, if valid."""
         try:
-            with open(self.entry(path), "rb") as handle:
+            with open(self._entry(path), "rb") as handle:
                 document = json.loads(handle.read())
             if not isinstance(document, dict) or document.get("format") != FORMAT:
                 return None
             if (document.get("version"), document.get("key"), document.get("path")) != (__version__, self.key, path):
                 return None
-            if document.get("content") != content or not _still_holds(document["reads"], document["probes"]):
+            if document.get("content") != content or not _still_holds(document["reads"], document["probes"], self.probed):
                 return None
             return decode(document["result"], path, self.summaries)
         except Exception:  # noqa: BLE001  (unreadable, corrupt or foreign: a miss)
@@ -120,16 +126,26 @@ def open_cache(settings: "Settings", summaries: bool = True) -> tuple[Cache, str
 
 def _tool_fingerprint() -> str:
     """A hash of the size and modification time of every file of the kerascheck package."""
-    from kerascheck.frontend.files import digest
+    from kerascheck.hashing import digest
 
     package = os.path.dirname(os.path.abspath(__file__))
     stamps = []
-    for folder, dirnames, filenames in os.walk(package):
-        dirnames[:] = sorted(d for d in dirnames if d != "__pycache__")
-        for name in sorted(filenames):
-            if name.endswith((".py", ".json")):
-                stat = os.stat(os.path.join(folder, name))
-                stamps.append(f"{os.path.relpath(os.path.join(folder, name), package)}:{stat.st_size}:{stat.st_mtime_ns}")
+
+    def visit(folder: str, relative: str) -> None:  # os.walk's top-down order, both lists sorted
+        with os.scandir(folder) as listing:
+            entries = sorted(listing, key=lambda e: e.name)
+        subfolders = []
+        for entry in entries:
+            if entry.is_dir():
+                if entry.name != "__pycache__":
+                    subfolders.append(entry)
+            elif entry.name.endswith((".py", ".json")):
+                stat = entry.stat()
+                stamps.append(f"{relative}{entry.name}:{stat.st_size}:{stat.st_mtime_ns}")
+        for entry in subfolders:
+            visit(entry.path, f"{relative}{entry.name}{os.sep}")
+
+    visit(package, "")
     return digest("\n".join(stamps).encode("utf-8", "surrogateescape"))
 
 
@@ -151,12 +167,18 @@ def _write_atomic(target: Path, data: bytes, strict: bool = False) -> None:
 _DIGESTS: dict[str, tuple[tuple[int, int], str | None]] = {}
 
 
-def _still_holds(reads: dict[str, Any], probes: dict[str, Any]) -> bool:
-    from kerascheck.frontend.files import file_digest, probe
-
+def _still_holds(reads: dict[str, Any], probes: dict[str, Any], probed: dict[str, str | None]) -> bool:
     for candidate, found in probes.items():
-        if probe(Path(candidate)) != found:
+        if candidate not in probed:
+            from kerascheck.frontend.files import probe
+
+            probed[candidate] = probe(Path(candidate))
+        if probed[candidate] != found:
             return False
+    if not reads:
+        return True
+    from kerascheck.frontend.files import file_digest
+
     for module, content in reads.items():
         try:
             stat = os.stat(module)

@@ -10,8 +10,6 @@ or configuration error, or a file that could not be analysed at all.
 
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -106,60 +104,97 @@ def check(
     no_cache: bool,
 ) -> None:
     """Analyse PATHS (files or folders; default: the current folder)."""
-    from dataclasses import replace
+    with _collector_paused():
+        from dataclasses import replace
 
-    from kerascheck.config import ConfigError, load_settings
-    from kerascheck.discovery import Unreadable, discover
+        from kerascheck.config import ConfigError, load_settings
+        from kerascheck.discovery import Unreadable, discover_names
+        from kerascheck.runner import Analyser
 
-    try:
-        settings = load_settings(config_path)
-    except ConfigError as err:
-        click.echo(f"kerascheck: {err}", err=True)
-        sys.exit(2)
-    selected, extended, ignored = _codes(select), _codes(extend_select), _codes(ignore)
-    if selected is not None:
-        settings = replace(settings, select=selected)
-    if extended:
-        settings = replace(settings, extend_select=settings.extend_select + extended)
-    if ignored:
-        settings = replace(settings, ignore=settings.ignore + ignored)
-    if exit_zero is not None:
-        settings = replace(settings, exit_zero=exit_zero)
-    if keras_version is not None:
-        settings = replace(settings, keras_version=int(keras_version))
+        try:
+            settings = load_settings(config_path)
+        except ConfigError as err:
+            click.echo(f"kerascheck: {err}", err=True)
+            sys.exit(2)
+        selected, extended, ignored = _codes(select), _codes(extend_select), _codes(ignore)
+        if selected is not None:
+            settings = replace(settings, select=selected)
+        if extended:
+            settings = replace(settings, extend_select=settings.extend_select + extended)
+        if ignored:
+            settings = replace(settings, ignore=settings.ignore + ignored)
+        if exit_zero is not None:
+            settings = replace(settings, exit_zero=exit_zero)
+        if keras_version is not None:
+            settings = replace(settings, keras_version=int(keras_version))
 
-    summary = summary or explain
-    files = []
-    file_errors = 0
-    for item in discover(paths or (".",), settings.exclude):
-        if isinstance(item, Unreadable):
-            click.echo(f"kerascheck: {item.path}: {item.reason}", err=True)
-            file_errors += 1
+        summary = summary or explain
+        wants_summaries = summary or fix or diff or graph_dir is not None
+        warnings: list[str] = []
+
+        def cache_for_run() -> Any:
+            """Opened at the first file found: a run that finds none creates no cache."""
+            if no_cache:
+                return None
+            from kerascheck.cache import open_cache
+
+            cache, warning = open_cache(settings, summaries=wants_summaries)
+            if warning:
+                warnings.append(warning)
+            return cache
+
+        analyser = Analyser(settings, jobs, cache_for_run, summaries=wants_summaries)
+        file_errors = 0
+        try:
+            for item in discover_names(paths or (".",), settings.exclude):
+                if isinstance(item, Unreadable):
+                    click.echo(f"kerascheck: {item.path}: {item.reason}", err=True)
+                    file_errors += 1
+                else:
+                    analyser.add(item)
+            for warning in warnings:
+                click.echo(f"kerascheck: warning: {warning}", err=True)
+            results = analyser.finish()
+        finally:
+            analyser.close()
+        if fix or diff:
+            results, changed = _apply_fixes(results, settings, write=fix and not diff)
+            if diff:
+                click.echo("".join(text for _, text in changed), nl=False)
+                sys.exit(1 if changed else 0)
+        file_errors += sum(1 for r in results if any(d.code.startswith("KC0") for d in r.diagnostics))
+
+        click.echo(_render(results, output_format, summary, explain), nl=False)
+        if graph_dir is not None:
+            file_errors += _write_graphs(results, graph_dir, graph_format)
+        diagnostics = sum(len(r.diagnostics) for r in results)
+        if file_errors:
+            sys.exit(2)
+        if diagnostics and not settings.exit_zero:
+            sys.exit(1)
+
+
+class _collector_paused:
+    """The cyclic garbage collector off while a run reads, imports and looks up the cache.
+
+    Those make few reference cycles but many long-lived objects (modules, classes, results),
+    which collections would only traverse again and again. The analysis turns it back on
+    (:mod:`kerascheck.runner`); the caller's setting is restored at the end.
+    """
+
+    def __enter__(self) -> None:
+        import gc
+
+        self.collecting = gc.isenabled()
+        gc.disable()
+
+    def __exit__(self, *exc: object) -> None:
+        import gc
+
+        if self.collecting:
+            gc.enable()
         else:
-            files.append(item)
-    cache = None
-    if not no_cache and files:
-        from kerascheck.cache import open_cache
-
-        cache, warning = open_cache(settings, summaries=summary or fix or diff or graph_dir is not None)
-        if warning:
-            click.echo(f"kerascheck: warning: {warning}", err=True)
-    results = analyse_all(files, settings, jobs, cache)
-    if fix or diff:
-        results, changed = _apply_fixes(results, settings, write=fix and not diff)
-        if diff:
-            click.echo("".join(text for _, text in changed), nl=False)
-            sys.exit(1 if changed else 0)
-    file_errors += sum(1 for r in results if any(d.code.startswith("KC0") for d in r.diagnostics))
-
-    click.echo(_render(results, output_format, summary, explain), nl=False)
-    if graph_dir is not None:
-        file_errors += _write_graphs(results, graph_dir, graph_format)
-    diagnostics = sum(len(r.diagnostics) for r in results)
-    if file_errors:
-        sys.exit(2)
-    if diagnostics and not settings.exit_zero:
-        sys.exit(1)
+            gc.disable()
 
 
 def _apply_fixes(results: list[Any], settings: Any, write: bool) -> tuple[list[Any], list[tuple[str, str]]]:
@@ -209,6 +244,8 @@ def _apply_fixes(results: list[Any], settings: Any, write: bool) -> tuple[list[A
 
 def _write_graphs(results: list[Any], folder: Path, fmt: str) -> int:
     """Write every model's DOT graph (and picture); the number of failures."""
+    import subprocess
+
     from kerascheck.reporters import graph
 
     taken: set[str] = set()
@@ -228,45 +265,6 @@ def _write_graphs(results: list[Any], folder: Path, fmt: str) -> int:
                 return 1
             click.echo(f"kerascheck: wrote {path}" + (f" and {picture.name}" if picture else ""), err=True)
     return 0
-
-
-# Below this many files per worker, starting workers costs more than it saves.
-MIN_FILES_PER_JOB = 16
-
-
-def analyse_all(files: list[Path], settings: Any, jobs: int | None, cache: Any = None) -> list[Any]:
-    """Analyse ``files`` in order, in worker processes when there are enough of them.
-
-    This process first reads every file: those that never mention keras, those it cannot
-    read and those found in the cache are done then; only the rest is analysed, by workers
-    when there are enough of them.
-    """
-    from kerascheck.analysis import analyse_path, prepare
-    from kerascheck.results import FileResult
-
-    results: list[Any] = []
-    todo: list[int] = []
-    for path in files:
-        prepared = prepare(path, settings, cache)
-        if isinstance(prepared, FileResult):
-            results.append(prepared)
-        else:  # analysed below; its source is not kept meanwhile
-            todo.append(len(results))
-            results.append(None)
-    workers = min(jobs or os.cpu_count() or 1, len(todo) // MIN_FILES_PER_JOB)
-    if workers <= 1:
-        for index in todo:
-            results[index] = analyse_path(files[index], settings, cache)
-        return results
-    from concurrent.futures import ProcessPoolExecutor
-    from functools import partial
-
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        chunk = max(1, len(todo) // (workers * 8))
-        analysed = pool.map(partial(analyse_path, settings=settings, cache=cache), [files[i] for i in todo], chunksize=chunk)
-        for index, result in zip(todo, analysed):
-            results[index] = result
-    return results
 
 
 def _render(results: list[Any], output_format: str, summary: bool, explain: bool) -> str:
