@@ -77,7 +77,7 @@ class Cache:
                 return None
             if (document.get("version"), document.get("key"), document.get("path")) != (__version__, self.key, path):
                 return None
-            if document.get("content") != content or not _still_holds(document["reads"], document["probes"], self.probed):
+            if document.get("content") != content or not _dependencies_unchanged(document, self.probed):
                 return None
             return decode(document["result"], path, self.summaries)
         except Exception:  # noqa: BLE001  (unreadable, corrupt or foreign: a miss)
@@ -164,34 +164,12 @@ def _write_atomic(target: Path, data: bytes, strict: bool = False) -> None:
             raise
 
 
-_DIGESTS: dict[str, tuple[tuple[int, int], str | None]] = {}
-
-
-def _still_holds(reads: dict[str, Any], probes: dict[str, Any], probed: dict[str, str | None]) -> bool:
-    for candidate, found in probes.items():
-        if candidate not in probed:
-            from kerascheck.frontend.files import probe
-
-            probed[candidate] = probe(Path(candidate))
-        if probed[candidate] != found:
-            return False
-    if not reads:
+def _dependencies_unchanged(document: dict[str, Any], probed: dict[str, str | None]) -> bool:
+    if not document["reads"] and not document["probes"]:
         return True
-    from kerascheck.frontend.files import file_digest
+    from kerascheck.frontend.files import dependencies_unchanged
 
-    for module, content in reads.items():
-        try:
-            stat = os.stat(module)
-            stamp = (stat.st_size, stat.st_mtime_ns)
-        except OSError:
-            stamp = (-1, -1)
-        known = _DIGESTS.get(module)
-        if known is None or known[0] != stamp:
-            known = (stamp, file_digest(module))
-            _DIGESTS[module] = known
-        if known[1] != content:
-            return False
-    return True
+    return dependencies_unchanged(document["reads"], document["probes"], probed)
 
 
 # ---------------------------------------------------------------- results <-> plain JSON

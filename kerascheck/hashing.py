@@ -2,7 +2,7 @@
 
 ``hashlib`` loads OpenSSL (a few milliseconds, a noticeable share of a warm run);
 BLAKE2 comes from CPython's own ``_blake2`` module, which is what ``hashlib.blake2b``
-is.  The same digest as :func:`kerascheck.frontend.files.digest`, byte for byte.
+is.  The content hash everywhere: result-cache keys and the modules an analysis read.
 """
 
 from __future__ import annotations

@@ -6,16 +6,14 @@ result cache can verify a stored result without importing the parser.
 
 from __future__ import annotations
 
-import hashlib
 import os
 from pathlib import Path
+from typing import Any
+
+from kerascheck.hashing import digest
 
 MAX_MODULE_BYTES = 2 * 1024 * 1024
 TOO_LARGE = "too-large"  # the hash recorded for any module over MAX_MODULE_BYTES: it is never parsed
-
-
-def digest(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=20).hexdigest()
 
 
 def file_digest(path: str | os.PathLike[str]) -> str | None:
@@ -39,11 +37,16 @@ def probe(path: Path) -> str | None:
 _DIGESTS: dict[str, tuple[tuple[int, int], str | None]] = {}
 
 
-def dependencies_unchanged(reads: dict[str, str | None], probes: dict[str, str | None]) -> bool:
+def dependencies_unchanged(
+    reads: dict[str, Any], probes: dict[str, Any], probed: dict[str, str | None] | None = None
+) -> bool:
     """Whether the modules an analysis read still hash as they did, and every place it looked
-    for a module still holds what it held (:func:`probe`)."""
+    for a module still holds what it held (:func:`probe`; ``probed`` remembers answers for a run)."""
+    probed = {} if probed is None else probed
     for candidate, found in probes.items():
-        if probe(Path(candidate)) != found:
+        if candidate not in probed:
+            probed[candidate] = probe(Path(candidate))
+        if probed[candidate] != found:
             return False
     for module, content in reads.items():
         try:
