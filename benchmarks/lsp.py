@@ -7,7 +7,9 @@ blocks with a helper function, one shape error), starts ``kerascheck lsp`` and r
 medians of:
 
 - open → diagnostics (the first analysis of the text);
-- an edit → its diagnostics, minus the debounce (analysing the new text);
+- an edit → its diagnostics, minus the debounce (analysing the new text), for three kinds
+  of edit typed again and again: a constant at the top (``UNITS = 64``, read only near the
+  end), a layer's argument in the middle of the file, the last layer's units;
 - save of unchanged text → diagnostics (from the cache);
 - hover on a layer call and on a tensor variable, inlay hints for the whole file (from
   the cache: these never analyse).
@@ -93,14 +95,21 @@ async def measure(runs: int, lines: int) -> dict[str, list[float]]:
     await client.start_io(sys.executable, "-m", "kerascheck", "lsp")
     await client.initialize_async(types.InitializeParams(capabilities=types.ClientCapabilities(), root_uri=folder.as_uri()))
     client.initialized(types.InitializedParams())
+    lines_of = source.splitlines()
+    middle = next(l for l in lines_of[len(lines_of) // 2 :] if "_conv_a" in l)
+    last = next(l for l in lines_of if l.startswith("outputs = layers.Dense(10"))
+    edit_kinds = {
+        "edit → diagnostics: constant at the top": ("UNITS = 64", lambda n: f"UNITS = {65 + n}"),
+        "edit → diagnostics: layer in the middle": (middle, lambda n: middle.replace("Conv2D(", f"Conv2D({9 + n} + ", 1)),
+        "edit → diagnostics: last layer": (last, lambda n: last.replace("Dense(10", f"Dense({11 + n}", 1)),
+    }
     results: dict[str, list[float]] = {k: [] for k in (
-        "open → diagnostics (first analysis, cold)", "edit → diagnostics, minus the debounce",
+        "open → diagnostics (first analysis, cold)", *edit_kinds,
         "save (text unchanged) → diagnostics", "hover on a layer call", "hover on a tensor variable",
         "inlay hints, whole file",
     )}
-    keys = list(results)
+    keys = [k for k in results if k not in edit_kinds]
     document = types.TextDocumentIdentifier(uri=uri)
-    lines_of = source.splitlines()
     call_line = next(i for i, l in enumerate(lines_of) if "stage3_conv_b" in l)
     variable_line = next(i for i, l in enumerate(lines_of) if "stage3_drop" in l)
 
@@ -114,32 +123,36 @@ async def measure(runs: int, lines: int) -> dict[str, list[float]]:
     from kerascheck.lsp import DEBOUNCE
 
     version = 1
-    for run in range(runs):
-        version += 1
-        text = source.replace("UNITS = 64", f"UNITS = {65 + run}")
-        start = time.perf_counter()
-        client.text_document_did_change(types.DidChangeTextDocumentParams(
-            types.VersionedTextDocumentIdentifier(uri=uri, version=version), [types.TextDocumentContentChangeWholeDocument(text)]))
-        end, params = await published.get()
-        assert params.version == version
-        results[keys[1]].append(end - start - DEBOUNCE)
-
-        start = time.perf_counter()
-        client.text_document_did_save(types.DidSaveTextDocumentParams(document))
-        end, _ = await published.get()
-        results[keys[2]].append(end - start)
-
-        for key, position in ((keys[3], types.Position(call_line, 10)), (keys[4], types.Position(variable_line, 0))):
+    text = source
+    for kind, (old, new) in edit_kinds.items():
+        for run in range(runs):  # each edit stays: the next kind edits the text the last one left
+            version += 1
+            text = text.replace(old, new(run))
+            old = new(run)
             start = time.perf_counter()
-            hover = await client.text_document_hover_async(types.HoverParams(document, position))
-            results[key].append(time.perf_counter() - start)
-            assert hover is not None, key
+            client.text_document_did_change(types.DidChangeTextDocumentParams(
+                types.VersionedTextDocumentIdentifier(uri=uri, version=version),
+                [types.TextDocumentContentChangeWholeDocument(text)]))
+            end, params = await published.get()
+            assert params.version == version
+            results[kind].append(end - start - DEBOUNCE)
 
-        start = time.perf_counter()
-        hints = await client.text_document_inlay_hint_async(types.InlayHintParams(
-            document, types.Range(types.Position(0, 0), types.Position(len(lines_of), 0))))
-        results[keys[5]].append(time.perf_counter() - start)
-        assert hints
+            start = time.perf_counter()
+            client.text_document_did_save(types.DidSaveTextDocumentParams(document))
+            end, _ = await published.get()
+            results[keys[1]].append(end - start)
+
+            for key, position in ((keys[2], types.Position(call_line, 10)), (keys[3], types.Position(variable_line, 0))):
+                start = time.perf_counter()
+                hover = await client.text_document_hover_async(types.HoverParams(document, position))
+                results[key].append(time.perf_counter() - start)
+                assert hover is not None, key
+
+            start = time.perf_counter()
+            hints = await client.text_document_inlay_hint_async(types.InlayHintParams(
+                document, types.Range(types.Position(0, 0), types.Position(len(lines_of), 0))))
+            results[keys[4]].append(time.perf_counter() - start)
+            assert hints
 
     await client.shutdown_async(None)
     client.exit(None)
@@ -153,7 +166,7 @@ def main() -> None:
     parser.add_argument("--lines", type=int, default=500)
     options = parser.parse_args()
     results = asyncio.run(measure(options.runs, options.lines))
-    print(f"{'measurement':<45} {'median':>9} {'max':>9}")
+    print(f"{'measurement':<45} {'median':>9} {'max':>9}  (edits: the first of each kind finds no pause made for its place)")
     for key, times in results.items():
         print(f"{key:<45} {statistics.median(times) * 1000:>7.1f} ms {max(times) * 1000:>6.1f} ms")
 
