@@ -125,7 +125,8 @@ def open_cache(settings: "Settings", summaries: bool = True) -> tuple[Cache, str
 
 
 def _tool_fingerprint() -> str:
-    """A hash of the size and modification time of every file of the kerascheck package."""
+    """A hash of the size and modification time of every file of the kerascheck package, and
+    of the installed libcst's."""
     from kerascheck.hashing import digest
 
     package = os.path.dirname(os.path.abspath(__file__))
@@ -139,13 +140,25 @@ def _tool_fingerprint() -> str:
             if entry.is_dir():
                 if entry.name != "__pycache__":
                     subfolders.append(entry)
-            elif entry.name.endswith((".py", ".json")):
+            elif entry.name.endswith((".py", ".json", ".json.gz")):
                 stat = entry.stat()
                 stamps.append(f"{relative}{entry.name}:{stat.st_size}:{stat.st_mtime_ns}")
         for entry in subfolders:
             visit(entry.path, f"{relative}{entry.name}{os.sep}")
 
     visit(package, "")
+    # The parser too: another libcst may parse (or reject) a file differently. Its package's
+    # __init__.py is rewritten by any install, so its stamp changes with the version.
+    from importlib.util import find_spec
+
+    try:
+        spec = find_spec("libcst")
+        origin = spec.origin if spec is not None else None
+        if origin:
+            stat = os.stat(origin)
+            stamps.append(f"libcst {origin}:{stat.st_size}:{stat.st_mtime_ns}")
+    except (ImportError, ValueError, OSError):
+        stamps.append("libcst ?")
     return digest("\n".join(stamps).encode("utf-8", "surrogateescape"))
 
 

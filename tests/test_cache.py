@@ -133,6 +133,22 @@ def test_changing_a_threshold_or_the_version_invalidates(project: Path, analysed
     assert analysed == ["model.py"]
 
 
+def test_the_tool_fingerprint_follows_the_installed_libcst(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Another libcst (reinstalled: its __init__.py is written anew) is another cache."""
+    import importlib.util
+    import os
+
+    fake = tmp_path / "libcst" / "__init__.py"
+    fake.parent.mkdir()
+    fake.write_text("# libcst\n")
+    spec = importlib.util.spec_from_file_location("libcst", fake)
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name: spec if name == "libcst" else None)
+    before = kerascheck.cache._tool_fingerprint()
+    assert kerascheck.cache._tool_fingerprint() == before
+    os.utime(fake, ns=(0, 10**9))
+    assert kerascheck.cache._tool_fingerprint() != before
+
+
 def test_selection_and_noqa_apply_to_cached_results(project: Path, analysed: list[str]) -> None:
     (project / "pyproject.toml").write_text("[tool.kerascheck]\nparam-hog-min-params = 10\nparam-hog-share = 0.5\n")
     assert run("model.py")[0] == 1
