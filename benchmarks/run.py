@@ -9,7 +9,8 @@ Reports
 - a generated corpus (``--files`` Python files, a tenth of them building models):
   files per second of ``kerascheck`` against a bare ``libcst.parse_module`` loop over the
   files it must parse (those that mention keras);
-- the same corpus with ``--jobs 1`` and ``--jobs 2`` (the speed-up of a second worker);
+- the same corpus with ``--jobs 1`` and ``--jobs 2`` (the speed-up of a second worker), and
+  what a second process gains on this machine at all (a pure-Python loop, alone and twice at once);
 - the result cache on the same corpus: a cold run (empty ``.kerascheck_cache``) against a
   warm re-run of the unchanged tree;
 - the same model file run with real Keras (import + build + ``summary()``), when an
@@ -41,6 +42,7 @@ PARSE_MANY = (
     "    if b'keras' in data:\n"
     "        libcst.parse_module(data.decode('utf-8'))\n"
 )
+SPIN = "total = 0\nfor i in range(6_000_000):\n    total += i * i % 7\n"
 KERAS_RUN = (
     "import runpy, sys, resource\n"
     "ns = runpy.run_path(sys.argv[1])\n"
@@ -165,6 +167,15 @@ def main() -> int:
         rows.append((f"corpus of {args.files} files: --jobs 1 / --jobs 2", two_jobs,
                      f"--jobs 1 {one_job:.3f} s, {one_job / two_jobs:.2f}x faster with 2; "
                      f"peak {one_peak / 1024:.0f} / {two_peak / 1024:.0f} MB"))
+        # What two processes gain on this machine at all: the same pure-Python loop, once in
+        # one process, then twice in two at the same time (shared or throttled cores show here).
+        spin = [sys.executable, "-c", SPIN]
+        alone, _ = timed(spin, max(1, args.runs // 2))
+        pair, _ = timed([sys.executable, "-c", f"import subprocess as s, sys; ps = [s.Popen({spin!r}) for _ in '12']; "
+                         "sys.exit(max(p.wait() for p in ps))"], max(1, args.runs // 2))
+        rows.append(("this machine: a CPU-bound loop, 1 vs 2 processes", pair,
+                     f"alone {alone:.3f} s; two at once give {2 * alone / pair:.2f}x the work per second "
+                     "(the ceiling for --jobs 2)"))
 
         cold, warm, cache_files = cache_runs(kc, corpus, Path(tmp), max(1, args.runs // 2))
         rows.append((f"corpus of {args.files} files, cache cold", cold, f"{cache_files} cache entries written"))
