@@ -197,6 +197,8 @@ def _analyse_source(
 ) -> Analysis:
     from kerascheck.suppression import SKIP_FILE
 
+    if reuse is not None:  # nothing of the last text's analysis may outlive it
+        reuse.tree, reuse.layer_rows = None, tuple
     if SKIP_FILE.search(source):
         return Analysis(FileResult(path, skipped=True))
     import ast
@@ -261,6 +263,8 @@ def _analyse_source(
     summaries: list[ModelSummary] = [summarize(model, path, span_of) for model in session.models if model.reported]
     diagnostics = collect(session, settings, path, span_of)
     layers = tuple(layer_row(layer, span_of) for layer in session.layers) if all_layers else ()
+    if reuse is not None:  # an editor may ask for them after showing the diagnostics
+        reuse.layer_rows = lambda: tuple(layer_row(layer, span_of) for layer in session.layers)
     return _with_dependencies(FileResult(path, tuple(summaries), tuple(diagnostics), layers=layers), finder)
 
 

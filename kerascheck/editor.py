@@ -77,6 +77,29 @@ class _Target:
     call: CallSite | None
 
 
+class _Targets:
+    """Every layer constructor and layer call of a document, by span."""
+
+    def __init__(self, rows: Iterable[LayerRow]) -> None:
+        self.all: list[_Target] = []
+        self.by_span: dict[Span, list[_Target]] = {}  # call sites
+        self.by_constructor: dict[Span, list[_Target]] = {}
+        seen: set[tuple[Any, ...]] = set()
+        for row in rows:
+            key = (row.name, row.class_name, row.span, row.calls)
+            if key in seen:  # a layer listed on its own and in a model's summary
+                continue
+            seen.add(key)
+            if row.span is not None:
+                self.all.append(_Target(row.span, row, None))
+                self.by_constructor.setdefault(row.span, []).append(self.all[-1])
+            for call in row.calls:
+                if call.span is not None:
+                    target = _Target(call.span, row, call)
+                    self.all.append(target)
+                    self.by_span.setdefault(call.span, []).append(target)
+
+
 @dataclass
 class DocumentAnalysis:
     """One document's text, its analysis, and the indexes the editor's questions need."""
@@ -88,31 +111,22 @@ class DocumentAnalysis:
 
     def __post_init__(self) -> None:
         self.lines = source_lines(self.source)
-        self.targets: list[_Target] = []
-        self.by_span: dict[Span, list[_Target]] = {}  # call sites
-        self.by_constructor: dict[Span, list[_Target]] = {}
-        seen: set[tuple[Any, ...]] = set()
-        for row in (*self.result.layers, *_rows(self.result.summaries)):
-            key = (row.name, row.class_name, row.span, row.calls)
-            if key in seen:  # a layer listed on its own and in a model's summary
-                continue
-            seen.add(key)
-            if row.span is not None:
-                self.targets.append(_Target(row.span, row, None))
-                self.by_constructor.setdefault(row.span, []).append(self.targets[-1])
-            for call in row.calls:
-                if call.span is not None:
-                    target = _Target(call.span, row, call)
-                    self.targets.append(target)
-                    self.by_span.setdefault(call.span, []).append(target)
+        self._targets: _Targets | None = None
         self._hints: list[InlayHint] | None = None
         self._hint_lines: list[int] = []
         self._names: _Names | None = None
 
+    @property
+    def targets(self) -> "_Targets":
+        """What hover can describe, indexed (built on first use: diagnostics need none of it)."""
+        if self._targets is None:
+            self._targets = _Targets((*self.result.layers, *_rows(self.result.summaries)))
+        return self._targets
+
     def prepare(self) -> "DocumentAnalysis":
         """Build every index now (in the analysing thread), so that no request waits for one."""
         self._name_index()
-        self.inlay_hints(0, 0)
+        self.inlay_hints(0, 0)  # builds the targets too
         return self
 
     # ---------------------------------------------------------------- diagnostics
@@ -126,10 +140,10 @@ class DocumentAnalysis:
         constructor there."""
         name = self._name_index().at(position)
         if name is not None:
-            assigned = self.by_span.get(name[1]) or self.by_constructor.get(name[1])
+            assigned = self.targets.by_span.get(name[1]) or self.targets.by_constructor.get(name[1])
             if assigned:
                 return Hover(name[0], self._describe(assigned))
-        found = [t for t in self.targets if _contains(t.span, position)]
+        found = [t for t in self.targets.all if _contains(t.span, position)]
         if not found:
             return None
         smallest = min(_size(t.span) for t in found)
@@ -181,7 +195,7 @@ class DocumentAnalysis:
 
     def _all_hints(self) -> list[InlayHint]:
         hints: list[tuple[Range, InlayHint]] = []
-        for span, targets in self.by_span.items():
+        for span, targets in self.targets.by_span.items():
             rows = {id(t.row) for t in targets}
             anchored = len(rows) > 1 and all(t.row.span == span for t in targets)
             if anchored:

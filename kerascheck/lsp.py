@@ -22,7 +22,7 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
@@ -36,12 +36,22 @@ DEBOUNCE = 0.3  # seconds of quiet after a change before it is analysed
 
 
 class _Document:
-    """An open document: the analysis of the latest text, or the task making it."""
+    """An open document: the analysis of the latest text, or the task making it.
+
+    An analysis comes in two steps: ``diagnosed`` holds what the diagnostics need (published
+    at once), ``complete`` becomes the analysis with every layer's row and every index that
+    hovers, inlay hints and code actions read (the same worker thread builds it next).
+    """
 
     def __init__(self) -> None:
-        self.analysis: DocumentAnalysis | None = None
+        self.diagnosed: DocumentAnalysis | None = None
+        self.complete: asyncio.Future[DocumentAnalysis] | None = None
         self.task: asyncio.Task[DocumentAnalysis | None] | None = None
         self.incremental: Any = None  # a frontend.incremental.Document: what the next analysis reuses
+
+    def forget(self) -> None:
+        """Analyse the text again even if it has not changed (settings or an import changed)."""
+        self.diagnosed = self.complete = None
 
 
 class KerascheckServer(LanguageServer):
@@ -87,23 +97,24 @@ class KerascheckServer(LanguageServer):
             return None
         document = self.workspace.get_text_document(uri)
         source, version = document.source, document.version
-        fresh = state.analysis is None or state.analysis.source != source
-        if fresh:
+        if state.diagnosed is None or state.diagnosed.source != source or state.complete is None:
             settings = self.settings_for(uri)
             path = to_fs_path(uri) or uri
-            state.analysis = await asyncio.get_running_loop().run_in_executor(
+            diagnosed, layer_rows = await asyncio.get_running_loop().run_in_executor(
                 self.executor, _analyse_text, source, path, settings, state
             )
-        analysis = state.analysis
+            # Diagnostics first.  Then, in the same worker thread and not cancelled with this
+            # task (a newer text supersedes the task, not the work that helps analyse it): the
+            # layer rows and the editor's indexes, and, while the user pauses, the part of the
+            # next analysis that the next edit will most likely leave as it is.
+            state.diagnosed = diagnosed
+            state.complete = asyncio.wrap_future(self.executor.submit(_complete, diagnosed, layer_rows))
+            if state.incremental is not None:
+                self.executor.submit(_pause, state.incremental)
+        diagnosed, complete = state.diagnosed, state.complete
         if self.documents.get(uri) is state and document.source == source:
-            self.publish(uri, version, analysis)
-        if fresh:
-            # Diagnostics first; the indexes hovers and inlay hints read are built right after
-            # (a request that comes sooner builds what it needs itself); then, while the user
-            # pauses, the part of the next analysis the next edit will most likely not change.
-            # Not awaited: a newer text cancels this task, not the work that helps analyse it.
-            self.executor.submit(_after_publishing, analysis, state.incremental)
-        return analysis
+            self.publish(uri, version, diagnosed)
+        return await asyncio.shield(complete)
 
     async def analysis_of(self, uri: str) -> DocumentAnalysis | None:
         """The analysis of ``uri``'s current text: cached, or the pending run's."""
@@ -111,8 +122,9 @@ class KerascheckServer(LanguageServer):
             state = self.documents.get(uri)
             if state is None:
                 return None
-            if state.analysis is not None and state.analysis.source == self.workspace.get_text_document(uri).source:
-                return state.analysis
+            diagnosed, complete = state.diagnosed, state.complete
+            if diagnosed is not None and complete is not None and diagnosed.source == self.workspace.get_text_document(uri).source:
+                return await asyncio.shield(complete)
             task = state.task
             if task is None:
                 self.schedule(uri)
@@ -143,14 +155,18 @@ class KerascheckServer(LanguageServer):
         )
 
 
-def _analyse_text(source: str, path: str, settings: Settings, state: _Document | None = None) -> DocumentAnalysis:
-    """Analyse a document's text (in the one worker thread, so ``state.parses`` has one user)."""
+def _analyse_text(
+    source: str, path: str, settings: Settings, state: _Document | None = None
+) -> tuple[DocumentAnalysis, Callable[[], tuple[Any, ...]]]:
+    """A document's text analysed, without the layer rows; and what computes them.
+
+    In the one worker thread, so ``state.incremental`` has one user."""
     from kerascheck.analysis import analyse_source, mentions_keras
     from kerascheck.frontend.incremental import Document
     from kerascheck.results import FileResult
 
     if path.endswith(".ipynb") or not mentions_keras(source.encode("utf-8", "surrogatepass")):
-        return DocumentAnalysis(source, FileResult(path, skipped=True), settings)
+        return DocumentAnalysis(source, FileResult(path, skipped=True), settings), tuple
     if state is not None and state.incremental is None:
         state.incremental = Document()
     reuse = state.incremental if state is not None else None
@@ -161,17 +177,24 @@ def _analyse_text(source: str, path: str, settings: Settings, state: _Document |
     collecting = gc.isenabled()
     gc.disable()
     try:
-        result = analyse_source(source, path, settings, all_layers=True, reuse=reuse)
+        result = analyse_source(source, path, settings, all_layers=reuse is None, reuse=reuse)
     finally:
         if collecting:
             gc.enable()
-    return DocumentAnalysis(source, result, settings, reuse.tree if reuse is not None else None)
+    if reuse is None:
+        return DocumentAnalysis(source, result, settings), tuple
+    return DocumentAnalysis(source, result, settings, reuse.tree), reuse.layer_rows
 
 
-def _after_publishing(analysis: DocumentAnalysis, document: Any) -> None:
-    analysis.prepare()
-    if document is not None:
-        _pause(document)
+def _complete(diagnosed: DocumentAnalysis, layer_rows: Callable[[], tuple[Any, ...]]) -> DocumentAnalysis:
+    """The analysis with every layer's row, and the indexes built."""
+    result = diagnosed.result
+    if not result.layers:
+        try:
+            result = replace(result, layers=layer_rows())
+        except Exception:  # noqa: BLE001  (hovers on layers outside models are lost, not the server)
+            pass
+    return DocumentAnalysis(diagnosed.source, result, diagnosed.settings, diagnosed.tree).prepare()
 
 
 def _pause(document: Any) -> None:
@@ -239,7 +262,7 @@ def did_save(ls: KerascheckServer, params: types.DidSaveTextDocumentParams) -> N
     if uri.endswith("pyproject.toml"):
         ls.settings_by_folder.clear()
         for other in ls.documents:
-            ls.documents[other].analysis = None
+            ls.documents[other].forget()
             ls.schedule(other)
         return
     if uri not in ls.documents:
@@ -248,8 +271,8 @@ def did_save(ls: KerascheckServer, params: types.DidSaveTextDocumentParams) -> N
     # Other open documents that may import the saved module are analysed again.
     module = Path(to_fs_path(uri) or uri).stem
     for other, state in ls.documents.items():
-        if other != uri and state.analysis is not None and module in state.analysis.source:
-            state.analysis = None
+        if other != uri and state.diagnosed is not None and module in state.diagnosed.source:
+            state.forget()
             ls.schedule(other)
 
 

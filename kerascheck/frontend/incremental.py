@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import ast
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Callable
 
 import libcst as cst
 
@@ -124,6 +124,9 @@ class Document:
         self.edited: int | None = None  # the first statement the last edit changed
         self.paused: _Paused | None = None
         self.resumed_at: int | None = None  # where the last analysis continued a pause (tests)
+        # Every layer's row from the last analysis (FileResult.layers), computed when called:
+        # an editor shows the diagnostics first.
+        self.layer_rows: Callable[[], tuple[Any, ...]] = tuple
 
     def interpret(self, module: cst.Module, path: str, settings: Any) -> Any:
         """Run ``module`` as a fresh interpreter would; that interpreter (its session holds the results)."""
