@@ -177,6 +177,26 @@ async def test_shapes_are_shown_while_the_model_does_not_build(client: LanguageC
     assert hover.contents.value.startswith("`Flatten() → (None, 350464) · 0 params`")
 
 
+@pytest.mark.asyncio(loop_scope="module")
+async def test_edits_in_a_row_show_the_latest_shapes(client: LanguageClient):
+    """The second edit of the same line continues the interpretation paused after the first."""
+    uri = await _open(client, MODEL)
+    document = types.TextDocumentIdentifier(uri=uri)
+    for version, filters in ((2, 17), (3, 18), (4, 19)):
+        client.text_document_did_change(
+            types.DidChangeTextDocumentParams(
+                types.VersionedTextDocumentIdentifier(uri=uri, version=version),
+                [types.TextDocumentContentChangeWholeDocument(text=MODEL.replace("Conv2D(16", f"Conv2D({filters}"))],
+            )
+        )
+        published = await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+        assert published.version == version and [d.code for d in published.diagnostics] == ["KC101"]
+        hints = await client.text_document_inlay_hint_async(
+            types.InlayHintParams(document, types.Range(types.Position(0, 0), types.Position(8, 0)))
+        )
+        assert [h.label for h in hints] == [f": (None, 148, 148, {filters})", f": (None, {148 * 148 * filters})"]
+
+
 STACKED = """\
 import keras
 from keras import layers
