@@ -74,6 +74,16 @@ def timed(command: list[str], runs: int, env: dict[str, str] | None = None) -> t
     return statistics.median(times), peak
 
 
+def interleaved(commands: list[list[str]], runs: int) -> list[tuple[float, int]]:
+    """Like :func:`timed` for several commands, run in turn: this machine's speed drifts (other
+    guests on the host), and alternating lets every command see the same drift."""
+    samples: list[list[tuple[float, int]]] = [[] for _ in commands]
+    for _ in range(runs):
+        for command, found in zip(commands, samples):
+            found.append(timed(command, 1))
+    return [(statistics.median(t for t, _ in found), found[-1][1]) for found in samples]
+
+
 def kerascheck_command() -> list[str]:
     found = shutil.which("kerascheck")
     return [found] if found else [sys.executable, "-m", "kerascheck"]
@@ -138,15 +148,15 @@ def main() -> int:
     # measurement but the cache's own runs with --no-cache: they measure the analysis.
     timed(kc + ["--no-cache", "--summary", str(MODEL)], 1)
 
-    floor, _ = timed([sys.executable, "-c", "pass"], args.runs)
-    version, _ = timed(kc + ["--version"], args.runs)
+    (floor, _), (version, _) = interleaved([[sys.executable, "-c", "pass"], kc + ["--version"]], args.runs)
     rows.append(("start-up: kerascheck --version", version, f"python -c pass {floor:.3f} s, +{version - floor:.3f} s"))
 
     with tempfile.TemporaryDirectory() as tmp:
         parse_script = Path(tmp) / "parse_one.py"
         parse_script.write_text(PARSE_ONE)
-        parse_one, _ = timed([sys.executable, str(parse_script), str(MODEL)], args.runs)
-        one, kc_peak = timed(kc + ["--no-cache", "--summary", str(MODEL)], args.runs)
+        (parse_one, _), (one, kc_peak) = interleaved(
+            [[sys.executable, str(parse_script), str(MODEL)], kc + ["--no-cache", "--summary", str(MODEL)]], args.runs
+        )
         rows.append(("one model file: kerascheck --summary", one,
                      f"import libcst + parse {parse_one:.3f} s, ratio {one / parse_one:.2f}x"))
 
@@ -157,22 +167,24 @@ def main() -> int:
         listing.write_text("\n".join(str(p) for p in paths))
         parse_many_script = Path(tmp) / "parse_many.py"
         parse_many_script.write_text(PARSE_MANY)
-        bare, _ = timed([sys.executable, str(parse_many_script), str(listing)], max(1, args.runs // 2))
-        full, corpus_peak = timed(kc + ["--no-cache", str(corpus)], max(1, args.runs // 2))
+        (bare, _), (full, corpus_peak) = interleaved(
+            [[sys.executable, str(parse_many_script), str(listing)], kc + ["--no-cache", str(corpus)]], args.runs
+        )
         rows.append((f"corpus of {args.files} files: kerascheck", full,
                      f"{args.files / full:.0f} files/s; bare libcst parse of the keras files {bare:.3f} s, "
                      f"ratio {full / bare:.2f}x; peak {corpus_peak / 1024:.0f} MB"))
-        one_job, one_peak = timed(kc + ["--no-cache", "--jobs", "1", str(corpus)], max(1, args.runs // 2))
-        two_jobs, two_peak = timed(kc + ["--no-cache", "--jobs", "2", str(corpus)], max(1, args.runs // 2))
+        (one_job, one_peak), (two_jobs, two_peak) = interleaved(
+            [kc + ["--no-cache", "--jobs", "1", str(corpus)], kc + ["--no-cache", "--jobs", "2", str(corpus)]], args.runs
+        )
         rows.append((f"corpus of {args.files} files: --jobs 1 / --jobs 2", two_jobs,
                      f"--jobs 1 {one_job:.3f} s, {one_job / two_jobs:.2f}x faster with 2; "
                      f"peak {one_peak / 1024:.0f} / {two_peak / 1024:.0f} MB"))
         # What two processes gain on this machine at all: the same pure-Python loop, once in
         # one process, then twice in two at the same time (shared or throttled cores show here).
         spin = [sys.executable, "-c", SPIN]
-        alone, _ = timed(spin, max(1, args.runs // 2))
-        pair, _ = timed([sys.executable, "-c", f"import subprocess as s, sys; ps = [s.Popen({spin!r}) for _ in '12']; "
-                         "sys.exit(max(p.wait() for p in ps))"], max(1, args.runs // 2))
+        both = [sys.executable, "-c", f"import subprocess as s, sys; ps = [s.Popen({spin!r}) for _ in '12']; "
+                "sys.exit(max(p.wait() for p in ps))"]
+        (alone, _), (pair, _) = interleaved([spin, both], args.runs)
         rows.append(("this machine: a CPU-bound loop, 1 vs 2 processes", pair,
                      f"alone {alone:.3f} s; two at once give {2 * alone / pair:.2f}x the work per second "
                      "(the ceiling for --jobs 2)"))
