@@ -20,9 +20,10 @@ import gc
 import sys
 import threading
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
@@ -170,17 +171,8 @@ def _analyse_text(
     if state is not None and state.incremental is None:
         state.incremental = Document()
     reuse = state.incremental if state is not None else None
-    if reuse is not None:
-        reuse.tree = None
-    # An analysis allocates a great many objects and frees them all at once: collecting
-    # garbage in the middle of one only adds pauses (the cycles it leaves are collected later).
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with _collector_paused():
         result = analyse_source(source, path, settings, all_layers=reuse is None, reuse=reuse)
-    finally:
-        if collecting:
-            gc.enable()
     if reuse is None:
         return DocumentAnalysis(source, result, settings), tuple
     return DocumentAnalysis(source, result, settings, reuse.tree), reuse.layer_rows
@@ -198,16 +190,26 @@ def _complete(diagnosed: DocumentAnalysis, layer_rows: Callable[[], tuple[Any, .
 
 
 def _pause(document: Any) -> None:
-    collecting = gc.isenabled()
-    gc.disable()
     old_limit = sys.getrecursionlimit()
-    sys.setrecursionlimit(max(old_limit, 10_000))
+    sys.setrecursionlimit(max(old_limit, 10_000))  # as deep as an analysis may go
     try:
-        document.pause()
+        with _collector_paused():
+            document.pause()
     except Exception:  # noqa: BLE001  (a head start only: the next analysis runs in full instead)
         document.paused = None
     finally:
         sys.setrecursionlimit(old_limit)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """An interpretation allocates a great many objects and frees them all at once: collecting
+    garbage in the middle of one only adds pauses (the cycles it leaves are collected later)."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
         if collecting:
             gc.enable()
 
