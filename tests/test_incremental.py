@@ -186,3 +186,20 @@ def _code(statement) -> str:
     import libcst as cst
 
     return cst.Module(body=[statement]).code
+
+
+hypothesis = pytest.importorskip("hypothesis")
+hypothesmith = pytest.importorskip("hypothesmith")
+
+
+@hypothesis.settings(
+    max_examples=40, deadline=None, derandomize=True, database=None, suppress_health_check=list(hypothesis.HealthCheck)
+)
+@hypothesis.given(source=hypothesmith.from_grammar())
+def test_arbitrary_python_pieced_and_continued_as_from_scratch(source: str) -> None:
+    """Whatever the statements look like (semicolons, continuation lines, decorators, form
+    feeds...), the pieced parse and the paused runs give what a fresh analysis gives."""
+    document = Document()
+    text = "import keras\nfrom keras import layers\n" + source
+    for version in (text, text + "\nx = layers.Dense(2)\n", "UNITS = 1\n" + text, "UNITS = 2\n" + text):
+        analyse(version, "<generated>.py", document)
