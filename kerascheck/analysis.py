@@ -33,7 +33,7 @@ MAX_FILE_BYTES = 64 * 1024 * 1024  # not even read beyond this (a notebook's out
 MAX_SOURCE_BYTES = 1024 * 1024
 
 
-def _too_large(path: str, size: int) -> FileResult:
+def too_large(path: str, size: int) -> FileResult:
     return _file_error(
         path, "KC003", f"file is too large to analyse ({size:,} bytes of Python; the limit is {MAX_SOURCE_BYTES:,})"
     )
@@ -122,7 +122,7 @@ def analyse_notebook(data: bytes, path: str, settings: Settings | None = None) -
     except NotebookError as err:
         return _file_error(path, "KC002", str(err))
     if len(notebook.source.encode("utf-8")) > MAX_SOURCE_BYTES:
-        return _too_large(path, len(notebook.source.encode("utf-8")))
+        return too_large(path, len(notebook.source.encode("utf-8")))
     return notebook.result(analyse_source(notebook.source, path, settings))
 
 
@@ -135,7 +135,7 @@ def _prepare_bytes(data: bytes, path: str, settings: Settings, cache: "Cache | N
     if not mentions_keras(data):
         return FileResult(path, skipped=True)
     if len(data) > MAX_SOURCE_BYTES:
-        return _too_large(path, len(data))
+        return too_large(path, len(data))
     try:
         source = data.decode("utf-8")
     except UnicodeDecodeError as err:

@@ -162,12 +162,15 @@ def _analyse_text(
     """A document's text analysed, without the layer rows; and what computes them.
 
     In the one worker thread, so ``state.incremental`` has one user."""
-    from kerascheck.analysis import analyse_source, mentions_keras
+    from kerascheck.analysis import MAX_SOURCE_BYTES, analyse_source, mentions_keras, too_large
     from kerascheck.frontend.incremental import Document
     from kerascheck.results import FileResult
 
-    if path.endswith(".ipynb") or not mentions_keras(source.encode("utf-8", "surrogatepass")):
+    data = source.encode("utf-8", "surrogatepass")
+    if path.endswith(".ipynb") or not mentions_keras(data):
         return DocumentAnalysis(source, FileResult(path, skipped=True), settings), tuple
+    if len(data) > MAX_SOURCE_BYTES:  # as on the command line: not parsed at all
+        return DocumentAnalysis(source, too_large(path, len(data)), settings), tuple
     if state is not None and state.incremental is None:
         state.incremental = Document()
     reuse = state.incremental if state is not None else None

@@ -197,6 +197,13 @@ async def test_edits_in_a_row_show_the_latest_shapes(client: LanguageClient):
         assert [h.label for h in hints] == [f": (None, 148, 148, {filters})", f": (None, {148 * 148 * filters})"]
 
 
+@pytest.mark.asyncio(loop_scope="module")
+async def test_a_document_over_the_size_bound_is_reported_not_parsed(client: LanguageClient):
+    uri = await _open(client, "import keras\n" + "x = 1\n" * 200_000)
+    [diagnostic] = client.diagnostics[uri]
+    assert diagnostic.code == "KC003" and "too large" in diagnostic.message
+
+
 STACKED = """\
 import keras
 from keras import layers
