@@ -25,22 +25,13 @@ from pathlib import Path
 
 os.environ.setdefault("KERAS_BACKEND", "jax")
 
+from recording import OPAQUE, REQUIRED, literal, write_or_check  # noqa: E402  (beside this file)
+
 OUTPUT = Path(__file__).resolve().parents[2] / "kerascheck" / "knowledge" / "keras_api.py"
 
 # The public modules whose names a model file may use.
 MODULES = ("keras", "keras.layers", "keras.models")
 
-REQUIRED = "REQUIRED"
-OPAQUE = "OPAQUE"
-
-
-def _literal(value):
-    if value is None or isinstance(value, (bool, int, float, str)):
-        return value
-    if isinstance(value, (tuple, list)):
-        items = tuple(_literal(v) for v in value)
-        return OPAQUE if OPAQUE in items else items
-    return OPAQUE
 
 
 def _parameters(func, skip_self: bool):
@@ -53,7 +44,7 @@ def _parameters(func, skip_self: bool):
         elif p.kind is p.VAR_KEYWORD:
             params.append(("**" + p.name, OPAQUE, "var_keyword"))
         else:
-            default = REQUIRED if p.default is p.empty else _literal(p.default)
+            default = REQUIRED if p.default is p.empty else literal(p.default)
             kind = "keyword_only" if p.kind is p.KEYWORD_ONLY else "positional"
             params.append((p.name, default, kind))
     return tuple(params)
@@ -80,7 +71,7 @@ def _base_params(cls) -> tuple:
             if p.name in seen or p.name == "self" or p.kind in (p.VAR_KEYWORD, p.VAR_POSITIONAL):
                 continue
             seen.add(p.name)
-            default = REQUIRED if p.default is p.empty else _literal(p.default)
+            default = REQUIRED if p.default is p.empty else literal(p.default)
             found.append((p.name, default, "keyword_only"))
         accepts = any(p.kind is p.VAR_KEYWORD for p in params)
     return tuple(found)
@@ -193,16 +184,7 @@ def record() -> str:
 
 
 def main(argv: list[str]) -> int:
-    text = record()
-    if "--check" in argv:
-        if OUTPUT.read_text() != text:
-            print(f"{OUTPUT} differs from what Keras records now", file=sys.stderr)
-            return 1
-        return 0
-    OUTPUT.parent.mkdir(parents=True, exist_ok=True)
-    OUTPUT.write_text(text)
-    print(f"wrote {OUTPUT}")
-    return 0
+    return write_or_check(OUTPUT, record(), argv)
 
 
 if __name__ == "__main__":

@@ -66,13 +66,13 @@ from pathlib import Path
 
 os.environ.setdefault("KERAS_BACKEND", "jax")
 
+from recording import OPAQUE, REQUIRED, literal  # noqa: E402  (beside this file)
+
 REPO_ROOT = Path(__file__).resolve().parents[2]
 KNOWLEDGE = REPO_ROOT / "kerascheck" / "knowledge" / "applications.py"
 GRAPHS = REPO_ROOT / "kerascheck" / "knowledge" / "applications.json.gz"
 CASES = REPO_ROOT / "tests" / "applications_cases.json"
 
-REQUIRED = "REQUIRED"
-OPAQUE = "OPAQUE"
 # Placeholders the heads are recorded with, then written as references to the argument.
 CLASSES_MARK = 7919
 ACTIVATION_MARK = "softsign"
@@ -95,15 +95,6 @@ FAMILIES = {
     "NASNetMobile": ("nasnet", ()),
     "NASNetLarge": ("nasnet", ()),
 }
-
-
-def _literal(value):
-    if value is None or isinstance(value, (bool, int, float, str)):
-        return value
-    if isinstance(value, (tuple, list)):
-        items = tuple(_literal(v) for v in value)
-        return OPAQUE if OPAQUE in items else items
-    return OPAQUE
 
 
 def _jsonable(value):
@@ -222,12 +213,12 @@ def _config(op, pad_of):
         if key in IGNORED_KEYS or key.endswith(IGNORED_SUFFIXES) or key not in params:
             continue
         default = params[key]
-        if default is not inspect.Parameter.empty and _literal(default) == _literal(value) and _literal(value) != OPAQUE:
+        if default is not inspect.Parameter.empty and literal(default) == literal(value) and literal(value) != OPAQUE:
             continue
         if key == "padding" and pad_of is not None:
             out[key] = {"correct_pad": pad_of}
             continue
-        if _literal(value) == OPAQUE:
+        if literal(value) == OPAQUE:
             raise AssertionError(f"{op.name}: config {key}={value!r} is not a literal")
         out[key] = _jsonable(value)
     return out
@@ -416,7 +407,7 @@ def public_names():
 def _params(function):
     out = []
     for p in inspect.signature(function).parameters.values():
-        default = REQUIRED if p.default is p.empty else _literal(p.default)
+        default = REQUIRED if p.default is p.empty else literal(p.default)
         kind = "keyword_only" if p.kind is p.KEYWORD_ONLY else "positional"
         out.append((p.name, default, kind))
     return tuple(out)
@@ -684,7 +675,7 @@ def private_classes(graphs):
                     if p.kind is p.VAR_KEYWORD:
                         params.append(("**" + p.name, OPAQUE, "var_keyword"))
                         continue
-                    default = REQUIRED if p.default is p.empty else _literal(p.default)
+                    default = REQUIRED if p.default is p.empty else literal(p.default)
                     params.append((p.name, default, "positional"))
                 params.extend([("name", None, "keyword_only"), ("trainable", True, "keyword_only"),
                                ("dtype", None, "keyword_only")])

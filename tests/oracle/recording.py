@@ -79,6 +79,22 @@ def run_script(path: Path, source: str, package: str | None) -> tuple[dict, dict
     return namespace, error
 
 
+# How a recorded signature's defaults are written (kerascheck.knowledge.keras_api names the same
+# markers): a parameter without default, and a default that is no literal.
+REQUIRED = "REQUIRED"
+OPAQUE = "OPAQUE"
+
+
+def literal(value):
+    """A default as recorded: a literal (numbers, strings, booleans, None, tuples of them), else OPAQUE."""
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    if isinstance(value, (tuple, list)):
+        items = tuple(literal(v) for v in value)
+        return OPAQUE if OPAQUE in items else items
+    return OPAQUE
+
+
 def write_or_check(output: Path, text: str, argv: list[str]) -> int:
     """Write ``text`` to ``output``; with ``--check``, exit status 1 if the file differs instead."""
     if "--check" in argv:
@@ -86,6 +102,7 @@ def write_or_check(output: Path, text: str, argv: list[str]) -> int:
             print(f"{output} differs from what Keras records now", file=sys.stderr)
             return 1
         return 0
+    output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(text)
     print(f"wrote {output}")
     return 0
