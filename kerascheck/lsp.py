@@ -104,14 +104,19 @@ class KerascheckServer(LanguageServer):
             diagnosed, layer_rows = await asyncio.get_running_loop().run_in_executor(
                 self.executor, _analyse_text, source, path, settings, state
             )
-            # Diagnostics first.  Then, in the same worker thread and not cancelled with this
-            # task (a newer text supersedes the task, not the work that helps analyse it): the
-            # layer rows and the editor's indexes, and, while the user pauses, the part of the
-            # next analysis that the next edit will most likely leave as it is.
+            # Diagnostics first (published before the worker thread is given more to do).
+            # Then, in the same worker thread and not cancelled with this task (a newer text
+            # supersedes the task, not the work that helps analyse it): the layer rows and the
+            # editor's indexes; while the user pauses, the part of the next analysis that the
+            # next edit will most likely leave as it is; and the garbage collection.
             state.diagnosed = diagnosed
+            if self.documents.get(uri) is state and document.source == source:
+                self.publish(uri, version, diagnosed)
             state.complete = asyncio.wrap_future(self.executor.submit(_complete, diagnosed, layer_rows))
             if state.incremental is not None:
                 self.executor.submit(_pause, state.incremental)
+            self.executor.submit(gc.collect)
+            return await asyncio.shield(state.complete)
         diagnosed, complete = state.diagnosed, state.complete
         if self.documents.get(uri) is state and document.source == source:
             self.publish(uri, version, diagnosed)
@@ -359,6 +364,11 @@ def serve() -> None:
     import kerascheck.frontend.interpreter  # noqa: F401
 
     gc.freeze()
+    # No automatic garbage collection: one would fall in the middle of an analysis or between
+    # an analysis and its diagnostics (a few milliseconds each, more as documents grow). The
+    # worker thread collects instead once it has nothing left to do for an analysis
+    # (:meth:`KerascheckServer._analyse`), before the next debounced edit reaches it.
+    gc.disable()
     # The worker thread holds the interpreter lock while it analyses; the thread answering
     # requests gets it back after this many seconds instead of the default 5 ms.
     sys.setswitchinterval(0.0005)
