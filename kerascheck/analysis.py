@@ -208,7 +208,7 @@ def _analyse_source(
     # CPython's own parser first: it is fast, its messages are the ones users know, and it
     # rejects nesting deep enough to overflow libcst's native parser.
     try:
-        tree = ast.parse(source)
+        tree = reuse.parses.parse_ast(source) if reuse is not None else ast.parse(source)
     except SyntaxError as err:
         line = err.lineno or 1
         column = err.offset or 1

@@ -6,6 +6,7 @@ Every test compares with ``analyse_source`` of the same text from scratch; the c
 
 from __future__ import annotations
 
+import ast
 import random
 import re
 from pathlib import Path
@@ -15,7 +16,7 @@ import pytest
 from conftest import FIXTURES
 from kerascheck.analysis import analyse_source
 from kerascheck.config import Settings
-from kerascheck.frontend.incremental import Document
+from kerascheck.frontend.incremental import Document, ParseCache
 
 SOURCES = sorted(FIXTURES.rglob("*.py"))
 
@@ -85,6 +86,68 @@ x = layers.Dense(UNITS)(x)
 outputs = layers.Dense(10)(x)
 model = keras.Model(inputs, outputs)
 """
+
+
+def parse_as_ast_does(cache: ParseCache, text: str) -> bool | None:
+    """``cache.parse_ast(text)`` equals ``ast.parse(text)``, positions included, or raises as it
+    does; whether it was pieced (None: a syntax error)."""
+    try:
+        expected = ast.dump(ast.parse(text), include_attributes=True)
+    except (SyntaxError, ValueError) as err:
+        with pytest.raises(type(err)):
+            cache.parse_ast(text)
+        return None
+    assert ast.dump(cache.parse_ast(text), include_attributes=True) == expected
+    return cache.pieced
+
+
+@pytest.mark.parametrize("path", SOURCES, ids=lambda p: str(p.relative_to(FIXTURES)))
+def test_the_pieced_ast_after_line_edits_is_the_ast_of_the_text(path: Path) -> None:
+    """Lines replaced, inserted, deleted and retyped at random, one edit after the other (most
+    leave the text invalid or change its blocks: the whole text is parsed then)."""
+    rng = random.Random(path.name)
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True) or ["\n"]
+    cache = ParseCache()
+    cache.parse_ast("".join(lines))
+    for _ in range(12):
+        i, j = rng.randrange(len(lines)), rng.randrange(len(lines))
+        kind = rng.choice(("replace", "insert", "delete", "digit"))
+        if kind == "replace":
+            lines[i] = lines[j]
+        elif kind == "insert":
+            lines.insert(i, lines[j])
+        elif kind == "delete" and len(lines) > 1:
+            del lines[i]
+        else:
+            lines[i] = re.sub(r"\d", lambda m: str((int(m[0]) + 1) % 10), lines[i], count=1)
+        parse_as_ast_does(cache, "".join(lines))
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "pieced"),
+    [
+        ("x = 1\ny = f(\n  2)\nz = 3\n", "x = 1\ny = f(\n  5)\nz = 3\n", True),
+        ("x = 1\ny = 2\n", "x = 1\n\n# new\nw = 0\ny = 2\n", True),  # the rest moves down
+        ("x = 1\nw = 0\n\ny = 2\n", "x = 1\ny = 2\n", True),  # and up
+        ("a = 1; b = 2\nc = 3\n", "a = 1; b = 4\nc = 3\n", True),
+        ("def f():\n    return 1\nx = 2\n", "def f():\n    y = 0\n    return 1\nx = 2\n", True),
+        ("def f():\n    return 1\nx = 2\n", "def f():\n    return 1\n    # note\nx = 2\n", True),
+        ("x = 1 + \\\n  2\ny = 3\n", "x = 1 + \\\n  4\ny = 3\n", True),
+        ("x = 1\n\x0c\ny = 2\n", "x = 1\n\x0c\ny = 3\n", True),
+        # The changed lines do not parse alone: the whole text is parsed.
+        ("def f():\n    return 1\nx = 2\n", "def f():\n    return 1\n    y = 0\nx = 2\n", False),
+        ("def f():\n    return 1\n", "@decorator\ndef f():\n    return 1\n", False),
+        ("x = 1\ny = 2\n", "x = 1\ny = (2,\n", None),
+        ("x = 1\ny = 2\n", 'x = """1\ny = 2\n', None),
+        ("x = 1\ny = 2\n", "x = 1\n    y = 2\n", None),
+        # A __future__ import may change the grammar: never pieced.
+        ("from __future__ import annotations\nx = 1\n", "from __future__ import annotations\nx = 2\n", False),
+    ],
+)
+def test_an_edit_reparses_only_the_statements_it_touches(before: str, after: str, pieced: bool | None) -> None:
+    cache = ParseCache()
+    cache.parse_ast(before)
+    assert parse_as_ast_does(cache, after) is pieced
 
 
 def test_parsing_again_reuses_every_unchanged_statement() -> None:

@@ -12,8 +12,17 @@ nothing in the analysis reads; positions come from ``ast`` as always, and a reus
 statement's spans are its previous ones moved by the lines it moved (its text, hence
 every column in it, is the same).
 
+The ``ast`` itself is pieced the same way (:meth:`ParseCache.parse_ast`): the lines
+the edit changed, widened to the whole top-level statements they touch, are parsed
+alone; the statements before them are kept, those after them kept and moved by the
+lines the edit added or removed.  A text that parses alone and ends where a top-level
+statement of the unchanged rest begins leaves the tokenizer as it found it (no bracket,
+string, continuation or block left open: each would be a syntax error at its end), so
+the whole source parses to the same statements.
+
 Whenever the pieces do not fit (a text that does not parse on its own, statements
-that do not pair with ``ast``'s) the caller parses the whole source instead.
+that do not pair with ``ast``'s, a ``__future__`` import, which may change the
+grammar) the whole source is parsed instead.
 
 **Interpreting.**  The interpretation of a module is a function of its top-level
 statements, run in order.  While the user pauses, :meth:`Document.pause` runs the
@@ -49,6 +58,27 @@ class ParseCache:
         # read and refreshed by PositionIndex; the statement is kept so that the id stays its own.
         self.spans: dict[int, tuple[Any, dict[int, Any]]] = {}
         self.reused = 0  # statements taken from the cache by the last parse (for tests)
+        # The last source's lines and its ast (parse_ast), and whether that ast was pieced (tests).
+        self._lines: list[str] = []
+        self._tree: ast.Module | None = None
+        self.pieced = False
+
+    def parse_ast(self, source: str) -> ast.Module:
+        """``ast.parse(source)``, re-parsing only the statements that changed since the last call.
+
+        Raises what :func:`ast.parse` raises, from a parse of the whole source.  The
+        statements kept from the last call are the same objects, moved in place: the last
+        call's tree must not be read any more (an editor indexes it before the next edit).
+        """
+        lines = source_lines(source, keepends=True)
+        tree = None
+        if self._tree is not None and "__future__" not in source:
+            tree = _pieced(self._lines, self._tree, lines)
+        self.pieced = tree is not None
+        if tree is None:
+            tree = ast.parse(source)
+        self._lines, self._tree = lines, tree
+        return tree
 
     def parse(self, source: str, tree: ast.Module) -> cst.Module | None:
         """``source`` as a libcst module of its top-level statements; None when it cannot be pieced."""
@@ -74,6 +104,59 @@ class ParseCache:
             body.extend(statements)
         self._statements = fresh
         return cst.Module(body=tuple(body))
+
+
+def _pieced(old_lines: list[str], old_tree: ast.Module, lines: list[str]) -> ast.Module | None:
+    """The ast of ``lines``, from ``old_tree`` (of ``old_lines``) and a parse of what changed."""
+    old_count, count = len(old_lines), len(lines)
+    limit = min(old_count, count)
+    prefix = 0
+    while prefix < limit and old_lines[prefix] == lines[prefix]:
+        prefix += 1
+    if prefix == old_count == count:
+        return old_tree
+    suffix = 0
+    while suffix < limit - prefix and old_lines[old_count - 1 - suffix] == lines[count - 1 - suffix]:
+        suffix += 1
+    # Old lines prefix+1 .. old_count-suffix changed; widen them to the statements they touch.
+    start, end = prefix + 1, old_count - suffix
+    before: list[ast.stmt] = []
+    after: list[ast.stmt] = []
+    groups = statement_groups(old_tree)
+    position = 0
+    for first, last, number in groups:
+        statements = old_tree.body[position : position + number]
+        position += number
+        if last < start:
+            before.extend(statements)
+        elif first > end:
+            after.extend(statements)
+        else:
+            start, end = min(start, first), max(end, last)
+    moved = count - old_count
+    text = "".join(lines[start - 1 : end + moved])
+    try:
+        changed = ast.parse(text)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None  # the whole source decides (and names the error)
+    if start > 1:
+        ast.increment_lineno(changed, start - 1)
+    if moved:
+        for statement in after:
+            _move(statement, moved)
+    return ast.Module(body=[*before, *changed.body, *after], type_ignores=[])
+
+
+def _move(node: ast.AST, lines: int) -> None:
+    """Move ``node`` and everything under it ``lines`` lines down (in place)."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if "lineno" in current._attributes:
+            current.lineno += lines  # type: ignore[attr-defined]
+            if current.end_lineno is not None:  # type: ignore[attr-defined]
+                current.end_lineno += lines  # type: ignore[attr-defined]
+        stack.extend(ast.iter_child_nodes(current))
 
 
 def first_line(statement: ast.stmt) -> int:
