@@ -83,6 +83,18 @@ def prepare(
 ) -> FileResult | Pending:
     """Everything up to the analysis proper: read, scan, decode, and the cache look-up."""
     display = str(path)
+    files = cache.files if cache is not None else None
+    if files is not None and not display.endswith(".ipynb"):
+        from kerascheck.cache import NO_KERAS
+
+        # A file whose status is as recorded still holds what it held: not even read.
+        content = files.content_of(display)
+        if content == NO_KERAS:
+            return FileResult(display, skipped=True)
+        if content is not None:
+            cached = cache.get(display, content)  # type: ignore[union-attr]
+            if cached is not None and not cached.diagnostics:  # diagnostics need the source (# noqa)
+                return cached
     # One open and an fstat rather than a stat and an open; an error is the one the stat
     # would have met first, and a file too large is never read.
     try:
@@ -98,15 +110,15 @@ def prepare(
         return _file_error(display, "KC002", f"cannot read file: {err.strerror or err}")
     try:
         with handle:
-            size = os.fstat(handle.fileno()).st_size
-            if size > MAX_FILE_BYTES:
-                return _file_error(display, "KC003", f"file is too large to analyse ({size:,} bytes)")
+            status = os.fstat(handle.fileno())
+            if status.st_size > MAX_FILE_BYTES:
+                return _file_error(display, "KC003", f"file is too large to analyse ({status.st_size:,} bytes)")
             data = handle.read()
     except OSError as err:
         return _file_error(display, "KC002", f"cannot read file: {err.strerror or err}")
     if display.endswith(".ipynb"):
         return analyse_notebook(data, display, settings or Settings())
-    return _prepare_bytes(data, display, settings or Settings(), cache)
+    return _prepare_bytes(data, display, settings or Settings(), cache, status)
 
 
 def analyse_notebook(data: bytes, path: str, settings: Settings | None = None) -> FileResult:
@@ -131,8 +143,16 @@ def analyse_bytes(data: bytes, path: str, settings: Settings | None = None) -> F
     return prepared.run() if isinstance(prepared, Pending) else prepared
 
 
-def _prepare_bytes(data: bytes, path: str, settings: Settings, cache: "Cache | None") -> FileResult | Pending:
+def _prepare_bytes(
+    data: bytes, path: str, settings: Settings, cache: "Cache | None", status: os.stat_result | None = None
+) -> FileResult | Pending:
+    """``status``: the file's, taken before ``data`` was read (the cache's file index records it)."""
+    files = cache.files if cache is not None and status is not None else None
     if not mentions_keras(data):
+        if files is not None:
+            from kerascheck.cache import NO_KERAS
+
+            files.record(path, status, NO_KERAS)  # type: ignore[arg-type]
         return FileResult(path, skipped=True)
     if len(data) > MAX_SOURCE_BYTES:
         return too_large(path, len(data))
@@ -147,6 +167,8 @@ def _prepare_bytes(data: bytes, path: str, settings: Settings, cache: "Cache | N
         from kerascheck.hashing import digest
 
         hashed = digest(data)
+        if files is not None:
+            files.record(path, status, hashed)  # type: ignore[arg-type]
         cached = cache.get(path, hashed)
         if cached is not None:
             return finish(cached, settings, source)

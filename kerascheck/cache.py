@@ -19,6 +19,16 @@ never see half an entry.  Selection and ``# noqa`` are applied after the cache
 
 Files that never mention keras are not cached: reading them and scanning for
 ``keras`` is all they cost, less than a cache look-up would.
+
+A re-run need not even read a file it has seen (:class:`FileIndex`, as git's index
+does): ``index/files.json`` records, per absolute path, the file's status (device, inode,
+size, modification and change times, nanoseconds) and what its content was found to
+be: its content hash, or that it never mentions keras.  When a file's status is
+unchanged, so is its content; its result entry is then looked up (and still checked
+against everything above) without reading it.  Writing a file changes its change time
+to the current time, which nothing can set back; a file is recorded only once its
+times are two seconds older than the run, so that a write in the same timestamp tick
+as the read (coarse clocks, file systems with 2-second times) cannot go unnoticed.
 """
 
 from __future__ import annotations
@@ -57,6 +67,7 @@ class Cache:
     # This run's answers to "is there a module file here?": many files ask the same (an
     # __init__.py beside them), and one run checks each once.
     probed: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
+    files: "FileIndex | None" = field(default=None, compare=False, repr=False)
 
     def entry(self, path: str) -> Path:
         return Path(self._entry(path))
@@ -104,6 +115,80 @@ class Cache:
         _write_atomic(self.entry(path), data)
 
 
+# What a FileIndex records of a file that never mentions keras (else: its content hash).
+NO_KERAS = ""
+# A file is recorded only when it was last written this long before the run began (ns).
+SETTLED = 2_000_000_000
+# Beyond this many entries, the index keeps only the files of the run that writes it.
+MAX_INDEXED = 200_000
+
+
+class FileIndex:
+    """``index/files.json``: what each file's content was, by its status (see the module's documentation).
+
+    Read when the cache is opened, written back by :meth:`save` when a run learned
+    something new. Entries of files a run did not see are kept (another run's paths).
+    Never pickled along with the cache: a worker process only reads files.
+    """
+
+    def __init__(self, path: str) -> None:
+        import time
+
+        self.path = path
+        self.settled = time.time_ns() - SETTLED
+        self.entries: dict[str, list[Any]] = {}
+        self.seen: dict[str, list[Any]] = {}  # this run's records
+        try:
+            with open(path, "rb") as handle:
+                document = json.loads(handle.read())
+            if isinstance(document, dict) and document.get("format") == FORMAT and isinstance(document.get("files"), dict):
+                self.entries = document["files"]
+        except Exception:  # noqa: BLE001  (missing, unreadable or corrupt: an empty index)
+            self.entries = {}
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_no_index, ())
+
+    def content_of(self, path: str) -> str | None:
+        """The recorded content hash of ``path`` (or :data:`NO_KERAS`), if its status is unchanged."""
+        entry = self.entries.get(os.path.abspath(path))
+        if type(entry) is not list or len(entry) != 6:
+            return None
+        try:
+            stat = os.stat(path)
+        except OSError:
+            return None
+        if entry[:5] != [stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns]:
+            return None
+        content = entry[5]
+        return content if type(content) is str else None
+
+    def record(self, path: str, stat: os.stat_result, content: str) -> None:
+        """``path``, with status ``stat`` (taken before its content was read), holds ``content``."""
+        if stat.st_mtime_ns >= self.settled or stat.st_ctime_ns >= self.settled:
+            return  # written too recently for its times to tell a later write apart
+        absolute = os.path.abspath(path)
+        entry = [stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, content]
+        self.seen[absolute] = entry
+
+    def save(self) -> None:
+        """Write the index back if this run recorded anything it did not hold."""
+        if all(self.entries.get(path) == entry for path, entry in self.seen.items()):
+            return
+        entries = self.entries if len(self.entries) + len(self.seen) <= MAX_INDEXED else {}
+        entries.update(self.seen)
+        try:
+            data = json.dumps({"format": FORMAT, "files": entries}, separators=(",", ":")).encode("ascii")
+            os.makedirs(os.path.dirname(self.path), exist_ok=True)
+        except (TypeError, ValueError, OSError):
+            return
+        _write_atomic(Path(self.path), data)
+
+
+def _no_index() -> None:
+    return None
+
+
 def open_cache(settings: "Settings", summaries: bool = True) -> tuple[Cache, str | None]:
     """The cache for ``settings``, and a warning when it cannot be written (reads still work).
 
@@ -121,7 +206,7 @@ def open_cache(settings: "Settings", summaries: bool = True) -> tuple[Cache, str
     except OSError as err:
         reason = err.strerror or str(err)
         return replace(cache, writable=False), f"cannot write the cache in {root}: {reason}; continuing without it"
-    return cache, None
+    return replace(cache, files=FileIndex(os.path.join(cache.folder, "index", "files.json"))), None
 
 
 def _tool_fingerprint() -> str:

@@ -151,6 +151,8 @@ class Analyser:
                     self.results[index] = self._analyse_here(index)
             else:
                 self._executor(workers)
+        if self.cache is not None and self.cache.files is not None:
+            self.cache.files.save()
         return self.results  # type: ignore[return-value]
 
     def close(self) -> None:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -236,3 +238,89 @@ def test_entries_keep_nested_models_and_fixes(fixture: str) -> None:
     result = analyse_path(FIXTURES / fixture)
     assert any(row.nested for s in result.summaries for row in s.rows) or any(d.fix for d in result.diagnostics)
     assert decode(encode(result, result.path), result.path) == result
+
+
+# ------------------------------------------------------------------ the file index (index/files.json)
+@pytest.fixture
+def settled_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Files count as settled as soon as they are written (the index records files whose times
+    are two seconds older than the run, which files written by a test never are)."""
+    monkeypatch.setattr(kerascheck.cache, "SETTLED", -60_000_000_000)
+
+
+@pytest.fixture
+def opened(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the files the analysis read."""
+    names: list[str] = []
+
+    def counting_open(path: object, *args: object, **kwargs: object) -> object:
+        names.append(Path(str(path)).name)
+        return open(path, *args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(kerascheck.analysis, "open", counting_open, raising=False)
+    return names
+
+
+def test_an_unchanged_file_is_not_even_read_again(project: Path, settled_at_once: None, opened: list[str]) -> None:
+    (project / "notes.py").write_text("print('no models here')\n")
+    first = run("--summary", ".")
+    assert {"model.py", "notes.py"} <= set(opened)
+    opened.clear()
+    assert run("--summary", ".") == first
+    assert opened == []  # blocks.py is still hashed (a dependency), but not through analysis.open
+
+
+def test_a_file_rewritten_with_its_old_size_and_time_is_read_again(project: Path, settled_at_once: None, analysed: list[str]) -> None:
+    model = project / "model.py"
+    before = run("--summary", "model.py")
+    status = model.stat()
+    time.sleep(0.05)  # past the clock tick of the first write (file times move in ticks of a few ms)
+    model.write_text(MAIN.replace("(8,)", "(9,)"))  # same size
+    os.utime(model, ns=(status.st_atime_ns, status.st_mtime_ns))  # and the old modification time
+    assert model.stat().st_size == status.st_size and model.stat().st_mtime_ns == status.st_mtime_ns
+    analysed.clear()
+    after = run("--summary", "model.py")
+    assert analysed == ["model.py"]  # the change time gave the write away
+    assert "36" in before[1] and "40" in after[1]  # 8·4+4, then 9·4+4 parameters
+
+
+def test_a_file_written_just_before_the_run_is_read_again(project: Path, opened: list[str]) -> None:
+    run("model.py")
+    opened.clear()
+    run("model.py")
+    assert opened == ["model.py"]  # its times are too recent to tell a later write in the same tick
+    assert not (project / ".kerascheck_cache" / kerascheck.cache.__version__ / "index").exists()
+
+
+def test_a_file_with_diagnostics_is_read_for_its_noqa_comments(project: Path, settled_at_once: None, opened: list[str]) -> None:
+    """Entries hold diagnostics before ``# noqa``: applying the comments takes the source."""
+    (project / "bad.py").write_text("import keras\nkeras.layers.Dense(0)  # noqa: KC201\nkeras.layers.Dense(-1)\n")
+    first = run("bad.py")
+    assert first[0] == 1 and "KC201" in first[1] and ":3:" in first[1] and ":2:" not in first[1]
+    opened.clear()
+    assert run("bad.py") == first
+    assert opened == ["bad.py"]
+
+
+def test_a_corrupt_or_foreign_index_is_ignored(project: Path, settled_at_once: None, opened: list[str]) -> None:
+    first = run("--summary", ".")
+    index = project / ".kerascheck_cache" / kerascheck.cache.__version__ / "index" / "files.json"
+    recorded = json.loads(index.read_text())
+    assert str(project / "model.py") in recorded["files"]
+    for text in ("{", "[]", '{"format": 5, "files": 3}', json.dumps({"format": 5, "files": {str(project / "model.py"): 7}})):
+        index.write_text(text)
+        opened.clear()
+        assert run("--summary", ".") == first
+        assert "model.py" in opened
+
+
+def test_the_index_stays_in_this_process(project: Path) -> None:
+    """Worker processes get the cache without the index (it can be large; they never write it)."""
+    import pickle
+
+    from kerascheck.cache import open_cache
+    from kerascheck.config import Settings
+
+    cache, _ = open_cache(Settings(root=project))
+    assert cache.files is not None
+    assert pickle.loads(pickle.dumps(cache)).files is None
