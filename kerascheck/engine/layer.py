@@ -78,6 +78,79 @@ def register(*class_names: str) -> Callable[[R], R]:
     return deco
 
 
+# Attributes LayerRule.__init__ sets itself: an argument of the same name is read from args.
+_INSTANCE_ATTRIBUTES = frozenset({"args", "name", "weights", "explanations"})
+
+
+def _blocked_names(cls: type) -> frozenset[str]:
+    """Names an argument must not be copied under: the class's attributes (methods,
+    ``rank``, ``input_spec``…), which a read finds before the instance's, and
+    __init__'s own.  Computed once per rule class, at its first instance."""
+    names = cls.__dict__.get("_blocked_names")
+    if names is None:
+        names = frozenset(dir(cls)) | _INSTANCE_ATTRIBUTES
+        cls._blocked_names = names  # type: ignore[attr-defined]
+    return names
+
+
+class _Arguments(dict):
+    """A rule's bound arguments: a dict that copies each change into the rule's attributes
+    (``self.args["kernel_size"] = ...`` is then what ``self.kernel_size`` reads)."""
+
+    __slots__ = ("owner", "blocked")
+
+    def _copy(self, key: Any) -> None:
+        if key in self.blocked:
+            return
+        if key in self:
+            self.owner.__dict__[key] = dict.__getitem__(self, key)
+        else:
+            self.owner.__dict__.pop(key, None)
+
+    def __setitem__(self, key: Any, value: Any) -> None:
+        dict.__setitem__(self, key, value)
+        self._copy(key)
+
+    def __delitem__(self, key: Any) -> None:
+        dict.__delitem__(self, key)
+        self._copy(key)
+
+    def pop(self, key: Any, *default: Any) -> Any:
+        value = dict.pop(self, key, *default)
+        self._copy(key)
+        return value
+
+    def popitem(self) -> tuple[Any, Any]:
+        key, value = dict.popitem(self)
+        self._copy(key)
+        return key, value
+
+    def setdefault(self, key: Any, default: Any = None) -> Any:
+        value = dict.setdefault(self, key, default)
+        self._copy(key)
+        return value
+
+    def update(self, *args: Any, **kwargs: Any) -> None:
+        changed = dict(*args, **kwargs)
+        dict.update(self, changed)
+        for key in changed:
+            self._copy(key)
+
+    def __ior__(self, other: Any) -> "_Arguments":
+        self.update(other)
+        return self
+
+    def clear(self) -> None:
+        keys = list(self)
+        dict.clear(self)
+        for key in keys:
+            self._copy(key)
+
+    def __reduce__(self) -> Any:
+        # Rebuilt from a plain dict (pickle would otherwise set items before the slots).
+        return _Arguments, (dict(self),), (None, {"owner": self.owner, "blocked": self.blocked})
+
+
 class LayerRule:
     """Base class of all layer rules.  Mirrors the parts of ``keras.Layer`` that matter."""
 
@@ -93,13 +166,24 @@ class LayerRule:
     (``return_attention_scores=True``): such a call's output is unknown."""
 
     def __init__(self, args: Mapping[str, Any], name: str) -> None:
-        self.args = dict(args)
+        # Bound constructor arguments read as attributes, like Keras's self.units.  They
+        # are copied into the instance's __dict__ (a rule reads them many times per call,
+        # and a plain attribute read is much cheaper than the __getattr__ fallback); the
+        # names the class or __init__ already defines stay theirs, as with __getattr__
+        # alone.  ``self.args`` mirrors every later change into those copies.
+        blocked = _blocked_names(type(self))
+        attributes = self.__dict__
+        attributes.update(args)
+        for attr in blocked.intersection(attributes):
+            del attributes[attr]
+        self.args = _Arguments(args)
+        self.args.owner, self.args.blocked = self, blocked
         self.name = name
         self.weights: list[Weight] = []
         self.explanations: list[str] = []
 
     def __getattr__(self, attr: str) -> Any:
-        # Bound constructor arguments read as attributes, like Keras's self.units.
+        # An argument a rule shadowed and then deleted (``del self.units``) reads from args again.
         args = self.__dict__.get("args")
         if args is not None and attr in args:
             return args[attr]
