@@ -78,7 +78,12 @@ def is_known(value: Any) -> bool:
     if value is UNKNOWN:
         return False
     if isinstance(value, (tuple, list)):
-        return all(is_known(v) for v in value)
+        for v in value:
+            if v is UNKNOWN:
+                return False
+            if v is not None and type(v) is not int and not is_known(v):  # dims need no recursion
+                return False
+        return True
     if isinstance(value, dict):
         return all(is_known(v) for v in value.values())
     return True

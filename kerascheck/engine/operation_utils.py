@@ -6,7 +6,7 @@ numbers filled in, so ``--explain`` can show where each dimension comes from.
 
 from __future__ import annotations
 
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 from kerascheck.engine.dims import UNKNOWN, Dim, Unresolved, format_dim
 from kerascheck.engine.layer import LayerError, LayerRule
@@ -21,6 +21,12 @@ def standardize_tuple(value: Any, n: int, name: str, allow_zero: bool = False) -
     """
     if value is UNKNOWN:
         return (UNKNOWN,) * n
+    # The common cases, which pass every check below unchanged: one positive int, or a
+    # tuple of n positive ints.
+    if type(value) is int and value > 0:
+        return (value,) * n
+    if type(value) is tuple and len(value) == n and all(type(v) is int and v > 0 for v in value):
+        return value
     error_msg = f"The `{name}` argument must be a tuple of {n} integers. Received {name}={value}"
     if isinstance(value, int):
         value_tuple: tuple = (value,) * n
@@ -114,9 +120,12 @@ def spatial_output(
     strides: Sequence[Dim],
     padding: Any,
     dilation: Sequence[Dim] | None = None,
-    describe: str = "",
+    describe: Callable[[], str] = lambda: "",
 ) -> tuple[tuple[Dim, ...], list[str]]:
-    """Output spatial dims of a conv/pool; raises when one is provably <= 0 (valid padding)."""
+    """Output spatial dims of a conv/pool; raises when one is provably <= 0 (valid padding).
+
+    ``describe`` gives the end of that error's message: it is only formatted when raised.
+    """
     dilation = dilation or (1,) * len(spatial)
     out: list[Dim] = []
     formulas: list[str | None] = []
@@ -127,7 +136,7 @@ def spatial_output(
     for value in out:
         if value is not None and value is not UNKNOWN and value <= 0:
             raise LayerError(
-                f"Computed output size would be zero or negative. {describe}".rstrip(),
+                f"Computed output size would be zero or negative. {describe()}".rstrip(),
                 "nonpositive",
             )
     return tuple(out), axis_formulas(formulas)
@@ -242,8 +251,8 @@ def pooling_output_shape(
             raise LayerError("cannot convert float infinity to integer")
     out, formulas = spatial_output(
         "pooling", spatial, pool_size, strides, padding,
-        describe=f"Received: `inputs.shape={numpy_repr(input_shape)}`, `pool_size={numpy_repr(pool_size)}`, "
-        f"`strides={tuple(strides)}`, `padding={padding}`.",
+        describe=lambda: f"Received: `inputs.shape={numpy_repr(input_shape)}`, "
+        f"`pool_size={numpy_repr(pool_size)}`, `strides={tuple(strides)}`, `padding={padding}`.",
     )
     if channels_last:
         return (input_shape[0],) + tuple(out) + (input_shape[-1],), formulas

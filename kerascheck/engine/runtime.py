@@ -1310,6 +1310,11 @@ def standardize_shape(shape: Any) -> tuple:
     return tuple(shape)
 
 
+def _incompatible(index: int, layer: Layer) -> str:
+    """The start of an input spec error (formatted only when raised: most calls pass)."""
+    return f"Input {index} with name 'None' of layer '{layer.name}' is incompatible with the layer: "
+
+
 def check_input_spec(layer: Layer, shapes: Any) -> None:
     """``keras.src.layers.input_spec.assert_input_compatibility`` for rank and axes."""
     rule = layer.rule
@@ -1327,21 +1332,23 @@ def check_input_spec(layer: Layer, shapes: Any) -> None:
         if shape is UNKNOWN or isinstance(shape, list):
             continue
         ndim = len(shape)
-        received = f"Full shape received: {tuple(shape)}"
-        prefix = f"Input {index} with name 'None' of layer '{layer.name}' is incompatible with the layer: "
         if s.ndim is not None and ndim != s.ndim:
             raise LayerError(
-                f"{prefix}expected ndim={s.ndim}, found ndim={ndim}. {received}", "rank", f"a {s.ndim}-D input"
+                f"{_incompatible(index, layer)}expected ndim={s.ndim}, found ndim={ndim}. "
+                f"Full shape received: {tuple(shape)}",
+                "rank",
+                f"a {s.ndim}-D input",
             )
         if s.max_ndim is not None and ndim > s.max_ndim:
             raise LayerError(
-                f"{prefix}expected max_ndim={s.max_ndim}, found ndim={ndim}",
+                f"{_incompatible(index, layer)}expected max_ndim={s.max_ndim}, found ndim={ndim}",
                 "rank",
                 f"an input of at most {s.max_ndim} dimensions",
             )
         if s.min_ndim is not None and ndim < s.min_ndim:
             raise LayerError(
-                f"{prefix}expected min_ndim={s.min_ndim}, found ndim={ndim}. {received}",
+                f"{_incompatible(index, layer)}expected min_ndim={s.min_ndim}, found ndim={ndim}. "
+                f"Full shape received: {tuple(shape)}",
                 "rank",
                 f"an input of at least {s.min_ndim} dimensions",
             )
@@ -1355,7 +1362,7 @@ def check_input_spec(layer: Layer, shapes: Any) -> None:
                 continue
             if actual != value:
                 raise LayerError(
-                    f"{prefix}expected axis {axis} of input shape to have value {value}, "
+                    f"{_incompatible(index, layer)}expected axis {axis} of input shape to have value {value}, "
                     f"but received input with shape {tuple(shape)}",
                     "axis",
                 )

@@ -150,7 +150,7 @@ class STFTSpectrogram(LayerRule):
             raise LayerError("cannot convert float infinity to integer")  # numpy divides by a zero stride
         (frames,), formulas = spatial_output(
             "STFTSpectrogram", (length,), (self.frame_length,), (step,), self.padding,
-            describe=f"Received `inputs shape={tuple(input_shape)}`, `padding={self.padding}`.",
+            describe=lambda: f"Received `inputs shape={tuple(input_shape)}`, `padding={self.padding}`.",
         )
         for line in formulas:
             self.explain(f"frames: {line}")

@@ -133,7 +133,7 @@ def conv_output_shape(rule: Any, input_shape: tuple, filters: Dim) -> tuple:
         rule.strides,
         rule.padding,
         rule.dilation_rate,
-        describe=(
+        describe=lambda: (
             f"Received `inputs shape={input_shape}`, `kernel shape="
             f"{tuple(rule.kernel_size) + (input_shape[channel_axis], filters)}`, "
             f"`dilation_rate={numpy_repr(rule.dilation_rate)}`, `strides={rule.strides}`, "
