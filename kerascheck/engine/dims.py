@@ -116,7 +116,8 @@ def format_shape(shape: Shape) -> str:
     """``(None, 148, 148, 16)`` as Keras prints it; ``?`` dims and ranks for unknowns."""
     if shape is UNKNOWN:
         return "?"
-    return "(" + ", ".join(format_dim(d) for d in shape) + ")"  # type: ignore[union-attr]
+    # format_dim, inlined: every layer call formats shapes for its explanations.
+    return "(" + ", ".join(["?" if d is UNKNOWN else str(d) for d in shape]) + ")"  # type: ignore[union-attr]
 
 
 def format_output(output: Any) -> str:

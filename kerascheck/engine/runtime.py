@@ -748,25 +748,8 @@ class Session:
         if "data_format" in bound and bound["data_format"] is None:
             bound["data_format"] = self.image_data_format
         name = self.name_for(explicit_name, class_name)
-        popped = spec.get("popped_kwargs", {})
-        for key in sorted(extra):
-            if popped.get(key) == "deprecated":
-                self.report(
-                    "deprecated_argument",
-                    f"{class_name}({key}=...) is deprecated in Keras 3, which warns when it is passed",
-                    origin,
-                    keywords=(key,),
-                )
-            if key in popped:
-                bound[key] = extra[key]  # Keras's __init__ takes it out of **kwargs itself
-        unrecognized = sorted(k for k in extra if k not in popped)
-        if unrecognized:
-            # Layer.__init__ rejects keywords nobody consumed.
-            self.report(
-                "config",
-                f"Unrecognized keyword arguments passed to {class_name}: {{{', '.join(map(repr, unrecognized))}}}",
-                origin,
-            )
+        if extra:  # keywords beyond the signature: most constructors have none
+            self._check_extra_keywords(class_name, spec, bound, extra, origin)
         rule_cls = RULES.get(class_name)
         if self.keras_version == 2 and not keras2_rule_applies(class_name, kwargs):
             rule_cls = None  # Keras 2 computes this layer otherwise, or has no such layer
@@ -796,6 +779,31 @@ class Session:
         for class_name in rule_cls.auxiliary_layers_on_init if rule_cls is not None and self.keras_version == 3 else ():
             self.auto_name(class_name)
         return layer
+
+    def _check_extra_keywords(
+        self, class_name: str, spec: dict, bound: dict[str, Any], extra: dict[str, Any], origin: Any
+    ) -> None:
+        """The keywords a constructor's ``**kwargs`` received: those Keras pops (deprecated
+        ones warn) join ``bound``; ``Layer.__init__`` rejects the rest."""
+        popped = spec.get("popped_kwargs", {})
+        for key in sorted(extra):
+            if popped.get(key) == "deprecated":
+                self.report(
+                    "deprecated_argument",
+                    f"{class_name}({key}=...) is deprecated in Keras 3, which warns when it is passed",
+                    origin,
+                    keywords=(key,),
+                )
+            if key in popped:
+                bound[key] = extra[key]  # Keras's __init__ takes it out of **kwargs itself
+        unrecognized = sorted(k for k in extra if k not in popped)
+        if unrecognized:
+            # Layer.__init__ rejects keywords nobody consumed.
+            self.report(
+                "config",
+                f"Unrecognized keyword arguments passed to {class_name}: {{{', '.join(map(repr, unrecognized))}}}",
+                origin,
+            )
 
     def custom_layer(self, class_name: str, explicit_name: Any, origin: Any) -> "UserLayer":
         """An instance of a user's Layer subclass, named as Keras names it."""
@@ -881,7 +889,8 @@ class Session:
         argument (Keras then records the mask it passes to ``call()`` in the node);
         ``explicit_mask``: the value of a ``mask=`` argument (None when not given).
         """
-        flat = flatten(inputs)
+        # One tensor is the common call: no structure to flatten or check.
+        flat = [inputs] if type(inputs) is KerasTensor else flatten(inputs)
         if not flat or not all(isinstance(t, KerasTensor) for t in flat):
             if isinstance(layer, SubclassedModel):
                 layer.contents_uncertain = True  # called on data: built with shapes not seen here
@@ -890,7 +899,7 @@ class Session:
             return UNKNOWN
         if isinstance(layer, UserLayer):
             return self._call_user_layer(layer, inputs, flat, origin)
-        extra = [t for t in flatten(list(keyword_tensors)) if isinstance(t, KerasTensor)]
+        extra = [t for t in flatten(list(keyword_tensors)) if isinstance(t, KerasTensor)] if keyword_tensors else []
         shapes: Any = [t.shape for t in flat] if isinstance(inputs, (list, tuple, dict)) else flat[0].shape
         recorded = [t for t in flatten(list(node_order)) if isinstance(t, KerasTensor)] if node_order else flat + extra
         masks = self._call_masks(layer, inputs, flat, extra, single_positional, explicit_mask)

@@ -242,16 +242,17 @@ class Interpreter:
             raise BudgetExhausted
 
     def exec_small(self, stmt: cst.BaseSmallStatement, scope: Scope) -> None:
-        if isinstance(stmt, cst.Break):
-            raise _Break
-        if isinstance(stmt, cst.Continue):
-            raise _Continue
-        if isinstance(stmt, cst.Expr):
-            self.eval(stmt.value, scope)
-        elif isinstance(stmt, cst.Assign):
+        # Assignments first: a failed isinstance against libcst's ABC-based classes is slow.
+        if isinstance(stmt, cst.Assign):
             value = self.eval(stmt.value, scope)
             for target in stmt.targets:
                 self.assign(target.target, value, scope)
+        elif isinstance(stmt, cst.Break):
+            raise _Break
+        elif isinstance(stmt, cst.Continue):
+            raise _Continue
+        elif isinstance(stmt, cst.Expr):
+            self.eval(stmt.value, scope)
         elif isinstance(stmt, cst.AnnAssign):
             if stmt.value is not None:
                 self.assign(stmt.target, self.eval(stmt.value, scope), scope)
@@ -1069,7 +1070,7 @@ class Interpreter:
         else:
             return UNKNOWN
         options = rule.output_changing_call_options if rule is not None else ()
-        opaque = any(kwargs.get(option, False) is not False for option in options)
+        opaque = bool(options) and any(kwargs.get(option, False) is not False for option in options)
         keyword_tensors = [kwargs[key] for key in sorted(kwargs)]
         keras_order = list(args) + [original_kwargs[key] for key in sorted(original_kwargs)]
         return self.session.call(

@@ -80,8 +80,12 @@ def _all_symbols() -> dict[str, str]:
     return {**keras_api.SYMBOLS, **applications.SYMBOLS}
 
 
+@lru_cache(maxsize=4096)
 def resolve(dotted: str) -> ModuleRef | KerasSymbol:
-    """What ``dotted`` (an imported or attribute path) names in Keras, if anything."""
+    """What ``dotted`` (an imported or attribute path) names in Keras, if anything.
+
+    Cached: the answer depends only on the recorded API, and its values are frozen
+    (every ``layers.Conv2D`` of a model resolves the same path again)."""
     path = canonical_path(dotted)
     symbol = _all_symbols().get(path)
     if symbol is not None:

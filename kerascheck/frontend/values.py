@@ -16,6 +16,7 @@ from typing import Any, Callable
 import libcst as cst
 
 from kerascheck.engine.dims import UNKNOWN
+from kerascheck.engine.runtime import KerasTensor
 from kerascheck.frontend.keras_names import KerasSymbol
 from kerascheck.knowledge import keras_api
 
@@ -222,8 +223,15 @@ class InertObject:
 INERT = InertObject()
 
 
+# Exact types known_or_unknown returns as they are (neither inert nor containers), checked
+# first: most arguments are numbers, strings and tensors.
+_PASSED_THROUGH = frozenset({int, float, str, bool, type(None), KerasTensor})
+
+
 def known_or_unknown(value: Any) -> Any:
     """What the engine may see: inert objects become UNKNOWN, containers are copied through."""
+    if type(value) in _PASSED_THROUGH:
+        return value
     if isinstance(value, InertObject):
         return UNKNOWN
     if isinstance(value, tuple):
