@@ -40,19 +40,31 @@ class LayerError(Exception):
         self.expected = expected  # rank errors: what the layer expects, in words
 
 
-@dataclass(frozen=True)
+# Weight and InputSpec are frozen dataclasses with a hand-written __init__: the generated
+# one sets each field through object.__setattr__, about twice as slow, and every layer
+# call builds several of them.
+
+
+@dataclass(frozen=True, init=False)
 class Weight:
     name: str
     shape: tuple
     trainable: bool = True
     dtype_bytes: int = 4  # float32, Keras's default variable dtype
 
+    def __init__(self, name: str, shape: tuple, trainable: bool = True, dtype_bytes: int = 4) -> None:
+        fields = self.__dict__
+        fields["name"] = name
+        fields["shape"] = shape
+        fields["trainable"] = trainable
+        fields["dtype_bytes"] = dtype_bytes
+
     @property
     def count(self) -> Dim:
         return count(self.shape)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class InputSpec:
     """Declarative input checks, as ``keras.layers.InputSpec``."""
 
@@ -60,6 +72,19 @@ class InputSpec:
     min_ndim: int | None = None
     max_ndim: int | None = None
     axes: Mapping[int, Any] | None = None
+
+    def __init__(
+        self,
+        ndim: int | None = None,
+        min_ndim: int | None = None,
+        max_ndim: int | None = None,
+        axes: Mapping[int, Any] | None = None,
+    ) -> None:
+        fields = self.__dict__
+        fields["ndim"] = ndim
+        fields["min_ndim"] = min_ndim
+        fields["max_ndim"] = max_ndim
+        fields["axes"] = axes
 
 
 R = TypeVar("R", bound="type[LayerRule]")
@@ -109,7 +134,8 @@ class _Arguments(dict):
 
     def __setitem__(self, key: Any, value: Any) -> None:
         dict.__setitem__(self, key, value)
-        self._copy(key)
+        if key not in self.blocked:  # _copy, inlined: rules' configure() sets arguments often
+            self.owner.__dict__[key] = value
 
     def __delitem__(self, key: Any) -> None:
         dict.__delitem__(self, key)

@@ -210,13 +210,14 @@ def add_defined_weight(
     is the variable path Keras prints (``layer/cell/kernel``), ``rule.name/name`` by default.
     """
     shape = tuple(shape)
-    if any(d is None for d in shape):
-        where = path if path is not None else f"{rule.name}/{name}"
-        raise LayerError(
-            "Shapes used to initialize variables must be fully-defined (no `None` dimensions). "
-            f"Received: shape={shape} for variable path='{where}'",
-            "undefined_dim",
-        )
+    for d in shape:
+        if d is None:
+            where = path if path is not None else f"{rule.name}/{name}"
+            raise LayerError(
+                "Shapes used to initialize variables must be fully-defined (no `None` dimensions). "
+                f"Received: shape={shape} for variable path='{where}'",
+                "undefined_dim",
+            )
     rule.add_weight(name, shape, trainable)
 
 
