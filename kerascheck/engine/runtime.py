@@ -195,8 +195,17 @@ class Layer:
         origin: Any,
         rule: LayerRule | None = None,
         trainable: Any = True,
+        dtype: Any = None,
     ) -> None:
         self.session = session
+        # What its variables are stored in: its ``dtype=``, else the global dtype policy's
+        # (which Keras fixes at the first layer built without one). UNKNOWN: a dtype not
+        # followed (a user layer's __init__ may pass one to Layer.__init__ or not).
+        if dtype is UNKNOWN:
+            self.variable_bytes: Any = UNKNOWN
+            session.policy_maybe_fixed = session.policy_maybe_fixed or session.policy_bytes is None
+        else:
+            self.variable_bytes = variable_dtype_bytes(dtype) if dtype is not None else session.policy_variable_bytes()
         self.class_name = class_name
         self.name = name
         self.origin = origin
@@ -276,10 +285,13 @@ class Layer:
         if self.session.keras_version == 3:  # Keras 2 does not count the names of sub-layers
             for class_name in self.rule.auxiliary_layers_on_build:
                 self.session.auto_name(class_name)
-        size = variable_dtype_bytes(self.rule.args.get("dtype"))
-        if self.session.variable_bytes_unknown and self.rule.args.get("dtype") is None:
-            size = UNKNOWN
-        self.own_weights = [w if w.dtype_bytes == size else replace(w, dtype_bytes=size) for w in self.rule.weights]
+        size = self.variable_bytes
+        # Every variable takes the layer's variable dtype (an unknown size is not compared: that
+        # would be a decision on an unknown value).
+        self.own_weights = [
+            w if size is not UNKNOWN and w.dtype_bytes == size else replace(w, dtype_bytes=size)
+            for w in self.rule.weights
+        ]
         if any(not is_known(w.shape) for w in self.own_weights):
             self.weights_known = False
         self.param_explanations = list(self.rule.explanations)
@@ -295,6 +307,10 @@ _VARIABLE_DTYPE_BYTES = {
 
 def variable_dtype_bytes(dtype: Any) -> Any:
     return _VARIABLE_DTYPE_BYTES.get(dtype, UNKNOWN) if isinstance(dtype, (str, type(None))) else UNKNOWN
+
+
+# Bytes per variable for ``keras.config.set_floatx()``'s values (it rejects others).
+_FLOATX_BYTES = {"float16": 2, "bfloat16": 2, "float32": 4, "float64": 8}
 
 
 class InputLayer(Layer):
@@ -656,19 +672,56 @@ class Session:
         self.speculative = False
         # keras.config.image_data_format(), unless the program sets it.
         self.image_data_format: Any = "channels_last"
-        # Set when the program changes the default variable dtype (floatx, dtype policy).
-        self.variable_bytes_unknown = False
+        # The default variable dtype, as bytes per variable: ``keras.config.floatx()``, and
+        # the global dtype policy's once Keras has fixed it (None: not yet). Keras 3 fixes it
+        # from floatx at the first layer built without ``dtype=`` (or any read of it);
+        # set_dtype_policy sets it and clear_session forgets it.
+        self.floatx_bytes: Any = 4
+        self.policy_bytes: Any = None
+        # Code kerascheck cannot follow (or a user layer's __init__) may have fixed the policy.
+        self.policy_maybe_fixed = False
+        # Set once the program changes floatx or the dtype policy (layers may then convert
+        # their inputs to another compute dtype).
+        self.dtype_policy_changed = False
         # > 0 while a user layer's call runs on symbolic inputs (see Node.traced).
         self.tracing = 0
 
     def names_uncertain_from_opaque_code(self) -> None:
         self.names_uncertain = True
+        self.policy_maybe_fixed = self.policy_bytes is None
 
     def clear_session(self) -> None:
-        """``keras.backend.clear_session()``: name counters start again."""
+        """``keras.backend.clear_session()``: name counters start again; in Keras 3 the global
+        dtype policy is forgotten too (floatx is not)."""
         self.name_uids.clear()
         self.uids.clear()
         self.names_uncertain = False
+        if self.keras_version == 3:
+            self.policy_bytes, self.policy_maybe_fixed = None, False
+
+    # -- the default variable dtype ------------------------------------------------------
+    def policy_variable_bytes(self) -> Any:
+        """What a layer built without ``dtype=`` stores its variables in (``keras.config.dtype_policy()``,
+        which fixes the global policy from floatx if nothing has yet)."""
+        if self.policy_bytes is None:
+            self.policy_bytes = self.floatx_bytes
+        return self.policy_bytes
+
+    def set_floatx(self, dtype: Any) -> None:
+        """``keras.config.set_floatx(dtype)``: the policy follows only while nothing has fixed it."""
+        self.dtype_policy_changed = True
+        if self.keras_version == 2:  # tf.keras reads floatx in ways not recorded here
+            self.floatx_bytes = self.policy_bytes = UNKNOWN
+            return
+        self.floatx_bytes = _FLOATX_BYTES.get(dtype, UNKNOWN) if isinstance(dtype, str) else UNKNOWN
+        if self.policy_bytes is None and self.policy_maybe_fixed:
+            self.policy_bytes = UNKNOWN  # fixed from the old floatx, or to be fixed from this one
+
+    def set_dtype_policy(self, policy: Any) -> None:
+        """``keras.config.set_dtype_policy(policy)`` (``keras.mixed_precision.set_global_policy``)."""
+        self.dtype_policy_changed = True
+        known = self.keras_version == 3 and isinstance(policy, str)
+        self.policy_bytes = _VARIABLE_DTYPE_BYTES.get(policy, UNKNOWN) if known else UNKNOWN
 
     # -- names --------------------------------------------------------------------
     def uniquify(self, name: str) -> Any:
@@ -754,7 +807,7 @@ class Session:
         if self.keras_version == 2 and not keras2_rule_applies(class_name, kwargs):
             rule_cls = None  # Keras 2 computes this layer otherwise, or has no such layer
         rule = rule_cls(bound, name) if rule_cls is not None else None
-        layer = Layer(self, class_name, name, origin, rule, trainable=bound.get("trainable", True))
+        layer = Layer(self, class_name, name, origin, rule, trainable=bound.get("trainable", True), dtype=bound.get("dtype"))
         self.layers.append(layer)
         input_dim = bound.get("input_dim")
         if self.keras_version == 2 and class_name == "Embedding" and bound.get("input_length") is not None:
@@ -978,7 +1031,7 @@ class Session:
             converts = (
                 dtype not in (None, "float32")
                 or (layer.rule is not None and layer.rule.args.get("dtype") is not None)
-                or self.variable_bytes_unknown
+                or self.dtype_policy_changed
             )
             if masking.has_unknown(passed) or converts:
                 return None
@@ -1200,7 +1253,7 @@ class UserLayer(Layer):
     """
 
     def __init__(self, session: "Session", class_name: str, name: Any, origin: Any) -> None:
-        super().__init__(session, class_name, name, origin)
+        super().__init__(session, class_name, name, origin, dtype=UNKNOWN)
         self.call_hook: Any = None  # (layer, inputs) -> output structure of KerasTensors, or UNKNOWN
         # The class has its own compute_mask: the masks of its outputs (and any operations
         # that creates, even without an input mask) are not modelled.

@@ -1140,9 +1140,14 @@ class Interpreter:
             return None
         if function == "image_data_format":
             return self.session.image_data_format
-        if function in ("set_floatx", "set_dtype_policy", "set_global_policy"):
-            self.session.variable_bytes_unknown = True
+        if function == "set_floatx":
+            self.session.set_floatx(kwargs.get("value", args[0] if args else None))
             return None
+        if function in ("set_dtype_policy", "set_global_policy"):
+            self.session.set_dtype_policy(kwargs.get("policy", args[0] if args else None))
+            return None
+        if function in ("dtype_policy", "global_policy"):
+            self.session.policy_variable_bytes()  # reading the policy fixes it
         return INERT
 
     def call_model(self, args: list[Any], kwargs: dict[str, Any], node: cst.Call) -> Any:
@@ -1311,8 +1316,16 @@ class Interpreter:
             layer.weights_known = False
             return WeightValue(UNKNOWN)
         from kerascheck.engine.layer import Weight
+        from kerascheck.engine.runtime import variable_dtype_bytes
 
-        weight = Weight(str(kwargs.get("name", "variable")), tuple(shape), trainable)
+        # Its dtype= (kerascheck knows the sizes of float dtypes), else float32 unless the
+        # program changed the default (the layer's own policy is not followed).
+        dtype = kwargs.get("dtype")
+        if dtype is not None:
+            size = variable_dtype_bytes(dtype)
+        else:
+            size = UNKNOWN if self.session.dtype_policy_changed else 4
+        weight = Weight(str(kwargs.get("name", "variable")), tuple(shape), trainable, size)
         layer.added_weights.append(weight)
         return WeightValue(tuple(shape))
 
