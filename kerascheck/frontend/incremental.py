@@ -54,9 +54,10 @@ class ParseCache:
     def __init__(self) -> None:
         # A text's statements for each time it occurs: a repeated line keeps its own nodes.
         self._statements: dict[str, list[tuple[cst.BaseStatement, ...]]] = {}
-        # id(top-level libcst statement) -> (the statement, its spans relative to its first line),
-        # read and refreshed by PositionIndex; the statement is kept so that the id stays its own.
-        self.spans: dict[int, tuple[Any, dict[int, Any]]] = {}
+        # id(top-level libcst statement) -> (the statement, its spans relative to its first line,
+        # its first line last time, its spans there), read and refreshed by PositionIndex; the
+        # statement is kept so that the id stays its own.
+        self.spans: dict[int, tuple[Any, dict[int, Any], int, dict[int, Any]]] = {}
         self.reused = 0  # statements taken from the cache by the last parse (for tests)
         # The last source's lines and its ast (parse_ast), and whether that ast was pieced (tests).
         self._lines: list[str] = []
@@ -82,7 +83,7 @@ class ParseCache:
 
     def parse(self, source: str, tree: ast.Module) -> cst.Module | None:
         """``source`` as a libcst module of its top-level statements; None when it cannot be pieced."""
-        lines = source_lines(source, keepends=True)
+        lines = self._lines if tree is self._tree else source_lines(source, keepends=True)
         fresh: dict[str, list[tuple[cst.BaseStatement, ...]]] = {}
         body: list[cst.BaseStatement] = []
         self.reused = 0

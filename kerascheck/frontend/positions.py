@@ -117,7 +117,8 @@ class PositionIndex:
     def __init__(self, module: cst.Module, tree: ast.Module, source: str, reuse: ParseCache | None = None) -> None:
         self.module = module
         self.tree = tree
-        self.lines = source_lines(source)
+        self.source = source
+        self._lines: list[str] | None = None  # split when a column needs them
         self.spans: dict[int, Span] | None = None
         self.fallback: Any = None
         # A document's previous spans, per top-level statement (see kerascheck.frontend.incremental).
@@ -152,7 +153,9 @@ class PositionIndex:
 
     def _column(self, line: int, byte_offset: int) -> int:
         """ast columns count UTF-8 bytes; ours count characters (1-based)."""
-        text = self.lines[line - 1] if 0 < line <= len(self.lines) else ""
+        if self._lines is None:
+            self._lines = source_lines(self.source)
+        text = self._lines[line - 1] if 0 < line <= len(self._lines) else ""
         if text.isascii():
             return byte_offset + 1
         return len(text.encode("utf-8")[:byte_offset].decode("utf-8", errors="replace")) + 1
@@ -162,7 +165,7 @@ class PositionIndex:
         spans: dict[int, Span] = {}
         position = 0
         previous = self.reuse.spans if self.reuse is not None else {}
-        kept: dict[int, tuple[Any, dict[int, Span]]] = {}
+        kept: dict[int, tuple[Any, dict[int, Span], int, dict[int, Span]]] = {}
         for statement in self.module.body:
             count = len(statement.body) if isinstance(statement, cst.SimpleStatementLine) else 1
             tree_statements = statements[position : position + count]
@@ -176,9 +179,11 @@ class PositionIndex:
                     found = self._pair_statement(statement, tree_statements)
                     if found is None:
                         return None
-                    entry = (statement, {k: _moved(s, -base) for k, s in found.items()})
+                    entry = (statement, {k: _moved(s, -base) for k, s in found.items()}, base, found)
+                elif entry[2] != base:  # moved by an edit above it
+                    entry = (statement, entry[1], base, {k: _moved(s, base) for k, s in entry[1].items()})
                 kept[id(statement)] = entry
-                spans.update((k, _moved(s, base)) for k, s in entry[1].items())
+                spans.update(entry[3])
                 continue
             found = self._pair_statement(statement, tree_statements)
             if found is None:
