@@ -18,7 +18,7 @@ Reports
   speed-up of a second worker: the libcst import every worker needs first is a fixed cost, a
   smaller share of a bigger tree), and what a second process gains on this machine at all (a
   pure-Python loop, alone and twice at once);
-- the result cache on the same corpus: a cold run (empty ``.kerascheck_cache``) against a
+- the result cache on both corpora: a cold run (empty ``.kerascheck_cache``) against a
   warm re-run of the unchanged tree;
 - the same model file run with real Keras (import + build + ``summary()``), when an
   interpreter with Keras is given (``--keras-python``, ``KERAS_BACKEND=jax``), with the peak
@@ -129,7 +129,7 @@ def write_corpus(folder: Path, count: int, seed: int = 0) -> list[Path]:
 
 def cache_runs(kc: list[str], corpus: Path, tmp: Path, runs: int) -> tuple[float, float, int]:
     """Median times of a cold run (the cache emptied first) and of a warm re-run, and the entry count."""
-    project = tmp / "cache_project"
+    project = tmp / f"cache_project_{corpus.name}"
     project.mkdir()
     config = project / "pyproject.toml"
     config.write_text('[tool.kerascheck]\ncache-dir = "cache"\n')
@@ -215,6 +215,10 @@ def main() -> int:
         cold, warm, cache_files = cache_runs(kc, corpus, Path(tmp), max(1, args.runs // 2))
         rows.append((f"corpus of {args.files} files, cache cold", cold, f"{cache_files} cache entries written"))
         rows.append((f"corpus of {args.files} files, cache warm", warm, f"{cold / warm:.1f}x faster than cold"))
+        if args.big_files:
+            cold, warm, cache_files = cache_runs(kc, big, Path(tmp), max(1, args.runs // 2))
+            rows.append((f"corpus of {args.big_files} files, cache cold", cold, f"{cache_files} cache entries written"))
+            rows.append((f"corpus of {args.big_files} files, cache warm", warm, f"{cold / warm:.1f}x faster than cold"))
 
         if args.keras_python:
             env = {**os.environ, "KERAS_BACKEND": "jax"}
