@@ -1,6 +1,6 @@
 """The language server's latency, measured through a real LSP client over stdio.
 
-    python benchmarks/lsp.py [--runs 20] [--lines 500]
+    python benchmarks/lsp.py [--runs 20] [--lines 500] [--think 0.5]
 
 Generates a functional model file of about ``--lines`` lines (a chain of convolution
 blocks with a helper function, one shape error), starts ``kerascheck lsp`` and reports
@@ -9,7 +9,10 @@ medians of:
 - open → diagnostics (the first analysis of the text);
 - an edit → its diagnostics, minus the debounce (analysing the new text), for three kinds
   of edit typed again and again: a constant at the top (``UNITS = 64``, read only near the
-  end), a layer's argument in the middle of the file, the last layer's units;
+  end), a layer's argument in the middle of the file, the last layer's units.  Each edit
+  comes ``--think`` seconds (0.5) after the answers to the last one, as a user reads them
+  before typing on; with ``--think 0`` it comes at once, while the server still prepares
+  for the next edit and collects garbage (its arrival is read a few milliseconds later);
 - save of unchanged text → diagnostics (from the cache);
 - hover on a layer call and on a tensor variable, inlay hints for the whole file (from
   the cache: these never analyse).
@@ -78,7 +81,7 @@ def model_source(lines: int) -> str:
     return HEADER + body + FOOTER
 
 
-async def measure(runs: int, lines: int) -> dict[str, list[float]]:
+async def measure(runs: int, lines: int, think: float) -> dict[str, list[float]]:
     source = model_source(lines)
     folder = Path(tempfile.mkdtemp())
     path = folder / "model.py"
@@ -126,6 +129,7 @@ async def measure(runs: int, lines: int) -> dict[str, list[float]]:
     text = source
     for kind, (old, new) in edit_kinds.items():
         for run in range(runs):  # each edit stays: the next kind edits the text the last one left
+            await asyncio.sleep(think)  # the user reads the last result before typing again
             version += 1
             text = text.replace(old, new(run))
             old = new(run)
@@ -164,8 +168,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=20)
     parser.add_argument("--lines", type=int, default=500)
+    parser.add_argument(
+        "--think", type=float, default=0.5,
+        help="seconds between the last answers of an edit and the next edit (0: typed at once)",
+    )
     options = parser.parse_args()
-    results = asyncio.run(measure(options.runs, options.lines))
+    results = asyncio.run(measure(options.runs, options.lines, options.think))
     print(f"{'measurement':<45} {'median':>9} {'max':>9}  (edits: the first of each kind finds no pause made for its place)")
     for key, times in results.items():
         print(f"{key:<45} {statistics.median(times) * 1000:>7.1f} ms {max(times) * 1000:>6.1f} ms")
