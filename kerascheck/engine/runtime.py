@@ -203,7 +203,7 @@ class Layer:
         # followed (a user layer's __init__ may pass one to Layer.__init__ or not).
         if dtype is UNKNOWN:
             self.variable_bytes: Any = UNKNOWN
-            session.policy_maybe_fixed = session.policy_maybe_fixed or session.policy_bytes is None
+            session.policy_may_have_been_fixed()
         else:
             self.variable_bytes = variable_dtype_bytes(dtype) if dtype is not None else session.policy_variable_bytes()
         self.class_name = class_name
@@ -310,7 +310,7 @@ def variable_dtype_bytes(dtype: Any) -> Any:
 
 
 # Bytes per variable for ``keras.config.set_floatx()``'s values (it rejects others).
-_FLOATX_BYTES = {"float16": 2, "bfloat16": 2, "float32": 4, "float64": 8}
+_FLOATX_BYTES = {name: _VARIABLE_DTYPE_BYTES[name] for name in ("float16", "bfloat16", "float32", "float64")}
 
 
 class InputLayer(Layer):
@@ -688,7 +688,7 @@ class Session:
 
     def names_uncertain_from_opaque_code(self) -> None:
         self.names_uncertain = True
-        self.policy_maybe_fixed = self.policy_bytes is None
+        self.policy_may_have_been_fixed()
 
     def clear_session(self) -> None:
         """``keras.backend.clear_session()``: name counters start again; in Keras 3 the global
@@ -706,6 +706,10 @@ class Session:
         if self.policy_bytes is None:
             self.policy_bytes = self.floatx_bytes
         return self.policy_bytes
+
+    def policy_may_have_been_fixed(self) -> None:
+        """Something not followed may have built a layer without ``dtype=`` (or read the policy)."""
+        self.policy_maybe_fixed = self.policy_maybe_fixed or self.policy_bytes is None
 
     def set_floatx(self, dtype: Any) -> None:
         """``keras.config.set_floatx(dtype)``: the policy follows only while nothing has fixed it."""

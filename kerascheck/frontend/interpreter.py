@@ -1324,7 +1324,7 @@ class Interpreter:
         if dtype is not None:
             size = variable_dtype_bytes(dtype)
         else:
-            size = UNKNOWN if self.session.dtype_policy_changed else 4
+            size = UNKNOWN if self.session.dtype_policy_changed else variable_dtype_bytes(None)
         weight = Weight(str(kwargs.get("name", "variable")), tuple(shape), trainable, size)
         layer.added_weights.append(weight)
         return WeightValue(tuple(shape))
