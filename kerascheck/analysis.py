@@ -84,6 +84,7 @@ def prepare(
     """Everything up to the analysis proper: read, scan, decode, and the cache look-up."""
     display = str(path)
     files = cache.files if cache is not None else None
+    indexed: FileResult | None = None  # the cached result of a file whose status is as recorded
     if files is not None and not display.endswith(".ipynb"):
         from kerascheck.cache import NO_KERAS
 
@@ -92,9 +93,9 @@ def prepare(
         if content == NO_KERAS:
             return FileResult(display, skipped=True)
         if content is not None:
-            cached = cache.get(display, content)  # type: ignore[union-attr]
-            if cached is not None and not cached.diagnostics:  # diagnostics need the source (# noqa)
-                return cached
+            indexed = cache.get(display, content)  # type: ignore[union-attr]
+            if indexed is not None and not indexed.diagnostics:
+                return indexed
     # One open and an fstat rather than a stat and an open; an error is the one the stat
     # would have met first, and a file too large is never read.
     try:
@@ -118,6 +119,11 @@ def prepare(
         return _file_error(display, "KC002", f"cannot read file: {err.strerror or err}")
     if display.endswith(".ipynb"):
         return analyse_notebook(data, display, settings or Settings())
+    if indexed is not None:  # read only for its source: the diagnostics' ``# noqa`` comments
+        try:
+            return finish(indexed, settings or Settings(), data.decode("utf-8"))
+        except UnicodeDecodeError:  # rewritten meanwhile: analysed as it is now
+            pass
     return _prepare_bytes(data, display, settings or Settings(), cache, status)
 
 

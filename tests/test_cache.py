@@ -292,14 +292,20 @@ def test_a_file_written_just_before_the_run_is_read_again(project: Path, opened:
     assert not (project / ".kerascheck_cache" / kerascheck.cache.__version__ / "index").exists()
 
 
-def test_a_file_with_diagnostics_is_read_for_its_noqa_comments(project: Path, settled_at_once: None, opened: list[str]) -> None:
-    """Entries hold diagnostics before ``# noqa``: applying the comments takes the source."""
+def test_a_file_with_diagnostics_is_read_for_its_noqa_comments(
+    project: Path, settled_at_once: None, opened: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Entries hold diagnostics before ``# noqa``: applying the comments takes the source (and
+    only that: the entry is decoded once)."""
     (project / "bad.py").write_text("import keras\nkeras.layers.Dense(0)  # noqa: KC201\nkeras.layers.Dense(-1)\n")
     first = run("bad.py")
     assert first[0] == 1 and "KC201" in first[1] and ":3:" in first[1] and ":2:" not in first[1]
+    decoded = []
+    decode = kerascheck.cache.decode
+    monkeypatch.setattr(kerascheck.cache, "decode", lambda *args: decoded.append(args[1]) or decode(*args))
     opened.clear()
     assert run("bad.py") == first
-    assert opened == ["bad.py"]
+    assert opened == ["bad.py"] and decoded == ["bad.py"]
 
 
 def test_a_corrupt_or_foreign_index_is_ignored(project: Path, settled_at_once: None, opened: list[str]) -> None:
