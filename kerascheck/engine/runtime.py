@@ -305,7 +305,17 @@ _VARIABLE_DTYPE_BYTES = {
 }
 
 
+@dataclass(frozen=True)
+class DTypePolicy:
+    """``keras.DTypePolicy(name)`` (``keras.mixed_precision.Policy``): a dtype policy by its name,
+    for a layer's ``dtype=`` or the global policy, where the name serves as well."""
+
+    name: str
+
+
 def variable_dtype_bytes(dtype: Any) -> Any:
+    if isinstance(dtype, DTypePolicy):
+        dtype = dtype.name
     return _VARIABLE_DTYPE_BYTES.get(dtype, UNKNOWN) if isinstance(dtype, (str, type(None))) else UNKNOWN
 
 
@@ -724,8 +734,8 @@ class Session:
     def set_dtype_policy(self, policy: Any) -> None:
         """``keras.config.set_dtype_policy(policy)`` (``keras.mixed_precision.set_global_policy``)."""
         self.dtype_policy_changed = True
-        known = self.keras_version == 3 and isinstance(policy, str)
-        self.policy_bytes = _VARIABLE_DTYPE_BYTES.get(policy, UNKNOWN) if known else UNKNOWN
+        known = self.keras_version == 3 and isinstance(policy, (str, DTypePolicy))
+        self.policy_bytes = variable_dtype_bytes(policy) if known else UNKNOWN
 
     # -- names --------------------------------------------------------------------
     def uniquify(self, name: str) -> Any:

@@ -23,6 +23,7 @@ from kerascheck.engine.dims import UNKNOWN, Unresolved
 from kerascheck.engine.applications import build_application, is_application
 from kerascheck.engine.operations import OPS_FUNCTIONS
 from kerascheck.engine.runtime import (
+    DTypePolicy,
     Functional,
     KerasTensor,
     Layer,
@@ -89,6 +90,11 @@ _INERT_KERAS_MODULES = tuple(
         "initializers", "constraints", "backend", "config", "random", "activations", "mixed_precision",
         "dtype_policies", "quantizers", "tree", "visualization", "export",
     )
+)
+# What makes a dtype policy object from its name (``keras.DTypePolicy("mixed_float16")``).
+_DTYPE_POLICY_FACTORIES = frozenset(
+    {"keras.DTypePolicy", "keras.mixed_precision.Policy", "keras.mixed_precision.DTypePolicy",
+     "keras.dtype_policies.DTypePolicy", "keras.dtype_policies.get"}
 )
 # Model methods that do not change a model's layers or weights.
 # Methods of a subclassed model that never build its layers.
@@ -1034,7 +1040,7 @@ class Interpreter:
                 return INERT
             if callee.name.startswith("keras.ops."):
                 return self.call_ops(callee.name.rsplit(".", 1)[1], args, kwargs, node)
-            if callee.name.startswith(_INERT_KERAS_MODULES):
+            if callee.name.startswith(_INERT_KERAS_MODULES) or callee.name in _DTYPE_POLICY_FACTORIES:
                 return self.call_keras_utility(callee.name, args, kwargs)
             if not is_keras_module(callee.name):
                 session.names_uncertain_from_opaque_code()
@@ -1148,6 +1154,9 @@ class Interpreter:
             return None
         if function in ("dtype_policy", "global_policy"):
             self.session.policy_variable_bytes()  # reading the policy fixes it
+        if dotted in _DTYPE_POLICY_FACTORIES:
+            name = kwargs.get("name" if function != "get" else "identifier", args[0] if args else None)
+            return DTypePolicy(name) if isinstance(name, str) else UNKNOWN
         return INERT
 
     def call_model(self, args: list[Any], kwargs: dict[str, Any], node: cst.Call) -> Any:
