@@ -5,8 +5,9 @@
 For every model recorded from real Keras (``fixtures/**/*.expected.json``), each
 summary row counts as *exact* (name, class, output shape and the three parameter
 counts all equal Keras's), *unknown* (kerascheck says ``?`` for some of it and
-nothing it says is wrong) or *wrong*; model totals likewise.  Models Keras never
-finished building (the fixture raised first) are left out.
+nothing it says is wrong) or *wrong*; model totals likewise (the three counts and the
+sizes printed beside them).  Models Keras never finished building (the fixture raised
+first) are left out.
 """
 
 from __future__ import annotations
@@ -19,10 +20,19 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from kerascheck.analysis import analyse_path  # noqa: E402
+from kerascheck.engine.dims import UNKNOWN  # noqa: E402
+from kerascheck.engine.summary import readable_memory_size  # noqa: E402
 from kerascheck.reporters.json_report import model_json  # noqa: E402
 
 FIELDS = ("name", "class", "output_shape", "params", "trainable_params", "non_trainable_params")
 TOTALS = ("total_params", "trainable_params", "non_trainable_params")
+SIZES = {"total_size": "total_bytes", "trainable_size": "trainable_bytes", "non_trainable_size": "non_trainable_bytes"}
+
+
+def printed_size(summary: object, attribute: str) -> str:
+    """A size as summary() prints it beside a count (``688.00 B``), or ``?``."""
+    size = getattr(summary, attribute)
+    return "?" if size is UNKNOWN else readable_memory_size(size)
 
 
 def verdict(predicted: object, truth: object) -> str:
@@ -45,9 +55,12 @@ def main() -> int:
         truth = json.loads(expected_file.read_text())
         if truth.get("error"):
             continue
-        predicted = {s.variable: model_json(s) for s in analyse_path(fixture).summaries}
+        summaries = {s.variable: s for s in analyse_path(fixture).summaries}
+        predicted = {variable: model_json(s) for variable, s in summaries.items()}
         for model in truth["models"]:
             mine = predicted.get(model["variable"])
+            if mine is not None:  # the sizes printed beside the totals count with them
+                mine.update({key: printed_size(summaries[model["variable"]], attr) for key, attr in SIZES.items()})
             layers = mine["layers"] if mine else []
             for index, row in enumerate(model["layers"]):
                 guess = layers[index] if index < len(layers) else {}
@@ -56,7 +69,7 @@ def main() -> int:
                 rows[result] += 1
                 if result == "wrong":
                     wrong.append(f"{fixture.relative_to(ROOT)}: {model['variable']} row {index}")
-            kinds = {verdict(mine.get(f) if mine else None, model[f]) for f in TOTALS}
+            kinds = {verdict(mine.get(f) if mine else None, model[f]) for f in (*TOTALS, *SIZES) if f in model}
             totals["wrong" if "wrong" in kinds else "unknown" if "unknown" in kinds else "exact"] += 1
     row_count = sum(rows.values())
     print(f"layer rows: {row_count}, exact {rows['exact']} ({rows['exact'] / row_count:.1%}), "

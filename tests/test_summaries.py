@@ -16,6 +16,7 @@ import pytest
 from conftest import ROOT, load_expected, summary_fixtures
 from kerascheck.analysis import analyse_path
 from kerascheck.engine.dims import UNKNOWN
+from kerascheck.engine.summary import readable_memory_size
 from kerascheck.reporters import json_report, summary_table
 
 FIXTURES = summary_fixtures()
@@ -81,6 +82,12 @@ def test_every_recorded_model_is_predicted_exactly(fixture: Path) -> None:
             assert _agrees(list(row), list(truth_row), may_be_unknown), f"{where}: {row} != {truth_row}"
         for key in ("total_params", "trainable_params", "non_trainable_params"):
             assert _agrees(predicted[key], truth[key], may_be_unknown), f"{where}: {key}"
+        summary = by_variable[truth["variable"]]
+        for key, size in (("total_size", summary.total_bytes), ("trainable_size", summary.trainable_bytes),
+                          ("non_trainable_size", summary.non_trainable_bytes)):
+            if key in truth:  # the sizes Keras prints beside the counts
+                printed = "?" if size is UNKNOWN else readable_memory_size(size)
+                assert _agrees(printed, truth[key], may_be_unknown), f"{where}: {key} {printed} != {truth[key]}"
 
 
 @pytest.mark.parametrize("fixture", FIXTURES, ids=_id)
