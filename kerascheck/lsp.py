@@ -19,7 +19,7 @@ import asyncio
 import gc
 import sys
 import threading
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
@@ -34,6 +34,7 @@ from kerascheck.config import ConfigError, Settings, find_config, load_settings
 from kerascheck.editor import DocumentAnalysis, Range, to_range
 
 DEBOUNCE = 0.3  # seconds of quiet after a change before it is analysed
+REQUEST_COLLECTION_DELAY = 1.0  # seconds after a request before the garbage it made is collected
 
 
 class _Document:
@@ -62,6 +63,8 @@ class KerascheckServer(LanguageServer):
         self.settings_by_folder: dict[Path, Settings] = {}
         self.inlay_hints_option: bool | None = None
         self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kerascheck")
+        self.collection: Future[int] | None = None
+        self.collection_timer: asyncio.TimerHandle | None = None
 
     # ---------------------------------------------------------------- settings
     def settings_for(self, uri: str) -> Settings:
@@ -115,12 +118,29 @@ class KerascheckServer(LanguageServer):
             state.complete = asyncio.wrap_future(self.executor.submit(_complete, diagnosed, layer_rows))
             if state.incremental is not None:
                 self.executor.submit(_pause, state.incremental)
-            self.executor.submit(gc.collect)
+            self.collect_garbage()
             return await asyncio.shield(state.complete)
         diagnosed, complete = state.diagnosed, state.complete
         if self.documents.get(uri) is state and document.source == source:
             self.publish(uri, version, diagnosed)
         return await asyncio.shield(complete)
+
+    def collect_garbage(self) -> None:
+        """Collect in the worker thread once it is done with what it has (automatic collection
+        is off, see :func:`serve`), unless a collection is already waiting."""
+        if self.collection is None or self.collection.done():
+            self.collection = self.executor.submit(gc.collect)
+
+    def collect_garbage_later(self) -> None:
+        """After a request (hovers, hints and code actions make garbage too): a second later,
+        when its answer has long been sent, unless a collection is already planned."""
+        if self.collection_timer is None:
+
+            def collect() -> None:
+                self.collection_timer = None
+                self.collect_garbage()
+
+            self.collection_timer = asyncio.get_running_loop().call_later(REQUEST_COLLECTION_DELAY, collect)
 
     async def analysis_of(self, uri: str) -> DocumentAnalysis | None:
         """The analysis of ``uri``'s current text: cached, or the pending run's."""
@@ -297,6 +317,7 @@ def did_close(ls: KerascheckServer, params: types.DidCloseTextDocumentParams) ->
 @server.feature(types.TEXT_DOCUMENT_HOVER)
 async def hover(ls: KerascheckServer, params: types.HoverParams) -> types.Hover | None:
     analysis = await ls.analysis_of(params.text_document.uri)
+    ls.collect_garbage_later()
     if analysis is None:
         return None
     codec = ls.workspace.position_codec
@@ -312,6 +333,7 @@ async def hover(ls: KerascheckServer, params: types.HoverParams) -> types.Hover 
 @server.feature(types.TEXT_DOCUMENT_INLAY_HINT, types.InlayHintOptions(resolve_provider=False))
 async def inlay_hints(ls: KerascheckServer, params: types.InlayHintParams) -> list[types.InlayHint]:
     analysis = await ls.analysis_of(params.text_document.uri)
+    ls.collect_garbage_later()
     if analysis is None:
         return []
     codec = ls.workspace.position_codec
@@ -331,6 +353,7 @@ async def code_actions(ls: KerascheckServer, params: types.CodeActionParams) -> 
     """Quick fixes: whatever :meth:`DocumentAnalysis.fixes` offers (the ``--fix`` hook)."""
     uri = params.text_document.uri
     analysis = await ls.analysis_of(uri)
+    ls.collect_garbage_later()
     if analysis is None:
         return []
     codec = ls.workspace.position_codec

@@ -330,3 +330,29 @@ def test_version_does_not_import_the_language_server():
     code += "print(sorted(m for m in sys.modules if m.split('.')[0] in ('pygls', 'lsprotocol') or m == 'kerascheck.lsp'))"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert done.stdout.strip().endswith("[]")
+
+
+def test_requests_alone_get_their_garbage_collected(monkeypatch: pytest.MonkeyPatch):
+    """Automatic collection is off in the server: hovers without edits must still be collected
+    after, once for a burst of them, off the path of their answers."""
+    import asyncio
+    from types import SimpleNamespace
+
+    import kerascheck.lsp as lsp
+
+    collected: list[int] = []
+    monkeypatch.setattr(lsp, "gc", SimpleNamespace(collect=lambda: collected.append(1)))
+    monkeypatch.setattr(lsp, "REQUEST_COLLECTION_DELAY", 0.05)
+    server = lsp.KerascheckServer()
+    where = types.TextDocumentIdentifier(uri=(Path.cwd() / "not_open.py").as_uri())
+
+    async def hovers() -> list[int]:
+        for _ in range(3):
+            assert await lsp.hover(server, types.HoverParams(where, types.Position(0, 0))) is None
+        before = list(collected)
+        await asyncio.sleep(0.3)
+        return before
+
+    assert asyncio.run(hovers()) == []  # not while the requests are answered
+    server.executor.shutdown(wait=True)
+    assert collected == [1]
