@@ -823,10 +823,15 @@ class Session:
         rule = rule_cls(bound, name) if rule_cls is not None else None
         layer = Layer(self, class_name, name, origin, rule, trainable=bound.get("trainable", True), dtype=bound.get("dtype"))
         self.layers.append(layer)
-        input_dim = bound.get("input_dim")
-        if self.keras_version == 2 and class_name == "Embedding" and bound.get("input_length") is not None:
-            # Keras 2's Embedding turns input_length into its input shape.
-            layer.input_shape_arg = (bound["input_length"],)
+        # Layer.__init__'s input_dim= (an input shape) comes through **kwargs; a constructor's
+        # own parameter of that name (Embedding's vocabulary size) is not one.
+        input_dim = extra.get("input_dim") if extra else None
+        if (
+            self.keras_version == 2 and class_name == "Embedding"
+            and bound.get("input_shape") is None and "batch_input_shape" not in extra
+        ):
+            # Keras 2's Embedding turns input_length into its input shape, (None,) without one.
+            layer.input_shape_arg = (bound.get("input_length"),)
         elif input_dim is not None:
             layer.input_shape_arg = (input_dim,)
         elif self.keras_version == 2 and "batch_input_shape" in extra:

@@ -174,7 +174,7 @@ def _subclassed_rows(model: SubclassedModel, span_of: SpanOf) -> list[LayerRow]:
             or layer.build_uncertain
             or isinstance(layer, OpaqueLayer)
         )
-        built = layer.built or layer.class_name in BUILT_AT_INIT and not isinstance(layer, UserLayer)
+        built = layer.built or _built_at_init(layer, keras2=False)
         counts: tuple[Any, Any, Any]
         if uncertain:
             counts, output, built = (UNKNOWN, UNKNOWN, UNKNOWN), UNKNOWN, True
@@ -236,7 +236,8 @@ def summarize(model: Model, path: str, span_of: SpanOf) -> ModelSummary:
                 params=params,
                 trainable_params=trainable,
                 non_trainable_params=non_trainable,
-                built=not unbuilt_for_keras,
+                # A layer without build() is built from its construction: "0", not "0 (unbuilt)".
+                built=not unbuilt_for_keras or _built_at_init(layer, keras2),
                 connected_to=() if sequential_like else connections(layer, relevant, keras2),
                 explanations=tuple(explanations),
                 span=span_of(layer.origin),
@@ -329,6 +330,11 @@ def _call_sites(layer: Layer, span_of: SpanOf) -> tuple[CallSite, ...]:
         output = [t.shape for t in flatten(structure)] if isinstance(structure, list) else structure.shape
         sites.append(CallSite(span_of(node.origin), output, tuple(node.explanations)))
     return tuple(sites)
+
+
+def _built_at_init(layer: Layer, keras2: bool) -> bool:
+    """A Keras 3 layer class whose constructor builds it (recorded from Keras)."""
+    return not keras2 and layer.class_name in BUILT_AT_INIT and not isinstance(layer, UserLayer)
 
 
 def _built(model: Model) -> Any:
