@@ -100,3 +100,19 @@ def test_a_malicious_or_wrong_configuration_is_rejected_with_a_message(tmp_path:
     assert result.returncode == 2
     assert result.stderr.startswith("kerascheck: ") and "Traceback" not in result.stderr
     assert not (tmp_path / ".kerascheck_cache").exists()
+
+
+@pytest.mark.parametrize(
+    "expression",
+    ['"{:>99999999999}".format(1)', '"{:.99999999999f}".format(1.0)', '"{:{w}}".format(1, w=10 ** 11)'],
+)
+def test_a_string_format_that_would_take_gigabytes_is_not_evaluated(expression: str) -> None:
+    """A value kerascheck evaluates (here a layer's name) must not cost unbounded memory."""
+    from kerascheck.analysis import analyse_source
+    from kerascheck.engine.dims import UNKNOWN
+
+    source = f"import keras\nname = {expression}\nmodel = keras.Sequential([keras.Input((3,)), keras.layers.Dense(2, name=name)])\n"
+    result = analyse_source(source, "format.py")
+    assert result.diagnostics == ()
+    [summary] = result.summaries
+    assert summary.rows[0].params == 8 and summary.rows[0].name is UNKNOWN

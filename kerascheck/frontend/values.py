@@ -10,6 +10,7 @@ of code that builds no Keras objects).  Nothing here runs or imports analysed co
 from __future__ import annotations
 
 import builtins
+import re
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
@@ -337,8 +338,16 @@ def unary(op: type, value: Any) -> Any:
     return UNKNOWN
 
 
+# str methods that only compute a value from the string and plain arguments, in time and
+# space linear in the string (not ``replace`` or ``center``: a hostile file could ask for
+# gigabytes).
+PURE_STR_METHODS = frozenset(
+    {"lower", "upper", "title", "capitalize", "casefold", "swapcase", "strip", "lstrip", "rstrip",
+     "removeprefix", "removesuffix", "split", "rsplit", "startswith", "endswith", "count", "find",
+     "rfind", "isdigit", "isalpha", "isalnum", "islower", "isupper", "isspace", "partition", "rpartition"}
+)
 PY_METHODS = frozenset({"append", "extend", "insert", "get", "keys", "values", "items", "format", "join",
-                         "lower", "upper", "copy", "index", "count", "pop"})
+                         "copy", "index", "pop"}) | PURE_STR_METHODS
 
 
 def call_py_method(receiver: Any, name: str, args: list[Any], kwargs: dict[str, Any]) -> Any:
@@ -371,12 +380,18 @@ def call_py_method(receiver: Any, name: str, args: list[Any], kwargs: dict[str, 
             return dict(receiver)
         return UNKNOWN
     if isinstance(receiver, str):
-        if name in ("lower", "upper") and not args:
-            return getattr(receiver, name)()
+        if name in PURE_STR_METHODS and all(is_plain(a) for a in args) and all(is_plain(v) for v in kwargs.values()):
+            try:
+                result = getattr(receiver, name)(*args, **kwargs)
+            except (TypeError, ValueError):
+                return UNKNOWN
+            return result
         if name == "join" and len(args) == 1 and isinstance(args[0], (list, tuple)):
             if all(isinstance(a, str) for a in args[0]):
                 return receiver.join(args[0])
         if name == "format" and all(is_plain(a) for a in args) and all(is_plain(v) for v in kwargs.values()):
+            if _HUGE_FORMAT_FIELD.search(receiver):
+                return UNKNOWN  # a width or precision that would take gigabytes
             try:
                 return receiver.format(*args, **kwargs)
             except (IndexError, KeyError, ValueError):
@@ -384,6 +399,9 @@ def call_py_method(receiver: Any, name: str, args: list[Any], kwargs: dict[str, 
     return UNKNOWN
 
 
+# A replacement field with a width or precision of five digits or more, or one given by an
+# argument (`"{:{w}}".format(x, w=...)`).
+_HUGE_FORMAT_FIELD = re.compile(r"\{[^{}]*:[^{}]*(\d{5}|\{)")
 STRUCTURAL_BUILTINS = frozenset({"len", "list", "tuple", "reversed", "zip", "enumerate"})
 # Keyword arguments of evaluated builtins that take plain values.
 BUILTIN_KEYWORDS = {
