@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 import kerascheck.analysis
+import kerascheck.runner
 from conftest import FIXTURES
 from kerascheck.cli import main
 from kerascheck.config import Settings
@@ -55,6 +56,9 @@ def test_a_worker_that_dies_costs_only_time(tmp_path: Path, monkeypatch: pytest.
     """Files a dead worker held are analysed by another, or in this process when none is left."""
     tree(tmp_path / "t")
     monkeypatch.chdir(tmp_path)
+    # Two workers for this small tree whether or not the walk is over when the first is ready
+    # (otherwise the pool is sized by the files found: one worker for fewer than 32).
+    monkeypatch.setattr(kerascheck.runner, "MIN_FILES_PER_JOB", 1)
     reference = run("--summary", "--no-cache", "--jobs", "1", "t")
     parent = os.getpid()
     original = kerascheck.analysis.analyse_path
