@@ -187,6 +187,8 @@ def _sorted_keys(mapping: dict) -> list[Any]:
 class Layer:
     """One layer instance of the analysed program."""
 
+    is_operation = False  # a keras.ops operation (``x + y``), not a layer
+
     def __init__(
         self,
         session: "Session",
@@ -249,11 +251,28 @@ class Layer:
         return [w for w in self.weights if not w.trainable]
 
     def weights_resolved(self) -> bool:
-        return self.weights_known and self.trainable is not UNKNOWN and not self.build_uncertain
+        """Its weights, and which of them train, are known."""
+        return self.weights_complete() and self.trainable_resolved()
+
+    def weights_complete(self) -> bool:
+        """Which weights it has is known (whether they train or not may not be)."""
+        return self.weights_known and not self.build_uncertain
+
+    def trainable_resolved(self) -> bool:
+        return self.trainable is not UNKNOWN and all(layer.trainable_resolved() for layer in self.sublayers())
 
     def sublayers(self) -> list["Layer"]:
         """The layers Keras tracks inside this one (``Layer._layers``)."""
         return []
+
+    def keras_classes(self) -> frozenset[str] | None:
+        """The Keras classes this object is an instance of (its class and the recorded bases),
+        for ``isinstance``; None for a user's class, an operation or what kerascheck cannot see."""
+        if type(self) is Functional:
+            return frozenset(("Functional", "Model", "Layer"))
+        if self.is_operation or self.class_name not in keras_api.CLASSES or isinstance(self, (UserLayer, OpaqueModel)):
+            return None
+        return frozenset((self.class_name, *(keras_api.CLASSES[self.class_name]["bases"] or ())))
 
     def set_trainable(self, value: Any) -> None:
         """``layer.trainable = value``: Keras sets it on every sublayer too, recursively."""
@@ -375,10 +394,8 @@ class Model(Layer):
             return list(self.weights)
         return [w for layer in self.all_weight_layers() for w in layer.non_trainable_weight_list()]
 
-    def weights_resolved(self) -> bool:
-        return self.trainable is not UNKNOWN and all(
-            layer.weights_resolved() for layer in self.all_weight_layers()
-        )
+    def weights_complete(self) -> bool:
+        return all(layer.weights_complete() for layer in self.all_weight_layers())
 
 
 class Functional(Model):
@@ -699,6 +716,11 @@ class Session:
     def names_uncertain_from_opaque_code(self) -> None:
         self.names_uncertain = True
         self.policy_may_have_been_fixed()
+
+    def trainable_uncertain(self) -> None:
+        """``x.trainable = ...`` where x may be any layer or model built so far."""
+        for layer in (*self.layers, *self.models):
+            layer.trainable = UNKNOWN
 
     def clear_session(self) -> None:
         """``keras.backend.clear_session()``: name counters start again; in Keras 3 the global
@@ -1119,7 +1141,7 @@ class Session:
         else:
             name = self.auto_name(op_class)
         layer = Layer(self, class_name, name, origin, rule_cls(dict(config), name) if rule_cls else None)
-        layer.built = True
+        layer.built = layer.is_operation = True
         flat = [o if isinstance(o, KerasTensor) else constant_shape(o) for o in operands]
         shapes = [o.shape if isinstance(o, KerasTensor) else o for o in flat]
         node = Node(layer, tensors, [], None, origin, list_input=True, operands=flat)
@@ -1303,9 +1325,9 @@ class UserLayer(Layer):
         own = [w for w in self.added_weights if not w.trainable]
         return _unique(own + [w for layer in self.tracked for w in layer.non_trainable_weight_list()])
 
-    def weights_resolved(self) -> bool:
-        return self.weights_known and self.trainable is not UNKNOWN and not self.build_uncertain and all(
-            layer.weights_resolved() for layer in self.tracked
+    def weights_complete(self) -> bool:
+        return self.weights_known and not self.build_uncertain and all(
+            layer.weights_complete() for layer in self.tracked
         )
 
     def sublayers(self) -> list[Layer]:

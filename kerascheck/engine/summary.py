@@ -95,13 +95,13 @@ def keras2_layer_output(layer: Layer) -> Any:
     return outputs[0] if all(o == outputs[0] for o in outputs) else "multiple"
 
 
-def _weights_known(layer: Layer) -> bool:
-    return layer.weights_resolved() and not isinstance(layer, OpaqueLayer)
-
-
 def _layer_counts(layer: Layer) -> tuple[Any, Any, Any]:
-    if not _weights_known(layer):
+    """Its parameters, trainable and not (unknown when code not followed may have set
+    ``trainable``: the count stays known)."""
+    if isinstance(layer, OpaqueLayer) or not layer.weights_complete():
         return UNKNOWN, UNKNOWN, UNKNOWN
+    if not layer.trainable_resolved():
+        return count_params(layer.weights), UNKNOWN, UNKNOWN
     trainable = count_params(layer.trainable_weight_list())
     non_trainable = count_params(layer.non_trainable_weight_list())
     return count_params(layer.weights), trainable, non_trainable
@@ -285,13 +285,18 @@ def _keras2_weight_dtypes_differ(model: Model) -> bool:
 
 def _totals(model: Model, incomplete: bool) -> tuple[Any, ...]:
     """Total, trainable and non-trainable counts, then their sizes in bytes."""
-    if incomplete or not model.weights_resolved():
+    if incomplete or not model.weights_complete():
         return (UNKNOWN,) * 6
+    keras2_sizes_unknown = model.session.keras_version == 2 and _keras2_weight_dtypes_differ(model)
+    if not model.trainable_resolved():
+        weights = model.weights
+        size = UNKNOWN if keras2_sizes_unknown else memory_size(weights)
+        return (count_params(weights), UNKNOWN, UNKNOWN, size, UNKNOWN, UNKNOWN)
     trainable_w = model.trainable_weight_list()
     non_trainable_w = model.non_trainable_weight_list()
     t, n = count_params(trainable_w), count_params(non_trainable_w)
     tb, nb = memory_size(trainable_w), memory_size(non_trainable_w)
-    if model.session.keras_version == 2 and _keras2_weight_dtypes_differ(model):
+    if keras2_sizes_unknown:
         tb = nb = UNKNOWN
     return (_sum([t, n]), t, n, _sum([tb, nb]), tb, nb)
 

@@ -543,8 +543,19 @@ class Interpreter:
             collector.receivers |= effects.receivers
             collector.calls |= effects.calls
             collector.escapes |= effects.escapes
+            collector.trainable_receivers += effects.trainable_receivers
         for name in collector.assigned:
             scope.names[name] = UNKNOWN
+        for target in collector.trainable_receivers:
+            # `x.trainable = ...` that may or may not run: x's trainable state is unknown.
+            try:
+                receiver = self.eval(target, scope) if not self.effects_of(target).calls else UNKNOWN
+            except Unresolved:
+                receiver = UNKNOWN
+            if isinstance(receiver, Layer):
+                receiver.set_trainable(UNKNOWN)
+            elif receiver is UNKNOWN:
+                self.session.trainable_uncertain()
         for name in collector.receivers:
             value = scope.lookup(name)
             if isinstance(value, Sequential):
@@ -593,6 +604,8 @@ class Interpreter:
                 self.set_instance_attribute(receiver, attr, value)
             elif isinstance(receiver, Layer) and attr == "trainable":
                 receiver.set_trainable(value if isinstance(value, bool) else UNKNOWN)
+            elif receiver is UNKNOWN and attr == "trainable":
+                self.session.trainable_uncertain()  # some layer's, perhaps
         elif isinstance(target, cst.Subscript):
             container = self.eval(target.value, scope)
             if isinstance(container, (list, dict)) and len(target.slice) == 1:
@@ -1017,6 +1030,8 @@ class Interpreter:
                 session.names_uncertain_from_opaque_code()
                 self.taint(args, kwargs)
                 return UNKNOWN
+            if callee.name == "isinstance" and len(args) == 2 and not kwargs:
+                return self.eval_isinstance(args[0], args[1])
             if callee.name not in EVALUATED_BUILTINS and callee.name != "print":
                 return INERT
             return call_builtin(callee.name, args, kwargs)
@@ -1083,6 +1098,15 @@ class Interpreter:
             layer, inputs, self.origin(node), keyword_tensors, opaque_output=opaque, node_order=keras_order,
             single_positional=len(args) == 1 and not original_kwargs, explicit_mask=original_kwargs.get("mask"),
         )
+
+    def eval_isinstance(self, value: Any, classes: Any) -> Any:
+        """``isinstance(value, classes)`` where kerascheck knows the answer: plain values
+        against builtin types, Keras's own layers and models against Keras classes (by
+        their recorded base classes); UNKNOWN otherwise."""
+        answers = [_isinstance(value, cls) for cls in (classes if isinstance(classes, tuple) else (classes,))]
+        if any(answer is True for answer in answers):
+            return True
+        return False if answers and all(answer is False for answer in answers) else UNKNOWN
 
     def taint(self, args: Sequence[Any], kwargs: dict[str, Any]) -> None:
         for value in flatten(list(args) + list(kwargs.values())):
@@ -1416,6 +1440,7 @@ class _EffectCollector(cst.CSTVisitor):
         self.calls = False
         self.escapes = False  # break / continue / return that may leave the enclosing block
         self.names: set[str] = set()  # every name the node mentions
+        self.trainable_receivers: list[cst.BaseExpression] = []  # x of every `x.trainable = ...`
         self._loops = 0
 
     def visit_Return(self, node: cst.Return) -> None:
@@ -1443,6 +1468,8 @@ class _EffectCollector(cst.CSTVisitor):
 
     def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
         self._collect(node.target)
+        if isinstance(node.target, cst.Attribute) and node.target.attr.value == "trainable":
+            self.trainable_receivers.append(node.target.value)
 
     def visit_AugAssign(self, node: cst.AugAssign) -> None:
         self._collect(node.target)
@@ -1490,6 +1517,24 @@ class _EffectCollector(cst.CSTVisitor):
                 self._collect(element.value)
         elif isinstance(target, cst.StarredElement):
             self._collect(target.value)
+
+
+# The builtin types ``isinstance`` is evaluated against, for plain values.
+_PLAIN_TYPES = {"int": int, "float": float, "str": str, "bool": bool, "list": list, "tuple": tuple, "dict": dict}
+
+
+def _isinstance(value: Any, cls: Any) -> Any:
+    """One class of :meth:`Interpreter.eval_isinstance`: True, False or UNKNOWN."""
+    if isinstance(cls, Builtin) and cls.name in _PLAIN_TYPES:
+        if isinstance(value, (Layer, KerasTensor)):
+            return False
+        if is_plain(value) or isinstance(value, (list, tuple, dict)):
+            return isinstance(value, _PLAIN_TYPES[cls.name])
+        return UNKNOWN
+    if isinstance(cls, KerasSymbol) and cls.is_class and isinstance(value, Layer):
+        classes = value.keras_classes()
+        return UNKNOWN if classes is None else cls.name in classes
+    return UNKNOWN
 
 
 def _is_operand(value: Any) -> bool:
