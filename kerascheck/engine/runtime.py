@@ -1122,7 +1122,7 @@ class Session:
         In Keras 2 a Python operator on symbolic tensors is a ``TFOpLambda`` layer named
         after the TensorFlow function (``tf.__operators__.add``); ``keras.ops`` does not exist.
         """
-        from kerascheck.engine.operations import KERAS2_OPERATOR_NAMES, OP_RULES, constant_shape
+        from kerascheck.engine.operations import KERAS2_OPERATOR_CLASSES, KERAS2_OPERATOR_NAMES, OP_RULES, constant_shape
 
         tensors = [t for t in operands if isinstance(t, KerasTensor)]
         rule_cls = OP_RULES.get(op_class)
@@ -1134,7 +1134,8 @@ class Session:
             if symbol is None:
                 self.names_uncertain_from_opaque_code()
                 return UNKNOWN
-            class_name, name = "TFOpLambda", symbol if self.tracing else self.uniquify(symbol)
+            class_name = KERAS2_OPERATOR_CLASSES.get(op_class, "TFOpLambda")
+            name = symbol if self.tracing else self.uniquify(symbol)
         elif self.tracing:
             # Inside a traced call the operands are backend tensors: no Operation is created.
             name = to_snake_case(op_class)
@@ -1152,7 +1153,18 @@ class Session:
             return UNKNOWN
         except (Unresolved, *RULE_FAILURES):
             output_shape = UNKNOWN
-        return self._attach(layer, node, output_shape)
+        if output_shape is UNKNOWN and layer.rule is not None and layer.rule.output_count() != 1:
+            count = layer.rule.output_count()  # a list of tensors (ops.split): how many, if known
+            if count is None:
+                self.names_uncertain_from_opaque_code()
+                return UNKNOWN
+            output_shape = [UNKNOWN] * count
+        structure = self._attach(layer, node, output_shape)
+        dtype = layer.rule.output_dtype([t.dtype for t in tensors]) if layer.rule is not None else None
+        if dtype is not None:
+            for output in node.outputs:
+                output.dtype = dtype
+        return structure
 
     def _call_user_layer(self, layer: UserLayer, inputs: Any, flat: list[KerasTensor], origin: Any) -> Any:
         """Run the user's code on the symbolic inputs (it calls inner layers), then record the node."""

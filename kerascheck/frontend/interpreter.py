@@ -19,9 +19,9 @@ from typing import Any, Callable, Iterator, Sequence
 
 import libcst as cst
 
-from kerascheck.engine.dims import UNKNOWN, Unresolved
+from kerascheck.engine.dims import UNKNOWN, Unresolved, is_known
 from kerascheck.engine.applications import build_application, is_application
-from kerascheck.engine.operations import OPS_FUNCTIONS
+from kerascheck.engine.operations import ACTIVATION_FUNCTIONS, OPS_FUNCTIONS, OpFunction
 from kerascheck.engine.runtime import (
     DTypePolicy,
     Functional,
@@ -731,26 +731,38 @@ class Interpreter:
         """``keras.ops.<function>(...)``: an operation when it is applied to tensors."""
         if function == "shape" and len(args) == 1 and isinstance(args[0], KerasTensor):
             return args[0].shape  # ops.shape of a symbolic tensor is its shape tuple, no operation
+        return self.call_op_function(OPS_FUNCTIONS.get(function), args, kwargs, node)
+
+    def call_activation(self, function: str, args: list[Any], kwargs: dict[str, Any], node: cst.Call) -> Any:
+        """``keras.activations.<function>(x)`` on a symbolic tensor: an operation (``linear``: ``x``)."""
+        if function == "linear" and len(args) + len(kwargs) == 1:
+            return args[0] if args else kwargs.get("x", UNKNOWN)
+        return self.call_op_function(ACTIVATION_FUNCTIONS.get(function), args, kwargs, node)
+
+    def call_op_function(self, known: OpFunction | None, args: list[Any], kwargs: dict[str, Any], node: Any) -> Any:
+        """A Keras function that creates the operation ``known`` when it is applied to tensors."""
         if not any(isinstance(v, KerasTensor) for v in flatten(list(args) + list(kwargs.values()))):
             return UNKNOWN
-        known = OPS_FUNCTIONS.get(function)
         if known is None:
             return self.opaque_tensor_operation()
-        op_class, params, defaults = known
-        bound = dict(defaults)
-        bound.update(zip(params, args))
+        bound = dict(known.defaults)
+        bound.update(zip(known.params, args))
         bound.update(kwargs)
-        if set(bound) - set(params) or any(p not in bound for p in params):
+        if len(args) > len(known.params) or set(bound) - set(known.params) or any(p not in bound for p in known.params):
             return self.opaque_tensor_operation()
-        values = [bound[p] for p in params]
-        if op_class == "Concatenate":
-            xs = values[0]
-            if not isinstance(xs, (list, tuple)) or not all(_is_operand(x) for x in xs):
+        operands = [bound[p] for p in known.operands]
+        if known.sequence:
+            if not isinstance(operands[0], (list, tuple)) or not operands[0]:
                 return self.opaque_tensor_operation()
-            return self.session.operation(op_class, list(xs), {"axis": values[1]}, self.origin(node))
-        if not all(_is_operand(v) for v in values):
+            operands = list(operands[0]) + operands[1:]
+        config = {p: v for p, v in bound.items() if p not in known.operands}
+        if not all(_is_operand(v) for v in operands) or any(
+            isinstance(v, KerasTensor) for v in flatten(list(config.values()))
+        ):
             return self.opaque_tensor_operation()
-        return self.session.operation(op_class, values, {}, self.origin(node))
+        if not any(isinstance(v, KerasTensor) for v in operands):
+            return self.opaque_tensor_operation()  # e.g. a tensor only in an argument: not modelled
+        return self.session.operation(known.op_class, operands, config, self.origin(node))
 
     def eval_comprehension(self, node: cst.ListComp | cst.GeneratorExp | cst.DictComp, scope: Scope) -> Any:
         """A comprehension over known iterables, item by item; None when one is unknown.
@@ -896,6 +908,9 @@ class Interpreter:
 
     def eval_subscript(self, node: cst.Subscript, scope: Scope) -> Any:
         container = self._eval(node.value, scope)
+        if isinstance(container, KerasTensor):
+            key = self.subscript_key(node, scope)
+            return self.session.operation("GetItem", [container], {"key": key}, self.origin(node), python_operator=True)
         if len(node.slice) != 1:
             return UNKNOWN
         element = node.slice[0].slice
@@ -917,6 +932,31 @@ class Interpreter:
             if all(b is None or (isinstance(b, int) and not isinstance(b, bool)) for b in bounds):
                 return container[slice(*bounds)]
         return UNKNOWN
+
+    def subscript_key(self, node: cst.Subscript, scope: Scope) -> Any:
+        """The key Python passes to ``__getitem__``: one element, or a tuple of them (``x[0,]`` too).
+
+        Unknown if any part is: Keras then still creates one ``GetItem`` (a key it rejects
+        would stop the program), of unknown shape.
+        """
+        parts: list[Any] = []
+        for element in node.slice:
+            index = element.slice
+            if isinstance(index, cst.Slice):
+                bounds = [self.eval(b, scope) if b is not None else None for b in (index.lower, index.upper, index.step)]
+                if not all(is_plain(b) for b in bounds):
+                    return UNKNOWN
+                parts.append(slice(*bounds))
+            elif isinstance(index.value, cst.Ellipsis):
+                parts.append(Ellipsis)
+            else:
+                value = self.eval(index.value, scope)
+                if not is_plain(value):
+                    return UNKNOWN
+                parts.append(value)
+        if len(parts) == 1 and not isinstance(node.slice[0].comma, cst.Comma):
+            return parts[0]
+        return tuple(parts)
 
     def get_attribute(self, value: Any, attr: str) -> Any:
         if isinstance(value, ModuleRef):
@@ -1055,6 +1095,10 @@ class Interpreter:
                 return INERT
             if callee.name.startswith("keras.ops."):
                 return self.call_ops(callee.name.rsplit(".", 1)[1], args, kwargs, node)
+            if callee.name.startswith("keras.activations.") and any(
+                isinstance(v, KerasTensor) for v in flatten(list(args) + list(kwargs.values()))
+            ):
+                return self.call_activation(callee.name.rsplit(".", 1)[1], args, kwargs, node)
             if callee.name.startswith(_INERT_KERAS_MODULES) or callee.name in _DTYPE_POLICY_FACTORIES:
                 return self.call_keras_utility(callee.name, args, kwargs)
             if not is_keras_module(callee.name):
