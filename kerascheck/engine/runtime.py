@@ -1223,6 +1223,31 @@ class Session:
         else:
             model.functional = None
 
+    def sequential_pop(self, model: Sequential, rebuild: Any, origin: Any, has_arguments: bool = False) -> Any:
+        """``Sequential.pop(rebuild=True)``: remove the last layer, rebuild if possible, return it.
+
+        Keras raises IndexError on an empty stack, and, rebuilding, when nothing is left
+        (popping a lone layer or the InputLayer): no rule reports that, the model becomes
+        unknown. So does popping a layer kerascheck could not see (what was removed is unknown).
+        Keras 2's ``pop()`` takes no argument and keeps its graph without a rebuild: only the
+        pops that leave a layer behind are followed there.
+        """
+        last = model.stack[-1] if model.stack else None
+        keras2_unknown = self.keras_version == 2 and (has_arguments or len(model.layer_list()) < 2)
+        if last is None or isinstance(last, OpaqueLayer) or not isinstance(rebuild, bool) or keras2_unknown or (
+            rebuild and len(model.stack) == 1
+        ):
+            model.stack = [OpaqueLayer(self, origin)]
+            model.functional = None
+            model.built = False
+            return UNKNOWN
+        model.stack.pop()
+        model.built = False
+        model.functional = None
+        if rebuild:
+            self._maybe_rebuild(model)
+        return last
+
     def _maybe_rebuild(self, model: Sequential) -> None:
         model.functional = None
         if not model.stack:

@@ -1199,6 +1199,9 @@ class Interpreter:
         if isinstance(receiver, Sequential) and name == "add" and args:
             session.sequential_add(receiver, args[0], self.origin(node))
             return None
+        if isinstance(receiver, Sequential) and name == "pop":
+            rebuild = kwargs.get("rebuild", args[0] if args else True)
+            return session.sequential_pop(receiver, rebuild, self.origin(node), has_arguments=bool(args or kwargs))
         if isinstance(receiver, Sequential) and name == "build":
             shape = kwargs.get("input_shape", args[0] if args else None)
             if receiver.stack and not receiver.built and shape is not None:
