@@ -79,6 +79,14 @@ class KerasTensor:
         return f"<KerasTensor {format_shape(self.shape)}>"
 
 
+@dataclass(frozen=True)
+class ArrayData:
+    """A concrete array (``np.zeros((2, 7))``, ``keras.ops.ones(shape)``) of a known shape:
+    calling an unbuilt Sequential on it builds the model for that shape, batch size included."""
+
+    shape: tuple
+
+
 @dataclass(eq=False)
 class Node:
     layer: "Layer"
@@ -395,7 +403,7 @@ class Model(Layer):
         return [w for layer in self.all_weight_layers() for w in layer.non_trainable_weight_list()]
 
     def weights_complete(self) -> bool:
-        return all(layer.weights_complete() for layer in self.all_weight_layers())
+        return not self.build_uncertain and all(layer.weights_complete() for layer in self.all_weight_layers())
 
 
 class Functional(Model):
@@ -410,6 +418,23 @@ class Functional(Model):
         self.nodes_by_depth, self.operations = map_graph(self.inputs, self.outputs)
         self._check_outputs_connected()
         self.built = True
+        # The instance of a user's Model subclass that Keras made this Functional (its
+        # __init__ passed inputs and outputs to super().__init__()): layers it assigns to
+        # attributes count in the weights without being rows.
+        self.subclass_instance: "SubclassedModel | None" = None
+        # That class defines call(): what calling the model gives is the user's code's.
+        self.call_overridden = False
+
+    def all_weight_layers(self) -> list[Layer]:
+        layers = super().all_weight_layers()
+        if self.subclass_instance is not None:
+            seen = {id(layer) for layer in layers}
+            layers += [layer for layer in self.subclass_instance.tracked if id(layer) not in seen]
+        return layers
+
+    def weights_complete(self) -> bool:
+        owner = self.subclass_instance
+        return super().weights_complete() and (owner is None or owner.weights_known and not owner.added_weights)
 
     def _check_outputs_connected(self) -> None:
         """``Function._run_through_graph`` from the inputs alone must reach every output."""
@@ -984,7 +1009,12 @@ class Session:
         ``explicit_mask``: the value of a ``mask=`` argument (None when not given).
         """
         # One tensor is the common call: no structure to flatten or check.
+        if isinstance(layer, Functional) and layer.call_overridden:
+            self.names_uncertain_from_opaque_code()  # the user's call() runs: not followed here
+            return UNKNOWN
         flat = [inputs] if type(inputs) is KerasTensor else flatten(inputs)
+        if isinstance(inputs, ArrayData) and isinstance(layer, Sequential) and self._build_on_data(layer, inputs):
+            return UNKNOWN  # an eager result: its values are not modelled
         if not flat or not all(isinstance(t, KerasTensor) for t in flat):
             if isinstance(layer, SubclassedModel):
                 layer.contents_uncertain = True  # called on data: built with shapes not seen here
@@ -1038,6 +1068,19 @@ class Session:
         structure = self._attach(layer, node, output_shape)
         masking.set_output_masks(node.outputs, output_masks)
         return structure
+
+    def _build_on_data(self, model: Sequential, data: ArrayData) -> bool:
+        """A Sequential called on a concrete array: ``Layer.__call__`` builds it first, as
+        ``Sequential.build(data.shape)`` (an InputLayer of that batch shape, a Functional).
+        False when kerascheck does not follow that build (the caller makes it unknown)."""
+        if model.built or model.functional is not None:
+            return True  # already built: the call adds no node and changes no weight
+        if self.keras_version == 2 or not model.stack or isinstance(model.stack[0], InputLayer):
+            return False
+        if any(isinstance(layer, OpaqueLayer) for layer in model.stack):
+            return False
+        self.sequential_build(model, data.shape, model.origin)
+        return model.functional is not None
 
     def _call_masks(
         self, layer: Layer, inputs: Any, flat: list[KerasTensor], extra: list[KerasTensor],
@@ -1226,6 +1269,26 @@ class Session:
             self.models.append(model)
         return model
 
+    def functional_subclass(self, instance: "SubclassedModel", inputs: Any, outputs: Any, name: Any) -> Any:
+        """``super().__init__(inputs, outputs, name=...)`` in a ``keras.Model`` subclass:
+        ``Model.__init__`` makes the instance a Functional, named as any layer of its class
+        (``my_model``). UNKNOWN (and the instance's contents unknown) when the graph is not known."""
+        if name is None:
+            name = self.auto_name(instance.class_name)
+        elif not isinstance(name, str):
+            name = UNKNOWN
+        model = self.functional(inputs, outputs, name, instance.origin, register=False)
+        if not isinstance(model, Functional):
+            instance.contents_uncertain = True
+            return UNKNOWN
+        model.subclass_instance = instance
+        model.reported = instance.reported
+        if instance in self.models:
+            self.models[self.models.index(instance)] = model
+        else:  # Keras 2: subclassed models are not predicted, but this one is a Functional
+            self.models.append(model)
+        return model
+
     def sequential(self, layers: Any, name: Any, origin: Any, trainable: Any = True) -> Sequential:
         model = Sequential(self, self.name_for(name, "Sequential"), origin, trainable)
         self.models.append(model)
@@ -1261,6 +1324,34 @@ class Session:
             self._maybe_rebuild(model)
         else:
             model.functional = None
+
+    def sequential_pop(self, model: Sequential, rebuild: Any, origin: Any, has_arguments: bool = False) -> Any:
+        """``Sequential.pop(rebuild=True)``: remove the last layer, rebuild if possible, return it.
+
+        Keras raises IndexError on an empty stack, and, rebuilding, when nothing is left
+        (popping a lone layer or the InputLayer): no rule reports that, the model becomes
+        unknown. So does popping a layer kerascheck could not see (what was removed is unknown).
+        Keras 2's ``pop()`` takes no argument (given one, it raises TypeError and changes
+        nothing), returns None and keeps its graph without a rebuild: only the pops that leave
+        a layer behind are followed there.
+        """
+        if self.keras_version == 2 and has_arguments:
+            return UNKNOWN
+        last = model.stack[-1] if model.stack else None
+        keras2_unknown = self.keras_version == 2 and len(model.layer_list()) < 2
+        if last is None or isinstance(last, OpaqueLayer) or not isinstance(rebuild, bool) or keras2_unknown or (
+            rebuild and len(model.stack) == 1
+        ):
+            model.stack = [OpaqueLayer(self, origin)]
+            model.functional = None
+            model.built = False
+            return UNKNOWN
+        model.stack.pop()
+        model.built = False
+        model.functional = None
+        if rebuild:
+            self._maybe_rebuild(model)
+        return last if self.keras_version == 3 else UNKNOWN
 
     def _maybe_rebuild(self, model: Sequential) -> None:
         model.functional = None

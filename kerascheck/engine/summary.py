@@ -208,7 +208,10 @@ def summarize(model: Model, path: str, span_of: SpanOf) -> ModelSummary:
     if isinstance(model, Functional):
         relevant = {id(n) for nodes in model.nodes_by_depth.values() for n in nodes}
     rows: list[LayerRow] = []
-    incomplete = False
+    # Called on data kerascheck cannot see before it was built: Keras built every layer on
+    # the shape of that data, which is unknown here.
+    built_on_unknown = model.build_uncertain and not model.built
+    incomplete = built_on_unknown
     for layer in model.layer_list():
         opaque = isinstance(layer, (OpaqueLayer, OpaqueModel))
         built = layer.built or bool(layer.inbound_nodes)
@@ -218,7 +221,7 @@ def summarize(model: Model, path: str, span_of: SpanOf) -> ModelSummary:
         if unbuilt_for_keras:
             params = trainable = non_trainable = 0
             output: Any = UNKNOWN
-        elif opaque or incomplete and not layer.inbound_nodes:
+        elif opaque or built_on_unknown or incomplete and not layer.inbound_nodes:
             params = trainable = non_trainable = UNKNOWN
             output = UNKNOWN
         else:
@@ -344,8 +347,14 @@ def _built_at_init(layer: Layer, keras2: bool) -> bool:
 
 def _built(model: Model) -> Any:
     """Whether the model has its graph (Keras 2's summary() raises otherwise), or UNKNOWN."""
+    if isinstance(model, Functional) and model.subclass_instance is not None and model.session.keras_version == 2:
+        graph = {id(layer) for layer in model.layer_list()}
+        if any(id(layer) not in graph for layer in model.subclass_instance.tracked):
+            return UNKNOWN  # Keras 2's summary() raises on such a layer left unbuilt
     if model.built or isinstance(model, Functional):
         return True
+    if model.build_uncertain:
+        return UNKNOWN  # called on data: Keras 3 built it; Keras 2 builds no graph on every kind of data
     if isinstance(model, Sequential) and any(isinstance(layer, (OpaqueLayer, OpaqueModel)) for layer in model.stack):
         return UNKNOWN  # a layer kerascheck cannot see may have declared the input
     return False

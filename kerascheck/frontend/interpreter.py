@@ -23,6 +23,7 @@ from kerascheck.engine.dims import UNKNOWN, Unresolved, is_known
 from kerascheck.engine.applications import build_application, is_application
 from kerascheck.engine.operations import ACTIVATION_FUNCTIONS, OPS_FUNCTIONS, OpFunction
 from kerascheck.engine.runtime import (
+    ArrayData,
     DTypePolicy,
     Functional,
     KerasTensor,
@@ -39,6 +40,7 @@ from kerascheck.engine.runtime import (
 from kerascheck.frontend.keras_names import KerasSymbol, ModuleRef, is_keras_module, resolve, star_names
 from kerascheck.frontend.values import (
     AUGMENTED_OPERATORS,
+    ArrayValue,
     BINARY_OPERATORS,
     BUILTINS,
     DYNAMIC_BUILTINS,
@@ -60,6 +62,7 @@ from kerascheck.frontend.values import (
     UserFunction,
     UserInstance,
     WeightValue,
+    array_value,
     binary,
     call_builtin,
     call_py_method,
@@ -82,6 +85,8 @@ _INERT_MODULES = (
     "tensorflow.data", "tensorflow.io", "tensorflow.math", "tensorflow.debugging",
     "matplotlib", "sklearn", "scipy", "PIL", "cv2", "tqdm",
 )
+# Functions that make a concrete array from its shape alone (numpy's and keras.ops's).
+_ARRAY_CONSTRUCTORS = frozenset({"numpy.zeros", "numpy.ones", "keras.ops.zeros", "keras.ops.ones"})
 # Keras namespaces whose functions build no layers (their results are data, optimizers…).
 _INERT_KERAS_MODULES = tuple(
     f"keras.{name}"
@@ -978,6 +983,8 @@ class Interpreter:
             return self.layer_attribute(value, attr)
         if isinstance(value, (list, dict, str)) and attr in PY_METHODS:
             return BoundMethod(value, attr)
+        if isinstance(value, ArrayValue) and attr == "shape":
+            return value.shape
         if isinstance(value, InertObject):
             return INERT
         if isinstance(value, LocalModule):
@@ -1053,7 +1060,10 @@ class Interpreter:
         session = self.session
         if isinstance(callee, InertObject):
             return INERT
-        if isinstance(callee, (KerasSymbol, Layer)):
+        if isinstance(callee, Layer) and args and isinstance(args[0], ArrayValue):
+            args = [ArrayData(args[0].shape)] + [known_or_unknown(a) for a in args[1:]]
+            kwargs = {k: known_or_unknown(v) for k, v in kwargs.items()}
+        elif isinstance(callee, (KerasSymbol, Layer)):
             args = [known_or_unknown(a) for a in args]
             kwargs = {k: known_or_unknown(v) for k, v in kwargs.items()}
         if isinstance(callee, KerasSymbol):
@@ -1091,6 +1101,8 @@ class Interpreter:
         if isinstance(callee, ModuleRef):
             if callee.name == "dataclasses.field":
                 return DataclassField(kwargs.get("default", NO_DEFAULT), kwargs.get("default_factory"))
+            if callee.name in _ARRAY_CONSTRUCTORS:
+                return array_value(args, kwargs)
             if _is_inert_module(callee.name):
                 return INERT
             if callee.name.startswith("keras.ops."):
@@ -1267,6 +1279,9 @@ class Interpreter:
         if isinstance(receiver, Sequential) and name == "add" and args:
             session.sequential_add(receiver, args[0], self.origin(node))
             return None
+        if isinstance(receiver, Sequential) and name == "pop":
+            rebuild = kwargs.get("rebuild", args[0] if args else True)
+            return session.sequential_pop(receiver, rebuild, self.origin(node), has_arguments=bool(args or kwargs))
         if isinstance(receiver, Sequential) and name == "build":
             shape = kwargs.get("input_shape", args[0] if args else None)
             if receiver.stack and not receiver.built and shape is not None:
@@ -1301,6 +1316,8 @@ class Interpreter:
         layer.call_hook = self.run_layer_call
         layer.weights_known = state.weights_known
         layer.defines_compute_mask = cls.method("compute_mask") is not None
+        if state.functional is not None:
+            return state.functional
         return layer
 
     def keras_layer_init(self, layer: Layer, kwargs: dict[str, Any]) -> None:
@@ -1333,12 +1350,33 @@ class Interpreter:
                 return self.run_method(found, proxy.obj, args, kwargs, node)
             if name != "__init__":
                 return UNKNOWN
+        if name == "__init__" and isinstance(proxy.obj, SubclassedModel) and _functional_init_arguments(args, kwargs):
+            self.functional_subclass_init(proxy.obj, args, kwargs)
+            return None
         if name == "__init__" and isinstance(proxy.obj, Layer):
             self.keras_layer_init(proxy.obj, kwargs)
             return None
         if name == "build" and isinstance(proxy.obj, Layer):
             return None
         return UNKNOWN
+
+    def functional_subclass_init(self, instance: SubclassedModel, args: list[Any], kwargs: dict[str, Any]) -> None:
+        """``Functional.__init__(self, inputs, outputs, name=None, **kwargs)`` on a Model subclass."""
+        positional, kwargs = list(args), dict(kwargs)
+        inputs = kwargs.pop("inputs") if "inputs" in kwargs else positional.pop(0)
+        outputs = kwargs.pop("outputs") if "outputs" in kwargs else positional.pop(0)
+        name = kwargs.pop("name") if "name" in kwargs else positional.pop(0) if positional else None
+        trainable = kwargs.pop("trainable", True)
+        state = self.instances[id(instance)]
+        if positional or kwargs:
+            # Other arguments (dtype, …) that kerascheck does not follow.
+            instance.contents_uncertain = True
+            return
+        model = self.session.functional_subclass(instance, inputs, outputs, name)
+        if isinstance(model, Functional):
+            model.trainable = trainable if isinstance(trainable, bool) else UNKNOWN
+            model.call_overridden = state.cls.method("call") is not None
+            state.functional = model
 
     def set_instance_attribute(self, layer: Layer, attr: str, value: Any) -> None:
         state = self.instances[id(layer)]
@@ -1598,6 +1636,11 @@ def get_layer(model: Functional, name: Any, index: Any) -> Any:
         if layer.name == name:
             return layer
     return UNKNOWN
+
+
+def _functional_init_arguments(args: list[Any], kwargs: dict[str, Any]) -> bool:
+    """``keras.src.models.model.functional_init_arguments``: the arguments of a Functional."""
+    return len(args) == 2 or len(args) == 1 and "outputs" in kwargs or "inputs" in kwargs and "outputs" in kwargs
 
 
 def _is_inert_module(dotted: str) -> bool:

@@ -190,6 +190,9 @@ class InstanceState:
     attributes: dict[str, Any] = field(default_factory=dict)
     weights_known: bool = True
     user_built: bool = False
+    # A Model subclass whose __init__ passed inputs and outputs to super().__init__():
+    # Keras made the instance a Functional, this one.
+    functional: Any = None
 
 
 @dataclass(frozen=True)
@@ -222,6 +225,31 @@ class InertObject:
 
 
 INERT = InertObject()
+
+
+class ArrayValue(InertObject):
+    """A concrete array of a known shape (``np.zeros((2, 7))``, ``keras.ops.ones((2, 7))``):
+    inert like any data, except that its ``shape`` is known and a layer called on it is built
+    for that shape."""
+
+    def __init__(self, shape: tuple) -> None:
+        self.shape = shape
+
+    def __repr__(self) -> str:
+        return f"<array {self.shape}>"
+
+
+def array_value(args: list[Any], kwargs: dict[str, Any]) -> Any:
+    """``zeros(shape)`` / ``ones(shape)`` of numpy or ``keras.ops``: an ArrayValue when the
+    shape is a known int or sequence of ints, else inert."""
+    shape = kwargs.get("shape", args[0] if args else None)
+    if isinstance(shape, int) and not isinstance(shape, bool):
+        shape = (shape,)
+    if isinstance(shape, (tuple, list)) and all(
+        isinstance(d, int) and not isinstance(d, bool) and d >= 0 for d in shape
+    ):
+        return ArrayValue(tuple(shape))
+    return INERT
 
 
 # Exact types known_or_unknown returns as they are (neither inert nor containers), checked

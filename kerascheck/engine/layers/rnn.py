@@ -581,6 +581,33 @@ class TimeDistributed(LayerRule):
                 f"Please initialize `TimeDistributed` layer with a `keras.layers.Layer` instance. Received: {layer}"
             )
 
+    def _model(self) -> Any:
+        """The wrapped layer when it is a Sequential or Functional model, else None."""
+        from kerascheck.engine.runtime import Functional, Sequential
+
+        return self.layer if isinstance(self.layer, (Sequential, Functional)) else None
+
+    def _model_output_shape(self, model: Any, child: tuple) -> Any:
+        out = model.compute_output_shape(child)
+        if not isinstance(out, tuple):
+            raise Unresolved("the wrapped model's output")
+        return out
+
+    def _build_model(self, model: Any, child: tuple) -> None:
+        """``self.layer.build(child_input_shape)``: an unbuilt Sequential builds itself on the
+        step shape (a Functional, which takes a name); the weights are the model's."""
+        from kerascheck.engine.runtime import Sequential
+
+        if isinstance(model, Sequential) and model.functional is None and not model.built:
+            model.build(child)
+            if model.functional is None:
+                raise Unresolved("the wrapped Sequential was not built")
+        if not model.weights_resolved():
+            raise Unresolved("the wrapped model's weights")
+        self.weights.extend(model.trainable_weight_list())
+        for weight in model.non_trainable_weight_list():
+            self.weights.append(Weight(weight.name, weight.shape, False, weight.dtype_bytes))
+
     def _inner(self) -> LayerRule:
         layer = self.layer
         if layer is UNKNOWN or layer.rule is None:
@@ -598,6 +625,10 @@ class TimeDistributed(LayerRule):
         return (input_shape[0],) + tuple(input_shape[2:])
 
     def compute_output_shape(self, input_shape: tuple) -> Any:
+        model = self._model()
+        if model is not None:
+            out = self._model_output_shape(model, self._child_shape(input_shape))
+            return (out[0], input_shape[1]) + tuple(out[1:])
         inner = self._inner()
         child = self._child_shape(input_shape)
         saved = inner.explanations
@@ -613,6 +644,10 @@ class TimeDistributed(LayerRule):
         return output
 
     def build(self, input_shape: tuple) -> None:
+        model = self._model()
+        if model is not None:
+            self._build_model(model, self._child_shape(input_shape))
+            return
         inner = self._inner()
         trainable = self.layer.trainable
         if trainable is UNKNOWN:
