@@ -430,6 +430,26 @@ def call_py_method(receiver: Any, name: str, args: list[Any], kwargs: dict[str, 
 # A replacement field with a width or precision of five digits or more, or one given by an
 # argument (`"{:{w}}".format(x, w=...)`).
 _HUGE_FORMAT_FIELD = re.compile(r"\{[^{}]*:[^{}]*(\d{5}|\{)")
+def _make_dict(args: list[Any], kwargs: dict[str, Any]) -> Any:
+    """``dict(mapping_or_pairs, **keywords)``: the values may be anything (layers, tensors…),
+    the keys must be known."""
+    if len(args) > 1:
+        return UNKNOWN
+    result: dict[Any, Any] = {}
+    if args:
+        source = args[0]
+        if isinstance(source, dict):
+            result.update(source)
+        elif isinstance(source, (list, tuple)) and all(
+            isinstance(pair, (list, tuple)) and len(pair) == 2 and is_plain(pair[0]) for pair in source
+        ):
+            result.update((key, value) for key, value in source)
+        else:
+            return UNKNOWN
+    result.update(kwargs)
+    return result
+
+
 STRUCTURAL_BUILTINS = frozenset({"len", "list", "tuple", "reversed", "zip", "enumerate"})
 # Keyword arguments of evaluated builtins that take plain values.
 BUILTIN_KEYWORDS = {
@@ -445,6 +465,8 @@ def _is_sequence(value: Any) -> bool:
 def call_builtin(name: str, args: list[Any], kwargs: dict[str, Any]) -> Any:
     if name == "print":
         return None
+    if name == "dict":
+        return _make_dict(args, kwargs)
     if any(k not in BUILTIN_KEYWORDS.get(name, ()) or not is_plain(v) for k, v in kwargs.items()):
         return UNKNOWN
     if name in STRUCTURAL_BUILTINS and args and all(_is_sequence(a) for a in args):
