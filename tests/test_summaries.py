@@ -77,6 +77,8 @@ def test_every_recorded_model_is_predicted_exactly(fixture: Path) -> None:
             (r["name"], r["class"], r["output_shape"], r["params"], r["trainable_params"], r["non_trainable_params"])
             for r in truth["layers"]
         ]
+        if by_variable[truth["variable"]].built is UNKNOWN and may_be_unknown:
+            rows = truth_rows = []  # which layers the model has is unknown (one "?" row stands for them)
         assert len(rows) == len(truth_rows), f"{where}: {rows} != {truth_rows}"
         for row, truth_row in zip(rows, truth_rows):
             assert _agrees(list(row), list(truth_row), may_be_unknown), f"{where}: {row} != {truth_row}"

@@ -278,7 +278,9 @@ class Layer:
         for ``isinstance``; None for a user's class, an operation or what kerascheck cannot see."""
         if type(self) is Functional:
             return frozenset(("Functional", "Model", "Layer"))
-        if self.is_operation or self.class_name not in keras_api.CLASSES or isinstance(self, (UserLayer, OpaqueModel)):
+        if self.is_operation or self.class_name not in keras_api.CLASSES or isinstance(
+            self, (UserLayer, OpaqueModel, UnresolvedFunctional)
+        ):
             return None
         return frozenset((self.class_name, *(keras_api.CLASSES[self.class_name]["bases"] or ())))
 
@@ -1012,6 +1014,8 @@ class Session:
         if isinstance(layer, Functional) and layer.call_overridden:
             self.names_uncertain_from_opaque_code()  # the user's call() runs: not followed here
             return UNKNOWN
+        if isinstance(layer, UnresolvedFunctional):
+            return UNKNOWN  # one tensor or several, of shapes unknown
         flat = [inputs] if type(inputs) is KerasTensor else flatten(inputs)
         if isinstance(inputs, ArrayData) and isinstance(layer, Sequential) and self._build_on_data(layer, inputs):
             return UNKNOWN  # an eager result: its values are not modelled
@@ -1257,9 +1261,14 @@ class Session:
     # -- models -----------------------------------------------------------------------
     def functional(self, inputs: Any, outputs: Any, name: Any, origin: Any, register: bool = True) -> Any:
         flat_in, flat_out = flatten(inputs), flatten(outputs)
-        if not all(isinstance(t, KerasTensor) for t in flat_in + flat_out):
-            return UNKNOWN
         model_name = self.name_for(name, "Model" if self.keras_version == 2 else "Functional")
+        if not all(isinstance(t, KerasTensor) for t in flat_in + flat_out):
+            # Keras builds a model here (or the program stopped before): one kerascheck
+            # reports, with its layers unknown, rather than leaving out.
+            model = UnresolvedFunctional(self, model_name, origin)
+            if register:
+                self.models.append(model)
+            return model
         try:
             model = Functional(self, inputs, outputs, model_name, origin)
         except LayerError as err:
@@ -1466,6 +1475,23 @@ def _unique_layers(layers: list[Layer]) -> list[Layer]:
 
 def _unique(weights: list[Weight]) -> list[Weight]:
     return list({id(w): w for w in weights}.values())
+
+
+class UnresolvedFunctional(Model):
+    """``keras.Model(inputs, outputs)`` on tensors kerascheck could not resolve (made by code
+    it does not follow): a functional model whose layers, shapes and weights are unknown.
+    Its summary has one unknown row; called, it gives a tensor of unknown shape."""
+
+    kind = "functional"
+
+    def __init__(self, session: Session, name: Any, origin: Any) -> None:
+        super().__init__(session, "Functional", name, origin)
+        self.contents = [OpaqueLayer(session, origin)]
+        self.weights_known = False
+        self.built = True
+
+    def layer_list(self) -> list[Layer]:
+        return list(self.contents)
 
 
 class OpaqueModel(Layer):

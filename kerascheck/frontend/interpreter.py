@@ -34,6 +34,7 @@ from kerascheck.engine.runtime import (
     Sequential,
     Session,
     SubclassedModel,
+    UnresolvedFunctional,
     UserLayer,
     flatten,
 )
@@ -913,6 +914,10 @@ class Interpreter:
 
     def eval_subscript(self, node: cst.Subscript, scope: Scope) -> Any:
         container = self._eval(node.value, scope)
+        if isinstance(container, KerasTensor) and container.shape is UNKNOWN:
+            # What a call kerascheck cannot model returned: perhaps a list of tensors, which
+            # indexing picks from without an operation.
+            return self.opaque_tensor_operation()
         if isinstance(container, KerasTensor):
             key = self.subscript_key(node, scope)
             return self.session.operation("GetItem", [container], {"key": key}, self.origin(node), python_operator=True)
@@ -1002,7 +1007,7 @@ class Interpreter:
             return layer.name
         if attr == "trainable":
             return layer.trainable
-        if isinstance(layer, OpaqueModel):
+        if isinstance(layer, (OpaqueModel, UnresolvedFunctional)):
             return UNKNOWN
         if isinstance(layer, Model):
             functional = layer.functional if isinstance(layer, Sequential) else layer
