@@ -1292,7 +1292,7 @@ class Interpreter:
             if receiver.stack and not receiver.built and shape is not None:
                 session.sequential_build(receiver, shape, self.origin(node))
             return None
-        if isinstance(receiver, Functional) and name == "get_layer":
+        if isinstance(receiver, (Functional, Sequential)) and name == "get_layer":
             return get_layer(receiver, kwargs.get("name", args[0] if args else None), kwargs.get("index"))
         if isinstance(receiver, Model) and name in _INERT_MODEL_METHODS:
             return UNKNOWN
@@ -1631,11 +1631,17 @@ def _is_operand(value: Any) -> bool:
     return isinstance(value, KerasTensor) or (is_plain(value) and not isinstance(value, (str, dict)))
 
 
-def get_layer(model: Functional, name: Any, index: Any) -> Any:
-    """``Model.get_layer(name=...)``: the first of the model's layers so named (by index: unknown)."""
+def get_layer(model: Functional | Sequential, name: Any, index: Any) -> Any:
+    """``Model.get_layer(name=None, index=None)``: ``model.layers[index]``, or the first of
+    them so named (a Sequential's layers leave out its InputLayer)."""
+    layers = model.layer_list()
+    if any(isinstance(layer, OpaqueLayer) for layer in layers):
+        return UNKNOWN  # which layers it has is unknown
+    if index is not None and name is None:
+        return layers[index] if type(index) is int and 0 <= index < len(layers) else UNKNOWN
     if index is not None or not isinstance(name, str):
         return UNKNOWN
-    for layer in model.layer_list():
+    for layer in layers:
         if layer.name is UNKNOWN:
             return UNKNOWN  # it may be the one
         if layer.name == name:
