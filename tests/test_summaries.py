@@ -125,3 +125,10 @@ def test_the_five_seed_models_are_among_the_fixtures() -> None:
 
 def test_fixtures_live_in_the_repository() -> None:
     assert all(p.is_relative_to(ROOT) for p in FIXTURES)
+
+
+def test_models_a_layer_builds_for_itself_are_not_reported() -> None:
+    """A Sequential block made in a custom layer's ``__init__`` is part of that layer; only
+    models the file's own code binds are summaries (here ``model``)."""
+    fixture = ROOT / "fixtures" / "summary" / "unresolvable_transformer_text_classifier.py"
+    assert [s.variable for s in analyse_path(fixture).summaries] == ["model"]

@@ -1374,7 +1374,11 @@ class Session:
 
     def sequential_build(self, model: Sequential, input_shape: Any, origin: Any = None) -> None:
         """``Sequential.build(input_shape)``: call every layer on a fresh input."""
-        if not is_known(input_shape) and input_shape is UNKNOWN:
+        if input_shape is UNKNOWN:
+            # Keras builds it on a shape kerascheck does not know: its layers' weights are
+            # unknown, and the InputLayer and Functional it makes take names.
+            model.build_uncertain = True
+            self.names_uncertain_from_opaque_code()
             return
         first = model.stack[0] if model.stack else None
         if not isinstance(first, InputLayer):

@@ -585,7 +585,7 @@ class Interpreter:
     def bind(self, name: cst.Name | str, value: Any, scope: Scope) -> None:
         key = name if isinstance(name, str) else name.value
         scope.names[key] = value
-        if isinstance(value, Model) and self.current_file == self.main_file:
+        if isinstance(value, Model) and self.current_file == self.main_file and not self.methods:
             value.reported = True
             if value.variable is None or (scope.is_module and not value.variable_is_global):
                 value.variable = key
@@ -729,8 +729,10 @@ class Interpreter:
         return value
 
     def opaque_tensor_operation(self) -> Any:
-        """An operation on tensors that kerascheck does not model: it takes a name Keras would count."""
-        self.session.names_uncertain_from_opaque_code()
+        """An operation on tensors that kerascheck does not model: it takes a name Keras would
+        count, except inside a layer's traced call (on backend tensors, no Operation is made)."""
+        if not self.session.tracing:
+            self.session.names_uncertain_from_opaque_code()
         return UNKNOWN
 
     def call_ops(self, function: str, args: list[Any], kwargs: dict[str, Any], node: cst.Call) -> Any:
@@ -1180,8 +1182,9 @@ class Interpreter:
         result = self._call_keras(symbol, args, kwargs, node)
         if isinstance(result, Model):
             # Models built while another module of the project runs are reported only
-            # when this file binds them.
-            result.reported = self.current_file == self.main_file
+            # when this file binds them, and those a class's methods build (a block of a
+            # custom layer) only when code outside binds them.
+            result.reported = self.current_file == self.main_file and not self.methods
         return result
 
     def _call_keras(self, symbol: KerasSymbol, args: list[Any], kwargs: dict[str, Any], node: cst.Call) -> Any:
@@ -1308,7 +1311,7 @@ class Interpreter:
         """``MyLayer(...)``: run its ``__init__`` (sub-layers take their names in order)."""
         if cls.is_keras_model:
             layer = self.session.subclassed_model(cls.node.name.value, self.origin(node))
-            layer.reported = self.current_file == self.main_file
+            layer.reported = self.current_file == self.main_file and not self.methods
         else:
             layer = self.session.unnamed_custom_layer(cls.node.name.value, self.origin(node))
         state = InstanceState(cls)
