@@ -72,6 +72,13 @@ class InputSpec:
     min_ndim: int | None = None
     max_ndim: int | None = None
     axes: Mapping[int, Any] | None = None
+    # The whole expected shape (batch axis included; None matches any size), as a
+    # Functional model's spec for each of its inputs; ``ndim`` is then its length.
+    shape: tuple | None = None
+    # Inputs of rank N+1 whose last axis is 1, and of rank N-1 when the spec's last
+    # axis is 1, pass: the last axis of size 1 is dropped on both sides before comparing.
+    allow_last_axis_squeeze: bool = False
+    name: Any = None  # quoted in the error: "Input 0 with name 'input_layer' of layer …"
 
     def __init__(
         self,
@@ -79,12 +86,18 @@ class InputSpec:
         min_ndim: int | None = None,
         max_ndim: int | None = None,
         axes: Mapping[int, Any] | None = None,
+        shape: tuple | None = None,
+        allow_last_axis_squeeze: bool = False,
+        name: Any = None,
     ) -> None:
         fields = self.__dict__
-        fields["ndim"] = ndim
+        fields["ndim"] = len(shape) if shape is not None else ndim
         fields["min_ndim"] = min_ndim
         fields["max_ndim"] = max_ndim
         fields["axes"] = axes
+        fields["shape"] = shape
+        fields["allow_last_axis_squeeze"] = allow_last_axis_squeeze
+        fields["name"] = name
 
 
 R = TypeVar("R", bound="type[LayerRule]")

@@ -18,7 +18,7 @@ import collections
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from typing import Any, Iterable, Sequence
+from typing import Any, Sequence
 
 from kerascheck.engine import layers as _layers  # noqa: F401  (registers the rules)
 from kerascheck.engine.dims import UNKNOWN, Shape, Unresolved, format_shape, is_known
@@ -103,6 +103,8 @@ class Node:
     # with backend tensors (``compute_output_spec``), so such calls leave no node on the
     # inner layers: ``model.summary()`` of a subclassed model does not see them.
     traced: bool = False
+    # Called on a dict: Keras matches it to the inputs by name, not in kerascheck's order.
+    dict_input: bool = False
 
     @property
     def is_input(self) -> bool:
@@ -459,6 +461,35 @@ class Functional(Model):
     def layer_list(self) -> list[Layer]:
         return list(self.operations)
 
+    def input_spec(self) -> list[InputSpec | None] | None:
+        """``Functional.input_spec``: per input, its shape without the batch size, named after
+        the layer that made it; a rank one higher or lower passes when the extra last axis is 1.
+        None where kerascheck does not follow which spec Keras takes (inputs in a dict, a
+        subclass that may set its own); a None entry for an input whose shape is unknown."""
+        if isinstance(self.inputs_structure, dict) or self.subclass_instance is not None:
+            return None
+        specs: list[InputSpec | None] = []
+        for tensor in self.inputs:
+            shape = tensor.shape
+            if not isinstance(shape, tuple):
+                specs.append(None)
+                continue
+            name = tensor.layer.name if tensor.layer is not None else UNKNOWN
+            specs.append(InputSpec(shape=(None, *shape[1:]) if shape else (), allow_last_axis_squeeze=True, name=name))
+        return specs
+
+    def check_inputs(self, flat_shapes: list[Any]) -> None:
+        """``Functional._assert_input_compatibility`` (run by ``compute_output_spec``, so on every
+        symbolic call and every ``compute_output_shape``). Not for Keras 2: not recorded there."""
+        if self.session.keras_version != 3:
+            return
+        specs = self.input_spec()
+        if specs is None:
+            return
+        for index, (spec, shape) in enumerate(zip(specs, flat_shapes)):
+            if spec is not None:
+                check_spec(index, spec, shape, self.name)
+
     def compute_output_shape(self, input_shape: Any, node: Node | None = None) -> Any:
         """Run the graph on new input shapes, like ``Function._run_through_graph``."""
         shapes: dict[int, Any] = {}
@@ -469,6 +500,14 @@ class Functional(Model):
                 f"{len(flat_in)} input tensors.",
                 "rank",
             )
+        if node is None or not node.dict_input:
+            self.check_inputs(flat_in)
+        if self.session.keras_version == 2 and any(
+            isinstance(shape, tuple) and isinstance(t.shape, tuple) and len(shape) != len(t.shape)
+            for t, shape in zip(self.inputs, flat_in)
+        ):
+            # Keras 2 conforms such inputs to the model's own (the output it gives was not recorded).
+            raise Unresolved("a Keras 2 model called on inputs of another rank")
         for tensor, shape in zip(self.inputs, flat_in):
             shapes[id(tensor)] = shape
         for depth in sorted(self.nodes_by_depth, reverse=True):
@@ -484,7 +523,8 @@ class Functional(Model):
                     args = [shapes.get(id(graph_node.inputs[i]), UNKNOWN) for i in positions]
                 layer = graph_node.layer
                 arg = args if graph_node.list_input else args[0]
-                out = layer.compute_output_shape(arg)
+                # A nested model checks its inputs as the call did (the node says how it was called).
+                out = layer.compute_output_shape(arg, graph_node) if isinstance(layer, Model) else layer.compute_output_shape(arg)
                 outs = out if isinstance(out, list) else [out]
                 for tensor, shape in zip(graph_node.outputs, outs):
                     shapes[id(tensor)] = shape
@@ -513,7 +553,7 @@ class Sequential(Model):
 
     def compute_output_shape(self, input_shape: Any, node: Node | None = None) -> Any:
         if self.functional is not None:
-            return self.functional.compute_output_shape(input_shape)
+            return self.functional.compute_output_shape(input_shape, node)
         shape = input_shape
         for layer in self.layer_list():
             shape = layer.compute_output_shape(shape)
@@ -1045,6 +1085,7 @@ class Session:
             list_input=isinstance(inputs, (list, tuple, dict)),
             arg_positions=_positions_of(flat, recorded),
             keyword_tensors=bool(extra) or recorded != flat,
+            dict_input=isinstance(inputs, dict),
         )
         builds = not layer.built
         try:
@@ -1546,59 +1587,92 @@ def standardize_shape(shape: Any) -> tuple:
     return tuple(shape)
 
 
-def _incompatible(index: int, layer: Layer) -> str:
+def _incompatible(index: int, spec: InputSpec, layer_name: Any) -> str:
     """The start of an input spec error (formatted only when raised: most calls pass)."""
-    return f"Input {index} with name 'None' of layer '{layer.name}' is incompatible with the layer: "
+    return f"Input {index} with name '{spec.name}' of layer '{layer_name}' is incompatible with the layer: "
 
 
 def check_input_spec(layer: Layer, shapes: Any) -> None:
-    """``keras.src.layers.input_spec.assert_input_compatibility`` for rank and axes."""
+    """The checks of a layer rule's ``input_spec`` on the shapes a call received."""
     rule = layer.rule
     if rule is None:
         return
     spec = getattr(rule, "input_spec", None)
     if spec is None:
         return
-    specs: Iterable[tuple[int, InputSpec, Any]]
     if isinstance(spec, (list, tuple)):
-        specs = [(i, s, sh) for i, (s, sh) in enumerate(zip(spec, shapes))]
+        for index, (s, shape) in enumerate(zip(spec, shapes)):
+            check_spec(index, s, shape, layer.name)
     else:
-        specs = [(0, spec, shapes)]
-    for index, s, shape in specs:
-        if shape is UNKNOWN or isinstance(shape, list):
+        check_spec(0, spec, shapes, layer.name)
+
+
+def check_spec(index: int, s: InputSpec, shape: Any, layer_name: Any) -> None:
+    """``keras.src.layers.input_spec.assert_input_compatibility`` for one input: rank, axes and
+    shape. Unknown ranks and dimensions never fail."""
+    if shape is UNKNOWN or isinstance(shape, list):
+        return
+    ndim = len(shape)
+    if s.ndim is not None and not s.allow_last_axis_squeeze and ndim != s.ndim:
+        raise LayerError(
+            f"{_incompatible(index, s, layer_name)}expected ndim={s.ndim}, found ndim={ndim}. "
+            f"Full shape received: {tuple(shape)}",
+            "rank",
+            f"a {s.ndim}-D input",
+        )
+    if s.max_ndim is not None and ndim > s.max_ndim:
+        raise LayerError(
+            f"{_incompatible(index, s, layer_name)}expected max_ndim={s.max_ndim}, found ndim={ndim}",
+            "rank",
+            f"an input of at most {s.max_ndim} dimensions",
+        )
+    if s.min_ndim is not None and ndim < s.min_ndim:
+        raise LayerError(
+            f"{_incompatible(index, s, layer_name)}expected min_ndim={s.min_ndim}, found ndim={ndim}. "
+            f"Full shape received: {tuple(shape)}",
+            "rank",
+            f"an input of at least {s.min_ndim} dimensions",
+        )
+    for axis, value in (s.axes or {}).items():
+        if value is None or value is UNKNOWN:
             continue
-        ndim = len(shape)
-        if s.ndim is not None and ndim != s.ndim:
+        if axis >= ndim or axis < -ndim:
+            continue
+        actual = shape[axis]
+        if actual is None or actual is UNKNOWN:
+            continue
+        if actual != value:
             raise LayerError(
-                f"{_incompatible(index, layer)}expected ndim={s.ndim}, found ndim={ndim}. "
-                f"Full shape received: {tuple(shape)}",
-                "rank",
-                f"a {s.ndim}-D input",
+                f"{_incompatible(index, s, layer_name)}expected axis {axis} of input shape to have value {value}, "
+                f"but received input with shape {tuple(shape)}",
+                "axis",
             )
-        if s.max_ndim is not None and ndim > s.max_ndim:
+    if s.shape is not None:
+        _check_spec_shape(index, s, tuple(shape), layer_name)
+
+
+def _is_one(dim: Any) -> bool:
+    return type(dim) is int and dim == 1
+
+
+def _check_spec_shape(index: int, s: InputSpec, shape: tuple, layer_name: Any) -> None:
+    """The spec's whole shape: dimensions compared from the first axis on, as far as the shorter
+    of the two goes (``zip``), after dropping a last axis of size 1 on either side when the spec
+    allows it. An unknown last axis may or may not be dropped: either way it decides nothing,
+    since an unknown dimension is never found different."""
+    spec_shape = s.shape
+    assert spec_shape is not None
+    if s.allow_last_axis_squeeze:
+        if shape and _is_one(shape[-1]):
+            shape = shape[:-1]
+        if spec_shape and _is_one(spec_shape[-1]):
+            spec_shape = spec_shape[:-1]
+    for spec_dim, dim in zip(spec_shape, shape):
+        if type(spec_dim) is int and type(dim) is int and spec_dim != dim:
+            # A rank that differs (beyond the squeezed axis) is what went wrong; else a size.
+            differs_in_rank = len(shape) != len(spec_shape)
             raise LayerError(
-                f"{_incompatible(index, layer)}expected max_ndim={s.max_ndim}, found ndim={ndim}",
-                "rank",
-                f"an input of at most {s.max_ndim} dimensions",
+                f"{_incompatible(index, s, layer_name)}expected shape={s.shape}, found shape={shape}",
+                "rank" if differs_in_rank else "axis",
+                f"an input of shape {format_shape(s.shape)}",
             )
-        if s.min_ndim is not None and ndim < s.min_ndim:
-            raise LayerError(
-                f"{_incompatible(index, layer)}expected min_ndim={s.min_ndim}, found ndim={ndim}. "
-                f"Full shape received: {tuple(shape)}",
-                "rank",
-                f"an input of at least {s.min_ndim} dimensions",
-            )
-        for axis, value in (s.axes or {}).items():
-            if value is None or value is UNKNOWN:
-                continue
-            if axis >= ndim or axis < -ndim:
-                continue
-            actual = shape[axis]
-            if actual is None or actual is UNKNOWN:
-                continue
-            if actual != value:
-                raise LayerError(
-                    f"{_incompatible(index, layer)}expected axis {axis} of input shape to have value {value}, "
-                    f"but received input with shape {tuple(shape)}",
-                    "axis",
-                )

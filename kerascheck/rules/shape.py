@@ -11,7 +11,9 @@ class RankMismatch(Rule):
     summary = """
         A layer receives a tensor with the wrong number of dimensions: an LSTM fed the 2-D
         output of an LSTM without `return_sequences=True`, a Conv2D fed a flat vector or an
-        image without its channel axis, a Conv1D fed a 4-D tensor.
+        image without its channel axis, a Conv1D fed a 4-D tensor; a model used as a layer
+        fed a tensor with more axes than its `Input` (a sequence of vectors into a model on
+        vectors).
     """
     why = """
         Keras checks every layer's input rank when the model is built and raises
@@ -240,11 +242,14 @@ class IncompatibleInputDimension(Rule):
     name = "incompatible-input-dimension"
     summary = """
         A layer that is already built (a shared layer, or a layer called a second time) is
-        called on a tensor whose size on a weight axis differs from the first call.
+        called on a tensor whose size on a weight axis differs from the first call; a model
+        used as a layer is called on a tensor whose sizes differ from its `Input`'s.
     """
     why = """
         A layer's weights are created for the first input it sees; Keras raises `expected
-        axis -1 of input shape to have value …` when a later input does not fit them.
+        axis -1 of input shape to have value …` when a later input does not fit them. A model's
+        inputs are fixed by its `Input` layers: Keras raises `expected shape=(None, 32), found
+        shape=(None, 16)` (sizes of None, and a last axis of size 1 more or less, pass).
     """
     engine_kinds = ("axis",)
     invalid = (
