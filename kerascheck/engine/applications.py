@@ -27,6 +27,7 @@ from kerascheck.engine.dims import UNKNOWN, Unresolved
 from kerascheck.engine.layer import LayerError
 from kerascheck.engine.runtime import (
     RULE_FAILURES,
+    ArrayData,
     Functional,
     KerasTensor,
     Layer,
@@ -36,6 +37,7 @@ from kerascheck.engine.runtime import (
     bind_arguments,
 )
 from kerascheck.knowledge import applications as knowledge
+from kerascheck.knowledge.keras_api import REQUIRED
 
 
 class NotReplayable(Exception):
@@ -356,3 +358,141 @@ def _replay(session: Session, name: str, bound: dict, input_shape: Any, model_na
     if not isinstance(model, Functional):
         raise NotReplayable("model")
     return model
+
+
+# --------------------------------------------------------------------------- preprocess_input
+
+# ``keras.applications.<module>.preprocess_input(x, data_format=None)``, as each module of
+# Keras 3.15.1 defines it: ``imagenet_utils.preprocess_input(x, data_format=data_format,
+# mode=...)``, or ``return x`` (None: "This method does nothing and only kept as a placeholder").
+PREPROCESS_MODES: dict[str, str | None] = {
+    "convnext": None,
+    "densenet": "torch",
+    "efficientnet": None,
+    "efficientnet_v2": None,
+    "inception_resnet_v2": "tf",
+    "inception_v3": "tf",
+    "mobilenet": "tf",
+    "mobilenet_v2": "tf",
+    "mobilenet_v3": None,
+    "nasnet": "tf",
+    "resnet": "caffe",
+    "resnet50": "caffe",
+    "resnet_v2": "tf",
+    "vgg16": "caffe",
+    "vgg19": "caffe",
+    "xception": "tf",
+}
+# ``imagenet_utils.preprocess_input(x, data_format=None, mode="caffe")`` itself.
+_IMAGENET_UTILS = "imagenet_utils"
+_PREPROCESS_PARAMS = (("x", REQUIRED, "positional"), ("data_format", None, "positional"))
+_IMAGENET_UTILS_PARAMS = _PREPROCESS_PARAMS + (("mode", "caffe", "positional"),)
+
+
+def preprocess_input_module(dotted: str) -> str | None:
+    """The application module of ``keras.applications.<module>.preprocess_input``, else None."""
+    prefix, suffix = "keras.applications.", ".preprocess_input"
+    if not (dotted.startswith(prefix) and dotted.endswith(suffix)):
+        return None
+    module = dotted[len(prefix):-len(suffix)]
+    return module if module in PREPROCESS_MODES or module == _IMAGENET_UTILS else None
+
+
+def preprocess_input(session: Session, module: str, args: list, kwargs: dict, origin: Any) -> Any:
+    """``keras.applications.<module>.preprocess_input(x, ...)`` on a symbolic tensor: the
+    operations ``imagenet_utils._preprocess_tensor_input`` creates, or ``x`` itself."""
+    params = _IMAGENET_UTILS_PARAMS if module == _IMAGENET_UTILS else _PREPROCESS_PARAMS
+    try:
+        bound = bind_arguments(f"{module}.preprocess_input", params, args, kwargs)
+    except (LayerError, Unresolved, *RULE_FAILURES):
+        session.names_uncertain_from_opaque_code()
+        return UNKNOWN
+    x = bound["x"]
+    mode = bound["mode"] if module == _IMAGENET_UTILS else PREPROCESS_MODES[module]
+    if bound.pop("**"):
+        session.names_uncertain_from_opaque_code()  # Keras raises a TypeError
+        return UNKNOWN
+    if module != _IMAGENET_UTILS and mode is None:
+        return x
+    if x is not UNKNOWN and not isinstance(x, KerasTensor):
+        return UNKNOWN  # data (a NumPy array…): preprocessed without operations
+    try:
+        if session.keras_version == 2:
+            return _preprocess_symbolic_input_keras2(session, x, bound["data_format"], mode, origin)
+        return _preprocess_tensor_input(session, x, bound["data_format"], mode, origin)
+    except (NotReplayable, Unresolved, *RULE_FAILURES):
+        # Not a symbolic tensor of known rank, an unknown argument, or Keras raises.
+        session.names_uncertain_from_opaque_code()
+        return UNKNOWN
+
+
+def _operation(session: Session, origin: Any, op_class: str, operands: list, config: dict | None = None) -> Any:
+    result = session.operation(op_class, operands, config or {}, origin, python_operator=True)
+    if not isinstance(result, KerasTensor):
+        raise NotReplayable(op_class)
+    return result
+
+
+def _preprocess_symbolic_input_keras2(session: Session, x: Any, data_format: Any, mode: Any, origin: Any) -> Any:
+    """tf.keras 2's ``imagenet_utils._preprocess_symbolic_input``: TFOpLambda layers (``x[..., ::-1]``
+    a SlicingOpLambda, ``backend.bias_add`` a ``tf.nn.bias_add``).  Only ``channels_last`` on a
+    float32 tensor is modelled (otherwise casts, and ``NCHW`` bias_add, come in)."""
+    if mode not in ("caffe", "tf", "torch"):
+        raise NotReplayable("mode")
+    if data_format is None:
+        data_format = session.image_data_format
+    if data_format != "channels_last":
+        raise NotReplayable("data_format")
+    if not isinstance(x, KerasTensor) or x.shape is UNKNOWN or x.dtype not in (None, "float32"):
+        raise NotReplayable("x")
+    if mode == "tf":
+        x = _operation(session, origin, "TrueDivide", [x, 127.5])
+        return _operation(session, origin, "Subtract", [x, 1.0])
+    if mode == "torch":
+        x = _operation(session, origin, "TrueDivide", [x, 255.0])
+    else:
+        x = _operation(session, origin, "GetItem", [x], {"key": (Ellipsis, slice(None, None, -1))})
+    x = _operation(session, origin, "BiasAdd", [x, ArrayData((3,))])
+    if mode == "torch":
+        x = _operation(session, origin, "TrueDivide", [x, ArrayData((3,))])
+    return x
+
+
+def _preprocess_tensor_input(session: Session, x: Any, data_format: Any, mode: Any, origin: Any) -> Any:
+    """``imagenet_utils.preprocess_input`` then ``_preprocess_tensor_input``, for a KerasTensor."""
+    if mode not in ("caffe", "tf", "torch"):
+        raise NotReplayable("mode")
+    if data_format is None:
+        data_format = session.image_data_format
+    if data_format not in ("channels_first", "channels_last"):
+        raise NotReplayable("data_format")
+    if not isinstance(x, KerasTensor) or x.shape is UNKNOWN:
+        raise NotReplayable("x")  # not a symbolic tensor of known rank
+    ndim = len(x.shape)
+
+    def op(op_class: str, operands: list, config: dict | None = None) -> KerasTensor:
+        return _operation(session, origin, op_class, operands, config)
+
+    if mode == "tf":
+        x = op("TrueDivide", [x, 127.5])
+        return op("Subtract", [x, 1.0])
+    if mode == "torch":
+        x = op("TrueDivide", [x, 255.0])
+    else:  # caffe: 'RGB'->'BGR'
+        if data_format == "channels_first":
+            if len(x.shape) == 3:
+                x = op("Stack", [op("GetItem", [x], {"key": (i, Ellipsis)}) for i in (2, 1, 0)], {"axis": 0})
+            else:
+                key = lambda i: (slice(None), i, slice(None))  # noqa: E731
+                x = op("Stack", [op("GetItem", [x], {"key": key(i)}) for i in (2, 1, 0)], {"axis": 1})
+        else:
+            x = op("Stack", [op("GetItem", [x], {"key": (Ellipsis, i)}) for i in (2, 1, 0)], {"axis": -1})
+    # The mean and std are constants (reshaped NumPy arrays), not operations.
+    if data_format == "channels_first":
+        mean_shape = (3, 1, 1) if len(x.shape) == 3 else (1, 3) + (1,) * (ndim - 2)
+    else:
+        mean_shape = (1,) * (ndim - 1) + (3,)
+    x = op("Add", [x, ArrayData(mean_shape)])
+    if mode == "torch":
+        x = op("TrueDivide", [x, ArrayData((3, 1, 1) if data_format == "channels_first" else (3,))])
+    return x

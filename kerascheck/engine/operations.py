@@ -221,6 +221,7 @@ KERAS2_OPERATOR_NAMES = {
     "Mod": "tf.math.floormod",
     "Power": "tf.math.pow",
     "GetItem": "tf.__operators__.getitem",
+    "BiasAdd": "tf.nn.bias_add",
 }
 # ... and its class where it is not TFOpLambda (``x[key]`` is tf-keras's SlicingOpLambda).
 KERAS2_OPERATOR_CLASSES = {"GetItem": "SlicingOpLambda"}
@@ -240,6 +241,19 @@ def constant_shape(value: Any) -> Any:
             return UNKNOWN
         return (len(value),) + inner.pop()
     return UNKNOWN
+
+
+@register_op("BiasAdd")
+class BiasAdd(OpRule):
+    """Keras 2's ``backend.bias_add(x, bias)`` with a 1-D bias on ``channels_last``: ``tf.nn.bias_add``,
+    the shape of ``x``, whose last axis must be the bias's length."""
+
+    def compute_output_shape(self, input_shape: list) -> Any:
+        x, bias = input_shape
+        require_known(x, bias)
+        if not x or x[-1] not in (None, bias[0]):
+            raise ValueError(f"Dimensions must be equal: the bias has shape {bias}, the input {x}")
+        return x
 
 
 OP_RULES["NotEqual"] = ElementwiseBinary

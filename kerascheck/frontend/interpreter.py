@@ -20,7 +20,7 @@ from typing import Any, Callable, Iterator, Sequence
 import libcst as cst
 
 from kerascheck.engine.dims import UNKNOWN, Unresolved, is_known
-from kerascheck.engine.applications import build_application, is_application
+from kerascheck.engine.applications import build_application, is_application, preprocess_input, preprocess_input_module
 from kerascheck.engine.operations import ACTIVATION_FUNCTIONS, OPS_FUNCTIONS, OpFunction
 from kerascheck.engine.runtime import (
     ArrayData,
@@ -1120,6 +1120,9 @@ class Interpreter:
                 return self.call_activation(callee.name.rsplit(".", 1)[1], args, kwargs, node)
             if callee.name.startswith(_INERT_KERAS_MODULES) or callee.name in _DTYPE_POLICY_FACTORIES:
                 return self.call_keras_utility(callee.name, args, kwargs)
+            application_module = preprocess_input_module(callee.name)
+            if application_module is not None:
+                return preprocess_input(session, application_module, args, kwargs, self.origin(node))
             if not is_keras_module(callee.name):
                 session.names_uncertain_from_opaque_code()
                 self.taint(args, kwargs)
