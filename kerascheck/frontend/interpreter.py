@@ -1156,6 +1156,8 @@ class Interpreter:
             inputs = kwargs.pop("inputs")
         else:
             return UNKNOWN
+        if layer.class_name == "Lambda" and rule is not None and not kwargs:
+            self.trace_lambda(rule, inputs)
         options = rule.output_changing_call_options if rule is not None else ()
         opaque = bool(options) and any(kwargs.get(option, False) is not False for option in options)
         keyword_tensors = [kwargs[key] for key in sorted(kwargs)]
@@ -1164,6 +1166,32 @@ class Interpreter:
             layer, inputs, self.origin(node), keyword_tensors, opaque_output=opaque, node_order=keras_order,
             single_positional=len(args) == 1 and not original_kwargs, explicit_mask=original_kwargs.get("mask"),
         )
+
+    def trace_lambda(self, rule: Any, inputs: Any) -> None:
+        """``Lambda(function)`` without ``output_shape``: Keras traces ``function(inputs,
+        **arguments)`` on backend tensors to learn the output (no Operation is made). The same
+        here, for a function of the analysed code and one input of known shape."""
+        rule.traced = None
+        function, arguments = rule.function, rule.arguments
+        if rule.output_shape is not None or not isinstance(function, UserFunction):
+            return
+        if not isinstance(inputs, KerasTensor) or not is_known(inputs.shape):
+            return
+        if arguments is not None and not isinstance(arguments, dict):
+            return
+        session = self.session
+        constructed = len(session.layers)
+        session.tracing += 1
+        try:
+            result = self.call_function(function, [inputs], dict(arguments or {}))
+        except Unresolved:
+            result = UNKNOWN
+        finally:
+            session.tracing -= 1
+        if len(session.layers) > constructed:
+            session.names_uncertain_from_opaque_code()  # layers made by the function: per trace
+        if isinstance(result, KerasTensor) and is_known(result.shape):
+            rule.traced = (inputs.shape, result.shape)
 
     def eval_isinstance(self, value: Any, classes: Any) -> Any:
         """``isinstance(value, classes)`` where kerascheck knows the answer: plain values

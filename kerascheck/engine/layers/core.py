@@ -297,11 +297,16 @@ def count_of(shape: tuple) -> Any:
 
 @register("Lambda")
 class Lambda(LayerRule):
-    """Runs arbitrary Python: the output is unknown unless ``output_shape=`` says it.
+    """Runs arbitrary Python: ``output_shape=`` says what it gives, else Keras traces the
+    function on the input (``compute_output_spec``), which the front-end does for a function
+    it can follow (:attr:`traced`); otherwise unknown.
 
     ``output_shape`` (a tuple without the batch axis) gives ``(batch,) + output_shape``;
     a callable ``output_shape`` is unknown.  No weights.
     """
+
+    # (input shape, output shape) of the function traced by the front-end on the latest call.
+    traced: tuple[Any, Any] | None = None
 
     def configure(self) -> None:
         fn = self.function
@@ -310,6 +315,10 @@ class Lambda(LayerRule):
 
     def compute_output_shape(self, input_shape: Any) -> Any:
         shape = self.output_shape
+        traced = self.traced
+        if shape is None and traced is not None and isinstance(input_shape, tuple) and traced[0] == input_shape:
+            self.explain(f"Lambda: its function traced on {format_shape(input_shape)} gives {format_shape(traced[1])}")
+            return traced[1]
         if shape is None or shape is UNKNOWN or not isinstance(shape, (tuple, list)):
             raise Unresolved("Lambda's output is computed by arbitrary code")
         if isinstance(input_shape, list):
