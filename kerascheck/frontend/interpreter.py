@@ -50,6 +50,7 @@ from kerascheck.frontend.values import (
     MAX_UNROLL,
     MISSING,
     NO_DEFAULT,
+    Partial,
     PY_METHODS,
     BoundMethod,
     Builtin,
@@ -1105,7 +1106,11 @@ class Interpreter:
             session.names_uncertain_from_opaque_code()
             self.taint(args, kwargs)
             return UNKNOWN
+        if isinstance(callee, Partial):
+            return self.call_value(callee.function, [*callee.args, *args], {**callee.keywords, **kwargs}, node, scope)
         if isinstance(callee, ModuleRef):
+            if callee.name == "functools.partial":
+                return Partial(args[0], tuple(args[1:]), dict(kwargs)) if args else UNKNOWN
             if callee.name == "dataclasses.field":
                 return DataclassField(kwargs.get("default", NO_DEFAULT), kwargs.get("default_factory"))
             if callee.name in _ARRAY_CONSTRUCTORS:

@@ -76,6 +76,16 @@ NO_DEFAULT = object()
 
 
 @dataclass(eq=False)
+class Partial:
+    """``functools.partial(function, *args, **keywords)``: a call of it calls ``function`` with
+    these arguments first (keywords given at the call win)."""
+
+    function: Any
+    args: tuple[Any, ...]
+    keywords: dict[str, Any]
+
+
+@dataclass(eq=False)
 class LocalModule:
     """A module of the analysed project, imported and executed like Python does."""
 
