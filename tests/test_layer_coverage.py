@@ -44,7 +44,8 @@ NOTES: dict[str, str] = {
     "Embedding": "tf.keras 2 used `input_length` to print `(None, input_length, output_dim)` before the model "
     "was called; Keras 3 ignores it (deprecated)",
     "LayerNormalization": "`rms_scaling` exists only in Keras 3",
-    "Lambda": "unknown unless `output_shape=` is given; tf.keras 2 and Keras 3 trace the function instead",
+    "Lambda": "`output_shape=`, else the function traced on the input as Keras traces it when it is the "
+    "file's own (a lambda or a def); otherwise unknown",
     "RNN": "Keras 3 nests a stacked cell's states per cell in `return_state`; kerascheck lists them flat",
     "EinsumDense": "tf.keras < 2.9: `tf.keras.layers.experimental.EinsumDense`",
     "GroupNormalization": "tf.keras >= 2.11 only (TF Addons before)",
