@@ -105,6 +105,7 @@ def record_file(path: Path) -> dict:
 
     tf_keras.backend.clear_session()
     tf_keras.backend.set_floatx("float32")
+    tf_keras.mixed_precision.set_global_policy(None)  # clear_session keeps a policy a file set
     tf_keras.backend.set_image_data_format("channels_last")
     error = None
     with warnings.catch_warnings():
