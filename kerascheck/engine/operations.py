@@ -425,31 +425,19 @@ class Reduce(ShapeOp):
 
 @register_op("Reshape")
 class Reshape(ShapeOp):
-    """``keras.ops.reshape(x, newshape)``: ``operation_utils.compute_reshape_output_shape``.
-
-    One ``-1`` takes what is left of the input's size; with a ``None`` in the input it stays ``None``.
-    """
+    """``keras.ops.reshape(x, newshape)``: ``operation_utils.compute_reshape_output_shape``, the
+    same as the Reshape layer's on the whole shape (one ``-1`` takes what is left of the input's
+    size; with a ``None`` in the input it stays ``None``)."""
 
     def output_shape(self, x: tuple) -> Any:
+        from kerascheck.engine.layers.reshaping import reshape_output_shape, validate_reshape_shape
+
         newshape = self.newshape
         newshape = tuple(newshape) if isinstance(newshape, (tuple, list)) else (newshape,)
         if any(not isinstance(d, int) or isinstance(d, bool) for d in newshape):
             raise Unresolved("a dimension of newshape is not an integer")
-        if any(d < -1 for d in newshape) or newshape.count(-1) > 1:
-            raise ValueError(f"Invalid newshape={newshape}.")
-        if None in x:
-            return tuple(None if d == -1 else d for d in newshape)
-        input_size = math.prod(x)
-        if -1 not in newshape:
-            if input_size != math.prod(newshape):
-                raise ValueError(
-                    f"The total size of the tensor must be unchanged. Received: input_shape={x}, newshape={newshape}"
-                )
-            return newshape
-        known_output_size = math.prod(d for d in newshape if d != -1)
-        if known_output_size == 0 or input_size % known_output_size != 0:
-            raise ValueError(f"The input size cannot by divided by newshape={newshape}.")
-        return tuple(input_size // known_output_size if d == -1 else d for d in newshape)
+        validate_reshape_shape(newshape, "newshape")
+        return reshape_output_shape(x, newshape, "newshape")
 
 
 @register_op("Transpose")
