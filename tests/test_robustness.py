@@ -111,8 +111,10 @@ def test_a_string_format_that_would_take_gigabytes_is_not_evaluated(expression: 
     from kerascheck.analysis import analyse_source
     from kerascheck.engine.dims import UNKNOWN
 
-    source = f"import keras\nname = {expression}\nmodel = keras.Sequential([keras.Input((3,)), keras.layers.Dense(2, name=name)])\n"
-    result = analyse_source(source, "format.py")
+    model = "model = keras.Sequential([keras.Input((3,)), keras.layers.Dense(2, name=name)])\n"
+    result = analyse_source(f"import keras\nname = {expression}\n{model}", "format.py")
+    plain = analyse_source(f"import keras\nname = 'plain'\n{model}", "format.py")
     assert result.diagnostics == ()
-    [summary] = result.summaries
-    assert summary.rows[0].params == 8 and summary.rows[0].name is UNKNOWN
+    [summary], [reference] = result.summaries, plain.summaries
+    assert summary.rows[0].name is UNKNOWN  # the name, not evaluated; the rest as usual
+    assert (summary.rows[0].params, summary.total_params) == (reference.rows[0].params, reference.total_params)
