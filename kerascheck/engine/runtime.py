@@ -1050,16 +1050,17 @@ class Session:
         argument (Keras then records the mask it passes to ``call()`` in the node);
         ``explicit_mask``: the value of a ``mask=`` argument (None when not given).
         """
+        if isinstance(layer, Model):
+            if isinstance(layer, UnresolvedFunctional):
+                return UNKNOWN  # one tensor or several, of shapes unknown
+            if isinstance(layer, Functional) and layer.call_overridden:
+                self.names_uncertain_from_opaque_code()  # the user's call() runs: not followed here
+                return UNKNOWN
         # One tensor is the common call: no structure to flatten or check.
-        if isinstance(layer, Functional) and layer.call_overridden:
-            self.names_uncertain_from_opaque_code()  # the user's call() runs: not followed here
-            return UNKNOWN
-        if isinstance(layer, UnresolvedFunctional):
-            return UNKNOWN  # one tensor or several, of shapes unknown
         flat = [inputs] if type(inputs) is KerasTensor else flatten(inputs)
-        if isinstance(inputs, ArrayData) and isinstance(layer, Sequential) and self._build_on_data(layer, inputs):
-            return UNKNOWN  # an eager result: its values are not modelled
         if not flat or not all(isinstance(t, KerasTensor) for t in flat):
+            if isinstance(inputs, ArrayData) and isinstance(layer, Sequential) and self._build_on_data(layer, inputs):
+                return UNKNOWN  # an eager result: its values are not modelled
             if isinstance(layer, SubclassedModel):
                 layer.contents_uncertain = True  # called on data: built with shapes not seen here
             if not layer.built and layer.class_name not in BUILT_AT_INIT:
