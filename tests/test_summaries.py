@@ -35,7 +35,7 @@ def _models(fixture: Path) -> tuple[list[dict], list[Any], Any]:
 def _known(value: Any) -> bool:
     if value is UNKNOWN or value == "?":
         return False
-    if isinstance(value, list):
+    if isinstance(value, (list, tuple)):  # a list of shapes, a shape (its dims)
         return all(_known(v) for v in value)
     return True
 

@@ -380,19 +380,21 @@ class GetItem(ShapeOp):
     "ReLU",  # keras.activations.relu's own operation
 )
 class SameShape(ShapeOp):
-    """Elementwise activations: ``KerasTensor(x.shape, dtype=x.dtype)``."""
+    """Elementwise activations: ``KerasTensor(x.shape, dtype=x.dtype)``, whatever is known of
+    that shape (nothing needs resolving to copy it)."""
 
-    def output_shape(self, x: tuple) -> Any:
-        return x
+    def compute_output_shape(self, input_shape: list) -> Any:
+        return input_shape[0]
 
 
 @register_op("Softmax", "LogSoftmax")
 class Softmax(SameShape):
     """``keras.ops.softmax(x, axis=-1)``: the shape of ``x``; ``axis`` must be one of its axes."""
 
-    def output_shape(self, x: tuple) -> Any:
-        if self.axis is not None:
-            canonicalize_axes(self.axis, len(x))
+    def compute_output_shape(self, input_shape: list) -> Any:
+        x, axis = input_shape[0], self.axis
+        if axis is not None and isinstance(x, tuple) and is_known(axis):
+            canonicalize_axes(axis, len(x))
         return x
 
 
