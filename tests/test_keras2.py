@@ -35,8 +35,12 @@ def _agrees(predicted: str, truth: str) -> bool:
     """Texts equal, or equal where the prediction is not ``?``."""
     if predicted == truth:
         return True
-    pattern = "^" + r".+?".join(re.escape(part) for part in predicted.split("?")) + "$"
-    return "?" in predicted and re.match(pattern, truth) is not None
+    # "?" is one unknown value; "?..." any number of unknown dimensions (none included).
+    pattern = re.escape(predicted)
+    for mark, wildcard in ((re.escape("?..., "), r"(?:.+?, )?"), (re.escape(", ?..."), r"(?:, .+?)?"),
+                           (re.escape("?..."), r".*?"), (re.escape("?"), r".+?")):
+        pattern = pattern.replace(mark, wildcard)
+    return "?" in predicted and re.match("^" + pattern + "$", truth) is not None
 
 
 def _same(predicted: object, truth: object) -> bool:

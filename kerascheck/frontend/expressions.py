@@ -7,7 +7,7 @@ from typing import Any, Callable, Iterator, Sequence
 
 import libcst as cst
 
-from kerascheck.engine.dims import UNKNOWN, Unresolved
+from kerascheck.engine.dims import UNKNOWN, PartialShape, Unresolved
 from kerascheck.engine.runtime import KerasTensor, Layer
 from kerascheck.frontend.keras_calls import TENSOR_OPERATORS, is_operand
 from kerascheck.frontend.keras_names import KerasSymbol, ModuleRef, resolve
@@ -38,16 +38,23 @@ class Expressions:
     """Evaluates an expression to an abstract value; an Unresolved decision is UNKNOWN."""
 
     def eval(self, node: cst.BaseExpression, scope: Scope) -> Any:
-        try:
-            return self._eval(node, scope)
-        except Unresolved:
-            return UNKNOWN
+        """The value of ``node``; UNKNOWN where a decision on an unknown value stopped it.
 
-    def _eval(self, node: cst.BaseExpression, scope: Scope) -> Any:
+        Such a decision stops only the innermost expression that made it: the other parts of
+        the enclosing expression (the next items of a list of layers…) are still evaluated,
+        with their side effects on Keras's name counters.
+        """
         # One dictionary look-up by the node's exact class: libcst's classes are leaves, and an
         # isinstance chain through their ABC metaclass cost a fifth of the interpretation.
         evaluate = _EVALUATORS.get(type(node))
-        return UNKNOWN if evaluate is None else evaluate(self, node, scope)
+        if evaluate is None:
+            return UNKNOWN
+        try:
+            return evaluate(self, node, scope)
+        except Unresolved:
+            return UNKNOWN
+
+    _eval = eval
 
     def _eval_integer(self, node: cst.Integer, scope: Scope) -> Any:
         try:
@@ -201,15 +208,22 @@ class Expressions:
         return UNKNOWN
 
     def eval_elements(self, elements: Sequence[cst.BaseElement], scope: Scope) -> Iterator[Any]:
+        """The items of a tuple or list display; every element is evaluated before an unknown
+        starred one makes the whole unknown (Unresolved)."""
+        values: list[Any] = []
+        complete = True
         for element in elements:
             value = self._eval(element.value, scope)
             if isinstance(element, cst.StarredElement):
                 if isinstance(value, (tuple, list)):
-                    yield from value
+                    values.extend(value)
                 else:
-                    raise Unresolved("starred element")
+                    complete = False
             else:
-                yield value
+                values.append(value)
+        if not complete:
+            raise Unresolved("starred element")
+        return iter(values)
 
     def eval_dict(self, node: cst.Dict, scope: Scope) -> Any:
         result: dict[Any, Any] = {}
@@ -297,7 +311,7 @@ class Expressions:
         element = node.slice[0].slice
         if isinstance(element, cst.Index):
             key = self._eval(element.value, scope)
-            if isinstance(container, (tuple, list, str)) and isinstance(key, int) and not isinstance(key, bool):
+            if isinstance(container, (tuple, list, str, PartialShape)) and isinstance(key, int) and not isinstance(key, bool):
                 try:
                     return container[key]
                 except IndexError:
@@ -305,7 +319,7 @@ class Expressions:
             if isinstance(container, dict) and is_plain(key):
                 return container.get(key, UNKNOWN)
             return UNKNOWN
-        if isinstance(element, cst.Slice) and isinstance(container, (tuple, list, str)):
+        if isinstance(element, cst.Slice) and isinstance(container, (tuple, list, str, PartialShape)):
             bounds = [
                 self._eval(part, scope) if part is not None else None
                 for part in (element.lower, element.upper, element.step)

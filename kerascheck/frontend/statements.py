@@ -31,14 +31,19 @@ class Statements:
     def exec_block(self, body: Sequence[cst.CSTNode], scope: Scope) -> None:
         for stmt in body:
             self.step()
-            if isinstance(stmt, cst.SimpleStatementLine):
-                for small in stmt.body:
-                    if isinstance(small, cst.Raise):
-                        # The rest of this block never runs.
-                        return
-                    self.exec_small(small, scope)
-            else:
-                self.exec_compound(stmt, scope)
+            try:
+                if isinstance(stmt, cst.SimpleStatementLine):
+                    for small in stmt.body:
+                        if isinstance(small, cst.Raise):
+                            # The rest of this block never runs.
+                            return
+                        self.exec_small(small, scope)
+                else:
+                    self.exec_compound(stmt, scope)
+            except Unresolved:
+                # A decision on an unknown value stopped the statement part-way: what it
+                # would still have done is unknown, and the block goes on.
+                self.havoc([stmt], scope)
 
     def exec_small(self, stmt: cst.BaseSmallStatement, scope: Scope) -> None:
         # Assignments first: a failed isinstance against libcst's ABC-based classes is slow.

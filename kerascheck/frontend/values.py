@@ -16,7 +16,7 @@ from typing import Any, Callable
 
 import libcst as cst
 
-from kerascheck.engine.dims import UNKNOWN
+from kerascheck.engine.dims import UNKNOWN, PartialShape
 from kerascheck.engine.runtime import KerasTensor
 from kerascheck.frontend.keras_names import KerasSymbol
 from kerascheck.knowledge import keras_api
@@ -350,6 +350,11 @@ def binary(op: Callable[[Any, Any], Any] | None, left: Any, right: Any) -> Any:
             return UNKNOWN
     if isinstance(left, (str, tuple, list)) and isinstance(right, type(left)) and op is BINARY_OPERATORS[cst.Add]:
         return left + right
+    if op is BINARY_OPERATORS[cst.Add] and (
+        type(left) is PartialShape and isinstance(right, (tuple, PartialShape))
+        or type(right) is PartialShape and type(left) is tuple
+    ):
+        return left + right  # a shape of unknown rank (``x.shape[1:] + (1,)``)
     if op is BINARY_OPERATORS[cst.Multiply]:
         seq, n = (left, right) if isinstance(right, int) else (right, left)
         if isinstance(seq, (str, tuple, list)) and isinstance(n, int) and not isinstance(n, bool):
