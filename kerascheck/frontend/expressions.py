@@ -28,10 +28,12 @@ from kerascheck.frontend.values import (
     UserClass,
     UserInstance,
     binary,
+    contents_unknown,
     is_plain,
     iteration_items,
     unary,
 )
+from kerascheck.knowledge.libraries import is_inert_library
 
 
 class Expressions:
@@ -134,7 +136,7 @@ class Expressions:
             if result is not None:
                 return result
         # Not modelled; a comprehension that builds layers makes names uncertain.
-        if self.effects_of(node).calls:
+        if self.block_may_build(self.effects_of(node), scope):
             self.session.names_uncertain_from_opaque_code()
         return UNKNOWN
 
@@ -188,7 +190,7 @@ class Expressions:
 
         run(node.for_in, first)
         if failed:
-            if self.effects_of(node).calls:
+            if self.block_may_build(self.effects_of(node), scope):
                 self.session.names_uncertain_from_opaque_code()
             return UNKNOWN
         if isinstance(node, cst.DictComp):
@@ -215,7 +217,7 @@ class Expressions:
         for element in elements:
             value = self._eval(element.value, scope)
             if isinstance(element, cst.StarredElement):
-                if isinstance(value, (tuple, list)):
+                if isinstance(value, (tuple, list)) and not contents_unknown(value):
                     values.extend(value)
                 else:
                     complete = False
@@ -306,7 +308,9 @@ class Expressions:
         if isinstance(container, KerasTensor):
             key = self.subscript_key(node, scope)
             return self.session.operation("GetItem", [container], {"key": key}, self.origin(node), python_operator=True)
-        if len(node.slice) != 1:
+        if isinstance(container, InertObject) or isinstance(container, ModuleRef) and is_inert_library(container.name):
+            return INERT  # an item of data is data (``os.environ["N"]``, ``x_train[:, 0]``)
+        if len(node.slice) != 1 or contents_unknown(container):
             return UNKNOWN
         element = node.slice[0].slice
         if isinstance(element, cst.Index):
@@ -405,7 +409,7 @@ class Expressions:
         for arg in arguments:
             value = self.eval(arg.value, scope)
             if arg.star == "*":
-                if isinstance(value, (tuple, list)):
+                if isinstance(value, (tuple, list)) and not contents_unknown(value):
                     args.extend(value)
                 else:
                     complete = False

@@ -100,11 +100,18 @@ class UserClasses:
         state.attributes[attr] = value
         assert isinstance(layer, UserLayer)
         if value is UNKNOWN:
-            state.weights_known = False  # it may have been a layer
-            layer.weights_known = False
-            if isinstance(layer, SubclassedModel):
-                layer.tracked.append(OpaqueLayer(self.session, layer.origin))  # a row of model.layers?
+            self.layer_contents_unknown(layer)  # it may have been a layer
         self.track(layer, value)
+
+    def layer_contents_unknown(self, layer: Layer) -> None:
+        """A user layer may track layers kerascheck does not know of: its weights are unknown
+        (and a model's list of layers may have more rows)."""
+        state = self.instances.get(id(layer))
+        if state is not None:
+            state.weights_known = False
+        layer.weights_known = False
+        if isinstance(layer, SubclassedModel):
+            layer.tracked.append(OpaqueLayer(self.session, layer.origin))
 
     def track(self, layer: UserLayer, value: Any) -> None:
         """Keras's tracker: layers in ``value`` join ``layer``'s, in order; lists stay tracked."""
