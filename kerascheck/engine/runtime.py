@@ -192,6 +192,15 @@ def flatten(structure: Any) -> list[Any]:
     return [structure]
 
 
+def _flatten_shapes(structure: Any) -> list[Any]:
+    """The shapes of a structure of shapes (lists and dicts of them); a shape is a leaf."""
+    if isinstance(structure, list):
+        return [x for item in structure for x in _flatten_shapes(item)]
+    if isinstance(structure, dict):
+        return [x for key in _sorted_keys(structure) for x in _flatten_shapes(structure[key])]
+    return [structure]
+
+
 def _sorted_keys(mapping: dict) -> list[Any]:
     """Keras flattens dicts in sorted key order (keys that do not sort keep their order)."""
     try:
@@ -502,7 +511,7 @@ class Functional(Model):
     def compute_output_shape(self, input_shape: Any, node: Node | None = None) -> Any:
         """Run the graph on new input shapes, like ``Function._run_through_graph``."""
         shapes: dict[int, Any] = {}
-        flat_in = flatten(input_shape) if isinstance(input_shape, list) else [input_shape]
+        flat_in = _flatten_shapes(input_shape)
         if len(flat_in) != len(self.inputs):
             raise LayerError(
                 f'Layer "{self.name}" expects {len(self.inputs)} input(s), but it received '
