@@ -199,6 +199,8 @@ def _differs(variant: Any, original: Any, original_failed: bool = False) -> bool
     may be known in the variant, whose error is not proven."""
     if not _known(variant):
         return False
+    if isinstance(variant, PartialShape) and isinstance(original, PartialShape):
+        return not _knows_no_more(variant, original)
     if not _known(original) or isinstance(original, PartialShape):
         return not original_failed  # the variant claims what the original could not resolve
     if isinstance(variant, PartialShape):
@@ -208,6 +210,15 @@ def _differs(variant: Any, original: Any, original_failed: bool = False) -> bool
             return True
         return any(_differs(v, o, original_failed) for v, o in zip(variant, original))
     return variant != original
+
+
+def _knows_no_more(variant: PartialShape, original: PartialShape) -> bool:
+    """Two shapes of unknown rank: the variant's known first and last dimensions are among the
+    original's, equal or unknown."""
+    def within(mine: tuple, theirs: tuple) -> bool:
+        return len(mine) <= len(theirs) and all(m is UNKNOWN or m == t for m, t in zip(mine, theirs))
+
+    return within(variant.head, original.head) and within(variant.tail[::-1], original.tail[::-1])
 
 
 def _wholly_unknown(summary: Any) -> bool:

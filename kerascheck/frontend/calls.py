@@ -36,6 +36,7 @@ from kerascheck.frontend.values import (
     InertObject,
     LocalModule,
     Partial,
+    PropertyFunction,
     Scope,
     SuperProxy,
     UserClass,
@@ -65,7 +66,7 @@ class Calls:
     def bind(self, name: cst.Name | str, value: Any, scope: Scope) -> None:
         key = name if isinstance(name, str) else name.value
         scope.names[key] = value
-        if isinstance(value, Model) and self.current_file == self.main_file and not self.methods:
+        if isinstance(value, Model) and self.current_file == self.main_file and not self.in_keras_method():
             value.reported = True
             if value.variable is None or (scope.is_module and not value.variable_is_global):
                 value.variable = key
@@ -92,6 +93,13 @@ class Calls:
                 receiver.set_trainable(value if isinstance(value, bool) else UNKNOWN)
             elif receiver is UNKNOWN and attr == "trainable":
                 self.session.trainable_uncertain()  # some layer's, perhaps
+            elif isinstance(receiver, UserInstance):
+                if isinstance(receiver.cls.find(attr), PropertyFunction):
+                    self.forget_object(receiver)  # a property's setter: not followed
+                else:
+                    receiver.attributes[attr] = value
+            elif isinstance(receiver, UserClass):
+                receiver.attributes[attr] = value
         elif isinstance(target, cst.Subscript):
             container = self.eval(target.value, scope)
             if isinstance(container, (list, dict)) and not contents_unknown(container):
@@ -150,10 +158,13 @@ class Calls:
                     return self.call_function(callee, args, kwargs)
             return self.call_function(callee, args, kwargs)
         if isinstance(callee, UserClass):
-            if callee.record and not callee.is_keras_subclass:
-                return callee.instantiate(args, kwargs, call=lambda f: self.call_value(f, [], {}, node, scope))
+            if callee.record and not callee.is_keras_layer:
+                instance = callee.instantiate(args, kwargs, call=lambda f: self.call_value(f, [], {}, node, scope))
+                return self.post_init(instance, node)
             if callee.is_keras_layer:
                 return self.instantiate_layer(callee, args, kwargs, node)
+            if callee.is_plain:
+                return self.instantiate_plain(callee, args, kwargs, node)
             session.names_uncertain_from_opaque_code()
             self.taint(args, kwargs)
             return UNKNOWN
@@ -203,6 +214,8 @@ class Calls:
         session = self.session
         if isinstance(receiver, SuperProxy):
             return self.call_super(receiver, name, args, kwargs, node)
+        if isinstance(receiver, UserInstance):
+            return self.call_plain_method(receiver, name, args, kwargs, node)
         if isinstance(receiver, Layer) and id(receiver) in self.instances:
             return self.call_instance_method(receiver, name, args, kwargs, node)
         if isinstance(receiver, Layer) and receiver.rule is not None and name == "build":

@@ -23,6 +23,7 @@ from kerascheck.frontend.values import (
     Builtin,
     InertObject,
     LocalModule,
+    PropertyFunction,
     Scope,
     SuperProxy,
     UserClass,
@@ -370,7 +371,7 @@ class Expressions:
                 return state.attributes[attr]
             if state.cls.method(attr) is not None or attr in ("add_weight", "build", "call"):
                 return BoundMethod(value, attr)
-            found = state.cls.lookup(attr)
+            found = self.class_member(state.cls, attr, value)
             if found is not UNKNOWN:
                 return found
         if isinstance(value, Layer):
@@ -386,9 +387,11 @@ class Expressions:
         if isinstance(value, SuperProxy):
             return BoundMethod(value, attr)
         if isinstance(value, UserClass):
-            return value.lookup(attr)
+            return self.class_member(value, attr, None)
         if isinstance(value, UserInstance):
-            return value.attributes[attr] if attr in value.attributes else value.cls.lookup(attr)
+            if isinstance(value.cls.find(attr), PropertyFunction):
+                return self.class_member(value.cls, attr, value)  # a property wins over the instance's own
+            return value.attributes[attr] if attr in value.attributes else self.class_member(value.cls, attr, value)
         return UNKNOWN
 
     def eval_call(self, node: cst.Call, scope: Scope) -> Any:

@@ -176,7 +176,7 @@ class KerasCalls:
             # Models built while another module of the project runs are reported only
             # when this file binds them, and those a class's methods build (a block of a
             # custom layer) only when code outside binds them.
-            result.reported = self.current_file == self.main_file and not self.methods
+            result.reported = self.current_file == self.main_file and not self.in_keras_method()
         return result
 
     def _call_keras(self, symbol: KerasSymbol, args: list[Any], kwargs: dict[str, Any], node: cst.Call) -> Any:

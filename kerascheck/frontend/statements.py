@@ -16,7 +16,10 @@ from kerascheck.frontend.syntax import assignment_targets, dotted_name
 from kerascheck.frontend.values import (
     AUGMENTED_OPERATORS,
     MAX_UNROLL,
+    ClassMethod,
+    PropertyFunction,
     Scope,
+    StaticMethod,
     UserClass,
     UserFunction,
     UserInstance,
@@ -169,7 +172,13 @@ class Statements:
         for line in stmt.body.body:
             if isinstance(line, cst.FunctionDef):
                 # Methods close over the enclosing scope, not the class body (as in Python).
-                attributes[line.name.value] = self.define_function(line, scope)
+                function = self.define_function(line, scope)
+                kind = _method_kind(line)
+                if kind == "setter":
+                    continue  # the property stays what its getter reads
+                attributes[line.name.value] = {
+                    "property": PropertyFunction, "staticmethod": StaticMethod, "classmethod": ClassMethod,
+                }.get(kind, lambda f: f)(function)
                 continue
             if not isinstance(line, cst.SimpleStatementLine):
                 continue
@@ -277,3 +286,18 @@ def _computed(node: cst.BaseExpression) -> bool:
     while isinstance(node, cst.Attribute):
         node = node.value
     return not isinstance(node, cst.Name)
+
+
+def _method_kind(node: cst.FunctionDef) -> str | None:
+    """What a method's decorators make of it: "property", "staticmethod", "classmethod",
+    "setter" (of a property), or None (a plain method; other decorators are not followed)."""
+    for decorator in node.decorators:
+        name = dotted_name(decorator.decorator)
+        last = name.rsplit(".", 1)[-1]
+        if last in ("property", "cached_property"):
+            return "property"
+        if last in ("staticmethod", "classmethod"):
+            return last
+        if last in ("setter", "deleter"):
+            return "setter"
+    return None

@@ -18,7 +18,7 @@ import libcst as cst
 
 from kerascheck.engine.dims import UNKNOWN, PartialShape, Unresolved
 from kerascheck.engine.runtime import KerasTensor
-from kerascheck.frontend.keras_names import KerasSymbol
+from kerascheck.frontend.keras_names import KerasSymbol, ModuleRef
 from kerascheck.knowledge import keras_api
 
 MAX_UNROLL = 10_000  # iterations of one loop or comprehension that are followed
@@ -93,6 +93,31 @@ class LocalModule:
     scope: Scope
 
 
+@dataclass(frozen=True)
+class PropertyFunction:
+    """A ``@property`` (or ``functools.cached_property``) of a user class: reading the attribute
+    on an instance calls ``getter`` with it."""
+
+    getter: UserFunction
+
+
+@dataclass(frozen=True)
+class StaticMethod:
+    function: UserFunction
+
+
+@dataclass(frozen=True)
+class ClassMethod:
+    """A ``@classmethod``: called with the class (or the instance's class) first."""
+
+    function: UserFunction
+
+
+# Bases a plain Python class may have besides other plain classes (they add no behaviour an
+# instance's attributes depend on).
+_PLAIN_BASES = frozenset({"object", "abc.ABC", "typing.Generic", "typing.Protocol"})
+
+
 @dataclass(eq=False)
 class UserClass:
     node: cst.ClassDef
@@ -103,15 +128,36 @@ class UserClass:
     fields: list[str] = field(default_factory=list)  # annotated names, in order
 
     def lookup(self, attr: str) -> Any:
+        """A plain class attribute (a constant of the class body), UNKNOWN for anything else."""
+        value = self.find(attr)
+        if value is MISSING or isinstance(value, (UserFunction, PropertyFunction, StaticMethod, ClassMethod)):
+            return UNKNOWN
+        return value
+
+    def find(self, attr: str) -> Any:
+        """The attribute as the class body defines it (a constant, a function, a property…),
+        following user bases in order; MISSING if none does."""
         if attr in self.attributes:
-            value = self.attributes[attr]
-            return UNKNOWN if isinstance(value, UserFunction) else value
+            return self.attributes[attr]
         for base in self.bases:
             if isinstance(base, UserClass):
-                found = base.lookup(attr)
-                if found is not UNKNOWN:
+                found = base.find(attr)
+                if found is not MISSING:
                     return found
-        return UNKNOWN
+        return MISSING
+
+    @property
+    def is_plain(self) -> bool:
+        """A class of plain Python objects (a config, a builder): its instances are modelled
+        attribute by attribute, its ``__init__`` and methods run as functions."""
+        for base in self.bases:
+            if isinstance(base, UserClass):
+                if not (base.is_plain or base.record):
+                    return False
+            elif not (isinstance(base, Builtin) and base.name in _PLAIN_BASES
+                      or isinstance(base, ModuleRef) and base.name in _PLAIN_BASES):
+                return False
+        return True
 
     def method(self, name: str) -> "tuple[UserFunction, UserClass] | None":
         """The user-defined method ``name`` and the class defining it, following user bases."""
