@@ -1562,16 +1562,23 @@ class UnresolvedFunctional(Model):
         return list(self.contents)
 
 
-class OpaqueModel(Layer):
-    """A model kerascheck cannot build (an application call it cannot replay exactly).
+class OpaqueModel(Model):
+    """A model kerascheck cannot build (an application call it cannot replay exactly): its
+    summary has one unknown row; called, it gives one tensor of unknown shape; its weights and
+    graph are unknown."""
 
-    Called, it gives a tensor of unknown shape; its name, weights and graph are unknown.
-    """
+    kind = "functional"
 
-    def __init__(self, session: "Session", origin: Any) -> None:
-        super().__init__(session, "Functional", UNKNOWN, origin)
+    def __init__(self, session: "Session", name: Any, origin: Any) -> None:
+        super().__init__(session, "Functional", name, origin)
+        self.contents = [OpaqueLayer(session, origin)]
         self.weights_known = False
+        self.built = True
         session.layers.append(self)
+        session.models.append(self)
+
+    def layer_list(self) -> list[Layer]:
+        return list(self.contents)
 
 
 class OpaqueLayer(Layer):
