@@ -215,7 +215,7 @@ def summarize(model: Model, path: str, span_of: SpanOf) -> ModelSummary:
     incomplete = built_on_unknown
     for layer in model.layer_list():
         opaque = isinstance(layer, (OpaqueLayer, OpaqueModel))
-        built = layer.built or bool(layer.inbound_nodes)
+        built = layer.built or bool(layer.inbound_nodes) or layer.build_uncertain
         unbuilt_for_keras = not built and not incomplete and not opaque
         if opaque:
             incomplete = True

@@ -107,7 +107,7 @@ class Expressions:
         if isinstance(left, KerasTensor) or isinstance(right, KerasTensor):
             op_class = TENSOR_OPERATORS.get(type(node.operator))
             if op_class is None or not all(is_operand(v) for v in (left, right)):
-                return self.opaque_tensor_operation()
+                return self.opaque_tensor_operation(op_class)
             return self.session.operation(op_class, [left, right], {}, self.origin(node), python_operator=True)
         return binary(BINARY_OPERATORS.get(type(node.operator)), left, right)
 
@@ -305,7 +305,7 @@ class Expressions:
         if isinstance(container, KerasTensor) and container.shape is UNKNOWN:
             # What a call kerascheck cannot model returned: perhaps a list of tensors, which
             # indexing picks from without an operation.
-            return self.opaque_tensor_operation()
+            return self.opaque_tensor_operation("GetItem", created=False)
         if isinstance(container, KerasTensor):
             key = self.subscript_key(node, scope)
             return self.session.operation("GetItem", [container], {"key": key}, self.origin(node), python_operator=True)

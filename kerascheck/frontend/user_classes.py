@@ -102,9 +102,9 @@ class UserClasses:
         """``keras.layers.Layer.__init__(**kwargs)``: the name, and ``trainable``."""
         if layer.name is UNKNOWN:
             explicit = kwargs.get("name")
-            layer.name = self.session.name_for(explicit if isinstance(explicit, str) else None, layer.class_name)
-            if "name" in kwargs and not isinstance(explicit, str) and explicit is not None:
-                layer.name = UNKNOWN
+            if explicit is not None and not isinstance(explicit, str):
+                explicit = UNKNOWN  # not known (or not a name Keras accepts)
+            layer.name = self.session.name_for(explicit, layer.class_name)
         if "trainable" in kwargs:
             layer.trainable = kwargs["trainable"] if isinstance(kwargs["trainable"], bool) else UNKNOWN
 
