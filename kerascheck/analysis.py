@@ -289,7 +289,7 @@ def _analyse_source(
     span_of = positions.span_of
 
     summaries: list[ModelSummary] = [summarize(model, path, span_of) for model in session.models if model.reported]
-    diagnostics = collect(session, settings, path, span_of)
+    diagnostics = collect(session, settings, path, span_of, tree, source)
     layers = tuple(layer_row(layer, span_of) for layer in session.layers) if all_layers else ()
     if reuse is not None:  # an editor may ask for them after showing the diagnostics
         reuse.layer_rows = lambda: tuple(layer_row(layer, span_of) for layer in session.layers)

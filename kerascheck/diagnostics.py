@@ -57,6 +57,8 @@ RECURRENT_LAYERS = frozenset({"LSTM", "GRU", "SimpleRNN", "RNN"})
 def fix_for(error: EngineError, span_of: SpanOf) -> Fix | None:
     """The one safe rewrite that removes this error, where there is one."""
     span = span_of(error.origin)
+    if error.rewrite is not None:
+        return _rewrite_fix(error.rewrite, span)
     if error.kind == "keras2_api" and span is not None and error.keywords:
         renames = tuple((k, k + "s") for k in error.keywords)
         return Fix("use inputs= and outputs=", span, rename_keywords=renames)
@@ -76,6 +78,17 @@ def fix_for(error: EngineError, span_of: SpanOf) -> Fix | None:
     if error.kind in ("rank", "merge"):
         return _flatten_fix(error, span_of)
     return None
+
+
+def _rewrite_fix(rewrite: Any, span: Span | None) -> Fix | None:
+    """A Keras 2 call's fix (:attr:`EngineError.rewrite`) on the call at ``span``."""
+    if span is None:
+        return None
+    if rewrite[0] == "rename":
+        renames = tuple(rewrite[1])
+        return Fix("use " + ", ".join(f"{new}=" for _, new in renames), span, rename_keywords=renames)
+    _, description, text = rewrite
+    return Fix(description, span, replacements=((span, "Call", text),))
 
 
 # Layers that keep the rank of their input and act on its last axis: a Dense stacked on a
@@ -123,7 +136,7 @@ def _flatten_fix(error: EngineError, span_of: SpanOf) -> Fix | None:
 
 
 def collect(
-    session: Session, settings: Settings, path: str, span_of: SpanOf
+    session: Session, settings: Settings, path: str, span_of: SpanOf, tree: Any = None, source: str = ""
 ) -> list[Diagnostic]:
     """Diagnostics for one analysed file, before selection and suppression comments.
 
@@ -143,4 +156,17 @@ def collect(
         for finding in rule().check(session, settings):
             span = span_of(finding.origin) or Span(1, 1, 1, 1)
             found.append(Diagnostic(path, span, rule.code, rule.severity, finding.message))
+    if tree is not None and settings.keras_version == 3:
+        found = _with_migration(found, tree, source, path)
     return found
+
+
+def _with_migration(found: list[Diagnostic], tree: Any, source: str, path: str) -> list[Diagnostic]:
+    """The Keras 2 API the file's syntax shows (KC31x, KC302): a Keras 2 keyword on a layer
+    replaces the engine's "unrecognized keyword" (KC201) at the same call."""
+    from kerascheck.frontend.migration import migration_findings
+
+    findings = migration_findings(tree, source)
+    keyword_calls = {f.span for f in findings if f.code == "KC312"}
+    kept = [d for d in found if not (d.code == "KC201" and d.span in keyword_calls)]
+    return kept + [Diagnostic(path, f.span, f.code, f.severity, f.message, f.fix) for f in findings]

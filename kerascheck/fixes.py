@@ -29,8 +29,12 @@ def apply_fixes(source: str, fixes: Sequence[Fix]) -> str:
     from libcst.metadata import MetadataWrapper, PositionProvider
 
     by_target: dict[Span, list[Fix]] = {}
+    replaced: dict[tuple[Span, str], str] = {}
     for fix in fixes:
-        by_target.setdefault(_key(fix.target), []).append(fix)
+        if fix.replacements:
+            replaced.update(((_key(span), kind), text) for span, kind, text in fix.replacements)
+        else:
+            by_target.setdefault(_key(fix.target), []).append(fix)
 
     class Rewriter(cst.CSTTransformer):
         METADATA_DEPENDENCIES = (PositionProvider,)
@@ -48,6 +52,14 @@ def apply_fixes(source: str, fixes: Sequence[Fix]) -> str:
                     updated = _rewrite(updated, fix)
             return updated
 
+        def on_leave(self, original: cst.CSTNode, updated: Any) -> Any:
+            updated = super().on_leave(original, updated)
+            if replaced and isinstance(updated, cst.CSTNode):
+                text = replaced.get((self.key(original), type(original).__name__))
+                if text is not None:
+                    return _replacement(original, text)
+            return updated
+
         def leave_List(self, original: cst.List, updated: cst.List) -> cst.List:
             elements = []
             for before, after in zip(original.elements, updated.elements):
@@ -59,6 +71,18 @@ def apply_fixes(source: str, fixes: Sequence[Fix]) -> str:
 
     module = cst.parse_module(source)
     return MetadataWrapper(module).visit(Rewriter()).code
+
+
+def _replacement(original: Any, text: str) -> Any:
+    """``text`` parsed as the kind of node it replaces (an import's alias, a statement, an expression)."""
+    import libcst as cst
+
+    if isinstance(original, cst.ImportAlias):
+        statement = cst.parse_statement(f"import {text}\n")
+        return statement.body[0].names[0].with_changes(comma=original.comma)  # type: ignore[attr-defined]
+    if isinstance(original, cst.BaseSmallStatement):
+        return cst.parse_statement(text + "\n").body[0]  # type: ignore[attr-defined]
+    return cst.parse_expression(text).with_changes(lpar=original.lpar, rpar=original.rpar)
 
 
 def _flatten_call(constructor: Any) -> Any:
@@ -122,12 +146,61 @@ def _fixed_away(fix_of: Diagnostic, remaining: Sequence[Diagnostic]) -> bool:
     return not any(d.code == fix_of.code and d.message == fix_of.message for d in remaining)
 
 
+def _apply_together(
+    source: str, result: FileResult, analyse: Callable[[str], FileResult]
+) -> tuple[str, FileResult, list[Fix]] | None:
+    """All the fixes of ``result`` applied at once, if they touch different calls and
+    re-analysis proves every one of them (else None: they are tried one by one)."""
+    fixing = [d for d in result.diagnostics if d.fix is not None]
+    fixes = list({id(d.fix): d.fix for d in fixing}.values())  # type: ignore[misc]
+    # Keyword rewrites of one call merge; a replaced node must not hold another fix's node.
+    replaced = [_key(span) for f in fixes for span, _, _ in f.replacements]
+    inserts = [f for f in fixes if f.insert_flatten]
+    if len(fixes) < 2 or inserts or _overlapping(replaced) or any(
+        _inside(_key(f.target), span) for f in fixes if not f.replacements for span in replaced
+    ):
+        return None
+    try:
+        candidate = apply_fixes(source, fixes)  # type: ignore[arg-type]
+    except Exception:  # noqa: BLE001
+        return None
+    if candidate == source:
+        return None
+    after = analyse(candidate)
+    before_errors = {(d.code, d.message) for d in result.diagnostics if d.severity == "error"}
+    fixed_codes = {d.code for d in fixing}
+    new_errors = [
+        d for d in after.diagnostics
+        if d.severity == "error" and (d.code, d.message) not in before_errors and d.code not in fixed_codes
+    ]
+    if new_errors or not all(_fixed_away(d, after.diagnostics) for d in fixing):
+        return None
+    return candidate, after, fixes  # type: ignore[return-value]
+
+
+def _overlapping(spans: Sequence[Span]) -> bool:
+    ordered = sorted((s.line, s.column, s.end_line, s.end_column) for s in spans)
+    return any((b[0], b[1]) < (a[2], a[3]) for a, b in zip(ordered, ordered[1:]))
+
+
+def _inside(inner: Span, outer: Span) -> bool:
+    return (outer.line, outer.column) <= (inner.line, inner.column) and (inner.end_line, inner.end_column) <= (
+        outer.end_line, outer.end_column
+    )
+
+
 def fix_source(source: str, analyse: Callable[[str], FileResult]) -> FixOutcome:
     """Apply, round after round, the fixes that analysis proves: each removes its diagnostic
     and the file gains no error it did not have."""
     result = analyse(source)
     applied: list[Fix] = []
     for _ in range(MAX_ROUNDS):
+        batch = _apply_together(source, result, analyse)
+        if batch is not None:
+            # Every fix at once (a Keras 2 script has dozens), each proven by the one re-analysis.
+            source, result = batch[0], batch[1]
+            applied.extend(batch[2])
+            continue
         progress = False
         for diagnostic in [d for d in result.diagnostics if d.fix is not None]:
             try:

@@ -84,6 +84,9 @@ class Fix:
     # Put a Flatten in front of the target's input: "argument" wraps the input of a layer call
     # (`Dense(8)(Flatten()(x))`), "element" inserts `Flatten()` before it in a Sequential's list.
     insert_flatten: str = ""
+    # Replace nodes by new source: (the node's span, its libcst class name, the new source). The
+    # migration fixes rewrite import paths, method calls and arguments this way.
+    replacements: tuple[tuple[Span, str, str], ...] = ()
 
 
 @dataclass(frozen=True)

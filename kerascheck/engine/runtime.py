@@ -63,6 +63,9 @@ class EngineError:
     expected: str | None = None  # for rank errors: "a 3-D input", …
     speculative: bool = False  # raised in code the program may never run so
     keywords: tuple[str, ...] = ()  # the keyword arguments at fault (deprecated, Keras 2 names)
+    # A Keras 2 call's mechanical fix, on the origin call: ("rename", ((old, new), ...)) for its
+    # keywords, or ("replace", description, new source of the call).
+    rewrite: Any = None
 
 
 # --------------------------------------------------------------------------- tensors
@@ -905,11 +908,12 @@ class Session:
         inputs: Sequence[KerasTensor] = (),
         expected: str | None = None,
         keywords: tuple[str, ...] = (),
+        rewrite: Any = None,
     ) -> None:
         if self.keras_version == 2 and not keras2_errors_agree(layer.class_name if layer is not None else None):
             return  # Keras 2 was not recorded raising the same errors: prove nothing
         self.errors.append(
-            EngineError(kind, message, origin, layer, tuple(inputs), expected, self.speculative, keywords)
+            EngineError(kind, message, origin, layer, tuple(inputs), expected, self.speculative, keywords, rewrite)
         )
 
     # -- construction ---------------------------------------------------------------

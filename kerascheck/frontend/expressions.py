@@ -129,7 +129,10 @@ class Expressions:
         return self._eval(node.body if test else node.orelse, scope)
 
     def _eval_attribute(self, node: cst.Attribute, scope: Scope) -> Any:
-        return self.get_attribute(self._eval(node.value, scope), node.attr.value)
+        value = self._eval(node.value, scope)
+        if isinstance(value, Layer):
+            self.check_keras2_attribute(value, node)  # Keras 2 API Keras 3 lacks (keras2_checks)
+        return self.get_attribute(value, node.attr.value)
 
     def _eval_comprehension(self, node: cst.ListComp | cst.GeneratorExp | cst.DictComp | cst.SetComp, scope: Scope) -> Any:
         if not isinstance(node, cst.SetComp):
@@ -395,6 +398,7 @@ class Expressions:
         return UNKNOWN
 
     def eval_call(self, node: cst.Call, scope: Scope) -> Any:
+        self.callee_of = node  # the call whose callee is being read (keras2_checks attaches fixes to it)
         callee = self._eval(node.func, scope)
         args, kwargs, complete = self.eval_arguments(node.args, scope)
         if not complete:

@@ -26,6 +26,7 @@ from kerascheck.frontend.effects import EffectCollector
 from kerascheck.frontend.expressions import Expressions
 from kerascheck.frontend.flow import Break, BudgetExhausted, Continue, ControlUncertain, Return
 from kerascheck.frontend.imports import Imports
+from kerascheck.frontend.keras2_checks import Keras2Checks
 from kerascheck.frontend.keras_calls import KerasCalls
 from kerascheck.frontend.keras_names import KerasSymbol, ModuleRef, is_keras_module
 from kerascheck.frontend.statements import Statements
@@ -35,7 +36,7 @@ from kerascheck.frontend.values import InstanceState, LocalModule, Scope, UserCl
 MAX_STEPS = 200_000  # statements and comprehension items interpreted per file
 
 
-class Interpreter(Statements, Imports, Expressions, Calls, KerasCalls, UserClasses):
+class Interpreter(Statements, Imports, Expressions, Calls, KerasCalls, UserClasses, Keras2Checks):
     """One run of a model file: its modules' state, and the session its Keras calls replay on.
 
     Each concern lives in a module of its own (:mod:`statements`, :mod:`imports`,
@@ -58,6 +59,7 @@ class Interpreter(Statements, Imports, Expressions, Calls, KerasCalls, UserClass
         self.depth = 0
         self.steps = 0
         self.called: set[int] = set()  # ids of the user functions called so far
+        self.callee_of: Any = None  # the call whose callee is being evaluated
         self.effects: dict[int, EffectCollector] = {}  # by id of nodes of modules kept alive
         self.builds: dict[int, bool] = {}  # id of a user function -> whether it may create Keras objects
         self.builds_keep: list[Any] = []  # those functions, alive while their ids are keys

@@ -274,6 +274,8 @@ class KerasCalls:
         if "inputs" in kwargs or "outputs" in kwargs or len(args) >= 2:
             inputs = kwargs.get("inputs", args[0] if args else None)
             outputs = kwargs.get("outputs", args[1] if len(args) > 1 else args[0] if args and "inputs" in kwargs else None)
+            if self.check_model_arguments(inputs, outputs, node):
+                return UNKNOWN  # Keras raises: there is no model
             return session.functional(inputs, outputs, name, self.origin(node))
         return UNKNOWN
 

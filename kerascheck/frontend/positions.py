@@ -135,14 +135,19 @@ class PositionIndex:
             return None
         if self.fallback is not None:
             return self._fallback_span(node)
+        from libcst.metadata import MetadataWrapper, PositionProvider
+
         if self.spans is None:
             self.spans = self._pair()
             if self.spans is None:
-                from libcst.metadata import MetadataWrapper, PositionProvider
-
                 self.fallback = MetadataWrapper(self.module, unsafe_skip_copy=True).resolve(PositionProvider)
                 return self._fallback_span(node)
-        return self.spans.get(id(node))
+        found = self.spans.get(id(node))
+        if found is None and isinstance(node, cst.Attribute):
+            # An attribute Keras 3 lacks (``model.output``): rare, so the exact provider answers.
+            self.fallback = MetadataWrapper(self.module, unsafe_skip_copy=True).resolve(PositionProvider)
+            return self._fallback_span(node)
+        return found
 
     def _fallback_span(self, node: Any) -> Span | None:
         code_range = self.fallback.get(node)

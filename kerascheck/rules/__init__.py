@@ -1,7 +1,8 @@
 """The rule catalogue: every diagnostic kerascheck reports has a code here.
 
 Codes are stable: KC0xx files that cannot be analysed, KC1xx shape errors,
-KC2xx invalid arguments, KC3xx Keras 2 API and model-level lint.
+KC2xx invalid arguments, KC3xx Keras 2 API and model-level lint: KC301-KC302 and KC31x are
+Keras 2 code under Keras 3 (migration; ``--select KC301,KC302,KC31``), KC303-KC305 lint.
 """
 
 from __future__ import annotations
@@ -14,6 +15,14 @@ from kerascheck.rules.config import (
     ModelOverBudget,
     ParameterHog,
     SoftmaxOnOneUnit,
+)
+from kerascheck.rules.migration import (
+    NumpyIntegerArgument,
+    PositionalWeightName,
+    RemovedArgument,
+    RemovedMethod,
+    RemovedModule,
+    RemovedName,
 )
 from kerascheck.rules.files import FileTooComplex, InternalError, SyntaxErrorInFile, UnreadableFile
 from kerascheck.rules.shape import (
@@ -44,6 +53,12 @@ ALL_RULES: tuple[type[Rule], ...] = (
     ParameterHog,
     SoftmaxOnOneUnit,
     ModelOverBudget,
+    RemovedModule,
+    RemovedName,
+    RemovedArgument,
+    RemovedMethod,
+    PositionalWeightName,
+    NumpyIntegerArgument,
 )
 RULES_BY_CODE: dict[str, type[Rule]] = {rule.code: rule for rule in ALL_RULES}
 RULE_FOR_ENGINE_KIND: dict[str, type[Rule]] = {kind: rule for rule in ALL_RULES for kind in rule.engine_kinds}

@@ -100,12 +100,15 @@ class DeprecatedArgument(Rule):
     keras_raises = False
     summary = """
         A Keras 2 argument that Keras 3 still accepts but deprecates, such as
-        `Embedding(input_length=...)`, which it ignores, or `LeakyReLU(alpha=...)`.
+        `Embedding(input_length=...)` or an optimizer's `decay=`, which it ignores, or
+        `LeakyReLU(alpha=...)`.
     """
     why = """
-        Keras 3 warns about these arguments at run time. `input_length` no longer does
-        anything: the code reads as if it fixed a shape that it does not (give the shape to
-        `keras.Input` instead).
+        Keras 3 warns about these arguments at run time. `input_length` and `decay` no longer
+        do anything: the code reads as if it fixed a shape or a learning rate schedule that it
+        does not (give the shape to `keras.Input`, the schedule to `learning_rate=` as a
+        `keras.optimizers.schedules` object). The fix drops the argument, which changes nothing
+        Keras 3 does. With `--keras-version 2` it is not reported: the code is right for Keras 2.
     """
     engine_kinds = ("deprecated_argument",)
     invalid = (

@@ -6,6 +6,7 @@ from __future__ import annotations
 import builtins
 import contextlib
 import io
+import re
 import sys
 import traceback
 from pathlib import Path
@@ -13,12 +14,19 @@ from typing import Iterator
 
 
 def error_record(exc: BaseException, filename: str) -> dict:
-    """What the fixture raised: type, message, and the line of its innermost frame in the fixture."""
+    """What the fixture raised: type, message (without the machine's paths, see :func:`normalize`),
+    and the line of its innermost frame in the fixture."""
     line = None
     for frame in traceback.extract_tb(exc.__traceback__):
         if frame.filename == filename:
             line = frame.lineno
-    return {"type": type(exc).__name__, "message": str(exc), "line": line}
+    return {"type": type(exc).__name__, "message": normalize(str(exc)), "line": line}
+
+
+def normalize(message: str) -> str:
+    """A message without the machine's paths: ``(/…/site-packages/keras/x.py)`` → ``(…/keras/x.py)``
+    (an ImportError names the file of the module it could not import from)."""
+    return re.sub(r"/[^\s()'\"]*/(site|dist)-packages/", "…/", message)
 
 
 def import_roots(path: Path) -> tuple[list[Path], str | None]:

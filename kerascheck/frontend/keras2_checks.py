@@ -1,0 +1,204 @@
+"""Keras 2 API on Keras objects the interpreter holds: what Keras 3 rejects there.
+
+The methods and attributes of models and layers that Keras 3 does not have (``fit_generator``,
+``predict_classes``, ``layer.output_shape``...), the keywords of model methods it rejects
+(``fit(nb_epoch=...)``), ``Sequential.input`` / ``.output`` of a Sequential never called, and
+``Model(...)`` given a layer where a tensor is expected.  Each message is the one recorded from
+Keras 3 (:mod:`kerascheck.knowledge.migration`); the name syntax alone cannot tell (``predict_proba``
+is also scikit-learn's) is settled by the value: a Keras model, a Keras layer.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import libcst as cst
+
+from kerascheck.engine.runtime import (
+    Functional,
+    KerasTensor,
+    Layer,
+    Model,
+    OpaqueLayer,
+    Sequential,
+    SubclassedModel,
+    flatten,
+)
+
+# What Keras's own messages were recorded on: a Sequential named "sequential", a functional
+# model, a Dense layer.
+_RECORDED_SEQUENTIAL = "sequential"
+
+
+def _catalogue() -> Any:
+    from kerascheck.knowledge.migration import catalogue
+
+    return catalogue()
+
+
+def _code(node: cst.CSTNode) -> str:
+    return cst.Module(body=[]).code_for_node(node)
+
+
+class Keras2Checks:
+    """Reports Keras 2 API met on Keras models and layers, with the fix where it is mechanical."""
+
+    def check_keras2_attribute(self, value: Any, node: cst.Attribute) -> None:
+        """``value.<attr>`` where ``value`` is a Keras model or layer."""
+        session = self.session
+        if session.keras_version != 3 or isinstance(value, OpaqueLayer) or session.tracing:
+            return
+        attr = node.attr.value
+        if id(value) in self.instances and self.user_defines(value, attr):
+            return
+        catalogue = _catalogue()
+        call = self.callee_of if getattr(self, "callee_of", None) is not None and self.callee_of.func is node else None
+        if isinstance(value, Sequential) and attr in ("input", "output") and not value.inbound_nodes:
+            entry = catalogue.BEHAVIOURS[f"sequential_{attr}"]
+            kind, message = entry["raises"]
+            name = value.name if isinstance(value.name, str) else "…"
+            message = message.replace(f"layer {_RECORDED_SEQUENTIAL} ", f"layer {name} ", 1)
+            session.report(
+                "keras2_method",
+                f"Sequential.{attr} is Keras 2 API: Keras 3 defines it only once the model has been called on a "
+                f"tensor (use model.{attr}s, or build the model with keras.Input). Keras: {kind}: {message}",
+                call or node,
+            )
+            return
+        if isinstance(value, Model):
+            entry = catalogue.MODEL_ATTRIBUTES.get(attr)
+            if entry is None:
+                return
+            raised = entry["raises_functional"] if isinstance(value, Functional) else entry["raises"]
+            recorded = "Functional" if isinstance(value, Functional) else "Sequential"
+        else:
+            entry = catalogue.LAYER_ATTRIBUTES.get(attr)
+            if entry is None:
+                return
+            raised, recorded = entry["raises"], "Dense"
+        kind, message = raised
+        message = message.replace(f"'{recorded}'", f"'{value.class_name}'", 1)
+        hint = f" (Keras 3: {entry['keras3']})" if entry.get("keras3") else ""
+        session.report(
+            "keras2_method",
+            f"{value.class_name}.{attr} is Keras 2 API that Keras 3 does not have{hint}. Keras: {kind}: {message}",
+            call or node,
+            keywords=(attr,),
+            rewrite=self.method_rewrite(value, attr, entry, call),
+        )
+
+    def user_defines(self, value: Any, attr: str) -> bool:
+        """The analysed code's own class has ``attr``: a method, a class attribute, an attribute
+        its instance holds, or one any of its methods assigns (``self.<attr> = ...``)."""
+        from kerascheck.frontend.values import MISSING
+
+        state = self.instances[id(value)]
+        if attr in state.attributes or state.cls.find(attr) is not MISSING:
+            return True
+        node = getattr(state.cls, "node", None)
+        return node is None or f"self.{attr}" in _code(node)
+
+    def method_rewrite(self, value: Any, attr: str, entry: dict, call: cst.Call | None) -> Any:
+        """Keras 3's spelling of a Keras 2 method call, as new source for the call."""
+        if call is None or not isinstance(call.func, cst.Attribute) or any(a.star for a in call.args):
+            return None
+        receiver = _code(call.func.value)
+        if attr == "predict_classes" and entry.get("keras3") == "predict":
+            units = _output_units(value)
+            arguments = ", ".join(_code(a.value) if a.keyword is None else f"{a.keyword.value}={_code(a.value)}"
+                                  for a in call.args)
+            predicted = f"{receiver}.predict({arguments})"
+            if units is None:
+                return None
+            # Keras 2's Sequential.predict_classes: argmax of predict, or a 0.5 threshold on one unit.
+            text = f"{predicted}.argmax(axis=-1)" if units > 1 else f"({predicted} > 0.5).astype(\"int32\")"
+            return ("replace", f"use {receiver}.predict", text)
+        if not entry.get("wrapper") and attr != "predict_proba" or not entry.get("keras3"):
+            return None
+        method = entry["keras3"]
+        params = entry.get("keras2_params", [])
+        model_arguments = _catalogue().MODEL_ARGUMENTS.get(method, {})
+        parts = []
+        for index, arg in enumerate(call.args):
+            keyword = arg.keyword.value if arg.keyword is not None else (params[index] if index < len(params) else None)
+            if keyword is None:
+                return None
+            if keyword in model_arguments:
+                if model_arguments[keyword].get("keras3"):
+                    keyword = model_arguments[keyword]["keras3"]
+                elif "raises" in model_arguments[keyword]:
+                    continue  # workers=, use_multiprocessing=...: Keras 3 has no such argument
+            if index == 0 and arg.keyword is None:
+                parts.append(_code(arg.value))
+            elif keyword == params[0] and arg.keyword is not None:
+                parts.append(f"x={_code(arg.value)}")  # generator= is fit's x=
+            else:
+                parts.append(f"{keyword}={_code(arg.value)}")
+        return ("replace", f"use {receiver}.{method}", f"{receiver}.{method}({', '.join(parts)})")
+
+    def check_model_keywords(self, receiver: Any, name: str, node: cst.Call) -> None:
+        """``model.fit(nb_epoch=...)``: keywords of Keras 2's model methods that Keras 3 rejects."""
+        if self.session.keras_version != 3 or not isinstance(receiver, Model):
+            return
+        if id(receiver) in self.instances and self.user_defines(receiver, name):
+            return
+        entries = _catalogue().MODEL_ARGUMENTS.get(name)
+        if not entries:
+            return
+        given = [a.keyword.value for a in node.args if a.keyword is not None]
+        at_fault = [k for k in given if k in entries]
+        if not at_fault:
+            return
+        entry = entries[at_fault[0]]
+        kind, message = entry.get("raises") or ("UserWarning", entry.get("ignored", ""))
+        sample = entry["sample"]
+        index = message.rfind(sample)
+        if index >= 0 and "{" in message:
+            message = message[:index] + "…" + message[index + len(sample):]
+        renames = tuple((k, entries[k]["keras3"]) for k in at_fault if entries[k].get("keras3") and entries[k]["keras3"] not in given)
+        hints = "; ".join(f"{old}= is {new}=" for old, new in renames)
+        self.session.report(
+            "keras2_argument",
+            f"{receiver.class_name}.{name}({', '.join(k + '=' for k in at_fault)}) is Keras 2 API that Keras 3 "
+            f"rejects{f' ({hints} in Keras 3)' if hints else ''}. Keras: {kind}: {message}",
+            node,
+            keywords=tuple(at_fault),
+            rewrite=("rename", renames) if renames and len(renames) == len(at_fault) else None,
+        )
+
+    def check_model_arguments(self, inputs: Any, outputs: Any, node: cst.Call) -> bool:
+        """``Model(inputs, Dense(1))``: a layer where Keras wants tensors; True when reported."""
+        if self.session.keras_version != 3:
+            return False
+        for which, value in (("inputs", inputs), ("outputs", outputs)):
+            layers = [v for v in flatten(value) if isinstance(v, Layer) and not isinstance(v, KerasTensor)]
+            if not layers:
+                continue
+            layer = layers[0]
+            kind, message = _catalogue().BEHAVIOURS[f"model_{which}_layer"]["raises"]
+            recorded = "<Dense name=dense, built=False>"
+            shown = f"<{layer.class_name} name={layer.name if isinstance(layer.name, str) else '…'}, built={bool(layer.built)}>"
+            if layer.class_name == "Dense":
+                message = message.replace(recorded, shown)
+            else:  # the rest names the class's module, recorded for Dense only
+                message = message[: message.index(recorded)] + shown + " …"
+            self.session.report(
+                "config",
+                f"Model {which} must be tensors, not the layer {layer.class_name} itself (call the layer on a "
+                f"tensor). Keras: {kind}: {message}",
+                node,
+            )
+            return True
+        return False
+
+
+def _output_units(model: Any) -> int | None:
+    """The last dimension of a model's single output, when known."""
+    functional = model.functional if isinstance(model, Sequential) else model
+    outputs = getattr(functional, "outputs", None)
+    if not isinstance(model, (Sequential, Functional)) or isinstance(model, SubclassedModel) or not outputs:
+        return None
+    if len(outputs) != 1 or not isinstance(outputs[0].shape, tuple) or not outputs[0].shape:
+        return None
+    units = outputs[0].shape[-1]
+    return units if type(units) is int else None
