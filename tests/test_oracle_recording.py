@@ -28,6 +28,8 @@ ORACLE = REPO_ROOT / "tests" / "oracle"
 RECORDERS = (
     "record.py", "record_rules.py", "layer_cases.py", "record_api.py", "record_activations.py",
     "record_built_at_init.py", "record_applications.py", "record_masking.py",
+    # Keras 2's API under Keras 3 (also reads tf-keras and the standalone Keras 2 wheels).
+    "record_migration.py",
     # Keras 2 (tf-keras, installed by the oracle extra): the truth of --keras-version 2.
     "layer_cases_keras2.py", "record_keras2.py",
 )

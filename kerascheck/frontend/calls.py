@@ -55,9 +55,33 @@ from kerascheck.knowledge.libraries import MUTATING_FUNCTION_NAMES, is_inert_lib
 
 MAX_CALL_DEPTH = 24
 
+# Model methods whose result is data (arrays, numbers, a History): what is done with it builds nothing.
+DATA_MODEL_METHODS = frozenset(
+    {"fit", "evaluate", "predict", "predict_on_batch", "train_on_batch", "test_on_batch", "count_params",
+     "to_json", "get_config", "get_weights"}
+)
+
 
 # Functions that make a concrete array from its shape alone (numpy's and keras.ops's).
 ARRAY_CONSTRUCTORS = frozenset({"numpy.zeros", "numpy.ones", "keras.ops.zeros", "keras.ops.ones"})
+# NumPy functions whose integer result is computed (``np.prod(img_shape)``, ``np.int64(n)``): the
+# value is the Python int's (KC315 reports where Keras 3 wants a Python int, from the syntax).
+NUMPY_INTEGERS = frozenset({"numpy.prod", "numpy.product", "numpy.int64", "numpy.int32", "numpy.int_"})
+
+
+def numpy_integer(name: str, args: list[Any]) -> int | None:
+    """``np.prod`` of known integers, ``np.int64`` of a known integer; None otherwise."""
+    if len(args) != 1:
+        return None
+    value = args[0]
+    if name.endswith(("prod", "product")):
+        if isinstance(value, (tuple, list)) and not contents_unknown(value) and all(type(v) is int for v in value):
+            product = 1
+            for v in value:
+                product *= v
+            return product
+        return None
+    return value if type(value) is int else None
 
 
 class Calls:
@@ -177,6 +201,10 @@ class Calls:
                 return DataclassField(kwargs.get("default", NO_DEFAULT), kwargs.get("default_factory"))
             if callee.name in ARRAY_CONSTRUCTORS:
                 return array_value(args, kwargs)
+            if callee.name in NUMPY_INTEGERS and not kwargs:
+                found = numpy_integer(callee.name, args)
+                if found is not None:
+                    return found
             if is_inert_library(callee.name):
                 if self.arguments_may_build(args, kwargs):
                     # A callback of the analysed code, which the library may call.
@@ -244,7 +272,7 @@ class Calls:
             return get_layer(receiver, kwargs.get("name", args[0] if args else None), kwargs.get("index"))
         if isinstance(receiver, Model) and name in INERT_MODEL_METHODS:
             self.check_model_keywords(receiver, name, node)
-            return UNKNOWN
+            return INERT if name in DATA_MODEL_METHODS else UNKNOWN
         if isinstance(receiver, Layer):
             # pop(), a custom method, …: the model's structure is no longer known.
             if isinstance(receiver, Sequential):

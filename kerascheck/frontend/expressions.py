@@ -130,8 +130,8 @@ class Expressions:
 
     def _eval_attribute(self, node: cst.Attribute, scope: Scope) -> Any:
         value = self._eval(node.value, scope)
-        if isinstance(value, Layer):
-            self.check_keras2_attribute(value, node)  # Keras 2 API Keras 3 lacks (keras2_checks)
+        if isinstance(value, Layer) and self.check_keras2_attribute(value, node):
+            return INERT  # a Keras 2 method Keras 3 lacks (keras2_checks): what it returned was data
         return self.get_attribute(value, node.attr.value)
 
     def _eval_comprehension(self, node: cst.ListComp | cst.GeneratorExp | cst.DictComp | cst.SetComp, scope: Scope) -> Any:

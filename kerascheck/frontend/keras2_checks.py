@@ -43,14 +43,15 @@ def _code(node: cst.CSTNode) -> str:
 class Keras2Checks:
     """Reports Keras 2 API met on Keras models and layers, with the fix where it is mechanical."""
 
-    def check_keras2_attribute(self, value: Any, node: cst.Attribute) -> None:
-        """``value.<attr>`` where ``value`` is a Keras model or layer."""
+    def check_keras2_attribute(self, value: Any, node: cst.Attribute) -> bool:
+        """``value.<attr>`` where ``value`` is a Keras model or layer; True when it is a Keras 2
+        method or attribute Keras 3 does not have (its value is then data: INERT)."""
         session = self.session
         if session.keras_version != 3 or isinstance(value, OpaqueLayer) or session.tracing:
-            return
+            return False
         attr = node.attr.value
         if id(value) in self.instances and self.user_defines(value, attr):
-            return
+            return False
         catalogue = _catalogue()
         call = self.callee_of if getattr(self, "callee_of", None) is not None and self.callee_of.func is node else None
         if isinstance(value, Sequential) and attr in ("input", "output") and not value.inbound_nodes:
@@ -64,17 +65,17 @@ class Keras2Checks:
                 f"tensor (use model.{attr}s, or build the model with keras.Input). Keras: {kind}: {message}",
                 call or node,
             )
-            return
+            return False  # the tensors Keras 2 gave: what follows is predicted as the code intends
         if isinstance(value, Model):
             entry = catalogue.MODEL_ATTRIBUTES.get(attr)
             if entry is None:
-                return
+                return False
             raised = entry["raises_functional"] if isinstance(value, Functional) else entry["raises"]
             recorded = "Functional" if isinstance(value, Functional) else "Sequential"
         else:
             entry = catalogue.LAYER_ATTRIBUTES.get(attr)
             if entry is None:
-                return
+                return False
             raised, recorded = entry["raises"], "Dense"
         kind, message = raised
         message = message.replace(f"'{recorded}'", f"'{value.class_name}'", 1)
@@ -86,6 +87,7 @@ class Keras2Checks:
             keywords=(attr,),
             rewrite=self.method_rewrite(value, attr, entry, call),
         )
+        return True
 
     def user_defines(self, value: Any, attr: str) -> bool:
         """The analysed code's own class has ``attr``: a method, a class attribute, an attribute
@@ -154,7 +156,8 @@ class Keras2Checks:
         sample = entry["sample"]
         index = message.rfind(sample)
         if index >= 0 and "{" in message:
-            message = message[:index] + "…" + message[index + len(sample):]
+            value = next(a.value for a in node.args if a.keyword is not None and a.keyword.value == at_fault[0])
+            message = message[:index] + _literal_repr(value) + message[index + len(sample):]
         renames = tuple((k, entries[k]["keras3"]) for k in at_fault if entries[k].get("keras3") and entries[k]["keras3"] not in given)
         hints = "; ".join(f"{old}= is {new}=" for old, new in renames)
         self.session.report(
@@ -190,6 +193,16 @@ class Keras2Checks:
             )
             return True
         return False
+
+
+def _literal_repr(node: cst.BaseExpression) -> str:
+    """How Keras prints an argument's value: its repr when it is a literal, else ``…``."""
+    import ast
+
+    try:
+        return repr(ast.literal_eval(_code(node)))
+    except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
+        return "…"
 
 
 def _output_units(model: Any) -> int | None:

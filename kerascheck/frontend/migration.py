@@ -70,14 +70,18 @@ def canonical(path: str) -> str:
     return "keras" + path[len("tensorflow.keras"):] if root_of(path) == "tensorflow.keras" else path
 
 
-def keras_message(raised: tuple[str, str], sample: str | None = None, value: str | None = None) -> str:
+def keras_message(raised: tuple[str, str], sample: str | None = None, value: str | None = None,
+                  every: bool = False) -> str:
     """``Type: message`` as Keras 3 raised it, with the sample value it was recorded with
-    replaced by the file's own (or ``…``)."""
+    replaced by the file's own (or ``…``): its last occurrence, or ``every`` one."""
     kind, message = raised
-    if sample is not None:
+    shown = value if value is not None else "…"
+    if sample is not None and every:
+        message = message.replace(sample, shown)
+    elif sample is not None:
         index = message.rfind(sample)
         if index >= 0:
-            message = message[:index] + (value if value is not None else "…") + message[index + len(sample):]
+            message = message[:index] + shown + message[index + len(sample):]
     return f"{kind}: {message}"
 
 
@@ -470,7 +474,7 @@ class Scanner:
         if parts is None or caught & _ATTRIBUTE_ERRORS or parts[0] in self.failed_imports:
             return False
         head = self.lookup(parts[0], scope)
-        if head is None or root_of(head) is None:
+        if head is None or not (root_of(head) is not None or "tensorflow.keras".startswith(head + ".")):
             return False
         names = self.catalogue.NAMES
         path = head
@@ -478,7 +482,7 @@ class Scanner:
         for attr in parts[1:]:
             chain = _parent_attribute(node, chain)
             path = f"{path}.{attr}"
-            entry = names.get(path)
+            entry = names.get(path) if root_of(path) is not None else None
             if entry is not None:
                 code = "KC310" if entry["kind"] == "module" else "KC311"
                 fix = self.attribute_fix(chain, head, parts[0], path, entry, node)
@@ -547,7 +551,7 @@ class Scanner:
                     if value not in entry["values"]:
                         fixable = False
                         continue
-                    values.append((spelled, repr(entry["values"][value])))
+                    values.append((keyword.arg, repr(entry["values"][value])))  # on the renamed argument
             keyword, entry = raising[0]
             raised = entry["raises"]
             spelled = entry.get("keras3")
@@ -622,7 +626,8 @@ class Scanner:
             first = node.args[0]
             if not (isinstance(first, ast.JoinedStr) or isinstance(first, ast.Constant) and isinstance(first.value, str)):
                 continue
-            message = keras_message(entry["raises"], repr(entry["sample"]), self.text(first))
+            value = repr(first.value) if isinstance(first, ast.Constant) else None
+            message = keras_message(entry["raises"], repr(entry["sample"]), value, every=True)
             self.report("KC314", node, f"add_weight({self.text(first)}, ...) gives the weight's name first, as Keras 2 "
                         f"took it; Keras 3's first parameter is shape. Keras: {message}", self.add_weight_fix(node, entry))
 

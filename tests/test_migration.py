@@ -1,0 +1,185 @@
+"""Keras 2 code under Keras 3 (KC31x, KC302): every entry of the recorded catalogue is reported
+where Keras 3 raises, with its message; nothing is reported for Keras 3 code, for code that
+guards itself, or with ``--keras-version 2``.
+
+``fixtures/migration/cases.json`` holds, for every entry of ``kerascheck/knowledge/migration.json.gz``,
+the script it was tried with and what Keras 3.15.1 did (tests/oracle/record_migration.py).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from dataclasses import replace
+
+import pytest
+
+from conftest import FIXTURES, ROOT
+from kerascheck.analysis import analyse_source
+from kerascheck.config import Settings
+from kerascheck.knowledge.migration import catalogue
+
+CASES = json.loads((FIXTURES / "migration" / "cases.json").read_text())["cases"]
+MIGRATION_CODES = ("KC302", "KC310", "KC311", "KC312", "KC313", "KC314", "KC315")
+KERAS2 = replace(Settings(), keras_version=2)
+
+
+def _expected_text(case: dict) -> list[str]:
+    """Keras's message, as kerascheck may show it: whole, or with the value it was recorded with
+    left out (a NumPy integer's value is not known from the syntax)."""
+    message = case["keras3"]["error"]["message"]
+    entry = case["entry"]
+    texts = [message]
+    for section in ("NUMPY_INTEGERS",):
+        for key, value in getattr(catalogue(), section).items():
+            if entry.startswith(key.split(".")[0] + "(" + key.split(".")[1]):
+                index = message.rfind(value["sample"])
+                texts.append(message[:index] + "…" + message[index + len(value["sample"]):])
+    return texts
+
+
+@pytest.mark.parametrize("case", CASES, ids=[f"{i}-{c['entry']}" for i, c in enumerate(CASES)])
+def test_every_catalogue_case_is_reported_where_keras_3_fails(case: dict) -> None:
+    result = analyse_source(case["source"], "case.py")
+    error = case["keras3"]["error"]
+    if error is None:  # ignored with a warning: KC302 on the call
+        assert [d.code for d in result.diagnostics] == ["KC302"], result.diagnostics
+        return
+    at_line = [d for d in result.diagnostics if d.span.line == error["line"]]
+    assert at_line, f"nothing reported at line {error['line']}: {result.diagnostics}"
+    assert any(any(text in d.message for text in _expected_text(case)) for d in at_line), (error, at_line)
+    assert all(d.code in MIGRATION_CODES + ("KC201",) for d in result.diagnostics), result.diagnostics
+
+
+@pytest.mark.parametrize("case", CASES[::7], ids=[f"{i * 7}-{c['entry']}" for i, c in enumerate(CASES[::7])])
+def test_keras_2_code_is_not_an_error_for_keras_2(case: dict) -> None:
+    result = analyse_source(case["source"], "case.py", KERAS2)
+    assert not [d for d in result.diagnostics if d.code in MIGRATION_CODES]
+
+
+def test_every_catalogue_entry_has_its_recorded_case() -> None:
+    known = catalogue()
+    entries = {c["entry"] for c in CASES}
+    assert set(known.MODULES) <= entries
+    assert set(known.NAMES) <= entries
+    assert set(known.BEHAVIOURS) <= entries
+    assert {f"Model.{a}" for a in known.MODEL_ATTRIBUTES} <= entries
+    assert {f"Layer.{a}" for a in known.LAYER_ATTRIBUTES} <= entries
+    for callee, keywords in known.ARGUMENTS.items():
+        assert {f"{callee}({k}=)" for k in keywords} <= entries
+    for method, keywords in known.MODEL_ARGUMENTS.items():
+        assert {f"Model.{method}({k}=)" for k in keywords} <= entries
+    for key in known.NUMPY_INTEGERS:
+        cls, param = key.split(".")
+        assert f"{cls}({param}=np.int64)" in entries
+
+
+def _codes(source: str, settings: Settings | None = None) -> list[tuple[int, str]]:
+    result = analyse_source(source, "m.py", settings or Settings())
+    return sorted((d.span.line, d.code) for d in result.diagnostics)
+
+
+def test_tf_keras_and_keras_are_told_apart() -> None:
+    # tf.keras (Keras 3 through TensorFlow) keeps the Keras 2 backend functions; keras does not.
+    assert _codes("from tensorflow.keras import backend as K\nK.sum\n") == []
+    assert _codes("import tensorflow as tf\ntf.keras.backend.sum\n") == []
+    assert _codes("from keras import backend as K\nK.sum\n") == [(2, "KC311")]
+    assert _codes("import tensorflow as tf\ntf.keras.layers.experimental.preprocessing.Rescaling(1.0)\n") == [(2, "KC310")]
+    assert _codes("from tensorflow.keras.preprocessing.image import ImageDataGenerator\n") == []
+    assert _codes("from keras.preprocessing.image import ImageDataGenerator\n") == [(1, "KC311")]
+
+
+def test_code_that_guards_itself_is_left_alone() -> None:
+    guarded = (
+        "try:\n    from keras.layers.merge import concatenate\nexcept ImportError:\n"
+        "    from keras.layers import concatenate\n"
+        "from keras import backend as K\n"
+        "if hasattr(K, 'set_session'):\n    K.set_session(None)\n"
+        "import keras\n"
+        "if keras.__version__.startswith('2'):\n    from keras.layers.core import Dense\n"
+        "try:\n    K.set_image_dim_ordering('th')\nexcept AttributeError:\n    pass\n"
+    )
+    assert _codes(guarded) == []
+
+
+def test_names_the_file_binds_itself_are_not_keras() -> None:
+    source = (
+        "from keras import backend as K\n"
+        "def f(K):\n    return K.sum(1)\n"  # a parameter named K
+        "class Model:\n    def predict_classes(self, x):\n        return x\n"
+        "Model().predict_classes(1)\n"
+        "from sklearn.linear_model import LogisticRegression\n"
+        "LogisticRegression().predict_proba([[0]])\n"
+    )
+    assert _codes(source) == []
+
+
+def test_model_methods_are_checked_on_keras_models_only() -> None:
+    source = (
+        "import keras\n"
+        "class Net(keras.Model):\n"
+        "    def __init__(self):\n        super().__init__()\n        self.dense = keras.layers.Dense(2)\n"
+        "    def call(self, x):\n        return self.dense(x)\n"
+        "    def predict_classes(self, x):\n        return self.predict(x).argmax(-1)\n"
+        "net = Net()\n"
+        "net.predict_classes([[0.0]])\n"
+        "seq = keras.Sequential([keras.Input((3,)), keras.layers.Dense(2)])\n"
+        "seq.predict_proba([[0.0, 0.0, 0.0]])\n"
+    )
+    assert _codes(source) == [(13, "KC313")]
+
+
+def test_sequential_input_and_output_need_a_call_in_keras_3() -> None:
+    source = (
+        "import keras\n"
+        "seq = keras.Sequential([keras.Input((3,)), keras.layers.Dense(2)])\n"
+        "head = keras.Model(seq.input, seq.output)\n"
+        "called = keras.Sequential([keras.layers.Dense(2)])\n"
+        "out = called(keras.Input((3,)))\n"
+        "ok = keras.Model(called.input, called.output)\n"
+        "plural = keras.Model(seq.inputs, seq.outputs)\n"
+    )
+    assert _codes(source) == [(3, "KC313"), (3, "KC313")]
+
+
+def test_a_layer_given_to_model_instead_of_a_tensor() -> None:
+    result = analyse_source("import keras\ninputs = keras.Input((3,))\nmodel = keras.Model(inputs, keras.layers.Dense(1))\n",
+                            "m.py")
+    [diagnostic] = result.diagnostics
+    assert (diagnostic.span.line, diagnostic.code) == (3, "KC201")
+    assert "All `outputs` values must be KerasTensors. Received: outputs=<Dense name=dense, built=False>" in (
+        diagnostic.message
+    )
+
+
+def test_fixes_keep_the_names_the_file_binds() -> None:
+    from kerascheck.fixes import fix_source
+
+    source = (
+        "from keras.optimizers import adam\n"
+        "from keras.layers.convolutional import Conv2D as C\n"
+        "import keras\n"
+        "opt = keras.optimizers.adam(lr=0.1)\n"
+        "layer = C(8, 3, border_mode='same', dim_ordering='th')\n"
+    )
+    outcome = fix_source(source, lambda text: analyse_source(text, "m.py"))
+    assert outcome.source == (
+        "from keras.optimizers import Adam as adam\n"
+        "from keras.layers import Conv2D as C\n"
+        "import keras\n"
+        "opt = keras.optimizers.Adam(learning_rate=0.1)\n"
+        "layer = C(8, 3, padding='same', data_format='channels_first')\n"
+    )
+    assert outcome.result.diagnostics == ()
+
+
+def test_the_catalogue_is_read_only_when_a_file_uses_keras() -> None:
+    code = (
+        "import sys\nfrom kerascheck.analysis import analyse_source\n"
+        "analyse_source('x = 1\\n', 'm.py')\n"
+        "assert 'kerascheck.knowledge.migration' not in sys.modules\n"
+        "from kerascheck.cli import main\n"
+        "assert 'kerascheck.knowledge.migration' not in sys.modules\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
