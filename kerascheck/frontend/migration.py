@@ -558,6 +558,9 @@ class Scanner:
             if "raises_alone" in entry and spelled not in given and not node.args:
                 raised = entry["raises_alone"]
             message = keras_message(raised, entry["sample"], _value_text(keyword.value))
+            if class_name is not None and keyword.arg not in self.catalogue.ARGUMENTS.get(f"keras.layers.{class_name}", {}):
+                # Recorded on a Dense for every layer (Layer.__init__'s keywords): the class is this one.
+                message = message.replace("passed to Dense:", f"passed to {class_name}:")
             hints = [f"{k.arg}= is {e['keras3']}=" for k, e in raising if e.get("keras3")]
             where = class_name or path
             text = (f"{where}({', '.join(k.arg + '=' for k, _ in raising)}) is Keras 2 API that Keras 3 rejects; "

@@ -484,28 +484,11 @@ class Recorder:
         import tf_keras
 
         keras3 = set(dir(keras.Sequential)) | set(dir(keras.Model))
-        keras2: dict[str, set[str]] = {}
-        for cls in (tf_keras.Model, tf_keras.Sequential):
-            for name in dir(cls):
-                keras2.setdefault(name, set()).add("tf-keras 2.21")
-        for version, package in self.keras2.wheels.items():
-            for module, name in (("keras.engine.training", "Model"), ("keras.models", "Sequential"),
-                                 ("keras.engine.sequential", "Sequential"), ("keras.engine.topology", "Container")):
-                if module not in package.sources:
-                    continue
-                resolved = package.resolve(module, name)
-                located = package.find_class(resolved[2], resolved[1]) if resolved else None
-                if located is not None:
-                    for member in class_members(package, located[0], located[1]):
-                        keras2.setdefault(member, set()).add(f"keras {version}")
-        for attr in sorted(keras2):
-            if attr.startswith("_") or attr in keras3:
-                continue
-            script = MODEL_SCRIPT + f"m.{attr}\n"
-            result = run(script)
+        keras2 = self._keras2_members((tf_keras.Model, tf_keras.Sequential), (
+            ("keras.engine.training", "Model"), ("keras.models", "Sequential"), ("keras.engine.sequential", "Sequential"),
+            ("keras.engine.topology", "Container")))
+        for attr, script, result in self._raising_members(keras2, keras3, MODEL_SCRIPT + "m"):
             error = raised(result)
-            if error is None:
-                continue
             functional = raised(run(FUNCTIONAL_SCRIPT + f"m.{attr}\n"))
             spelled, wrapper = self._method_spelling(attr, keras3)
             entry = {"raises": error, "raises_functional": functional, "keras3": spelled, "wrapper": wrapper,
@@ -516,6 +499,36 @@ class Recorder:
             self.catalogue["MODEL_ATTRIBUTES"][attr] = entry
             self.case(f"Model.{attr}", script, result, keras2=False)
         self._record_layer_members()
+
+    @staticmethod
+    def _raising_members(keras2: dict, keras3: set[str], receiver: str):  # noqa: ANN205
+        """``(attribute, script, result)`` for each public Keras 2 attribute that reading on
+        ``receiver`` (the end of a script that makes it) raises in Keras 3."""
+        for attr in sorted(keras2):
+            if attr.startswith("_") or attr in keras3:
+                continue
+            script = f"{receiver}.{attr}\n"
+            result = run(script)
+            if raised(result) is not None:
+                yield attr, script, result
+
+    def _keras2_members(self, tf_classes: tuple, wheel_classes: tuple) -> dict[str, set[str]]:
+        """The attributes of tf-keras's ``tf_classes`` and of the standalone releases' classes
+        ``(module, name)``, with the sources that have each."""
+        found: dict[str, set[str]] = {}
+        for cls in tf_classes:
+            for name in dir(cls):
+                found.setdefault(name, set()).add("tf-keras 2.21")
+        for version, package in self.keras2.wheels.items():
+            for module, name in wheel_classes:
+                if module not in package.sources:
+                    continue
+                resolved = package.resolve(module, name)
+                located = package.find_class(resolved[2], resolved[1]) if resolved else None
+                if located is not None:
+                    for member in class_members(package, located[0], located[1]):
+                        found.setdefault(member, set()).add(f"keras {version}")
+        return found
 
     def _keras2_method_params(self, attr: str) -> list[str]:
         import tf_keras
@@ -565,25 +578,10 @@ class Recorder:
         import tf_keras
 
         keras3 = set(dir(keras.layers.Dense))
-        keras2: dict[str, set[str]] = {}
-        for name in dir(tf_keras.layers.Dense):
-            keras2.setdefault(name, set()).add("tf-keras 2.21")
-        for version, package in self.keras2.wheels.items():
-            for module, name in (("keras.engine.base_layer", "Layer"), ("keras.engine.topology", "Layer")):
-                if module in package.sources:
-                    located = package.find_class(name, module)
-                    if located is not None:
-                        for member in class_members(package, located[0], located[1]):
-                            keras2.setdefault(member, set()).add(f"keras {version}")
-        for attr in sorted(keras2):
-            if attr.startswith("_") or attr in keras3:
-                continue
-            script = LAYER_SCRIPT + f"layer.{attr}\n"
-            result = run(script)
-            error = raised(result)
-            if error is None:
-                continue
-            self.catalogue["LAYER_ATTRIBUTES"][attr] = {"raises": error, "keras2": sorted(keras2[attr])}
+        keras2 = self._keras2_members((tf_keras.layers.Dense,), (("keras.engine.base_layer", "Layer"),
+                                                                 ("keras.engine.topology", "Layer")))
+        for attr, script, result in self._raising_members(keras2, keras3, LAYER_SCRIPT + "layer"):
+            self.catalogue["LAYER_ATTRIBUTES"][attr] = {"raises": raised(result), "keras2": sorted(keras2[attr])}
             self.case(f"Layer.{attr}", script, result, keras2=False)
 
     def record_model_arguments(self) -> None:

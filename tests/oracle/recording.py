@@ -24,9 +24,10 @@ def error_record(exc: BaseException, filename: str) -> dict:
 
 
 def normalize(message: str) -> str:
-    """A message without the machine's paths: ``(/…/site-packages/keras/x.py)`` → ``(…/keras/x.py)``
-    (an ImportError names the file of the module it could not import from)."""
-    return re.sub(r"/[^\s()'\"]*/(site|dist)-packages/", "…/", message)
+    """A message without the machine's paths, ``(/…/site-packages/keras/x.py)`` → ``(…/keras/x.py)``
+    (an ImportError names the file of the module it could not import from), nor objects' addresses."""
+    message = re.sub(r"/[^\s()'\"]*/(site|dist)-packages/", "…/", message)
+    return re.sub(r" at 0x[0-9a-f]+>", " at 0x…>", message)  # an object's address changes every run
 
 
 def import_roots(path: Path) -> tuple[list[Path], str | None]:
