@@ -271,7 +271,7 @@ class Calls:
         if isinstance(receiver, (Functional, Sequential)) and name == "get_layer":
             return get_layer(receiver, kwargs.get("name", args[0] if args else None), kwargs.get("index"))
         if isinstance(receiver, Model) and name in INERT_MODEL_METHODS:
-            self.check_model_keywords(receiver, name, node)
+            self.check_model_keywords(receiver, name, node, args)
             return INERT if name in DATA_MODEL_METHODS else UNKNOWN
         if isinstance(receiver, Layer):
             # pop(), a custom method, …: the model's structure is no longer known.

@@ -138,12 +138,19 @@ class Keras2Checks:
                 parts.append(f"{keyword}={_code(arg.value)}")
         return ("replace", f"use {receiver}.{method}", f"{receiver}.{method}({', '.join(parts)})")
 
-    def check_model_keywords(self, receiver: Any, name: str, node: cst.Call) -> None:
-        """``model.fit(nb_epoch=...)``: keywords of Keras 2's model methods that Keras 3 rejects."""
+    def check_model_keywords(self, receiver: Any, name: str, node: cst.Call, args: list[Any] | None = None) -> None:
+        """``model.fit(nb_epoch=...)``: keywords of Keras 2's model methods that Keras 3 rejects;
+        ``model.save_weights("w.h5")``: a file Keras 3 does not save to."""
         if self.session.keras_version != 3 or not isinstance(receiver, Model):
             return
         if id(receiver) in self.instances and self.user_defines(receiver, name):
             return
+        if name in ("save", "save_weights") and args and isinstance(args[0], str):
+            from kerascheck.frontend.migration import file_path_message
+
+            message = file_path_message(_catalogue(), f"Model.{name}", args[0], args[0])
+            if message is not None:
+                self.session.report("keras2_save", message, node)
         entries = _catalogue().MODEL_ARGUMENTS.get(name)
         if not entries:
             return

@@ -522,6 +522,13 @@ class Scanner:
             return
         if caught & _ANY_ERROR:
             return
+        constructor = self.catalogue.CONSTRUCTORS.get(self.resolve(node.func, scope) or "")
+        if constructor is not None:
+            self.report("KC311", node, f"{self.text(node.func)}() is a Keras 2 class that Keras 3 keeps only to "
+                        f"refuse it. Keras: {keras_message(constructor['raises'])}")
+            return
+        if path == "keras.callbacks.ModelCheckpoint":
+            self.check_checkpoint(node)
         arguments = self.catalogue.ARGUMENTS
         entries = dict(arguments.get(path, {}))
         class_name = _layer_class(path)
@@ -575,6 +582,21 @@ class Scanner:
             self.report("KC302", node, f"{where}({keyword.arg}=...) is ignored by Keras 3, which warns: "
                         f"{entry['ignored']}", Fix(f"drop {keyword.arg}= (Keras 3 ignores it)", self.span(node),
                                                    drop_keywords=(keyword.arg,)), severity="warning")  # type: ignore[arg-type]
+
+    def check_checkpoint(self, node: ast.Call) -> None:
+        """``ModelCheckpoint("weights.{epoch:02d}.hdf5")``: a file Keras 3 will not save to."""
+        filepath = node.args[0] if node.args else next((k.value for k in node.keywords if k.arg == "filepath"), None)
+        weights_only = next((k.value for k in node.keywords if k.arg == "save_weights_only"), None)
+        if len(node.args) > 5 or filepath is None:
+            return
+        weights = _literal(weights_only) if weights_only is not None else False
+        text = _string_end(filepath)
+        if text is None or not isinstance(weights, bool):
+            return
+        call = "ModelCheckpoint(save_weights_only=True)" if weights else "ModelCheckpoint"
+        message = file_path_message(self.catalogue, call, text, _literal(filepath))
+        if message is not None:
+            self.report("KC316", node, message)
 
     def check_numpy_integers(self, node: ast.Call, class_name: str, scope: _Scope) -> None:
         from kerascheck.knowledge import keras_api
@@ -649,6 +671,37 @@ class Scanner:
         if "\n" in self.text(node):
             return None  # a call over several lines: not rewritten by hand
         return Fix("name= and shape= as keywords", self.span(node), replacements=((self.span(node), "Call", text),))
+
+
+def file_suffix(path: str, recorded: dict) -> str:
+    """Which recorded suffix a file's name falls under: the longest it ends with, else ``""``
+    for a name without one, ``".ckpt"`` (any other) for one with another."""
+    found = [s for s in recorded if s and path.endswith(s)]
+    if found:
+        return max(found, key=len)
+    return "" if "." not in path.rsplit("/", 1)[-1] else ".ckpt"
+
+
+def file_path_message(catalogue: Any, call: str, end: str, path: Any) -> str | None:
+    """What Keras 3 raises for ``call`` saving to a file whose name ends with ``end`` (the whole
+    name ``path`` when known, for the message), or None when it saves there."""
+    recorded = catalogue.FILE_PATHS[call]
+    entry = recorded[file_suffix(end, recorded)]
+    if entry["raises"] is None:
+        return None
+    shown = path if isinstance(path, str) else None
+    return (f"{call.split('(')[0]} cannot save to this file in Keras 3, which chooses the format by the name's "
+            f"suffix. Keras: {keras_message(entry['raises'], entry['sample'], shown, every=True)}")
+
+
+def _string_end(node: ast.expr) -> str | None:
+    """The end of a string the code writes: a literal, or the literal tail of an f-string."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, ast.JoinedStr) and node.values and isinstance(node.values[-1], ast.Constant):
+        tail = node.values[-1].value
+        return tail if isinstance(tail, str) and "." in tail else None
+    return None
 
 
 def _chain_base(node: ast.expr) -> ast.expr:

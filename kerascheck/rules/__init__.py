@@ -17,6 +17,7 @@ from kerascheck.rules.config import (
     SoftmaxOnOneUnit,
 )
 from kerascheck.rules.migration import (
+    Keras2SavePath,
     NumpyIntegerArgument,
     PositionalWeightName,
     RemovedArgument,
@@ -59,6 +60,7 @@ ALL_RULES: tuple[type[Rule], ...] = (
     RemovedMethod,
     PositionalWeightName,
     NumpyIntegerArgument,
+    Keras2SavePath,
 )
 RULES_BY_CODE: dict[str, type[Rule]] = {rule.code: rule for rule in ALL_RULES}
 RULE_FOR_ENGINE_KIND: dict[str, type[Rule]] = {kind: rule for rule in ALL_RULES for kind in rule.engine_kinds}

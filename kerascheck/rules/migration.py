@@ -281,6 +281,51 @@ class NumpyIntegerArgument(Rule):
     )
 
 
+class Keras2SavePath(Rule):
+    code = "KC316"
+    name = "keras2-save-path"
+    summary = """
+        A file Keras 3 will not save to: `model.save_weights("weights.h5")` (Keras 3 wants
+        `.weights.h5`), `ModelCheckpoint("weights.{epoch:02d}.hdf5")` (`.keras`, or `.weights.h5`
+        with `save_weights_only=True`), `model.save("my_model")` (Keras 2 wrote a SavedModel
+        folder; Keras 3 wants `.keras` or `.h5`).
+    """
+    why = """
+        Keras 3 chooses the format by the file name's suffix and raises `ValueError` for one it
+        does not write. Which suffixes each call accepts was recorded by saving to each; the name
+        is checked where the code writes it (a string, or the end of an f-string). There is no
+        automatic fix: the code that reads the file back must change with it.
+    """ + _KERAS2
+    engine_kinds = ("keras2_save",)
+    invalid = (
+        """
+        import keras
+
+        checkpoint = keras.callbacks.ModelCheckpoint("weights.{epoch:02d}.hdf5")  # KC316
+        """,
+        """
+        import keras
+
+        model = keras.Sequential([keras.Input(shape=(4,)), keras.layers.Dense(2)])
+        model.save_weights("weights.h5")  # KC316
+        """,
+    )
+    valid = (
+        """
+        import keras
+
+        checkpoint = keras.callbacks.ModelCheckpoint("model.{epoch:02d}.keras")
+        """,
+        """
+        import keras
+
+        model = keras.Sequential([keras.Input(shape=(4,)), keras.layers.Dense(2)])
+        model.save_weights("model.weights.h5")
+        """,
+    )
+
+
 MIGRATION_RULES: tuple[type[Rule], ...] = (
     RemovedModule, RemovedName, RemovedArgument, RemovedMethod, PositionalWeightName, NumpyIntegerArgument,
+    Keras2SavePath,
 )

@@ -71,8 +71,10 @@ SAMPLES: dict[str, object] = {
     "padding": 1, "cropping": 1, "depth_multiplier": 1, "num_query_heads": 2, "num_key_value_heads": 2,
     "groups": 1, "output_mode": "int", "max_tokens": 4, "output_shape": (2,), "equation": "ab,bc->ac",
     "mean": 0.0, "variance": 1.0, "batch_input_shape": (None, 3), "batch_size": 4, "weights": None,
-    "dynamic": False,
+    "dynamic": False, "filepath": "model.keras", "filename": "log.csv",
 }
+# The suffixes of a file to save to whose treatment by Keras 3 is recorded ("": none; ".ckpt": any other).
+FILE_SUFFIXES = (".keras", ".weights.h5", ".h5", ".hdf5", "", ".ckpt")
 # Model methods whose keywords are compared (the generator methods are entries of their own).
 MODEL_METHODS = (
     "compile", "fit", "evaluate", "predict", "train_on_batch", "test_on_batch", "predict_on_batch",
@@ -278,7 +280,7 @@ class Recorder:
         self.catalogue: dict[str, dict] = {
             "MODULES": {}, "NAMES": {}, "MOVED": {}, "ARGUMENTS": {},
             "MODEL_ARGUMENTS": {}, "MODEL_ATTRIBUTES": {}, "LAYER_ATTRIBUTES": {}, "NUMPY_INTEGERS": {},
-            "BEHAVIOURS": {},
+            "BEHAVIOURS": {}, "CONSTRUCTORS": {}, "FILE_PATHS": {},
         }
 
     def case(self, entry: str, source: str, result: dict, keras2: bool = True) -> dict:
@@ -359,39 +361,85 @@ class Recorder:
         return {p for p in params if not p.startswith("*")}
 
     def record_optimizers(self) -> None:
+        """Keywords of the optimizers and callbacks (``RMSprop(lr=...)``, ``ModelCheckpoint(period=...)``)."""
         import keras
         import tf_keras
 
         legacy_kwargs = _allowed_kwargs(tf_keras.optimizers.legacy.Optimizer.__init__)
-        for name in sorted(dir(keras.optimizers)):
-            cls = getattr(keras.optimizers, name)
-            if not (inspect.isclass(cls) and issubclass(cls, keras.optimizers.Optimizer)) or cls is keras.optimizers.Optimizer:
-                continue
-            keras2: dict[str, tuple[object, str]] = {}
-            params, popped = self.keras2.static_init("keras.optimizers", name)
-            for param, default in params.items():
-                keras2.setdefault(param, (default, "keras 2.x"))
-            for old, new in popped.items():
-                keras2.setdefault(old, (params.get(new, REQUIRED_MARK), "keras 2.x"))
-            for module in (tf_keras.optimizers, tf_keras.optimizers.legacy):
-                k2 = getattr(module, name, None)
-                if k2 is None:
+        for family, base in (("optimizers", keras.optimizers.Optimizer), ("callbacks", keras.callbacks.Callback)):
+            module3 = getattr(keras, family)
+            modules2 = [getattr(tf_keras, family)] + ([tf_keras.optimizers.legacy] if family == "optimizers" else [])
+            for name in sorted(dir(module3)):
+                cls = getattr(module3, name)
+                if not (inspect.isclass(cls) and issubclass(cls, base)) or cls is base:
                     continue
-                for p in inspect.signature(k2.__init__).parameters.values():
-                    if p.name != "self" and p.kind not in (p.VAR_KEYWORD, p.VAR_POSITIONAL):
-                        keras2.setdefault(p.name, (literal(p.default) if p.default is not p.empty else REQUIRED_MARK, "tf-keras 2.21"))
-                if module is tf_keras.optimizers.legacy:
-                    for kw in legacy_kwargs:
-                        keras2.setdefault(kw, (REQUIRED_MARK, "tf-keras 2.21"))
-            accepted = self.keras3_accepted(cls, popped=False)  # popped ones: Keras 3 may warn
-            for keyword, (default, source) in sorted(keras2.items()):
-                if keyword in accepted:
+                keras2: dict[str, tuple[object, str]] = {}
+                params, popped = self.keras2.static_init(f"keras.{family}", name)
+                for param, default in params.items():
+                    keras2.setdefault(param, (default, "keras 2.x"))
+                for old, new in popped.items():
+                    keras2.setdefault(old, (params.get(new, REQUIRED_MARK), "keras 2.x"))
+                for module in modules2:
+                    k2 = getattr(module, name, None)
+                    if k2 is None or not inspect.isclass(k2):
+                        continue
+                    for p in inspect.signature(k2.__init__).parameters.values():
+                        if p.name != "self" and p.kind not in (p.VAR_KEYWORD, p.VAR_POSITIONAL):
+                            keras2.setdefault(p.name, (literal(p.default) if p.default is not p.empty else REQUIRED_MARK,
+                                                       "tf-keras 2.21"))
+                    if module is getattr(tf_keras.optimizers, "legacy", None):
+                        for kw in legacy_kwargs:
+                            keras2.setdefault(kw, (REQUIRED_MARK, "tf-keras 2.21"))
+                accepted = self.keras3_accepted(cls, popped=False)  # popped ones: Keras 3 may warn
+                required = _required(cls)
+                if required is None:
+                    continue  # a required argument without a sample (a function...)
+                for keyword, (default, source) in sorted(keras2.items()):
+                    if keyword in accepted:
+                        continue
+                    defaults = {**{k: v for k, (v, _) in keras2.items()}, **_optimizer_defaults(cls)}
+                    sample = _sample(keyword, default, defaults, popped)
+                    if sample is NO_SAMPLE:
+                        continue
+                    spelled = self._optimizer_spelling(name, keyword, sample, accepted, popped) if family == "optimizers" else (
+                        popped.get(keyword) if popped.get(keyword) in accepted else None)
+                    self.record_argument(f"keras.{family}.{name}", name, f"keras.{family}.{name}", _arguments(required),
+                                         keyword, sample, spelled, source)
+
+    def record_constructors(self) -> None:
+        """Classes Keras 3 still names but rejects when made: ``tf.keras.optimizers.legacy.Adam()``."""
+        for root, module in (("keras", "keras.optimizers.legacy"), ("tensorflow.keras", "tensorflow.keras.optimizers.legacy")):
+            for path, kind in sorted(self.index[root].items()):
+                if kind != "class" or path.rsplit(".", 1)[0] != module:
                     continue
-                sample = _sample(keyword, default, {**{k: v for k, (v, _) in keras2.items()}, **_optimizer_defaults(cls)}, popped)
-                if sample is NO_SAMPLE:
+                if root == "keras":
+                    script = f"import keras\n{path}()\n"
+                else:
+                    script = f"import tensorflow as tf\ntf.{path[len('tensorflow.'):]}()\n"
+                result = run(script)
+                error = raised(result)
+                if error is None:
                     continue
-                self.record_argument(f"keras.optimizers.{name}", name, f"keras.optimizers.{name}", "", keyword, sample,
-                                     self._optimizer_spelling(name, keyword, sample, accepted, popped), source)
+                self.catalogue["CONSTRUCTORS"][path] = {"raises": error}
+                self.case(path + "()", script, result, keras2=False)
+
+    def record_file_paths(self) -> None:
+        """What Keras 3 accepts as a file to save to: ``model.save_weights("w.h5")`` raises, as does
+        ``ModelCheckpoint("w.{epoch:02d}.hdf5")``; by the file's suffix."""
+        calls = {
+            "Model.save": MODEL_SCRIPT + "m.save({path!r})\n",
+            "Model.save_weights": MODEL_SCRIPT + "m.save_weights({path!r})\n",
+            "ModelCheckpoint": "import keras\nkeras.callbacks.ModelCheckpoint({path!r})\n",
+            "ModelCheckpoint(save_weights_only=True)":
+                "import keras\nkeras.callbacks.ModelCheckpoint({path!r}, save_weights_only=True)\n",
+        }
+        for call, template in calls.items():
+            for suffix in FILE_SUFFIXES:
+                path = "kerascheck_sample" + suffix  # a name no message has otherwise
+                script = template.format(path=path)
+                result = run(script)
+                self.catalogue["FILE_PATHS"].setdefault(call, {})[suffix] = {"raises": raised(result), "sample": path}
+                self.case(f"{call}({path!r})", script, result, keras2=False)
 
     def _optimizer_spelling(self, name: str, keyword: str, sample: object, accepted: set[str], popped: dict) -> str | None:
         """What Keras 2 reads ``keyword`` as: its legacy optimizer's config keeps the value under
@@ -692,9 +740,9 @@ class Recorder:
         import keras
         import tf_keras
 
-        for step in (self.record_modules, self.record_names, self.record_optimizers, self.record_layers,
-                     self.record_model_members, self.record_model_arguments, self.record_numpy_integers,
-                     self.record_behaviours):
+        for step in (self.record_modules, self.record_names, self.record_optimizers, self.record_constructors,
+                     self.record_layers, self.record_model_members, self.record_model_arguments,
+                     self.record_numpy_integers, self.record_behaviours, self.record_file_paths):
             started = time.perf_counter()
             step()
             print(f"{step.__name__}: {time.perf_counter() - started:.0f} s", file=sys.stderr)
@@ -703,7 +751,7 @@ class Recorder:
             "NAMES": "Keras 2 name of a module Keras 3 has -> its kind, what `from M import name` and `M.name` raise, "
                      "and Keras 3's spelling (fixable: the same thing, moved to a parent package)",
             "MOVED": "Keras 2 module Keras 3 lacks -> its names -> [Keras 3 spelling, fixable]",
-            "ARGUMENTS": "callable (keras.layers.*: any layer) -> Keras 2 keyword -> what Keras 3 does (raises, or "
+            "ARGUMENTS": "callable (keras.layers.*: any layer; optimizers, callbacks) -> Keras 2 keyword -> what Keras 3 does (raises, or "
                          "ignored with a warning), the sample value it was tried with, and Keras 3's spelling",
             "MODEL_ARGUMENTS": "model method -> Keras 2 keyword -> what Keras 3 does, and Keras 3's spelling",
             "MODEL_ATTRIBUTES": "Keras 2 attribute of models -> what reading it raises on a Sequential and a functional "
@@ -711,6 +759,9 @@ class Recorder:
             "LAYER_ATTRIBUTES": "Keras 2 attribute of layers -> what reading it raises on a Dense",
             "NUMPY_INTEGERS": "Class.parameter -> what a NumPy integer there raises (keras2: whether Keras 2 took it)",
             "BEHAVIOURS": "Keras 2 code Keras 3 rejects -> what it raises (keras2: what Keras 2 raised, if anything)",
+            "CONSTRUCTORS": "class Keras 3 names but rejects when it is made -> what it raises",
+            "FILE_PATHS": "call saving a file -> the file's suffix ('' for none, '.ckpt' for any other) -> what Keras 3 "
+                          "raises for it (null: it saves), the path it was tried with",
         }
         document = {
             "about": "What Keras 3 does with Keras 2's API, recorded from real Keras by tests/oracle/record_migration.py "
