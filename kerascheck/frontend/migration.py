@@ -247,8 +247,16 @@ class Scanner:
         return Span(node.lineno, self.column(node.lineno, node.col_offset), end_line,
                     self.column(end_line, node.end_col_offset or 0))
 
-    def text(self, node: ast.AST) -> str:
-        return ast.get_source_segment(self.source, node) or ""
+    def text(self, node: Any) -> str:
+        """The source of ``node`` (``ast.get_source_segment`` splits the whole file at each call)."""
+        lines = self.lines[node.lineno - 1 : node.end_lineno]
+        if not lines or node.end_col_offset is None:
+            return ""
+        if len(lines) == 1:
+            return lines[0].encode("utf-8")[node.col_offset : node.end_col_offset].decode("utf-8", "replace")
+        first = lines[0].encode("utf-8")[node.col_offset :].decode("utf-8", "replace")
+        last = lines[-1].encode("utf-8")[: node.end_col_offset].decode("utf-8", "replace")
+        return "\n".join([first, *lines[1:-1], last])
 
     def report(self, code: str, node: Any, message: str, fix: Fix | None = None, severity: str = "error") -> None:
         self.findings.append(Finding(code, severity, self.span(node), message, fix))
