@@ -126,7 +126,8 @@ class Calls:
         if isinstance(callee, Layer) and args and isinstance(args[0], ArrayValue):
             args = [ArrayData(args[0].shape)] + [known_or_unknown(a) for a in args[1:]]
             kwargs = {k: known_or_unknown(v) for k, v in kwargs.items()}
-        elif isinstance(callee, (KerasSymbol, Layer)):
+        elif _enters_the_engine(callee, self.instances):
+            # What the engine sees: data and unknowns are UNKNOWN to it.
             args = [known_or_unknown(a) for a in args]
             kwargs = {k: known_or_unknown(v) for k, v in kwargs.items()}
         if isinstance(callee, KerasSymbol):
@@ -506,3 +507,15 @@ def _root(node: cst.BaseExpression) -> cst.Name | None:
     while isinstance(node, (cst.Attribute, cst.Subscript, cst.Call)):
         node = node.func if isinstance(node, cst.Call) else node.value
     return node if isinstance(node, cst.Name) else None
+
+
+def _enters_the_engine(callee: Any, instances: dict[int, Any]) -> bool:
+    """A call whose arguments go to the shape engine: Keras's classes and functions, layers and
+    models, and their methods (a user layer's own methods run as Python, and take any value)."""
+    if isinstance(callee, (KerasSymbol, Layer)):
+        return True
+    if isinstance(callee, ModuleRef):
+        return is_keras_module(callee.name)
+    if isinstance(callee, BoundMethod):
+        return isinstance(callee.receiver, Layer) and id(callee.receiver) not in instances
+    return False

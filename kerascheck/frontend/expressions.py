@@ -99,17 +99,27 @@ class Expressions:
             if isinstance(node.operator, cst.Minus):
                 return self.session.operation("Negative", [operand], {}, self.origin(node), python_operator=True)
             return self.opaque_tensor_operation()
+        if operand is UNKNOWN and not isinstance(node.operator, cst.Not):
+            self.maybe_tensor_operation("Negative" if isinstance(node.operator, cst.Minus) else None)
         return unary(type(node.operator), operand)
 
     def _eval_binary(self, node: cst.BinaryOperation, scope: Scope) -> Any:
         left = self._eval(node.left, scope)
         right = self._eval(node.right, scope)
+        op_class = TENSOR_OPERATORS.get(type(node.operator))
         if isinstance(left, KerasTensor) or isinstance(right, KerasTensor):
-            op_class = TENSOR_OPERATORS.get(type(node.operator))
             if op_class is None or not all(is_operand(v) for v in (left, right)):
                 return self.opaque_tensor_operation(op_class)
             return self.session.operation(op_class, [left, right], {}, self.origin(node), python_operator=True)
+        if left is UNKNOWN or right is UNKNOWN:
+            self.maybe_tensor_operation(op_class)
         return binary(BINARY_OPERATORS.get(type(node.operator)), left, right)
+
+    def maybe_tensor_operation(self, op_class: str | None) -> None:
+        """A Python operator on a value that may be a Keras tensor (one kerascheck could not
+        resolve): Keras may have created that operation, whose class's names are unknown from
+        here (all names, for an operator kerascheck does not model)."""
+        self.opaque_tensor_operation(op_class, created=False)
 
     def _eval_boolean(self, node: cst.BooleanOperation, scope: Scope) -> Any:
         left = self._eval(node.left, scope)
@@ -265,9 +275,14 @@ class Expressions:
         left = self._eval(node.left, scope)
         for target in node.comparisons:
             right = self._eval(target.comparator, scope)
-            if not (is_plain(left) and is_plain(right)):
-                return UNKNOWN
             op = type(target.operator)
+            if not (is_plain(left) and is_plain(right)):
+                op_class = _COMPARISON_OPERATIONS.get(op)
+                if op_class is not None and (isinstance(left, KerasTensor) or isinstance(right, KerasTensor)):
+                    self.opaque_tensor_operation(op_class)  # ``x > 0`` on a tensor is an operation
+                elif op_class is not None and (left is UNKNOWN or right is UNKNOWN):
+                    self.maybe_tensor_operation(op_class)
+                return UNKNOWN
             try:
                 if op is cst.Equal:
                     ok = left == right
@@ -311,6 +326,8 @@ class Expressions:
             return self.session.operation("GetItem", [container], {"key": key}, self.origin(node), python_operator=True)
         if isinstance(container, InertObject) or isinstance(container, ModuleRef) and is_inert_library(container.name):
             return INERT  # an item of data is data (``os.environ["N"]``, ``x_train[:, 0]``)
+        if container is UNKNOWN:
+            self.maybe_tensor_operation("GetItem")
         if len(node.slice) != 1 or contents_unknown(container):
             return UNKNOWN
         element = node.slice[0].slice
@@ -427,6 +444,12 @@ class Expressions:
                 args.append(value)
         return args, kwargs, complete
 
+
+# Comparisons that are operations on Keras tensors (``keras.ops.greater``…).
+_COMPARISON_OPERATIONS: dict[type, str] = {
+    cst.Equal: "Equal", cst.NotEqual: "NotEqual", cst.LessThan: "Less", cst.LessThanEqual: "LessEqual",
+    cst.GreaterThan: "Greater", cst.GreaterThanEqual: "GreaterEqual",
+}
 
 _EVALUATORS: dict[type, Callable[[Expressions, Any, Scope], Any]] = {
     cst.Integer: Expressions._eval_integer,

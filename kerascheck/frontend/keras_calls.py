@@ -238,7 +238,8 @@ class KerasCalls:
             return None
         if function == "set_image_data_format":
             value = kwargs.get("data_format", args[0] if args else None)
-            self.session.image_data_format = value if value in ("channels_last", "channels_first") else UNKNOWN
+            known = isinstance(value, str) and value in ("channels_last", "channels_first")
+            self.session.image_data_format = value if known else UNKNOWN
             return None
         if function == "image_data_format":
             return self.session.image_data_format

@@ -451,10 +451,8 @@ def binary(op: Callable[[Any, Any], Any] | None, left: Any, right: Any) -> Any:
                 return seq * n
         return UNKNOWN
     if op is BINARY_OPERATORS[cst.Modulo] and isinstance(left, str):
-        return UNKNOWN
-    if left is UNKNOWN or right is UNKNOWN:
-        return UNKNOWN
-    return UNKNOWN
+        return INERT if is_data(right) else UNKNOWN
+    return INERT if is_data(left) and is_data(right) else UNKNOWN
 
 
 def unary(op: type, value: Any) -> Any:
@@ -467,7 +465,20 @@ def unary(op: type, value: Any) -> Any:
             return +value
         if op is cst.BitInvert and isinstance(value, int):
             return ~value
-    return UNKNOWN
+    return INERT if is_data(value) else UNKNOWN
+
+
+def is_data(value: Any) -> bool:
+    """A plain value, or what a library that creates no Keras object returned (arrays, frames,
+    file contents…), or a container of them: whatever is computed from it is data too, never a
+    Keras tensor or layer."""
+    if value is None or type(value) in (bool, int, float, str) or isinstance(value, InertObject):
+        return True
+    if isinstance(value, (tuple, list)):
+        return not contents_unknown(value) and all(is_data(item) for item in value)
+    if isinstance(value, dict):
+        return not contents_unknown(value) and all(is_data(item) for item in value.values())
+    return False
 
 
 # str methods that only compute a value from the string and plain arguments, in time and
@@ -632,14 +643,16 @@ def call_builtin(name: str, args: list[Any], kwargs: dict[str, Any]) -> Any:
             return list(getattr(builtins, name)(*args, **kwargs)) if name != "tuple" else tuple(args[0])
         except TypeError:
             return UNKNOWN
+    # Of data, a builtin gives data (``len(np.unique(y))``, ``int(os.environ["N"])``).
+    otherwise = INERT if all(is_data(a) for a in args) else UNKNOWN
     if name not in EVALUATED_BUILTINS or not all(is_plain(a) for a in args):
-        return UNKNOWN
+        return otherwise
     try:
         if name == "range":
             values = range(*args)
-            return list(values) if len(values) <= MAX_SEQUENCE else UNKNOWN
+            return list(values) if len(values) <= MAX_SEQUENCE else otherwise
         if name in ("enumerate", "zip", "reversed"):
             return [tuple(x) if isinstance(x, tuple) else x for x in getattr(builtins, name)(*args, **kwargs)]
         return getattr(builtins, name)(*args, **kwargs)
     except (TypeError, ValueError, OverflowError):
-        return UNKNOWN
+        return otherwise
