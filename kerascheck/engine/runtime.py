@@ -1068,6 +1068,7 @@ class Session:
         node_order: Sequence[Any] | None = None,
         single_positional: bool = True,
         explicit_mask: Any = None,
+        call_arguments: tuple[Sequence[Any], dict[str, Any]] = ((), {}),
     ) -> Any:
         """``layer(inputs, **kwargs)``: check, compute the output, build once, record the node.
 
@@ -1080,6 +1081,8 @@ class Session:
         ``single_positional``: the call passed one positional argument and no keyword
         argument (Keras then records the mask it passes to ``call()`` in the node);
         ``explicit_mask``: the value of a ``mask=`` argument (None when not given).
+        ``call_arguments``: the call's other positional and keyword arguments, which a user
+        layer's ``call`` receives as they are.
         """
         if isinstance(layer, Model):
             if isinstance(layer, UnresolvedFunctional):
@@ -1098,7 +1101,8 @@ class Session:
                 layer.build_uncertain = True
             return UNKNOWN
         if isinstance(layer, UserLayer):
-            return self._call_user_layer(layer, inputs, flat, origin)
+            order = [t for t in flatten(list(node_order)) if isinstance(t, KerasTensor)] if node_order else flat
+            return self._call_user_layer(layer, inputs, order, origin, call_arguments)
         extra = [t for t in flatten(list(keyword_tensors)) if isinstance(t, KerasTensor)] if keyword_tensors else []
         shapes: Any = [t.shape for t in flat] if isinstance(inputs, (list, tuple, dict)) else flat[0].shape
         recorded = [t for t in flatten(list(node_order)) if isinstance(t, KerasTensor)] if node_order else flat + extra
@@ -1311,15 +1315,21 @@ class Session:
                 output.dtype = dtype
         return structure
 
-    def _call_user_layer(self, layer: UserLayer, inputs: Any, flat: list[KerasTensor], origin: Any) -> Any:
-        """Run the user's code on the symbolic inputs (it calls inner layers), then record the node."""
+    def _call_user_layer(
+        self, layer: UserLayer, inputs: Any, flat: list[KerasTensor], origin: Any,
+        call_arguments: tuple[Sequence[Any], dict[str, Any]] = ((), {}),
+    ) -> Any:
+        """Run the user's code on the symbolic inputs (it calls inner layers), then record the node
+        (``flat``: every tensor of the call as Keras orders them, positional arguments first, then
+        keyword arguments by name)."""
         if masking.is_masked(_mask_structure(inputs)):
             # Whether its call takes the mask (a node input) and what mask it returns is not modelled.
             return UNKNOWN
+        args, kwargs = call_arguments
         constructed = len(self.layers)
         self.tracing += 1
         try:
-            result = layer.call_hook(layer, inputs) if layer.call_hook is not None else UNKNOWN
+            result = layer.call_hook(layer, inputs, args, kwargs) if layer.call_hook is not None else UNKNOWN
         finally:
             self.tracing -= 1
         if len(self.layers) > constructed:
@@ -1524,7 +1534,8 @@ class UserLayer(Layer):
 
     def __init__(self, session: "Session", class_name: str, name: Any, origin: Any) -> None:
         super().__init__(session, class_name, name, origin, dtype=UNKNOWN)
-        self.call_hook: Any = None  # (layer, inputs) -> output structure of KerasTensors, or UNKNOWN
+        # (layer, inputs, args, kwargs) -> output structure of KerasTensors, or UNKNOWN
+        self.call_hook: Any = None
         # The class has its own compute_mask: the masks of its outputs (and any operations
         # that creates, even without an input mask) are not modelled.
         self.defines_compute_mask = False
@@ -1639,6 +1650,9 @@ class OpaqueLayer(Layer):
 
 
 def _model_input_shape(model: Model) -> Any:
+    """The input shape a model declares (a Functional's one input, a built Sequential's), else None."""
+    if isinstance(model, Sequential):
+        model = model.functional  # type: ignore[assignment]
     if isinstance(model, Functional) and len(model.inputs) == 1:
         return model.inputs[0].shape
     return None
