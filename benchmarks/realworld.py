@@ -129,6 +129,12 @@ def measure(script: corpus.Script) -> dict:
         if len(layers) != len(model["layers"]):
             report["problems"].append(f"{variable}: kerascheck has {len(layers)} rows, "
                                       f"Keras {len(model['layers'])}")
+        if len(layers) < len(model["layers"]):
+            report["problems"].append(
+                f"{variable} rows {len(layers)}-{len(model['layers']) - 1}: unknown: "
+                f"kerascheck has no row there (Keras: "
+                f"{', '.join(r['name'] for r in model['layers'][len(layers):][:6])}"
+                f"{', …' if len(model['layers']) - len(layers) > 6 else ''})")
         for index, row in enumerate(model["layers"]):
             guess = layers[index] if index < len(layers) else {}
             kinds = {f: verdict(guess.get(f, "?"), row[f]) for f in FIELDS}
@@ -137,7 +143,7 @@ def measure(script: corpus.Script) -> dict:
             if all(kinds[f] == "exact" for f in SHAPE_AND_COUNTS):
                 report["names"]["of"] += 1
                 report["names"]["exact"] += kinds["name"] == "exact"
-            if result_kind != "exact":
+            if result_kind != "exact" and guess:
                 where = f"line {guess['line']}" if guess.get("line") else "no row"
                 if guess.get("cell"):
                     where = f"cell {guess['cell']} {where}"
