@@ -65,6 +65,7 @@ import corpus  # noqa: E402  (beside this file; no Keras)
 
 MAX_DIFF_LINES = 40
 DEFAULT_TIMEOUT = 300
+MEMORY_LIMIT = 8 << 30  # resident bytes a recording process may hold
 
 
 # --------------------------------------------------------------------------------------------
@@ -125,8 +126,10 @@ class ScriptTimeout(BaseException):
 def _child(backend: str, outputs: Path, scripts: list[Path], timeout: float) -> int:
     """Record ``scripts`` (all asking for ``backend``) one after the other in this process:
     ``outputs/<n>.json`` for the n-th, unless it ran out of time (``outputs/<n>.timeout``)."""
+    import gc
     import signal
 
+    import threading
     # Before Keras is imported: a script's own choice cannot take effect once it is.
     os.environ["KERAS_BACKEND"] = backend
     sys.path.insert(0, str(ORACLE))
@@ -143,7 +146,23 @@ def _child(backend: str, outputs: Path, scripts: list[Path], timeout: float) -> 
         raise ScriptTimeout()
 
     signal.signal(signal.SIGALRM, out_of_time)
+    running = {"number": 0}
+
+    def watch_memory():
+        """A script that would take the machine's memory (shared with others) is stopped, with
+        this process: ``<n>.memory`` says which; the recorder goes on with the rest."""
+        page = os.sysconf("SC_PAGE_SIZE")
+        while True:
+            with open("/proc/self/statm") as statm:
+                resident = int(statm.read().split()[1]) * page
+            if resident > MEMORY_LIMIT:
+                (outputs / f"{running['number']}.memory").write_text("", encoding="utf-8")
+                os._exit(3)
+            time.sleep(0.5)
+
+    threading.Thread(target=watch_memory, daemon=True).start()
     for number, script in enumerate(scripts):
+        running["number"] = number
         scratch = outputs / f"scratch-{number}"
         scratch.mkdir()
         os.chdir(scratch)
@@ -158,6 +177,7 @@ def _child(backend: str, outputs: Path, scripts: list[Path], timeout: float) -> 
             continue
         finally:
             signal.alarm(0)
+            gc.collect()
             try:
                 import matplotlib.pyplot as plt
 
@@ -192,43 +212,59 @@ def _environment() -> dict[str, str]:
     return env
 
 
+def _run_batch(scripts: list[corpus.Script], backend: str, timeout: float, outputs: Path):
+    """One recording process over ``scripts``; the text of what went wrong, or ''."""
+    env = _environment()
+    env["KERAS_HOME"] = str(outputs / "keras_home")
+    env["HOME"] = str(outputs / "home")
+    try:
+        done = subprocess.run(
+            [sys.executable, str(Path(__file__).resolve()), "--child", backend, str(outputs),
+             str(timeout), *(str(s.file) for s in scripts)],
+            env=env, capture_output=True, text=True, cwd=outputs,
+            timeout=timeout * len(scripts) + 120,
+        )
+    except subprocess.TimeoutExpired:
+        return " (the recording process was stopped)"
+    if done.returncode == 0:
+        return ""
+    tail = "\n".join(line for line in (done.stderr or "").strip().splitlines()[-15:]
+                     if not line.startswith(("I0000", "WARNING: All log")))
+    return f" (the recording process exited {done.returncode}):\n{tail}"
+
+
 def record_batch(scripts: list[corpus.Script], backend: str, timeout: float):
-    """Run ``scripts`` in one child process: for each, (script, its record as JSON text or
-    None, a log line)."""
+    """Record ``scripts`` in one process (a new one for the rest after one that dies): for each,
+    (script, its record as JSON text or None, a log line)."""
     results = []
-    with tempfile.TemporaryDirectory(prefix="kc-realworld-") as scratch:
-        outputs = Path(scratch)
-        env = _environment()
-        env["KERAS_HOME"] = str(outputs / "keras_home")
-        env["HOME"] = str(outputs / "home")
-        error = ""
-        try:
-            done = subprocess.run(
-                [sys.executable, str(Path(__file__).resolve()), "--child", backend, str(outputs),
-                 str(timeout), *(str(s.file) for s in scripts)],
-                env=env, capture_output=True, text=True, cwd=outputs,
-                timeout=timeout * len(scripts) + 120,
-            )
-            if done.returncode != 0:
-                tail = "\n".join((done.stderr or "").strip().splitlines()[-15:])
-                error = f" (the recording process exited {done.returncode}):\n{tail}"
-        except subprocess.TimeoutExpired:
-            error = " (the recording process was stopped)"
-        for number, script in enumerate(scripts):
-            output = outputs / f"{number}.json"
-            if (outputs / f"{number}.timeout").exists():
-                results.append((script, None, f"TIMEOUT after {timeout:.0f} s: {script.id}"))
-            elif not output.exists():
-                results.append((script, None, f"FAILED to record {script.id}{error}"))
-                error = ""  # said once, for the script it stopped on
-            else:
-                text = output.read_text(encoding="utf-8")
-                record = json.loads(text)
-                seconds = (outputs / f"{number}.seconds").read_text()
-                stop = record["error"]
-                note = f", error {stop['type']} at line {stop['line']}" if stop else ""
-                results.append((script, text, f"{script.id}: {len(record['models'])} model(s)"
-                                              f"{note} in {seconds} s"))
+    while scripts:
+        with tempfile.TemporaryDirectory(prefix="kc-realworld-") as scratch:
+            outputs = Path(scratch)
+            error = _run_batch(scripts, backend, timeout, outputs)
+            done = 0
+            for number, script in enumerate(scripts):
+                output = outputs / f"{number}.json"
+                if (outputs / f"{number}.timeout").exists():
+                    results.append((script, None, f"TIMEOUT after {timeout:.0f} s: {script.id}"))
+                elif output.exists():
+                    text = output.read_text(encoding="utf-8")
+                    record = json.loads(text)
+                    seconds = (outputs / f"{number}.seconds").read_text()
+                    stop = record["error"]
+                    note = f", error {stop['type']} at line {stop['line']}" if stop else ""
+                    results.append((script, text, f"{script.id}: {len(record['models'])} "
+                                                  f"model(s){note} in {seconds} s"))
+                elif (outputs / f"{number}.memory").exists():
+                    results.append((script, None, f"TOO MUCH MEMORY (over {MEMORY_LIMIT >> 30} "
+                                                  f"GiB): {script.id}"))
+                    done = number + 1
+                    break
+                else:  # the process died on this one: the rest go to a new process
+                    results.append((script, None, f"FAILED to record {script.id}{error}"))
+                    done = number + 1
+                    break
+                done = number + 1
+            scripts = scripts[done:]
     return results
 
 
