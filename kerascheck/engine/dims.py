@@ -119,7 +119,7 @@ class PartialShape:
         if type(other) is PartialShape:
             if other.head == self.head and other.tail == self.tail:
                 return True
-            if _differ(self.head, other.head) or _differ(self.tail[::-1], other.tail[::-1]):
+            if dims_differ(self.head, other.head) or dims_differ(self.tail[::-1], other.tail[::-1]):
                 return False
             raise Unresolved("comparison of shapes of unknown rank")
         if type(other) is tuple:
@@ -140,7 +140,7 @@ class PartialShape:
         head, tail = self.head, self.tail
         if len(shape) < len(head) + len(tail):
             return False
-        return not _differ(head, shape[: len(head)]) and not _differ(tail[::-1], shape[::-1][: len(tail)])
+        return not dims_differ(head, shape[: len(head)]) and not dims_differ(tail[::-1], shape[::-1][: len(tail)])
 
 
     def __getitem__(self, key: Any) -> Any:
@@ -192,7 +192,7 @@ class PartialShape:
         return UNKNOWN
 
 
-def _differ(dims: tuple, others: tuple) -> bool:
+def dims_differ(dims: tuple, others: tuple) -> bool:
     """Two runs of dimensions differ, as far as both go, at a place where both are resolved."""
     return any(
         a is not UNKNOWN and b is not UNKNOWN and (a is None) != (b is None) or type(a) is int and type(b) is int and a != b

@@ -192,6 +192,15 @@ def flatten(structure: Any) -> list[Any]:
     return [structure]
 
 
+def _flatten_shapes(structure: Any) -> list[Any]:
+    """The shapes of a structure of shapes (lists and dicts of them); a shape is a leaf."""
+    if isinstance(structure, list):
+        return [x for item in structure for x in _flatten_shapes(item)]
+    if isinstance(structure, dict):
+        return [x for key in _sorted_keys(structure) for x in _flatten_shapes(structure[key])]
+    return [structure]
+
+
 def _sorted_keys(mapping: dict) -> list[Any]:
     """Keras flattens dicts in sorted key order (keys that do not sort keep their order)."""
     try:
@@ -502,7 +511,7 @@ class Functional(Model):
     def compute_output_shape(self, input_shape: Any, node: Node | None = None) -> Any:
         """Run the graph on new input shapes, like ``Function._run_through_graph``."""
         shapes: dict[int, Any] = {}
-        flat_in = flatten(input_shape) if isinstance(input_shape, list) else [input_shape]
+        flat_in = _flatten_shapes(input_shape)
         if len(flat_in) != len(self.inputs):
             raise LayerError(
                 f'Layer "{self.name}" expects {len(self.inputs)} input(s), but it received '
@@ -770,6 +779,8 @@ class Session:
         # Set once code kerascheck cannot follow may have created Keras objects:
         # from then on, the names Keras generates are unknown.
         self.names_uncertain = False
+        # Prefixes whose counter alone is unknown (a ``Dense(name=<unknown>)`` took "dense" or not).
+        self.uncertain_prefixes: set[str] = set()
         # Set while code runs that the program may never run that way (a model factory
         # analysed with its defaults): what it builds is marked speculative.
         self.speculative = False
@@ -793,6 +804,11 @@ class Session:
         self.names_uncertain = True
         self.policy_may_have_been_fixed()
 
+    def names_uncertain_for(self, classes: Sequence[str]) -> None:
+        """Objects of these classes may or may not have been created: their names are unknown
+        from here, the others' stay known."""
+        self.uncertain_prefixes.update(to_snake_case(name) for name in classes)
+
     def trainable_uncertain(self) -> None:
         """``x.trainable = ...`` where x may be any layer or model built so far."""
         for layer in (*self.layers, *self.models):
@@ -804,6 +820,7 @@ class Session:
         self.name_uids.clear()
         self.uids.clear()
         self.names_uncertain = False
+        self.uncertain_prefixes.clear()
         if self.keras_version == 3:
             self.policy_bytes, self.policy_maybe_fixed = None, False
 
@@ -837,7 +854,7 @@ class Session:
 
     # -- names --------------------------------------------------------------------
     def uniquify(self, name: str) -> Any:
-        if self.names_uncertain:
+        if self.names_uncertain or name in self.uncertain_prefixes:
             return UNKNOWN
         if name in self.name_uids:
             unique = f"{name}_{self.name_uids[name]}"
@@ -872,6 +889,11 @@ class Session:
         return self.uniquify(to_snake_case(class_name))
 
     def name_for(self, explicit: Any, class_name: str) -> Any:
+        """A layer's or model's name: its ``name=``, or the next generated one. A ``name=`` whose
+        value is not known may be None, so the class's counter is not known from then on."""
+        if explicit is UNKNOWN:
+            self.uncertain_prefixes.add(to_snake_case(class_name))
+            return UNKNOWN
         return self.auto_name(class_name) if explicit is None else explicit
 
     def report(
@@ -1082,7 +1104,8 @@ class Session:
         recorded = [t for t in flatten(list(node_order)) if isinstance(t, KerasTensor)] if node_order else flat + extra
         masks = self._call_masks(layer, inputs, flat, extra, single_positional, explicit_mask)
         if masks is None:
-            return UNKNOWN  # a mask kerascheck cannot resolve may be an input of the call's node
+            # A mask kerascheck cannot resolve may be an input of the call's node.
+            return self.call_with_unknown_connections(layer, inputs)
         node_mask, previous_mask, first_arg = masks
         if node_mask is not None:
             recorded = recorded + [node_mask]
@@ -1124,6 +1147,24 @@ class Session:
         structure = self._attach(layer, node, output_shape)
         masking.set_output_masks(node.outputs, output_masks)
         return structure
+
+    def call_with_unknown_connections(self, layer: Layer, inputs: Any) -> Any:
+        """A call whose node cannot be drawn (an argument that may be a tensor is not known: an
+        ``initial_state``, a mask): its result is unknown, but Keras built the layer on the
+        shapes it received, and those are known."""
+        if not layer.built and not isinstance(layer, (Model, UserLayer)):
+            flat = [inputs] if type(inputs) is KerasTensor else flatten(inputs)
+            if flat and all(isinstance(t, KerasTensor) for t in flat):
+                shapes = [t.shape for t in flat] if isinstance(inputs, (list, tuple, dict)) else flat[0].shape
+                try:
+                    layer.build(refine_to_spec(layer, shapes))
+                except (LayerError, Unresolved, *RULE_FAILURES):
+                    layer.weights_known = False
+                    layer.built = True
+                layer.build_output = UNKNOWN
+        if not layer.built:
+            layer.build_uncertain = True
+        return UNKNOWN
 
     def _build_on_data(self, model: Sequential, data: ArrayData) -> bool:
         """A Sequential called on a concrete array: ``Layer.__call__`` builds it first, as
@@ -1192,7 +1233,7 @@ class Session:
             return [None]
         if supports is UNKNOWN:
             if record_masking.COMPUTE_MASK.get(layer.class_name) is not None:
-                self.names_uncertain_from_opaque_code()  # its compute_mask may create operations
+                masking.mask_operations_uncertain(self, layer.class_name)  # its compute_mask may create operations
             return UNKNOWN
         return masking.compute_mask(self, layer, first_arg, previous_mask, origin)
 
@@ -1442,17 +1483,34 @@ class Session:
         first = model.stack[0]
         assert isinstance(first, InputLayer)
         x: Any = first.output
-        for layer in model.stack[1:]:
+        errors = len(self.errors)
+        layers = model.stack[1:]
+        for index, layer in enumerate(layers):
             if isinstance(layer, OpaqueLayer) or not isinstance(x, KerasTensor):
-                model.built = False
+                self._sequential_build_unknown(model, layers[index:], raised=len(self.errors) > errors)
                 return
             x = self.call(layer, x, layer.origin)
         if not isinstance(x, KerasTensor):
+            self._sequential_build_unknown(model, [], raised=len(self.errors) > errors)
             return
         # Keras 3 builds a Functional (it takes a name); Keras 2 makes the Sequential a graph itself.
         inner_name = model.name if self.keras_version == 2 else None
         model.functional = self.functional(first.output, x, inner_name, model.origin, register=False)
         model.built = True
+
+
+    def _sequential_build_unknown(self, model: Sequential, rest: Sequence[Layer], raised: bool) -> None:
+        """Building went on from a tensor kerascheck does not know (a layer it cannot see, a mask
+        it cannot resolve): Keras built the remaining layers on shapes unknown here, and the
+        Functional it made took its name. Where Keras raised instead, building stopped there."""
+        model.built = False
+        if raised:
+            return
+        for layer in rest:
+            if not layer.built:
+                layer.build_uncertain = True
+        if self.keras_version == 3:
+            self.auto_name("Functional")
 
 
 class UserLayer(Layer):
@@ -1553,16 +1611,23 @@ class UnresolvedFunctional(Model):
         return list(self.contents)
 
 
-class OpaqueModel(Layer):
-    """A model kerascheck cannot build (an application call it cannot replay exactly).
+class OpaqueModel(Model):
+    """A model kerascheck cannot build (an application call it cannot replay exactly): its
+    summary has one unknown row; called, it gives one tensor of unknown shape; its weights and
+    graph are unknown."""
 
-    Called, it gives a tensor of unknown shape; its name, weights and graph are unknown.
-    """
+    kind = "functional"
 
-    def __init__(self, session: "Session", origin: Any) -> None:
-        super().__init__(session, "Functional", UNKNOWN, origin)
+    def __init__(self, session: "Session", name: Any, origin: Any) -> None:
+        super().__init__(session, "Functional", name, origin)
+        self.contents = [OpaqueLayer(session, origin)]
         self.weights_known = False
+        self.built = True
         session.layers.append(self)
+        session.models.append(self)
+
+    def layer_list(self) -> list[Layer]:
+        return list(self.contents)
 
 
 class OpaqueLayer(Layer):

@@ -215,7 +215,7 @@ def summarize(model: Model, path: str, span_of: SpanOf) -> ModelSummary:
     incomplete = built_on_unknown
     for layer in model.layer_list():
         opaque = isinstance(layer, (OpaqueLayer, OpaqueModel))
-        built = layer.built or bool(layer.inbound_nodes)
+        built = layer.built or bool(layer.inbound_nodes) or layer.build_uncertain
         unbuilt_for_keras = not built and not incomplete and not opaque
         if opaque:
             incomplete = True
@@ -349,7 +349,7 @@ def _built_at_init(layer: Layer, keras2: bool) -> bool:
 def _built(model: Model) -> Any:
     """Whether the model has its graph (Keras 2's summary() raises otherwise), or UNKNOWN
     (also when which layers it has is unknown)."""
-    if isinstance(model, UnresolvedFunctional):
+    if isinstance(model, (UnresolvedFunctional, OpaqueModel)):
         return UNKNOWN
     if isinstance(model, Functional) and model.subclass_instance is not None and model.session.keras_version == 2:
         graph = {id(layer) for layer in model.layer_list()}

@@ -23,15 +23,18 @@ from kerascheck.frontend.values import (
     Builtin,
     InertObject,
     LocalModule,
+    PropertyFunction,
     Scope,
     SuperProxy,
     UserClass,
     UserInstance,
     binary,
+    contents_unknown,
     is_plain,
     iteration_items,
     unary,
 )
+from kerascheck.knowledge.libraries import is_inert_library
 
 
 class Expressions:
@@ -96,17 +99,27 @@ class Expressions:
             if isinstance(node.operator, cst.Minus):
                 return self.session.operation("Negative", [operand], {}, self.origin(node), python_operator=True)
             return self.opaque_tensor_operation()
+        if operand is UNKNOWN and not isinstance(node.operator, cst.Not):
+            self.maybe_tensor_operation("Negative" if isinstance(node.operator, cst.Minus) else None)
         return unary(type(node.operator), operand)
 
     def _eval_binary(self, node: cst.BinaryOperation, scope: Scope) -> Any:
         left = self._eval(node.left, scope)
         right = self._eval(node.right, scope)
+        op_class = TENSOR_OPERATORS.get(type(node.operator))
         if isinstance(left, KerasTensor) or isinstance(right, KerasTensor):
-            op_class = TENSOR_OPERATORS.get(type(node.operator))
             if op_class is None or not all(is_operand(v) for v in (left, right)):
-                return self.opaque_tensor_operation()
+                return self.opaque_tensor_operation(op_class)
             return self.session.operation(op_class, [left, right], {}, self.origin(node), python_operator=True)
+        if left is UNKNOWN or right is UNKNOWN:
+            self.maybe_tensor_operation(op_class)
         return binary(BINARY_OPERATORS.get(type(node.operator)), left, right)
+
+    def maybe_tensor_operation(self, op_class: str | None) -> None:
+        """A Python operator on a value that may be a Keras tensor (one kerascheck could not
+        resolve): Keras may have created that operation, whose class's names are unknown from
+        here (all names, for an operator kerascheck does not model)."""
+        self.opaque_tensor_operation(op_class, created=False)
 
     def _eval_boolean(self, node: cst.BooleanOperation, scope: Scope) -> Any:
         left = self._eval(node.left, scope)
@@ -134,7 +147,7 @@ class Expressions:
             if result is not None:
                 return result
         # Not modelled; a comprehension that builds layers makes names uncertain.
-        if self.effects_of(node).calls:
+        if self.block_may_build(self.effects_of(node), scope):
             self.session.names_uncertain_from_opaque_code()
         return UNKNOWN
 
@@ -188,7 +201,7 @@ class Expressions:
 
         run(node.for_in, first)
         if failed:
-            if self.effects_of(node).calls:
+            if self.block_may_build(self.effects_of(node), scope):
                 self.session.names_uncertain_from_opaque_code()
             return UNKNOWN
         if isinstance(node, cst.DictComp):
@@ -215,7 +228,7 @@ class Expressions:
         for element in elements:
             value = self._eval(element.value, scope)
             if isinstance(element, cst.StarredElement):
-                if isinstance(value, (tuple, list)):
+                if isinstance(value, (tuple, list)) and not contents_unknown(value):
                     values.extend(value)
                 else:
                     complete = False
@@ -262,9 +275,14 @@ class Expressions:
         left = self._eval(node.left, scope)
         for target in node.comparisons:
             right = self._eval(target.comparator, scope)
-            if not (is_plain(left) and is_plain(right)):
-                return UNKNOWN
             op = type(target.operator)
+            if not (is_plain(left) and is_plain(right)):
+                op_class = _COMPARISON_OPERATIONS.get(op)
+                if op_class is not None and (isinstance(left, KerasTensor) or isinstance(right, KerasTensor)):
+                    self.opaque_tensor_operation(op_class)  # ``x > 0`` on a tensor is an operation
+                elif op_class is not None and (left is UNKNOWN or right is UNKNOWN):
+                    self.maybe_tensor_operation(op_class)
+                return UNKNOWN
             try:
                 if op is cst.Equal:
                     ok = left == right
@@ -302,11 +320,15 @@ class Expressions:
         if isinstance(container, KerasTensor) and container.shape is UNKNOWN:
             # What a call kerascheck cannot model returned: perhaps a list of tensors, which
             # indexing picks from without an operation.
-            return self.opaque_tensor_operation()
+            return self.opaque_tensor_operation("GetItem", created=False)
         if isinstance(container, KerasTensor):
             key = self.subscript_key(node, scope)
             return self.session.operation("GetItem", [container], {"key": key}, self.origin(node), python_operator=True)
-        if len(node.slice) != 1:
+        if isinstance(container, InertObject) or isinstance(container, ModuleRef) and is_inert_library(container.name):
+            return INERT  # an item of data is data (``os.environ["N"]``, ``x_train[:, 0]``)
+        if container is UNKNOWN:
+            self.maybe_tensor_operation("GetItem")
+        if len(node.slice) != 1 or contents_unknown(container):
             return UNKNOWN
         element = node.slice[0].slice
         if isinstance(element, cst.Index):
@@ -366,7 +388,7 @@ class Expressions:
                 return state.attributes[attr]
             if state.cls.method(attr) is not None or attr in ("add_weight", "build", "call"):
                 return BoundMethod(value, attr)
-            found = state.cls.lookup(attr)
+            found = self.class_member(state.cls, attr, value)
             if found is not UNKNOWN:
                 return found
         if isinstance(value, Layer):
@@ -382,9 +404,11 @@ class Expressions:
         if isinstance(value, SuperProxy):
             return BoundMethod(value, attr)
         if isinstance(value, UserClass):
-            return value.lookup(attr)
+            return self.class_member(value, attr, None)
         if isinstance(value, UserInstance):
-            return value.attributes[attr] if attr in value.attributes else value.cls.lookup(attr)
+            if isinstance(value.cls.find(attr), PropertyFunction):
+                return self.class_member(value.cls, attr, value)  # a property wins over the instance's own
+            return value.attributes[attr] if attr in value.attributes else self.class_member(value.cls, attr, value)
         return UNKNOWN
 
     def eval_call(self, node: cst.Call, scope: Scope) -> Any:
@@ -405,7 +429,7 @@ class Expressions:
         for arg in arguments:
             value = self.eval(arg.value, scope)
             if arg.star == "*":
-                if isinstance(value, (tuple, list)):
+                if isinstance(value, (tuple, list)) and not contents_unknown(value):
                     args.extend(value)
                 else:
                     complete = False
@@ -420,6 +444,12 @@ class Expressions:
                 args.append(value)
         return args, kwargs, complete
 
+
+# Comparisons that are operations on Keras tensors (``keras.ops.greater``…).
+_COMPARISON_OPERATIONS: dict[type, str] = {
+    cst.Equal: "Equal", cst.NotEqual: "NotEqual", cst.LessThan: "Less", cst.LessThanEqual: "LessEqual",
+    cst.GreaterThan: "Greater", cst.GreaterThanEqual: "GreaterEqual",
+}
 
 _EVALUATORS: dict[type, Callable[[Expressions, Any, Scope], Any]] = {
     cst.Integer: Expressions._eval_integer,

@@ -59,6 +59,8 @@ class Interpreter(Statements, Imports, Expressions, Calls, KerasCalls, UserClass
         self.steps = 0
         self.called: set[int] = set()  # ids of the user functions called so far
         self.effects: dict[int, EffectCollector] = {}  # by id of nodes of modules kept alive
+        self.builds: dict[int, bool] = {}  # id of a user function -> whether it may create Keras objects
+        self.builds_keep: list[Any] = []  # those functions, alive while their ids are keys
 
     @classmethod
     def for_file(cls, path: str, keras_version: int = 3) -> "Interpreter":

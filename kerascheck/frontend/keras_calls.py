@@ -69,11 +69,22 @@ TENSOR_OPERATORS: dict[type, str] = {
 class KerasCalls:
     """Replays Keras calls against the session."""
 
-    def opaque_tensor_operation(self) -> Any:
-        """An operation on tensors that kerascheck does not model: it takes a name Keras would
-        count, except inside a layer's traced call (on backend tensors, no Operation is made)."""
-        if not self.session.tracing:
-            self.session.names_uncertain_from_opaque_code()
+    def opaque_tensor_operation(self, op_class: str | None = None, created: bool = True) -> Any:
+        """An operation on tensors that kerascheck does not model; its result is unknown.
+
+        Keras names it after its class (``op_class``, when known): when it is certainly
+        ``created``, that name is taken as Keras takes it; when it may not be (indexing what
+        may be a list of tensors), that class's names are unknown from here; with the class
+        unknown, every name is. Inside a layer's traced call no Operation is made."""
+        session = self.session
+        if session.tracing:
+            return UNKNOWN
+        if op_class is None:
+            session.names_uncertain_from_opaque_code()
+        elif created:
+            session.auto_name(op_class)
+        else:
+            session.names_uncertain_for([op_class])
         return UNKNOWN
 
     def call_ops(self, function: str, args: list[Any], kwargs: dict[str, Any], node: cst.Call) -> Any:
@@ -98,19 +109,19 @@ class KerasCalls:
         bound.update(zip(known.params, args))
         bound.update(kwargs)
         if len(args) > len(known.params) or set(bound) - set(known.params) or any(p not in bound for p in known.params):
-            return self.opaque_tensor_operation()
+            return self.opaque_tensor_operation()  # Keras raises a TypeError
         operands = [bound[p] for p in known.operands]
         if known.sequence:
             if not isinstance(operands[0], (list, tuple)) or not operands[0]:
-                return self.opaque_tensor_operation()
+                return self.opaque_tensor_operation(known.op_class)
             operands = list(operands[0]) + operands[1:]
         config = {p: v for p, v in bound.items() if p not in known.operands}
         if not all(is_operand(v) for v in operands) or any(
             isinstance(v, KerasTensor) for v in flatten(list(config.values()))
         ):
-            return self.opaque_tensor_operation()
+            return self.opaque_tensor_operation(known.op_class)
         if not any(isinstance(v, KerasTensor) for v in operands):
-            return self.opaque_tensor_operation()  # e.g. a tensor only in an argument: not modelled
+            return self.opaque_tensor_operation(known.op_class)  # a tensor only in an argument: not modelled
         return self.session.operation(known.op_class, operands, config, self.origin(node))
 
     def call_layer(self, layer: Layer, args: list[Any], kwargs: dict[str, Any], node: cst.Call) -> Any:
@@ -133,6 +144,11 @@ class KerasCalls:
             inputs = kwargs.pop("inputs")
         else:
             return UNKNOWN
+        extra = args[len(names) if names else 1 :] + [value for key, value in kwargs.items() if key != "training"]
+        if any(value is UNKNOWN for value in flatten(extra)):
+            # An argument that may be a tensor (an RNN's initial_state…) is not known: which
+            # tensors the call's node connects is not known either.
+            return self.session.call_with_unknown_connections(layer, inputs)
         if layer.class_name == "Lambda" and rule is not None and not kwargs:
             self.trace_lambda(rule, inputs)
         options = rule.output_changing_call_options if rule is not None else ()
@@ -176,7 +192,7 @@ class KerasCalls:
             # Models built while another module of the project runs are reported only
             # when this file binds them, and those a class's methods build (a block of a
             # custom layer) only when code outside binds them.
-            result.reported = self.current_file == self.main_file and not self.methods
+            result.reported = self.current_file == self.main_file and not self.in_keras_method()
         return result
 
     def _call_keras(self, symbol: KerasSymbol, args: list[Any], kwargs: dict[str, Any], node: cst.Call) -> Any:
@@ -222,7 +238,8 @@ class KerasCalls:
             return None
         if function == "set_image_data_format":
             value = kwargs.get("data_format", args[0] if args else None)
-            self.session.image_data_format = value if value in ("channels_last", "channels_first") else UNKNOWN
+            known = isinstance(value, str) and value in ("channels_last", "channels_first")
+            self.session.image_data_format = value if known else UNKNOWN
             return None
         if function == "image_data_format":
             return self.session.image_data_format

@@ -16,10 +16,15 @@ from kerascheck.frontend.syntax import assignment_targets, dotted_name
 from kerascheck.frontend.values import (
     AUGMENTED_OPERATORS,
     MAX_UNROLL,
+    ClassMethod,
+    PropertyFunction,
     Scope,
+    StaticMethod,
     UserClass,
     UserFunction,
+    UserInstance,
     binary,
+    contents_unknown,
     is_plain,
     iteration_items,
 )
@@ -167,7 +172,13 @@ class Statements:
         for line in stmt.body.body:
             if isinstance(line, cst.FunctionDef):
                 # Methods close over the enclosing scope, not the class body (as in Python).
-                attributes[line.name.value] = self.define_function(line, scope)
+                function = self.define_function(line, scope)
+                kind = _method_kind(line)
+                if kind == "setter":
+                    continue  # the property stays what its getter reads
+                attributes[line.name.value] = {
+                    "property": PropertyFunction, "staticmethod": StaticMethod, "classmethod": ClassMethod,
+                }.get(kind, lambda f: f)(function)
                 continue
             if not isinstance(line, cst.SimpleStatementLine):
                 continue
@@ -212,21 +223,25 @@ class Statements:
     def havoc(self, body: Sequence[cst.CSTNode], scope: Scope, inside_loop: bool = False) -> None:
         """A block that may or may not run, any number of times: forget what it touches.
 
+        The names it assigns become unknown; so do the lists and dicts it may change in place
+        (their contents, for every alias), the attributes it assigns, the models it may add to
+        and the layers it may call. Layer names Keras generates afterwards are unknown only when
+        the block may create Keras objects (a call not known to be inert, an operator on a
+        tensor): data preparation, printing and plotting leave them known.
+
         When the block could leave the enclosing loop (``break``/``continue``) or
         function (``return``), what follows is uncertain too: raise
         :class:`ControlUncertain` for the loop or function to handle.
         """
-        collector = EffectCollector()
+        effects = EffectCollector()
         for stmt in body:
-            effects = self.effects_of(stmt)
-            collector.assigned |= effects.assigned
-            collector.receivers |= effects.receivers
-            collector.calls |= effects.calls
-            collector.escapes |= effects.escapes
-            collector.trainable_receivers += effects.trainable_receivers
-        for name in collector.assigned:
+            effects.merge(self.effects_of(stmt))
+        may_build = self.block_may_build(effects, scope)  # on the values from before the block
+        changed = [self.static_value(target, scope) for target in effects.mutated if not _computed(target)]
+        attributes = [(self.static_value(t.value, scope), t.attr.value) for t in effects.attribute_targets]
+        for name in effects.assigned:
             scope.names[name] = UNKNOWN
-        for target in collector.trainable_receivers:
+        for target in effects.trainable_receivers:
             # `x.trainable = ...` that may or may not run: x's trainable state is unknown.
             try:
                 receiver = self.eval(target, scope) if not self.effects_of(target).calls else UNKNOWN
@@ -236,15 +251,25 @@ class Statements:
                 receiver.set_trainable(UNKNOWN)
             elif receiver is UNKNOWN:
                 self.session.trainable_uncertain()
-        for name in collector.receivers:
-            value = scope.lookup(name)
+        for value in changed:
             if isinstance(value, Sequential):
                 self.session.sequential_add(value, UNKNOWN, value.origin, rebuild=False)
             elif isinstance(value, Layer):
                 value.calls_uncertain = True  # it may have been called there: its last call is unknown
-        if collector.calls:
+            elif isinstance(value, (list, dict)) and not contents_unknown(value):
+                self.forget(value)
+            elif isinstance(value, UserInstance) and may_build:
+                self.forget_object(value)  # a method of it may have changed it
+        for receiver, attr in attributes:
+            if isinstance(receiver, UserInstance):
+                receiver.attributes[attr] = UNKNOWN
+            elif isinstance(receiver, UserClass):
+                receiver.attributes[attr] = UNKNOWN
+            elif isinstance(receiver, Layer) and id(receiver) in self.instances and attr != "trainable":
+                self.set_instance_attribute(receiver, attr, UNKNOWN)
+        if may_build:
             self.session.names_uncertain_from_opaque_code()
-        if collector.escapes and not inside_loop:
+        if effects.escapes and not inside_loop:
             raise ControlUncertain
 
     def define_function(self, node: cst.FunctionDef | cst.Lambda, scope: Scope) -> UserFunction:
@@ -254,3 +279,25 @@ class Statements:
             if param.default is not None:
                 defaults[param.name.value] = self.eval(param.default, scope)
         return UserFunction(node, scope, defaults, self.current_file)
+
+
+def _computed(node: cst.BaseExpression) -> bool:
+    """Not a name or a chain of attributes: its object cannot be read without running code."""
+    while isinstance(node, cst.Attribute):
+        node = node.value
+    return not isinstance(node, cst.Name)
+
+
+def _method_kind(node: cst.FunctionDef) -> str | None:
+    """What a method's decorators make of it: "property", "staticmethod", "classmethod",
+    "setter" (of a property), or None (a plain method; other decorators are not followed)."""
+    for decorator in node.decorators:
+        name = dotted_name(decorator.decorator)
+        last = name.rsplit(".", 1)[-1]
+        if last in ("property", "cached_property"):
+            return "property"
+        if last in ("staticmethod", "classmethod"):
+            return last
+        if last in ("setter", "deleter"):
+            return "setter"
+    return None

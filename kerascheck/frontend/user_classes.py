@@ -10,17 +10,78 @@ import libcst as cst
 from kerascheck.engine.dims import UNKNOWN
 from kerascheck.engine.runtime import Functional, Layer, OpaqueLayer, SubclassedModel, UserLayer
 from kerascheck.frontend.keras_calls import NON_BUILDING_MODEL_METHODS
-from kerascheck.frontend.values import InstanceState, SuperProxy, UserClass, UserFunction, WeightValue
+from kerascheck.frontend.values import (
+    MISSING,
+    BoundMethod,
+    ClassMethod,
+    InstanceState,
+    Partial,
+    PropertyFunction,
+    StaticMethod,
+    SuperProxy,
+    UserClass,
+    UserFunction,
+    UserInstance,
+    WeightValue,
+)
 
 
 class UserClasses:
-    """Instances of the analysed code's Layer and Model subclasses."""
+    """The analysed code's classes: Layer and Model subclasses, run as Keras runs them, and
+    plain Python classes (configs, builders), whose instances are their attributes."""
+
+    # ------------------------------------------------------------ plain Python classes
+    def instantiate_plain(self, cls: UserClass, args: list[Any], kwargs: dict[str, Any], node: Any) -> Any:
+        """``Config(...)`` of a plain class: a new instance, its ``__init__`` run on it."""
+        instance = UserInstance(cls, {})
+        init = cls.method("__init__")
+        if init is not None:
+            self.run_method(init, instance, args, kwargs, node)
+        elif args or kwargs:
+            return UNKNOWN  # object() takes no arguments: Python raises
+        return instance
+
+    def post_init(self, instance: Any, node: Any) -> Any:
+        """A dataclass's ``__post_init__``, run after its fields are set."""
+        found = instance.cls.method("__post_init__") if isinstance(instance, UserInstance) else None
+        if found is not None:
+            self.run_method(found, instance, [], {}, node)
+        return instance
+
+    def class_member(self, cls: UserClass, attr: str, instance: Any) -> Any:
+        """``cls.attr`` (``instance`` None) or ``instance.attr`` where the class defines it:
+        a property is read by running its getter, a method is bound to the instance, a
+        classmethod to the class; UNKNOWN where the class does not define it."""
+        found = cls.find(attr)
+        if isinstance(found, PropertyFunction):
+            if instance is None:
+                return UNKNOWN  # the property object itself
+            return self.run_method((found.getter, cls), instance, [], {}, None)
+        if isinstance(found, StaticMethod):
+            return found.function
+        if isinstance(found, ClassMethod):
+            return Partial(found.function, (cls,), {})
+        if isinstance(found, UserFunction):
+            return found if instance is None else BoundMethod(instance, attr)
+        return UNKNOWN if found is MISSING else found
+
+    def call_plain_method(self, instance: UserInstance, name: str, args: list[Any], kwargs: dict[str, Any],
+                          node: Any) -> Any:
+        found = instance.cls.method(name)
+        if found is None:
+            return UNKNOWN
+        return self.run_method(found, instance, args, kwargs, node)
+
+    def in_keras_method(self) -> bool:
+        """A method of a Keras layer or model class is running (what it builds is that
+        layer's, not a model of the file's own)."""
+        return any(cls.is_keras_layer for cls, _ in self.methods)
 
     def instantiate_layer(self, cls: UserClass, args: list[Any], kwargs: dict[str, Any], node: cst.Call) -> Any:
         """``MyLayer(...)``: run its ``__init__`` (sub-layers take their names in order)."""
         if cls.is_keras_model:
             layer = self.session.subclassed_model(cls.node.name.value, self.origin(node))
-            layer.reported = self.current_file == self.main_file and not self.methods
+            layer.reported = self.current_file == self.main_file and not self.in_keras_method()
         else:
             layer = self.session.unnamed_custom_layer(cls.node.name.value, self.origin(node))
         state = InstanceState(cls)
@@ -41,9 +102,9 @@ class UserClasses:
         """``keras.layers.Layer.__init__(**kwargs)``: the name, and ``trainable``."""
         if layer.name is UNKNOWN:
             explicit = kwargs.get("name")
-            layer.name = self.session.name_for(explicit if isinstance(explicit, str) else None, layer.class_name)
-            if "name" in kwargs and not isinstance(explicit, str) and explicit is not None:
-                layer.name = UNKNOWN
+            if explicit is not None and not isinstance(explicit, str):
+                explicit = UNKNOWN  # not known (or not a name Keras accepts)
+            layer.name = self.session.name_for(explicit, layer.class_name)
         if "trainable" in kwargs:
             layer.trainable = kwargs["trainable"] if isinstance(kwargs["trainable"], bool) else UNKNOWN
 
@@ -73,6 +134,8 @@ class UserClasses:
         if name == "__init__" and isinstance(proxy.obj, Layer):
             self.keras_layer_init(proxy.obj, kwargs)
             return None
+        if name == "__init__" and isinstance(proxy.obj, UserInstance):
+            return None  # object.__init__
         if name == "build" and isinstance(proxy.obj, Layer):
             return None
         return UNKNOWN
@@ -100,11 +163,18 @@ class UserClasses:
         state.attributes[attr] = value
         assert isinstance(layer, UserLayer)
         if value is UNKNOWN:
-            state.weights_known = False  # it may have been a layer
-            layer.weights_known = False
-            if isinstance(layer, SubclassedModel):
-                layer.tracked.append(OpaqueLayer(self.session, layer.origin))  # a row of model.layers?
+            self.layer_contents_unknown(layer)  # it may have been a layer
         self.track(layer, value)
+
+    def layer_contents_unknown(self, layer: Layer) -> None:
+        """A user layer may track layers kerascheck does not know of: its weights are unknown
+        (and a model's list of layers may have more rows)."""
+        state = self.instances.get(id(layer))
+        if state is not None:
+            state.weights_known = False
+        layer.weights_known = False
+        if isinstance(layer, SubclassedModel):
+            layer.tracked.append(OpaqueLayer(self.session, layer.origin))
 
     def track(self, layer: UserLayer, value: Any) -> None:
         """Keras's tracker: layers in ``value`` join ``layer``'s, in order; lists stay tracked."""

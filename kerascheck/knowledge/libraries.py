@@ -1,0 +1,78 @@
+"""Python libraries that never create Keras objects.
+
+Calling into them leaves Keras's name counters (``dense``, ``dense_1``…) as they are, so a
+model file's data preparation — NumPy, pandas, plotting, file reading, the standard library —
+does not make the names of the layers built after it unknown.  What such a call returns is
+still unknown (it is data); what matters here is only that it cannot construct a layer, an
+operation or a model.
+
+A library is listed when neither it nor anything it calls back imports Keras: its functions
+cannot reach a Keras constructor unless they are handed one (a callback), and a call that
+hands any callable of the analysed code is not covered by this list (the interpreter checks
+the arguments).  The standard library is taken whole, except the modules that run or import
+code given to them by name or as data (``importlib``, ``runpy``, ``pickle``…).
+"""
+
+from __future__ import annotations
+
+import sys
+
+# Standard-library modules that can run or import arbitrary code: a Keras object may come out.
+_DYNAMIC_STANDARD_MODULES = frozenset(
+    {
+        "importlib", "runpy", "pkgutil", "pickle", "shelve", "copyreg", "marshal", "code", "codeop",
+        "timeit", "trace", "cProfile", "profile", "pdb", "bdb", "unittest", "doctest", "multiprocessing",
+        "concurrent", "threading", "_thread", "asyncio", "builtins", "ctypes", "gc", "atexit", "signal",
+        "sched", "copy", "inspect", "types", "operator", "contextlib", "weakref", "abc", "zipimport",
+        "__future__", "site", "sysconfig",
+    }
+)
+
+# Widely used libraries that do not depend on Keras or TensorFlow (their data and plotting
+# functions are what model files call before and after building a model).
+_THIRD_PARTY = frozenset(
+    {
+        "numpy", "pandas", "matplotlib", "seaborn", "scipy", "sklearn", "PIL", "cv2", "skimage", "imageio",
+        "tqdm", "requests", "yaml", "h5py", "librosa", "soundfile", "nltk", "sympy", "statsmodels",
+        "plotly", "bokeh", "IPython", "pydot", "graphviz", "tabulate", "rich", "click", "termcolor",
+        "colorama", "pyarrow", "polars", "openpyxl", "xlrd", "toml", "tomli", "tomllib", "jsonschema",
+        "bs4", "lxml", "regex", "unidecode", "emoji", "pytz", "dateutil", "networkx", "numba",
+        "joblib", "psutil", "gdown", "kaggle", "zarr", "netCDF4", "xarray", "shapely", "pyproj",
+        "rasterio", "tifffile", "nibabel", "pydicom", "SimpleITK", "albumentations", "imgaug",
+        "wandb", "mlflow", "opendatasets", "datasets", "sentencepiece", "tokenizers",
+    }
+)
+
+# TensorFlow outside its Keras (``tf.keras``, which resolves to Keras before this list is read):
+# tensors, datasets, distribution strategies, I/O. Applied to a symbolic Keras tensor a TensorFlow
+# function would create an operation (Keras 2) or raise (Keras 3): the interpreter checks that.
+_TENSORFLOW = frozenset({"tensorflow", "tensorflow_datasets", "tensorflow_io", "tensorboard"})
+# Parts of TensorFlow that can reach Keras by other paths.
+_TENSORFLOW_KERAS_PATHS = frozenset({"tensorflow.compat", "tensorflow.keras", "tensorflow.python", "tensorflow.saved_model"})
+
+def _standard_library() -> frozenset[str]:
+    names = getattr(sys, "stdlib_module_names", frozenset())
+    return frozenset(name for name in names if not name.startswith("_")) - _DYNAMIC_STANDARD_MODULES
+
+
+INERT_LIBRARIES = _standard_library() | _THIRD_PARTY | _TENSORFLOW
+
+
+def is_inert_library(dotted: str) -> bool:
+    """Whether ``dotted`` (a module, or a function or class in one) belongs to a library that
+    never creates Keras objects."""
+    if dotted in INERT_LIBRARIES:
+        return True
+    parts = dotted.split(".")
+    prefixes = [".".join(parts[:i]) for i in range(1, len(parts) + 1)]
+    if any(prefix in _TENSORFLOW_KERAS_PATHS for prefix in prefixes):
+        return False
+    return any(prefix in INERT_LIBRARIES for prefix in prefixes)
+
+
+# Functions (and methods of data, such as a NumPy generator's) that reorder the list they are
+# given in place: its order is unknown after them.
+MUTATING_FUNCTION_NAMES = frozenset(
+    {"shuffle", "sort", "heappush", "heappop", "heapify", "heapreplace", "heappushpop", "insort",
+     "insort_left", "insort_right"}
+)
