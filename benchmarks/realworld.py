@@ -21,7 +21,10 @@ Keras beside the script (``<name>.expected.json``, by ``tests/realworld/record.p
 
 A script whose recorded run stopped on an error (a synthetic input the shims could not make
 right, say) is measured on the models bound before it stopped; for such a script, a variable's
-prediction is the last model kerascheck reports for it at or above the error's line.
+prediction is the last model kerascheck reports for it at or above the error's line.  Code after
+that point, which Keras never ran, can still change what kerascheck predicts (a later
+``layer.trainable = False``, a model built later in the same function), so the figures are also
+given for the scripts Keras ran to the end (``ran_to_the_end`` in the JSON).
 
 Exit status 1 on any wrong number, false positive or KC004; 2 if the corpus is not materialized.
 """
@@ -200,15 +203,19 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{len(absent)} script(s) not materialized (run tests/realworld/corpus.py "
               f"materialize): {', '.join(s.id for s in absent[:5])}", file=sys.stderr)
         return 2
-    total = {"scripts": 0, "rows": _counter(), "names": {"exact": 0, "of": 0},
-             "totals": _counter(), "models": 0, "vanished": 0, "kc004": 0,
-             "false_positives": 0, "seconds": 0.0}
+    def empty():
+        return {"scripts": 0, "rows": _counter(), "names": {"exact": 0, "of": 0},
+                "totals": _counter(), "models": 0, "vanished": 0, "kc004": 0,
+                "false_positives": 0, "seconds": 0.0}
+
+    total, to_the_end = empty(), empty()
     reports = []
     for script in scripts:
         report = measure(script)
         reports.append(report)
-        total["scripts"] += 1
-        _add(total, report)
+        for into in (total, to_the_end) if not report["keras_error"] else (total,):
+            into["scripts"] += 1
+            _add(into, report)
         if args.json:
             continue
         rows, totals = report["rows"], report["totals"]
@@ -227,6 +234,8 @@ def main(argv: list[str] | None = None) -> int:
             for line in report["kc004"]:
                 print(f"    KC004: {line}")
     total["seconds"] = round(total["seconds"], 1)
+    to_the_end["seconds"] = round(to_the_end["seconds"], 1)
+    total["ran_to_the_end"] = to_the_end
     failed = total["rows"]["wrong"] or total["totals"]["wrong"] or total["false_positives"] or total["kc004"]
     if args.json:
         print(json.dumps({"total": total, "scripts": reports}, indent=1))
@@ -240,6 +249,13 @@ def main(argv: list[str] | None = None) -> int:
     print(f"model totals: {_line(total['totals'])}")
     print(f"models Keras built: {total['models']}, vanished {total['vanished']}")
     print(f"false positives: {total['false_positives']}, internal errors (KC004): {total['kc004']}")
+    end = to_the_end
+    print(f"\nof which the {end['scripts']} scripts Keras ran to the end (no later code that Keras "
+          f"never ran, which kerascheck reads, can change their models):")
+    print(f"  layer rows: {_line(end['rows'])}")
+    print(f"  names exact among otherwise exact rows: {end['names']['exact']} of {end['names']['of']} "
+          f"({_share(end['names']['exact'], end['names']['of'])})")
+    print(f"  model totals: {_line(end['totals'])}; vanished {end['vanished']}")
     return 1 if failed else 0
 
 

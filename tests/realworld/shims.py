@@ -9,8 +9,9 @@ replaces, in the running process only (the scripts' text is never touched):
   such as ``len(np.unique(y_train))`` sees the real number of classes;
 * ``keras.utils.get_file``: nothing is downloaded; the file (or, with ``extract``/``untar``,
   an empty folder) is made in the script's scratch folder and its path returned; and
-  ``Model.load_weights`` of such a file (``keras.applications``' ``weights="imagenet"``) is
-  skipped (the weights' values change no shape or count);
+  ``Model.load_weights`` of such a file (``keras.applications``' ``weights="imagenet"``), or of
+  a file that does not exist (the checkpoint a ``ModelCheckpoint`` would have written during the
+  training the shims skip), is skipped (the weights' values change no shape or count);
 * ``Model.fit``: on a model not yet built (a subclassed model, a Sequential without an input),
   one epoch of one step (``steps_per_epoch=1``, ``validation_steps=1``), so that it is built as
   it would be, on the script's own data; on a built model, nothing (training changes no shape
@@ -230,6 +231,11 @@ def _install_get_file() -> None:
     def load_weights_unless_shimmed(self, filepath, *args, **kwargs):
         if str(filepath).startswith(str(SCRATCH / "keras_cache")):
             _used("Model.load_weights(shimmed download): skipped")
+            return None
+        if self.built and not os.path.exists(str(filepath)):
+            # A checkpoint the script's ModelCheckpoint would have written during the training
+            # the shims skip.
+            _used("Model.load_weights(a checkpoint training would have written): skipped")
             return None
         return load_weights(self, filepath, *args, **kwargs)
 
