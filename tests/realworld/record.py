@@ -314,8 +314,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true",
                         help="re-record and compare with the stored .expected.json; exit 1 on any difference")
     parser.add_argument("--jobs", type=int, default=2, help="recording processes at once (default 2)")
-    parser.add_argument("--batch", type=int, default=6,
-                        help="scripts one process records one after the other (default 6)")
+    parser.add_argument("--batch", type=int, default=8,
+                        help="scripts one process records one after the other (default 8)")
     parser.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT,
                         help=f"seconds a script may run (default {DEFAULT_TIMEOUT})")
     args = parser.parse_args(argv)
