@@ -393,6 +393,7 @@ class Model(Layer):
     variable: str | None = None  # the name the program binds the model to
     variable_is_global = False
     reported = True  # built or bound by the analysed file itself
+    optimizer_built = False  # trained (fit…): the optimizer's variables exist
 
     def layer_list(self) -> list[Layer]:
         raise NotImplementedError
@@ -1093,10 +1094,16 @@ class Session:
         # One tensor is the common call: no structure to flatten or check.
         flat = [inputs] if type(inputs) is KerasTensor else flatten(inputs)
         if not flat or not all(isinstance(t, KerasTensor) for t in flat):
+            # Called on data (an eager call): built on the data's shape, no node, a result whose
+            # values are not modelled.
             if isinstance(inputs, ArrayData) and isinstance(layer, Sequential) and self._build_on_data(layer, inputs):
-                return UNKNOWN  # an eager result: its values are not modelled
+                return UNKNOWN
             if isinstance(layer, SubclassedModel):
                 layer.contents_uncertain = True  # called on data: built with shapes not seen here
+            elif isinstance(layer, UserLayer) and not layer.built and layer.call_hook is not None:
+                self._run_user_layer_on_data(layer, inputs, call_arguments)
+            elif not layer.built and layer.rule is not None and isinstance(inputs, ArrayData) and not isinstance(layer, Model):
+                self.build_layer(layer, inputs.shape)
             if not layer.built and layer.class_name not in BUILT_AT_INIT:
                 layer.build_uncertain = True
             return UNKNOWN
@@ -1151,6 +1158,18 @@ class Session:
         structure = self._attach(layer, node, output_shape)
         masking.set_output_masks(node.outputs, output_masks)
         return structure
+
+    def _run_user_layer_on_data(self, layer: "UserLayer", inputs: Any, call_arguments: tuple) -> None:
+        """A user layer called on data: Keras runs its ``build`` on the data's shape and its
+        ``call`` eagerly, and the layers they create take their names (no node, no operation)."""
+        args, kwargs = call_arguments
+        data = inputs if isinstance(inputs, ArrayData) else UNKNOWN
+        self.tracing += 1
+        try:
+            layer.call_hook(layer, data, args, kwargs)
+        finally:
+            self.tracing -= 1
+        layer.built = True
 
     def call_with_unknown_connections(self, layer: Layer, inputs: Any) -> Any:
         """A call whose node cannot be drawn (an argument that may be a tensor is not known: an

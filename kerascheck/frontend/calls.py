@@ -60,6 +60,17 @@ from kerascheck.knowledge.libraries import MUTATING_FUNCTION_NAMES, is_inert_lib
 MAX_CALL_DEPTH = 24
 
 
+# Model methods that run the model on data: an unbuilt model is built on it.
+DATA_MODEL_METHODS = frozenset(
+    {"fit", "evaluate", "predict", "train_on_batch", "test_on_batch", "predict_on_batch", "fit_generator",
+     "evaluate_generator", "predict_generator"}
+)
+
+
+# Those that train it: the optimizer's variables are created.
+TRAINING_MODEL_METHODS = frozenset({"fit", "train_on_batch", "fit_generator"})
+
+
 # Keras functions that make a model kerascheck cannot see (from a file, a config, a copy).
 MODEL_LOADERS = frozenset(
     {"keras.models.load_model", "keras.saving.load_model", "keras.models.model_from_json",
@@ -261,8 +272,26 @@ class Calls:
             return None
         if isinstance(receiver, (Functional, Sequential)) and name == "get_layer":
             return get_layer(receiver, kwargs.get("name", args[0] if args else None), kwargs.get("index"))
+        if isinstance(receiver, Model) and name in DATA_MODEL_METHODS:
+            # fit(x), predict(x)…: an unbuilt model is built on the data, whose shape is unknown here.
+            if name in TRAINING_MODEL_METHODS:
+                receiver.optimizer_built = True
+            if not receiver.built and not isinstance(receiver, Functional):
+                data = known_or_unknown(kwargs.get("x", args[0] if args else UNKNOWN))
+                if isinstance(data, ArrayData) and data.shape:
+                    data = ArrayData((UNKNOWN,) + tuple(data.shape[1:]))  # built on a batch of it
+                session.call(receiver, data, self.origin(node))
+            return UNKNOWN
         if isinstance(receiver, Model) and name in INERT_MODEL_METHODS:
             return UNKNOWN
+        if isinstance(receiver, Layer) and name == "adapt" and not receiver.built:
+            # A preprocessing layer adapted to data is built on the data's shape.
+            data = known_or_unknown(kwargs.get("data", args[0] if args else UNKNOWN))
+            if isinstance(data, ArrayData) and receiver.rule is not None:
+                session.build_layer(receiver, data.shape)
+            else:
+                receiver.build_uncertain = True
+            return None
         if isinstance(receiver, Layer):
             # pop(), a custom method, …: the model's structure is no longer known.
             if isinstance(receiver, Sequential):

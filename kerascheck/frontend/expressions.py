@@ -33,6 +33,7 @@ from kerascheck.frontend.values import (
     contents_unknown,
     is_plain,
     iteration_items,
+    truth,
     unary,
 )
 from kerascheck.knowledge.libraries import is_inert_library
@@ -128,16 +129,17 @@ class Expressions:
 
     def _eval_boolean(self, node: cst.BooleanOperation, scope: Scope) -> Any:
         left = self._eval(node.left, scope)
-        if not is_plain(left):
+        true = truth(left)
+        if true is None:
             self._eval(node.right, scope)
             return UNKNOWN
         if isinstance(node.operator, cst.And):
-            return self._eval(node.right, scope) if left else left
-        return left if left else self._eval(node.right, scope)
+            return self._eval(node.right, scope) if true else left
+        return left if true else self._eval(node.right, scope)
 
     def _eval_if_expression(self, node: cst.IfExp, scope: Scope) -> Any:
-        test = self._eval(node.test, scope)
-        if not is_plain(test):
+        test = truth(self._eval(node.test, scope))
+        if test is None:
             self._eval(node.body, scope)
             self._eval(node.orelse, scope)
             return UNKNOWN
@@ -191,8 +193,8 @@ class Expressions:
                     return
                 self.step()
                 self.assign(clause.target, item, child)
-                conditions = [self._eval(c.test, child) for c in clause.ifs]
-                if not all(is_plain(c) for c in conditions):
+                conditions = [truth(self._eval(c.test, child)) for c in clause.ifs]
+                if any(c is None for c in conditions):
                     failed = True
                     return
                 if not all(conditions):

@@ -25,8 +25,8 @@ from kerascheck.frontend.values import (
     UserFunction,
     UserInstance,
     contents_unknown,
-    is_plain,
     iteration_items,
+    truth,
 )
 
 
@@ -127,8 +127,8 @@ class Statements:
     def exec_while(self, stmt: cst.While, scope: Scope) -> None:
         """A ``while`` whose condition stays known is followed, up to MAX_UNROLL rounds."""
         for _ in range(MAX_UNROLL):
-            condition = self.eval(stmt.test, scope)
-            if not is_plain(condition):
+            condition = truth(self.eval(stmt.test, scope))
+            if condition is None:
                 break
             if not condition:
                 if stmt.orelse is not None:
@@ -200,8 +200,7 @@ class Statements:
 
     def exec_if(self, stmt: cst.If, scope: Scope) -> None:
         try:
-            condition = self.eval(stmt.test, scope)
-            taken = bool(condition) if is_plain(condition) else None
+            taken = truth(self.eval(stmt.test, scope))
         except Unresolved:
             taken = None
         if taken is None:

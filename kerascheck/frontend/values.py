@@ -17,7 +17,7 @@ from typing import Any, Callable
 import libcst as cst
 
 from kerascheck.engine.dims import UNKNOWN, PartialShape, Unresolved
-from kerascheck.engine.runtime import ArrayData, KerasTensor
+from kerascheck.engine.runtime import ArrayData, KerasTensor, Layer
 from kerascheck.frontend.keras_names import KerasSymbol, ModuleRef
 from kerascheck.knowledge import keras_api
 
@@ -210,6 +210,18 @@ class UserClass:
             if isinstance(base, UserClass) and base.is_keras_layer:
                 return True
         return False
+
+    @property
+    def keras_base(self) -> "KerasSymbol | None":
+        """The Keras class it derives from (through the analysed code's classes), if any."""
+        for base in self.bases:
+            if isinstance(base, KerasSymbol) and base.name in keras_api.CLASSES:
+                return base
+            if isinstance(base, UserClass):
+                found = base.keras_base
+                if found is not None:
+                    return found
+        return None
 
     @property
     def is_keras_model(self) -> bool:
@@ -461,7 +473,8 @@ def binary(op: Callable[[Any, Any], Any] | None, left: Any, right: Any) -> Any:
 
 def unary(op: type, value: Any) -> Any:
     if op is cst.Not:
-        return (not value) if is_plain(value) else UNKNOWN
+        true = truth(value)
+        return UNKNOWN if true is None else not true
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         if op is cst.Minus:
             return -value
@@ -470,6 +483,24 @@ def unary(op: type, value: Any) -> Any:
         if op is cst.BitInvert and isinstance(value, int):
             return ~value
     return INERT if is_data(value) else UNKNOWN
+
+
+def truth(value: Any) -> bool | None:
+    """``bool(value)`` where it is known, else None: plain values and containers by their
+    contents, and the objects whose classes leave truth to Python's default (a function, a
+    class, a module, a Keras layer or model: true)."""
+    if is_plain(value):
+        return bool(value)
+    if isinstance(value, (list, tuple, dict)):
+        return None if contents_unknown(value) else bool(len(value))
+    if isinstance(value, (UserFunction, UserClass, Builtin, KerasSymbol, ModuleRef, LocalModule, Partial, BoundMethod)):
+        return True
+    if isinstance(value, Layer):
+        return True  # keras.Layer, Model and Sequential define neither __bool__ nor __len__
+    if isinstance(value, UserInstance):
+        cls = value.cls
+        return None if cls.find("__bool__") is not MISSING or cls.find("__len__") is not MISSING else True
+    return None  # unknown, data, a tensor (whose truth Keras refuses)
 
 
 def is_data(value: Any) -> bool:
