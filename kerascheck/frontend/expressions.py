@@ -29,6 +29,7 @@ from kerascheck.frontend.values import (
     UserClass,
     UserFunction,
     UserInstance,
+    WeightValue,
     binary,
     contents_unknown,
     is_plain,
@@ -154,8 +155,7 @@ class Expressions:
             if result is not None:
                 return result
         # Not modelled; a comprehension that builds layers makes names uncertain.
-        if self.block_may_build(self.effects_of(node), scope):
-            self.session.names_uncertain_from_opaque_code()
+        self.names_uncertain_by(self.block_names(self.effects_of(node), scope))
         return UNKNOWN
 
     def _eval_lambda(self, node: cst.Lambda, scope: Scope) -> Any:
@@ -208,8 +208,7 @@ class Expressions:
 
         run(node.for_in, first)
         if failed:
-            if self.block_may_build(self.effects_of(node), scope):
-                self.session.names_uncertain_from_opaque_code()
+            self.names_uncertain_by(self.block_names(self.effects_of(node), scope))
             return UNKNOWN
         if isinstance(node, cst.DictComp):
             if not all(isinstance(k, (str, int, float, bool, type(None))) for k, _ in results):
@@ -407,6 +406,8 @@ class Expressions:
             return BoundMethod(value, attr)
         if isinstance(value, ArrayValue) and attr == "shape":
             return value.shape
+        if isinstance(value, WeightValue):
+            return value.shape if attr == "shape" else INERT  # a variable's value, assign()…
         if isinstance(value, InertObject):
             return INERT
         if isinstance(value, LocalModule):

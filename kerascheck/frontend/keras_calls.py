@@ -306,6 +306,9 @@ class KerasCalls:
             return UNKNOWN
         if attr == "output" and layer.inbound_nodes:
             return layer.inbound_nodes[-1].output_structure
+        for weight in layer.weights:
+            if weight.name == attr:  # layer.kernel, layer.bias…: a variable
+                return WeightValue(weight.shape)
         return BoundMethod(layer, attr)
 
 

@@ -239,7 +239,7 @@ class Statements:
         effects = EffectCollector()
         for stmt in body:
             effects.merge(self.effects_of(stmt))
-        may_build = self.block_may_build(effects, scope)  # on the values from before the block
+        names = self.block_names(effects, scope)  # on the values from before the block
         changed = [self.static_value(target, scope) for target in effects.mutated if not _computed(target)]
         attributes = [(self.static_value(t.value, scope), t.attr.value) for t in effects.attribute_targets]
         for name in effects.assigned:
@@ -261,7 +261,7 @@ class Statements:
                 value.calls_uncertain = True  # it may have been called there: its last call is unknown
             elif isinstance(value, (list, dict)) and not contents_unknown(value):
                 self.forget(value)
-            elif isinstance(value, UserInstance) and may_build:
+            elif isinstance(value, UserInstance) and names:
                 self.forget_object(value)  # a method of it may have changed it
         for receiver, attr in attributes:
             if isinstance(receiver, UserInstance):
@@ -270,8 +270,7 @@ class Statements:
                 receiver.attributes[attr] = UNKNOWN
             elif isinstance(receiver, Layer) and id(receiver) in self.instances and attr != "trainable":
                 self.set_instance_attribute(receiver, attr, UNKNOWN)
-        if may_build:
-            self.session.names_uncertain_from_opaque_code()
+        self.names_uncertain_by(names)
         if effects.escapes and not inside_loop:
             raise ControlUncertain
 

@@ -113,6 +113,12 @@ class ClassMethod:
     function: UserFunction
 
 
+# Keras namespaces whose classes are no layers (subclassing them makes no layer).
+_INERT_KERAS_BASES = tuple(
+    f"keras.{name}."
+    for name in ("callbacks", "optimizers", "losses", "metrics", "regularizers", "initializers", "constraints",
+                 "quantizers")
+)
 # Bases a plain Python class may have besides other plain classes (they add no behaviour an
 # instance's attributes depend on).
 _PLAIN_BASES = frozenset({"object", "abc.ABC", "typing.Generic", "typing.Protocol"})
@@ -210,6 +216,24 @@ class UserClass:
             if isinstance(base, UserClass) and base.is_keras_layer:
                 return True
         return False
+
+    @property
+    def inert_keras_base(self) -> bool:
+        """Derives from a Keras class that is no layer (a callback, a learning-rate schedule, a
+        metric, a loss, a constraint…), and from plain classes otherwise: its instances are
+        followed as a plain class's, and it takes at most a name of its own class's prefix."""
+        found = False
+        for base in self.bases:
+            if isinstance(base, ModuleRef) and base.name.startswith(_INERT_KERAS_BASES):
+                found = True
+            elif isinstance(base, UserClass):
+                if base.inert_keras_base:
+                    found = True
+                elif not (base.is_plain or base.record):
+                    return False
+            elif not (isinstance(base, Builtin) and base.name in _PLAIN_BASES):
+                return False
+        return found
 
     @property
     def keras_base(self) -> "KerasSymbol | None":
