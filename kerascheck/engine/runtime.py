@@ -1286,11 +1286,15 @@ class Session:
             name = to_snake_case(op_class)
         else:
             name = self.auto_name(op_class)
+        if config.get("data_format", "") is None:
+            config = {**config, "data_format": self.image_data_format}  # keras.config.image_data_format()
         layer = Layer(self, class_name, name, origin, rule_cls(dict(config), name) if rule_cls else None)
         layer.built = layer.is_operation = True
         flat = [o if isinstance(o, KerasTensor) else constant_shape(o) for o in operands]
         shapes = [o.shape if isinstance(o, KerasTensor) else o for o in flat]
         node = Node(layer, tensors, [], None, origin, list_input=True, operands=flat)
+        if layer.rule is not None:
+            layer.rule.operand_dtypes = [o.dtype if isinstance(o, KerasTensor) else None for o in operands]
         try:
             output_shape = layer.compute_output_shape(shapes, node)
         except LayerError as err:
@@ -1298,6 +1302,14 @@ class Session:
             return UNKNOWN
         except (Unresolved, *RULE_FAILURES):
             output_shape = UNKNOWN
+        if layer.rule is not None and layer.rule.nested_operations and not self.tracing:
+            # Operations Keras's compute_output_spec creates itself take names from the same counters.
+            created = layer.rule.created_operations(shapes)
+            if created is UNKNOWN:
+                self.names_uncertain_for(layer.rule.nested_operations)
+            else:
+                for nested in created:
+                    self.auto_name(nested)
         if output_shape is UNKNOWN and layer.rule is not None and layer.rule.output_count() != 1:
             count = layer.rule.output_count()  # a list of tensors (ops.split): how many, if known
             if count is None:

@@ -52,7 +52,15 @@ FIXTURES = ROOT / "fixtures" / "ops"
 KNOWLEDGE = ROOT / "kerascheck" / "knowledge" / "keras_ops.py"
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from op_case_lists import FAMILIES, NO_OPERATION_REASONS, SEQUENCE_OPERANDS, Array, Function, T  # noqa: E402
+from op_case_lists import (  # noqa: E402
+    FAMILIES,
+    NO_OPERATION_REASONS,
+    SEQUENCE_OPERANDS,
+    TREE_OPERANDS,
+    Array,
+    Function,
+    T,
+)
 
 
 # --------------------------------------------------------------------------- JSON values
@@ -308,6 +316,21 @@ def operands_of(function: Any) -> tuple[str, ...] | None:
     return tuple(operands)
 
 
+def triggers_of(function: Any) -> tuple[str, ...] | None:
+    """The parameters ``function`` checks for symbolic tensors (``any_symbolic_tensors((x,))``)
+    before it creates its operation; None when it leaves that to ``Operation.__call__``, which
+    checks all the operation's arguments."""
+    found = _operation_call(function)
+    if found is None:
+        return None
+    owner = found[0]
+    params = list(inspect.signature(_unwrap(owner)).parameters)
+    for node in ast.walk(_source_tree(owner)):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "any_symbolic_tensors":
+            return tuple(dict.fromkeys(name for name in _names(node) if name in params))
+    return None
+
+
 def signature_of(function: Any) -> list[list]:
     """``[name, kind, default]`` per parameter (kind: positional, keyword, var_positional,
     var_keyword; the default as JSON, or ``"REQUIRED"``)."""
@@ -353,6 +376,11 @@ def knowledge(cases: list[dict]) -> str:
             entry["operands"] = list(operands)
             sequences = SEQUENCE_OPERANDS.get(name, ())
             entry["sequences"] = list(sequences)
+            if name in TREE_OPERANDS:
+                entry["trees"] = list(TREE_OPERANDS[name])
+            triggers = triggers_of(function)
+            if triggers is not None and set(triggers) != set(operands):
+                entry["triggers"] = list(triggers)
             for case in recorded:
                 if "operation" in case and _operand_inputs(case, entry) != case["operand_inputs"]:
                     problems.append(
@@ -373,7 +401,8 @@ def knowledge(cases: list[dict]) -> str:
     return (
         '"""Every public ``keras.ops`` function, recorded from real Keras by tests/oracle/op_cases.py:\n'
         "its signature, the operation class it creates on symbolic tensors, and which parameters it\n"
-        "passes to that operation's call (``sequences``: those given as a list of tensors), or why it\n"
+        "passes to that operation's call (``sequences``: those given as a list of tensors; ``trees``:\n"
+        "one tensor or a list of them), or why it\n"
         "creates none.\n\nDo not edit by hand: re-run the recorder.\n\"\"\"\n\n"
         "# fmt: off\n"
         f"KERAS_VERSION = {keras.__version__!r}\n\n"
