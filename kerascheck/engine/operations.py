@@ -359,7 +359,9 @@ KERAS2_OPERATOR_CLASSES = {"GetItem": "SlicingOpLambda"}
 
 
 def broadcast_shapes(shape1: Any, shape2: Any) -> Any:
-    """``keras.src.ops.operation_utils.broadcast_shapes`` (see :mod:`kerascheck.engine.ops.base`)."""
+    """``keras.src.ops.operation_utils.broadcast_shapes`` as a tuple (UNKNOWN when either shape is)."""
     from kerascheck.engine.ops.base import broadcast_shapes as broadcast
 
-    return broadcast(shape1, shape2)
+    if shape1 is UNKNOWN or shape2 is UNKNOWN:
+        return UNKNOWN
+    return tuple(broadcast(shape1, shape2))
