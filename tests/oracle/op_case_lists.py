@@ -314,8 +314,8 @@ def shape_cases() -> Iterator[dict]:
         for shape, sections, axis in [((N, 6), 2, 1), ((N, 6), 3, -1), ((6, N), 3, 0), ((N, 7), 2, 1), ((N, 6), 2, 2),
                                       ((N, 6), [1, 4], 1), ((N, 6), (2,), -1), ((N, 6), [N, 4], 1), ((N, 6), 1, 0)]:
             yield case(function, X, sections, inputs=[shape], axis=axis)
-    for function, shapes in [("hsplit", [(N, 6), (6,), (2, 6, 3), ()]), ("vsplit", [(6, N), (6, 2, 3), (6,)]),
-                             ("dsplit", [(2, 3, 6), (N, N, 4, 2), (3, 6)])]:
+    for function, shapes in [("hsplit", [(N, 6), (6,), (2, 6, 3), ()]), ("vsplit", [(6, N), (6, 2, 3), (6,), (5, 3)]),
+                             ("dsplit", [(2, 3, 6), (N, N, 4, 2), (3, 6), (2, 3, 5)])]:
         for shape in shapes:
             yield case(function, X, 2, inputs=[shape])
         yield case(function, X, [1, 3], inputs=[shapes[0]])
@@ -350,7 +350,7 @@ def shape_cases() -> Iterator[dict]:
         yield case("flip", X, inputs=[shape], axis=axis)
         yield case("roll", X, 1, inputs=[shape], axis=axis)
     for function in ("fliplr", "flipud"):
-        for shape in [(N, 3), (2, 3, 4), (5,), ()]:
+        for shape in [(N, 3), (2, 3, 4), (5,), (), (N, N)]:
             yield case(function, X, inputs=[shape])
     for shape, kwargs in [((N, 3), {}), ((2, 3, 4), {"k": 2, "axes": (1, 2)}), ((2, N, 4), {"axes": (0, 2)}),
                           ((5,), {}), ((2, 3), {"axes": (0, 0)}), ((2, 3), {"axes": (0, 1, 2)}),
@@ -359,7 +359,7 @@ def shape_cases() -> Iterator[dict]:
     for shape, source, destination in [((N, 3, 4), 0, -1), ((N, 3, 4), (0, 1), (2, 0)), ((2, N), 1, 0),
                                        ((N, 3, 4), 3, 0), ((N, 3, 4), (0, 1), 2), ((N, 3, 4, 5), [0, 3], [3, 0])]:
         yield case("moveaxis", X, source, destination, inputs=[shape])
-    for shape, a, b in [((N, 3, 4), 0, 2), ((N, 3), -1, 0), ((2, N, 4), 1, 1), ((N, 3), 0, 2)]:
+    for shape, a, b in [((N, 3, 4), 0, 2), ((N, 3), -1, 0), ((2, N, 4), 1, 1), ((N, 3), 0, 2), ((N, 3, 4), -3, -2)]:
         yield case("swapaxes", X, a, b, inputs=[shape])
     for shape, target in [((N, 3), (2, 4, 3)), ((3,), (2, 3)), ((1, 3), (5, 3)), ((N, 3), (2, 4)), ((2, 3), [4, 2, 3]),
                           ((), (2,))]:
@@ -404,7 +404,7 @@ def shape_cases() -> Iterator[dict]:
         yield case("meshgrid", *[T(i) for i in range(len(shapes))], inputs=shapes)
         yield case("meshgrid", *[T(i) for i in range(len(shapes))], inputs=shapes, indexing="ij")
     yield case("meshgrid", X, Y, inputs=[(3,), (4,)], indexing="xx")
-    for shape in [(N, 3), (5,), (), (2, 3, 4)]:
+    for shape in [(N, 3), (5,), (), (2, 3, 4), (N, N)]:
         yield case("nonzero", X, inputs=[shape])
     for shape, kwargs in [((N, 3), {}), ((5,), {"size": 3}), ((N, 3), {"axis": 0}), ((2, 3), {"axis": 1, "size": 2}),
                           ((N, 3), {"return_index": True, "return_inverse": True, "return_counts": True}),
@@ -465,7 +465,7 @@ def linalg_cases() -> Iterator[dict]:
     yield case("einsum", "ij,jk->ik", X, Y, inputs=[(2, 3), (3, 4)], dtypes="int8")
     for a, b in [((N, 3), (N, 3)), ((2, 3, 4), (5, 4)), ((3,), (3,)), ((), (2, 3)), ((2, 3), (4,)), ((2, N), (3, 5))]:
         yield case("inner", X, Y, inputs=[a, b])
-    for a, b in [((N, 3), (4,)), ((2, 3), (5, 6)), ((), (3,)), ((3,), (N,))]:
+    for a, b in [((N, 3), (4,)), ((2, 3), (5, 6)), ((), (3,)), ((3,), (N,)), ((2, N, 2), (3, 1))]:
         yield case("outer", X, Y, inputs=[a, b])
         yield case("vdot", X, Y, inputs=[a, b])
     for a, b in [((2, 3), (4, 5)), ((N, 3), (2, 2)), ((2, 3, 4), (5, 6)), ((3,), (4,)), ((2, 3), (2, 3, 4))]:
@@ -576,16 +576,16 @@ def nn_cases() -> Iterator[dict]:
         yield case("layer_normalization", *given, inputs=[s for s in shapes if s is not None])
     yield case("layer_normalization", X, inputs=[(N, 3, 4)], axis=(1, 2), rms_scaling=True)
     for shapes, kwargs in [([(N, 3), (3,)], {}), ([(N, 3, 4), (4,)], {"axis": -1}), ([(2, 3)], {}),
-                           ([(N, 3), (5,)], {"epsilon": 1e-5})]:
+                           ([(N, 3), (5,)], {"epsilon": 1e-5}), ([(N, 3, 4), (3, 4)], {"axis": (1, 2)})]:
         yield case("rms_normalization", *[T(i) for i in range(len(shapes))], inputs=shapes, **kwargs)
     for target, output, tl, ol in [((N, 5), (N, 10, 6), (N,), (N,)), ((2, 5), (2, 10, 6), (2,), (2,)),
                                    ((2, 5), (3, 10, 6), (2,), (3,)), ((2, 5), (2, 10, 6), (3,), (2,)),
                                    ((2, 5), (2, 10, 6), (2,), (4,))]:
         yield case("ctc_loss", X, Y, Z, W, inputs=[target, output, tl, ol], dtypes=["int32", "float32", "int32", "int32"])
-    for shape, kwargs in [((N, 10, 6), {}), ((2, 10, 6), {"strategy": "beam_search", "top_paths": 3}),
+    for shape, kwargs in [((N, 10, 6), {}), ((2, 10, 6), {"strategy": "beam_search", "top_paths": 3}), ((2, 10, 6), {"strategy": "other"}),
                           ((N, N, 6), {"strategy": "beam_search"}), ((2, 10, 6), {"top_paths": 2})]:
         yield case("ctc_decode", X, Y, inputs=[shape, (shape[0],)], dtypes=["float32", "int32"], **kwargs)
-    for a, b in [((N, 8, 8, 3), (N, 8, 8, 3)), ((2, 3), (2, 3)), ((N, 3), (N, 3, 1)), ((), ())]:
+    for a, b in [((N, 8, 8, 3), (N, 8, 8, 3)), ((2, 3), (2, 3)), ((N, 3), (N, 3, 1)), ((), ()), ((2, 3), (4, 5))]:
         yield case("psnr", X, Y, 1.0, inputs=[a, b])
     for shapes, kwargs in [([(N, 10, 4, 8), (N, 12, 4, 8), (N, 12, 4, 8)], {}),
                            ([(2, 10, 4, 8), (2, 12, 2, 8), (2, 12, 2, 8)], {"is_causal": True}),
@@ -608,7 +608,7 @@ def nn_cases() -> Iterator[dict]:
                               ((N, 6, 6, 9), {"block_size": 3}), ((N, 3, 5, 7), {"block_size": 2}), ((N, 4, 4), {"block_size": 2}),
                               ((N, 4, 4, 8), {"block_size": 1}), ((N, N, N, N), {"block_size": 2})]:
             yield case(function, X, inputs=[shape], **kwargs)
-    for shapes in [[(N, 3), (N, 3)], [(2, 3), (3,)], [(), ()]]:
+    for shapes in [[(N, 3), (N, 3)], [(2, 3), (3,)], [(), ()], [(N,), (N, 2)], [(2, N, 4), (2, N, 4)]]:
         yield case("polar", X, Y, inputs=shapes)
 
 
@@ -632,7 +632,8 @@ def image_cases() -> Iterator[dict]:
                                 ((N, 8, 8, 3), (4, 4), {"crop_to_aspect_ratio": True, "pad_to_aspect_ratio": True}),
                                 ((N, 8, 8, 3), [5, 5], {"pad_to_aspect_ratio": True})]:
         yield case("image.resize", X, size, inputs=[shape], **kwargs)
-    for shapes in [[(N, 8, 8, 3), (N, 8)], [(8, 8, 3), (8,)], [(N, 8, 3), (8,)], [(N, 8, 8, 3), (2, 2, 8)]]:
+    for shapes in [[(N, 8, 8, 3), (N, 8)], [(8, 8, 3), (8,)], [(N, 8, 3), (8,)], [(N, 8, 8, 3), (2, 2, 8)],
+                   [(8, 3), (8,)]]:
         yield case("image.affine_transform", X, Y, inputs=shapes)
     for shape, size, kwargs in [((N, 8, 8, 3), (2, 2), {}), ((8, 8, 3), 3, {}), ((N, 8, 8, 3), (3, 3), {"strides": 1}),
                                 ((N, 8, 8, 3), (3, 3), {"padding": "same", "strides": 2}),
@@ -720,7 +721,7 @@ def signal_cases() -> Iterator[dict]:
     for shape, k in [((N, 10), 3), ((2, 3, 8), 1), ((5,), 5), ((N, N), 2), ((), 1)]:
         yield case("top_k", X, k, inputs=[shape])
     yield case("top_k", X, 2, False, inputs=[(N, 4)])
-    for targets, predictions in [((N,), (N, 10)), ((4,), (4, 10)), ((N,), (5, 10)), ((), (3,))]:
+    for targets, predictions in [((N,), (N, 10)), ((4,), (4, 10)), ((N,), (5, 10)), ((), (3,)), ((2, 3), (N,))]:
         yield case("in_top_k", X, Y, 3, inputs=[targets, predictions], dtypes=["int32", "float32"])
     for a, b in [((N, 5, 3), (N, 7, 3)), ((4, 3), (6, 3)), ((2, 1, 5, 3), (4, 6, 3)), ((5, 3), (6, 4)), ((3,), (4, 3)),
                  ((2, 5, 3), (3, 6, 3)), ((N, 5, N), (2, 7, 3))]:
@@ -755,6 +756,7 @@ def creation_cases() -> Iterator[dict]:
                            ("identity", (3,)), ("tri", (3,)), ("bartlett", (5,)), ("blackman", (5,)),
                            ("hamming", (5,)), ("hanning", (5,)), ("kaiser", (5, 0.5))]:
         yield case(function, *args, inputs=[])
+        yield case(function, *args, inputs=[(N, 3)])  # beside a symbolic tensor it does not use
     for function in ("bartlett", "blackman", "hamming", "hanning"):
         yield case(function, X, inputs=[()], dtypes="int32")
     yield case("kaiser", X, 0.5, inputs=[()], dtypes="int32")
@@ -780,10 +782,11 @@ def core_cases() -> Iterator[dict]:
                           ((N, 3), {"axis": 2}), ((5,), {"axis": 0}), ((2, 3), {"num": 3, "axis": 1})]:
         yield case("unstack", X, inputs=[shape], **kwargs)
     for shapes, shape in [([(N, 3), (2, 3)], (4, 3)), ([(5, 2), (5,)], (8,)), ([(3,), (3,)], (2, N)),
-                          ([(N, 1), (N, 4)], [7, 4])]:
+                          ([(N, 1), (N, 4)], [7, 4]), ([(2, 2), (2,)], (3, 3, 3))]:
         yield case("scatter", X, Y, shape, inputs=shapes, dtypes=["int32", "float32"])
     for shapes, kwargs in [([(N, 3), (2, 2), (2,)], {}), ([(4, 5), (3, 2), (3,)], {"reduction": "add"}),
-                           ([(N, 3), (2, 2), (2,)], {"reduction": "max"}), ([(4, 5), (3, 2), (3,)], {"reduction": "div"})]:
+                           ([(N, 3), (2, 2), (2,)], {"reduction": "max"}), ([(4, 5), (3, 2), (3,)], {"reduction": "div"}),
+                           ([(N, N, 3), (2, 3), (2,)], {"reduction": "MIN"})]:
         yield case("scatter_update", X, Y, Z, inputs=shapes, dtypes=["float32", "int32", "float32"], **kwargs)
     for shape, start, size in [((N, 8), (0, 2), (2, 4)), ((5, 8), (1, 1), (-1, 3)), ((N, 8), (0, 0), (-1, -1)),
                                ((5, 8), (1, 2), (2, 2, 2)), ((5, 8), (1, 2, 3), (2, 2)), ((5, 8), Y, (-1, 2)),
@@ -792,18 +795,18 @@ def core_cases() -> Iterator[dict]:
         dtypes = ["float32", "int32"] if start == Y else ["float32"]
         yield case("slice", X, start, size, inputs=inputs, dtypes=dtypes)
     yield case("slice", X, Array((2,), "int32"), (-1, 2), inputs=[(5, 8)], unmodelled=ARRAY_VALUES)
-    for shapes in [[(N, 8), (2, 3)], [(5, 8), (5, 8)], [(5,), (2,)]]:
+    for shapes in [[(N, 8), (2, 3)], [(5, 8), (5, 8)], [(5,), (2,)], [(N, N), (1, 1)], [(2, 8), (N, 2)]]:
         yield case("slice_update", X, (0, 1) if len(shapes[0]) == 2 else (1,), Y, inputs=shapes)
     for shape in [(N, 3), (2, N, 4), ()]:
         yield case("stop_gradient", X, inputs=[shape])
-    for shapes in [[(N, 3)], [(N, 3), (4,)], [()]]:
+    for shapes in [[(N, 3)], [(N, 3), (4,)], [()], [(2, N), (), (3, 4, 5)]]:
         loop_vars = tuple(T(i) for i in range(len(shapes)))
         yield case("while_loop", Function("cond_false"), Function("identity_tuple"), loop_vars, inputs=shapes)
     yield case("while_loop", Function("cond_false"), Function("identity"), X, inputs=[(N, 3)], maximum_iterations=3)
-    for shape in [(N, 3), (), (2, 5)]:
+    for shape in [(N, 3), (), (2, 5), (N, N, 4)]:
         yield case("fori_loop", 0, 3, Function("body_identity"), X, inputs=[shape])
     yield case("fori_loop", X, 3, Function("body_identity"), 1.0, inputs=[()], dtypes="int32", unmodelled=NO_TENSOR)
-    for shape in [(N, 3), (5, 3), (4,)]:
+    for shape in [(N, 3), (5, 3), (4,), (2, N), (3, 2, 2)]:
         yield case("map", Function("identity"), X, inputs=[shape], unmodelled=TRACED)
         yield case("vectorized_map", Function("identity"), X, inputs=[shape], unmodelled=TRACED)
         yield case("associative_scan", Function("add"), X, inputs=[shape], unmodelled=TRACED)
@@ -814,8 +817,12 @@ def core_cases() -> Iterator[dict]:
     yield case("cond", X, Function("constant", 1.0), Function("constant", 2.0), inputs=[()], dtypes="bool", unmodelled=TRACED)
     yield case("cond", X, Function("ones", (2,)), Function("zeros", (3,)), inputs=[()], dtypes="bool", unmodelled=TRACED)
     yield case("cond", True, Function("ones", (2,)), Function("zeros", (2,)), inputs=[], unmodelled=TRACED)
+    yield case("cond", X, Function("ones", (2, 3)), Function("ones", (2, 3)), inputs=[()], dtypes="bool", unmodelled=TRACED)
     yield case("jvp", Function("identity"), (X,), (Y,), inputs=[(N, 3), (N, 3)], unmodelled=TRACED)
     yield case("jvp", Function("identity_aux"), (X,), (Y,), inputs=[(2, 3), (2, 3)], has_aux=True, unmodelled=TRACED)
+    yield case("jvp", Function("identity"), (X,), (Y,), inputs=[(), ()], unmodelled=TRACED)
+    yield case("jvp", Function("identity"), [X], [Y], inputs=[(2, N, 4), (2, N, 4)], unmodelled=TRACED)
+    yield case("jvp", Function("add"), (X, Y), (Z, W), inputs=[(N, 3), (N, 3), (N, 3), (N, 3)], unmodelled=TRACED)
     yield case("custom_gradient", Function("identity"), inputs=[])
     yield case("vectorize", Function("identity"), inputs=[])
 
@@ -829,6 +836,7 @@ def random_cases() -> Iterator[dict]:
         yield case(f"random.{function}", (2, 3), inputs=[])
         yield case(f"random.{function}", X, inputs=[(2,)], dtypes="int32")
     yield case("random.randint", (2, 3), 0, 5, inputs=[])
+    yield case("random.randint", X, 0, 5, inputs=[(2,)], dtypes="int32")
     yield case("random.gamma", (2, 3), X, inputs=[()])
     yield case("random.binomial", (2, 3), X, 0.5, inputs=[()])
     yield case("random.beta", (2, 3), X, 1.0, inputs=[()])
