@@ -1210,7 +1210,8 @@ class Session:
             # that the node records unless __call__ converted the inputs).
             dtype = flat[0].dtype
             converts = (
-                dtype not in (None, "float32")
+                dtype is UNKNOWN
+                or dtype not in (None, "float32")
                 or (layer.rule is not None and layer.rule.args.get("dtype") is not None)
                 or self.dtype_policy_changed
             )
@@ -1317,7 +1318,10 @@ class Session:
                 return UNKNOWN
             output_shape = [UNKNOWN] * count
         structure = self._attach(layer, node, output_shape)
-        dtype = layer.rule.output_dtype([t.dtype for t in tensors]) if layer.rule is not None else None
+        try:
+            dtype = layer.rule.output_dtype([t.dtype for t in tensors]) if layer.rule is not None else None
+        except Unresolved:
+            dtype = UNKNOWN
         if dtype is not None:
             for output in node.outputs:
                 output.dtype = dtype

@@ -73,7 +73,7 @@ class Square(SameShape):
 
     def output_dtype(self, input_dtypes: list[Any]) -> Any:
         dtype = super().output_dtype(input_dtypes)
-        return UNKNOWN if dtype == "bool" else dtype
+        return UNKNOWN if dtype is UNKNOWN or dtype == "bool" else dtype
 
 
 @register_op("Clip")

@@ -121,7 +121,7 @@ class Tensordot(Product):
 
 
 @register_op("Einsum")
-class Einsum(Op):
+class Einsum(Product):
     """``keras.ops.einsum(subscripts, *operands)``, as ``Einsum.compute_output_spec`` computes it:
     each operand's shape written into the output spec (a dimension an operand lacks is 1), then
     the results broadcast."""
