@@ -170,3 +170,98 @@ def test_op_case_on_inputs_of_unknown_shape(case: dict, which: str) -> None:
     assert agrees(predicted, expected_output(case)), (
         f"engine gave {format_output(predicted)} with {which} unknown; {describe(case)}"
     )
+
+
+# ------------------------------------------------------------------ unknown arguments
+# The same cases with one argument that is not a tensor (or one element of it) unknown, as the
+# front-end passes a value it cannot resolve: no error Keras does not raise, and whatever the rule
+# still computes is what Keras computed.
+
+
+def _unknown_variants(value: Any, path: str) -> list[tuple[str, Any]]:
+    if isinstance(value, dict) and ("tensor" in value or "array" in value or "function" in value):
+        return []
+    variants = [(path, "UNKNOWN")]
+    items = value["tuple"] if isinstance(value, dict) and "tuple" in value else value
+    if isinstance(items, list):
+        for i, item in enumerate(items):
+            if isinstance(item, dict) and "tensor" in item:
+                continue
+            changed = items[:i] + ["UNKNOWN"] + items[i + 1:]
+            variants.append((f"{path}[{i}]", {"tuple": changed} if isinstance(value, dict) else changed))
+    return variants
+
+
+def unknown_argument_variants(case: dict) -> list[tuple[str, dict]]:
+    variants = []
+    for index, value in enumerate(case["args"]):
+        for where, new in _unknown_variants(value, f"args[{index}]"):
+            args = list(case["args"])
+            args[index] = new
+            variants.append((where, {**case, "args": args}))
+    for key, value in case["kwargs"].items():
+        for where, new in _unknown_variants(value, key):
+            variants.append((where, {**case, "kwargs": {**case["kwargs"], key: new}}))
+    return variants
+
+
+def _unknowns(value: Any) -> Any:
+    """The JSON form with the marker "UNKNOWN" made the engine's UNKNOWN."""
+    if value == "UNKNOWN":
+        return UNKNOWN
+    if isinstance(value, list):
+        return [_unknowns(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _unknowns(v) for k, v in value.items()}
+    return value
+
+
+UNKNOWN_ARGUMENT_CASES = [c for c in VALID if "unmodelled" not in c and unknown_argument_variants(c)]
+
+
+@pytest.mark.parametrize("case", UNKNOWN_ARGUMENT_CASES, ids=[c["id"] for c in UNKNOWN_ARGUMENT_CASES])
+def test_unknown_arguments_never_contradict_keras(case: dict) -> None:
+    for where, variant in unknown_argument_variants(case):
+        variant = {**variant, "args": _unknowns(variant["args"]), "kwargs": _unknowns(variant["kwargs"])}
+        session, output = run_case(variant)
+        context = f"with {where} unknown; {describe(case)}"
+        assert not session.errors, f"engine reported {[e.message for e in session.errors]} {context}"
+        predicted = predicted_output(output)
+        assert agrees(predicted, expected_output(case)), f"engine gave {format_output(predicted)} {context}"
+
+
+# ------------------------------------------------------------------ robustness
+# Odd literal arguments (which Keras rejects one way or another) come out of the engine as a
+# reported error or an unknown result, never as a Python exception.
+
+ODD_VALUES: list[Any] = [None, "x", "", 2.5, -1, 0, True, [], [1, 2, 3], [None], [-1], {"dict": {"a": 1}},
+                         [[1, 2], 3], {"tuple": [0, 0, 0, 0, 0]}]
+
+
+def _odd_targets() -> dict[str, list[tuple[dict, str]]]:
+    """Per function: for every argument that is not a tensor, the first valid case passing it."""
+    targets: dict[str, dict[str, dict]] = {}
+    for c in VALID:
+        per_function = targets.setdefault(c["function"], {})
+        for key, value in c["kwargs"].items():
+            if not (isinstance(value, dict) and "tensor" in value):
+                per_function.setdefault(key, c)
+        for index, value in enumerate(c["args"]):
+            if not (isinstance(value, dict) and "tensor" in value):
+                per_function.setdefault(f"args[{index}]", c)
+    return {function: [(c, key) for key, c in keys.items()] for function, keys in targets.items() if keys}
+
+
+ODD_TARGETS = _odd_targets()
+
+
+@pytest.mark.parametrize("function", sorted(ODD_TARGETS))
+def test_odd_arguments_never_crash_the_engine(function: str) -> None:
+    for case, key in ODD_TARGETS[function]:
+        for odd in ODD_VALUES:
+            if key.startswith("args["):
+                args = list(case["args"])
+                args[int(key[5:-1])] = odd
+                run_case({**case, "args": args})
+            else:
+                run_case({**case, "kwargs": {**case["kwargs"], key: odd}})

@@ -111,6 +111,8 @@ def constant_shape(value: Any) -> Any:
     None for None."""
     if value is None:
         return None
+    if value is UNKNOWN:
+        return UNKNOWN  # perhaps a tensor: nothing is known of it
     shape = getattr(value, "shape", None)
     if shape is not None and not isinstance(value, (int, float, bool, str, list, tuple, dict)):
         return Constant(None, shape if isinstance(shape, tuple) else UNKNOWN, python=False)

@@ -1320,7 +1320,7 @@ class Session:
         structure = self._attach(layer, node, output_shape)
         try:
             dtype = layer.rule.output_dtype([t.dtype for t in tensors]) if layer.rule is not None else None
-        except Unresolved:
+        except (Unresolved, *RULE_FAILURES):
             dtype = UNKNOWN
         if dtype is not None:
             for output in node.outputs:

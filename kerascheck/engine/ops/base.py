@@ -66,12 +66,13 @@ class Op(OpRule):
             configured = self.args.get("dtype")
             if configured is None:
                 return first if isinstance(first, str) else UNKNOWN
-            return configured if configured in FLOAT_DTYPES | SMALL_INT_DTYPES else UNKNOWN
+            return configured if isinstance(configured, str) and configured in FLOAT_DTYPES | SMALL_INT_DTYPES else UNKNOWN
         if rule == PROMOTED:
-            known = {d for d in dtypes if d is not None}
-            if len(known) == 1 and all(isinstance(d, str) for d in known):
-                dtype = known.pop()
-                return dtype if dtype in FLOAT_DTYPES else UNKNOWN
+            known = [d for d in dtypes if d is not None]
+            if known and all(isinstance(d, str) and d == known[0] for d in known):
+                return known[0] if known[0] in FLOAT_DTYPES else UNKNOWN
+            return UNKNOWN
+        if not isinstance(first, str):
             return UNKNOWN
         if rule == FLOAT:
             if first in FLOAT_DTYPES:
@@ -98,7 +99,10 @@ def require_known(*values: Any) -> None:
 
 
 def is_tensor(operand: Any) -> bool:
-    """``isinstance(x, KerasTensor)``: an operand that is a symbolic tensor's shape."""
+    """``isinstance(x, KerasTensor)``: an operand that is a symbolic tensor's shape (an unknown
+    operand may be a tensor of unknown shape or a value not resolved: undecidable)."""
+    if operand is UNKNOWN:
+        raise Unresolved("an operand that may or may not be a tensor")
     return operand is not None and not isinstance(operand, Constant)
 
 

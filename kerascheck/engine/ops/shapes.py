@@ -160,6 +160,8 @@ class ExpandDims(ShapeOp):
         axes = (axis,) if isinstance(axis, int) else tuple(axis)
         out_ndim = len(axes) + len(shape)
         axes = tuple(canonicalize_axis(a, out_ndim) for a in axes)
+        if len(set(axes)) != len(axes):
+            raise LayerError(f"StopIteration: `axis` names an axis twice. Received axis={axis}", "config")
         rest = iter(shape)
         return tuple(1 if a in axes else next(rest) for a in range(out_ndim))
 
