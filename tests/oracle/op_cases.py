@@ -286,8 +286,9 @@ def _operation_call(function: Any, depth: int = 0) -> tuple[Any, ast.Call] | Non
                 return function, node
     if depth == 0:
         for node in ast.walk(tree):
-            if isinstance(node, ast.Return) and isinstance(node.value, ast.Call) and isinstance(node.value.func, ast.Name):
-                inner = getattr(module, node.value.func.id, None)
+            returned = node.value if isinstance(node, ast.Return) else None
+            if isinstance(returned, ast.Call) and isinstance(returned.func, ast.Name):
+                inner = getattr(module, returned.func.id, None)
                 if inspect.isfunction(inner):
                     return _operation_call(inner, depth + 1)
     return None

@@ -66,7 +66,8 @@ class Op(OpRule):
             configured = self.args.get("dtype")
             if configured is None:
                 return first if isinstance(first, str) else UNKNOWN
-            return configured if isinstance(configured, str) and configured in FLOAT_DTYPES | SMALL_INT_DTYPES else UNKNOWN
+            known = isinstance(configured, str) and configured in FLOAT_DTYPES | SMALL_INT_DTYPES
+            return configured if known else UNKNOWN
         if rule == PROMOTED:
             known = [d for d in dtypes if d is not None]
             if known and all(isinstance(d, str) and d == known[0] for d in known):

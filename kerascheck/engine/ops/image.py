@@ -11,7 +11,9 @@ from kerascheck.engine.operations import register_op
 from kerascheck.engine.ops.base import SAME, Op, dims, prod, require_known, shape_attribute, value_of
 from kerascheck.engine.ops.nn import conv_output_shape
 
-RANK_MESSAGE = "Invalid images rank: expected rank 3 (single image) or rank 4 (batch of images). Received: images.shape={}"
+RANK_MESSAGE = (
+    "Invalid images rank: expected rank 3 (single image) or rank 4 (batch of images). Received: images.shape={}"
+)
 RANK_MESSAGE_INPUT = (
     "Invalid images rank: expected rank 3 (single image) or rank 4 (batch of images). Received input with shape: "
     "images.shape={}"
@@ -71,7 +73,9 @@ class ColorSpace(ImageOp):
             raise LayerError(f"Invalid images dtype: expected float dtype. Received: images.dtype={dtype}", "config")
         channels = shape[-1 if self.data_format == "channels_last" else -3]
         if channels is not None and channels != 3:
-            raise LayerError(f"Input images must have 3 channels, but received images with {channels} channels.", "axis")
+            raise LayerError(
+                f"Input images must have 3 channels, but received images with {channels} channels.", "axis"
+            )
         return tuple(shape)
 
 
@@ -166,7 +170,8 @@ class MapCoordinates(ImageOp):
             )
         if len(coordinates_shape) < 2:
             raise LayerError(
-                f"Invalid coordinates rank: expected at least rank 2. Received input with shape: {tuple(coordinates_shape)}",
+                "Invalid coordinates rank: expected at least rank 2. Received input with shape: "
+                f"{tuple(coordinates_shape)}",
                 "rank",
             )
         return tuple(coordinates_shape[1:])
@@ -304,7 +309,9 @@ class SobelEdges(ImageOp):
     def spec(self, images: Any) -> Any:
         shape = dims(images)
         if len(shape) != 4:
-            raise LayerError(f"Invalid images rank: expected rank 4 (batch of images). Received: images.shape={shape}", "rank")
+            raise LayerError(
+                f"Invalid images rank: expected rank 4 (batch of images). Received: images.shape={shape}", "rank"
+            )
         return (*shape, 2)
 
 

@@ -130,7 +130,9 @@ class Einsum(Product):
         subscripts = self.subscripts
         split = subscripts.split("->")
         if len(split) > 2:
-            raise LayerError(f"At most one '->' is supported in `einsum` subscripts, but received {subscripts}.", "config")
+            raise LayerError(
+                f"At most one '->' is supported in `einsum` subscripts, but received {subscripts}.", "config"
+            )
         if len(split) == 2:
             inputs_spec, output_spec = split
         else:
@@ -138,7 +140,8 @@ class Einsum(Product):
         input_specs = inputs_spec.split(",")
         if len(input_specs) != len(operands):
             raise LayerError(
-                f"Number of operands ({len(operands)}) does not match the number of input specs ({len(input_specs)}) in "
+                f"Number of operands ({len(operands)}) does not match the number of input specs "
+                f"({len(input_specs)}) in "
                 f"`einsum`, received subscripts={subscripts}.",
                 "config",
             )

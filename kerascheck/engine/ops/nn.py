@@ -61,7 +61,10 @@ class Glu(Op):
         size = shape[self.axis]
         if size is not None:
             if size % 2 != 0:
-                raise LayerError(f"axis size must be divisible by 2. Received: x.shape={tuple(shape)} with axis={self.axis}", "config")
+                raise LayerError(
+                    f"axis size must be divisible by 2. Received: x.shape={tuple(shape)} with axis={self.axis}",
+                    "config",
+                )
             shape[self.axis] = size // 2
         return tuple(shape)
 
@@ -94,7 +97,9 @@ class Pool(Op):
         pool = _per_axis(self.pool_size, len(spatial))
         strides = pool if self.strides is None else _per_axis(self.strides, len(spatial))
         if padding not in ("valid", "same"):
-            raise LayerError(f"Argument `padding` must be either 'valid' or 'same'. Received: padding={padding}", "config")
+            raise LayerError(
+                f"Argument `padding` must be either 'valid' or 'same'. Received: padding={padding}", "config"
+            )
         out = []
         for n, k, s in zip(spatial, pool, strides):
             length, _ = conv_output_length(n, k, s, padding)
@@ -105,7 +110,8 @@ class Pool(Op):
                     "nonpositive",
                 )
             out.append(length)
-        return _with_spatial(shape, out, shape[-1] if self.data_format == "channels_last" else shape[1], self.data_format)
+        channels = shape[-1] if self.data_format == "channels_last" else shape[1]
+        return _with_spatial(shape, out, channels, self.data_format)
 
 
 @register_op("AdaptiveMaxPool", "AdaptiveAveragePool")
@@ -245,7 +251,9 @@ class ConvTranspose(Conv):
         out = []
         for i, length in enumerate(_spatial(shape, self.data_format)):
             if length is not None and padding not in ("valid", "same"):
-                raise LayerError(f"The `padding` argument must be one of 'valid', 'same'. Received: padding={padding}", "config")
+                raise LayerError(
+                    f"The `padding` argument must be one of 'valid', 'same'. Received: padding={padding}", "config"
+                )
             pad = None if output_padding is None else output_padding[i]
             out.append(deconv_output_length(length, kernel_size[i], strides[i], padding, pad, dilation[i])[0])
         return _with_spatial(shape, out, filters, self.data_format)
@@ -288,7 +296,9 @@ class MultiHot(Op):
         elif 0 <= self.axis < len(shape):
             shape.insert(self.axis, num_classes)
         else:
-            raise LayerError(f"axis must be -1 or between [0, {len(dims(inputs))}), but received {self.axis}.", "config")
+            raise LayerError(
+                f"axis must be -1 or between [0, {len(dims(inputs))}), but received {self.axis}.", "config"
+            )
         return (shape[-1],) if len(shape) == 2 else (shape[0], *shape[2:])
 
 
@@ -505,7 +515,9 @@ class DepthToSpace(Op):
         b, h, w, c = shape if channels_last else (shape[0], shape[2], shape[3], shape[1])
         if self.keras_class == "DepthToSpace":
             if c is not None and c % block**2 != 0:
-                raise LayerError(f"The number of channels ({c}) must be divisible by block_size**2 ({block**2}).", "config")
+                raise LayerError(
+                    f"The number of channels ({c}) must be divisible by block_size**2 ({block**2}).", "config"
+                )
             c, h, w = (None if c is None else c // block**2, _times(h, block), _times(w, block))
         else:
             if h is not None and h % block != 0:

@@ -81,7 +81,9 @@ class GetItem(ShapeOp):
                 new_shape.append(1)
                 continue
             if not remaining_shape:
-                raise LayerError(f"Array has shape {tuple(shape)} but slice has to many indices. Received: `{key}`", "rank")
+                raise LayerError(
+                    f"Array has shape {tuple(shape)} but slice has to many indices. Received: `{key}`", "rank"
+                )
             length = remaining_shape.pop(0)
             if isinstance(subkey, int):  # bool too, as in Keras
                 if length is not None:
@@ -343,10 +345,13 @@ class ArraySplit(ShapeOp):
     def spec(self, x: Any) -> Any:
         n, axis = self.indices_or_sections, self.axis
         if not isinstance(n, int):
-            raise LayerError(f"Argument `indices_or_sections` must be of type `int`. Received: indices_or_sections={n}", "config")
+            raise LayerError(
+                f"Argument `indices_or_sections` must be of type `int`. Received: indices_or_sections={n}", "config"
+            )
         if n <= 0:
             raise LayerError(
-                f"Argument `indices_or_sections` must be a positive integer. Received: indices_or_sections={n}", "config"
+                f"Argument `indices_or_sections` must be a positive integer. Received: indices_or_sections={n}",
+                "config",
             )
         if not isinstance(axis, int):
             raise LayerError(f"Argument `axis` must be of type `int`. Received: {axis}", "config")
@@ -434,7 +439,8 @@ class Pad(ShapeOp):
             for i, pw in enumerate(pad_width):
                 if len(pw) != first_len:
                     raise LayerError(
-                        f"`pad_width` should be a list of tuples of length 1 or 2. Received: pad_width={self.pad_width}",
+                        "`pad_width` should be a list of tuples of length 1 or 2. Received: "
+                        f"pad_width={self.pad_width}",
                         "config",
                     )
                 if len(pw) == 1:
@@ -718,7 +724,9 @@ class Append(Op):
         out = dims(s1)
         a, b = out[self.axis], dims(s2)[self.axis]
         if a is None or b is None:
-            raise LayerError(f"unsupported operand type(s) for +: '{type(a).__name__}' and '{type(b).__name__}'", "merge")
+            raise LayerError(
+                f"unsupported operand type(s) for +: '{type(a).__name__}' and '{type(b).__name__}'", "merge"
+            )
         out[self.axis] = a + b
         return tuple(out)
 
@@ -917,7 +925,9 @@ class Histogram(Op):
             raise LayerError(f"Argument `bins` should be a non-negative integer. Received: bins={bins}", "config")
         if value_range:
             if len(value_range) < 2 or not isinstance(value_range, tuple):
-                raise LayerError(f"Argument `range` must be a tuple of two elements. Received: range={value_range}", "config")
+                raise LayerError(
+                    f"Argument `range` must be a tuple of two elements. Received: range={value_range}", "config"
+                )
             if value_range[1] < value_range[0]:
                 raise LayerError(
                     f"The second element of `range` must be greater than the first. Received: range={value_range}",
