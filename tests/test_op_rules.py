@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 
 from conftest import shape_agrees as agrees
+from conftest import with_argument
 from kerascheck.engine.dims import UNKNOWN, format_output, is_known, partial_shape
 from kerascheck.engine.operations import NOT_CREATED, OPS_FUNCTIONS, UNBOUND
 from kerascheck.engine.runtime import ArrayData, KerasTensor, Session
@@ -193,16 +194,10 @@ def _unknown_variants(value: Any, path: str) -> list[tuple[str, Any]]:
 
 
 def unknown_argument_variants(case: dict) -> list[tuple[str, dict]]:
-    variants = []
-    for index, value in enumerate(case["args"]):
-        for where, new in _unknown_variants(value, f"args[{index}]"):
-            args = list(case["args"])
-            args[index] = new
-            variants.append((where, {**case, "args": args}))
-    for key, value in case["kwargs"].items():
-        for where, new in _unknown_variants(value, key):
-            variants.append((where, {**case, "kwargs": {**case["kwargs"], key: new}}))
-    return variants
+    keys = [(f"args[{i}]", value) for i, value in enumerate(case["args"])] + list(case["kwargs"].items())
+    return [
+        (where, with_argument(case, key, new)) for key, value in keys for where, new in _unknown_variants(value, key)
+    ]
 
 
 def _unknowns(value: Any) -> Any:
@@ -259,9 +254,4 @@ ODD_TARGETS = _odd_targets()
 def test_odd_arguments_never_crash_the_engine(function: str) -> None:
     for case, key in ODD_TARGETS[function]:
         for odd in ODD_VALUES:
-            if key.startswith("args["):
-                args = list(case["args"])
-                args[int(key[5:-1])] = odd
-                run_case({**case, "args": args})
-            else:
-                run_case({**case, "kwargs": {**case["kwargs"], key: odd}})
+            run_case(with_argument(case, key, odd))

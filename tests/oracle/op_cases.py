@@ -38,7 +38,6 @@ import json
 import math
 import os
 import pprint
-import re
 import sys
 import textwrap
 import warnings
@@ -61,6 +60,7 @@ from op_case_lists import (  # noqa: E402
     Function,
     T,
 )
+from recording import clean_message, write_or_check  # noqa: E402
 
 
 # --------------------------------------------------------------------------- JSON values
@@ -116,14 +116,6 @@ def from_json(value: Any, tensor: Any = None, array: Any = None, function: Any =
 
 
 # --------------------------------------------------------------------------- running a case
-
-
-def _clean(message: str) -> str:
-    """The message Keras raised, without the call-context wrapper and object addresses."""
-    wrapped = re.search(r"Exception encountered when calling [^\n]*\n\n\x1b\[1m(.*?)\x1b\[0m", message, re.S)
-    if wrapped:
-        message = wrapped.group(1)
-    return re.sub(r" at 0x[0-9a-f]+", "", message)
 
 
 def keras_function(path: str) -> Any:
@@ -190,7 +182,7 @@ def run_case(spec: dict) -> dict:
             warnings.simplefilter("ignore")
             out = keras_function(spec["function"])(*args, **kwargs)
     except Exception as err:  # noqa: BLE001  (the oracle records whatever Keras raises)
-        result.update(error=_clean(str(err)), error_type=type(err).__name__)
+        result.update(error=clean_message(str(err)), error_type=type(err).__name__)
         return result
     finally:
         Operation.__init__ = original_init  # type: ignore[method-assign]
@@ -446,32 +438,16 @@ def _operand_inputs(case: dict, entry: dict) -> list[int]:
 
 
 def main(argv: list[str]) -> int:
-    check = "--check" in argv
     only = [a for a in argv if not a.startswith("--")]
     status = 0
-    FIXTURES.mkdir(parents=True, exist_ok=True)
     all_cases: list[dict] = []
     for family in FAMILIES:
         text, cases = record_family(family)
         all_cases.extend(cases)
-        if only and family not in only:
-            continue
-        path = FIXTURES / f"{family}.json"
-        if check:
-            if not path.exists() or path.read_text() != text:
-                print(f"{path} differs from what Keras records now", file=sys.stderr)
-                status = 1
-        else:
-            path.write_text(text)
-            print(f"wrote {path} ({len(cases)} cases)")
-    text = knowledge(all_cases)
-    if check:
-        if not KNOWLEDGE.exists() or KNOWLEDGE.read_text() != text:
-            print(f"{KNOWLEDGE} differs from what Keras records now", file=sys.stderr)
-            status = 1
-    elif not only:
-        KNOWLEDGE.write_text(text)
-        print(f"wrote {KNOWLEDGE}")
+        if not only or family in only:
+            status |= write_or_check(FIXTURES / f"{family}.json", text, argv)
+    if not only:
+        status |= write_or_check(KNOWLEDGE, knowledge(all_cases), argv)
     return status
 
 

@@ -190,82 +190,74 @@ def _non_negative(**values: Any) -> None:
 
 
 class Border(ImageOp):
-    """``pad_images`` / ``crop_images``: exactly two of (before, after, target) per side."""
+    """``pad_images`` / ``crop_images``: exactly two of (before, after, target) per side; the
+    third follows from the size, and none may be negative."""
 
-    words = ("padding", "pad")
+    word = "padding"
+    grows = True  # padding adds ``before + after`` to a side; cropping takes them away
 
-    def sides(self) -> tuple[tuple, tuple]:
-        word = self.words[0]
-        height = (f"top_{word}", f"bottom_{word}", "target_height")
-        width = (f"left_{word}", f"right_{word}", "target_width")
-        return height, width
+    def sides(self) -> tuple[tuple[str, str, str], tuple[str, str, str]]:
+        return (f"top_{self.word}", f"bottom_{self.word}", "target_height"), (
+            f"left_{self.word}", f"right_{self.word}", "target_width")
 
     def validate(self) -> None:
-        height, width = self.sides()
-        _exactly_two(height, tuple(self.args[n] for n in height))
-        _exactly_two(width, tuple(self.args[n] for n in width))
-        word = self.words[0]
-        names = (f"top_{word}", f"bottom_{word}", "target_height", f"left_{word}", f"right_{word}", "target_width")
-        _non_negative(**{n: self.args[n] for n in names})
+        for names in self.sides():
+            _exactly_two(names, tuple(self.args[n] for n in names))
+        _non_negative(**{n: self.args[n] for names in self.sides() for n in names})
+
+    def settle(self, size: Any, names: tuple[str, str, str], target: Any) -> None:
+        """With the side's size known, the before or after not given follows; all must be >= 0."""
+        if size is None:
+            return
+        before, after = self.args[names[0]], self.args[names[1]]
+        extra = target - size if self.grows else size - target
+        if before is None:
+            before = extra - after
+        if after is None:
+            after = extra - before
+        _non_negative(**{names[0]: before, names[1]: after, names[2]: target})
+
+    def spec(self, images: Any) -> Any:
+        shape = image_dims(images)
+        self.validate()
+        axes = height_width_axes(self.data_format)
+        targets = [self.target(shape[axis], names) for axis, names in zip(axes, self.sides())]
+        out = list(shape)
+        for axis, names, target in zip(axes, self.sides(), targets):
+            self.settle(shape[axis], names, target)
+            out[axis] = target
+        return tuple(out)
+
+    def target(self, size: Any, names: tuple[str, str, str]) -> Any:
+        """The side's new length: its target, else ``before + size + after`` (None: not known)."""
+        before, after, target = (self.args[n] for n in names)
+        if target is None and size is not None:
+            target = before + size + after
+        return target
 
 
 @register_op("PadImages")
 class PadImages(Border):
     """Height ``top + h + bottom`` (or ``target_height``), width likewise."""
 
-    def spec(self, images: Any) -> Any:
-        shape = image_dims(images)
-        self.validate()
-        h_axis, w_axis = height_width_axes(self.data_format)
-        out = list(shape)
-        for axis, (before, after, target) in ((h_axis, self.sides()[0]), (w_axis, self.sides()[1])):
-            size, before, after, target = shape[axis], self.args[before], self.args[after], self.args[target]
-            names = self.sides()[0] if axis == h_axis else self.sides()[1]
-            if target is None and size is not None:
-                target = before + size + after
-            if size is not None:
-                if before is None:
-                    before = target - size - after
-                if after is None:
-                    after = target - size - before
-                _non_negative(**{names[0]: before, names[1]: after, names[2]: target})
-            out[axis] = target
-        return tuple(out)
-
 
 @register_op("CropImages")
 class CropImages(Border):
     """Height ``h - top - bottom`` (or ``target_height``, needed when ``h`` is None), width likewise."""
 
-    words = ("cropping", "crop")
+    word = "cropping"
+    grows = False
 
-    def spec(self, images: Any) -> Any:
-        shape = image_dims(images)
-        self.validate()
-        h_axis, w_axis = height_width_axes(self.data_format)
-        for axis, side in ((h_axis, "height"), (w_axis, "width")):
-            if shape[axis] is None and self.args[f"target_{side}"] is None:
-                raise LayerError(
-                    f"When the {side} of the images is unknown, `target_{side}` must be specified.Received "
-                    f"images.shape={shape} and target_{side}={self.args[f'target_{side}']}",
-                    "undefined_dim",
-                )
-        out = list(shape)
-        targets = []
-        for axis, (before, after, target) in ((h_axis, self.sides()[0]), (w_axis, self.sides()[1])):
-            size = shape[axis]
-            value = self.args[target]
-            targets.append(size - self.args[before] - self.args[after] if value is None else value)
-        for (axis, names), target in zip(((h_axis, self.sides()[0]), (w_axis, self.sides()[1])), targets):
-            size, before, after = shape[axis], self.args[names[0]], self.args[names[1]]
-            if size is not None:
-                if before is None:
-                    before = size - target - after
-                if after is None:
-                    after = size - target - before
-                _non_negative(**{names[0]: before, names[1]: after, names[2]: target})
-            out[axis] = target
-        return tuple(out)
+    def target(self, size: Any, names: tuple[str, str, str]) -> Any:
+        before, after, target = (self.args[n] for n in names)
+        side = names[2][len("target_"):]
+        if size is None and target is None:
+            raise LayerError(
+                f"When the {side} of the images is unknown, `target_{side}` must be specified.Received "
+                f"size={size} and target_{side}={target}",
+                "undefined_dim",
+            )
+        return size - before - after if target is None else target
 
 
 @register_op("PerspectiveTransform")
