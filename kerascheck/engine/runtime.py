@@ -1267,6 +1267,7 @@ class Session:
             KERAS2_OPERATOR_CLASSES,
             KERAS2_OPERATOR_NAMES,
             OP_RULES,
+            Constant,
             constant_shape,
         )
 
@@ -1292,6 +1293,9 @@ class Session:
         layer = Layer(self, class_name, name, origin, rule_cls(dict(config), name) if rule_cls else None)
         layer.built = layer.is_operation = True
         flat = [o if isinstance(o, KerasTensor) else constant_shape(o) for o in operands]
+        if self.keras_version == 2:
+            # TensorFlow makes a tensor of a Python list: its shape counts, as an array's does.
+            flat = [replace(o, python=False) if isinstance(o, Constant) else o for o in flat]
         shapes = [o.shape if isinstance(o, KerasTensor) else o for o in flat]
         node = Node(layer, tensors, [], None, origin, list_input=True, operands=flat)
         if layer.rule is not None:

@@ -92,6 +92,8 @@ def binary(function: str, dtype: str = "float32", errors: bool = True) -> Iterat
     yield case(function, X, 2, inputs=[(N, 3)], dtypes=dtype)
     yield case(function, 3, X, inputs=[(2, N)], dtypes=dtype)
     yield case(function, X, Array((4, 1), dtype), inputs=[(N, 3)], dtypes=dtype)
+    if dtype == "float32":
+        yield case(function, X, [1.0, 2.0, 3.0], inputs=[(N, 1)], dtypes=dtype)  # a list: no `shape`, a scalar
     if errors:
         yield case(function, X, Y, inputs=[(N, 4), (N, 3)], dtypes=dtype)
         yield case(function, X, Y, inputs=[(2, 3), (4, 3)], dtypes=dtype)

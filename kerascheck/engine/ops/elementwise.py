@@ -97,11 +97,7 @@ class FullLike(Converted):
     """``keras.ops.full_like(x, fill_value)``: the shape of ``x``."""
 
 
-@register_op(
-    "Add", "Subtract", "Multiply", "Divide", "TrueDivide", "DivideNoNan", "FloorDivide", "Power", "Mod", "Fmod",
-    "Maximum", "Minimum", "Fmax", "Fmin", "Logaddexp", "Logaddexp2", "Nextafter", "Gcd", "Lcm", "Ldexp",
-    "Arctan2",
-)
+@register_op("Arctan2")
 class Broadcast(Op):
     """``broadcast_shapes(x1.shape, x2.shape)``; a Python number or list counts as a scalar
     (``getattr(x, "shape", [])``)."""
@@ -111,6 +107,22 @@ class Broadcast(Op):
 
     def spec(self, x1: Any, x2: Any, *_: Any) -> Any:
         return broadcast(keras_shape(x1), keras_shape(x2))
+
+
+@register_op(
+    "Add", "Subtract", "Multiply", "Divide", "TrueDivide", "DivideNoNan", "FloorDivide", "Power", "Mod", "Fmod",
+    "Maximum", "Minimum", "Fmax", "Fmin", "Logaddexp", "Logaddexp2", "Nextafter", "Gcd", "Lcm", "Ldexp",
+)
+class Arithmetic(Broadcast):
+    """:class:`Broadcast`, after ``dtypes.result_type`` of the operands' dtypes, where a Python
+    list (or tuple) is its type, which no dtype is: Keras raises ``Invalid dtype: list``."""
+
+    def spec(self, x1: Any, x2: Any, *_: Any) -> Any:
+        for operand in (x1, x2):
+            value = value_of(operand)
+            if isinstance(value, (list, tuple, dict)):
+                raise LayerError(f"Invalid dtype: {type(value).__name__}", "config")
+        return super().spec(x1, x2)
 
 
 def broadcast(shape1: Any, shape2: Any) -> Any:
