@@ -27,11 +27,13 @@ from kerascheck.frontend.values import (
     Scope,
     SuperProxy,
     UserClass,
+    UserFunction,
     UserInstance,
     binary,
     contents_unknown,
     is_plain,
     iteration_items,
+    truth,
     unary,
 )
 from kerascheck.knowledge.libraries import is_inert_library
@@ -106,14 +108,18 @@ class Expressions:
     def _eval_binary(self, node: cst.BinaryOperation, scope: Scope) -> Any:
         left = self._eval(node.left, scope)
         right = self._eval(node.right, scope)
-        op_class = TENSOR_OPERATORS.get(type(node.operator))
+        return self.binary_operation(type(node.operator), left, right, node)
+
+    def binary_operation(self, operator: type, left: Any, right: Any, node: Any) -> Any:
+        """``left <operator> right`` (``x + y``, also ``x += y``): an operation on Keras tensors."""
+        op_class = TENSOR_OPERATORS.get(operator)
         if isinstance(left, KerasTensor) or isinstance(right, KerasTensor):
             if op_class is None or not all(is_operand(v) for v in (left, right)):
                 return self.opaque_tensor_operation(op_class)
             return self.session.operation(op_class, [left, right], {}, self.origin(node), python_operator=True)
         if left is UNKNOWN or right is UNKNOWN:
             self.maybe_tensor_operation(op_class)
-        return binary(BINARY_OPERATORS.get(type(node.operator)), left, right)
+        return binary(BINARY_OPERATORS.get(operator), left, right)
 
     def maybe_tensor_operation(self, op_class: str | None) -> None:
         """A Python operator on a value that may be a Keras tensor (one kerascheck could not
@@ -123,16 +129,17 @@ class Expressions:
 
     def _eval_boolean(self, node: cst.BooleanOperation, scope: Scope) -> Any:
         left = self._eval(node.left, scope)
-        if not is_plain(left):
+        true = truth(left)
+        if true is None:
             self._eval(node.right, scope)
             return UNKNOWN
         if isinstance(node.operator, cst.And):
-            return self._eval(node.right, scope) if left else left
-        return left if left else self._eval(node.right, scope)
+            return self._eval(node.right, scope) if true else left
+        return left if true else self._eval(node.right, scope)
 
     def _eval_if_expression(self, node: cst.IfExp, scope: Scope) -> Any:
-        test = self._eval(node.test, scope)
-        if not is_plain(test):
+        test = truth(self._eval(node.test, scope))
+        if test is None:
             self._eval(node.body, scope)
             self._eval(node.orelse, scope)
             return UNKNOWN
@@ -186,8 +193,8 @@ class Expressions:
                     return
                 self.step()
                 self.assign(clause.target, item, child)
-                conditions = [self._eval(c.test, child) for c in clause.ifs]
-                if not all(is_plain(c) for c in conditions):
+                conditions = [truth(self._eval(c.test, child)) for c in clause.ifs]
+                if any(c is None for c in conditions):
                     failed = True
                     return
                 if not all(conditions):
@@ -276,6 +283,13 @@ class Expressions:
         for target in node.comparisons:
             right = self._eval(target.comparator, scope)
             op = type(target.operator)
+            if op in (cst.Is, cst.IsNot):
+                if not _identity_known(left, right):
+                    return UNKNOWN
+                if (left is right) != (op is cst.Is):
+                    return False
+                left = right
+                continue
             if not (is_plain(left) and is_plain(right)):
                 op_class = _COMPARISON_OPERATIONS.get(op)
                 if op_class is not None and (isinstance(left, KerasTensor) or isinstance(right, KerasTensor)):
@@ -300,10 +314,6 @@ class Expressions:
                     ok = left in right
                 elif op is cst.NotIn:
                     ok = left not in right
-                elif op is cst.Is:
-                    ok = left is right if left is None or right is None or isinstance(left, bool) else UNKNOWN
-                elif op is cst.IsNot:
-                    ok = left is not right if left is None or right is None or isinstance(left, bool) else UNKNOWN
                 else:
                     return UNKNOWN
             except TypeError:
@@ -443,6 +453,16 @@ class Expressions:
             else:
                 args.append(value)
         return args, kwargs, complete
+
+
+def _identity_known(left: Any, right: Any) -> bool:
+    """``left is right`` is decided by the values themselves: None, booleans, and the objects
+    that stand for one object of the program each (a class, a function, a builtin)."""
+    singletons = (Builtin, UserClass, UserFunction)
+    return (
+        left is None or right is None or isinstance(left, bool) or isinstance(right, bool)
+        or isinstance(left, singletons) and isinstance(right, singletons)
+    )
 
 
 # Comparisons that are operations on Keras tensors (``keras.ops.greater``…).

@@ -11,6 +11,7 @@ from kerascheck.engine.applications import build_application, is_application
 from kerascheck.engine.dims import UNKNOWN, Unresolved, is_known
 from kerascheck.engine.operations import ACTIVATION_FUNCTIONS, NOT_CREATED, OPS_FUNCTIONS, UNBOUND, OpFunction
 from kerascheck.engine.runtime import (
+    ArrayData,
     DTypePolicy,
     Functional,
     KerasTensor,
@@ -62,7 +63,7 @@ INERT_MODEL_METHODS = frozenset(
 # Python operators on Keras tensors: the keras.ops operation each one calls.
 TENSOR_OPERATORS: dict[type, str] = {
     cst.Add: "Add", cst.Subtract: "Subtract", cst.Multiply: "Multiply", cst.Divide: "TrueDivide",
-    cst.FloorDivide: "FloorDivide", cst.Modulo: "Mod", cst.Power: "Power",
+    cst.FloorDivide: "FloorDivide", cst.Modulo: "Mod", cst.Power: "Power", cst.MatrixMultiply: "Matmul",
 }
 
 
@@ -139,6 +140,8 @@ class KerasCalls:
             inputs = args[0]
         elif "inputs" in kwargs:
             inputs = kwargs.pop("inputs")
+        elif self.first_call_parameter(layer) in kwargs:
+            inputs = kwargs.pop(self.first_call_parameter(layer))  # ``encoder(source=x, mask=m)``
         else:
             return UNKNOWN
         extra = args[len(names) if names else 1 :] + [value for key, value in kwargs.items() if key != "training"]
@@ -152,9 +155,11 @@ class KerasCalls:
         opaque = bool(options) and any(kwargs.get(option, False) is not False for option in options)
         keyword_tensors = [kwargs[key] for key in sorted(kwargs)]
         keras_order = list(args) + [original_kwargs[key] for key in sorted(original_kwargs)]
+        user_arguments = (args[1:], kwargs) if rule is None and id(layer) in self.instances else ((), {})
         return self.session.call(
             layer, inputs, self.origin(node), keyword_tensors, opaque_output=opaque, node_order=keras_order,
             single_positional=len(args) == 1 and not original_kwargs, explicit_mask=original_kwargs.get("mask"),
+            call_arguments=user_arguments,
         )
 
     def trace_lambda(self, rule: Any, inputs: Any) -> None:
@@ -305,6 +310,8 @@ def is_operand(value: Any) -> bool:
     """A tensor, or a constant whose shape is known."""
     if isinstance(value, WeightValue):
         return value.shape is not UNKNOWN
+    if isinstance(value, (ArrayValue, ArrayData)):
+        return True
     return isinstance(value, KerasTensor) or (is_plain(value) and not isinstance(value, (str, dict)))
 
 

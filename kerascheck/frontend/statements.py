@@ -16,6 +16,7 @@ from kerascheck.frontend.syntax import assignment_targets, dotted_name
 from kerascheck.frontend.values import (
     AUGMENTED_OPERATORS,
     MAX_UNROLL,
+    BoundMethod,
     ClassMethod,
     PropertyFunction,
     Scope,
@@ -23,10 +24,9 @@ from kerascheck.frontend.values import (
     UserClass,
     UserFunction,
     UserInstance,
-    binary,
     contents_unknown,
-    is_plain,
     iteration_items,
+    truth,
 )
 
 
@@ -68,8 +68,12 @@ class Statements:
         elif isinstance(stmt, cst.AugAssign):
             current = self.eval(stmt.target, scope)
             operand = self.eval(stmt.value, scope)
-            op = AUGMENTED_OPERATORS.get(type(stmt.operator))
-            self.assign(stmt.target, binary(op, current, operand) if op else UNKNOWN, scope)
+            operator = AUGMENTED_OPERATORS.get(type(stmt.operator))
+            if operator is cst.Add and isinstance(current, list) and not contents_unknown(current):
+                self.call_method(BoundMethod(current, "extend"), [operand], {}, stmt)  # in place, for every alias
+                return
+            result = self.binary_operation(operator, current, operand, stmt) if operator else UNKNOWN
+            self.assign(stmt.target, result, scope)
         elif isinstance(stmt, cst.Return):
             raise Return(self.eval(stmt.value, scope) if stmt.value is not None else None)
         elif isinstance(stmt, cst.Import):
@@ -123,8 +127,8 @@ class Statements:
     def exec_while(self, stmt: cst.While, scope: Scope) -> None:
         """A ``while`` whose condition stays known is followed, up to MAX_UNROLL rounds."""
         for _ in range(MAX_UNROLL):
-            condition = self.eval(stmt.test, scope)
-            if not is_plain(condition):
+            condition = truth(self.eval(stmt.test, scope))
+            if condition is None:
                 break
             if not condition:
                 if stmt.orelse is not None:
@@ -196,8 +200,7 @@ class Statements:
 
     def exec_if(self, stmt: cst.If, scope: Scope) -> None:
         try:
-            condition = self.eval(stmt.test, scope)
-            taken = bool(condition) if is_plain(condition) else None
+            taken = truth(self.eval(stmt.test, scope))
         except Unresolved:
             taken = None
         if taken is None:

@@ -17,7 +17,7 @@ from typing import Any, Callable
 import libcst as cst
 
 from kerascheck.engine.dims import UNKNOWN, PartialShape, Unresolved
-from kerascheck.engine.runtime import KerasTensor
+from kerascheck.engine.runtime import ArrayData, KerasTensor, Layer
 from kerascheck.frontend.keras_names import KerasSymbol, ModuleRef
 from kerascheck.knowledge import keras_api
 
@@ -212,6 +212,18 @@ class UserClass:
         return False
 
     @property
+    def keras_base(self) -> "KerasSymbol | None":
+        """The Keras class it derives from (through the analysed code's classes), if any."""
+        for base in self.bases:
+            if isinstance(base, KerasSymbol) and base.name in keras_api.CLASSES:
+                return base
+            if isinstance(base, UserClass):
+                found = base.keras_base
+                if found is not None:
+                    return found
+        return None
+
+    @property
     def is_keras_model(self) -> bool:
         """Subclasses ``keras.Model`` itself (not Sequential or Functional)."""
         for base in self.bases:
@@ -224,10 +236,13 @@ class UserClass:
 
 @dataclass(eq=False)
 class UserInstance:
-    """An instance of a user's dataclass or NamedTuple."""
+    """An instance of a user's plain class, dataclass or NamedTuple: its attributes."""
 
     cls: UserClass
     attributes: dict[str, Any]
+    # The module-level name the analysed file binds it to (its models are reported as
+    # ``gan.generator``).
+    bound_as: str | None = None
 
 
 @dataclass(eq=False)
@@ -356,6 +371,8 @@ def known_or_unknown(value: Any) -> Any:
     """What the engine may see: inert objects become UNKNOWN, containers are copied through."""
     if type(value) in _PASSED_THROUGH:
         return value
+    if isinstance(value, ArrayValue):
+        return ArrayData(value.shape)  # data of a known shape: a constant operand, or what a model is built on
     if isinstance(value, InertObject):
         return UNKNOWN
     if isinstance(value, tuple):
@@ -375,7 +392,9 @@ EVALUATED_BUILTINS = frozenset(
     {"int", "float", "str", "bool", "len", "max", "min", "abs", "round", "tuple", "list", "sum", "range",
      "dict", "sorted", "reversed", "enumerate", "zip"}
 )
-DYNAMIC_BUILTINS = frozenset({"exec", "eval", "getattr", "setattr", "__import__", "compile", "globals", "vars"})
+DYNAMIC_BUILTINS = frozenset({"exec", "eval", "__import__", "compile", "globals", "vars"})
+# Builtins on objects' attributes, followed where the object and the attribute's name are known.
+ATTRIBUTE_BUILTINS = frozenset({"getattr", "setattr", "hasattr", "delattr"})
 BUILTINS = {name: Builtin(name) for name in dir(builtins) if not name.startswith("_") or name == "__import__"}
 
 
@@ -414,14 +433,11 @@ BINARY_OPERATORS: dict[type, Callable[[Any, Any], Any]] = {
     cst.Modulo: lambda a, b: a % b,
     cst.Power: lambda a, b: a**b,
 }
-AUGMENTED_OPERATORS: dict[type, Callable[[Any, Any], Any]] = {
-    cst.AddAssign: BINARY_OPERATORS[cst.Add],
-    cst.SubtractAssign: BINARY_OPERATORS[cst.Subtract],
-    cst.MultiplyAssign: BINARY_OPERATORS[cst.Multiply],
-    cst.DivideAssign: BINARY_OPERATORS[cst.Divide],
-    cst.FloorDivideAssign: BINARY_OPERATORS[cst.FloorDivide],
-    cst.ModuloAssign: BINARY_OPERATORS[cst.Modulo],
-    cst.PowerAssign: BINARY_OPERATORS[cst.Power],
+# ``x += y`` is ``x + y`` (for a list: extended in place).
+AUGMENTED_OPERATORS: dict[type, type] = {
+    cst.AddAssign: cst.Add, cst.SubtractAssign: cst.Subtract, cst.MultiplyAssign: cst.Multiply,
+    cst.DivideAssign: cst.Divide, cst.FloorDivideAssign: cst.FloorDivide, cst.ModuloAssign: cst.Modulo,
+    cst.PowerAssign: cst.Power, cst.MatrixMultiplyAssign: cst.MatrixMultiply,
 }
 MAX_SEQUENCE = 100_000
 
@@ -457,7 +473,8 @@ def binary(op: Callable[[Any, Any], Any] | None, left: Any, right: Any) -> Any:
 
 def unary(op: type, value: Any) -> Any:
     if op is cst.Not:
-        return (not value) if is_plain(value) else UNKNOWN
+        true = truth(value)
+        return UNKNOWN if true is None else not true
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         if op is cst.Minus:
             return -value
@@ -466,6 +483,24 @@ def unary(op: type, value: Any) -> Any:
         if op is cst.BitInvert and isinstance(value, int):
             return ~value
     return INERT if is_data(value) else UNKNOWN
+
+
+def truth(value: Any) -> bool | None:
+    """``bool(value)`` where it is known, else None: plain values and containers by their
+    contents, and the objects whose classes leave truth to Python's default (a function, a
+    class, a module, a Keras layer or model: true)."""
+    if is_plain(value):
+        return bool(value)
+    if isinstance(value, (list, tuple, dict)):
+        return None if contents_unknown(value) else bool(len(value))
+    if isinstance(value, (UserFunction, UserClass, Builtin, KerasSymbol, ModuleRef, LocalModule, Partial, BoundMethod)):
+        return True
+    if isinstance(value, Layer):
+        return True  # keras.Layer, Model and Sequential define neither __bool__ nor __len__
+    if isinstance(value, UserInstance):
+        cls = value.cls
+        return None if cls.find("__bool__") is not MISSING or cls.find("__len__") is not MISSING else True
+    return None  # unknown, data, a tensor (whose truth Keras refuses)
 
 
 def is_data(value: Any) -> bool:
