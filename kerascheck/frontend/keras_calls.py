@@ -318,7 +318,7 @@ def is_operand(value: Any) -> bool:
 def is_op_operand(value: Any) -> bool:
     """An operand of a ``keras.ops`` function: a tensor, a constant whose shape is known, any plain
     value (an einops pattern), or a function of the analysed code (``keras.ops.map``'s)."""
-    return is_operand(value) or is_plain(value) or isinstance(value, (ArrayValue, UserFunction))
+    return is_operand(value) or is_plain(value) or isinstance(value, UserFunction)
 
 
 def get_layer(model: Functional | Sequential, name: Any, index: Any) -> Any:
