@@ -106,7 +106,8 @@ def coverage_table() -> str:
         "(`tests/test_op_rules.py`).  The front-end binds a call with the function's recorded signature and "
         "operands (`kerascheck/knowledge/keras_ops.py`).",
         "",
-        f"Total: {len(op_cases)} recorded cases ({len(exact)} exact); {len(with_rule)} of {len(FUNCTIONS)} "
+        f"Total: {len(op_cases)} recorded cases, {len(exact)} followed exactly (the output, or Keras's error); "
+        f"{len(with_rule)} of {len(FUNCTIONS)} "
         f"functions create an operation that has a rule, {len(no_operation)} create none.",
         "",
         "| Function | Operation | Rule module | Cases | Exact | Errors | Notes |",
