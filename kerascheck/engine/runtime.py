@@ -1233,7 +1233,8 @@ class Session:
             # that the node records unless __call__ converted the inputs).
             dtype = flat[0].dtype
             converts = (
-                dtype not in (None, "float32")
+                dtype is UNKNOWN
+                or dtype not in (None, "float32")
                 or (layer.rule is not None and layer.rule.args.get("dtype") is not None)
                 or self.dtype_policy_changed
             )
@@ -1289,6 +1290,7 @@ class Session:
             KERAS2_OPERATOR_CLASSES,
             KERAS2_OPERATOR_NAMES,
             OP_RULES,
+            Constant,
             constant_shape,
         )
 
@@ -1309,11 +1311,18 @@ class Session:
             name = to_snake_case(op_class)
         else:
             name = self.auto_name(op_class)
+        if config.get("data_format", "") is None:
+            config = {**config, "data_format": self.image_data_format}  # keras.config.image_data_format()
         layer = Layer(self, class_name, name, origin, rule_cls(dict(config), name) if rule_cls else None)
         layer.built = layer.is_operation = True
         flat = [o if isinstance(o, KerasTensor) else constant_shape(o) for o in operands]
+        if self.keras_version == 2:
+            # TensorFlow makes a tensor of a Python list: its shape counts, as an array's does.
+            flat = [replace(o, python=False) if isinstance(o, Constant) else o for o in flat]
         shapes = [o.shape if isinstance(o, KerasTensor) else o for o in flat]
         node = Node(layer, tensors, [], None, origin, list_input=True, operands=flat)
+        if layer.rule is not None:
+            layer.rule.operand_dtypes = [o.dtype if isinstance(o, KerasTensor) else None for o in operands]
         try:
             output_shape = layer.compute_output_shape(shapes, node)
         except LayerError as err:
@@ -1321,6 +1330,14 @@ class Session:
             return UNKNOWN
         except (Unresolved, *RULE_FAILURES):
             output_shape = UNKNOWN
+        if layer.rule is not None and layer.rule.nested_operations and not self.tracing:
+            # Operations Keras's compute_output_spec creates itself take names from the same counters.
+            created = layer.rule.created_operations(shapes)
+            if created is UNKNOWN:
+                self.names_uncertain_for(layer.rule.nested_operations)
+            else:
+                for nested in created:
+                    self.auto_name(nested)
         if output_shape is UNKNOWN and layer.rule is not None and layer.rule.output_count() != 1:
             count = layer.rule.output_count()  # a list of tensors (ops.split): how many, if known
             if count is None:
@@ -1328,7 +1345,10 @@ class Session:
                 return UNKNOWN
             output_shape = [UNKNOWN] * count
         structure = self._attach(layer, node, output_shape)
-        dtype = layer.rule.output_dtype([t.dtype for t in tensors]) if layer.rule is not None else None
+        try:
+            dtype = layer.rule.output_dtype([t.dtype for t in tensors]) if layer.rule is not None else None
+        except (Unresolved, *RULE_FAILURES):
+            dtype = UNKNOWN
         if dtype is not None:
             for output in node.outputs:
                 output.dtype = dtype

@@ -6,6 +6,7 @@ from __future__ import annotations
 import builtins
 import contextlib
 import io
+import re
 import sys
 import traceback
 from pathlib import Path
@@ -93,6 +94,14 @@ def literal(value):
         items = tuple(literal(v) for v in value)
         return OPAQUE if OPAQUE in items else items
     return OPAQUE
+
+
+def clean_message(message: str) -> str:
+    """The message Keras raised, without the call-context wrapper and object addresses."""
+    wrapped = re.search(r"Exception encountered when calling [^\n]*\n\n\x1b\[1m(.*?)\x1b\[0m", message, re.S)
+    if wrapped:
+        message = wrapped.group(1)
+    return re.sub(r" at 0x[0-9a-f]+", "", message)
 
 
 def write_or_check(output: Path, text: str, argv: list[str]) -> int:
