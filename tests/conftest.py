@@ -41,3 +41,12 @@ def shape_agrees(predicted: Any, truth: Any) -> bool:
             and all(map(_dim_agrees, tail, truth[len(truth) - len(tail) :]))
         )
     return len(predicted) == len(truth) and all(map(_dim_agrees, predicted, truth))
+
+
+def with_argument(case: dict, key: str, value: Any) -> dict:
+    """A recorded case with its argument ``key`` (``args[i]``, or a keyword) replaced by ``value``."""
+    if key.startswith("args["):
+        args = list(case["args"])
+        args[int(key[5:-1])] = value
+        return {**case, "args": args}
+    return {**case, "kwargs": {**case["kwargs"], key: value}}

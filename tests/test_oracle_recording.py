@@ -26,7 +26,7 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 ORACLE = REPO_ROOT / "tests" / "oracle"
 # Every recorder whose output the tests rely on; each has a --check mode.
 RECORDERS = (
-    "record.py", "record_rules.py", "layer_cases.py", "record_api.py", "record_activations.py",
+    "record.py", "record_rules.py", "layer_cases.py", "op_cases.py", "record_api.py", "record_activations.py",
     "record_built_at_init.py", "record_applications.py", "record_masking.py",
     # Keras 2's API under Keras 3 (also reads tf-keras and the standalone Keras 2 wheels).
     "record_migration.py",

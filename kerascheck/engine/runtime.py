@@ -396,6 +396,7 @@ class Model(Layer):
     variable: str | None = None  # the name the program binds the model to
     variable_is_global = False
     reported = True  # built or bound by the analysed file itself
+    optimizer_built = False  # trained (fit…): the optimizer's variables exist
 
     def layer_list(self) -> list[Layer]:
         raise NotImplementedError
@@ -1072,6 +1073,7 @@ class Session:
         node_order: Sequence[Any] | None = None,
         single_positional: bool = True,
         explicit_mask: Any = None,
+        call_arguments: tuple[Sequence[Any], dict[str, Any]] = ((), {}),
     ) -> Any:
         """``layer(inputs, **kwargs)``: check, compute the output, build once, record the node.
 
@@ -1084,6 +1086,8 @@ class Session:
         ``single_positional``: the call passed one positional argument and no keyword
         argument (Keras then records the mask it passes to ``call()`` in the node);
         ``explicit_mask``: the value of a ``mask=`` argument (None when not given).
+        ``call_arguments``: the call's other positional and keyword arguments, which a user
+        layer's ``call`` receives as they are.
         """
         if isinstance(layer, Model):
             if isinstance(layer, UnresolvedFunctional):
@@ -1094,15 +1098,22 @@ class Session:
         # One tensor is the common call: no structure to flatten or check.
         flat = [inputs] if type(inputs) is KerasTensor else flatten(inputs)
         if not flat or not all(isinstance(t, KerasTensor) for t in flat):
+            # Called on data (an eager call): built on the data's shape, no node, a result whose
+            # values are not modelled.
             if isinstance(inputs, ArrayData) and isinstance(layer, Sequential) and self._build_on_data(layer, inputs):
-                return UNKNOWN  # an eager result: its values are not modelled
+                return UNKNOWN
             if isinstance(layer, SubclassedModel):
                 layer.contents_uncertain = True  # called on data: built with shapes not seen here
+            elif isinstance(layer, UserLayer) and not layer.built and layer.call_hook is not None:
+                self._run_user_layer_on_data(layer, inputs, call_arguments)
+            elif not layer.built and layer.rule is not None and isinstance(inputs, ArrayData) and not isinstance(layer, Model):
+                self.build_layer(layer, inputs.shape)
             if not layer.built and layer.class_name not in BUILT_AT_INIT:
                 layer.build_uncertain = True
             return UNKNOWN
         if isinstance(layer, UserLayer):
-            return self._call_user_layer(layer, inputs, flat, origin)
+            order = [t for t in flatten(list(node_order)) if isinstance(t, KerasTensor)] if node_order else flat
+            return self._call_user_layer(layer, inputs, order, origin, call_arguments)
         extra = [t for t in flatten(list(keyword_tensors)) if isinstance(t, KerasTensor)] if keyword_tensors else []
         shapes: Any = [t.shape for t in flat] if isinstance(inputs, (list, tuple, dict)) else flat[0].shape
         recorded = [t for t in flatten(list(node_order)) if isinstance(t, KerasTensor)] if node_order else flat + extra
@@ -1151,6 +1162,18 @@ class Session:
         structure = self._attach(layer, node, output_shape)
         masking.set_output_masks(node.outputs, output_masks)
         return structure
+
+    def _run_user_layer_on_data(self, layer: "UserLayer", inputs: Any, call_arguments: tuple) -> None:
+        """A user layer called on data: Keras runs its ``build`` on the data's shape and its
+        ``call`` eagerly, and the layers they create take their names (no node, no operation)."""
+        args, kwargs = call_arguments
+        data = inputs if isinstance(inputs, ArrayData) else UNKNOWN
+        self.tracing += 1
+        try:
+            layer.call_hook(layer, data, args, kwargs)
+        finally:
+            self.tracing -= 1
+        layer.built = True
 
     def call_with_unknown_connections(self, layer: Layer, inputs: Any) -> Any:
         """A call whose node cannot be drawn (an argument that may be a tensor is not known: an
@@ -1214,7 +1237,8 @@ class Session:
             # that the node records unless __call__ converted the inputs).
             dtype = flat[0].dtype
             converts = (
-                dtype not in (None, "float32")
+                dtype is UNKNOWN
+                or dtype not in (None, "float32")
                 or (layer.rule is not None and layer.rule.args.get("dtype") is not None)
                 or self.dtype_policy_changed
             )
@@ -1270,6 +1294,7 @@ class Session:
             KERAS2_OPERATOR_CLASSES,
             KERAS2_OPERATOR_NAMES,
             OP_RULES,
+            Constant,
             constant_shape,
         )
 
@@ -1290,11 +1315,18 @@ class Session:
             name = to_snake_case(op_class)
         else:
             name = self.auto_name(op_class)
+        if config.get("data_format", "") is None:
+            config = {**config, "data_format": self.image_data_format}  # keras.config.image_data_format()
         layer = Layer(self, class_name, name, origin, rule_cls(dict(config), name) if rule_cls else None)
         layer.built = layer.is_operation = True
         flat = [o if isinstance(o, KerasTensor) else constant_shape(o) for o in operands]
+        if self.keras_version == 2:
+            # TensorFlow makes a tensor of a Python list: its shape counts, as an array's does.
+            flat = [replace(o, python=False) if isinstance(o, Constant) else o for o in flat]
         shapes = [o.shape if isinstance(o, KerasTensor) else o for o in flat]
         node = Node(layer, tensors, [], None, origin, list_input=True, operands=flat)
+        if layer.rule is not None:
+            layer.rule.operand_dtypes = [o.dtype if isinstance(o, KerasTensor) else None for o in operands]
         try:
             output_shape = layer.compute_output_shape(shapes, node)
         except LayerError as err:
@@ -1302,6 +1334,14 @@ class Session:
             return UNKNOWN
         except (Unresolved, *RULE_FAILURES):
             output_shape = UNKNOWN
+        if layer.rule is not None and layer.rule.nested_operations and not self.tracing:
+            # Operations Keras's compute_output_spec creates itself take names from the same counters.
+            created = layer.rule.created_operations(shapes)
+            if created is UNKNOWN:
+                self.names_uncertain_for(layer.rule.nested_operations)
+            else:
+                for nested in created:
+                    self.auto_name(nested)
         if output_shape is UNKNOWN and layer.rule is not None and layer.rule.output_count() != 1:
             count = layer.rule.output_count()  # a list of tensors (ops.split): how many, if known
             if count is None:
@@ -1309,21 +1349,30 @@ class Session:
                 return UNKNOWN
             output_shape = [UNKNOWN] * count
         structure = self._attach(layer, node, output_shape)
-        dtype = layer.rule.output_dtype([t.dtype for t in tensors]) if layer.rule is not None else None
+        try:
+            dtype = layer.rule.output_dtype([t.dtype for t in tensors]) if layer.rule is not None else None
+        except (Unresolved, *RULE_FAILURES):
+            dtype = UNKNOWN
         if dtype is not None:
             for output in node.outputs:
                 output.dtype = dtype
         return structure
 
-    def _call_user_layer(self, layer: UserLayer, inputs: Any, flat: list[KerasTensor], origin: Any) -> Any:
-        """Run the user's code on the symbolic inputs (it calls inner layers), then record the node."""
+    def _call_user_layer(
+        self, layer: UserLayer, inputs: Any, flat: list[KerasTensor], origin: Any,
+        call_arguments: tuple[Sequence[Any], dict[str, Any]] = ((), {}),
+    ) -> Any:
+        """Run the user's code on the symbolic inputs (it calls inner layers), then record the node
+        (``flat``: every tensor of the call as Keras orders them, positional arguments first, then
+        keyword arguments by name)."""
         if masking.is_masked(_mask_structure(inputs)):
             # Whether its call takes the mask (a node input) and what mask it returns is not modelled.
             return UNKNOWN
+        args, kwargs = call_arguments
         constructed = len(self.layers)
         self.tracing += 1
         try:
-            result = layer.call_hook(layer, inputs) if layer.call_hook is not None else UNKNOWN
+            result = layer.call_hook(layer, inputs, args, kwargs) if layer.call_hook is not None else UNKNOWN
         finally:
             self.tracing -= 1
         if len(self.layers) > constructed:
@@ -1528,7 +1577,8 @@ class UserLayer(Layer):
 
     def __init__(self, session: "Session", class_name: str, name: Any, origin: Any) -> None:
         super().__init__(session, class_name, name, origin, dtype=UNKNOWN)
-        self.call_hook: Any = None  # (layer, inputs) -> output structure of KerasTensors, or UNKNOWN
+        # (layer, inputs, args, kwargs) -> output structure of KerasTensors, or UNKNOWN
+        self.call_hook: Any = None
         # The class has its own compute_mask: the masks of its outputs (and any operations
         # that creates, even without an input mask) are not modelled.
         self.defines_compute_mask = False
@@ -1643,6 +1693,9 @@ class OpaqueLayer(Layer):
 
 
 def _model_input_shape(model: Model) -> Any:
+    """The input shape a model declares (a Functional's one input, a built Sequential's), else None."""
+    if isinstance(model, Sequential):
+        model = model.functional  # type: ignore[assignment]
     if isinstance(model, Functional) and len(model.inputs) == 1:
         return model.inputs[0].shape
     return None

@@ -302,6 +302,10 @@ def _totals(model: Model, incomplete: bool) -> tuple[Any, ...]:
     tb, nb = memory_size(trainable_w), memory_size(non_trainable_w)
     if keras2_sizes_unknown:
         tb = nb = UNKNOWN
+    if model.optimizer_built and model.session.keras_version == 3:
+        # Trained: Keras 3's total adds the optimizer's variables ("Optimizer params"), which
+        # are not modelled.
+        return (UNKNOWN, t, n, UNKNOWN, tb, nb)
     return (_sum([t, n]), t, n, _sum([tb, nb]), tb, nb)
 
 
