@@ -65,30 +65,44 @@ SOURCES = (
     # Study repositories of tf.keras and Keras 2 scripts.
     {"repo": "JS0909/Keras-ML", "refs": ("HEAD",), "pattern": r"^keras2?/[^/]+\.py$", "licence": "unknown"},
     {"repo": "variablejun/keras4", "refs": ("HEAD",), "pattern": r"^keras/[^/]+\.py$", "licence": "unknown"},
+    # Keras-GAN (Keras 2.2): the GAN notebooks and scripts of a fork of eriklindernoren/Keras-GAN (the
+    # original's snapshot is over the size limit), not its data loaders or GIF makers.
+    {"repo": "h3dema/Keras-GAN", "refs": ("HEAD",), "pattern": r"^[^/]+/(?!gen_gif|data_loader|test)[^/]+\.(py|ipynb)$",
+     "licence": "MIT"},
+    # The Keras 1 examples (Keras 1.2.2), under ids of their own: Keras 1's arguments
+    # (Convolution2D(32, 3, 3), nb_epoch=, border_mode=...).
+    {"repo": "keras-team/keras", "refs": ("1.2.2",), "pattern": r"^examples/[^/]+\.py$", "licence": "MIT",
+     "prefix": "keras1"},
 )
 
 
 def git(repo: str, mirror: Path, *args: str) -> bytes:
     folder = mirror / repo.replace("/", "+") / "repo"
+    if (folder / ".git").is_dir():
+        folder = folder / ".git"
     return subprocess.run(["git", "--git-dir", str(folder), *args], check=True, capture_output=True).stdout
 
 
-def script_id(repo: str, path: str) -> str:
+def script_id(repo: str, path: str, prefix: str | None = None) -> str:
     stem = re.sub(r"\.(py|ipynb)$", "", path)
-    return f"{repo.split('/')[1]}/{stem}".replace(" ", "_")
+    return f"{prefix or repo.split('/')[1]}/{stem}".replace(" ", "_")
 
 
 def select(mirror: Path) -> int:
-    entries: dict[str, dict] = {}
+    """Add the scripts of the SOURCES not yet listed; those listed stay as they are."""
+    entries: dict[str, dict] = {e["id"]: e for e in corpus()} if CORPUS.exists() else {}
+    selected = {(e["repo"], e["id"].split("/")[0]) for e in entries.values()}
     for source in SOURCES:
         repo = source["repo"]
+        if (repo, source.get("prefix") or repo.split("/")[1]) in selected:
+            continue
         for ref in source["refs"]:
             commit = git(repo, mirror, "rev-parse", f"{ref}^{{commit}}").decode().strip()
             for line in git(repo, mirror, "ls-tree", "-r", commit).decode().splitlines():
                 meta, path = line.split("\t", 1)
                 if not re.match(source["pattern"], path):
                     continue
-                ident = script_id(repo, path)
+                ident = script_id(repo, path, source.get("prefix"))
                 if ident in entries:
                     continue  # the newest Keras 2 version of it is already in
                 try:
@@ -315,12 +329,15 @@ def _install_shims(keras, np) -> None:  # noqa: ANN001
     checked("predict", predict)
 
 
-def record(jobs: int, batch: int) -> int:
+def record(jobs: int, batch: int, again: bool = False) -> int:
+    """Run the scripts not yet in the record (every one with ``again``) and add what happened."""
     entries = [e for e in corpus() if script_path(e).exists()]
     if len(entries) != len(corpus()):
         raise SystemExit("scripts missing: run `materialize` first")
+    recorded = {} if again or not TRUTH.exists() else json.loads(TRUTH.read_text())["scripts"]
+    entries = [e for e in entries if e["id"] not in recorded]
     batches = [entries[i : i + batch] for i in range(0, len(entries), batch)]
-    results: dict[str, dict] = {}
+    results: dict[str, dict] = dict(recorded)
     running: list[tuple[subprocess.Popen, list[dict]]] = []
     env = dict(os.environ, KERAS_BACKEND="jax", MPLBACKEND="Agg", TF_CPP_MIN_LOG_LEVEL="3")
     while batches or running:
@@ -346,7 +363,7 @@ def record(jobs: int, batch: int) -> int:
                     batches.append(rest[1:])
                 break
             results[entry["id"]] = {"error": item["error"], "executed": item["executed"]}
-        print(f"{len(results)}/{len(corpus())}", file=sys.stderr)
+        print(f"{len(results)}/{len(corpus())}", file=sys.stderr, flush=True)
     import keras
 
     TRUTH.write_text(json.dumps({"keras_version": keras.__version__, "backend": "jax",
@@ -409,13 +426,14 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--batch", type=int, default=10)
     parser.add_argument("--verbose", action="store_true")
+    parser.add_argument("--again", action="store_true", help="record: run every script, not only new ones")
     args = parser.parse_args(argv)
     if args.command == "select":
         return select(args.mirror)
     if args.command == "materialize":
         return materialize(args.mirror)
     if args.command == "record":
-        return record(args.jobs, args.batch)
+        return record(args.jobs, args.batch, args.again)
     return measure(args.verbose)
 
 

@@ -199,3 +199,26 @@ def test_the_catalogue_is_read_only_when_a_file_uses_keras() -> None:
         "assert 'kerascheck.knowledge.migration' not in sys.modules\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+
+
+def test_select_kc3_fix_migrates_a_keras_2_script(tmp_path, monkeypatch) -> None:
+    # The README's command: the KC3 prefix selects the migration rules, --fix applies them all.
+    import re
+    import shutil
+
+    from click.testing import CliRunner
+
+    from kerascheck.cli import main
+
+    fixes = FIXTURES / "fixes"
+    shutil.copy(fixes / "keras2_mlp_script.py", tmp_path / "train.py")
+    monkeypatch.chdir(tmp_path)
+    listed = CliRunner().invoke(main, ["--no-cache", "--select", "KC3", "train.py"])
+    codes = re.findall(r"^train\.py:\d+:\d+: (KC\d+)", listed.stdout, re.M)
+    assert listed.exit_code == 1 and sorted(set(codes)) == ["KC310", "KC312", "KC313", "KC315"]
+    assert CliRunner().invoke(main, ["--no-cache", "--select", "KC1", "train.py"]).exit_code == 0
+    fixed = CliRunner().invoke(main, ["--no-cache", "--select", "KC3", "--fix", "train.py"])
+    assert fixed.exit_code == 0, fixed.output
+    assert f"Fixed {len(codes)} diagnostic(s) in 1 file(s)" in fixed.stderr
+    after = re.sub(r"  # KC\d{3}$", "", (tmp_path / "train.py").read_text(), flags=re.M)
+    assert after == (fixes / "keras2_mlp_script.after.py").read_text()

@@ -16,6 +16,7 @@ from kerascheck.rules.config import (
     ParameterHog,
     SoftmaxOnOneUnit,
 )
+from kerascheck.rules.files import FileTooComplex, InternalError, SyntaxErrorInFile, UnreadableFile
 from kerascheck.rules.migration import (
     Keras2SavePath,
     NumpyIntegerArgument,
@@ -25,7 +26,6 @@ from kerascheck.rules.migration import (
     RemovedModule,
     RemovedName,
 )
-from kerascheck.rules.files import FileTooComplex, InternalError, SyntaxErrorInFile, UnreadableFile
 from kerascheck.rules.shape import (
     GraphDisconnected,
     IncompatibleInputDimension,
