@@ -162,11 +162,12 @@ def collect(
 
 
 def _with_migration(found: list[Diagnostic], tree: Any, source: str, path: str) -> list[Diagnostic]:
-    """The Keras 2 API the file's syntax shows (KC31x, KC302): a Keras 2 keyword on a layer
-    replaces the engine's "unrecognized keyword" (KC201) at the same call."""
+    """The Keras 2 API the file's syntax shows (KC31x, KC302): a Keras 2 keyword on a layer, or
+    Keras 1's positional kernel sizes that Keras 3 rejects, replaces the engine's KC201 at the
+    same call."""
     from kerascheck.frontend.migration import migration_findings
 
     findings = migration_findings(tree, source)
-    keyword_calls = {f.span for f in findings if f.code == "KC312"}
+    keyword_calls = {f.span for f in findings if f.code == "KC312" or f.code == "KC317" and f.severity == "error"}
     kept = [d for d in found if not (d.code == "KC201" and d.span in keyword_calls)]
     return kept + [Diagnostic(path, f.span, f.code, f.severity, f.message, f.fix) for f in findings]

@@ -114,6 +114,14 @@ def _rewrite(call: Any, fix: Fix) -> Any:
 
     _EQUAL = cst.AssignEqual(cst.SimpleWhitespace(""), cst.SimpleWhitespace(""))  # noqa: N806  (keyword=value)
 
+    if fix.merge_positional:
+        start, count = fix.merge_positional
+        group = call.args[start : start + count]
+        if len(group) != count or any(a.keyword is not None or a.star for a in group):
+            raise ValueError("the positional arguments to merge are not there")
+        text = "(" + ", ".join(cst.Module(body=[]).code_for_node(a.value) for a in group) + ")"
+        merged = group[0].with_changes(value=cst.parse_expression(text), comma=group[-1].comma)
+        call = call.with_changes(args=[*call.args[:start], merged, *call.args[start + count :]])
     args = list(call.args)
     renames = dict(fix.rename_keywords)
     settings = dict(fix.set_keywords)

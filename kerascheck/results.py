@@ -87,6 +87,9 @@ class Fix:
     # Replace nodes by new source: (the node's span, its libcst class name, the new source). The
     # migration fixes rewrite import paths, method calls and arguments this way.
     replacements: tuple[tuple[Span, str, str], ...] = ()
+    # Positional arguments gathered into one tuple: (index of the first, how many). Keras 1's
+    # `Conv2D(32, 3, 3)` → `Conv2D(32, (3, 3))`.
+    merge_positional: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from kerascheck.config import Settings
 from kerascheck.knowledge.migration import catalogue
 
 CASES = json.loads((FIXTURES / "migration" / "cases.json").read_text())["cases"]
-MIGRATION_CODES = ("KC302", "KC310", "KC311", "KC312", "KC313", "KC314", "KC315", "KC316")
+MIGRATION_CODES = ("KC302", "KC310", "KC311", "KC312", "KC313", "KC314", "KC315", "KC316", "KC317")
 KERAS2 = replace(Settings(), keras_version=2)
 
 
@@ -43,9 +43,12 @@ def _check(case: dict) -> str | None:
     """What is wrong with kerascheck's diagnostics for one recorded case, if anything."""
     result = analyse_source(case["source"], "case.py")
     error = case["keras3"]["error"]
-    if error is None:  # an argument ignored with a warning (KC302 on the call), or a file Keras saves to
-        codes = [d.code for d in result.diagnostics]
-        expected = ["KC302"] if case["entry"].endswith("=)") else []
+    if error is None:  # an argument ignored with a warning (KC302 on the call), or a file Keras saves to,
+        # or Keras 1's positional kernel sizes read as other parameters (KC317, a warning)
+        codes = [(d.code, d.severity) for d in result.diagnostics]
+        expected = [("KC302", "warning")] if case["entry"].endswith("=)") else []
+        if "(filters, size" in case["entry"]:  # a Keras 1 name tells Keras 1 code (else: test below)
+            expected = [("KC317", "warning")] if "Convolution" in case["entry"] else []
         return None if codes == expected else f"expected {expected}, got {result.diagnostics}"
     at_line = [d for d in result.diagnostics if d.span.line == error["line"]]
     if not any(any(text in d.message for text in _expected_text(case)) for d in at_line):
@@ -87,6 +90,8 @@ def test_every_catalogue_entry_has_its_recorded_case() -> None:
         cls, param = key.split(".")
         assert f"{cls}({param}=np.int64)" in entries
     assert {f"{path}()" for path in known.CONSTRUCTORS} <= entries
+    for name, entry in known.POSITIONAL_KERNELS.items():
+        assert f"keras.layers.{name}(filters, {', '.join(['size'] * entry['dims'])})" in entries
     for call, suffixes in known.FILE_PATHS.items():
         assert {f"{call}({entry['sample']!r})" for entry in suffixes.values()} <= entries
 
@@ -222,3 +227,27 @@ def test_select_kc3_fix_migrates_a_keras_2_script(tmp_path, monkeypatch) -> None
     assert f"Fixed {len(codes)} diagnostic(s) in 1 file(s)" in fixed.stderr
     after = re.sub(r"  # KC\d{3}$", "", (tmp_path / "train.py").read_text(), flags=re.M)
     assert after == (fixes / "keras2_mlp_script.after.py").read_text()
+
+
+def test_keras_1_positional_kernel_sizes_in_keras_2_code() -> None:
+    # Every layer standalone Keras 2 converted, in a file that has another Keras 2 error: KC317,
+    # fixed to the kernel_size Keras 2 meant, which real Keras 3 builds (tests/oracle case below).
+    from kerascheck.fixes import fix_source
+
+    for name, entry in catalogue().POSITIONAL_KERNELS.items():
+        sizes = ", ".join(["3"] * entry["dims"])
+        source = f"import keras\nfrom keras.layers.core import Dense\nlayer = keras.layers.{name}(4, {sizes})\n"
+        codes = _codes(source)
+        assert codes == [(2, "KC310"), (3, "KC317")], (name, codes)
+        [kernel] = [d for d in analyse_source(source, "m.py").diagnostics if d.code == "KC317"]
+        assert kernel.severity == ("error" if "raises" in entry else "warning")
+        assert f"which Keras 2 read as kernel_size=({sizes})" in kernel.message
+        outcome = fix_source(source, lambda text: analyse_source(text, "m.py"))
+        assert f"layer = keras.layers.{name}(4, ({sizes}))\n" in outcome.source
+        assert [d.code for d in outcome.result.diagnostics] == []
+        assert _codes(source, KERAS2) == ([(3, "KC201")] if "raises" in entry else [])  # tf.keras 2 never converted
+    # Keras 3 code: strides given positionally, tf.keras, sizes Keras 2 did not gather.
+    assert _codes("import keras\nkeras.layers.Conv2D(64, 3, 2)\n") == []
+    assert _codes("from tensorflow.keras.layers import Convolution2D\nConvolution2D(64, 3, 2)\n") == []
+    assert _codes("from keras.layers import Convolution2D\nConvolution2D(64, (3, 3), 2)\n") == []
+    assert _codes("from keras.layers import Convolution2D\nConvolution2D(64, 3, 3, padding='same')\n") == []

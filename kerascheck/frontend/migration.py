@@ -234,6 +234,7 @@ class Scanner:
         self.catalogue = catalogue()
         self.failed_imports: set[str] = set()  # names bound by imports that Keras 3 rejects
         self.keras_classes: set[str] = set()  # the file's own Keras layer and model classes
+        self.positional_kernels: list[tuple[ast.Call, str, dict]] = []  # Conv2D(32, 3, 3): call, name, entry
 
     # -- positions
     def column(self, line: int, offset: int) -> int:
@@ -291,6 +292,7 @@ class Scanner:
     # -- walking
     def run(self) -> list[Finding]:
         self.visit_block(self.tree.body, self.scopes[id(self.tree)], frozenset())
+        self.report_positional_kernels()
         return self.findings
 
     def visit_block(self, body: list[ast.stmt], scope: _Scope, caught: frozenset[str]) -> None:
@@ -544,6 +546,10 @@ class Scanner:
             entries = {**{k: v for k, v in arguments.get("keras.layers.*", {}).items()
                           if k not in _accepted(class_name)}, **arguments.get(f"keras.layers.{class_name}", {})}
             self.check_numpy_integers(node, class_name, scope)
+            kernels = getattr(self.catalogue, "POSITIONAL_KERNELS", {})
+            written = self.resolve(node.func, scope) or ""
+            if class_name in kernels and root_of(written) == "keras":
+                self.positional_kernels.append((node, written.rsplit(".", 1)[-1], kernels[class_name]))
         if entries:
             self.check_keywords(node, path, class_name, entries)
 
@@ -590,6 +596,46 @@ class Scanner:
             self.report("KC302", node, f"{where}({keyword.arg}=...) is ignored by Keras 3, which warns: "
                         f"{entry['ignored']}", Fix(f"drop {keyword.arg}= (Keras 3 ignores it)", self.span(node),
                                                    drop_keywords=(keyword.arg,)), severity="warning")  # type: ignore[arg-type]
+
+    def report_positional_kernels(self) -> None:
+        """``Convolution2D(32, 3, 3)``: Keras 1's sizes, which standalone Keras 2 gathered into
+        ``kernel_size=(3, 3)`` and Keras 3 reads as ``kernel_size=3, strides=3``.  Only the
+        ``keras`` package's layers (``tf.keras`` 2 never converted them), only where Keras 2
+        converted (every size an int, no ``strides=``/``padding=``).  Where Keras 3 builds the
+        layer, only in a file that is Keras 2 code (another Keras 2 error from its syntax) or with
+        a Keras 1 name (``Convolution2D``): ``Conv2D(64, 3, 2)`` in Keras 3 code means strides=2.
+        Where Keras 3 raises (``Conv3D(8, 3, 3, 3)``), always: an error."""
+        keras2_file = any(f.severity == "error" and f.code.startswith("KC31") for f in self.findings)
+        for node, class_name, entry in self.positional_kernels:
+            dims = entry["dims"]
+            sizes = node.args[1:]
+            if len(sizes) != dims or any(isinstance(a, ast.Starred) for a in node.args):
+                continue
+            if any(isinstance(a, (ast.Tuple, ast.List, ast.Set, ast.Dict, ast.JoinedStr))
+                   or isinstance(a, ast.Constant) and type(a.value) is not int for a in sizes):
+                continue  # Keras 2 gathered ints only
+            given = {k.arg for k in node.keywords}
+            if None in given or given & {"kernel_size", "strides", "padding", "data_format"}:
+                continue  # Keras 2 refused these with positional sizes
+            if "raises" not in entry and not (keras2_file or "Convolution" in class_name):
+                continue  # Keras 3 builds it: Keras 3 code may mean strides
+            texts = [self.text(a) for a in sizes]
+            kernel = f"({', '.join(texts)})"
+            if "raises" in entry:
+                outcome = f"Keras 3 reads them as its next parameters and raises. Keras: {keras_message(entry['raises'])}"
+                severity = "error"
+            else:
+                read = ", ".join(f"{param}={text}" for param, text in zip(entry["keras3_params"], texts))
+                outcome = f"Keras 3 reads {read}"
+                severity = "warning"
+            self.report(
+                "KC317", node,
+                f"{class_name}({self.text(node.args[0])}, {', '.join(texts)}) is Keras 1's positional kernel size, "
+                f"which Keras 2 read as kernel_size={kernel}; {outcome} (write {class_name}"
+                f"({self.text(node.args[0])}, {kernel}))",
+                Fix(f"use kernel_size={kernel}", self.span(node), merge_positional=(1, dims)),
+                severity=severity,
+            )
 
     def check_checkpoint(self, node: ast.Call) -> None:
         """``ModelCheckpoint("weights.{epoch:02d}.hdf5")``: a file Keras 3 will not save to."""

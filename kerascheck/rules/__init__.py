@@ -2,7 +2,8 @@
 
 Codes are stable: KC0xx files that cannot be analysed, KC1xx shape errors,
 KC2xx invalid arguments, KC3xx Keras 2 API and model-level lint: KC301-KC302 and KC31x are
-Keras 2 code under Keras 3 (migration; ``--select KC301,KC302,KC31``), KC303-KC305 lint.
+Keras 2 code under Keras 3 (migration; ``--select KC3`` selects them with the lint rules
+KC303-KC305, ``--select KC301,KC302,KC31`` without).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from kerascheck.rules.files import FileTooComplex, InternalError, SyntaxErrorInF
 from kerascheck.rules.migration import (
     Keras2SavePath,
     NumpyIntegerArgument,
+    PositionalKernelSize,
     PositionalWeightName,
     RemovedArgument,
     RemovedMethod,
@@ -61,6 +63,7 @@ ALL_RULES: tuple[type[Rule], ...] = (
     PositionalWeightName,
     NumpyIntegerArgument,
     Keras2SavePath,
+    PositionalKernelSize,
 )
 RULES_BY_CODE: dict[str, type[Rule]] = {rule.code: rule for rule in ALL_RULES}
 RULE_FOR_ENGINE_KIND: dict[str, type[Rule]] = {kind: rule for rule in ALL_RULES for kind in rule.engine_kinds}

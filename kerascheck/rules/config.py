@@ -69,6 +69,8 @@ class Keras2ModelKeywords(Rule):
         Keras 3 raises `Unrecognized keyword arguments passed to Model: {'input', 'output'}`.
         The keywords are `inputs=` and `outputs=`. kerascheck still predicts the model's
         summary as the code intends.
+
+        With `--keras-version 2` it is not reported: the code is right for Keras 2.
     """
     engine_kinds = ("keras2_api",)
     invalid = (

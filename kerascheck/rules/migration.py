@@ -3,7 +3,7 @@
 Every message is the one Keras 3.15.1 was recorded raising on Keras 2's API
 (``tests/oracle/record_migration.py``: the modules, names and keywords Keras 2 has and Keras 3
 has not, each tried in real Keras 3).  With ``--keras-version 2`` none is reported: the code is
-right for Keras 2.  ``kerascheck --select KC301,KC302,KC31 --fix`` applies the mechanical fixes.
+right for Keras 2.  ``kerascheck --select KC3 --fix`` applies the mechanical fixes.
 """
 
 from __future__ import annotations
@@ -325,7 +325,50 @@ class Keras2SavePath(Rule):
     )
 
 
+class PositionalKernelSize(Rule):
+    code = "KC317"
+    name = "keras1-positional-kernel"
+    severity = "warning"
+    keras_raises = False
+    summary = """
+        Keras 1's positional kernel size, `Convolution2D(32, 3, 3)` (filters, rows, columns), in a
+        file that is Keras 2 code (it has another Keras 2 error) or that calls a Keras 1 name
+        (`Convolution2D`, `Convolution3D`...). Standalone Keras 2 gathered the sizes into
+        `kernel_size=(3, 3)`; Keras 3 reads them as its own next parameters: `kernel_size=3,
+        strides=3`, a different model, built without a word. An error, in any file, where
+        Keras 3 raises instead (`Conv3D(8, 3, 3, 3)`: the fourth is its `padding`).
+    """
+    why = """
+        Which layers Keras 2 converted, and how many sizes, is read from its legacy interfaces
+        (`keras/legacy/interfaces.py` of Keras 2.0.9-2.3.1); what Keras 3 makes of the same call
+        was recorded by building it (`tests/oracle/record_migration.py`). Only the `keras`
+        package's layers: `tf.keras` never converted, and its `Conv2D(32, 3, 3)` means
+        `strides=3` in Keras 2 too. The fix writes the tuple Keras 2 meant,
+        `Convolution2D(32, (3, 3))`; it goes with KC312's renames of the same call
+        (`border_mode=` → `padding=`), which alone would keep the strides.
+    """ + _KERAS2
+    invalid = (
+        """
+        from keras.layers import Convolution2D
+
+        layer = Convolution2D(32, 3, 3, activation="relu")  # KC317
+        """,
+    )
+    valid = (
+        """
+        from keras.layers import Convolution2D
+
+        layer = Convolution2D(32, (3, 3), activation="relu")
+        """,
+        """
+        from keras.layers import Conv2D
+
+        layer = Conv2D(64, 3, 2)  # Keras 3 code: strides=2
+        """,
+    )
+
+
 MIGRATION_RULES: tuple[type[Rule], ...] = (
     RemovedModule, RemovedName, RemovedArgument, RemovedMethod, PositionalWeightName, NumpyIntegerArgument,
-    Keras2SavePath,
+    Keras2SavePath, PositionalKernelSize,
 )

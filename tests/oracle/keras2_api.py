@@ -260,10 +260,30 @@ class StaticPackage:
             positional = []
             if isinstance(keywords.get("allowed_positional_args"), ast.List):
                 positional = [e.value for e in keywords["allowed_positional_args"].elts if isinstance(e, ast.Constant)]
+            preprocessor = keywords.get("preprocessor")
             found[stmt.targets[0].id] = {
                 "conversions": conversions, "values": values, "positional": positional,
-                "preprocessor": isinstance(keywords.get("preprocessor"), ast.Name),
+                "preprocessor": isinstance(preprocessor, ast.Name),
+                "kernel_positional": self.positional_kernel(preprocessor.id) if isinstance(preprocessor, ast.Name) else 0,
             }
+        return found
+
+    def positional_kernel(self, function: str, depth: int = 0) -> int:
+        """How many positional sizes after ``filters`` a legacy preprocessor of
+        ``keras/legacy/interfaces.py`` gathers into ``kernel_size`` (``kernel_size = (args[2],
+        args[3])``: Keras 1's ``Convolution2D(nb_filter, nb_row, nb_col)``), following the
+        preprocessors it calls; 0 when it gathers none."""
+        functions = {f.name: f for f in self.tree("keras.legacy.interfaces").body if isinstance(f, ast.FunctionDef)}
+        if function not in functions or depth > 3:
+            return 0
+        found = 0
+        for node in ast.walk(functions[function]):
+            if (isinstance(node, ast.Assign) and [getattr(t, "id", None) for t in node.targets] == ["kernel_size"]
+                    and isinstance(node.value, ast.Tuple)
+                    and all(isinstance(e, ast.Subscript) and getattr(e.value, "id", None) == "args" for e in node.value.elts)):
+                found = max(found, len(node.value.elts))
+            elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in functions:
+                found = max(found, self.positional_kernel(node.func.id, depth + 1))
         return found
 
     def decorated_methods(self) -> dict[tuple[str, str], str]:

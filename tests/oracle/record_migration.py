@@ -280,7 +280,7 @@ class Recorder:
         self.catalogue: dict[str, dict] = {
             "MODULES": {}, "NAMES": {}, "MOVED": {}, "ARGUMENTS": {},
             "MODEL_ARGUMENTS": {}, "MODEL_ATTRIBUTES": {}, "LAYER_ATTRIBUTES": {}, "NUMPY_INTEGERS": {},
-            "BEHAVIOURS": {}, "CONSTRUCTORS": {}, "FILE_PATHS": {},
+            "BEHAVIOURS": {}, "CONSTRUCTORS": {}, "FILE_PATHS": {}, "POSITIONAL_KERNELS": {},
         }
 
     def case(self, entry: str, source: str, result: dict, keras2: bool = True) -> dict:
@@ -733,6 +733,39 @@ class Recorder:
             self.catalogue["BEHAVIOURS"][key] = entry
             self.case(key, script, result, keras2=True)
 
+    def record_positional_kernels(self) -> None:
+        """Keras 1's ``Convolution2D(nb_filter, nb_row, nb_col)``: standalone Keras 2's legacy
+        interfaces gathered the positional sizes after ``filters`` into ``kernel_size`` (read from
+        ``keras/legacy/interfaces.py``); Keras 3 reads them as its own positional parameters
+        (``kernel_size``, ``strides``, ``padding``...): what it makes of them, under every name
+        Keras 3 gives the class."""
+        import keras
+
+        classes: dict[str, tuple[int, str]] = {}
+        for package in self.keras2.wheels.values():
+            for (cls, method), interface in sorted(package.decorated.items()):
+                dims = package.interfaces.get(interface, {}).get("kernel_positional", 0)
+                if method == "__init__" and dims:
+                    classes.setdefault(cls, (dims, f"keras {package.version}"))
+        for cls, (dims, source) in sorted(classes.items()):
+            target = getattr(keras.layers, cls, None)
+            if not isinstance(target, type):
+                continue  # a class Keras 3 does not have: KC311
+            sizes = [3] * dims
+            for name in sorted(n for n in dir(keras.layers) if getattr(keras.layers, n) is target):
+                script = f"import keras\nlayer = keras.layers.{name}(4, {', '.join(map(str, sizes))})\n"
+                result = run(script)
+                entry: dict = {"dims": dims, "keras2": source, "keras2_kernel_size": sizes}
+                if result["error"] is not None:
+                    entry["raises"] = raised(result)
+                else:
+                    layer = target(4, *sizes)
+                    params = _named_parameters(target.__init__, ordered=True)
+                    entry["keras3_params"] = params[1: 1 + dims]
+                    entry["keras3"] = {p: _plain(getattr(layer, p, None)) for p in params[1: 1 + dims]}
+                self.catalogue["POSITIONAL_KERNELS"][name] = entry
+                self.case(f"keras.layers.{name}(filters, {', '.join(['size'] * dims)})", script, result, keras2=False)
+
     # -- output
     def record(self) -> tuple[str, str]:
         import time
@@ -742,7 +775,8 @@ class Recorder:
 
         for step in (self.record_modules, self.record_names, self.record_optimizers, self.record_constructors,
                      self.record_layers, self.record_model_members, self.record_model_arguments,
-                     self.record_numpy_integers, self.record_behaviours, self.record_file_paths):
+                     self.record_numpy_integers, self.record_behaviours, self.record_file_paths,
+                     self.record_positional_kernels):
             started = time.perf_counter()
             step()
             print(f"{step.__name__}: {time.perf_counter() - started:.0f} s", file=sys.stderr)
@@ -760,6 +794,9 @@ class Recorder:
             "NUMPY_INTEGERS": "Class.parameter -> what a NumPy integer there raises (keras2: whether Keras 2 took it)",
             "BEHAVIOURS": "Keras 2 code Keras 3 rejects -> what it raises (keras2: what Keras 2 raised, if anything)",
             "CONSTRUCTORS": "class Keras 3 names but rejects when it is made -> what it raises",
+            "POSITIONAL_KERNELS": "layer -> Keras 1's positional kernel sizes (Conv2D(filters, rows, cols)), which "
+                                  "standalone Keras 2 read as kernel_size: how many (dims), and what Keras 3 reads "
+                                  "them as (keras3: its parameters' values) or raises",
             "FILE_PATHS": "call saving a file -> the file's suffix ('' for none, '.ckpt' for any other) -> what Keras 3 "
                           "raises for it (null: it saves), the path it was tried with",
         }
