@@ -24,7 +24,7 @@ from kerascheck.fixes import apply_fixes, fix_source
 
 FIXES = ROOT / "fixtures" / "fixes"
 BEFORE = sorted(p for p in FIXES.glob("*.py") if not p.name.endswith(".after.py"))
-MARKER = re.compile(r"  # KC\d{3}$", re.M)
+MARKER = re.compile(r"(  # KC\d{3})+$", re.M)
 
 
 def _after(path: Path) -> Path:
