@@ -87,6 +87,9 @@ def _rewrite_fix(rewrite: Any, span: Span | None) -> Fix | None:
     if rewrite[0] == "rename":
         renames = tuple(rewrite[1])
         return Fix("use " + ", ".join(f"{new}=" for _, new in renames), span, rename_keywords=renames)
+    if rewrite[0] == "set":
+        _, description, settings = rewrite
+        return Fix(description, span, set_keywords=tuple(settings))
     _, description, text = rewrite
     return Fix(description, span, replacements=((span, "Call", text),))
 

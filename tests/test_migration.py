@@ -251,3 +251,28 @@ def test_keras_1_positional_kernel_sizes_in_keras_2_code() -> None:
     assert _codes("from tensorflow.keras.layers import Convolution2D\nConvolution2D(64, 3, 2)\n") == []
     assert _codes("from keras.layers import Convolution2D\nConvolution2D(64, (3, 3), 2)\n") == []
     assert _codes("from keras.layers import Convolution2D\nConvolution2D(64, 3, 3, padding='same')\n") == []
+
+
+def test_data_as_a_python_list_of_numbers_and_one_metric_as_a_string() -> None:
+    source = (
+        "import numpy as np\n"
+        "from tensorflow.keras.models import Sequential\n"
+        "from tensorflow.keras.layers import Dense\n"
+        "x = np.array([1, 2, 3])\n"
+        "model = Sequential([Dense(5, input_dim=1), Dense(1)])\n"
+        "model.compile(loss='mse', optimizer='adam', metrics='mae')\n"
+        "model.fit(x, x, epochs=1)\n"
+        "a = model.predict([4])\n"
+        "b = model.predict(x=[[10, -1.4]])\n"
+        "c = model.predict(np.array([4]))\n"
+        "d = model.predict([x, x])\n"
+        "e = model.evaluate([1, 2], [1, 2])\n"
+    )
+    result = analyse_source(source, "m.py")
+    assert sorted((d.span.line, d.code) for d in result.diagnostics) == [
+        (6, "KC312"), (8, "KC312"), (9, "KC312"), (12, "KC312")]
+    messages = {d.span.line: d.message for d in result.diagnostics}
+    assert "metrics=mae of type <class 'str'>" in messages[6]
+    assert "Unrecognized data type: x=[4] (of type <class 'list'>)" in messages[8]
+    assert "Unrecognized data type: x=[[10, -1.4]] (of type <class 'list'>)" in messages[9]
+    assert _codes(source, KERAS2) == []

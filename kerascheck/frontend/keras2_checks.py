@@ -151,6 +151,7 @@ class Keras2Checks:
             message = file_path_message(_catalogue(), f"Model.{name}", args[0], args[0])
             if message is not None:
                 self.session.report("keras2_save", message, node)
+        self.check_model_data(receiver, name, node)
         entries = _catalogue().MODEL_ARGUMENTS.get(name)
         if not entries:
             return
@@ -174,6 +175,49 @@ class Keras2Checks:
             node,
             keywords=tuple(at_fault),
             rewrite=("rename", renames) if renames and len(renames) == len(at_fault) else None,
+        )
+
+    def check_model_data(self, receiver: Any, name: str, node: cst.Call) -> None:
+        """``model.predict([6])``: data as a Python list of numbers, which Keras 2 made an array
+        of and Keras 3 rejects; ``compile(metrics="mae")``: one metric where Keras 3 wants a list."""
+        behaviours = _catalogue().BEHAVIOURS
+        if name == "compile":
+            metrics = next((a.value for a in node.args if a.keyword is not None and a.keyword.value == "metrics"), None)
+            entry = behaviours.get("compile_metrics_string")
+            if entry is None or not isinstance(metrics, cst.SimpleString) or not isinstance(metrics.evaluated_value, str):
+                return
+            kind, message = entry["raises"]
+            message = message.replace("metrics=mae ", f"metrics={metrics.evaluated_value} ", 1)
+            code = _code(metrics)
+            self.session.report(
+                "keras2_argument",
+                f"{receiver.class_name}.compile(metrics={code}) is Keras 2 API that Keras 3 rejects: a list of metrics "
+                f"(metrics=[{code}]). Keras: {kind}: {message}",
+                node,
+                keywords=("metrics",),
+                rewrite=("set", f"use metrics=[{code}]", (("metrics", f"[{code}]"),)),
+            )
+            return
+        entry = behaviours.get(f"model_{name}_list")
+        if entry is None or any(a.star for a in node.args):
+            return
+        data = next((a.value for a in node.args if a.keyword is not None and a.keyword.value == "x"), None)
+        if data is None and node.args and node.args[0].keyword is None:
+            data = node.args[0].value
+        if not isinstance(data, (cst.List, cst.Tuple)) or not _numbers(data):
+            return
+        kind, message = entry["raises"]
+        shown = _literal_repr(data)
+        if shown == "…":
+            return
+        message = message.replace("x=[[1, 2, 3]] (of type <class 'list'>)",
+                                  f"x={shown} (of type <class '{'list' if isinstance(data, cst.List) else 'tuple'}'>)", 1)
+        self.session.report(
+            "keras2_argument",
+            f"{receiver.class_name}.{name}() given a Python {'list' if isinstance(data, cst.List) else 'tuple'} of "
+            f"numbers as its data, which Keras 2 made an array of and Keras 3 rejects (pass np.array(...)). "
+            f"Keras: {kind}: {message}",
+            node,
         )
 
     def check_model_arguments(self, inputs: Any, outputs: Any, node: cst.Call) -> bool:
@@ -200,6 +244,16 @@ class Keras2Checks:
             )
             return True
         return False
+
+
+def _numbers(node: cst.BaseExpression) -> bool:
+    """A list or tuple display of numbers, or of such displays: ``[6]``, ``[[10, 1.4]]``."""
+    if isinstance(node, (cst.List, cst.Tuple)):
+        return bool(node.elements) and all(not isinstance(e, cst.StarredElement) and _numbers(e.value)
+                                           for e in node.elements)
+    if isinstance(node, cst.UnaryOperation) and isinstance(node.operator, (cst.Minus, cst.Plus)):
+        return _numbers(node.expression)
+    return isinstance(node, (cst.Integer, cst.Float))
 
 
 def _literal_repr(node: cst.BaseExpression) -> str:

@@ -109,15 +109,19 @@ class RemovedArgument(Rule):
         A keyword argument of Keras 2 that Keras 3 rejects: an optimizer's `lr=`, Keras 1's layer
         keywords that Keras 2 still converted (`init=`, `output_dim=`, `border_mode=`, `nb_filter=`,
         `subsample=`, `W_regularizer=`...), `batch_input_shape=` or `weights=` on a layer, a model
-        method's `nb_epoch=`, `workers=`, `use_multiprocessing=`.
+        method's `nb_epoch=`, `workers=`, `use_multiprocessing=`; and the arguments Keras 2 took in
+        another form: data as a Python list of numbers (`model.predict([6])`, which Keras 2 made an
+        array of), one metric as a string (`compile(metrics="mae")`).
     """
     why = """
         Keras 3 raises (`Argument(s) not recognized: {'lr': 0.001}`, `Unrecognized keyword arguments
         passed to Dense: {'init': 'uniform'}`, `fit() got an unexpected keyword argument 'nb_epoch'`).
         The fix renames the keyword where Keras 2 itself read it as another (`lr=` → `learning_rate=`,
         `init=` → `kernel_initializer=`, `nb_epoch=` → `epochs=`; `dim_ordering="th"` →
-        `data_format="channels_first"`). An argument Keras 3 accepts but ignores (an optimizer's
-        `decay=`) is KC302.
+        `data_format="channels_first"`), and `metrics="mae"` → `metrics=["mae"]`. Keras 3 raises
+        `Unrecognized data type: x=[6] (of type <class 'list'>)` for a list display of numbers given
+        to `fit`, `evaluate` or `predict` (no fix: `np.array(...)` needs NumPy imported). An
+        argument Keras 3 accepts but ignores (an optimizer's `decay=`) is KC302.
     """ + _KERAS2
     engine_kinds = ("keras2_argument",)
     invalid = (
@@ -135,6 +139,18 @@ class RemovedArgument(Rule):
             layers.Dense(4, init="uniform"),  # KC312
         ])
         """,
+        """
+        import keras
+
+        model = keras.Sequential([keras.Input(shape=(1,)), keras.layers.Dense(1)])
+        model.compile(loss="mse", optimizer="adam", metrics="mae")  # KC312
+        """,
+        """
+        import keras
+
+        model = keras.Sequential([keras.Input(shape=(1,)), keras.layers.Dense(1)])
+        prediction = model.predict([6])  # KC312
+        """,
     )
     valid = (
         """
@@ -150,6 +166,14 @@ class RemovedArgument(Rule):
             keras.Input(shape=(8,)),
             layers.Dense(4, kernel_initializer="uniform"),
         ])
+        """,
+        """
+        import numpy as np
+        import keras
+
+        model = keras.Sequential([keras.Input(shape=(1,)), keras.layers.Dense(1)])
+        model.compile(loss="mse", optimizer="adam", metrics=["mae"])
+        prediction = model.predict(np.array([6]))
         """,
     )
 

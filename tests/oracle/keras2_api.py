@@ -137,14 +137,15 @@ class StaticPackage:
                             stars.append(source)
                         else:
                             found[alias.asname or alias.name] = Binding("import", (source, alias.name))
-                elif isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
-                    target = stmt.targets[0].id
-                    if target == "__all__" and isinstance(stmt.value, (ast.List, ast.Tuple)):
-                        names_all = [e.value for e in stmt.value.elts if isinstance(e, ast.Constant)]
-                    elif isinstance(stmt.value, ast.Name):
-                        found[target] = Binding("alias", (stmt.value.id,))
-                    else:
-                        found[target] = Binding("other", node=stmt)
+                elif isinstance(stmt, ast.Assign) and all(isinstance(t, ast.Name) for t in stmt.targets):
+                    # ``Deconvolution2D = Deconv2D = Conv2DTranspose``: every target is bound
+                    for target in (t.id for t in stmt.targets):
+                        if target == "__all__" and isinstance(stmt.value, (ast.List, ast.Tuple)):
+                            names_all = [e.value for e in stmt.value.elts if isinstance(e, ast.Constant)]
+                        elif isinstance(stmt.value, ast.Name):
+                            found[target] = Binding("alias", (stmt.value.id,))
+                        else:
+                            found[target] = Binding("other", node=stmt)
                 elif isinstance(stmt, ast.If):
                     visit(stmt.body)
                     visit(stmt.orelse)

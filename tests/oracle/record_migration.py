@@ -719,7 +719,13 @@ class Recorder:
             "sequential_input": MODEL_SCRIPT + "m.input\n",
             "model_outputs_layer": "import keras\ninputs = keras.Input((3,))\nkeras.Model(inputs, keras.layers.Dense(1))\n",
             "model_inputs_layer": "import keras\nkeras.Model(keras.layers.Dense(1), keras.Input((3,)))\n",
+            # A string where Keras 2 took one metric or a list of them.
+            "compile_metrics_string": MODEL_SCRIPT + "m.compile(optimizer='sgd', loss='mse', metrics='mae')\n",
         }
+        # Data as a Python list of numbers, which Keras 2 made an array of.
+        for method in ("fit", "evaluate", "predict"):  # (the *_on_batch methods fail further in, on each number)
+            y = "" if method.startswith("predict") else ", np.zeros((1, 2))"
+            scripts[f"model_{method}_list"] = MODEL_SCRIPT + f"m.{method}([[1, 2, 3]]{y})\n"
         for key, script in scripts.items():
             result = run(script)
             entry = {"raises": raised(result), "keras2": run_keras2(script)}
