@@ -109,9 +109,14 @@ def file_stem(summary: ModelSummary, taken: set[str]) -> str:
     return candidate
 
 
+def dot_program() -> str | None:
+    """Graphviz's ``dot``, or None when it is not installed."""
+    return shutil.which("dot")
+
+
 def render_file(dot_path: Path, fmt: str) -> Path | None:
     """``dot -T<fmt>``: the picture beside the DOT file, or None when Graphviz is not installed."""
-    program = shutil.which("dot")
+    program = dot_program()
     if program is None:
         return None
     target = dot_path.with_suffix(f".{fmt}")
