@@ -22,17 +22,45 @@ def _name(value: Any) -> str:
     return "?" if value is UNKNOWN else f"'{value}'"
 
 
-def _source(tensor: KerasTensor, span_of: SpanOf) -> str:
-    layer = tensor.layer
-    if layer is None:
-        return ""
+def _from(layer: Any, span_of: SpanOf) -> str:
     span = span_of(layer.origin)
     where = f" at line {span.line}" if span else ""
-    text = f" from {layer.class_name} {_name(layer.name)}{where}"
+    text = f"{layer.class_name} {_name(layer.name)}{where}"
     rule = layer.rule
     if rule is not None and rule.args.get("return_sequences") is False:
         text += " (return_sequences=False)"
     return text
+
+
+def _source(tensor: KerasTensor, span_of: SpanOf) -> str:
+    """`` from Dropout 'dropout' at line 12``, and where a layer that keeps the shape passed
+    the tensor on from a recurrent layer, that one: ``, the output of LSTM 'lstm' at line 11
+    (return_sequences=False)``."""
+    if tensor.layer is None:
+        return ""
+    text = f" from {_from(tensor.layer, span_of)}"
+    origin = _through_shape_preserving(tensor)
+    if origin is not tensor and origin.layer is not None and origin.layer.class_name in RECURRENT_LAYERS:
+        text += f", the output of {_from(origin.layer, span_of)}"
+    return text
+
+
+# Layers whose output has the shape of their input, whatever its rank: a recurrent layer's
+# output reaches the next one through them unchanged (LSTM → Dropout → LSTM).
+_SHAPE_PRESERVING = frozenset({
+    "Dropout", "GaussianNoise", "GaussianDropout", "AlphaDropout", "ActivityRegularization", "Activation",
+    "ReLU", "LeakyReLU", "ELU", "Softmax", "BatchNormalization", "LayerNormalization", "UnitNormalization",
+})
+
+
+def _through_shape_preserving(tensor: KerasTensor) -> KerasTensor:
+    """The tensor that ``tensor`` is, before the shape-preserving layers it went through."""
+    while tensor.layer is not None and tensor.layer.class_name in _SHAPE_PRESERVING:
+        node = tensor.node
+        if len(node.inputs) != 1 or node.inputs[0].shape != tensor.shape:
+            break
+        tensor = node.inputs[0]
+    return tensor
 
 
 def describe(error: EngineError, span_of: SpanOf) -> str:
@@ -63,7 +91,8 @@ def fix_for(error: EngineError, span_of: SpanOf) -> Fix | None:
     if error.kind == "deprecated_argument" and span is not None and error.keywords:
         return Fix(f"drop {error.keywords[0]}= (Keras 3 ignores it)", span, drop_keywords=error.keywords)
     if error.kind == "rank" and error.layer is not None and error.layer.class_name in RECURRENT_LAYERS:
-        sources = [t.layer for t in error.inputs if t.layer is not None]
+        origins = [_through_shape_preserving(t) for t in error.inputs]
+        sources = [t.layer for t in origins if t.layer is not None]
         if len(sources) == 1 and sources[0].class_name in RECURRENT_LAYERS and sources[0].rule is not None:
             source = sources[0]
             source_span = span_of(source.origin)
