@@ -11,6 +11,7 @@ from typing import Any, Callable
 from kerascheck.config import Settings
 from kerascheck.engine.dims import UNKNOWN, format_shape
 from kerascheck.engine.runtime import EngineError, KerasTensor, Session
+from kerascheck.knowledge.keras2_messages import keras2_message
 from kerascheck.results import Diagnostic, Fix, Span
 from kerascheck.rules import ALL_RULES, RULE_FOR_ENGINE_KIND, RULES_BY_CODE
 from kerascheck.suppression import SKIP_FILE, finalize  # noqa: F401  (re-exported)
@@ -63,20 +64,25 @@ def _through_shape_preserving(tensor: KerasTensor) -> KerasTensor:
     return tensor
 
 
-def describe(error: EngineError, span_of: SpanOf) -> str:
-    """The diagnostic message for an engine error."""
+def describe(error: EngineError, span_of: SpanOf, keras_version: int = 3) -> str:
+    """The diagnostic message for an engine error: what kerascheck found, then Keras's own
+    words (under ``keras_version`` 2, tf-keras's, where they are known)."""
+    words: str | None = error.message
+    if keras_version == 2:
+        words = keras2_message(error.message)
     layer = error.layer
     if layer is None:
-        return error.message
+        return words if words is not None else "Keras 2 raises here (its words for this error are not recorded)"
     who = f"{layer.class_name} {_name(layer.name)}"
     if not error.inputs:
-        return f"{who}: {error.message}"
+        return f"{who}: {words}" if words is not None else f"{who}: Keras 2 raises here (its words for this error are not recorded)"
     received = " and ".join(
         f"{format_shape(t.shape)}{_source(t, span_of)}" for t in error.inputs
     )
+    quote = f" Keras: {words}" if words is not None else ""
     if error.kind == "rank" and error.expected:
-        return f"{who} expects {error.expected} but gets {received}. Keras: {error.message}"
-    return f"{who} gets {received}. Keras: {error.message}"
+        return f"{who} expects {error.expected} but gets {received}.{quote}"
+    return f"{who} gets {received}.{quote}"
 
 
 RECURRENT_LAYERS = frozenset({"LSTM", "GRU", "SimpleRNN", "RNN"})
@@ -167,7 +173,8 @@ def collect(
         rule = RULE_FOR_ENGINE_KIND.get(error.kind, RULES_BY_CODE["KC201"])
         span = span_of(error.origin) or Span(1, 1, 1, 1)
         fix = fix_for(error, span_of)
-        found.append(Diagnostic(path, span, rule.code, rule.severity, describe(error, span_of), fix))
+        message = describe(error, span_of, session.keras_version)
+        found.append(Diagnostic(path, span, rule.code, rule.severity, message, fix))
     for rule in ALL_RULES:
         for finding in rule().check(session, settings):
             span = span_of(finding.origin) or Span(1, 1, 1, 1)
