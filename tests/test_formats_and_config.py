@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from conftest import ROOT
 from kerascheck.cli import main
 
-SCHEMA = ROOT.parent / "shared" / "schemas" / "sarif-schema-2.1.0.json"
+SCHEMA = ROOT / "tests" / "data" / "sarif" / "sarif-schema-2.1.0.json"  # the official schema, with its licence
 BAD = """\
 import keras
 
@@ -54,9 +54,8 @@ def test_text_diagnostics_are_path_line_column_code_message(bad: Path) -> None:
 
 
 def test_sarif_validates_against_the_official_schema(bad: Path) -> None:
-    jsonschema = pytest.importorskip("jsonschema")
-    if not SCHEMA.exists():
-        pytest.skip("shared/schemas is not beside the checkout")
+    import jsonschema  # the test extra installs it
+
     code, out, _ = run("--format", "sarif", str(bad))
     assert code == 1
     document = json.loads(out)
@@ -68,6 +67,19 @@ def test_sarif_validates_against_the_official_schema(bad: Path) -> None:
     rules = run_["tool"]["driver"]["rules"]
     assert rules[results[0]["ruleIndex"]]["id"] == "KC101"
     assert all(r["help"]["markdown"].startswith(f"# {r['id']}") for r in rules)
+    for rule in rules:  # every rule's help ends with an example, the file rules' (KC0xx) too
+        example = rule["help"]["markdown"].split("## Example\n", 1)[1]
+        assert "```" in example, rule["id"]
+    # The fix of KC101 as SARIF replacements: return_sequences=True after LSTM(64's arguments.
+    (fix,) = results[0]["fixes"]
+    (change,) = fix["artifactChanges"]
+    (replacement,) = change["replacements"]
+    line = BAD.splitlines()[replacement["deletedRegion"]["startLine"] - 1]
+    column = replacement["deletedRegion"]["startColumn"]
+    assert line[: column - 1] + replacement["insertedContent"]["text"] + line[column - 1 :] == (
+        "    keras.layers.LSTM(64, return_sequences=True),"
+    )
+    assert "fixes" not in results[1]  # KC304 has no fix
 
 
 def test_github_annotations(bad: Path) -> None:
