@@ -5,12 +5,18 @@
 ``--check`` mode, so it fails when a fixture changed without being re-recorded,
 or when the Keras in use disagrees with the one that recorded the truth.
 
+It re-runs real Keras on everything (minutes), so it is not part of the usual test run:
+``python -m pytest`` compares kerascheck with the recorded truth, and this check runs with
+the ``oracle`` marker (``.ci/run`` runs both)::
+
+    KERAS_BACKEND=jax python -m pytest -m oracle
+
 Keras lives in its own interpreter: ``KERASCHECK_ORACLE_PYTHON`` names it;
 otherwise the interpreter running the tests is used if it can import Keras.
 Without Keras the test is skipped, except under CI (``CI`` set), where the
 oracle must run.  Locally::
 
-    KERASCHECK_ORACLE_PYTHON=/path/to/keras/venv/bin/python python -m pytest tests/test_oracle_recording.py
+    KERASCHECK_ORACLE_PYTHON=/path/to/keras/venv/bin/python python -m pytest -m oracle
 """
 
 from __future__ import annotations
@@ -32,6 +38,8 @@ RECORDERS = (
     "layer_cases_keras2.py", "record_keras2.py",
 )
 TIMEOUT_SECONDS = 900
+
+pytestmark = pytest.mark.oracle
 
 
 def _oracle_env() -> dict[str, str]:
