@@ -129,10 +129,7 @@ class KerascheckServer(LanguageServer):
     # ---------------------------------------------------------------- analysis
     def schedule(self, uri: str, delay: float = 0.0) -> None:
         """Analyse ``uri``'s current text after ``delay`` seconds, superseding any pending run."""
-        state = self.documents.setdefault(uri, _Document())
-        if state.task is not None and not state.task.done():
-            state.task.cancel()
-        state.task = asyncio.ensure_future(self._analyse(uri, delay))
+        _supersede(self.documents.setdefault(uri, _Document()), self._analyse(uri, delay))
 
     async def _analyse(self, uri: str, delay: float) -> DocumentAnalysis | None:
         if delay:
@@ -231,10 +228,7 @@ class KerascheckServer(LanguageServer):
         return tuple(cells)
 
     def schedule_notebook(self, uri: str, delay: float = 0.0) -> None:
-        state = self.notebooks.setdefault(uri, _NotebookState())
-        if state.task is not None and not state.task.done():
-            state.task.cancel()
-        state.task = asyncio.ensure_future(self._analyse_notebook(uri, delay))
+        _supersede(self.notebooks.setdefault(uri, _NotebookState()), self._analyse_notebook(uri, delay))
 
     async def _analyse_notebook(self, uri: str, delay: float) -> _NotebookView | None:
         if delay:
@@ -303,6 +297,13 @@ class KerascheckServer(LanguageServer):
             state.task.cancel()
         for cell_uri in sorted(set(cell_uris) | (state.published if state is not None else set())):
             self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=cell_uri, diagnostics=[]))
+
+
+def _supersede(state: Any, analysis: Any) -> None:
+    """Run ``analysis`` as ``state``'s task, cancelling the one it supersedes."""
+    if state.task is not None and not state.task.done():
+        state.task.cancel()
+    state.task = asyncio.ensure_future(analysis)
 
 
 def _lsp_diagnostic(codec: Any, lines: list[str], diagnostic: Any) -> types.Diagnostic:

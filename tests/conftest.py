@@ -3,8 +3,28 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "fixtures"
+# A model with an error (KC101, fixable) and a warning (KC304), for the command line's tests.
+BAD = """\
+import keras
+
+model = keras.Sequential([
+    keras.Input(shape=(20, 8)),
+    keras.layers.LSTM(64),
+    keras.layers.LSTM(32),
+    keras.layers.Dense(1, activation="softmax"),
+])
+"""
+
+
+@pytest.fixture()
+def bad(tmp_path: Path) -> Path:
+    path = tmp_path / "bad.py"
+    path.write_text(BAD)
+    return path
 
 
 def summary_fixtures() -> list[Path]:
@@ -15,3 +35,12 @@ def summary_fixtures() -> list[Path]:
 
 def load_expected(fixture: Path) -> dict:
     return json.loads(fixture.with_suffix(".expected.json").read_text())
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Under pytest-xdist (``--dist loadgroup``, see pyproject.toml): a test file's tests run in one
+    worker, so that its module fixtures (a language server, a copy of the repository) are made
+    once; the oracle's re-recordings, each a process running Keras, are spread over the workers."""
+    for item in items:
+        if item.get_closest_marker("oracle") is None and item.get_closest_marker("xdist_group") is None:
+            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::", 1)[0]))

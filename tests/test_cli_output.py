@@ -15,22 +15,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import FIXTURES, ROOT, load_expected
+from conftest import BAD, FIXTURES, ROOT, load_expected
 from kerascheck.cli import main
 
 FIXES = FIXTURES / "fixes"
 MARKER = re.compile(r"  # KC\d{3}$", re.M)
 SEED = FIXTURES / "summary" / "seed_conv_pool_dense.py"
-BAD = """\
-import keras
-
-model = keras.Sequential([
-    keras.Input(shape=(20, 8)),
-    keras.layers.LSTM(64),
-    keras.layers.LSTM(32),
-    keras.layers.Dense(1, activation="softmax"),
-])
-"""
 
 
 def run(*args: str, env: dict[str, str] | None = None) -> tuple[int, str, str]:
@@ -38,11 +28,6 @@ def run(*args: str, env: dict[str, str] | None = None) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
-@pytest.fixture()
-def bad(tmp_path: Path) -> Path:
-    path = tmp_path / "bad.py"
-    path.write_text(BAD)
-    return path
 
 
 # ---------------------------------------------------------------- help

@@ -9,20 +9,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import ROOT
+from conftest import BAD, ROOT
 from kerascheck.cli import main
 
 SCHEMA = ROOT / "tests" / "data" / "sarif" / "sarif-schema-2.1.0.json"  # the official schema, with its licence
-BAD = """\
-import keras
-
-model = keras.Sequential([
-    keras.Input(shape=(20, 8)),
-    keras.layers.LSTM(64),
-    keras.layers.LSTM(32),
-    keras.layers.Dense(1, activation="softmax"),
-])
-"""
 
 
 def run(*args: str, cwd: Path | None = None) -> tuple[int, str, str]:
@@ -36,11 +26,6 @@ def run(*args: str, cwd: Path | None = None) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
-@pytest.fixture()
-def bad(tmp_path: Path) -> Path:
-    path = tmp_path / "bad.py"
-    path.write_text(BAD)
-    return path
 
 
 def test_text_diagnostics_are_path_line_column_code_message(bad: Path) -> None:
