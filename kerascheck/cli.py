@@ -212,10 +212,9 @@ def check(
 
         shown = _pick_models(results, model_patterns)
         colour = output_format == "text" and _colour_wanted(sys.stdout)
-        out = _render(shown, output_format, summary, explain, colour)
+        notes = _summary_notes(results, shown, explicit, model_patterns) if summary else {}
+        out = _render(shown, output_format, summary, explain, colour, notes)
         if output_format == "text":
-            if summary:
-                out = _summary_notes(results, shown, explicit, model_patterns) + out
             from kerascheck.reporters import text
 
             out += text.closing_line(results, before, colour)
@@ -245,12 +244,15 @@ def _pick_models(results: list[Any], patterns: tuple[str, ...]) -> list[Any]:
     return [replace(r, summaries=tuple(s for s in r.summaries if picked(s))) for r in results]
 
 
-def _summary_notes(results: list[Any], shown: list[Any], explicit: set[str], patterns: tuple[str, ...]) -> str:
-    """A line for each file that shows no summary: no model in it, or none that ``--model`` picks.
+def _summary_notes(
+    results: list[Any], shown: list[Any], explicit: set[str], patterns: tuple[str, ...]
+) -> dict[str, str]:
+    """By path, a line for each file that shows no summary: no model in it, or none that
+    ``--model`` picks.
 
     Files found in folders that never mention keras go unmentioned; so do files that could not
     be analysed (their diagnostic says why)."""
-    notes = []
+    notes = {}
     for result, picked in zip(results, shown):
         if picked.summaries or any(d.code.startswith("KC0") for d in result.diagnostics):
             continue
@@ -258,10 +260,10 @@ def _summary_notes(results: list[Any], shown: list[Any], explicit: set[str], pat
             continue
         if result.summaries:
             models = ", ".join(_model_label(s) for s in result.summaries)
-            notes.append(f"{result.path}: no model matches {_model_options(patterns)} (its models: {models})\n")
+            notes[result.path] = f"{result.path}: no model matches {_model_options(patterns)} (its models: {models})\n"
         else:
-            notes.append(f"{result.path}: no model\n")
-    return "".join(notes)
+            notes[result.path] = f"{result.path}: no model\n"
+    return notes
 
 
 def _model_options(patterns: tuple[str, ...]) -> str:
@@ -386,7 +388,10 @@ def _write_graphs(results: list[Any], folder: Path, fmt: str | None) -> int:
     return 0
 
 
-def _render(results: list[Any], output_format: str, summary: bool, explain: bool, colour: bool = False) -> str:
+def _render(
+    results: list[Any], output_format: str, summary: bool, explain: bool, colour: bool = False,
+    notes: dict[str, str] | None = None,
+) -> str:
     if output_format == "json":
         from kerascheck.reporters import json_report
 
@@ -401,7 +406,7 @@ def _render(results: list[Any], output_format: str, summary: bool, explain: bool
         return github.render(results)
     from kerascheck.reporters import text
 
-    out = text.render_summaries(results, explain=explain) if summary else ""
+    out = text.render_summaries(results, explain=explain, notes=notes) if summary else ""
     return out + text.render_diagnostics(results, colour)
 
 

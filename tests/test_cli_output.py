@@ -206,9 +206,10 @@ def test_a_file_without_a_matching_model_says_so(tmp_path: Path) -> None:
     plain.write_text("import keras\n\nACTIVATION = keras.activations.relu\n")
     no_keras = tmp_path / "data.py"
     no_keras.write_text("x = 1\n")
-    code, out, _ = run("--summary", str(plain), str(no_keras), str(SEED))
+    code, out, _ = run("--summary", str(plain), str(SEED), str(no_keras))
     assert code == 0
-    assert out.startswith(f"{plain}: no model\n{no_keras}: no model\n")
+    assert out.startswith(f"{plain}: no model\n\n{SEED}:17:9: model\n")  # in file order, among the tables
+    assert out.endswith(f"\n{no_keras}: no model\nAll checks passed!\n")
     assert out.count('Model: "functional"') == 1
     out = run("--summary", "--model", "decoder", str(SEED))[1]
     assert out == f"{SEED}: no model matches --model 'decoder' (its models: model (functional))\nAll checks passed!\n"

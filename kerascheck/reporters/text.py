@@ -57,11 +57,15 @@ def closing_line(results: list[FileResult], before: list[FileResult] | None = No
     return f"Found {' and '.join(counted)}{detail}.\n"
 
 
-def render_summaries(results: list[FileResult], explain: bool = False) -> str:
+def render_summaries(results: list[FileResult], explain: bool = False, notes: dict[str, str] | None = None) -> str:
+    """Every model's table, in file order; ``notes``: by path, a line for a file that shows none
+    (it has no model, or none that ``--model`` picks)."""
     from kerascheck.reporters import keras2_table, summary_table  # import the engine: only for summaries
 
     blocks = []
     for result in results:
+        if not result.summaries and notes and result.path in notes:
+            blocks.append(notes[result.path])
         for summary in result.summaries:
             where = location(summary.path, summary.span) if summary.span else summary.path
             title = f"{where}: {summary.variable}" if summary.variable else where
