@@ -30,9 +30,9 @@ import pytest
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 ORACLE = REPO_ROOT / "tests" / "oracle"
-# Every recorder whose output the tests rely on; each has a --check mode.  Longest first (on a
-# two-core machine: 15, 11, 4, 4, 2, 2 minutes and less): the test workers share them out as
-# they come, so that the two longest run side by side.
+# Every recorder whose output the tests rely on; each has a --check mode (the *_keras2.py ones
+# run tf-keras, the truth of --keras-version 2).  Longest first: the test workers take them as
+# they come, so that record.py and record_applications.py, most of the time, run side by side.
 RECORDERS = (
     "record.py", "record_applications.py", "layer_cases_keras2.py", "layer_cases.py",
     "record_keras2.py", "record_rules.py", "record_masking.py", "record_built_at_init.py",
