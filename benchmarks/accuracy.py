@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from kerascheck.analysis import analyse_path  # noqa: E402
-from kerascheck.engine.dims import UNKNOWN  # noqa: E402
+from kerascheck.engine.dims import UNKNOWN, UNKNOWN_DIMS  # noqa: E402
 from kerascheck.engine.summary import readable_memory_size  # noqa: E402
 from kerascheck.reporters.json_report import model_json  # noqa: E402
 
@@ -40,6 +40,14 @@ def verdict(predicted: object, truth: object) -> str:
         return "exact"
     if predicted in ("?", None):
         return "unknown"
+    if isinstance(predicted, list) and UNKNOWN_DIMS in predicted and isinstance(truth, list):
+        # A shape of unknown rank: unknown, or wrong where its first or last dimensions are.
+        cut = predicted.index(UNKNOWN_DIMS)
+        head, tail = predicted[:cut], predicted[cut + 1 :]
+        if len(truth) < len(head) + len(tail):
+            return "wrong"
+        ends = [verdict(p, t) for p, t in zip(head + tail, truth[: len(head)] + truth[len(truth) - len(tail) :])]
+        return "wrong" if "wrong" in ends else "unknown"
     if isinstance(predicted, list) and isinstance(truth, list) and len(predicted) == len(truth):
         verdicts = {verdict(p, t) for p, t in zip(predicted, truth)}
         return "wrong" if "wrong" in verdicts else "unknown"

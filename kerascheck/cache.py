@@ -271,7 +271,8 @@ def _dependencies_unchanged(document: dict[str, Any], probed: dict[str, str | No
 
 
 # ---------------------------------------------------------------- results <-> plain JSON
-# Tuples are JSON lists; everything else is tagged: {"?": 0} UNKNOWN, {"l": [...]} a list,
+# Tuples are JSON lists; everything else is tagged: {"?": 0} UNKNOWN, {"p": [head, tail]} a
+# shape of unknown rank, {"l": [...]} a list,
 # {"s": [...]} a Span, {"r": [...]} a LayerRow (fields in order). Paths are not stored: a
 # result belongs to the one path its entry is keyed on.
 
@@ -336,10 +337,12 @@ def _encode(value: Any) -> Any:
         return {"m": [value.path, *(_encode(getattr(value, name)) for name in _SUMMARY_FIELDS)]}
     if kind is LayerRow:
         return {"r": [_encode(getattr(value, name)) for name in _ROW_FIELDS]}
-    from kerascheck.engine.dims import UNKNOWN
+    from kerascheck.engine.dims import UNKNOWN, PartialShape
 
     if value is UNKNOWN:
         return {"?": 0}
+    if kind is PartialShape:
+        return {"p": [_encode(value.head), _encode(value.tail)]}
     raise TypeError(f"cannot cache a {kind.__name__}")
 
 
@@ -377,6 +380,13 @@ def _decode(value: Any) -> Any:
             from kerascheck.engine.dims import UNKNOWN
 
             return UNKNOWN
+        if tag == "p":
+            from kerascheck.engine.dims import partial_shape
+
+            head, tail = (_decode(part) for part in payload)
+            if type(head) is not tuple or type(tail) is not tuple or not (head or tail):
+                raise ValueError("not a shape")
+            return partial_shape(head, tail)
         raise ValueError(f"unknown tag {tag!r}")
     if kind in _SCALARS:
         return value

@@ -2,8 +2,11 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
+
+from kerascheck.engine.dims import UNKNOWN, PartialShape
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "fixtures"
@@ -35,6 +38,29 @@ def summary_fixtures() -> list[Path]:
 
 def load_expected(fixture: Path) -> dict:
     return json.loads(fixture.with_suffix(".expected.json").read_text())
+
+
+def _dim_agrees(predicted: Any, truth: Any) -> bool:
+    return predicted is UNKNOWN or predicted == truth
+
+
+def shape_agrees(predicted: Any, truth: Any) -> bool:
+    """A predicted shape (or list of shapes) that says nothing the known ``truth`` contradicts:
+    unknown where not equal, and a shape of unknown rank whose head and tail are the truth's."""
+    if predicted is UNKNOWN:
+        return True
+    if isinstance(predicted, list):
+        return isinstance(truth, list) and len(predicted) == len(truth) and all(map(shape_agrees, predicted, truth))
+    if isinstance(truth, list) or truth is UNKNOWN or isinstance(truth, PartialShape):
+        return False
+    if isinstance(predicted, PartialShape):
+        head, tail = predicted.head, predicted.tail
+        return (
+            len(truth) >= predicted.min_rank
+            and all(map(_dim_agrees, head, truth[: len(head)]))
+            and all(map(_dim_agrees, tail, truth[len(truth) - len(tail) :]))
+        )
+    return len(predicted) == len(truth) and all(map(_dim_agrees, predicted, truth))
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

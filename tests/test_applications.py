@@ -105,13 +105,29 @@ def test_a_second_application_takes_the_next_names() -> None:
     [
         {"alpha": 0.5, "weights": None},  # an architecture that was not recorded
         {"weights": "/path/to/weights.h5"},  # weights from a file kerascheck cannot see
-        {"weights": None, "input_shape": UNKNOWN},
         {"weights": "imagenet", "classes": 10},  # Keras raises
         {"weights": None, "input_shape": (16, 16, 3), "include_top": False},  # Keras raises: too small
     ],
 )
 def test_what_is_not_known_exactly_is_unknown(kwargs: dict) -> None:
     assert isinstance(build_application(Session(), "MobileNetV2", [], kwargs, None), OpaqueModel)
+
+
+@pytest.mark.parametrize("input_shape", [UNKNOWN, (UNKNOWN, UNKNOWN, 3)])
+def test_an_input_shape_that_is_not_known_keeps_the_graph(input_shape: object) -> None:
+    """MobileNetV2's graph does not depend on the input size: with the size unknown, every layer,
+    its name and each count that does not depend on the size is still what Keras builds at any
+    size (checked against the recorded 224x224 build)."""
+    known = build_application(Session(), "MobileNetV2", [], {"weights": None, "input_shape": (224, 224, 3)}, None)
+    model = build_application(Session(), "MobileNetV2", [], {"weights": None, "input_shape": input_shape}, None)
+    assert isinstance(model, Functional) and model.name is UNKNOWN  # the name says the size
+    pairs = list(zip(model.layer_list(), known.layer_list(), strict=True))
+    assert all(mine.name == truth.name and mine.class_name == truth.class_name for mine, truth in pairs)
+    counted = [mine for mine, truth in pairs if mine.weights_resolved()]
+    assert len(counted) > len(pairs) // 2
+    for mine, truth in pairs:
+        if mine.weights_resolved():
+            assert [w.shape for w in mine.weights] == [w.shape for w in truth.weights], mine.name
 
 
 @pytest.mark.parametrize(

@@ -35,8 +35,12 @@ def _agrees(predicted: str, truth: str) -> bool:
     """Texts equal, or equal where the prediction is not ``?``."""
     if predicted == truth:
         return True
-    pattern = "^" + r".+?".join(re.escape(part) for part in predicted.split("?")) + "$"
-    return "?" in predicted and re.match(pattern, truth) is not None
+    # "?" is one unknown value; "?..." any number of unknown dimensions (none included).
+    pattern = re.escape(predicted)
+    for mark, wildcard in ((re.escape("?..., "), r"(?:.+?, )?"), (re.escape(", ?..."), r"(?:, .+?)?"),
+                           (re.escape("?..."), r".*?"), (re.escape("?"), r".+?")):
+        pattern = pattern.replace(mark, wildcard)
+    return "?" in predicted and re.match("^" + pattern + "$", truth) is not None
 
 
 def _same(predicted: object, truth: object) -> bool:
@@ -94,9 +98,12 @@ def test_no_error_where_keras2_raises_none(record: Path) -> None:
 
 
 def test_most_fixture_models_are_fully_predicted() -> None:
-    """The share of Keras 2 summaries printed exactly, so that the mode is useful, not just safe."""
+    """The share of Keras 2 summaries printed exactly, so that the mode is useful, not just safe
+    (over the fixtures that can be: those named ``unresolvable_`` exist to be unknown)."""
     exact = total = 0
     for record in RECORDS:
+        if record.name.startswith("unresolvable_"):
+            continue
         truth, result = _predictions(record)
         by_variable = {s.variable: s for s in result.summaries}
         for model in truth["models"]:

@@ -14,7 +14,8 @@ from typing import Any
 
 import pytest
 
-from kerascheck.engine.dims import UNKNOWN, format_output, is_known
+from conftest import shape_agrees as agrees
+from kerascheck.engine.dims import UNKNOWN, format_output, is_known, partial_shape
 from kerascheck.engine.runtime import KerasTensor, Layer, Session
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "layers"
@@ -242,3 +243,61 @@ def test_odd_arguments_never_crash_the_engine(layer: str) -> None:
                 run_case({**case, "args": args})
             else:
                 run_case({**case, "kwargs": {**case["kwargs"], key: odd}})
+
+
+# ------------------------------------------------------------------ unknown input shapes
+# The same cases with what kerascheck knows of each input shape taken away: every dimension
+# but the batch axis, the rank (only the batch axis known, or the batch axis and the last
+# one), or everything. Whatever the rule still computes must be what Keras computed, and a
+# call Keras accepted must never be reported.
+
+def _shape_variants(shape: tuple) -> list[tuple[str, Any]]:
+    return [
+        ("dims", shape[:1] + (UNKNOWN,) * (len(shape) - 1)),
+        ("rank", partial_shape(shape[:1], ())),
+        ("rank, last known", partial_shape(shape[:1], shape[-1:]) if len(shape) > 1 else partial_shape(shape[:1], ())),
+        ("all", UNKNOWN),
+    ]
+
+
+UNKNOWN_SHAPE_CASES = [
+    (case, which) for case in CASES if "error" not in case
+    for which in ("dims", "rank", "rank, last known", "all")
+]
+
+
+def _run_with_unknown_inputs(case: dict, which: str) -> tuple[Session, Any, Any]:
+    session = Session()
+    lists = case["lists"]
+    args = [build_argument(session, a, lists) for a in case["args"]]
+    kwargs = {k: build_argument(session, v, lists) for k, v in case["kwargs"].items()}
+    layer = session.create_layer(case["layer"], args, kwargs, origin=None)
+    shapes = [dict(_shape_variants(tuple(shape)))[which] for shape in case["input_shapes"]]
+    tensors = [session.input([], {"batch_shape": shape}, None) for shape in shapes]
+    output: Any = UNKNOWN
+    if isinstance(layer, Layer):
+        several = case["list_input"] or case.get("positional", False)
+        output = session.call(layer, tensors if several else tensors[0], None)
+    return session, layer, output
+
+
+@pytest.mark.parametrize(
+    ("case", "which"), UNKNOWN_SHAPE_CASES, ids=[f"{c['id']}-{w.replace(', ', '-')}" for c, w in UNKNOWN_SHAPE_CASES]
+)
+def test_layer_case_on_inputs_of_unknown_shape(case: dict, which: str) -> None:
+    session, layer, output = _run_with_unknown_inputs(case, which)
+    messages = [f"{e.kind}: {e.message}" for e in session.errors]
+    assert not session.errors, f"engine reported {messages} with {which} unknown; {describe(case)}"
+    expected = case["output_shape"]
+    truth: Any = [tuple(s) for s in expected] if expected and isinstance(expected[0], list) else tuple(expected)
+    if isinstance(output, list):
+        predicted: Any = [t.shape if isinstance(t, KerasTensor) else UNKNOWN for t in output]
+    else:
+        predicted = output.shape if isinstance(output, KerasTensor) else UNKNOWN
+    assert agrees(predicted, truth), f"engine gave {format_output(predicted)} with {which} unknown; {describe(case)}"
+    if isinstance(layer, Layer) and layer.weights_resolved():
+        trainable = sum(w.count for w in layer.trainable_weight_list())
+        non_trainable = sum(w.count for w in layer.non_trainable_weight_list())
+        assert (trainable, non_trainable) == (case["trainable_params"], case["non_trainable_params"]), (
+            f"engine counted {trainable} / {non_trainable} with {which} unknown; {describe(case)}"
+        )

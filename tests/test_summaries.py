@@ -15,7 +15,7 @@ import pytest
 
 from conftest import ROOT, load_expected, summary_fixtures
 from kerascheck.analysis import analyse_path
-from kerascheck.engine.dims import UNKNOWN
+from kerascheck.engine.dims import UNKNOWN, UNKNOWN_DIMS
 from kerascheck.engine.summary import readable_memory_size
 from kerascheck.reporters import json_report, summary_table
 
@@ -42,6 +42,13 @@ def _known(value: Any) -> bool:
 
 def _agrees(predicted: Any, truth: Any, may_be_unknown: bool) -> bool:
     """Exact, or (where allowed) honestly unknown — never a different number."""
+    if isinstance(predicted, list) and UNKNOWN_DIMS in predicted and isinstance(truth, list) and may_be_unknown:
+        # A shape of unknown rank: its known first and last dimensions are the truth's.
+        cut = predicted.index(UNKNOWN_DIMS)
+        head, tail = predicted[:cut], predicted[cut + 1 :]
+        return len(truth) >= len(head) + len(tail) and _agrees(head, truth[: len(head)], True) and _agrees(
+            tail, truth[len(truth) - len(tail) :], True
+        )
     if isinstance(predicted, list) and isinstance(truth, list) and len(predicted) == len(truth):
         return all(_agrees(p, t, may_be_unknown) for p, t in zip(predicted, truth))
     if predicted in ("?", None) and may_be_unknown:

@@ -23,7 +23,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from kerascheck.engine.dims import UNKNOWN, Unresolved
+from kerascheck.engine.dims import UNKNOWN, PartialShape, Unresolved, dims_differ, refine_rank
 from kerascheck.engine.layer import LayerError
 from kerascheck.engine.runtime import (
     RULE_FAILURES,
@@ -63,31 +63,42 @@ def is_application(name: str) -> bool:
 # --------------------------------------------------------------------------- input shape
 
 
-def obtain_input_shape(input_shape: Any, default_size: int, min_size: int, require_flatten: bool, weights: Any) -> Any:
-    """``imagenet_utils.obtain_input_shape`` for ``channels_last``; raises where Keras raises."""
+def obtain_input_shape(input_shape: Any, default_size: Any, min_size: int, require_flatten: bool, weights: Any) -> Any:
+    """``imagenet_utils.obtain_input_shape`` for ``channels_last``; raises where Keras raises.
+
+    A dimension of ``input_shape`` that is not known is whatever Keras accepts there: the
+    default shape where only it is accepted, 3 channels with imagenet weights."""
     if weights != "imagenet" and input_shape and len(input_shape) == 3:
         default_shape = (default_size, default_size, input_shape[-1])
     else:
         default_shape = (default_size, default_size, 3)
     if weights == "imagenet" and require_flatten:
-        if input_shape is not None and input_shape != default_shape:
+        if input_shape is not None and dims_differ(tuple(input_shape), default_shape):
             raise NotReplayable("include_top with imagenet weights needs the default input shape")
         return default_shape
     if input_shape:
         if len(input_shape) != 3:
             raise NotReplayable("`input_shape` must be a tuple of three integers.")
-        if input_shape[-1] != 3 and weights == "imagenet":
-            raise NotReplayable("The input must have 3 channels")
-        if any(d is not None and d < min_size for d in input_shape[:2]):
+        if weights == "imagenet":
+            if _int(input_shape[-1]) and input_shape[-1] != 3:
+                raise NotReplayable("The input must have 3 channels")
+            input_shape = tuple(input_shape[:2]) + (3,)
+        if any(_int(d) and d < min_size for d in input_shape[:2]):
             raise NotReplayable(f"Input size must be at least {min_size}x{min_size}")
     else:
         input_shape = default_shape if require_flatten else (None, None, 3)
-    if require_flatten and None in input_shape:
+    if require_flatten and any(d is None for d in input_shape):
         raise NotReplayable("If `include_top` is True, you should specify a static `input_shape`.")
     return input_shape
 
 
-def _mobilenet_default_size(rows: Any, cols: Any, sizes: tuple) -> int:
+def _int(dim: Any) -> bool:
+    return type(dim) is int
+
+
+def _mobilenet_default_size(rows: Any, cols: Any, sizes: tuple) -> Any:
+    if not (_int(rows) and _int(cols) or rows is None or cols is None):
+        return UNKNOWN  # decided by sizes kerascheck does not know
     return rows if rows == cols and rows in sizes else 224
 
 
@@ -102,7 +113,7 @@ def derive_input(spec: dict, bound: dict, tensor_shape: Any) -> tuple[Any, Any]:
         if input_shape is None:
             input_shape = (None, None, 3)
         rows, cols = input_shape[0], input_shape[1]
-        if rows and cols and (rows < 32 or cols < 32):
+        if _int(rows) and _int(cols) and rows and cols and (rows < 32 or cols < 32):
             raise NotReplayable("Input size must be at least 32x32")
         return input_shape, name
     default_size = spec["default_size"]
@@ -116,11 +127,13 @@ def derive_input(spec: dict, bound: dict, tensor_shape: Any) -> tuple[Any, Any]:
         elif input_shape is not None:
             default_size = _mobilenet_default_size(input_shape[0], input_shape[1], sizes)
     elif family == "nasnet":
-        if isinstance(input_shape, tuple) and None in input_shape and weights == "imagenet":
+        if isinstance(input_shape, tuple) and any(d is None for d in input_shape) and weights == "imagenet":
             raise NotReplayable("NASNet with imagenet weights needs a static input_shape")
     input_shape = obtain_input_shape(input_shape, default_size, spec["min_size"], include_top, weights)
     if family in ("mobilenet", "mobilenet_v2") and name is None:
         rows, cols = input_shape[0], input_shape[1]
+        if not (_int(rows) and _int(cols) or rows is None):
+            return input_shape, UNKNOWN  # the name says the size, which is not known
         if weights == "imagenet" and (rows != cols or rows not in sizes):
             rows = 224
         prefix = "mobilenet" if family == "mobilenet" else "mobilenetv2"
@@ -139,6 +152,10 @@ def _same(value: Any, default: Any) -> bool:
 
 
 def _check_arguments(name: str, spec: dict, bound: dict) -> None:
+    shape = bound["input_shape"]
+    if shape is UNKNOWN or type(shape) is PartialShape:
+        # Given, but not known: Keras accepts three dimensions only.
+        bound["input_shape"] = shape = refine_rank(shape, 3)
     for pname, default, _kind in spec["params"]:
         value = bound.get(pname)
         if value is UNKNOWN:
@@ -163,10 +180,8 @@ def _check_arguments(name: str, spec: dict, bound: dict) -> None:
                 raise NotReplayable("imagenet weights with classes != 1000")
             if activation not in (None, "softmax", "linear"):
                 raise NotReplayable("imagenet weights allow only softmax or no classifier activation")
-    shape = bound["input_shape"]
     if shape is not None and not (
-        isinstance(shape, (tuple, list))
-        and all(d is None or (isinstance(d, int) and not isinstance(d, bool)) for d in shape)
+        isinstance(shape, (tuple, list)) and all(d is None or d is UNKNOWN or _int(d) for d in shape)
     ):
         raise NotReplayable("input_shape")
     tensor = bound["input_tensor"]
@@ -206,7 +221,7 @@ def build_application(session: Session, name: str, args: list, kwargs: dict, ori
         # The model is not known, or Keras would raise: either way Keras may have created
         # layers that took names, so the names generated from here on are unknown too.
         session.names_uncertain_from_opaque_code()
-        return OpaqueModel(session, origin)
+        return OpaqueModel(session, UNKNOWN, origin)
 
 
 def _head(bound: dict) -> str | None:
@@ -226,18 +241,17 @@ def _value(value: Any, bound: dict) -> Any:
 
 def correct_pad(shape: Any, kernel_size: Any) -> Any:
     """``imagenet_utils.correct_pad`` for ``channels_last``."""
-    if shape is UNKNOWN:
-        raise Unresolved("correct_pad")
-    rows, cols = shape[1], shape[2]
     if isinstance(kernel_size, int):
         kernel_size = (kernel_size, kernel_size)
-    if rows is None:
-        adjust = (1, 1)
-    elif rows is UNKNOWN or cols is UNKNOWN or cols is None:
-        raise Unresolved("correct_pad")
-    else:
-        adjust = (1 - rows % 2, 1 - cols % 2)
     correct = (kernel_size[0] // 2, kernel_size[1] // 2)
+    rows = shape[1] if shape is not UNKNOWN else UNKNOWN
+    cols = shape[2] if shape is not UNKNOWN else UNKNOWN
+    if rows is None:
+        adjust: Any = (1, 1)
+    elif _int(rows) and _int(cols):
+        adjust = (1 - rows % 2, 1 - cols % 2)
+    else:
+        adjust = (UNKNOWN, UNKNOWN)  # from sizes that are not known: so is the padding before
     return ((correct[0] - adjust[0], correct[0]), (correct[1] - adjust[1], correct[1]))
 
 

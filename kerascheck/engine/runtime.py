@@ -21,13 +21,22 @@ from functools import lru_cache
 from typing import Any, Sequence
 
 from kerascheck.engine import layers as _layers  # noqa: F401  (registers the rules)
-from kerascheck.engine.dims import UNKNOWN, Shape, Unresolved, format_shape, is_known
+from kerascheck.engine import masking
+from kerascheck.engine.dims import (
+    UNKNOWN,
+    PartialShape,
+    Shape,
+    Unresolved,
+    format_shape,
+    is_known,
+    refine_min_rank,
+    refine_rank,
+)
 from kerascheck.engine.layer import RULES, InputSpec, LayerError, LayerRule, Weight
 from kerascheck.knowledge import keras2 as keras2_record
 from kerascheck.knowledge import keras_api
-from kerascheck.engine import masking
-from kerascheck.knowledge.built_at_init import BUILT_AT_INIT
 from kerascheck.knowledge import masking as record_masking
+from kerascheck.knowledge.built_at_init import BUILT_AT_INIT
 
 # What a rule may raise beyond LayerError when handed values Keras would reject in
 # ways kerascheck does not model: the result is unknown, never a crash.
@@ -180,6 +189,15 @@ def flatten(structure: Any) -> list[Any]:
         return [x for item in structure for x in flatten(item)]
     if isinstance(structure, dict):
         return [x for key in _sorted_keys(structure) for x in flatten(structure[key])]
+    return [structure]
+
+
+def _flatten_shapes(structure: Any) -> list[Any]:
+    """The shapes of a structure of shapes (lists and dicts of them); a shape is a leaf."""
+    if isinstance(structure, list):
+        return [x for item in structure for x in _flatten_shapes(item)]
+    if isinstance(structure, dict):
+        return [x for key in _sorted_keys(structure) for x in _flatten_shapes(structure[key])]
     return [structure]
 
 
@@ -493,7 +511,7 @@ class Functional(Model):
     def compute_output_shape(self, input_shape: Any, node: Node | None = None) -> Any:
         """Run the graph on new input shapes, like ``Function._run_through_graph``."""
         shapes: dict[int, Any] = {}
-        flat_in = flatten(input_shape) if isinstance(input_shape, list) else [input_shape]
+        flat_in = _flatten_shapes(input_shape)
         if len(flat_in) != len(self.inputs):
             raise LayerError(
                 f'Layer "{self.name}" expects {len(self.inputs)} input(s), but it received '
@@ -1090,6 +1108,7 @@ class Session:
         )
         builds = not layer.built
         try:
+            shapes = refine_to_spec(layer, shapes)
             check_input_spec(layer, shapes)
             output_shape = layer.compute_output_shape(shapes, node)
             if builds:
@@ -1211,7 +1230,12 @@ class Session:
         In Keras 2 a Python operator on symbolic tensors is a ``TFOpLambda`` layer named
         after the TensorFlow function (``tf.__operators__.add``); ``keras.ops`` does not exist.
         """
-        from kerascheck.engine.operations import KERAS2_OPERATOR_CLASSES, KERAS2_OPERATOR_NAMES, OP_RULES, constant_shape
+        from kerascheck.engine.operations import (
+            KERAS2_OPERATOR_CLASSES,
+            KERAS2_OPERATOR_NAMES,
+            OP_RULES,
+            constant_shape,
+        )
 
         tensors = [t for t in operands if isinstance(t, KerasTensor)]
         rule_cls = OP_RULES.get(op_class)
@@ -1419,16 +1443,14 @@ class Session:
 
     def sequential_build(self, model: Sequential, input_shape: Any, origin: Any = None) -> None:
         """``Sequential.build(input_shape)``: call every layer on a fresh input."""
-        if input_shape is UNKNOWN:
-            # Keras builds it on a shape kerascheck does not know: its layers' weights are
-            # unknown, and the InputLayer and Functional it makes take names.
-            model.build_uncertain = True
-            self.names_uncertain_from_opaque_code()
-            return
+        # On a shape kerascheck does not know (wholly, or its rank), Keras builds it all the
+        # same: the InputLayer and Functional it makes take their names, and each layer gets
+        # what it can of the shape (its weights unknown where they depend on it).
         first = model.stack[0] if model.stack else None
         if not isinstance(first, InputLayer):
             name = self.sequential_input_name(first)
-            model.stack.insert(0, InputLayer(self, tuple(input_shape), None, name, origin))
+            batch_shape = input_shape if input_shape is UNKNOWN or type(input_shape) is PartialShape else tuple(input_shape)
+            model.stack.insert(0, InputLayer(self, batch_shape, None, name, origin))
         first = model.stack[0]
         assert isinstance(first, InputLayer)
         x: Any = first.output
@@ -1544,16 +1566,23 @@ class UnresolvedFunctional(Model):
         return list(self.contents)
 
 
-class OpaqueModel(Layer):
-    """A model kerascheck cannot build (an application call it cannot replay exactly).
+class OpaqueModel(Model):
+    """A model kerascheck cannot build (an application call it cannot replay exactly): its
+    summary has one unknown row; called, it gives one tensor of unknown shape; its weights and
+    graph are unknown."""
 
-    Called, it gives a tensor of unknown shape; its name, weights and graph are unknown.
-    """
+    kind = "functional"
 
-    def __init__(self, session: "Session", origin: Any) -> None:
-        super().__init__(session, "Functional", UNKNOWN, origin)
+    def __init__(self, session: "Session", name: Any, origin: Any) -> None:
+        super().__init__(session, "Functional", name, origin)
+        self.contents = [OpaqueLayer(session, origin)]
         self.weights_known = False
+        self.built = True
         session.layers.append(self)
+        session.models.append(self)
+
+    def layer_list(self) -> list[Layer]:
+        return list(self.contents)
 
 
 class OpaqueLayer(Layer):
@@ -1571,9 +1600,10 @@ def _model_input_shape(model: Model) -> Any:
 
 
 def standardize_shape(shape: Any) -> tuple:
-    """``keras.src.backend.common.variables.standardize_shape``."""
-    if shape is UNKNOWN:
-        raise Unresolved("shape")
+    """``keras.src.backend.common.variables.standardize_shape``; a shape of unknown rank (or
+    wholly unknown) passes as it is."""
+    if shape is UNKNOWN or type(shape) is PartialShape:
+        return shape  # type: ignore[return-value]
     if shape is None:
         raise LayerError("Undefined shapes are not supported.")
     if not isinstance(shape, (tuple, list)):
@@ -1597,6 +1627,30 @@ def _incompatible(index: int, spec: InputSpec, layer_name: Any) -> str:
     return f"Input {index} with name '{spec.name}' of layer '{layer_name}' is incompatible with the layer: "
 
 
+def refine_to_spec(layer: Layer, shapes: Any) -> Any:
+    """The shapes a call received, with an unknown rank narrowed to what the layer's input spec
+    accepts (a Conv2D's input has rank 4, a Dense's at least 2): what the layer computes is what
+    it computes when Keras does not raise."""
+    spec = getattr(layer.rule, "input_spec", None) if layer.rule is not None else None
+    if spec is None:
+        return shapes
+    if isinstance(spec, (list, tuple)):
+        if not isinstance(shapes, list):
+            return shapes
+        return [_refined(shape, s) for shape, s in zip(shapes, spec)] + shapes[len(spec):]
+    return _refined(shapes, spec)
+
+
+def _refined(shape: Any, spec: Any) -> Any:
+    if shape is not UNKNOWN and type(shape) is not PartialShape:
+        return shape
+    if spec.ndim is not None and not spec.allow_last_axis_squeeze:
+        return refine_rank(shape, spec.ndim)
+    if spec.min_ndim is not None:
+        return refine_min_rank(shape, spec.min_ndim)
+    return shape
+
+
 def check_input_spec(layer: Layer, shapes: Any) -> None:
     """The checks of a layer rule's ``input_spec`` on the shapes a call received."""
     rule = layer.rule
@@ -1616,6 +1670,9 @@ def check_spec(index: int, s: InputSpec, shape: Any, layer_name: Any) -> None:
     """``keras.src.layers.input_spec.assert_input_compatibility`` for one input: rank, axes and
     shape. Unknown ranks and dimensions never fail."""
     if shape is UNKNOWN or isinstance(shape, list):
+        return
+    if type(shape) is PartialShape:
+        _check_spec_axes_of_partial_shape(index, s, shape, layer_name)
         return
     ndim = len(shape)
     if s.ndim is not None and not s.allow_last_axis_squeeze and ndim != s.ndim:
@@ -1654,6 +1711,24 @@ def check_spec(index: int, s: InputSpec, shape: Any, layer_name: Any) -> None:
             )
     if s.shape is not None:
         _check_spec_shape(index, s, tuple(shape), layer_name)
+
+
+def _check_spec_axes_of_partial_shape(index: int, s: InputSpec, shape: PartialShape, layer_name: Any) -> None:
+    """The spec's axes that a shape of unknown rank knows (counted from its start within its
+    head, from its end within its tail): a known size there that differs is an error whatever
+    the rank."""
+    for axis, value in (s.axes or {}).items():
+        if value is None or value is UNKNOWN:
+            continue
+        if not (0 <= axis < len(shape.head) or 0 < -axis <= len(shape.tail)):
+            continue
+        actual = shape[axis]
+        if type(actual) is int and actual != value:
+            raise LayerError(
+                f"{_incompatible(index, s, layer_name)}expected axis {axis} of input shape to have value {value}, "
+                f"but received input with shape {format_shape(shape)}",
+                "axis",
+            )
 
 
 def _is_one(dim: Any) -> bool:

@@ -438,7 +438,7 @@ def _built_at_init(layer: Layer, keras2: bool) -> bool:
 def _built(model: Model) -> Any:
     """Whether the model has its graph (Keras 2's summary() raises otherwise), or UNKNOWN
     (also when which layers it has is unknown)."""
-    if isinstance(model, UnresolvedFunctional):
+    if isinstance(model, (UnresolvedFunctional, OpaqueModel)):
         return UNKNOWN
     if isinstance(model, Functional) and model.subclass_instance is not None and model.session.keras_version == 2:
         graph = {id(layer) for layer in model.layer_list()}

@@ -16,9 +16,9 @@ from typing import Any, Callable
 
 import libcst as cst
 
-from kerascheck.engine.dims import UNKNOWN
+from kerascheck.engine.dims import UNKNOWN, PartialShape, Unresolved
 from kerascheck.engine.runtime import KerasTensor
-from kerascheck.frontend.keras_names import KerasSymbol
+from kerascheck.frontend.keras_names import KerasSymbol, ModuleRef
 from kerascheck.knowledge import keras_api
 
 MAX_UNROLL = 10_000  # iterations of one loop or comprehension that are followed
@@ -93,6 +93,31 @@ class LocalModule:
     scope: Scope
 
 
+@dataclass(frozen=True)
+class PropertyFunction:
+    """A ``@property`` (or ``functools.cached_property``) of a user class: reading the attribute
+    on an instance calls ``getter`` with it."""
+
+    getter: UserFunction
+
+
+@dataclass(frozen=True)
+class StaticMethod:
+    function: UserFunction
+
+
+@dataclass(frozen=True)
+class ClassMethod:
+    """A ``@classmethod``: called with the class (or the instance's class) first."""
+
+    function: UserFunction
+
+
+# Bases a plain Python class may have besides other plain classes (they add no behaviour an
+# instance's attributes depend on).
+_PLAIN_BASES = frozenset({"object", "abc.ABC", "typing.Generic", "typing.Protocol"})
+
+
 @dataclass(eq=False)
 class UserClass:
     node: cst.ClassDef
@@ -103,15 +128,36 @@ class UserClass:
     fields: list[str] = field(default_factory=list)  # annotated names, in order
 
     def lookup(self, attr: str) -> Any:
+        """A plain class attribute (a constant of the class body), UNKNOWN for anything else."""
+        value = self.find(attr)
+        if value is MISSING or isinstance(value, (UserFunction, PropertyFunction, StaticMethod, ClassMethod)):
+            return UNKNOWN
+        return value
+
+    def find(self, attr: str) -> Any:
+        """The attribute as the class body defines it (a constant, a function, a property…),
+        following user bases in order; MISSING if none does."""
         if attr in self.attributes:
-            value = self.attributes[attr]
-            return UNKNOWN if isinstance(value, UserFunction) else value
+            return self.attributes[attr]
         for base in self.bases:
             if isinstance(base, UserClass):
-                found = base.lookup(attr)
-                if found is not UNKNOWN:
+                found = base.find(attr)
+                if found is not MISSING:
                     return found
-        return UNKNOWN
+        return MISSING
+
+    @property
+    def is_plain(self) -> bool:
+        """A class of plain Python objects (a config, a builder): its instances are modelled
+        attribute by attribute, its ``__init__`` and methods run as functions."""
+        for base in self.bases:
+            if isinstance(base, UserClass):
+                if not (base.is_plain or base.record):
+                    return False
+            elif not (isinstance(base, Builtin) and base.name in _PLAIN_BASES
+                      or isinstance(base, ModuleRef) and base.name in _PLAIN_BASES):
+                return False
+        return True
 
     def method(self, name: str) -> "tuple[UserFunction, UserClass] | None":
         """The user-defined method ``name`` and the class defining it, following user bases."""
@@ -249,6 +295,45 @@ class ArrayValue(InertObject):
         return f"<array {self.shape}>"
 
 
+class _UnknownItems:
+    """The one item of a list (the one key of a dict) whose contents are not known: code that
+    may or may not have run, or a call kerascheck does not follow, may have changed it."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "<unknown items>"
+
+    def __hash__(self) -> int:
+        return 0x3F3F
+
+    def __eq__(self, other: Any) -> bool:
+        raise Unresolved("the items of a list or dict that may have changed")
+
+    __ne__ = __eq__  # type: ignore[assignment]
+
+
+UNKNOWN_ITEMS = _UnknownItems()
+
+
+def forget_contents(container: Any) -> None:
+    """Make a list or dict's contents unknown in place (every alias of it sees that)."""
+    if isinstance(container, list):
+        container[:] = [UNKNOWN_ITEMS]
+    elif isinstance(container, dict):
+        container.clear()
+        dict.__setitem__(container, UNKNOWN_ITEMS, UNKNOWN)
+
+
+def contents_unknown(container: Any) -> bool:
+    """A list or dict whose contents were forgotten (see :func:`forget_contents`)."""
+    if isinstance(container, list):
+        return any(item is UNKNOWN_ITEMS for item in container)
+    if isinstance(container, dict):
+        return any(key is UNKNOWN_ITEMS for key in container)
+    return False
+
+
 def array_value(args: list[Any], kwargs: dict[str, Any]) -> Any:
     """``zeros(shape)`` / ``ones(shape)`` of numpy or ``keras.ops``: an ArrayValue when the
     shape is a known int or sequence of ints, else inert."""
@@ -275,6 +360,8 @@ def known_or_unknown(value: Any) -> Any:
         return UNKNOWN
     if isinstance(value, tuple):
         return tuple(known_or_unknown(v) for v in value)
+    if contents_unknown(value):
+        return UNKNOWN
     if isinstance(value, list) and any(isinstance(v, (InertObject, list, tuple, dict)) for v in value):
         return [known_or_unknown(v) for v in value]
     if isinstance(value, dict):
@@ -296,6 +383,8 @@ BUILTINS = {name: Builtin(name) for name in dir(builtins) if not name.startswith
 
 def iteration_items(value: Any) -> list[Any] | None:
     """The items a ``for`` over ``value`` visits, when they are known and few enough."""
+    if contents_unknown(value):
+        return None
     if isinstance(value, dict):
         value = list(value)
     if isinstance(value, (list, tuple, str)) and len(value) <= MAX_UNROLL:
@@ -350,6 +439,11 @@ def binary(op: Callable[[Any, Any], Any] | None, left: Any, right: Any) -> Any:
             return UNKNOWN
     if isinstance(left, (str, tuple, list)) and isinstance(right, type(left)) and op is BINARY_OPERATORS[cst.Add]:
         return left + right
+    if op is BINARY_OPERATORS[cst.Add] and (
+        type(left) is PartialShape and isinstance(right, (tuple, PartialShape))
+        or type(right) is PartialShape and type(left) is tuple
+    ):
+        return left + right  # a shape of unknown rank (``x.shape[1:] + (1,)``)
     if op is BINARY_OPERATORS[cst.Multiply]:
         seq, n = (left, right) if isinstance(right, int) else (right, left)
         if isinstance(seq, (str, tuple, list)) and isinstance(n, int) and not isinstance(n, bool):
@@ -384,39 +478,20 @@ PURE_STR_METHODS = frozenset(
      "removeprefix", "removesuffix", "split", "rsplit", "startswith", "endswith", "count", "find",
      "rfind", "isdigit", "isalpha", "isalnum", "islower", "isupper", "isspace", "partition", "rpartition"}
 )
-PY_METHODS = frozenset({"append", "extend", "insert", "get", "keys", "values", "items", "format", "join",
-                         "copy", "index", "pop"}) | PURE_STR_METHODS
+LIST_METHODS = frozenset(
+    {"append", "extend", "insert", "remove", "pop", "clear", "index", "count", "sort", "reverse", "copy"}
+)
+DICT_METHODS = frozenset({"get", "keys", "values", "items", "copy", "update", "setdefault", "pop", "popitem", "clear"})
+PY_METHODS = LIST_METHODS | DICT_METHODS | PURE_STR_METHODS | {"format", "join"}
 
 
 def call_py_method(receiver: Any, name: str, args: list[Any], kwargs: dict[str, Any]) -> Any:
+    if contents_unknown(receiver):
+        return UNKNOWN  # and what it changes stays unknown (a list's items, a dict's entries)
     if isinstance(receiver, list):
-        if name == "append" and len(args) == 1:
-            receiver.append(args[0])
-            return None
-        if name == "extend" and len(args) == 1 and isinstance(args[0], (list, tuple)):
-            receiver.extend(args[0])
-            return None
-        if name == "insert" and len(args) == 2 and isinstance(args[0], int):
-            receiver.insert(args[0], args[1])
-            return None
-        if name == "copy":
-            return list(receiver)
-        if name == "pop" and not args and receiver:
-            return receiver.pop()
-        receiver[:] = [UNKNOWN]  # mutated in a way that is not modelled
-        return UNKNOWN
+        return _call_list_method(receiver, name, args, kwargs)
     if isinstance(receiver, dict):
-        if name == "get" and args and is_plain(args[0]):
-            return receiver.get(args[0], args[1] if len(args) > 1 else None)
-        if name == "keys":
-            return list(receiver.keys())
-        if name == "values":
-            return list(receiver.values())
-        if name == "items":
-            return [tuple(item) for item in receiver.items()]
-        if name == "copy":
-            return dict(receiver)
-        return UNKNOWN
+        return _call_dict_method(receiver, name, args, kwargs)
     if isinstance(receiver, str):
         if name in PURE_STR_METHODS and all(is_plain(a) for a in args) and all(is_plain(v) for v in kwargs.values()):
             try:
@@ -434,6 +509,76 @@ def call_py_method(receiver: Any, name: str, args: list[Any], kwargs: dict[str, 
                 return receiver.format(*args, **kwargs)
             except (IndexError, KeyError, ValueError):
                 return UNKNOWN
+    return UNKNOWN
+
+
+def _call_list_method(receiver: list, name: str, args: list[Any], kwargs: dict[str, Any]) -> Any:
+    """A list method; one whose effect is not computed here makes the list's contents unknown."""
+    count = len(args)
+    if not kwargs:
+        if name == "append" and count == 1:
+            receiver.append(args[0])
+            return None
+        if name == "extend" and count == 1 and _is_sequence(args[0]):
+            receiver.extend(args[0])
+            return None
+        if name == "insert" and count == 2 and type(args[0]) is int:
+            receiver.insert(args[0], args[1])
+            return None
+        if name == "copy" and not count:
+            return list(receiver)
+        if name == "clear" and not count:
+            receiver.clear()
+            return None
+        if name == "reverse" and not count:
+            receiver.reverse()
+            return None
+        if name == "pop" and (not count and receiver or count == 1 and type(args[0]) is int):
+            try:
+                return receiver.pop(*args)
+            except IndexError:
+                return UNKNOWN  # Python raises: the program stops here
+        if name in ("index", "count", "remove") and count == 1 and is_plain(args[0]) and is_plain(receiver):
+            try:
+                return getattr(receiver, name)(args[0])
+            except ValueError:
+                return UNKNOWN  # Python raises: the program stops here
+        if name in ("index", "count") and not is_plain(receiver):
+            return UNKNOWN  # reads only
+    if name == "sort" and is_plain(receiver) and set(kwargs) <= {"reverse"} and not args and all(
+        is_plain(v) for v in kwargs.values()
+    ):
+        try:
+            receiver.sort(**kwargs)
+            return None
+        except TypeError:
+            return UNKNOWN
+    forget_contents(receiver)  # perhaps changed in a way that is not modelled
+    return UNKNOWN
+
+
+def _call_dict_method(receiver: dict, name: str, args: list[Any], kwargs: dict[str, Any]) -> Any:
+    """A dict method; one whose effect is not computed here makes the dict's entries unknown."""
+    count = len(args)
+    if name == "get" and 1 <= count <= 2 and not kwargs and is_plain(args[0]):
+        return receiver.get(args[0], args[1] if count > 1 else None)
+    if name in ("keys", "values", "items", "copy") and not count and not kwargs:
+        if name == "items":
+            return [tuple(item) for item in receiver.items()]
+        return dict(receiver) if name == "copy" else list(getattr(receiver, name)())
+    if name == "update" and count <= 1 and (not args or isinstance(args[0], dict) and not contents_unknown(args[0])):
+        receiver.update(*args, **kwargs)
+        return None
+    if name == "setdefault" and 1 <= count <= 2 and not kwargs and is_plain(args[0]):
+        return receiver.setdefault(args[0], args[1] if count > 1 else None)
+    if name == "pop" and 1 <= count <= 2 and not kwargs and is_plain(args[0]):
+        if args[0] in receiver or count == 2:
+            return receiver.pop(*args)
+        return UNKNOWN  # Python raises KeyError: the program stops here
+    if name == "clear" and not count and not kwargs:
+        receiver.clear()
+        return None
+    forget_contents(receiver)
     return UNKNOWN
 
 
@@ -469,7 +614,7 @@ BUILTIN_KEYWORDS = {
 
 
 def _is_sequence(value: Any) -> bool:
-    return isinstance(value, (list, tuple, str)) and all(item is not UNKNOWN for item in value)
+    return isinstance(value, (list, tuple, str)) and all(item is not UNKNOWN and item is not UNKNOWN_ITEMS for item in value)
 
 
 def call_builtin(name: str, args: list[Any], kwargs: dict[str, Any]) -> Any:

@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from kerascheck.edits import Edit, edits_by_diagnostic
-from kerascheck.engine.dims import UNKNOWN
+from kerascheck.engine.dims import UNKNOWN, UNKNOWN_DIMS, PartialShape
 from kerascheck.results import Diagnostic, FileResult, LayerRow, ModelSummary
 
 JSON_VERSION = 1
@@ -23,6 +23,9 @@ def _shape(output: Any) -> Any:
         return "?"
     if isinstance(output, list):
         return [_shape(o) for o in output]
+    if isinstance(output, PartialShape):
+        # A shape of unknown rank: its known first and last dimensions around "?...".
+        return [*map(_dim, output.head), UNKNOWN_DIMS, *map(_dim, output.tail)]
     return [_dim(d) for d in output]
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Iterable
 
-from kerascheck.engine.dims import UNKNOWN
+from kerascheck.engine.dims import UNKNOWN, proven_equal
 from kerascheck.rules.base import Finding, Rule
 
 if TYPE_CHECKING:
@@ -233,7 +233,7 @@ class SoftmaxOnOneUnit(Rule):
             rule = layer.rule
             if rule is None or layer.speculative or layer.class_name not in ("Dense", "EinsumDense"):
                 continue
-            if rule.args.get("activation") == "softmax" and rule.args.get("units") == 1:
+            if proven_equal(rule.args.get("activation"), "softmax") and proven_equal(rule.args.get("units"), 1):
                 yield Finding(
                     self.code,
                     f"{layer.class_name} {_quoted(layer.name)} applies softmax to a single unit: "

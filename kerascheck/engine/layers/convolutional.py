@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from kerascheck.engine.dims import UNKNOWN, Dim, format_dim
+from kerascheck.engine.dims import UNKNOWN, Dim, format_dim, refine_rank
 from kerascheck.engine.layer import InputSpec, LayerError, LayerRule, register
 from kerascheck.engine.operation_utils import (
     add_defined_weight,
@@ -116,6 +116,7 @@ class BaseConv(LayerRule):
 
 def conv_output_shape(rule: Any, input_shape: tuple, filters: Dim) -> tuple:
     """``keras.src.ops.operation_utils.compute_conv_output_shape`` for ``rule``'s window."""
+    input_shape = refine_rank(input_shape, rule.rank + 2)  # any other rank raises below
     channels_last = rule.data_format == "channels_last"
     spatial = input_shape[1:-1] if channels_last else input_shape[2:]
     channel_axis = -1 if channels_last else 1

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from kerascheck.engine.dims import UNKNOWN, Unresolved, format_dim, format_shape
+from kerascheck.engine.dims import UNKNOWN, Unresolved, as_shape, format_dim, format_shape
 from kerascheck.engine.layer import InputSpec, LayerError, LayerRule, register
 from kerascheck.engine.layers.base import SameShape
 from kerascheck.engine.operation_utils import add_defined_weight, add_lora_weights, validate_activation
@@ -52,7 +52,7 @@ class Dense(LayerRule):
 
     def compute_output_shape(self, input_shape: tuple) -> tuple:
         self.explain(f"Dense: last axis {format_dim(input_shape[-1])} → units {format_dim(self.units)}")
-        return tuple(input_shape[:-1]) + (self.units,)
+        return as_shape(input_shape[:-1]) + (self.units,)
 
 
 def _check_rank(lora_rank: Any) -> None:

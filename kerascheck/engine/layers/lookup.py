@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from kerascheck.engine.dims import UNKNOWN, Unresolved, format_dim, format_shape
+from kerascheck.engine.dims import UNKNOWN, Unresolved, as_shape, format_dim, format_shape
 from kerascheck.engine.layer import LayerError, LayerRule, register
 from kerascheck.engine.operation_utils import require_known, require_number
 
@@ -338,7 +338,7 @@ class Hashing(LayerRule):
         if self.output_mode == "int":
             output = tuple(input_shape)
         else:
-            output = tuple(input_shape[:-1]) + (self.num_bins,)
+            output = as_shape(input_shape[:-1]) + (self.num_bins,)
         self.explain(f"Hashing ({self.output_mode}): {format_shape(output)}, no weights")
         return output
 

@@ -13,15 +13,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from kerascheck.engine.dims import UNKNOWN, Unresolved, format_dim, format_output, format_shape, product
+from kerascheck.engine.dims import UNKNOWN, Unresolved, as_shape, format_dim, format_output, format_shape, product
 from kerascheck.engine.layer import LayerError, LayerRule, Weight, register
 from kerascheck.engine.layers.base import SameShape
-from kerascheck.engine.operation_utils import (
-    add_defined_weight,
-    formula_total,
-    require_known,
-    standardize_data_format,
-)
+from kerascheck.engine.operation_utils import add_defined_weight, formula_total, require_known, standardize_data_format
 
 # Layers whose ``compute_output_shape`` returns the input shape unchanged.
 SAME_SHAPE_LAYERS = (
@@ -166,7 +161,7 @@ class CategoryEncoding(LayerRule):
         if self.output_mode == "one_hot" and (input_shape[-1] != 1 or len(input_shape) == 1):
             output = tuple(input_shape) + (tokens,)
         else:
-            output = tuple(input_shape[:-1]) + (tokens,)
+            output = as_shape(input_shape[:-1]) + (tokens,)
         self.explain(f"CategoryEncoding ({self.output_mode}): {format_shape(output)}")
         return output
 
@@ -215,11 +210,11 @@ class Discretization(LayerRule):
             depth = self.num_bins
         if self.output_mode == "one_hot":
             if input_shape and input_shape[-1] == 1 and len(input_shape) > 1:
-                output = tuple(input_shape[:-1]) + (depth,)
+                output = as_shape(input_shape[:-1]) + (depth,)
             else:
                 output = tuple(input_shape) + (depth,)
         elif input_shape and len(input_shape) >= 2:
-            output = (input_shape[0],) + tuple(input_shape[2:]) + (depth,)
+            output = (input_shape[0],) + as_shape(input_shape[2:]) + (depth,)
         else:
             output = (depth,)
         self.explain(f"Discretization ({self.output_mode}): depth {format_dim(depth)} → {format_shape(output)}")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from kerascheck.engine.dims import UNKNOWN, Unresolved, format_dim, format_shape
+from kerascheck.engine.dims import UNKNOWN, PartialShape, Unresolved, format_dim, format_shape, refine_min_rank
 from kerascheck.engine.layer import InputSpec, LayerError, LayerRule, Weight, register
 from kerascheck.engine.operation_utils import add_defined_weight, formula_total, require_number, validate_activation
 
@@ -589,7 +589,7 @@ class TimeDistributed(LayerRule):
 
     def _model_output_shape(self, model: Any, child: tuple) -> Any:
         out = model.compute_output_shape(child)
-        if not isinstance(out, tuple):
+        if not isinstance(out, (tuple, PartialShape)):
             raise Unresolved("the wrapped model's output")
         return out
 
@@ -615,7 +615,10 @@ class TimeDistributed(LayerRule):
         return layer.rule
 
     @staticmethod
-    def _child_shape(input_shape: tuple) -> tuple:
+    def _child_shape(input_shape: Any) -> Any:
+        if input_shape is UNKNOWN or type(input_shape) is PartialShape:
+            input_shape = refine_min_rank(input_shape, 3)  # else Keras raises, as below
+            return (input_shape[0],) + input_shape[2:]
         if len(input_shape) < 3:
             raise LayerError(
                 "`TimeDistributed` Layer should be passed an `input_shape` with at least 3 dimensions, "
@@ -628,18 +631,18 @@ class TimeDistributed(LayerRule):
         model = self._model()
         if model is not None:
             out = self._model_output_shape(model, self._child_shape(input_shape))
-            return (out[0], input_shape[1]) + tuple(out[1:])
+            return (out[0], input_shape[1]) + out[1:]
         inner = self._inner()
         child = self._child_shape(input_shape)
         saved = inner.explanations
         inner.explanations = []
         out = inner.compute_output_shape(child)
         lines, inner.explanations = inner.explanations, saved
-        if not isinstance(out, tuple):
+        if not isinstance(out, (tuple, PartialShape)):
             raise Unresolved("the wrapped layer has several outputs")
         for line in lines:
             self.explain(line)
-        output = (out[0], input_shape[1]) + tuple(out[1:])
+        output = (out[0], input_shape[1]) + out[1:]
         self.explain(f"TimeDistributed: step output {format_shape(out)} → {format_shape(output)}")
         return output
 

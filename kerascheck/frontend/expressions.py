@@ -1,0 +1,457 @@
+"""Expressions: literals, names, operators, comprehensions, subscripts, attributes, and the
+evaluation of a call's callee and arguments (what the call does is :mod:`calls`'s)."""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Iterator, Sequence
+
+import libcst as cst
+
+from kerascheck.engine.dims import UNKNOWN, PartialShape, Unresolved
+from kerascheck.engine.runtime import KerasTensor, Layer
+from kerascheck.frontend.keras_calls import TENSOR_OPERATORS, is_operand
+from kerascheck.frontend.keras_names import KerasSymbol, ModuleRef, resolve
+from kerascheck.frontend.syntax import plain_string
+from kerascheck.frontend.values import (
+    BINARY_OPERATORS,
+    BUILTINS,
+    INERT,
+    MISSING,
+    PY_METHODS,
+    ArrayValue,
+    BoundMethod,
+    Builtin,
+    InertObject,
+    LocalModule,
+    PropertyFunction,
+    Scope,
+    SuperProxy,
+    UserClass,
+    UserInstance,
+    binary,
+    contents_unknown,
+    is_plain,
+    iteration_items,
+    unary,
+)
+from kerascheck.knowledge.libraries import is_inert_library
+
+
+class Expressions:
+    """Evaluates an expression to an abstract value; an Unresolved decision is UNKNOWN."""
+
+    def eval(self, node: cst.BaseExpression, scope: Scope) -> Any:
+        """The value of ``node``; UNKNOWN where a decision on an unknown value stopped it.
+
+        Such a decision stops only the innermost expression that made it: the other parts of
+        the enclosing expression (the next items of a list of layers…) are still evaluated,
+        with their side effects on Keras's name counters.
+        """
+        # One dictionary look-up by the node's exact class: libcst's classes are leaves, and an
+        # isinstance chain through their ABC metaclass cost a fifth of the interpretation.
+        evaluate = _EVALUATORS.get(type(node))
+        if evaluate is None:
+            return UNKNOWN
+        try:
+            return evaluate(self, node, scope)
+        except Unresolved:
+            return UNKNOWN
+
+    _eval = eval
+
+    def _eval_integer(self, node: cst.Integer, scope: Scope) -> Any:
+        try:
+            return int(node.value.replace("_", ""), 0)  # libcst's evaluated_value parses: slow
+        except ValueError:
+            return node.evaluated_value
+
+    def _eval_float(self, node: cst.Float, scope: Scope) -> Any:
+        try:
+            return float(node.value.replace("_", ""))
+        except ValueError:
+            return node.evaluated_value
+
+    def _eval_unknown(self, node: cst.BaseExpression, scope: Scope) -> Any:
+        return UNKNOWN
+
+    def _eval_simple_string(self, node: cst.SimpleString, scope: Scope) -> Any:
+        value = plain_string(node.value)
+        if value is None:
+            value = node.evaluated_value  # prefixes, escapes: Python's own rules
+        return value if isinstance(value, str) else UNKNOWN
+
+    def _eval_concatenated_string(self, node: cst.ConcatenatedString, scope: Scope) -> Any:
+        left, right = self._eval(node.left, scope), self._eval(node.right, scope)
+        return left + right if isinstance(left, str) and isinstance(right, str) else UNKNOWN
+
+    def _eval_name(self, node: cst.Name, scope: Scope) -> Any:
+        return self.lookup(node.value, scope)
+
+    def _eval_tuple(self, node: cst.Tuple, scope: Scope) -> Any:
+        return tuple(self.eval_elements(node.elements, scope))
+
+    def _eval_list(self, node: cst.List, scope: Scope) -> Any:
+        return list(self.eval_elements(node.elements, scope))
+
+    def _eval_unary(self, node: cst.UnaryOperation, scope: Scope) -> Any:
+        operand = self._eval(node.expression, scope)
+        if isinstance(operand, KerasTensor):
+            if isinstance(node.operator, cst.Minus):
+                return self.session.operation("Negative", [operand], {}, self.origin(node), python_operator=True)
+            return self.opaque_tensor_operation()
+        return unary(type(node.operator), operand)
+
+    def _eval_binary(self, node: cst.BinaryOperation, scope: Scope) -> Any:
+        left = self._eval(node.left, scope)
+        right = self._eval(node.right, scope)
+        if isinstance(left, KerasTensor) or isinstance(right, KerasTensor):
+            op_class = TENSOR_OPERATORS.get(type(node.operator))
+            if op_class is None or not all(is_operand(v) for v in (left, right)):
+                return self.opaque_tensor_operation()
+            return self.session.operation(op_class, [left, right], {}, self.origin(node), python_operator=True)
+        return binary(BINARY_OPERATORS.get(type(node.operator)), left, right)
+
+    def _eval_boolean(self, node: cst.BooleanOperation, scope: Scope) -> Any:
+        left = self._eval(node.left, scope)
+        if not is_plain(left):
+            self._eval(node.right, scope)
+            return UNKNOWN
+        if isinstance(node.operator, cst.And):
+            return self._eval(node.right, scope) if left else left
+        return left if left else self._eval(node.right, scope)
+
+    def _eval_if_expression(self, node: cst.IfExp, scope: Scope) -> Any:
+        test = self._eval(node.test, scope)
+        if not is_plain(test):
+            self._eval(node.body, scope)
+            self._eval(node.orelse, scope)
+            return UNKNOWN
+        return self._eval(node.body if test else node.orelse, scope)
+
+    def _eval_attribute(self, node: cst.Attribute, scope: Scope) -> Any:
+        return self.get_attribute(self._eval(node.value, scope), node.attr.value)
+
+    def _eval_comprehension(self, node: cst.ListComp | cst.GeneratorExp | cst.DictComp | cst.SetComp, scope: Scope) -> Any:
+        if not isinstance(node, cst.SetComp):
+            result = self.eval_comprehension(node, scope)
+            if result is not None:
+                return result
+        # Not modelled; a comprehension that builds layers makes names uncertain.
+        if self.block_may_build(self.effects_of(node), scope):
+            self.session.names_uncertain_from_opaque_code()
+        return UNKNOWN
+
+    def _eval_lambda(self, node: cst.Lambda, scope: Scope) -> Any:
+        # A function like any other; its body runs only when it is called.  (Keras's
+        # Lambda layer traces it with backend tensors, which create no named operations.)
+        return self.define_function(node, scope)
+
+    def _eval_named_expression(self, node: cst.NamedExpr, scope: Scope) -> Any:
+        value = self._eval(node.value, scope)
+        self.assign(node.target, value, scope)
+        return value
+
+    def eval_comprehension(self, node: cst.ListComp | cst.GeneratorExp | cst.DictComp, scope: Scope) -> Any:
+        """A comprehension over known iterables, item by item; None when one is unknown.
+
+        Only the first iterable is checked before anything runs (Python evaluates it
+        first too); an unknown inner iterable makes the whole result unknown.
+        """
+        first = iteration_items(self._eval(node.for_in.iter, scope))
+        if first is None or node.for_in.asynchronous is not None:
+            return None
+        child = Scope({}, scope)
+        results: list[Any] = []
+        failed = False
+
+        def run(clause: cst.CompFor, items: list[Any] | None) -> None:
+            nonlocal failed
+            if items is None:
+                items = iteration_items(self._eval(clause.iter, child))
+            if items is None or clause.asynchronous is not None:
+                failed = True
+                return
+            for item in items:
+                if failed:
+                    return
+                self.step()
+                self.assign(clause.target, item, child)
+                conditions = [self._eval(c.test, child) for c in clause.ifs]
+                if not all(is_plain(c) for c in conditions):
+                    failed = True
+                    return
+                if not all(conditions):
+                    continue
+                if clause.inner_for_in is not None:
+                    run(clause.inner_for_in, None)
+                elif isinstance(node, cst.DictComp):
+                    results.append((self._eval(node.key, child), self._eval(node.value, child)))
+                else:
+                    results.append(self._eval(node.elt, child))
+
+        run(node.for_in, first)
+        if failed:
+            if self.block_may_build(self.effects_of(node), scope):
+                self.session.names_uncertain_from_opaque_code()
+            return UNKNOWN
+        if isinstance(node, cst.DictComp):
+            if not all(isinstance(k, (str, int, float, bool, type(None))) for k, _ in results):
+                return UNKNOWN
+            return dict(results)
+        return results
+
+    def lookup(self, name: str, scope: Scope) -> Any:
+        value = scope.lookup(name)
+        if value is not MISSING:
+            return value
+        if name in ("True", "False", "None"):
+            return {"True": True, "False": False, "None": None}[name]
+        if name in BUILTINS:
+            return BUILTINS[name]
+        return UNKNOWN
+
+    def eval_elements(self, elements: Sequence[cst.BaseElement], scope: Scope) -> Iterator[Any]:
+        """The items of a tuple or list display; every element is evaluated before an unknown
+        starred one makes the whole unknown (Unresolved)."""
+        values: list[Any] = []
+        complete = True
+        for element in elements:
+            value = self._eval(element.value, scope)
+            if isinstance(element, cst.StarredElement):
+                if isinstance(value, (tuple, list)) and not contents_unknown(value):
+                    values.extend(value)
+                else:
+                    complete = False
+            else:
+                values.append(value)
+        if not complete:
+            raise Unresolved("starred element")
+        return iter(values)
+
+    def eval_dict(self, node: cst.Dict, scope: Scope) -> Any:
+        result: dict[Any, Any] = {}
+        known = True
+        for element in node.elements:
+            if isinstance(element, cst.DictElement):
+                key = self._eval(element.key, scope)
+                value = self._eval(element.value, scope)
+                if isinstance(key, (str, int, float, bool, type(None))):
+                    result[key] = value
+                else:
+                    known = False
+            else:
+                value = self._eval(element.value, scope)
+                if isinstance(value, dict):
+                    result.update(value)
+                else:
+                    known = False
+        return result if known else UNKNOWN
+
+    def eval_fstring(self, node: cst.FormattedString, scope: Scope) -> Any:
+        parts: list[str] = []
+        for part in node.parts:
+            if isinstance(part, cst.FormattedStringText):
+                parts.append(part.value)
+                continue
+            value = self._eval(part.expression, scope)
+            if part.conversion is not None or part.format_spec is not None:
+                return UNKNOWN
+            if not isinstance(value, (str, int, float, bool)) or value is UNKNOWN:
+                return UNKNOWN
+            parts.append(str(value))
+        return "".join(parts)
+
+    def eval_comparison(self, node: cst.Comparison, scope: Scope) -> Any:
+        left = self._eval(node.left, scope)
+        for target in node.comparisons:
+            right = self._eval(target.comparator, scope)
+            if not (is_plain(left) and is_plain(right)):
+                return UNKNOWN
+            op = type(target.operator)
+            try:
+                if op is cst.Equal:
+                    ok = left == right
+                elif op is cst.NotEqual:
+                    ok = left != right
+                elif op is cst.LessThan:
+                    ok = left < right
+                elif op is cst.LessThanEqual:
+                    ok = left <= right
+                elif op is cst.GreaterThan:
+                    ok = left > right
+                elif op is cst.GreaterThanEqual:
+                    ok = left >= right
+                elif op is cst.In:
+                    ok = left in right
+                elif op is cst.NotIn:
+                    ok = left not in right
+                elif op is cst.Is:
+                    ok = left is right if left is None or right is None or isinstance(left, bool) else UNKNOWN
+                elif op is cst.IsNot:
+                    ok = left is not right if left is None or right is None or isinstance(left, bool) else UNKNOWN
+                else:
+                    return UNKNOWN
+            except TypeError:
+                return UNKNOWN
+            if ok is UNKNOWN:
+                return UNKNOWN
+            if not ok:
+                return False
+            left = right
+        return True
+
+    def eval_subscript(self, node: cst.Subscript, scope: Scope) -> Any:
+        container = self._eval(node.value, scope)
+        if isinstance(container, KerasTensor) and container.shape is UNKNOWN:
+            # What a call kerascheck cannot model returned: perhaps a list of tensors, which
+            # indexing picks from without an operation.
+            return self.opaque_tensor_operation()
+        if isinstance(container, KerasTensor):
+            key = self.subscript_key(node, scope)
+            return self.session.operation("GetItem", [container], {"key": key}, self.origin(node), python_operator=True)
+        if isinstance(container, InertObject) or isinstance(container, ModuleRef) and is_inert_library(container.name):
+            return INERT  # an item of data is data (``os.environ["N"]``, ``x_train[:, 0]``)
+        if len(node.slice) != 1 or contents_unknown(container):
+            return UNKNOWN
+        element = node.slice[0].slice
+        if isinstance(element, cst.Index):
+            key = self._eval(element.value, scope)
+            if isinstance(container, (tuple, list, str, PartialShape)) and isinstance(key, int) and not isinstance(key, bool):
+                try:
+                    return container[key]
+                except IndexError:
+                    return UNKNOWN
+            if isinstance(container, dict) and is_plain(key):
+                return container.get(key, UNKNOWN)
+            return UNKNOWN
+        if isinstance(element, cst.Slice) and isinstance(container, (tuple, list, str, PartialShape)):
+            bounds = [
+                self._eval(part, scope) if part is not None else None
+                for part in (element.lower, element.upper, element.step)
+            ]
+            if all(b is None or (isinstance(b, int) and not isinstance(b, bool)) for b in bounds):
+                return container[slice(*bounds)]
+        return UNKNOWN
+
+    def subscript_key(self, node: cst.Subscript, scope: Scope) -> Any:
+        """The key Python passes to ``__getitem__``: one element, or a tuple of them (``x[0,]`` too).
+
+        Unknown if any part is: Keras then still creates one ``GetItem`` (a key it rejects
+        would stop the program), of unknown shape.
+        """
+        parts: list[Any] = []
+        for element in node.slice:
+            index = element.slice
+            if isinstance(index, cst.Slice):
+                bounds = [self.eval(b, scope) if b is not None else None for b in (index.lower, index.upper, index.step)]
+                if not all(is_plain(b) for b in bounds):
+                    return UNKNOWN
+                parts.append(slice(*bounds))
+            elif isinstance(index.value, cst.Ellipsis):
+                parts.append(Ellipsis)
+            else:
+                value = self.eval(index.value, scope)
+                if not is_plain(value):
+                    return UNKNOWN
+                parts.append(value)
+        if len(parts) == 1 and not isinstance(node.slice[0].comma, cst.Comma):
+            return parts[0]
+        return tuple(parts)
+
+    def get_attribute(self, value: Any, attr: str) -> Any:
+        if isinstance(value, ModuleRef):
+            return resolve(f"{value.name}.{attr}")
+        if isinstance(value, KerasTensor):
+            if attr == "shape":
+                return value.shape
+            return UNKNOWN
+        if isinstance(value, Layer) and id(value) in self.instances:
+            state = self.instances[id(value)]
+            if attr in state.attributes:
+                return state.attributes[attr]
+            if state.cls.method(attr) is not None or attr in ("add_weight", "build", "call"):
+                return BoundMethod(value, attr)
+            found = self.class_member(state.cls, attr, value)
+            if found is not UNKNOWN:
+                return found
+        if isinstance(value, Layer):
+            return self.layer_attribute(value, attr)
+        if isinstance(value, (list, dict, str)) and attr in PY_METHODS:
+            return BoundMethod(value, attr)
+        if isinstance(value, ArrayValue) and attr == "shape":
+            return value.shape
+        if isinstance(value, InertObject):
+            return INERT
+        if isinstance(value, LocalModule):
+            return self.module_attribute(value, attr)
+        if isinstance(value, SuperProxy):
+            return BoundMethod(value, attr)
+        if isinstance(value, UserClass):
+            return self.class_member(value, attr, None)
+        if isinstance(value, UserInstance):
+            if isinstance(value.cls.find(attr), PropertyFunction):
+                return self.class_member(value.cls, attr, value)  # a property wins over the instance's own
+            return value.attributes[attr] if attr in value.attributes else self.class_member(value.cls, attr, value)
+        return UNKNOWN
+
+    def eval_call(self, node: cst.Call, scope: Scope) -> Any:
+        callee = self._eval(node.func, scope)
+        args, kwargs, complete = self.eval_arguments(node.args, scope)
+        if not complete:
+            # *args / **kwargs we cannot expand: the call's effect is unknown.
+            self.taint(args, kwargs)
+            if not isinstance(callee, (Builtin, BoundMethod)) or isinstance(callee, KerasSymbol):
+                self.session.names_uncertain_from_opaque_code()
+            return UNKNOWN
+        return self.call_value(callee, args, kwargs, node, scope)
+
+    def eval_arguments(self, arguments: Sequence[cst.Arg], scope: Scope) -> tuple[list[Any], dict[str, Any], bool]:
+        args: list[Any] = []
+        kwargs: dict[str, Any] = {}
+        complete = True
+        for arg in arguments:
+            value = self.eval(arg.value, scope)
+            if arg.star == "*":
+                if isinstance(value, (tuple, list)) and not contents_unknown(value):
+                    args.extend(value)
+                else:
+                    complete = False
+            elif arg.star == "**":
+                if isinstance(value, dict) and all(isinstance(k, str) for k in value):
+                    kwargs.update(value)
+                else:
+                    complete = False
+            elif arg.keyword is not None:
+                kwargs[arg.keyword.value] = value
+            else:
+                args.append(value)
+        return args, kwargs, complete
+
+
+_EVALUATORS: dict[type, Callable[[Expressions, Any, Scope], Any]] = {
+    cst.Integer: Expressions._eval_integer,
+    cst.Float: Expressions._eval_float,
+    cst.Imaginary: Expressions._eval_unknown,
+    cst.SimpleString: Expressions._eval_simple_string,
+    cst.ConcatenatedString: Expressions._eval_concatenated_string,
+    cst.FormattedString: Expressions.eval_fstring,
+    cst.Name: Expressions._eval_name,
+    cst.Tuple: Expressions._eval_tuple,
+    cst.List: Expressions._eval_list,
+    cst.Set: Expressions._eval_unknown,
+    cst.Dict: Expressions.eval_dict,
+    cst.UnaryOperation: Expressions._eval_unary,
+    cst.BinaryOperation: Expressions._eval_binary,
+    cst.BooleanOperation: Expressions._eval_boolean,
+    cst.Comparison: Expressions.eval_comparison,
+    cst.IfExp: Expressions._eval_if_expression,
+    cst.Attribute: Expressions._eval_attribute,
+    cst.Subscript: Expressions.eval_subscript,
+    cst.Call: Expressions.eval_call,
+    cst.ListComp: Expressions._eval_comprehension,
+    cst.GeneratorExp: Expressions._eval_comprehension,
+    cst.DictComp: Expressions._eval_comprehension,
+    cst.SetComp: Expressions._eval_comprehension,
+    cst.Lambda: Expressions._eval_lambda,
+    cst.NamedExpr: Expressions._eval_named_expression,
+}

@@ -1,0 +1,312 @@
+"""The bridge to the shape engine: calls of Keras's classes and functions, layer calls, keras.ops
+operations, and attributes of Keras objects."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import libcst as cst
+
+from kerascheck.engine.applications import build_application, is_application
+from kerascheck.engine.dims import UNKNOWN, Unresolved, is_known
+from kerascheck.engine.operations import ACTIVATION_FUNCTIONS, OPS_FUNCTIONS, OpFunction
+from kerascheck.engine.runtime import (
+    DTypePolicy,
+    Functional,
+    KerasTensor,
+    Layer,
+    Model,
+    OpaqueLayer,
+    OpaqueModel,
+    Sequential,
+    SubclassedModel,
+    UnresolvedFunctional,
+    flatten,
+)
+from kerascheck.frontend.keras_names import KerasSymbol
+from kerascheck.frontend.values import INERT, BoundMethod, UserFunction, WeightValue, is_plain
+from kerascheck.knowledge import keras_api
+
+# Keras namespaces whose functions build no layers (their results are data, optimizers…).
+INERT_KERAS_MODULES = tuple(
+    f"keras.{name}"
+    for name in (
+        "datasets", "utils", "preprocessing", "callbacks", "optimizers", "losses", "metrics", "regularizers",
+        "initializers", "constraints", "backend", "config", "random", "activations", "mixed_precision",
+        "dtype_policies", "quantizers", "tree", "visualization", "export",
+    )
+)
+
+
+# What makes a dtype policy object from its name (``keras.DTypePolicy("mixed_float16")``).
+DTYPE_POLICY_FACTORIES = frozenset(
+    {"keras.DTypePolicy", "keras.mixed_precision.Policy", "keras.mixed_precision.DTypePolicy",
+     "keras.dtype_policies.DTypePolicy", "keras.dtype_policies.get"}
+)
+
+
+# Model methods that do not change a model's layers or weights.
+# Methods of a subclassed model that never build its layers.
+NON_BUILDING_MODEL_METHODS = frozenset({"summary", "compile", "count_params", "get_config", "get_layer", "to_json"})
+
+
+INERT_MODEL_METHODS = frozenset(
+    {
+        "summary", "compile", "fit", "evaluate", "predict", "save", "save_weights", "load_weights",
+        "to_json", "get_config", "count_params", "get_layer", "get_weights", "predict_on_batch",
+        "train_on_batch", "test_on_batch", "export", "plot_model",
+    }
+)
+
+
+# Python operators on Keras tensors: the keras.ops operation each one calls.
+TENSOR_OPERATORS: dict[type, str] = {
+    cst.Add: "Add", cst.Subtract: "Subtract", cst.Multiply: "Multiply", cst.Divide: "TrueDivide",
+    cst.FloorDivide: "FloorDivide", cst.Modulo: "Mod", cst.Power: "Power",
+}
+
+
+class KerasCalls:
+    """Replays Keras calls against the session."""
+
+    def opaque_tensor_operation(self) -> Any:
+        """An operation on tensors that kerascheck does not model: it takes a name Keras would
+        count, except inside a layer's traced call (on backend tensors, no Operation is made)."""
+        if not self.session.tracing:
+            self.session.names_uncertain_from_opaque_code()
+        return UNKNOWN
+
+    def call_ops(self, function: str, args: list[Any], kwargs: dict[str, Any], node: cst.Call) -> Any:
+        """``keras.ops.<function>(...)``: an operation when it is applied to tensors."""
+        if function == "shape" and len(args) == 1 and isinstance(args[0], KerasTensor):
+            return args[0].shape  # ops.shape of a symbolic tensor is its shape tuple, no operation
+        return self.call_op_function(OPS_FUNCTIONS.get(function), args, kwargs, node)
+
+    def call_activation(self, function: str, args: list[Any], kwargs: dict[str, Any], node: cst.Call) -> Any:
+        """``keras.activations.<function>(x)`` on a symbolic tensor: an operation (``linear``: ``x``)."""
+        if function == "linear" and len(args) + len(kwargs) == 1:
+            return args[0] if args else kwargs.get("x", UNKNOWN)
+        return self.call_op_function(ACTIVATION_FUNCTIONS.get(function), args, kwargs, node)
+
+    def call_op_function(self, known: OpFunction | None, args: list[Any], kwargs: dict[str, Any], node: Any) -> Any:
+        """A Keras function that creates the operation ``known`` when it is applied to tensors."""
+        if not any(isinstance(v, KerasTensor) for v in flatten(list(args) + list(kwargs.values()))):
+            return UNKNOWN
+        if known is None:
+            return self.opaque_tensor_operation()
+        bound = dict(known.defaults)
+        bound.update(zip(known.params, args))
+        bound.update(kwargs)
+        if len(args) > len(known.params) or set(bound) - set(known.params) or any(p not in bound for p in known.params):
+            return self.opaque_tensor_operation()
+        operands = [bound[p] for p in known.operands]
+        if known.sequence:
+            if not isinstance(operands[0], (list, tuple)) or not operands[0]:
+                return self.opaque_tensor_operation()
+            operands = list(operands[0]) + operands[1:]
+        config = {p: v for p, v in bound.items() if p not in known.operands}
+        if not all(is_operand(v) for v in operands) or any(
+            isinstance(v, KerasTensor) for v in flatten(list(config.values()))
+        ):
+            return self.opaque_tensor_operation()
+        if not any(isinstance(v, KerasTensor) for v in operands):
+            return self.opaque_tensor_operation()  # e.g. a tensor only in an argument: not modelled
+        return self.session.operation(known.op_class, operands, config, self.origin(node))
+
+    def call_layer(self, layer: Layer, args: list[Any], kwargs: dict[str, Any], node: cst.Call) -> Any:
+        """``layer(x, ...)``: the input tensors, keyword tensors, and options that change the output."""
+        rule = layer.rule
+        names = rule.call_arguments if rule is not None else None
+        original_kwargs = kwargs
+        kwargs = dict(kwargs)
+        if names:
+            given = dict(zip(names, args))
+            given.update({name: kwargs.pop(name) for name in names if name in kwargs})
+            inputs: Any = []
+            for name in names:
+                if name not in given:
+                    break
+                inputs.append(given[name])
+        elif args:
+            inputs = args[0]
+        elif "inputs" in kwargs:
+            inputs = kwargs.pop("inputs")
+        else:
+            return UNKNOWN
+        if layer.class_name == "Lambda" and rule is not None and not kwargs:
+            self.trace_lambda(rule, inputs)
+        options = rule.output_changing_call_options if rule is not None else ()
+        opaque = bool(options) and any(kwargs.get(option, False) is not False for option in options)
+        keyword_tensors = [kwargs[key] for key in sorted(kwargs)]
+        keras_order = list(args) + [original_kwargs[key] for key in sorted(original_kwargs)]
+        return self.session.call(
+            layer, inputs, self.origin(node), keyword_tensors, opaque_output=opaque, node_order=keras_order,
+            single_positional=len(args) == 1 and not original_kwargs, explicit_mask=original_kwargs.get("mask"),
+        )
+
+    def trace_lambda(self, rule: Any, inputs: Any) -> None:
+        """``Lambda(function)`` without ``output_shape``: Keras traces ``function(inputs,
+        **arguments)`` on backend tensors to learn the output (no Operation is made). The same
+        here, for a function of the analysed code and one input of known shape."""
+        rule.traced = None
+        function, arguments = rule.function, rule.arguments
+        if rule.output_shape is not None or not isinstance(function, UserFunction):
+            return
+        if not isinstance(inputs, KerasTensor) or not is_known(inputs.shape):
+            return
+        if arguments is not None and not isinstance(arguments, dict):
+            return
+        session = self.session
+        constructed = len(session.layers)
+        session.tracing += 1
+        try:
+            result = self.call_function(function, [inputs], dict(arguments or {}))
+        except Unresolved:
+            result = UNKNOWN
+        finally:
+            session.tracing -= 1
+        if len(session.layers) > constructed:
+            session.names_uncertain_from_opaque_code()  # layers made by the function: per trace
+        if isinstance(result, KerasTensor) and is_known(result.shape):
+            rule.traced = (inputs.shape, result.shape)
+
+    def call_keras(self, symbol: KerasSymbol, args: list[Any], kwargs: dict[str, Any], node: cst.Call) -> Any:
+        result = self._call_keras(symbol, args, kwargs, node)
+        if isinstance(result, Model):
+            # Models built while another module of the project runs are reported only
+            # when this file binds them, and those a class's methods build (a block of a
+            # custom layer) only when code outside binds them.
+            result.reported = self.current_file == self.main_file and not self.in_keras_method()
+        return result
+
+    def _call_keras(self, symbol: KerasSymbol, args: list[Any], kwargs: dict[str, Any], node: cst.Call) -> Any:
+        session = self.session
+        name = symbol.name
+        if name == "Input":
+            return session.input(args, kwargs, self.origin(node))
+        if name == "Sequential":
+            layers = kwargs.get("layers", args[0] if args else None)
+            return session.sequential(
+                layers if layers is not UNKNOWN else [UNKNOWN],
+                kwargs.get("name", args[2] if len(args) > 2 else None),
+                self.origin(node),
+                trainable=kwargs.get("trainable", args[1] if len(args) > 1 else True),
+            )
+        if name == "Model":
+            return self.call_model(args, kwargs, node)
+        if is_application(name):
+            return build_application(session, name, list(args), dict(kwargs), self.origin(node))
+        function = keras_api.FUNCTIONS.get(name)
+        if function is not None:
+            layer_class = function.get("builds_layer")
+            if layer_class is None or not args and "inputs" not in kwargs:
+                return UNKNOWN
+            inputs = kwargs.pop("inputs", None) if "inputs" in kwargs else args.pop(0)
+            helper_params = [p for p in function["params"] if p[0] != "inputs" and not p[0].startswith("*")]
+            for (pname, _default, _kind), value in zip(helper_params, args):
+                kwargs[pname] = value
+            layer = session.create_layer(layer_class, [], kwargs, self.origin(node))
+            return session.call(layer, inputs, self.origin(node)) if isinstance(layer, Layer) else UNKNOWN
+        spec = keras_api.CLASSES.get(name)
+        if spec is not None:
+            return session.create_layer(name, args, kwargs, self.origin(node))
+        return UNKNOWN
+
+    def call_keras_utility(self, dotted: str, args: list[Any], kwargs: dict[str, Any]) -> Any:
+        """Keras functions that build no layers; the few that change global state are modelled."""
+        function = dotted.rsplit(".", 1)[1]
+        if function == "int_shape" and args and isinstance(args[0], KerasTensor):
+            return args[0].shape
+        if function == "clear_session":
+            self.session.clear_session()
+            return None
+        if function == "set_image_data_format":
+            value = kwargs.get("data_format", args[0] if args else None)
+            self.session.image_data_format = value if value in ("channels_last", "channels_first") else UNKNOWN
+            return None
+        if function == "image_data_format":
+            return self.session.image_data_format
+        if function == "set_floatx":
+            self.session.set_floatx(kwargs.get("value", args[0] if args else None))
+            return None
+        if function in ("set_dtype_policy", "set_global_policy"):
+            self.session.set_dtype_policy(kwargs.get("policy", args[0] if args else None))
+            return None
+        if function in ("dtype_policy", "global_policy"):
+            self.session.policy_variable_bytes()  # reading the policy fixes it
+        if dotted in DTYPE_POLICY_FACTORIES:
+            name = kwargs.get("name" if function != "get" else "identifier", args[0] if args else None)
+            return DTypePolicy(name) if isinstance(name, str) else UNKNOWN
+        return INERT
+
+    def call_model(self, args: list[Any], kwargs: dict[str, Any], node: cst.Call) -> Any:
+        session = self.session
+        name = kwargs.pop("name", None)
+        legacy = "input" in kwargs or "output" in kwargs
+        if legacy:
+            keywords = tuple(k for k in ("input", "output") if k in kwargs)
+            kwargs.setdefault("inputs", kwargs.pop("input", None))
+            kwargs.setdefault("outputs", kwargs.pop("output", None))
+            session.report(
+                "keras2_api",
+                "Model(input=..., output=...) is Keras 2 API; Keras 3 raises "
+                "\"Unrecognized keyword arguments passed to Model: {'input', 'output'}\": "
+                "use inputs= and outputs=",
+                self.origin(node),
+                keywords=keywords,
+            )
+        if "inputs" in kwargs or "outputs" in kwargs or len(args) >= 2:
+            inputs = kwargs.get("inputs", args[0] if args else None)
+            outputs = kwargs.get("outputs", args[1] if len(args) > 1 else args[0] if args and "inputs" in kwargs else None)
+            return session.functional(inputs, outputs, name, self.origin(node))
+        return UNKNOWN
+
+    def layer_attribute(self, layer: Layer, attr: str) -> Any:
+        if attr in ("name",):
+            return layer.name
+        if attr == "trainable":
+            return layer.trainable
+        if isinstance(layer, (OpaqueModel, UnresolvedFunctional)):
+            return UNKNOWN
+        if isinstance(layer, Model):
+            functional = layer.functional if isinstance(layer, Sequential) else layer
+            if isinstance(layer, SubclassedModel):
+                functional = None  # its inputs and outputs are those of its last call: not modelled
+            if attr in ("input", "inputs", "output", "outputs") and functional is not None:
+                tensors = functional.inputs if attr.startswith("input") else functional.outputs
+                if attr in ("input", "output"):
+                    return tensors[0] if len(tensors) == 1 else list(tensors)
+                return list(tensors)
+            if attr == "layers":
+                return UNKNOWN if any(isinstance(lyr, OpaqueLayer) for lyr in layer.layer_list()) else layer.layer_list()
+            if attr in INERT_MODEL_METHODS or attr in ("add", "build", "pop"):
+                return BoundMethod(layer, attr)
+            return UNKNOWN
+        if attr == "output" and layer.inbound_nodes:
+            return layer.inbound_nodes[-1].output_structure
+        return BoundMethod(layer, attr)
+
+
+def is_operand(value: Any) -> bool:
+    """A tensor, or a constant whose shape is known."""
+    if isinstance(value, WeightValue):
+        return value.shape is not UNKNOWN
+    return isinstance(value, KerasTensor) or (is_plain(value) and not isinstance(value, (str, dict)))
+
+
+def get_layer(model: Functional | Sequential, name: Any, index: Any) -> Any:
+    """``Model.get_layer(name=None, index=None)``: ``model.layers[index]``, or the first of
+    them so named (a Sequential's layers leave out its InputLayer)."""
+    layers = model.layer_list()
+    if any(isinstance(layer, OpaqueLayer) for layer in layers):
+        return UNKNOWN  # which layers it has is unknown
+    if index is not None and name is None:
+        return layers[index] if type(index) is int and 0 <= index < len(layers) else UNKNOWN
+    if index is not None or not isinstance(name, str):
+        return UNKNOWN
+    for layer in layers:
+        if layer.name is UNKNOWN:
+            return UNKNOWN  # it may be the one
+        if layer.name == name:
+            return layer
+    return UNKNOWN

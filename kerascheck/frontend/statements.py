@@ -1,0 +1,303 @@
+"""Statements: blocks, control flow (if, for, while, try, with), function and class definitions,
+and what happens to a block that may or may not run (it is *havocked*)."""
+
+from __future__ import annotations
+
+from typing import Any, Sequence
+
+import libcst as cst
+
+from kerascheck.engine.dims import UNKNOWN, Unresolved
+from kerascheck.engine.runtime import Layer, Sequential
+from kerascheck.frontend.effects import EffectCollector
+from kerascheck.frontend.flow import Break, Continue, ControlUncertain, Return
+from kerascheck.frontend.keras_names import KerasSymbol, ModuleRef
+from kerascheck.frontend.syntax import assignment_targets, dotted_name
+from kerascheck.frontend.values import (
+    AUGMENTED_OPERATORS,
+    MAX_UNROLL,
+    ClassMethod,
+    PropertyFunction,
+    Scope,
+    StaticMethod,
+    UserClass,
+    UserFunction,
+    UserInstance,
+    binary,
+    contents_unknown,
+    is_plain,
+    iteration_items,
+)
+
+
+class Statements:
+    """Executes statements in program order; an undecidable block is *havocked*."""
+
+    def exec_block(self, body: Sequence[cst.CSTNode], scope: Scope) -> None:
+        for stmt in body:
+            self.step()
+            try:
+                if isinstance(stmt, cst.SimpleStatementLine):
+                    for small in stmt.body:
+                        if isinstance(small, cst.Raise):
+                            # The rest of this block never runs.
+                            return
+                        self.exec_small(small, scope)
+                else:
+                    self.exec_compound(stmt, scope)
+            except Unresolved:
+                # A decision on an unknown value stopped the statement part-way: what it
+                # would still have done is unknown, and the block goes on.
+                self.havoc([stmt], scope)
+
+    def exec_small(self, stmt: cst.BaseSmallStatement, scope: Scope) -> None:
+        # Assignments first: a failed isinstance against libcst's ABC-based classes is slow.
+        if isinstance(stmt, cst.Assign):
+            value = self.eval(stmt.value, scope)
+            for target in stmt.targets:
+                self.assign(target.target, value, scope)
+        elif isinstance(stmt, cst.Break):
+            raise Break
+        elif isinstance(stmt, cst.Continue):
+            raise Continue
+        elif isinstance(stmt, cst.Expr):
+            self.eval(stmt.value, scope)
+        elif isinstance(stmt, cst.AnnAssign):
+            if stmt.value is not None:
+                self.assign(stmt.target, self.eval(stmt.value, scope), scope)
+        elif isinstance(stmt, cst.AugAssign):
+            current = self.eval(stmt.target, scope)
+            operand = self.eval(stmt.value, scope)
+            op = AUGMENTED_OPERATORS.get(type(stmt.operator))
+            self.assign(stmt.target, binary(op, current, operand) if op else UNKNOWN, scope)
+        elif isinstance(stmt, cst.Return):
+            raise Return(self.eval(stmt.value, scope) if stmt.value is not None else None)
+        elif isinstance(stmt, cst.Import):
+            self.exec_import(stmt, scope)
+        elif isinstance(stmt, cst.ImportFrom):
+            self.exec_import_from(stmt, scope)
+        elif isinstance(stmt, cst.Del):
+            for target in assignment_targets(stmt.target):
+                if isinstance(target, cst.Name):
+                    scope.names.pop(target.value, None)
+
+    def exec_compound(self, stmt: cst.BaseCompoundStatement, scope: Scope) -> None:
+        if isinstance(stmt, cst.FunctionDef):
+            self.bind(stmt.name, self.define_function(stmt, scope), scope)
+        elif isinstance(stmt, cst.ClassDef):
+            bases = [self.eval(arg.value, scope) for arg in stmt.bases]
+            keras_base = any(isinstance(b, (KerasSymbol, UserClass)) for b in bases)
+            decorators = [dotted_name(d.decorator.func if isinstance(d.decorator, cst.Call) else d.decorator)
+                          for d in stmt.decorators]
+            record = any(d.split(".")[-1] == "dataclass" for d in decorators) or any(
+                isinstance(b, ModuleRef) and b.name.split(".")[-1] == "NamedTuple" for b in bases
+            )
+            cls = UserClass(stmt, keras_base, tuple(bases), record=record)
+            cls.attributes, cls.fields = self.class_attributes(stmt, scope)
+            self.bind(stmt.name, cls, scope)
+        elif isinstance(stmt, cst.If):
+            self.exec_if(stmt, scope)
+        elif isinstance(stmt, cst.With):
+            for item in stmt.items:
+                value = self.eval(item.item, scope)
+                if item.asname is not None:
+                    self.assign(item.asname.name, UNKNOWN if value is not None else None, scope)
+            self.exec_block(stmt.body.body, scope)
+        elif isinstance(stmt, cst.Try):
+            # The body is the path taken when nothing fails; handlers are not modelled.
+            self.exec_block(stmt.body.body, scope)
+            for handler in stmt.handlers:
+                self.havoc(handler.body.body, scope)
+            if stmt.orelse is not None:
+                self.exec_block(stmt.orelse.body.body, scope)
+            if stmt.finalbody is not None:
+                self.exec_block(stmt.finalbody.body.body, scope)
+        elif isinstance(stmt, cst.For):
+            self.exec_for(stmt, scope)
+        elif isinstance(stmt, cst.While):
+            self.exec_while(stmt, scope)
+        else:
+            # match and anything newer: not followed (yet).
+            self.havoc([stmt], scope)
+
+    def exec_while(self, stmt: cst.While, scope: Scope) -> None:
+        """A ``while`` whose condition stays known is followed, up to MAX_UNROLL rounds."""
+        for _ in range(MAX_UNROLL):
+            condition = self.eval(stmt.test, scope)
+            if not is_plain(condition):
+                break
+            if not condition:
+                if stmt.orelse is not None:
+                    self.exec_block(stmt.orelse.body.body, scope)
+                return
+            try:
+                self.exec_block(stmt.body.body, scope)
+            except Break:
+                return
+            except Continue:
+                continue
+            except ControlUncertain:
+                break
+        # The condition became unknown (or the loop runs too long): what is left may run any number of times.
+        self.havoc([stmt], scope)
+
+    def exec_for(self, stmt: cst.For, scope: Scope) -> None:
+        iterable = self.eval(stmt.iter, scope)
+        items = iteration_items(iterable)
+        if items is None or stmt.asynchronous is not None:
+            self.havoc([stmt], scope)
+            return
+        for index, item in enumerate(items):
+            self.assign(stmt.target, item, scope)
+            try:
+                self.exec_block(stmt.body.body, scope)
+            except Break:
+                return
+            except Continue:
+                continue
+            except ControlUncertain:
+                # The loop may have ended here or gone on: forget all it could still do.
+                self.havoc(stmt.body.body, scope, inside_loop=True)
+                if stmt.orelse is not None:
+                    self.havoc(stmt.orelse.body.body, scope)
+                return
+        if stmt.orelse is not None:
+            self.exec_block(stmt.orelse.body.body, scope)
+
+    def class_attributes(self, stmt: cst.ClassDef, scope: Scope) -> tuple[dict[str, Any], list[str]]:
+        """Constants assigned in a class body (``class Config: units = 64``), and its annotated fields."""
+        attributes: dict[str, Any] = {}
+        fields: list[str] = []
+        body = Scope({}, scope)
+        for line in stmt.body.body:
+            if isinstance(line, cst.FunctionDef):
+                # Methods close over the enclosing scope, not the class body (as in Python).
+                function = self.define_function(line, scope)
+                kind = _method_kind(line)
+                if kind == "setter":
+                    continue  # the property stays what its getter reads
+                attributes[line.name.value] = {
+                    "property": PropertyFunction, "staticmethod": StaticMethod, "classmethod": ClassMethod,
+                }.get(kind, lambda f: f)(function)
+                continue
+            if not isinstance(line, cst.SimpleStatementLine):
+                continue
+            for small in line.body:
+                if isinstance(small, cst.AnnAssign) and isinstance(small.target, cst.Name):
+                    fields.append(small.target.value)
+                    if small.value is not None:
+                        attributes[small.target.value] = self.eval(small.value, body)
+                elif isinstance(small, cst.Assign) and len(small.targets) == 1:
+                    target = small.targets[0].target
+                    if isinstance(target, cst.Name):
+                        attributes[target.value] = self.eval(small.value, body)
+                body.names.update(attributes)
+        return attributes, fields
+
+    def exec_if(self, stmt: cst.If, scope: Scope) -> None:
+        try:
+            condition = self.eval(stmt.test, scope)
+            taken = bool(condition) if is_plain(condition) else None
+        except Unresolved:
+            taken = None
+        if taken is None:
+            self.havoc(stmt.body.body, scope)
+            if stmt.orelse is not None:
+                self.havoc([stmt.orelse], scope)
+        elif taken:
+            self.exec_block(stmt.body.body, scope)
+        elif isinstance(stmt.orelse, cst.If):
+            self.exec_if(stmt.orelse, scope)
+        elif isinstance(stmt.orelse, cst.Else):
+            self.exec_block(stmt.orelse.body.body, scope)
+
+    def effects_of(self, node: cst.CSTNode) -> "EffectCollector":
+        """What a syntax node may do, computed once per node (loops revisit nodes)."""
+        found = self.effects.get(id(node))
+        if found is None:
+            found = EffectCollector()
+            node.visit(found)
+            self.effects[id(node)] = found
+        return found
+
+    def havoc(self, body: Sequence[cst.CSTNode], scope: Scope, inside_loop: bool = False) -> None:
+        """A block that may or may not run, any number of times: forget what it touches.
+
+        The names it assigns become unknown; so do the lists and dicts it may change in place
+        (their contents, for every alias), the attributes it assigns, the models it may add to
+        and the layers it may call. Layer names Keras generates afterwards are unknown only when
+        the block may create Keras objects (a call not known to be inert, an operator on a
+        tensor): data preparation, printing and plotting leave them known.
+
+        When the block could leave the enclosing loop (``break``/``continue``) or
+        function (``return``), what follows is uncertain too: raise
+        :class:`ControlUncertain` for the loop or function to handle.
+        """
+        effects = EffectCollector()
+        for stmt in body:
+            effects.merge(self.effects_of(stmt))
+        may_build = self.block_may_build(effects, scope)  # on the values from before the block
+        changed = [self.static_value(target, scope) for target in effects.mutated if not _computed(target)]
+        attributes = [(self.static_value(t.value, scope), t.attr.value) for t in effects.attribute_targets]
+        for name in effects.assigned:
+            scope.names[name] = UNKNOWN
+        for target in effects.trainable_receivers:
+            # `x.trainable = ...` that may or may not run: x's trainable state is unknown.
+            try:
+                receiver = self.eval(target, scope) if not self.effects_of(target).calls else UNKNOWN
+            except Unresolved:
+                receiver = UNKNOWN
+            if isinstance(receiver, Layer):
+                receiver.set_trainable(UNKNOWN)
+            elif receiver is UNKNOWN:
+                self.session.trainable_uncertain()
+        for value in changed:
+            if isinstance(value, Sequential):
+                self.session.sequential_add(value, UNKNOWN, value.origin, rebuild=False)
+            elif isinstance(value, Layer):
+                value.calls_uncertain = True  # it may have been called there: its last call is unknown
+            elif isinstance(value, (list, dict)) and not contents_unknown(value):
+                self.forget(value)
+            elif isinstance(value, UserInstance) and may_build:
+                self.forget_object(value)  # a method of it may have changed it
+        for receiver, attr in attributes:
+            if isinstance(receiver, UserInstance):
+                receiver.attributes[attr] = UNKNOWN
+            elif isinstance(receiver, UserClass):
+                receiver.attributes[attr] = UNKNOWN
+            elif isinstance(receiver, Layer) and id(receiver) in self.instances and attr != "trainable":
+                self.set_instance_attribute(receiver, attr, UNKNOWN)
+        if may_build:
+            self.session.names_uncertain_from_opaque_code()
+        if effects.escapes and not inside_loop:
+            raise ControlUncertain
+
+    def define_function(self, node: cst.FunctionDef | cst.Lambda, scope: Scope) -> UserFunction:
+        defaults: dict[str, Any] = {}
+        params = node.params
+        for param in (*params.posonly_params, *params.params, *params.kwonly_params):
+            if param.default is not None:
+                defaults[param.name.value] = self.eval(param.default, scope)
+        return UserFunction(node, scope, defaults, self.current_file)
+
+
+def _computed(node: cst.BaseExpression) -> bool:
+    """Not a name or a chain of attributes: its object cannot be read without running code."""
+    while isinstance(node, cst.Attribute):
+        node = node.value
+    return not isinstance(node, cst.Name)
+
+
+def _method_kind(node: cst.FunctionDef) -> str | None:
+    """What a method's decorators make of it: "property", "staticmethod", "classmethod",
+    "setter" (of a property), or None (a plain method; other decorators are not followed)."""
+    for decorator in node.decorators:
+        name = dotted_name(decorator.decorator)
+        last = name.rsplit(".", 1)[-1]
+        if last in ("property", "cached_property"):
+            return "property"
+        if last in ("staticmethod", "classmethod"):
+            return last
+        if last in ("setter", "deleter"):
+            return "setter"
+    return None

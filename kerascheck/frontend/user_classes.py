@@ -1,0 +1,277 @@
+"""User-defined layers and models: their ``__init__``, ``build`` and ``call`` run as Keras runs
+them, ``super()``, ``add_weight`` and the layer tracking of attributes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import libcst as cst
+
+from kerascheck.engine.dims import UNKNOWN
+from kerascheck.engine.runtime import Functional, Layer, OpaqueLayer, SubclassedModel, UserLayer
+from kerascheck.frontend.keras_calls import NON_BUILDING_MODEL_METHODS
+from kerascheck.frontend.values import (
+    MISSING,
+    BoundMethod,
+    ClassMethod,
+    InstanceState,
+    Partial,
+    PropertyFunction,
+    StaticMethod,
+    SuperProxy,
+    UserClass,
+    UserFunction,
+    UserInstance,
+    WeightValue,
+)
+
+
+class UserClasses:
+    """The analysed code's classes: Layer and Model subclasses, run as Keras runs them, and
+    plain Python classes (configs, builders), whose instances are their attributes."""
+
+    # ------------------------------------------------------------ plain Python classes
+    def instantiate_plain(self, cls: UserClass, args: list[Any], kwargs: dict[str, Any], node: Any) -> Any:
+        """``Config(...)`` of a plain class: a new instance, its ``__init__`` run on it."""
+        instance = UserInstance(cls, {})
+        init = cls.method("__init__")
+        if init is not None:
+            self.run_method(init, instance, args, kwargs, node)
+        elif args or kwargs:
+            return UNKNOWN  # object() takes no arguments: Python raises
+        return instance
+
+    def post_init(self, instance: Any, node: Any) -> Any:
+        """A dataclass's ``__post_init__``, run after its fields are set."""
+        found = instance.cls.method("__post_init__") if isinstance(instance, UserInstance) else None
+        if found is not None:
+            self.run_method(found, instance, [], {}, node)
+        return instance
+
+    def class_member(self, cls: UserClass, attr: str, instance: Any) -> Any:
+        """``cls.attr`` (``instance`` None) or ``instance.attr`` where the class defines it:
+        a property is read by running its getter, a method is bound to the instance, a
+        classmethod to the class; UNKNOWN where the class does not define it."""
+        found = cls.find(attr)
+        if isinstance(found, PropertyFunction):
+            if instance is None:
+                return UNKNOWN  # the property object itself
+            return self.run_method((found.getter, cls), instance, [], {}, None)
+        if isinstance(found, StaticMethod):
+            return found.function
+        if isinstance(found, ClassMethod):
+            return Partial(found.function, (cls,), {})
+        if isinstance(found, UserFunction):
+            return found if instance is None else BoundMethod(instance, attr)
+        return UNKNOWN if found is MISSING else found
+
+    def call_plain_method(self, instance: UserInstance, name: str, args: list[Any], kwargs: dict[str, Any],
+                          node: Any) -> Any:
+        found = instance.cls.method(name)
+        if found is None:
+            return UNKNOWN
+        return self.run_method(found, instance, args, kwargs, node)
+
+    def in_keras_method(self) -> bool:
+        """A method of a Keras layer or model class is running (what it builds is that
+        layer's, not a model of the file's own)."""
+        return any(cls.is_keras_layer for cls, _ in self.methods)
+
+    def instantiate_layer(self, cls: UserClass, args: list[Any], kwargs: dict[str, Any], node: cst.Call) -> Any:
+        """``MyLayer(...)``: run its ``__init__`` (sub-layers take their names in order)."""
+        if cls.is_keras_model:
+            layer = self.session.subclassed_model(cls.node.name.value, self.origin(node))
+            layer.reported = self.current_file == self.main_file and not self.in_keras_method()
+        else:
+            layer = self.session.unnamed_custom_layer(cls.node.name.value, self.origin(node))
+        state = InstanceState(cls)
+        self.instances[id(layer)] = state
+        init = cls.method("__init__")
+        if init is None:
+            self.keras_layer_init(layer, kwargs)
+        else:
+            self.run_method(init, layer, args, kwargs, node)
+        layer.call_hook = self.run_layer_call
+        layer.weights_known = state.weights_known
+        layer.defines_compute_mask = cls.method("compute_mask") is not None
+        if state.functional is not None:
+            return state.functional
+        return layer
+
+    def keras_layer_init(self, layer: Layer, kwargs: dict[str, Any]) -> None:
+        """``keras.layers.Layer.__init__(**kwargs)``: the name, and ``trainable``."""
+        if layer.name is UNKNOWN:
+            explicit = kwargs.get("name")
+            layer.name = self.session.name_for(explicit if isinstance(explicit, str) else None, layer.class_name)
+            if "name" in kwargs and not isinstance(explicit, str) and explicit is not None:
+                layer.name = UNKNOWN
+        if "trainable" in kwargs:
+            layer.trainable = kwargs["trainable"] if isinstance(kwargs["trainable"], bool) else UNKNOWN
+
+    def run_method(self, found: "tuple[UserFunction, UserClass]", obj: Any, args: list[Any],
+                   kwargs: dict[str, Any], node: Any) -> Any:
+        function, cls = found
+        self.methods.append((cls, obj))
+        try:
+            if function.file != self.main_file:
+                with self.anchored(node):
+                    return self.call_function(function, [obj, *args], kwargs)
+            return self.call_function(function, [obj, *args], kwargs)
+        finally:
+            self.methods.pop()
+
+    def call_super(self, proxy: SuperProxy, name: str, args: list[Any], kwargs: dict[str, Any], node: Any) -> Any:
+        base = proxy.cls.next_base()
+        if isinstance(base, UserClass):
+            found = base.method(name)
+            if found is not None:
+                return self.run_method(found, proxy.obj, args, kwargs, node)
+            if name != "__init__":
+                return UNKNOWN
+        if name == "__init__" and isinstance(proxy.obj, SubclassedModel) and functional_init_arguments(args, kwargs):
+            self.functional_subclass_init(proxy.obj, args, kwargs)
+            return None
+        if name == "__init__" and isinstance(proxy.obj, Layer):
+            self.keras_layer_init(proxy.obj, kwargs)
+            return None
+        if name == "__init__" and isinstance(proxy.obj, UserInstance):
+            return None  # object.__init__
+        if name == "build" and isinstance(proxy.obj, Layer):
+            return None
+        return UNKNOWN
+
+    def functional_subclass_init(self, instance: SubclassedModel, args: list[Any], kwargs: dict[str, Any]) -> None:
+        """``Functional.__init__(self, inputs, outputs, name=None, **kwargs)`` on a Model subclass."""
+        positional, kwargs = list(args), dict(kwargs)
+        inputs = kwargs.pop("inputs") if "inputs" in kwargs else positional.pop(0)
+        outputs = kwargs.pop("outputs") if "outputs" in kwargs else positional.pop(0)
+        name = kwargs.pop("name") if "name" in kwargs else positional.pop(0) if positional else None
+        trainable = kwargs.pop("trainable", True)
+        state = self.instances[id(instance)]
+        if positional or kwargs:
+            # Other arguments (dtype, …) that kerascheck does not follow.
+            instance.contents_uncertain = True
+            return
+        model = self.session.functional_subclass(instance, inputs, outputs, name)
+        if isinstance(model, Functional):
+            model.trainable = trainable if isinstance(trainable, bool) else UNKNOWN
+            model.call_overridden = state.cls.method("call") is not None
+            state.functional = model
+
+    def set_instance_attribute(self, layer: Layer, attr: str, value: Any) -> None:
+        state = self.instances[id(layer)]
+        state.attributes[attr] = value
+        assert isinstance(layer, UserLayer)
+        if value is UNKNOWN:
+            self.layer_contents_unknown(layer)  # it may have been a layer
+        self.track(layer, value)
+
+    def layer_contents_unknown(self, layer: Layer) -> None:
+        """A user layer may track layers kerascheck does not know of: its weights are unknown
+        (and a model's list of layers may have more rows)."""
+        state = self.instances.get(id(layer))
+        if state is not None:
+            state.weights_known = False
+        layer.weights_known = False
+        if isinstance(layer, SubclassedModel):
+            layer.tracked.append(OpaqueLayer(self.session, layer.origin))
+
+    def track(self, layer: UserLayer, value: Any) -> None:
+        """Keras's tracker: layers in ``value`` join ``layer``'s, in order; lists stay tracked."""
+        for item in _layers_in(value):
+            if all(item is not tracked for tracked in layer.tracked):
+                layer.tracked.append(item)
+        for container in _lists_in(value):
+            self.tracked_lists[id(container)] = layer
+
+    def call_instance_method(self, layer: Layer, name: str, args: list[Any], kwargs: dict[str, Any], node: Any) -> Any:
+        state = self.instances[id(layer)]
+        if name == "add_weight":
+            return self.add_weight(layer, state, args, kwargs)
+        found = state.cls.method(name)
+        if name == "build":
+            # ``build_wrapper``: the layer is built once, whatever build() did.
+            shape = kwargs.get("input_shape", args[0] if args else UNKNOWN)
+            state.user_built = True
+            layer.built = True
+            result = None if found is None else self.run_method(found, layer, [shape], {}, node)
+            layer.weights_known = state.weights_known
+            return result
+        if found is None:
+            if isinstance(layer, SubclassedModel) and name not in NON_BUILDING_MODEL_METHODS:
+                layer.contents_uncertain = True  # fit(), predict(), …: built on data not seen here
+            return UNKNOWN
+        return self.run_method(found, layer, args, kwargs, node)
+
+    def add_weight(self, layer: Any, state: InstanceState, args: list[Any], kwargs: dict[str, Any]) -> Any:
+        """``self.add_weight(shape=..., trainable=..., name=...)`` (Keras 3 order: shape first)."""
+        shape = kwargs.get("shape", args[0] if args else None)
+        trainable = kwargs.get("trainable", True)
+        if shape is None:
+            shape = ()
+        if isinstance(shape, int) and not isinstance(shape, bool):
+            shape = (shape,)
+        if not isinstance(shape, (tuple, list)) or not all(
+            isinstance(d, int) and not isinstance(d, bool) for d in shape
+        ) or not isinstance(trainable, bool):
+            state.weights_known = False
+            layer.weights_known = False
+            return WeightValue(UNKNOWN)
+        from kerascheck.engine.layer import Weight
+        from kerascheck.engine.runtime import variable_dtype_bytes
+
+        # Its dtype= (kerascheck knows the sizes of float dtypes), else float32 unless the
+        # program changed the default (the layer's own policy is not followed).
+        dtype = kwargs.get("dtype")
+        if dtype is not None:
+            size = variable_dtype_bytes(dtype)
+        else:
+            size = UNKNOWN if self.session.dtype_policy_changed else variable_dtype_bytes(None)
+        weight = Weight(str(kwargs.get("name", "variable")), tuple(shape), trainable, size)
+        layer.added_weights.append(weight)
+        return WeightValue(tuple(shape))
+
+    def run_layer_call(self, layer: Any, inputs: Any) -> Any:
+        """Keras's symbolic call of a user layer: ``build(input_shape)`` once, then ``call(inputs)``."""
+        state = self.instances.get(id(layer))
+        if state is None:
+            return UNKNOWN
+        call = state.cls.method("call")
+        if call is None:
+            return UNKNOWN
+        node = self.anchor if self.anchor is not None else layer.origin
+        if not state.user_built:
+            state.user_built = True
+            build = state.cls.method("build")
+            if build is not None:
+                shape = [t.shape for t in inputs] if isinstance(inputs, list) else getattr(inputs, "shape", UNKNOWN)
+                self.run_method(build, layer, [shape], {}, node)
+        result = self.run_method(call, layer, [inputs], {}, node)
+        layer.weights_known = state.weights_known
+        return result
+
+
+def functional_init_arguments(args: list[Any], kwargs: dict[str, Any]) -> bool:
+    """``keras.src.models.model.functional_init_arguments``: the arguments of a Functional."""
+    return len(args) == 2 or len(args) == 1 and "outputs" in kwargs or "inputs" in kwargs and "outputs" in kwargs
+
+
+def _lists_in(value: Any) -> list[list[Any]]:
+    """The lists inside an attribute value: appending a layer to them tracks it."""
+    found: list[list[Any]] = [value] if isinstance(value, list) else []
+    if isinstance(value, (list, tuple)):
+        return found + [inner for item in value for inner in _lists_in(item)]
+    if isinstance(value, dict):
+        return [inner for item in value.values() for inner in _lists_in(item)]
+    return found
+
+
+def _layers_in(value: Any) -> list[Layer]:
+    """Layers Keras tracks when ``value`` is assigned to a layer attribute (lists, dicts too)."""
+    if isinstance(value, Layer):
+        return [value]
+    if isinstance(value, (list, tuple)):
+        return [layer for item in value for layer in _layers_in(item)]
+    if isinstance(value, dict):
+        return [layer for item in value.values() for layer in _layers_in(item)]
+    return []
