@@ -166,6 +166,7 @@ def _pre_commit() -> str:
     return found
 
 
+@pytest.mark.xdist_group("readme-pre-commit")  # each install on a worker of its own (pytest-xdist)
 def test_pre_commit_runs_the_hook_from_a_clone_at_the_tag(clone: Path, tmp_path: Path) -> None:
     (config,) = _blocks(_section("pre-commit"), "yaml")
     (repo,) = re.findall(r"- repo: (\S+)", config)
@@ -185,6 +186,7 @@ def test_pre_commit_runs_the_hook_from_a_clone_at_the_tag(clone: Path, tmp_path:
     assert "bad.py:6:5: KC101 " in bad.stdout
 
 
+@pytest.mark.xdist_group("readme-ci")
 def test_the_ci_steps_install_from_the_checkout_and_report(clone: Path, tmp_path: Path) -> None:
     (steps,) = _blocks(_section("CI (GitHub Actions, with code scanning)"), "yaml")
     checkout = re.search(r"ref: (\S+)\n\s+path: (\S+)", steps)
