@@ -458,6 +458,9 @@ def did_save(ls: KerascheckServer, params: types.DidSaveTextDocumentParams) -> N
         for other in ls.documents:
             ls.documents[other].forget()
             ls.schedule(other)
+        for notebook, state in ls.notebooks.items():
+            state.view = None  # analysed again with the new settings
+            ls.schedule_notebook(notebook)
         return
     if uri not in ls.documents:
         return
