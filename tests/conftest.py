@@ -63,6 +63,15 @@ def shape_agrees(predicted: Any, truth: Any) -> bool:
     return len(predicted) == len(truth) and all(map(_dim_agrees, predicted, truth))
 
 
+def with_argument(case: dict, key: str, value: Any) -> dict:
+    """A recorded case with its argument ``key`` (``args[i]``, or a keyword) replaced by ``value``."""
+    if key.startswith("args["):
+        args = list(case["args"])
+        args[int(key[5:-1])] = value
+        return {**case, "args": args}
+    return {**case, "kwargs": {**case["kwargs"], key: value}}
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Under pytest-xdist (``--dist loadgroup``, see pyproject.toml): a test file's tests run in one
     worker, so that its module fixtures (a language server, a copy of the repository) are made

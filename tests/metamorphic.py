@@ -3,7 +3,8 @@ know must keep everything that does not depend on it.
 
 A *variant* of a fixture replaces one literal by an expression whose value is read at run time
 (``int(input())``): a number given to a call or assigned to a name (a layer argument, a shape, a
-loop bound, a config value), or the whole shape of an ``Input`` / ``input_shape=``.  Whatever
+loop bound, a config value), a boolean or a string given to a call (``return_sequences=True``,
+``padding="same"``), or the whole shape of an ``Input`` / ``input_shape=``.  Whatever
 that value is, the program is the same program, so compared with the original's analysis the
 variant's must:
 
@@ -87,6 +88,11 @@ class _Targets(cst.CSTVisitor):
         if isinstance(node, (cst.Integer, cst.Float)) and id(node) not in self.in_conditions:
             self.found.append(("literal", node))
 
+    def _flag_or_text(self, node: cst.BaseExpression) -> None:
+        """A boolean or a string given to a call (``return_sequences=True``, ``padding="same"``)."""
+        if isinstance(node, cst.Name) and node.value in ("True", "False") or isinstance(node, cst.SimpleString):
+            self.found.append(("literal", node))
+
     # Conditions decide which code runs: a literal there is a test of another kind.
     def _condition(self, node: cst.CSTNode) -> None:
         collector = _Numbers()
@@ -107,6 +113,7 @@ class _Targets(cst.CSTVisitor):
 
     def visit_Arg(self, node: cst.Arg) -> None:
         self._number(node.value)
+        self._flag_or_text(node.value)
         keyword = node.keyword.value if node.keyword is not None else None
         if keyword in SHAPE_KEYWORDS and isinstance(node.value, (cst.Tuple, cst.List)):
             self.found.append(("input shape", node.value))
@@ -150,7 +157,7 @@ def variants(source: str) -> list[Variant]:
     targets = _Targets()
     wrapper.visit(targets)
     positions = wrapper.resolve(PositionProvider)
-    found: dict[tuple[int, int], Variant] = {}
+    found: dict[tuple[int, int, str], Variant] = {}
     lines = source.split("\n")
     for kind, node in targets.found:
         where = positions[node]
@@ -158,12 +165,16 @@ def variants(source: str) -> list[Variant]:
             continue  # replacing it would move the lines after it
         line, start, end = where.start.line, where.start.column, where.end.column
         text = lines[line - 1][start:end]
-        if kind == "literal":
+        if isinstance(node, cst.Name):
+            replacement = "bool(input())"
+        elif isinstance(node, cst.SimpleString):
+            replacement = "input()"
+        elif kind == "literal":
             value = type(cst.ensure_type(node, (cst.Integer, cst.Float)).evaluated_value)  # type: ignore[arg-type]
             replacement = UNKNOWN_NUMBER[value]
         else:
             replacement = UNKNOWN_SHAPE
-        found.setdefault((line, start), Variant(kind, line, start, end, text, replacement))
+        found.setdefault((line, start, kind), Variant(kind, line, start, end, text, replacement))
     return sorted(found.values(), key=lambda v: (v.line, v.start))
 
 

@@ -51,7 +51,7 @@ def test_a_user_layer_with_its_own_compute_mask_makes_names_unknown() -> None:
     session = Session()
     layer = session.custom_layer("Tagger", None, None)
     layer.defines_compute_mask = True
-    layer.call_hook = lambda self, inputs: inputs
+    layer.call_hook = lambda self, inputs, args, kwargs: inputs
     tokens = session.input([], {"shape": (10, 3)}, None)
     out = session.call(layer, tokens, None)
     assert out.mask is UNKNOWN

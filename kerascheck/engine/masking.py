@@ -113,7 +113,7 @@ def compute_mask(session: "Session", layer: "Layer", first_arg: Any, previous_ma
         return [output, output] if merged is None else [output]
     if has_unknown(previous_mask):
         # Merge / Concatenate / Attention create operations depending on which masks exist.
-        session.names_uncertain_from_opaque_code()
+        mask_operations_uncertain(session, layer.class_name)
         return UNKNOWN
     masks = _flat(previous_mask)
     if owner == "Merge":
@@ -160,6 +160,28 @@ def _concatenate_mask(session: "Session", inputs: Any, masks: list[Any], axis: A
         return UNKNOWN
     joined = _op(session, "Concatenate", widened, {"axis": axis}, origin)
     return _op(session, "Any", [joined], {"axis": -1, "keepdims": False}, origin)
+
+
+# The operations each emulated ``compute_mask`` may create (names follow their classes).
+MASK_OPERATIONS: dict[str, tuple[str, ...]] = {
+    "Embedding": ("NotEqual",),
+    "Masking": ("NotEqual", "Any"),
+    "Merge": ("LogicalOr",),
+    "Concatenate": ("OnesLike", "ExpandDims", "ZerosLike", "LogicalOr", "Concatenate", "Any"),
+    "Attention": ("ConvertToTensor",),
+    "AdditiveAttention": ("ConvertToTensor",),
+}
+
+
+def mask_operations_uncertain(session: "Session", class_name: str) -> None:
+    """A ``compute_mask`` that may or may not run, or may create operations kerascheck cannot
+    tell: the names of what it may create are unknown from here (all names, if that is not known)."""
+    owner = record.COMPUTE_MASK.get(class_name, UNKNOWN)
+    operations = MASK_OPERATIONS.get(owner) if isinstance(owner, str) else None
+    if operations is None:
+        session.names_uncertain_from_opaque_code()
+    else:
+        session.names_uncertain_for(operations)
 
 
 def _op(session: "Session", op_class: str, operands: list[Any], config: dict[str, Any], origin: Any) -> Any:

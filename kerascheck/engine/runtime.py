@@ -393,6 +393,7 @@ class Model(Layer):
     variable: str | None = None  # the name the program binds the model to
     variable_is_global = False
     reported = True  # built or bound by the analysed file itself
+    optimizer_built = False  # trained (fit…): the optimizer's variables exist
 
     def layer_list(self) -> list[Layer]:
         raise NotImplementedError
@@ -779,6 +780,8 @@ class Session:
         # Set once code kerascheck cannot follow may have created Keras objects:
         # from then on, the names Keras generates are unknown.
         self.names_uncertain = False
+        # Prefixes whose counter alone is unknown (a ``Dense(name=<unknown>)`` took "dense" or not).
+        self.uncertain_prefixes: set[str] = set()
         # Set while code runs that the program may never run that way (a model factory
         # analysed with its defaults): what it builds is marked speculative.
         self.speculative = False
@@ -802,6 +805,11 @@ class Session:
         self.names_uncertain = True
         self.policy_may_have_been_fixed()
 
+    def names_uncertain_for(self, classes: Sequence[str]) -> None:
+        """Objects of these classes may or may not have been created: their names are unknown
+        from here, the others' stay known."""
+        self.uncertain_prefixes.update(to_snake_case(name) for name in classes)
+
     def trainable_uncertain(self) -> None:
         """``x.trainable = ...`` where x may be any layer or model built so far."""
         for layer in (*self.layers, *self.models):
@@ -813,6 +821,7 @@ class Session:
         self.name_uids.clear()
         self.uids.clear()
         self.names_uncertain = False
+        self.uncertain_prefixes.clear()
         if self.keras_version == 3:
             self.policy_bytes, self.policy_maybe_fixed = None, False
 
@@ -846,7 +855,7 @@ class Session:
 
     # -- names --------------------------------------------------------------------
     def uniquify(self, name: str) -> Any:
-        if self.names_uncertain:
+        if self.names_uncertain or name in self.uncertain_prefixes:
             return UNKNOWN
         if name in self.name_uids:
             unique = f"{name}_{self.name_uids[name]}"
@@ -881,6 +890,11 @@ class Session:
         return self.uniquify(to_snake_case(class_name))
 
     def name_for(self, explicit: Any, class_name: str) -> Any:
+        """A layer's or model's name: its ``name=``, or the next generated one. A ``name=`` whose
+        value is not known may be None, so the class's counter is not known from then on."""
+        if explicit is UNKNOWN:
+            self.uncertain_prefixes.add(to_snake_case(class_name))
+            return UNKNOWN
         return self.auto_name(class_name) if explicit is None else explicit
 
     def report(
@@ -1055,6 +1069,7 @@ class Session:
         node_order: Sequence[Any] | None = None,
         single_positional: bool = True,
         explicit_mask: Any = None,
+        call_arguments: tuple[Sequence[Any], dict[str, Any]] = ((), {}),
     ) -> Any:
         """``layer(inputs, **kwargs)``: check, compute the output, build once, record the node.
 
@@ -1067,6 +1082,8 @@ class Session:
         ``single_positional``: the call passed one positional argument and no keyword
         argument (Keras then records the mask it passes to ``call()`` in the node);
         ``explicit_mask``: the value of a ``mask=`` argument (None when not given).
+        ``call_arguments``: the call's other positional and keyword arguments, which a user
+        layer's ``call`` receives as they are.
         """
         if isinstance(layer, Model):
             if isinstance(layer, UnresolvedFunctional):
@@ -1077,21 +1094,29 @@ class Session:
         # One tensor is the common call: no structure to flatten or check.
         flat = [inputs] if type(inputs) is KerasTensor else flatten(inputs)
         if not flat or not all(isinstance(t, KerasTensor) for t in flat):
+            # Called on data (an eager call): built on the data's shape, no node, a result whose
+            # values are not modelled.
             if isinstance(inputs, ArrayData) and isinstance(layer, Sequential) and self._build_on_data(layer, inputs):
-                return UNKNOWN  # an eager result: its values are not modelled
+                return UNKNOWN
             if isinstance(layer, SubclassedModel):
                 layer.contents_uncertain = True  # called on data: built with shapes not seen here
+            elif isinstance(layer, UserLayer) and not layer.built and layer.call_hook is not None:
+                self._run_user_layer_on_data(layer, inputs, call_arguments)
+            elif not layer.built and layer.rule is not None and isinstance(inputs, ArrayData) and not isinstance(layer, Model):
+                self.build_layer(layer, inputs.shape)
             if not layer.built and layer.class_name not in BUILT_AT_INIT:
                 layer.build_uncertain = True
             return UNKNOWN
         if isinstance(layer, UserLayer):
-            return self._call_user_layer(layer, inputs, flat, origin)
+            order = [t for t in flatten(list(node_order)) if isinstance(t, KerasTensor)] if node_order else flat
+            return self._call_user_layer(layer, inputs, order, origin, call_arguments)
         extra = [t for t in flatten(list(keyword_tensors)) if isinstance(t, KerasTensor)] if keyword_tensors else []
         shapes: Any = [t.shape for t in flat] if isinstance(inputs, (list, tuple, dict)) else flat[0].shape
         recorded = [t for t in flatten(list(node_order)) if isinstance(t, KerasTensor)] if node_order else flat + extra
         masks = self._call_masks(layer, inputs, flat, extra, single_positional, explicit_mask)
         if masks is None:
-            return UNKNOWN  # a mask kerascheck cannot resolve may be an input of the call's node
+            # A mask kerascheck cannot resolve may be an input of the call's node.
+            return self.call_with_unknown_connections(layer, inputs)
         node_mask, previous_mask, first_arg = masks
         if node_mask is not None:
             recorded = recorded + [node_mask]
@@ -1133,6 +1158,36 @@ class Session:
         structure = self._attach(layer, node, output_shape)
         masking.set_output_masks(node.outputs, output_masks)
         return structure
+
+    def _run_user_layer_on_data(self, layer: "UserLayer", inputs: Any, call_arguments: tuple) -> None:
+        """A user layer called on data: Keras runs its ``build`` on the data's shape and its
+        ``call`` eagerly, and the layers they create take their names (no node, no operation)."""
+        args, kwargs = call_arguments
+        data = inputs if isinstance(inputs, ArrayData) else UNKNOWN
+        self.tracing += 1
+        try:
+            layer.call_hook(layer, data, args, kwargs)
+        finally:
+            self.tracing -= 1
+        layer.built = True
+
+    def call_with_unknown_connections(self, layer: Layer, inputs: Any) -> Any:
+        """A call whose node cannot be drawn (an argument that may be a tensor is not known: an
+        ``initial_state``, a mask): its result is unknown, but Keras built the layer on the
+        shapes it received, and those are known."""
+        if not layer.built and not isinstance(layer, (Model, UserLayer)):
+            flat = [inputs] if type(inputs) is KerasTensor else flatten(inputs)
+            if flat and all(isinstance(t, KerasTensor) for t in flat):
+                shapes = [t.shape for t in flat] if isinstance(inputs, (list, tuple, dict)) else flat[0].shape
+                try:
+                    layer.build(refine_to_spec(layer, shapes))
+                except (LayerError, Unresolved, *RULE_FAILURES):
+                    layer.weights_known = False
+                    layer.built = True
+                layer.build_output = UNKNOWN
+        if not layer.built:
+            layer.build_uncertain = True
+        return UNKNOWN
 
     def _build_on_data(self, model: Sequential, data: ArrayData) -> bool:
         """A Sequential called on a concrete array: ``Layer.__call__`` builds it first, as
@@ -1178,7 +1233,8 @@ class Session:
             # that the node records unless __call__ converted the inputs).
             dtype = flat[0].dtype
             converts = (
-                dtype not in (None, "float32")
+                dtype is UNKNOWN
+                or dtype not in (None, "float32")
                 or (layer.rule is not None and layer.rule.args.get("dtype") is not None)
                 or self.dtype_policy_changed
             )
@@ -1201,7 +1257,7 @@ class Session:
             return [None]
         if supports is UNKNOWN:
             if record_masking.COMPUTE_MASK.get(layer.class_name) is not None:
-                self.names_uncertain_from_opaque_code()  # its compute_mask may create operations
+                masking.mask_operations_uncertain(self, layer.class_name)  # its compute_mask may create operations
             return UNKNOWN
         return masking.compute_mask(self, layer, first_arg, previous_mask, origin)
 
@@ -1234,6 +1290,7 @@ class Session:
             KERAS2_OPERATOR_CLASSES,
             KERAS2_OPERATOR_NAMES,
             OP_RULES,
+            Constant,
             constant_shape,
         )
 
@@ -1254,11 +1311,18 @@ class Session:
             name = to_snake_case(op_class)
         else:
             name = self.auto_name(op_class)
+        if config.get("data_format", "") is None:
+            config = {**config, "data_format": self.image_data_format}  # keras.config.image_data_format()
         layer = Layer(self, class_name, name, origin, rule_cls(dict(config), name) if rule_cls else None)
         layer.built = layer.is_operation = True
         flat = [o if isinstance(o, KerasTensor) else constant_shape(o) for o in operands]
+        if self.keras_version == 2:
+            # TensorFlow makes a tensor of a Python list: its shape counts, as an array's does.
+            flat = [replace(o, python=False) if isinstance(o, Constant) else o for o in flat]
         shapes = [o.shape if isinstance(o, KerasTensor) else o for o in flat]
         node = Node(layer, tensors, [], None, origin, list_input=True, operands=flat)
+        if layer.rule is not None:
+            layer.rule.operand_dtypes = [o.dtype if isinstance(o, KerasTensor) else None for o in operands]
         try:
             output_shape = layer.compute_output_shape(shapes, node)
         except LayerError as err:
@@ -1266,6 +1330,14 @@ class Session:
             return UNKNOWN
         except (Unresolved, *RULE_FAILURES):
             output_shape = UNKNOWN
+        if layer.rule is not None and layer.rule.nested_operations and not self.tracing:
+            # Operations Keras's compute_output_spec creates itself take names from the same counters.
+            created = layer.rule.created_operations(shapes)
+            if created is UNKNOWN:
+                self.names_uncertain_for(layer.rule.nested_operations)
+            else:
+                for nested in created:
+                    self.auto_name(nested)
         if output_shape is UNKNOWN and layer.rule is not None and layer.rule.output_count() != 1:
             count = layer.rule.output_count()  # a list of tensors (ops.split): how many, if known
             if count is None:
@@ -1273,21 +1345,30 @@ class Session:
                 return UNKNOWN
             output_shape = [UNKNOWN] * count
         structure = self._attach(layer, node, output_shape)
-        dtype = layer.rule.output_dtype([t.dtype for t in tensors]) if layer.rule is not None else None
+        try:
+            dtype = layer.rule.output_dtype([t.dtype for t in tensors]) if layer.rule is not None else None
+        except (Unresolved, *RULE_FAILURES):
+            dtype = UNKNOWN
         if dtype is not None:
             for output in node.outputs:
                 output.dtype = dtype
         return structure
 
-    def _call_user_layer(self, layer: UserLayer, inputs: Any, flat: list[KerasTensor], origin: Any) -> Any:
-        """Run the user's code on the symbolic inputs (it calls inner layers), then record the node."""
+    def _call_user_layer(
+        self, layer: UserLayer, inputs: Any, flat: list[KerasTensor], origin: Any,
+        call_arguments: tuple[Sequence[Any], dict[str, Any]] = ((), {}),
+    ) -> Any:
+        """Run the user's code on the symbolic inputs (it calls inner layers), then record the node
+        (``flat``: every tensor of the call as Keras orders them, positional arguments first, then
+        keyword arguments by name)."""
         if masking.is_masked(_mask_structure(inputs)):
             # Whether its call takes the mask (a node input) and what mask it returns is not modelled.
             return UNKNOWN
+        args, kwargs = call_arguments
         constructed = len(self.layers)
         self.tracing += 1
         try:
-            result = layer.call_hook(layer, inputs) if layer.call_hook is not None else UNKNOWN
+            result = layer.call_hook(layer, inputs, args, kwargs) if layer.call_hook is not None else UNKNOWN
         finally:
             self.tracing -= 1
         if len(self.layers) > constructed:
@@ -1454,17 +1535,34 @@ class Session:
         first = model.stack[0]
         assert isinstance(first, InputLayer)
         x: Any = first.output
-        for layer in model.stack[1:]:
+        errors = len(self.errors)
+        layers = model.stack[1:]
+        for index, layer in enumerate(layers):
             if isinstance(layer, OpaqueLayer) or not isinstance(x, KerasTensor):
-                model.built = False
+                self._sequential_build_unknown(model, layers[index:], raised=len(self.errors) > errors)
                 return
             x = self.call(layer, x, layer.origin)
         if not isinstance(x, KerasTensor):
+            self._sequential_build_unknown(model, [], raised=len(self.errors) > errors)
             return
         # Keras 3 builds a Functional (it takes a name); Keras 2 makes the Sequential a graph itself.
         inner_name = model.name if self.keras_version == 2 else None
         model.functional = self.functional(first.output, x, inner_name, model.origin, register=False)
         model.built = True
+
+
+    def _sequential_build_unknown(self, model: Sequential, rest: Sequence[Layer], raised: bool) -> None:
+        """Building went on from a tensor kerascheck does not know (a layer it cannot see, a mask
+        it cannot resolve): Keras built the remaining layers on shapes unknown here, and the
+        Functional it made took its name. Where Keras raised instead, building stopped there."""
+        model.built = False
+        if raised:
+            return
+        for layer in rest:
+            if not layer.built:
+                layer.build_uncertain = True
+        if self.keras_version == 3:
+            self.auto_name("Functional")
 
 
 class UserLayer(Layer):
@@ -1478,7 +1576,8 @@ class UserLayer(Layer):
 
     def __init__(self, session: "Session", class_name: str, name: Any, origin: Any) -> None:
         super().__init__(session, class_name, name, origin, dtype=UNKNOWN)
-        self.call_hook: Any = None  # (layer, inputs) -> output structure of KerasTensors, or UNKNOWN
+        # (layer, inputs, args, kwargs) -> output structure of KerasTensors, or UNKNOWN
+        self.call_hook: Any = None
         # The class has its own compute_mask: the masks of its outputs (and any operations
         # that creates, even without an input mask) are not modelled.
         self.defines_compute_mask = False
@@ -1594,6 +1693,9 @@ class OpaqueLayer(Layer):
 
 
 def _model_input_shape(model: Model) -> Any:
+    """The input shape a model declares (a Functional's one input, a built Sequential's), else None."""
+    if isinstance(model, Sequential):
+        model = model.functional  # type: ignore[assignment]
     if isinstance(model, Functional) and len(model.inputs) == 1:
         return model.inputs[0].shape
     return None

@@ -216,7 +216,7 @@ def summarize(model: Model, path: str, span_of: SpanOf) -> ModelSummary:
     incomplete = built_on_unknown
     for layer in model.layer_list():
         opaque = isinstance(layer, (OpaqueLayer, OpaqueModel))
-        built = layer.built or bool(layer.inbound_nodes)
+        built = layer.built or bool(layer.inbound_nodes) or layer.build_uncertain
         unbuilt_for_keras = not built and not incomplete and not opaque
         if opaque:
             incomplete = True
@@ -391,6 +391,10 @@ def _totals(model: Model, incomplete: bool) -> tuple[Any, ...]:
     tb, nb = memory_size(trainable_w), memory_size(non_trainable_w)
     if keras2_sizes_unknown:
         tb = nb = UNKNOWN
+    if model.optimizer_built and model.session.keras_version == 3:
+        # Trained: Keras 3's total adds the optimizer's variables ("Optimizer params"), which
+        # are not modelled.
+        return (UNKNOWN, t, n, UNKNOWN, tb, nb)
     return (_sum([t, n]), t, n, _sum([tb, nb]), tb, nb)
 
 

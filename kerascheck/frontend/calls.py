@@ -15,15 +15,18 @@ from kerascheck.engine.runtime import (
     KerasTensor,
     Layer,
     Model,
+    OpaqueModel,
     Sequential,
     SubclassedModel,
     flatten,
 )
-from kerascheck.frontend.effects import EffectCollector
 from kerascheck.frontend.flow import Break, Continue, ControlUncertain, Return
 from kerascheck.frontend.keras_calls import DTYPE_POLICY_FACTORIES, INERT_KERAS_MODULES, INERT_MODEL_METHODS, get_layer
 from kerascheck.frontend.keras_names import KerasSymbol, ModuleRef, is_keras_module
+from kerascheck.frontend.name_effects import MODEL_LOADERS
 from kerascheck.frontend.values import (
+    ATTRIBUTE_BUILTINS,
+    BUILTINS,
     DYNAMIC_BUILTINS,
     EVALUATED_BUILTINS,
     INERT,
@@ -34,7 +37,6 @@ from kerascheck.frontend.values import (
     Builtin,
     DataclassField,
     InertObject,
-    LocalModule,
     Partial,
     PropertyFunction,
     Scope,
@@ -42,18 +44,31 @@ from kerascheck.frontend.values import (
     UserClass,
     UserFunction,
     UserInstance,
-    WeightValue,
     array_value,
     call_builtin,
     call_py_method,
     contents_unknown,
     forget_contents,
     is_plain,
+    iteration_items,
     known_or_unknown,
 )
 from kerascheck.knowledge.libraries import MUTATING_FUNCTION_NAMES, is_inert_library
 
 MAX_CALL_DEPTH = 24
+
+
+# Model methods that run the model on data: an unbuilt model is built on it.
+DATA_MODEL_METHODS = frozenset(
+    {"fit", "evaluate", "predict", "train_on_batch", "test_on_batch", "predict_on_batch", "fit_generator",
+     "evaluate_generator", "predict_generator"}
+)
+
+
+# Those that train it: the optimizer's variables are created.
+TRAINING_MODEL_METHODS = frozenset({"fit", "train_on_batch", "fit_generator"})
+
+
 
 
 # Functions that make a concrete array from its shape alone (numpy's and keras.ops's).
@@ -67,10 +82,21 @@ class Calls:
         key = name if isinstance(name, str) else name.value
         scope.names[key] = value
         if isinstance(value, Model) and self.current_file == self.main_file and not self.in_keras_method():
-            value.reported = True
-            if value.variable is None or (scope.is_module and not value.variable_is_global):
-                value.variable = key
-                value.variable_is_global = scope.is_module
+            self.name_model(value, key, scope.is_module)
+        elif isinstance(value, UserInstance) and scope.is_module and self.current_file == self.main_file:
+            # Models an object holds are reported where they live: ``gan.generator``.
+            value.bound_as = key
+            for attr, held in value.attributes.items():
+                if isinstance(held, Model):
+                    self.name_model(held, f"{key}.{attr}", True)
+
+    def name_model(self, model: Model, variable: str, is_global: bool) -> None:
+        """A model the file binds is reported, under the first name it gets (a module-level
+        one over a function's local one)."""
+        model.reported = True
+        if model.variable is None or (is_global and not model.variable_is_global):
+            model.variable = variable
+            model.variable_is_global = is_global
 
     def assign(self, target: cst.BaseExpression, value: Any, scope: Scope) -> None:
         if isinstance(target, cst.Name):
@@ -85,21 +111,7 @@ class Calls:
                 for element in elements:
                     self.assign(element.value, INERT if isinstance(value, InertObject) else UNKNOWN, scope)
         elif isinstance(target, cst.Attribute):
-            receiver = self.eval(target.value, scope)
-            attr = target.attr.value
-            if isinstance(receiver, Layer) and id(receiver) in self.instances and attr != "trainable":
-                self.set_instance_attribute(receiver, attr, value)
-            elif isinstance(receiver, Layer) and attr == "trainable":
-                receiver.set_trainable(value if isinstance(value, bool) else UNKNOWN)
-            elif receiver is UNKNOWN and attr == "trainable":
-                self.session.trainable_uncertain()  # some layer's, perhaps
-            elif isinstance(receiver, UserInstance):
-                if isinstance(receiver.cls.find(attr), PropertyFunction):
-                    self.forget_object(receiver)  # a property's setter: not followed
-                else:
-                    receiver.attributes[attr] = value
-            elif isinstance(receiver, UserClass):
-                receiver.attributes[attr] = value
+            self.set_attribute(self.eval(target.value, scope), target.attr.value, value)
         elif isinstance(target, cst.Subscript):
             container = self.eval(target.value, scope)
             if isinstance(container, (list, dict)) and not contents_unknown(container):
@@ -115,18 +127,21 @@ class Calls:
     def call_value(self, callee: Any, args: list[Any], kwargs: dict[str, Any], node: cst.Call, scope: Scope) -> Any:
         session = self.session
         if isinstance(callee, InertObject):
-            # A method of data (``df.apply(f)``, ``rng.shuffle(items)``).
-            if self.arguments_may_build(args, kwargs):
-                session.names_uncertain_from_opaque_code()
+            # A method of data (``df.apply(f)``, ``ds.map(augment)``, ``rng.shuffle(items)``): what
+            # a callback of it may create, it may have created; what it returns is data.
+            effect = self.arguments_names(args, kwargs)
+            if effect:
+                self.names_uncertain_by(effect)
                 self.taint(args, kwargs)
-                return UNKNOWN
+                return INERT
             if isinstance(node.func, cst.Attribute):
                 self.forget_mutable_arguments(node.func.attr.value, args)
             return INERT
         if isinstance(callee, Layer) and args and isinstance(args[0], ArrayValue):
             args = [ArrayData(args[0].shape)] + [known_or_unknown(a) for a in args[1:]]
             kwargs = {k: known_or_unknown(v) for k, v in kwargs.items()}
-        elif isinstance(callee, (KerasSymbol, Layer)):
+        elif _enters_the_engine(callee, self.instances):
+            # What the engine sees: data and unknowns are UNKNOWN to it.
             args = [known_or_unknown(a) for a in args]
             kwargs = {k: known_or_unknown(v) for k, v in kwargs.items()}
         if isinstance(callee, KerasSymbol):
@@ -145,9 +160,16 @@ class Calls:
                 return UNKNOWN
             if callee.name == "isinstance" and len(args) == 2 and not kwargs:
                 return self.eval_isinstance(args[0], args[1])
+            if callee.name in ATTRIBUTE_BUILTINS:
+                return self.call_attribute_builtin(callee.name, args, kwargs)
+            if callee.name == "callable" and len(args) == 1 and not kwargs:
+                return _callable(args[0])
+            if callee.name == "type" and len(args) == 1 and not kwargs:
+                return _type_of(args[0])
             if callee.name not in EVALUATED_BUILTINS and callee.name != "print":
-                if self.arguments_may_build(args, kwargs):  # map(make_block, …): not followed
-                    session.names_uncertain_from_opaque_code()
+                effect = self.arguments_names(args, kwargs)
+                if effect:  # map(make_block, …): not followed
+                    self.names_uncertain_by(effect)
                     self.taint(args, kwargs)
                     return UNKNOWN
                 return INERT
@@ -165,6 +187,11 @@ class Calls:
                 return self.instantiate_layer(callee, args, kwargs, node)
             if callee.is_plain:
                 return self.instantiate_plain(callee, args, kwargs, node)
+            if callee.inert_keras_base:
+                # A callback, a schedule, a metric…: a plain object, which may take a name of its
+                # class's prefix (Keras names metrics and optimizers as it names layers).
+                self.session.names_uncertain_for([callee.node.name.value])
+                return self.instantiate_plain(callee, args, kwargs, node)
             session.names_uncertain_from_opaque_code()
             self.taint(args, kwargs)
             return UNKNOWN
@@ -173,16 +200,20 @@ class Calls:
         if isinstance(callee, ModuleRef):
             if callee.name == "functools.partial":
                 return Partial(args[0], tuple(args[1:]), dict(kwargs)) if args else UNKNOWN
+            if callee.name == "functools.reduce" and not kwargs and 2 <= len(args) <= 3:
+                return self.call_reduce(args, node, scope)
             if callee.name == "dataclasses.field":
                 return DataclassField(kwargs.get("default", NO_DEFAULT), kwargs.get("default_factory"))
             if callee.name in ARRAY_CONSTRUCTORS:
                 return array_value(args, kwargs)
             if is_inert_library(callee.name):
-                if self.arguments_may_build(args, kwargs):
-                    # A callback of the analysed code, which the library may call.
-                    session.names_uncertain_from_opaque_code()
+                effect = self.arguments_names(args, kwargs)
+                if effect:
+                    # A callback of the analysed code, which the library may call: its result is
+                    # the library's, data.
+                    self.names_uncertain_by(effect)
                     self.taint(args, kwargs)
-                    return UNKNOWN
+                    return INERT
                 self.forget_mutable_arguments(callee.name, args)
                 return INERT
             if callee.name.startswith("keras.ops."):
@@ -193,6 +224,8 @@ class Calls:
                 return self.call_activation(callee.name.rsplit(".", 1)[1], args, kwargs, node)
             if callee.name.startswith(INERT_KERAS_MODULES) or callee.name in DTYPE_POLICY_FACTORIES:
                 return self.call_keras_utility(callee.name, args, kwargs)
+            if callee.name in MODEL_LOADERS:
+                return self.load_model(callee.name, args, kwargs, node)
             application_module = preprocess_input_module(callee.name)
             if application_module is not None:
                 return preprocess_input(session, application_module, args, kwargs, self.origin(node))
@@ -242,8 +275,26 @@ class Calls:
             return None
         if isinstance(receiver, (Functional, Sequential)) and name == "get_layer":
             return get_layer(receiver, kwargs.get("name", args[0] if args else None), kwargs.get("index"))
+        if isinstance(receiver, Model) and name in DATA_MODEL_METHODS:
+            # fit(x), predict(x)…: an unbuilt model is built on the data, whose shape is unknown here.
+            if name in TRAINING_MODEL_METHODS:
+                receiver.optimizer_built = True
+            if not receiver.built and not isinstance(receiver, Functional):
+                data = known_or_unknown(kwargs.get("x", args[0] if args else UNKNOWN))
+                if isinstance(data, ArrayData) and data.shape:
+                    data = ArrayData((UNKNOWN,) + tuple(data.shape[1:]))  # built on a batch of it
+                session.call(receiver, data, self.origin(node))
+            return UNKNOWN
         if isinstance(receiver, Model) and name in INERT_MODEL_METHODS:
             return UNKNOWN
+        if isinstance(receiver, Layer) and name == "adapt" and not receiver.built:
+            # A preprocessing layer adapted to data is built on the data's shape.
+            data = known_or_unknown(kwargs.get("data", args[0] if args else UNKNOWN))
+            if isinstance(data, ArrayData) and receiver.rule is not None:
+                session.build_layer(receiver, data.shape)
+            else:
+                receiver.build_uncertain = True
+            return None
         if isinstance(receiver, Layer):
             # pop(), a custom method, …: the model's structure is no longer known.
             if isinstance(receiver, Sequential):
@@ -259,6 +310,100 @@ class Calls:
         if any(answer is True for answer in answers):
             return True
         return False if answers and all(answer is False for answer in answers) else UNKNOWN
+
+    def load_model(self, function: str, args: list[Any], kwargs: dict[str, Any], node: cst.Call) -> Any:
+        """A model read from a file, a config or another model: reported with unknown rows;
+        called, a layer of unknown output. Its layers take the names their configs hold, which
+        moves no counter; custom classes (``custom_objects``, or Layer subclasses of the file,
+        which may be registered) may not hold one, so the names generated afterwards are unknown."""
+        if kwargs.get("custom_objects") is not None or any(
+            isinstance(value, UserClass) and value.is_keras_layer for value in self.classes_defined()
+        ):
+            self.session.names_uncertain_from_opaque_code()
+        if function.endswith("clone_model") and args and isinstance(args[0], Model) and args[0].name is not UNKNOWN:
+            name: Any = args[0].name  # the clone keeps the model's name
+        else:
+            name = UNKNOWN
+        model = OpaqueModel(self.session, name, self.origin(node))
+        model.reported = self.current_file == self.main_file and not self.in_keras_method()
+        return model
+
+    def classes_defined(self) -> list[Any]:
+        """The classes the analysed file's module defines."""
+        module = self.main_scope
+        return [value for value in module.names.values() if isinstance(value, UserClass)] if module else []
+
+    def call_reduce(self, args: list[Any], node: cst.Call, scope: Scope) -> Any:
+        """``functools.reduce(function, items[, initial])`` over items kerascheck knows (the
+        "compose" idiom: ``reduce(lambda f, g: lambda x: g(f(x)), blocks)``)."""
+        function, items = args[0], iteration_items(args[1])
+        if items is None:
+            self.names_uncertain_by(self.value_names(function))
+            return UNKNOWN
+        if len(args) == 3:
+            items = [args[2], *items]
+        if not items:
+            return UNKNOWN  # Python raises a TypeError
+        result = items[0]
+        for item in items[1:]:
+            self.step()
+            result = self.call_value(function, [result, item], {}, node, scope)
+        return result
+
+    def call_attribute_builtin(self, name: str, args: list[Any], kwargs: dict[str, Any]) -> Any:
+        """``getattr(obj, "attr"[, default])``, ``hasattr``, ``setattr``, ``delattr``: as ``obj.attr``
+        where the name is known; an attribute the object is known not to have gives the default."""
+        if kwargs or len(args) < 2 or name == "getattr" and len(args) > 3:
+            return UNKNOWN  # Python raises a TypeError
+        obj, attr = args[0], args[1]
+        if not isinstance(attr, str):
+            if name in ("setattr", "delattr"):
+                self.forget_object(obj)  # some attribute of it changed
+            return UNKNOWN
+        if name == "getattr":
+            found = self.attribute_or_missing(obj, attr)
+            if found is MISSING:
+                return args[2] if len(args) == 3 else UNKNOWN  # else Python raises AttributeError
+            return found
+        if name == "hasattr":
+            found = self.attribute_or_missing(obj, attr)
+            return False if found is MISSING else True if found is not UNKNOWN else UNKNOWN
+        if name == "setattr" and len(args) == 3:
+            self.set_attribute(obj, attr, args[2])
+        elif name == "delattr" and isinstance(obj, UserInstance):
+            obj.attributes.pop(attr, None)
+        else:
+            self.forget_object(obj)
+        return None
+
+    def attribute_or_missing(self, obj: Any, attr: str) -> Any:
+        """``obj.attr``; MISSING where the object is known to have no such attribute (an
+        instance or class of the analysed code), UNKNOWN where that is not known."""
+        if isinstance(obj, UserInstance):
+            if attr in obj.attributes or obj.cls.find(attr) is not MISSING:
+                return self.get_attribute(obj, attr)
+            return MISSING
+        if isinstance(obj, UserClass):
+            return MISSING if obj.find(attr) is MISSING else self.get_attribute(obj, attr)
+        return self.get_attribute(obj, attr)
+
+    def set_attribute(self, receiver: Any, attr: str, value: Any) -> None:
+        """``receiver.attr = value``."""
+        if isinstance(receiver, Layer) and id(receiver) in self.instances and attr != "trainable":
+            self.set_instance_attribute(receiver, attr, value)
+        elif isinstance(receiver, Layer) and attr == "trainable":
+            receiver.set_trainable(value if isinstance(value, bool) else UNKNOWN)
+        elif receiver is UNKNOWN and attr == "trainable":
+            self.session.trainable_uncertain()  # some layer's, perhaps
+        elif isinstance(receiver, UserInstance):
+            if isinstance(receiver.cls.find(attr), PropertyFunction):
+                self.forget_object(receiver)  # a property's setter: not followed
+            else:
+                receiver.attributes[attr] = value
+                if isinstance(value, Model) and receiver.bound_as is not None and self.current_file == self.main_file:
+                    self.name_model(value, f"{receiver.bound_as}.{attr}", True)
+        elif isinstance(receiver, UserClass):
+            receiver.attributes[attr] = value
 
     def taint(self, args: Sequence[Any], kwargs: dict[str, Any]) -> None:
         """What code kerascheck does not follow was given: it may change it (a model's layers,
@@ -299,129 +444,6 @@ class Calls:
             for value in args:
                 if isinstance(value, (list, dict)):
                     self.forget(value)
-
-    def arguments_may_build(self, args: Sequence[Any], kwargs: dict[str, Any]) -> bool:
-        """Some argument is something that, called or used by a library, may create Keras
-        objects: the analysed code's functions that may, Keras's classes, layers, tensors."""
-        return any(self.value_may_build(value) for value in flatten([*args, *kwargs.values()]))
-
-    def value_may_build(self, value: Any) -> bool:
-        if isinstance(value, (Layer, KerasTensor, KerasSymbol, SuperProxy)):
-            return True
-        if isinstance(value, ModuleRef):
-            return is_keras_module(value.name)
-        if isinstance(value, UserFunction):
-            return self.function_may_build(value)
-        if isinstance(value, Partial):
-            return self.value_may_build(value.function) or self.arguments_may_build(value.args, value.keywords)
-        if isinstance(value, BoundMethod):
-            return not isinstance(value.receiver, (list, dict, str))
-        if isinstance(value, UserClass):
-            return value.is_keras_subclass or any(isinstance(v, UserFunction) for v in value.attributes.values())
-        if isinstance(value, UserInstance):
-            return False
-        return False
-
-    # ---------------------------------------------------------- what code not run may do
-    def block_may_build(self, effects: EffectCollector, scope: Scope) -> bool:
-        """Whether code that may or may not run (a loop over data, a branch on an unknown
-        condition) may create Keras objects: a call that is not known to be inert, or a Python
-        operator on something that may be a Keras tensor."""
-        assigned = effects.assigned - effects.data_names
-        if effects.operators and any(self.static_may_build(name, scope, assigned) for name in effects.names):
-            return True
-        return any(self.call_may_build(call, scope, assigned) for call in effects.call_nodes)
-
-    def static_may_build(self, name: str, scope: Scope, assigned: set[str]) -> bool:
-        """A name that may hold a Keras object (a tensor, a layer) where the block runs."""
-        if name in assigned:
-            return False  # what the block assigns comes from its own calls, classified as such
-        value = scope.lookup(name)
-        return value is not MISSING and isinstance(value, (Layer, KerasTensor, WeightValue))
-
-    def call_may_build(self, call: cst.Call, scope: Scope, assigned: set[str]) -> bool:
-        root = _root(call.func)
-        if root is None or root.value in assigned:
-            return True  # a callee computed otherwise, or one the block itself rebinds
-        if not self.callee_is_inert(self.static_value(call.func, scope)):
-            return True
-        for arg in call.args:
-            value = arg.value
-            if isinstance(value, cst.Lambda):
-                if self.function_may_build(self.define_function(value, scope)):
-                    return True
-            elif isinstance(value, (cst.Name, cst.Attribute)):
-                head = _root(value)
-                if head is not None and head.value not in assigned:
-                    if self.value_may_build(self.static_value(value, scope)):
-                        return True
-        return False
-
-    def callee_is_inert(self, callee: Any) -> bool:
-        """Calling it creates no Keras object (given no callback that does)."""
-        if isinstance(callee, Builtin):
-            return callee.name not in DYNAMIC_BUILTINS and callee.name != "super"
-        if isinstance(callee, ModuleRef):
-            name = callee.name
-            if is_keras_module(name):
-                return name.startswith(INERT_KERAS_MODULES) and name.rsplit(".", 1)[-1] not in _STATEFUL_KERAS_FUNCTIONS
-            return is_inert_library(name)
-        if isinstance(callee, BoundMethod):
-            return isinstance(callee.receiver, (list, dict, str)) and id(callee.receiver) not in self.tracked_lists
-        if isinstance(callee, InertObject):
-            return True
-        if isinstance(callee, UserFunction):
-            return not self.function_may_build(callee)
-        if isinstance(callee, Partial):
-            return self.callee_is_inert(callee.function) and not self.arguments_may_build(callee.args, callee.keywords)
-        if isinstance(callee, UserClass):
-            return callee.record and not callee.is_keras_subclass
-        return False
-
-    def function_may_build(self, function: UserFunction) -> bool:
-        """Whether calling ``function`` (with arguments that are not Keras objects) may create
-        Keras objects: it calls something that may, refers to Keras, or applies an operator to
-        a Keras tensor it closes over. Computed once per function."""
-        known = self.builds.get(id(function))
-        if known is not None:
-            return known
-        self.builds[id(function)] = False  # recursion: what the rest of it does decides
-        node = function.node
-        effects = self.effects_of(node.body)
-        params = node.params
-        local = effects.assigned | {
-            p.name.value for p in (*params.posonly_params, *params.params, *params.kwonly_params)
-        } | {p.name.value for p in (params.star_arg, params.star_kwarg) if isinstance(p, cst.Param)}
-        scope = function.scope
-        result = any(
-            name not in local and self.value_may_build(_static_lookup(scope, name)) for name in effects.names
-        ) or any(self.call_may_build(call, scope, local - effects.data_names) for call in effects.call_nodes)
-        self.builds[id(function)] = result
-        self.builds_keep.append(function)
-        return result
-
-    def static_value(self, node: cst.BaseExpression, scope: Scope) -> Any:
-        """The value of a name or a chain of attributes, read without running anything (no
-        module is imported, no property run); data (``os.environ["N"].split(",")``, the
-        result of a library's function) is INERT; UNKNOWN for anything else."""
-        if isinstance(node, cst.Name):
-            return self.lookup(node.value, scope)
-        if isinstance(node, (cst.Subscript, cst.Call)):
-            base = self.static_value(node.value if isinstance(node, cst.Subscript) else node.func, scope)
-            if isinstance(base, InertObject) or isinstance(base, ModuleRef) and is_inert_library(base.name):
-                return INERT
-            return UNKNOWN
-        if not isinstance(node, cst.Attribute):
-            return UNKNOWN
-        base = self.static_value(node.value, scope)
-        attr = node.attr.value
-        if isinstance(base, LocalModule):
-            return base.scope.names.get(attr, UNKNOWN)
-        if isinstance(base, (ModuleRef, InertObject, list, dict, str, Layer, KerasTensor)):
-            return self.get_attribute(base, attr)
-        if isinstance(base, UserInstance):
-            return base.attributes.get(attr, UNKNOWN)
-        return UNKNOWN
 
     def call_function(self, function: UserFunction, args: list[Any], kwargs: dict[str, Any]) -> Any:
         self.called.add(id(function))
@@ -474,8 +496,35 @@ class Calls:
 _PLAIN_TYPES = {"int": int, "float": float, "str": str, "bool": bool, "list": list, "tuple": tuple, "dict": dict}
 
 
+def _callable(value: Any) -> Any:
+    """``callable(value)`` where it is known."""
+    if isinstance(value, (UserFunction, Partial, Builtin, BoundMethod, UserClass, Layer, KerasSymbol)):
+        return True
+    if is_plain(value) or isinstance(value, (list, tuple, dict, KerasTensor)):
+        return False
+    if isinstance(value, UserInstance):
+        return value.cls.find("__call__") is not MISSING
+    return UNKNOWN
+
+
+def _type_of(value: Any) -> Any:
+    """``type(value)`` of a plain value: the builtin class (``type(x) is list``)."""
+    for name, python_type in _PLAIN_TYPES.items():
+        if type(value) is python_type:
+            return BUILTINS[name]
+    if isinstance(value, UserInstance):
+        return value.cls
+    return UNKNOWN
+
+
 def _isinstance(value: Any, cls: Any) -> Any:
     """One class of :meth:`Interpreter.eval_isinstance`: True, False or UNKNOWN."""
+    if isinstance(cls, UserClass):
+        if isinstance(value, UserInstance):
+            return _subclass_of(value.cls, cls)
+        if is_plain(value) or isinstance(value, (list, tuple, dict, KerasTensor)):
+            return False
+        return UNKNOWN
     if isinstance(cls, Builtin) and cls.name in _PLAIN_TYPES:
         if isinstance(value, (Layer, KerasTensor)):
             return False
@@ -488,21 +537,25 @@ def _isinstance(value: Any, cls: Any) -> Any:
     return UNKNOWN
 
 
-# Keras functions that change what later calls do (names, dtypes, data format): never inert.
-_STATEFUL_KERAS_FUNCTIONS = frozenset(
-    {"clear_session", "set_floatx", "set_epsilon", "set_image_data_format", "set_dtype_policy", "set_global_policy",
-     "enable_unsafe_deserialization", "set_backend"}
-)
 
 
-def _static_lookup(scope: Scope, name: str) -> Any:
-    value = scope.lookup(name)
-    return UNKNOWN if value is MISSING else value
+def _enters_the_engine(callee: Any, instances: dict[int, Any]) -> bool:
+    """A call whose arguments go to the shape engine: Keras's classes and functions, layers and
+    models, and their methods (a user layer's own methods run as Python, and take any value)."""
+    if isinstance(callee, (KerasSymbol, Layer)):
+        return True
+    if isinstance(callee, ModuleRef):
+        return is_keras_module(callee.name)
+    if isinstance(callee, BoundMethod):
+        return isinstance(callee.receiver, Layer) and id(callee.receiver) not in instances
+    return False
 
 
-def _root(node: cst.BaseExpression) -> cst.Name | None:
-    """The name an expression of attributes, subscripts and calls starts from (``os`` of
-    ``os.environ["N"].split(",")``); None for anything else."""
-    while isinstance(node, (cst.Attribute, cst.Subscript, cst.Call)):
-        node = node.func if isinstance(node, cst.Call) else node.value
-    return node if isinstance(node, cst.Name) else None
+def _subclass_of(cls: UserClass, base: UserClass) -> Any:
+    """Whether ``cls`` is ``base`` or derives from it (through the analysed code's classes)."""
+    if cls is base:
+        return True
+    for parent in cls.bases:
+        if isinstance(parent, UserClass) and _subclass_of(parent, base) is True:
+            return True
+    return False if all(isinstance(p, UserClass) or isinstance(p, Builtin) for p in cls.bases) else UNKNOWN

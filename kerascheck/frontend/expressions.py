@@ -27,11 +27,14 @@ from kerascheck.frontend.values import (
     Scope,
     SuperProxy,
     UserClass,
+    UserFunction,
     UserInstance,
+    WeightValue,
     binary,
     contents_unknown,
     is_plain,
     iteration_items,
+    truth,
     unary,
 )
 from kerascheck.knowledge.libraries import is_inert_library
@@ -99,30 +102,45 @@ class Expressions:
             if isinstance(node.operator, cst.Minus):
                 return self.session.operation("Negative", [operand], {}, self.origin(node), python_operator=True)
             return self.opaque_tensor_operation()
+        if operand is UNKNOWN and not isinstance(node.operator, cst.Not):
+            self.maybe_tensor_operation("Negative" if isinstance(node.operator, cst.Minus) else None)
         return unary(type(node.operator), operand)
 
     def _eval_binary(self, node: cst.BinaryOperation, scope: Scope) -> Any:
         left = self._eval(node.left, scope)
         right = self._eval(node.right, scope)
+        return self.binary_operation(type(node.operator), left, right, node)
+
+    def binary_operation(self, operator: type, left: Any, right: Any, node: Any) -> Any:
+        """``left <operator> right`` (``x + y``, also ``x += y``): an operation on Keras tensors."""
+        op_class = TENSOR_OPERATORS.get(operator)
         if isinstance(left, KerasTensor) or isinstance(right, KerasTensor):
-            op_class = TENSOR_OPERATORS.get(type(node.operator))
             if op_class is None or not all(is_operand(v) for v in (left, right)):
-                return self.opaque_tensor_operation()
+                return self.opaque_tensor_operation(op_class)
             return self.session.operation(op_class, [left, right], {}, self.origin(node), python_operator=True)
-        return binary(BINARY_OPERATORS.get(type(node.operator)), left, right)
+        if left is UNKNOWN or right is UNKNOWN:
+            self.maybe_tensor_operation(op_class)
+        return binary(BINARY_OPERATORS.get(operator), left, right)
+
+    def maybe_tensor_operation(self, op_class: str | None) -> None:
+        """A Python operator on a value that may be a Keras tensor (one kerascheck could not
+        resolve): Keras may have created that operation, whose class's names are unknown from
+        here (all names, for an operator kerascheck does not model)."""
+        self.opaque_tensor_operation(op_class, created=False)
 
     def _eval_boolean(self, node: cst.BooleanOperation, scope: Scope) -> Any:
         left = self._eval(node.left, scope)
-        if not is_plain(left):
+        true = truth(left)
+        if true is None:
             self._eval(node.right, scope)
             return UNKNOWN
         if isinstance(node.operator, cst.And):
-            return self._eval(node.right, scope) if left else left
-        return left if left else self._eval(node.right, scope)
+            return self._eval(node.right, scope) if true else left
+        return left if true else self._eval(node.right, scope)
 
     def _eval_if_expression(self, node: cst.IfExp, scope: Scope) -> Any:
-        test = self._eval(node.test, scope)
-        if not is_plain(test):
+        test = truth(self._eval(node.test, scope))
+        if test is None:
             self._eval(node.body, scope)
             self._eval(node.orelse, scope)
             return UNKNOWN
@@ -137,8 +155,7 @@ class Expressions:
             if result is not None:
                 return result
         # Not modelled; a comprehension that builds layers makes names uncertain.
-        if self.block_may_build(self.effects_of(node), scope):
-            self.session.names_uncertain_from_opaque_code()
+        self.names_uncertain_by(self.block_names(self.effects_of(node), scope))
         return UNKNOWN
 
     def _eval_lambda(self, node: cst.Lambda, scope: Scope) -> Any:
@@ -176,8 +193,8 @@ class Expressions:
                     return
                 self.step()
                 self.assign(clause.target, item, child)
-                conditions = [self._eval(c.test, child) for c in clause.ifs]
-                if not all(is_plain(c) for c in conditions):
+                conditions = [truth(self._eval(c.test, child)) for c in clause.ifs]
+                if any(c is None for c in conditions):
                     failed = True
                     return
                 if not all(conditions):
@@ -191,8 +208,7 @@ class Expressions:
 
         run(node.for_in, first)
         if failed:
-            if self.block_may_build(self.effects_of(node), scope):
-                self.session.names_uncertain_from_opaque_code()
+            self.names_uncertain_by(self.block_names(self.effects_of(node), scope))
             return UNKNOWN
         if isinstance(node, cst.DictComp):
             if not all(isinstance(k, (str, int, float, bool, type(None))) for k, _ in results):
@@ -265,9 +281,21 @@ class Expressions:
         left = self._eval(node.left, scope)
         for target in node.comparisons:
             right = self._eval(target.comparator, scope)
-            if not (is_plain(left) and is_plain(right)):
-                return UNKNOWN
             op = type(target.operator)
+            if op in (cst.Is, cst.IsNot):
+                if not _identity_known(left, right):
+                    return UNKNOWN
+                if (left is right) != (op is cst.Is):
+                    return False
+                left = right
+                continue
+            if not (is_plain(left) and is_plain(right)):
+                op_class = _COMPARISON_OPERATIONS.get(op)
+                if op_class is not None and (isinstance(left, KerasTensor) or isinstance(right, KerasTensor)):
+                    self.opaque_tensor_operation(op_class)  # ``x > 0`` on a tensor is an operation
+                elif op_class is not None and (left is UNKNOWN or right is UNKNOWN):
+                    self.maybe_tensor_operation(op_class)
+                return UNKNOWN
             try:
                 if op is cst.Equal:
                     ok = left == right
@@ -285,10 +313,6 @@ class Expressions:
                     ok = left in right
                 elif op is cst.NotIn:
                     ok = left not in right
-                elif op is cst.Is:
-                    ok = left is right if left is None or right is None or isinstance(left, bool) else UNKNOWN
-                elif op is cst.IsNot:
-                    ok = left is not right if left is None or right is None or isinstance(left, bool) else UNKNOWN
                 else:
                     return UNKNOWN
             except TypeError:
@@ -305,12 +329,14 @@ class Expressions:
         if isinstance(container, KerasTensor) and container.shape is UNKNOWN:
             # What a call kerascheck cannot model returned: perhaps a list of tensors, which
             # indexing picks from without an operation.
-            return self.opaque_tensor_operation()
+            return self.opaque_tensor_operation("GetItem", created=False)
         if isinstance(container, KerasTensor):
             key = self.subscript_key(node, scope)
             return self.session.operation("GetItem", [container], {"key": key}, self.origin(node), python_operator=True)
         if isinstance(container, InertObject) or isinstance(container, ModuleRef) and is_inert_library(container.name):
             return INERT  # an item of data is data (``os.environ["N"]``, ``x_train[:, 0]``)
+        if container is UNKNOWN:
+            self.maybe_tensor_operation("GetItem")
         if len(node.slice) != 1 or contents_unknown(container):
             return UNKNOWN
         element = node.slice[0].slice
@@ -380,6 +406,8 @@ class Expressions:
             return BoundMethod(value, attr)
         if isinstance(value, ArrayValue) and attr == "shape":
             return value.shape
+        if isinstance(value, WeightValue):
+            return value.shape if attr == "shape" else INERT  # a variable's value, assign()…
         if isinstance(value, InertObject):
             return INERT
         if isinstance(value, LocalModule):
@@ -427,6 +455,22 @@ class Expressions:
                 args.append(value)
         return args, kwargs, complete
 
+
+def _identity_known(left: Any, right: Any) -> bool:
+    """``left is right`` is decided by the values themselves: None, booleans, and the objects
+    that stand for one object of the program each (a class, a function, a builtin)."""
+    singletons = (Builtin, UserClass, UserFunction)
+    return (
+        left is None or right is None or isinstance(left, bool) or isinstance(right, bool)
+        or isinstance(left, singletons) and isinstance(right, singletons)
+    )
+
+
+# Comparisons that are operations on Keras tensors (``keras.ops.greater``…).
+_COMPARISON_OPERATIONS: dict[type, str] = {
+    cst.Equal: "Equal", cst.NotEqual: "NotEqual", cst.LessThan: "Less", cst.LessThanEqual: "LessEqual",
+    cst.GreaterThan: "Greater", cst.GreaterThanEqual: "GreaterEqual",
+}
 
 _EVALUATORS: dict[type, Callable[[Expressions, Any, Scope], Any]] = {
     cst.Integer: Expressions._eval_integer,

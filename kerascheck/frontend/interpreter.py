@@ -28,6 +28,7 @@ from kerascheck.frontend.flow import Break, BudgetExhausted, Continue, ControlUn
 from kerascheck.frontend.imports import Imports
 from kerascheck.frontend.keras_calls import KerasCalls
 from kerascheck.frontend.keras_names import KerasSymbol, ModuleRef, is_keras_module
+from kerascheck.frontend.name_effects import NameEffects
 from kerascheck.frontend.statements import Statements
 from kerascheck.frontend.user_classes import UserClasses
 from kerascheck.frontend.values import InstanceState, LocalModule, Scope, UserClass, UserFunction
@@ -35,7 +36,7 @@ from kerascheck.frontend.values import InstanceState, LocalModule, Scope, UserCl
 MAX_STEPS = 200_000  # statements and comprehension items interpreted per file
 
 
-class Interpreter(Statements, Imports, Expressions, Calls, KerasCalls, UserClasses):
+class Interpreter(Statements, Imports, Expressions, Calls, NameEffects, KerasCalls, UserClasses):
     """One run of a model file: its modules' state, and the session its Keras calls replay on.
 
     Each concern lives in a module of its own (:mod:`statements`, :mod:`imports`,
@@ -59,6 +60,7 @@ class Interpreter(Statements, Imports, Expressions, Calls, KerasCalls, UserClass
         self.steps = 0
         self.called: set[int] = set()  # ids of the user functions called so far
         self.effects: dict[int, EffectCollector] = {}  # by id of nodes of modules kept alive
+        self.main_scope: Scope | None = None  # the analysed file's module scope, once it runs
         self.builds: dict[int, bool] = {}  # id of a user function -> whether it may create Keras objects
         self.builds_keep: list[Any] = []  # those functions, alive while their ids are keys
 
@@ -82,6 +84,7 @@ class Interpreter(Statements, Imports, Expressions, Calls, KerasCalls, UserClass
         False when the rest would not simply follow: a ``raise`` stops the module there, and
         control flow or the budget may have cut a statement short.
         """
+        self.main_scope = scope
         for statement in statements:
             if isinstance(statement, cst.SimpleStatementLine) and any(isinstance(s, cst.Raise) for s in statement.body):
                 return False
@@ -94,6 +97,7 @@ class Interpreter(Statements, Imports, Expressions, Calls, KerasCalls, UserClass
     def run_module(self, module: cst.Module, scope: Scope | None = None, start: int = 0) -> Scope:
         """Run ``module`` (from top-level statement ``start``: those before it ran in ``scope``)."""
         scope = scope if scope is not None else self.module_scope()
+        self.main_scope = scope
         try:
             self.exec_block(module.body[start:] if start else module.body, scope)
         except (ControlUncertain, Break, Continue, Return):

@@ -9,8 +9,9 @@ import libcst as cst
 
 from kerascheck.engine.applications import build_application, is_application
 from kerascheck.engine.dims import UNKNOWN, Unresolved, is_known
-from kerascheck.engine.operations import ACTIVATION_FUNCTIONS, OPS_FUNCTIONS, OpFunction
+from kerascheck.engine.operations import ACTIVATION_FUNCTIONS, NOT_CREATED, OPS_FUNCTIONS, UNBOUND, OpFunction
 from kerascheck.engine.runtime import (
+    ArrayData,
     DTypePolicy,
     Functional,
     KerasTensor,
@@ -24,7 +25,7 @@ from kerascheck.engine.runtime import (
     flatten,
 )
 from kerascheck.frontend.keras_names import KerasSymbol
-from kerascheck.frontend.values import INERT, BoundMethod, UserFunction, WeightValue, is_plain
+from kerascheck.frontend.values import INERT, ArrayValue, BoundMethod, UserFunction, WeightValue, is_plain
 from kerascheck.knowledge import keras_api
 
 # Keras namespaces whose functions build no layers (their results are data, optimizers…).
@@ -62,18 +63,29 @@ INERT_MODEL_METHODS = frozenset(
 # Python operators on Keras tensors: the keras.ops operation each one calls.
 TENSOR_OPERATORS: dict[type, str] = {
     cst.Add: "Add", cst.Subtract: "Subtract", cst.Multiply: "Multiply", cst.Divide: "TrueDivide",
-    cst.FloorDivide: "FloorDivide", cst.Modulo: "Mod", cst.Power: "Power",
+    cst.FloorDivide: "FloorDivide", cst.Modulo: "Mod", cst.Power: "Power", cst.MatrixMultiply: "Matmul",
 }
 
 
 class KerasCalls:
     """Replays Keras calls against the session."""
 
-    def opaque_tensor_operation(self) -> Any:
-        """An operation on tensors that kerascheck does not model: it takes a name Keras would
-        count, except inside a layer's traced call (on backend tensors, no Operation is made)."""
-        if not self.session.tracing:
-            self.session.names_uncertain_from_opaque_code()
+    def opaque_tensor_operation(self, op_class: str | None = None, created: bool = True) -> Any:
+        """An operation on tensors that kerascheck does not model; its result is unknown.
+
+        Keras names it after its class (``op_class``, when known): when it is certainly
+        ``created``, that name is taken as Keras takes it; when it may not be (indexing what
+        may be a list of tensors), that class's names are unknown from here; with the class
+        unknown, every name is. Inside a layer's traced call no Operation is made."""
+        session = self.session
+        if session.tracing:
+            return UNKNOWN
+        if op_class is None:
+            session.names_uncertain_from_opaque_code()
+        elif created:
+            session.auto_name(op_class)
+        else:
+            session.names_uncertain_for([op_class])
         return UNKNOWN
 
     def call_ops(self, function: str, args: list[Any], kwargs: dict[str, Any], node: cst.Call) -> Any:
@@ -94,23 +106,20 @@ class KerasCalls:
             return UNKNOWN
         if known is None:
             return self.opaque_tensor_operation()
-        bound = dict(known.defaults)
-        bound.update(zip(known.params, args))
-        bound.update(kwargs)
-        if len(args) > len(known.params) or set(bound) - set(known.params) or any(p not in bound for p in known.params):
-            return self.opaque_tensor_operation()
-        operands = [bound[p] for p in known.operands]
-        if known.sequence:
-            if not isinstance(operands[0], (list, tuple)) or not operands[0]:
-                return self.opaque_tensor_operation()
-            operands = list(operands[0]) + operands[1:]
-        config = {p: v for p, v in bound.items() if p not in known.operands}
-        if not all(is_operand(v) for v in operands) or any(
+        if known.op_class is None:
+            return UNKNOWN  # recorded creating no operation (keras.ops.dtype, is_tensor…)
+        parts = known.call_parts(args, kwargs, lambda v: isinstance(v, KerasTensor))
+        if parts == UNBOUND:
+            return self.opaque_tensor_operation()  # Keras raises a TypeError
+        if parts == NOT_CREATED:
+            return self.opaque_tensor_operation(known.op_class, created=False)
+        operands, config = parts
+        if not all(is_op_operand(v) for v in operands) or any(
             isinstance(v, KerasTensor) for v in flatten(list(config.values()))
         ):
-            return self.opaque_tensor_operation()
+            return self.opaque_tensor_operation(known.op_class)
         if not any(isinstance(v, KerasTensor) for v in operands):
-            return self.opaque_tensor_operation()  # e.g. a tensor only in an argument: not modelled
+            return self.opaque_tensor_operation(known.op_class)  # a tensor only in an argument: not modelled
         return self.session.operation(known.op_class, operands, config, self.origin(node))
 
     def call_layer(self, layer: Layer, args: list[Any], kwargs: dict[str, Any], node: cst.Call) -> Any:
@@ -131,17 +140,26 @@ class KerasCalls:
             inputs = args[0]
         elif "inputs" in kwargs:
             inputs = kwargs.pop("inputs")
+        elif self.first_call_parameter(layer) in kwargs:
+            inputs = kwargs.pop(self.first_call_parameter(layer))  # ``encoder(source=x, mask=m)``
         else:
             return UNKNOWN
+        extra = args[len(names) if names else 1 :] + [value for key, value in kwargs.items() if key != "training"]
+        if any(value is UNKNOWN for value in flatten(extra)):
+            # An argument that may be a tensor (an RNN's initial_state…) is not known: which
+            # tensors the call's node connects is not known either.
+            return self.session.call_with_unknown_connections(layer, inputs)
         if layer.class_name == "Lambda" and rule is not None and not kwargs:
             self.trace_lambda(rule, inputs)
         options = rule.output_changing_call_options if rule is not None else ()
         opaque = bool(options) and any(kwargs.get(option, False) is not False for option in options)
         keyword_tensors = [kwargs[key] for key in sorted(kwargs)]
         keras_order = list(args) + [original_kwargs[key] for key in sorted(original_kwargs)]
+        user_arguments = (args[1:], kwargs) if rule is None and id(layer) in self.instances else ((), {})
         return self.session.call(
             layer, inputs, self.origin(node), keyword_tensors, opaque_output=opaque, node_order=keras_order,
             single_positional=len(args) == 1 and not original_kwargs, explicit_mask=original_kwargs.get("mask"),
+            call_arguments=user_arguments,
         )
 
     def trace_lambda(self, rule: Any, inputs: Any) -> None:
@@ -222,7 +240,8 @@ class KerasCalls:
             return None
         if function == "set_image_data_format":
             value = kwargs.get("data_format", args[0] if args else None)
-            self.session.image_data_format = value if value in ("channels_last", "channels_first") else UNKNOWN
+            known = isinstance(value, str) and value in ("channels_last", "channels_first")
+            self.session.image_data_format = value if known else UNKNOWN
             return None
         if function == "image_data_format":
             return self.session.image_data_format
@@ -284,6 +303,9 @@ class KerasCalls:
             return UNKNOWN
         if attr == "output" and layer.inbound_nodes:
             return layer.inbound_nodes[-1].output_structure
+        for weight in layer.weights:
+            if weight.name == attr:  # layer.kernel, layer.bias…: a variable
+                return WeightValue(weight.shape)
         return BoundMethod(layer, attr)
 
 
@@ -291,7 +313,15 @@ def is_operand(value: Any) -> bool:
     """A tensor, or a constant whose shape is known."""
     if isinstance(value, WeightValue):
         return value.shape is not UNKNOWN
+    if isinstance(value, (ArrayValue, ArrayData)):
+        return True
     return isinstance(value, KerasTensor) or (is_plain(value) and not isinstance(value, (str, dict)))
+
+
+def is_op_operand(value: Any) -> bool:
+    """An operand of a ``keras.ops`` function: a tensor, a constant whose shape is known, any plain
+    value (an einops pattern), or a function of the analysed code (``keras.ops.map``'s)."""
+    return is_operand(value) or is_plain(value) or isinstance(value, UserFunction)
 
 
 def get_layer(model: Functional | Sequential, name: Any, index: Any) -> Any:

@@ -16,6 +16,7 @@ from kerascheck.frontend.syntax import assignment_targets, dotted_name
 from kerascheck.frontend.values import (
     AUGMENTED_OPERATORS,
     MAX_UNROLL,
+    BoundMethod,
     ClassMethod,
     PropertyFunction,
     Scope,
@@ -23,10 +24,9 @@ from kerascheck.frontend.values import (
     UserClass,
     UserFunction,
     UserInstance,
-    binary,
     contents_unknown,
-    is_plain,
     iteration_items,
+    truth,
 )
 
 
@@ -68,8 +68,12 @@ class Statements:
         elif isinstance(stmt, cst.AugAssign):
             current = self.eval(stmt.target, scope)
             operand = self.eval(stmt.value, scope)
-            op = AUGMENTED_OPERATORS.get(type(stmt.operator))
-            self.assign(stmt.target, binary(op, current, operand) if op else UNKNOWN, scope)
+            operator = AUGMENTED_OPERATORS.get(type(stmt.operator))
+            if operator is cst.Add and isinstance(current, list) and not contents_unknown(current):
+                self.call_method(BoundMethod(current, "extend"), [operand], {}, stmt)  # in place, for every alias
+                return
+            result = self.binary_operation(operator, current, operand, stmt) if operator else UNKNOWN
+            self.assign(stmt.target, result, scope)
         elif isinstance(stmt, cst.Return):
             raise Return(self.eval(stmt.value, scope) if stmt.value is not None else None)
         elif isinstance(stmt, cst.Import):
@@ -123,8 +127,8 @@ class Statements:
     def exec_while(self, stmt: cst.While, scope: Scope) -> None:
         """A ``while`` whose condition stays known is followed, up to MAX_UNROLL rounds."""
         for _ in range(MAX_UNROLL):
-            condition = self.eval(stmt.test, scope)
-            if not is_plain(condition):
+            condition = truth(self.eval(stmt.test, scope))
+            if condition is None:
                 break
             if not condition:
                 if stmt.orelse is not None:
@@ -196,8 +200,7 @@ class Statements:
 
     def exec_if(self, stmt: cst.If, scope: Scope) -> None:
         try:
-            condition = self.eval(stmt.test, scope)
-            taken = bool(condition) if is_plain(condition) else None
+            taken = truth(self.eval(stmt.test, scope))
         except Unresolved:
             taken = None
         if taken is None:
@@ -236,7 +239,7 @@ class Statements:
         effects = EffectCollector()
         for stmt in body:
             effects.merge(self.effects_of(stmt))
-        may_build = self.block_may_build(effects, scope)  # on the values from before the block
+        names = self.block_names(effects, scope)  # on the values from before the block
         changed = [self.static_value(target, scope) for target in effects.mutated if not _computed(target)]
         attributes = [(self.static_value(t.value, scope), t.attr.value) for t in effects.attribute_targets]
         for name in effects.assigned:
@@ -258,7 +261,7 @@ class Statements:
                 value.calls_uncertain = True  # it may have been called there: its last call is unknown
             elif isinstance(value, (list, dict)) and not contents_unknown(value):
                 self.forget(value)
-            elif isinstance(value, UserInstance) and may_build:
+            elif isinstance(value, UserInstance) and names:
                 self.forget_object(value)  # a method of it may have changed it
         for receiver, attr in attributes:
             if isinstance(receiver, UserInstance):
@@ -267,8 +270,7 @@ class Statements:
                 receiver.attributes[attr] = UNKNOWN
             elif isinstance(receiver, Layer) and id(receiver) in self.instances and attr != "trainable":
                 self.set_instance_attribute(receiver, attr, UNKNOWN)
-        if may_build:
-            self.session.names_uncertain_from_opaque_code()
+        self.names_uncertain_by(names)
         if effects.escapes and not inside_loop:
             raise ControlUncertain
 

@@ -23,6 +23,7 @@ from kerascheck.frontend.values import (
     UserFunction,
     UserInstance,
     WeightValue,
+    known_or_unknown,
 )
 
 
@@ -86,8 +87,16 @@ class UserClasses:
             layer = self.session.unnamed_custom_layer(cls.node.name.value, self.origin(node))
         state = InstanceState(cls)
         self.instances[id(layer)] = state
+        base = cls.keras_base
+        if base is not None and base.name not in ("Layer", "Model"):
+            # A subclass of a built-in layer (Conv2D…): the weights its Keras base creates are
+            # not followed, so its count is unknown (never the 0 of a bare Layer).
+            state.weights_known = False
         init = cls.method("__init__")
-        if init is None:
+        if init is None and cls.is_keras_model and functional_init_arguments(args, kwargs):
+            # keras.Model.__init__(inputs, outputs): the subclass is a Functional (MyModel(x, y)).
+            self.functional_subclass_init(layer, args, kwargs)
+        elif init is None:
             self.keras_layer_init(layer, kwargs)
         else:
             self.run_method(init, layer, args, kwargs, node)
@@ -102,11 +111,18 @@ class UserClasses:
         """``keras.layers.Layer.__init__(**kwargs)``: the name, and ``trainable``."""
         if layer.name is UNKNOWN:
             explicit = kwargs.get("name")
-            layer.name = self.session.name_for(explicit if isinstance(explicit, str) else None, layer.class_name)
-            if "name" in kwargs and not isinstance(explicit, str) and explicit is not None:
-                layer.name = UNKNOWN
+            if explicit is not None and not isinstance(explicit, str):
+                explicit = UNKNOWN  # not known (or not a name Keras accepts)
+            layer.name = self.session.name_for(explicit, layer.class_name)
         if "trainable" in kwargs:
             layer.trainable = kwargs["trainable"] if isinstance(kwargs["trainable"], bool) else UNKNOWN
+        # Layer.__init__ turns these into the layer's input shape (the first of a Sequential).
+        if kwargs.get("input_shape") is not None:
+            layer.input_shape_arg = known_or_unknown(kwargs["input_shape"])
+        elif kwargs.get("input_dim") is not None:
+            layer.input_shape_arg = (known_or_unknown(kwargs["input_dim"]),)
+        elif kwargs.get("batch_input_shape") is not None and self.session.keras_version == 2:
+            layer.batch_input_shape_arg = known_or_unknown(kwargs["batch_input_shape"])
 
     def run_method(self, found: "tuple[UserFunction, UserClass]", obj: Any, args: list[Any],
                    kwargs: dict[str, Any], node: Any) -> Any:
@@ -231,8 +247,9 @@ class UserClasses:
         layer.added_weights.append(weight)
         return WeightValue(tuple(shape))
 
-    def run_layer_call(self, layer: Any, inputs: Any) -> Any:
-        """Keras's symbolic call of a user layer: ``build(input_shape)`` once, then ``call(inputs)``."""
+    def run_layer_call(self, layer: Any, inputs: Any, args: Any = (), kwargs: Any = None) -> Any:
+        """Keras's symbolic call of a user layer: ``build(input_shape)`` once, then
+        ``call(inputs, *args, **kwargs)``."""
         state = self.instances.get(id(layer))
         if state is None:
             return UNKNOWN
@@ -246,9 +263,20 @@ class UserClasses:
             if build is not None:
                 shape = [t.shape for t in inputs] if isinstance(inputs, list) else getattr(inputs, "shape", UNKNOWN)
                 self.run_method(build, layer, [shape], {}, node)
-        result = self.run_method(call, layer, [inputs], {}, node)
+        result = self.run_method(call, layer, [inputs, *args], dict(kwargs or {}), node)
         layer.weights_known = state.weights_known
         return result
+
+    def first_call_parameter(self, layer: Layer) -> str | None:
+        """The name of the first parameter of a user layer's ``call`` after ``self`` (Keras's
+        ``call_spec.first_arg``, which may be passed by name: ``encoder(source=x)``)."""
+        state = self.instances.get(id(layer))
+        found = state.cls.method("call") if state is not None else None
+        if found is None:
+            return None
+        params = found[0].node.params
+        positional = [*params.posonly_params, *params.params]
+        return positional[1].name.value if len(positional) > 1 else None
 
 
 def functional_init_arguments(args: list[Any], kwargs: dict[str, Any]) -> bool:

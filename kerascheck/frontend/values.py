@@ -17,7 +17,7 @@ from typing import Any, Callable
 import libcst as cst
 
 from kerascheck.engine.dims import UNKNOWN, PartialShape, Unresolved
-from kerascheck.engine.runtime import KerasTensor
+from kerascheck.engine.runtime import ArrayData, KerasTensor, Layer
 from kerascheck.frontend.keras_names import KerasSymbol, ModuleRef
 from kerascheck.knowledge import keras_api
 
@@ -113,6 +113,12 @@ class ClassMethod:
     function: UserFunction
 
 
+# Keras namespaces whose classes are no layers (subclassing them makes no layer).
+_INERT_KERAS_BASES = tuple(
+    f"keras.{name}."
+    for name in ("callbacks", "optimizers", "losses", "metrics", "regularizers", "initializers", "constraints",
+                 "quantizers")
+)
 # Bases a plain Python class may have besides other plain classes (they add no behaviour an
 # instance's attributes depend on).
 _PLAIN_BASES = frozenset({"object", "abc.ABC", "typing.Generic", "typing.Protocol"})
@@ -212,6 +218,36 @@ class UserClass:
         return False
 
     @property
+    def inert_keras_base(self) -> bool:
+        """Derives from a Keras class that is no layer (a callback, a learning-rate schedule, a
+        metric, a loss, a constraint…), and from plain classes otherwise: its instances are
+        followed as a plain class's, and it takes at most a name of its own class's prefix."""
+        found = False
+        for base in self.bases:
+            if isinstance(base, ModuleRef) and base.name.startswith(_INERT_KERAS_BASES):
+                found = True
+            elif isinstance(base, UserClass):
+                if base.inert_keras_base:
+                    found = True
+                elif not (base.is_plain or base.record):
+                    return False
+            elif not (isinstance(base, Builtin) and base.name in _PLAIN_BASES):
+                return False
+        return found
+
+    @property
+    def keras_base(self) -> "KerasSymbol | None":
+        """The Keras class it derives from (through the analysed code's classes), if any."""
+        for base in self.bases:
+            if isinstance(base, KerasSymbol) and base.name in keras_api.CLASSES:
+                return base
+            if isinstance(base, UserClass):
+                found = base.keras_base
+                if found is not None:
+                    return found
+        return None
+
+    @property
     def is_keras_model(self) -> bool:
         """Subclasses ``keras.Model`` itself (not Sequential or Functional)."""
         for base in self.bases:
@@ -224,10 +260,13 @@ class UserClass:
 
 @dataclass(eq=False)
 class UserInstance:
-    """An instance of a user's dataclass or NamedTuple."""
+    """An instance of a user's plain class, dataclass or NamedTuple: its attributes."""
 
     cls: UserClass
     attributes: dict[str, Any]
+    # The module-level name the analysed file binds it to (its models are reported as
+    # ``gan.generator``).
+    bound_as: str | None = None
 
 
 @dataclass(eq=False)
@@ -356,6 +395,8 @@ def known_or_unknown(value: Any) -> Any:
     """What the engine may see: inert objects become UNKNOWN, containers are copied through."""
     if type(value) in _PASSED_THROUGH:
         return value
+    if isinstance(value, ArrayValue):
+        return ArrayData(value.shape)  # data of a known shape: a constant operand, or what a model is built on
     if isinstance(value, InertObject):
         return UNKNOWN
     if isinstance(value, tuple):
@@ -375,7 +416,9 @@ EVALUATED_BUILTINS = frozenset(
     {"int", "float", "str", "bool", "len", "max", "min", "abs", "round", "tuple", "list", "sum", "range",
      "dict", "sorted", "reversed", "enumerate", "zip"}
 )
-DYNAMIC_BUILTINS = frozenset({"exec", "eval", "getattr", "setattr", "__import__", "compile", "globals", "vars"})
+DYNAMIC_BUILTINS = frozenset({"exec", "eval", "__import__", "compile", "globals", "vars"})
+# Builtins on objects' attributes, followed where the object and the attribute's name are known.
+ATTRIBUTE_BUILTINS = frozenset({"getattr", "setattr", "hasattr", "delattr"})
 BUILTINS = {name: Builtin(name) for name in dir(builtins) if not name.startswith("_") or name == "__import__"}
 
 
@@ -414,14 +457,11 @@ BINARY_OPERATORS: dict[type, Callable[[Any, Any], Any]] = {
     cst.Modulo: lambda a, b: a % b,
     cst.Power: lambda a, b: a**b,
 }
-AUGMENTED_OPERATORS: dict[type, Callable[[Any, Any], Any]] = {
-    cst.AddAssign: BINARY_OPERATORS[cst.Add],
-    cst.SubtractAssign: BINARY_OPERATORS[cst.Subtract],
-    cst.MultiplyAssign: BINARY_OPERATORS[cst.Multiply],
-    cst.DivideAssign: BINARY_OPERATORS[cst.Divide],
-    cst.FloorDivideAssign: BINARY_OPERATORS[cst.FloorDivide],
-    cst.ModuloAssign: BINARY_OPERATORS[cst.Modulo],
-    cst.PowerAssign: BINARY_OPERATORS[cst.Power],
+# ``x += y`` is ``x + y`` (for a list: extended in place).
+AUGMENTED_OPERATORS: dict[type, type] = {
+    cst.AddAssign: cst.Add, cst.SubtractAssign: cst.Subtract, cst.MultiplyAssign: cst.Multiply,
+    cst.DivideAssign: cst.Divide, cst.FloorDivideAssign: cst.FloorDivide, cst.ModuloAssign: cst.Modulo,
+    cst.PowerAssign: cst.Power, cst.MatrixMultiplyAssign: cst.MatrixMultiply,
 }
 MAX_SEQUENCE = 100_000
 
@@ -451,15 +491,14 @@ def binary(op: Callable[[Any, Any], Any] | None, left: Any, right: Any) -> Any:
                 return seq * n
         return UNKNOWN
     if op is BINARY_OPERATORS[cst.Modulo] and isinstance(left, str):
-        return UNKNOWN
-    if left is UNKNOWN or right is UNKNOWN:
-        return UNKNOWN
-    return UNKNOWN
+        return INERT if is_data(right) else UNKNOWN
+    return INERT if is_data(left) and is_data(right) else UNKNOWN
 
 
 def unary(op: type, value: Any) -> Any:
     if op is cst.Not:
-        return (not value) if is_plain(value) else UNKNOWN
+        true = truth(value)
+        return UNKNOWN if true is None else not true
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         if op is cst.Minus:
             return -value
@@ -467,7 +506,38 @@ def unary(op: type, value: Any) -> Any:
             return +value
         if op is cst.BitInvert and isinstance(value, int):
             return ~value
-    return UNKNOWN
+    return INERT if is_data(value) else UNKNOWN
+
+
+def truth(value: Any) -> bool | None:
+    """``bool(value)`` where it is known, else None: plain values and containers by their
+    contents, and the objects whose classes leave truth to Python's default (a function, a
+    class, a module, a Keras layer or model: true)."""
+    if is_plain(value):
+        return bool(value)
+    if isinstance(value, (list, tuple, dict)):
+        return None if contents_unknown(value) else bool(len(value))
+    if isinstance(value, (UserFunction, UserClass, Builtin, KerasSymbol, ModuleRef, LocalModule, Partial, BoundMethod)):
+        return True
+    if isinstance(value, Layer):
+        return True  # keras.Layer, Model and Sequential define neither __bool__ nor __len__
+    if isinstance(value, UserInstance):
+        cls = value.cls
+        return None if cls.find("__bool__") is not MISSING or cls.find("__len__") is not MISSING else True
+    return None  # unknown, data, a tensor (whose truth Keras refuses)
+
+
+def is_data(value: Any) -> bool:
+    """A plain value, or what a library that creates no Keras object returned (arrays, frames,
+    file contents…), or a container of them: whatever is computed from it is data too, never a
+    Keras tensor or layer."""
+    if value is None or type(value) in (bool, int, float, str) or isinstance(value, InertObject):
+        return True
+    if isinstance(value, (tuple, list)):
+        return not contents_unknown(value) and all(is_data(item) for item in value)
+    if isinstance(value, dict):
+        return not contents_unknown(value) and all(is_data(item) for item in value.values())
+    return False
 
 
 # str methods that only compute a value from the string and plain arguments, in time and
@@ -632,14 +702,16 @@ def call_builtin(name: str, args: list[Any], kwargs: dict[str, Any]) -> Any:
             return list(getattr(builtins, name)(*args, **kwargs)) if name != "tuple" else tuple(args[0])
         except TypeError:
             return UNKNOWN
+    # Of data, a builtin gives data (``len(np.unique(y))``, ``int(os.environ["N"])``).
+    otherwise = INERT if all(is_data(a) for a in args) else UNKNOWN
     if name not in EVALUATED_BUILTINS or not all(is_plain(a) for a in args):
-        return UNKNOWN
+        return otherwise
     try:
         if name == "range":
             values = range(*args)
-            return list(values) if len(values) <= MAX_SEQUENCE else UNKNOWN
+            return list(values) if len(values) <= MAX_SEQUENCE else otherwise
         if name in ("enumerate", "zip", "reversed"):
             return [tuple(x) if isinstance(x, tuple) else x for x in getattr(builtins, name)(*args, **kwargs)]
         return getattr(builtins, name)(*args, **kwargs)
     except (TypeError, ValueError, OverflowError):
-        return UNKNOWN
+        return otherwise

@@ -39,31 +39,23 @@ _THIRD_PARTY = frozenset(
         "bs4", "lxml", "regex", "unidecode", "emoji", "pytz", "dateutil", "networkx", "numba",
         "joblib", "psutil", "gdown", "kaggle", "zarr", "netCDF4", "xarray", "shapely", "pyproj",
         "rasterio", "tifffile", "nibabel", "pydicom", "SimpleITK", "albumentations", "imgaug",
+        "wandb", "mlflow", "opendatasets", "datasets", "sentencepiece", "tokenizers",
     }
 )
 
-# TensorFlow's namespaces of data and numeric functions: they make tensors and datasets, never
-# Keras layers (applied to a symbolic Keras tensor they would; the interpreter checks that).
-_TENSORFLOW_DATA = frozenset(
-    {
-        "tensorflow.random", "tensorflow.config", "tensorflow.data", "tensorflow.io", "tensorflow.math",
-        "tensorflow.debugging", "tensorflow.image", "tensorflow.strings", "tensorflow.signal",
-        "tensorflow.sparse", "tensorflow.ragged", "tensorflow.linalg", "tensorflow.audio",
-        "tensorflow.experimental.numpy", "tensorflow.errors", "tensorflow.dtypes", "tensorflow.test",
-        "tensorflow.constant", "tensorflow.convert_to_tensor", "tensorflow.cast", "tensorflow.reshape",
-        "tensorflow.stack", "tensorflow.concat", "tensorflow.zeros", "tensorflow.ones", "tensorflow.range",
-        "tensorflow.one_hot", "tensorflow.expand_dims", "tensorflow.squeeze", "tensorflow.shape",
-        "tensorflow.print", "tensorflow.get_logger", "tensorflow.autograph", "tensorflow.device",
-    }
-)
-
+# TensorFlow outside its Keras (``tf.keras``, which resolves to Keras before this list is read):
+# tensors, datasets, distribution strategies, I/O. Applied to a symbolic Keras tensor a TensorFlow
+# function would create an operation (Keras 2) or raise (Keras 3): the interpreter checks that.
+_TENSORFLOW = frozenset({"tensorflow", "tensorflow_datasets", "tensorflow_io", "tensorboard"})
+# Parts of TensorFlow that can reach Keras by other paths.
+_TENSORFLOW_KERAS_PATHS = frozenset({"tensorflow.compat", "tensorflow.keras", "tensorflow.python", "tensorflow.saved_model"})
 
 def _standard_library() -> frozenset[str]:
     names = getattr(sys, "stdlib_module_names", frozenset())
     return frozenset(name for name in names if not name.startswith("_")) - _DYNAMIC_STANDARD_MODULES
 
 
-INERT_LIBRARIES = _standard_library() | _THIRD_PARTY | _TENSORFLOW_DATA
+INERT_LIBRARIES = _standard_library() | _THIRD_PARTY | _TENSORFLOW
 
 
 def is_inert_library(dotted: str) -> bool:
@@ -72,7 +64,10 @@ def is_inert_library(dotted: str) -> bool:
     if dotted in INERT_LIBRARIES:
         return True
     parts = dotted.split(".")
-    return any(".".join(parts[:i]) in INERT_LIBRARIES for i in range(1, len(parts)))
+    prefixes = [".".join(parts[:i]) for i in range(1, len(parts) + 1)]
+    if any(prefix in _TENSORFLOW_KERAS_PATHS for prefix in prefixes):
+        return False
+    return any(prefix in INERT_LIBRARIES for prefix in prefixes)
 
 
 # Functions (and methods of data, such as a NumPy generator's) that reorder the list they are

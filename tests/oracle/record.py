@@ -456,6 +456,8 @@ def _model_record(variable: str, model) -> dict:
 
 
 def _bound_models(namespace: dict) -> list[tuple[str, object]]:
+    """The models the file binds to module-level names, then those held by attributes of its
+    module-level objects of its own classes (``gan.generator``)."""
     seen: set[int] = set()
     found = []
     for variable, value in list(namespace.items()):
@@ -465,6 +467,15 @@ def _bound_models(namespace: dict) -> list[tuple[str, object]]:
             continue
         seen.add(id(value))
         found.append((variable, value))
+    for variable, value in list(namespace.items()):
+        if variable.startswith("_") or isinstance(value, (type, keras.layers.Layer)):
+            continue
+        if type(value).__module__ != namespace.get("__name__") or not hasattr(value, "__dict__"):
+            continue
+        for attr, held in vars(value).items():
+            if isinstance(held, keras.Model) and id(held) not in seen and not attr.startswith("_"):
+                seen.add(id(held))
+                found.append((f"{variable}.{attr}", held))
     return found
 
 

@@ -108,6 +108,14 @@ def literal(value):
     return OPAQUE
 
 
+def clean_message(message: str) -> str:
+    """The message Keras raised, without the call-context wrapper and object addresses."""
+    wrapped = re.search(r"Exception encountered when calling [^\n]*\n\n\x1b\[1m(.*?)\x1b\[0m", message, re.S)
+    if wrapped:
+        message = wrapped.group(1)
+    return re.sub(r" at 0x[0-9a-f]+", "", message)
+
+
 def write_or_check(output: Path, text: str, argv: list[str]) -> int:
     """Write ``text`` to ``output``; with ``--check``, exit status 1 if the file differs instead."""
     if "--check" in argv:
