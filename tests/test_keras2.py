@@ -202,8 +202,8 @@ def test_diagnostics_quote_keras2_where_it_raised() -> None:
             continue
         reported += 1
         _, _, words = diagnostic.message.partition(" Keras: ")
-        if words:
-            assert words == truth["error"]["message"], record.name
+        if words:  # a `?` stands for what kerascheck does not know (a size from data)
+            assert _agrees(words, truth["error"]["message"]), record.name
             quoted += 1
         keras3 = json.loads(_fixture(record).with_suffix(".expected.json").read_text(encoding="utf-8"))["error"]
         if keras3 and keras3["message"] != truth["error"]["message"]:
