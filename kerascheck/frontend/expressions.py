@@ -387,6 +387,8 @@ class Expressions:
     def get_attribute(self, value: Any, attr: str) -> Any:
         if isinstance(value, ModuleRef):
             return resolve(f"{value.name}.{attr}")
+        if isinstance(value, KerasSymbol) and attr == "from_config" and value.name in ("Model", "Sequential", "Functional"):
+            return ModuleRef("keras.models.model_from_config")  # a model of a config: not followed
         if isinstance(value, KerasTensor):
             if attr == "shape":
                 return value.shape

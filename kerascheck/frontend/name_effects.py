@@ -334,6 +334,8 @@ class NameEffects:
                 return NO_NAME if is_inert_library(name) else ANY_NAME
             if name.startswith(INERT_KERAS_MODULES) and name.rsplit(".", 1)[-1] not in STATEFUL_KERAS_FUNCTIONS:
                 return NO_NAME
+            if name.startswith(("keras.ops.", "keras.activations.")):
+                return NO_NAME  # an operation only on a Keras tensor, which its arguments are checked for
             if name in MODEL_LOADERS:
                 custom = call is not None and any(
                     arg.keyword is not None and arg.keyword.value == "custom_objects" for arg in call.args
