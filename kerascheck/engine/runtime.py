@@ -1098,15 +1098,19 @@ class Session:
             # values are not modelled.
             if isinstance(inputs, ArrayData) and isinstance(layer, Sequential) and self._build_on_data(layer, inputs):
                 return UNKNOWN
-            if isinstance(layer, SubclassedModel):
+            result: Any = UNKNOWN
+            if isinstance(layer, SubclassedModel) and (layer.call_hook is None or not isinstance(inputs, ArrayData)):
                 layer.contents_uncertain = True  # called on data: built with shapes not seen here
-            elif isinstance(layer, UserLayer) and not layer.built and layer.call_hook is not None:
-                self._run_user_layer_on_data(layer, inputs, call_arguments)
-            elif not layer.built and layer.rule is not None and isinstance(inputs, ArrayData) and not isinstance(layer, Model):
-                self.build_layer(layer, inputs.shape)
+            elif isinstance(layer, SubclassedModel) or isinstance(layer, UserLayer) and not layer.built and layer.call_hook is not None:
+                # Its call runs eagerly (every time: a layer it has not built yet is built by it).
+                result = self._run_user_layer_on_data(layer, inputs, call_arguments)
+            elif layer.rule is not None and isinstance(inputs, ArrayData) and not isinstance(layer, Model):
+                if not layer.built:
+                    self.build_layer(layer, inputs.shape)
+                result = self._eager_output(layer, inputs)
             if not layer.built and layer.class_name not in BUILT_AT_INIT:
                 layer.build_uncertain = True
-            return UNKNOWN
+            return result
         if isinstance(layer, UserLayer):
             order = [t for t in flatten(list(node_order)) if isinstance(t, KerasTensor)] if node_order else flat
             return self._call_user_layer(layer, inputs, order, origin, call_arguments)
@@ -1159,17 +1163,35 @@ class Session:
         masking.set_output_masks(node.outputs, output_masks)
         return structure
 
-    def _run_user_layer_on_data(self, layer: "UserLayer", inputs: Any, call_arguments: tuple) -> None:
+    def _run_user_layer_on_data(self, layer: "UserLayer", inputs: Any, call_arguments: tuple) -> Any:
         """A user layer called on data: Keras runs its ``build`` on the data's shape and its
         ``call`` eagerly, and the layers they create take their names (no node, no operation)."""
         args, kwargs = call_arguments
         data = inputs if isinstance(inputs, ArrayData) else UNKNOWN
         self.tracing += 1
         try:
-            layer.call_hook(layer, data, args, kwargs)
+            result = layer.call_hook(layer, data, args, kwargs)
         finally:
             self.tracing -= 1
         layer.built = True
+        return result if isinstance(result, ArrayData) else UNKNOWN
+
+    def _eager_output(self, layer: Layer, data: ArrayData) -> Any:
+        """What a built layer of a Keras class returns called on a concrete array: an array of
+        the shape its ``compute_output_shape`` gives for the array's (batch size included);
+        UNKNOWN when that is not one shape of known dimensions, or the layer would refuse the
+        array."""
+        if not layer.weights_known or layer.rule is None:
+            return UNKNOWN
+        try:
+            shape = refine_to_spec(layer, data.shape)
+            check_input_spec(layer, shape)
+            output = layer.compute_output_shape(shape)
+        except (LayerError, Unresolved, *RULE_FAILURES):
+            return UNKNOWN
+        if type(output) is tuple and all(type(d) is int for d in output):
+            return ArrayData(output)
+        return UNKNOWN
 
     def call_with_unknown_connections(self, layer: Layer, inputs: Any) -> Any:
         """A call whose node cannot be drawn (an argument that may be a tensor is not known: an
@@ -1297,7 +1319,7 @@ class Session:
         tensors = [t for t in operands if isinstance(t, KerasTensor)]
         rule_cls = OP_RULES.get(op_class)
         if not tensors:
-            return UNKNOWN
+            return self._eager_operation(rule_cls, op_class, operands, config)
         class_name = op_class
         if self.keras_version == 2:
             symbol = KERAS2_OPERATOR_NAMES.get(op_class) if python_operator else None
@@ -1353,6 +1375,27 @@ class Session:
             for output in node.outputs:
                 output.dtype = dtype
         return structure
+
+    def _eager_operation(self, rule_cls: Any, op_class: str, operands: Sequence[Any], config: dict[str, Any]) -> Any:
+        """An operation on concrete arrays (and Python constants), run eagerly by the backend: no
+        Operation is made and no name taken; its result is an array of the shape the operation's
+        ``compute_output_spec`` gives (UNKNOWN when that is not one shape of known dimensions)."""
+        from kerascheck.engine.operations import constant_shape
+
+        if rule_cls is None or not any(isinstance(o, ArrayData) for o in operands) or any(o is UNKNOWN for o in operands):
+            return UNKNOWN
+        if config.get("data_format", "") is None:
+            config = {**config, "data_format": self.image_data_format}
+        rule = rule_cls(dict(config), to_snake_case(op_class))
+        rule.explanations = []
+        shapes = [o.shape if isinstance(o, ArrayData) else constant_shape(o) for o in operands]
+        try:
+            output = rule.compute_output_shape(shapes)
+        except (LayerError, Unresolved, *RULE_FAILURES):
+            return UNKNOWN
+        if type(output) is tuple and all(type(d) is int for d in output):
+            return ArrayData(output)
+        return UNKNOWN
 
     def _call_user_layer(
         self, layer: UserLayer, inputs: Any, flat: list[KerasTensor], origin: Any,
