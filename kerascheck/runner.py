@@ -81,7 +81,11 @@ def _can_fork() -> bool:
     if not sys.platform.startswith("linux") or not hasattr(os, "fork"):
         return False
     threading = sys.modules.get("threading")
-    return threading is None or threading.active_count() == 1
+    if threading is None:
+        return True
+    from kerascheck.budget import helper_threads
+
+    return threading.active_count() == 1 + helper_threads()  # the analysis thread waits idle: forked safely
 
 
 class Analyser:

@@ -1,0 +1,287 @@
+"""Hostile and huge input: every file is analysed within a bounded time and memory, the run
+goes on, and nothing is written outside the project.
+
+Each case of issue 15 is here, run as a user would run kerascheck (a separate process, so
+that a crash of a native library shows as a failure and not as a dead test run) with a
+time limit, or against the mechanism that bounds it.  Sizes are the smallest that still
+prove the bound; the whole module runs in CI in about a minute.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+GOOD = "import keras\nm = keras.Sequential([keras.Input((3,)), keras.layers.LSTM(2)])\n"  # KC101 at 2:
+
+
+def kerascheck(
+    *args: str, cwd: Path | None = None, timeout: float = 120, memory: int = 3 << 30, env: dict[str, str] | None = None,
+    **kwargs: object,
+) -> subprocess.CompletedProcess[str]:
+    """``kerascheck ARGS`` in a new process with at most ``memory`` bytes of address space;
+    fails the test past ``timeout`` seconds."""
+    limit = (
+        "import resource; soft, hard = resource.getrlimit(resource.RLIMIT_AS); "
+        f"resource.setrlimit(resource.RLIMIT_AS, ({memory} if hard == resource.RLIM_INFINITY else min({memory}, hard), hard)); "
+    )
+    code = limit + "import sys; from kerascheck.cli import main; sys.exit(main.main(args=sys.argv[1:], prog_name='kerascheck'))"
+    env = {**(env or os.environ), "PYTHONPATH": str(ROOT)}
+    return subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, cwd=cwd or ROOT, timeout=timeout,
+        env=env, **kwargs,  # type: ignore[arg-type]
+    )
+
+
+def assert_clean_failure(result: subprocess.CompletedProcess[str]) -> None:
+    """Exit 2 with diagnostics, never a signal or a traceback."""
+    assert result.returncode == 2, (result.returncode, result.stdout[-2000:], result.stderr[-2000:])
+    assert "Traceback" not in result.stderr
+
+
+# ------------------------------------------------------------------ parsing: the native stack
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_long_and_chain_is_a_diagnostic_not_a_segmentation_fault(tmp_path: Path, jobs: str) -> None:
+    """libcst's native parser recursed once per ``and`` on the main thread's stack (exit 139)."""
+    (tmp_path / "chain.py").write_text("import keras\nx = 1" + " and 1" * 10_000 + "\n")  # 60 KB
+    for i in range(5):
+        (tmp_path / f"good_{i}.py").write_text(GOOD)
+    result = kerascheck("--jobs", jobs, "--no-cache", str(tmp_path))
+    assert_clean_failure(result)
+    lines = result.stdout.splitlines()
+    assert [line for line in lines if "chain.py" in line] == [
+        f"{tmp_path / 'chain.py'}:1:1: KC003 file nests more than 10,000 levels deep (every operand of an "
+        "`and`/`or` chain is a level): deeper than kerascheck's analysis follows"
+    ]
+    assert sum(f"good_{i}.py:2:" in result.stdout for i in range(5)) == 5  # the other files' results
+
+
+def test_an_imported_module_nested_too_deeply_is_parsed_as_safely_as_the_file(tmp_path: Path) -> None:
+    """Project modules went to libcst before any guard: 2,000 parentheses crashed the run."""
+    (tmp_path / "deep.py").write_text("x = " + "(" * 2000 + "1" + ")" * 2000 + "\n")
+    (tmp_path / "main.py").write_text("import keras\nfrom deep import x\n" + GOOD.split("\n", 1)[1])
+    result = kerascheck("--no-cache", "main.py", cwd=tmp_path)
+    assert result.returncode == 1, result
+    assert result.stdout.startswith("main.py:3:") and " KC101 " in result.stdout
+
+
+def test_a_boolean_chain_longer_than_the_parser_stack_allows_is_refused_before_libcst() -> None:
+    from kerascheck.analysis import analyse_source
+    from kerascheck.frontend import parsing
+
+    chain = "import keras\nx = 1" + " and 1" * 60 + "\n"
+    parsing_bound = parsing.MAX_BOOLEAN_OPERANDS
+    try:
+        parsing.MAX_BOOLEAN_OPERANDS = 50
+        [diagnostic] = analyse_source(chain, "chain.py").diagnostics
+    finally:
+        parsing.MAX_BOOLEAN_OPERANDS = parsing_bound
+    assert diagnostic.code == "KC003"
+    assert diagnostic.message == (
+        "file has 60 `and`/`or` operators; libcst's parser nests one level per operator, and kerascheck's bound is 50"
+    )
+
+
+def test_the_analysis_thread_has_the_stack_the_bounds_assume() -> None:
+    import threading
+
+    from kerascheck.budget import STACK_BYTES, run_deep
+
+    assert run_deep(threading.current_thread).name == "kerascheck-analysis"
+    assert run_deep(threading.stack_size) == 0  # the process default is left as it was
+    assert STACK_BYTES >= 256 * 1024 * 1024
+
+
+# ------------------------------------------------------------------ quadratic constructs
+SEQUENTIAL_LOOP = """\
+import keras
+from keras import layers
+model = keras.Sequential([keras.Input((4,))])
+for i in range(N):
+    model.add(layers.Dense(4))
+"""
+
+
+def test_sequential_add_in_a_loop_calls_each_new_layer_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keras's ``add`` calls every layer again; replaying that was quadratic (N=500: 15.6 s)."""
+    from kerascheck.analysis import analyse_source
+    from kerascheck.engine import runtime
+
+    calls: list[object] = []
+    original = runtime.Session.call
+
+    def counting(self: runtime.Session, layer: object, *args: object, **kwargs: object) -> object:
+        calls.append(layer)
+        return original(self, layer, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(runtime.Session, "call", counting)
+    for n in (100, 400):
+        calls.clear()
+        [summary] = analyse_source(SEQUENTIAL_LOOP.replace("N", str(n)), "seq.py").summaries
+        assert (summary.total_params, len(summary.rows)) == (20 * n, n)
+        assert len(calls) == n  # before: n (n + 1) / 2
+
+
+def test_a_rebuilt_sequential_counts_the_nodes_keras_makes() -> None:
+    """Each rebuild gives every earlier layer a node: a later call of a shared layer is node 6,
+    and each rebuild's Functional takes a name (numbers read from Keras 3.15.1)."""
+    from kerascheck.analysis import analyse_source
+
+    source = (
+        "import keras\nfrom keras import layers\n"
+        "model = keras.Sequential([keras.Input((4,))])\nshared = layers.Dense(4)\nmodel.add(shared)\n"
+        + "model.add(layers.Dense(4))\n" * 5
+        + "inp = keras.Input((4,))\nc = layers.add([shared(inp), layers.Dense(4)(inp)])\nm2 = keras.Model(inp, c)\n"
+    )
+    sequential, functional = analyse_source(source, "shared.py").summaries
+    assert sequential.total_params == 6 * 20
+    assert functional.name == "functional_6"
+    assert [row.connected_to for row in functional.rows][-1] == ("dense[6][0]", "dense_6[0][0]")
+
+
+@pytest.mark.parametrize("layers", [850, 950])
+def test_a_graph_keras_may_not_build_is_unknown_and_one_it_builds_is_exact(layers: int) -> None:
+    """Keras's map_graph recurses once per layer: a 1,100-layer chain raises RecursionError in
+    Keras 3.15.1, a 900-layer one builds. kerascheck walks any depth without recursion, and
+    says ``?`` where Keras's outcome depends on the program's recursion limit."""
+    from kerascheck.analysis import analyse_source
+    from kerascheck.engine.dims import UNKNOWN
+
+    source = "import keras\nfrom keras import layers\nh = inp = keras.Input((4,))\n"
+    source += "h = layers.Dense(4)(h)\n" * layers + "model = keras.Model(inp, h)\n"
+    source += "seq = keras.Sequential([keras.Input((4,))])\n" + "seq.add(layers.Dense(4))\n" * layers
+    result = analyse_source(source, "deep.py")
+    assert result.diagnostics == ()
+    functional, sequential = result.summaries
+    if layers < 900:
+        assert (functional.total_params, sequential.total_params) == (20 * layers, 20 * layers)
+    else:
+        assert (functional.total_params, sequential.total_params) == (UNKNOWN, UNKNOWN)
+
+
+def test_the_graph_walk_needs_no_recursion() -> None:
+    """A 12,000-node chain mapped with a recursion limit of 100 (the engine's own walk; in a
+    file, such a model is unknown: see above)."""
+    from kerascheck.engine import runtime
+    from kerascheck.engine.runtime import Session, map_graph
+
+    session = Session()
+    first = x = session.input([], {"batch_shape": (None, 4)}, None)
+    dense = [session.create_layer("Dense", [4], {}, None) for _ in range(12_000)]
+    for layer in dense:
+        x = session.call(layer, x, None)
+    bound = runtime.KERAS_MAX_GRAPH_DEPTH
+    limit = sys.getrecursionlimit()
+    try:
+        runtime.KERAS_MAX_GRAPH_DEPTH = 100_000
+        sys.setrecursionlimit(100)
+        nodes_by_depth, operations = map_graph([first], [x])
+    finally:
+        sys.setrecursionlimit(limit)
+        runtime.KERAS_MAX_GRAPH_DEPTH = bound
+    assert len(operations) == 12_001 and max(nodes_by_depth) == 12_000
+
+
+def test_a_megabyte_of_layer_calls_is_refused_for_its_size_not_its_nesting(tmp_path: Path) -> None:
+    """It took 41 s and 1.5 GB, then said `file is nested too deeply`, which it is not."""
+    (tmp_path / "big.py").write_text("import keras\nfrom keras import layers\nh = keras.Input((8,))\n" + "h = layers.Dense(8)(h)\n" * 45_000)
+    result = kerascheck("--no-cache", "big.py", cwd=tmp_path, timeout=60)
+    assert_clean_failure(result)
+    assert result.stdout == "big.py:1:1: KC003 file is too large to analyse (1,035,060 bytes of Python; the limit is 524,288)\n"
+
+
+# ------------------------------------------------------------------ only regular files are read
+def test_a_symlink_to_dev_zero_is_not_read(tmp_path: Path) -> None:
+    """``ln -s /dev/zero model.py`` read forever."""
+    (tmp_path / "model.py").symlink_to("/dev/zero")
+    (tmp_path / "good.py").write_text(GOOD)
+    result = kerascheck(".", cwd=tmp_path, timeout=30, memory=1 << 30)
+    assert_clean_failure(result)
+    good, special = result.stdout.splitlines()
+    assert good.startswith("good.py:2:42: KC101 LSTM 'lstm' expects a 3-D input")
+    assert special == "model.py:1:1: KC002 not analysed: it is a character device, not a regular file; it was not read"
+
+
+def test_a_fifo_in_the_tree_or_named_on_the_command_line_is_skipped_with_a_message(tmp_path: Path) -> None:
+    """A FIFO named ``a.py`` hung the run with no output (opening it waits for a writer)."""
+    os.mkfifo(tmp_path / "a.py")
+    (tmp_path / "good.py").write_text(GOOD)
+    for paths in (["."], ["a.py", "good.py"]):
+        result = kerascheck("--no-cache", *paths, cwd=tmp_path, timeout=30)
+        assert_clean_failure(result)
+        assert "a.py:1:1: KC002 not analysed: it is a FIFO (named pipe), not a regular file; it was not read" in result.stdout
+        assert "good.py:2:42: KC101 " in result.stdout
+
+
+def test_special_files_in_a_committed_cache_folder_are_not_read(tmp_path: Path) -> None:
+    """A FIFO at a cache entry's path hung the run; an index linked to /dev/zero grew to gigabytes."""
+    (tmp_path / "good.py").write_text(GOOD)
+    first = kerascheck("--summary", ".", cwd=tmp_path)
+    assert first.returncode == 1
+    [entry] = (tmp_path / ".kerascheck_cache").glob("*/*.json")
+    entry.unlink()
+    os.mkfifo(entry)
+    index = entry.parent / "index" / "files.json"
+    index.parent.mkdir(exist_ok=True)
+    index.unlink(missing_ok=True)
+    index.symlink_to("/dev/zero")
+    again = kerascheck("--summary", ".", cwd=tmp_path, timeout=30, memory=1 << 30)
+    assert (again.returncode, again.stdout) == (first.returncode, first.stdout)
+    assert entry.is_fifo() or entry.is_file()  # replaced by the new entry, or left; never read
+
+
+# ------------------------------------------------------------------ nothing written outside the project
+@pytest.fixture
+def home(tmp_path: Path) -> Path:
+    """A home folder to check nothing is written in, and a project two levels inside ``tmp_path``."""
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / ".bashrc").write_text("# mine\n")
+    project = tmp_path / "a" / "b" / "project"
+    project.mkdir(parents=True)
+    (project / "good.py").write_text(GOOD)
+    return home
+
+
+def written(folder: Path) -> list[str]:
+    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*"))
+
+
+@pytest.mark.parametrize("setting", ['"~"', '"../../.."', '"."', '"src"', None])
+def test_a_cache_dir_outside_the_project_or_not_kerascheck_s_is_refused(tmp_path: Path, home: Path, setting: str | None) -> None:
+    """``cache-dir = "~"`` wrote CACHEDIR.TAG (backup tools then skip the home folder) and a
+    .gitignore of ``*`` there, exit 0; so did a ``.kerascheck_cache`` symlink to the home folder."""
+    project = tmp_path / "a" / "b" / "project"
+    (project / "src").mkdir()
+    (project / "src" / "keep.txt").write_text("mine\n")
+    if setting is None:
+        (project / ".kerascheck_cache").symlink_to(home, target_is_directory=True)
+    else:
+        (project / "pyproject.toml").write_text(f"[tool.kerascheck]\ncache-dir = {setting}\n")
+    before = written(tmp_path)
+    env = {**os.environ, "HOME": str(home)}
+    result = kerascheck(".", cwd=project, env=env)
+    assert result.returncode == 1 and "good.py:2:42: KC101 " in result.stdout
+    assert result.stderr.startswith("kerascheck: warning: not using the cache folder ")
+    assert result.stderr.endswith("; continuing without a cache\n")
+    assert written(tmp_path) == before
+
+
+def test_a_committed_cache_folder_linking_out_of_the_project_is_not_written_through(tmp_path: Path, home: Path) -> None:
+    project = tmp_path / "a" / "b" / "project"
+    assert kerascheck(".", cwd=project).returncode == 1
+    [version] = [p for p in (project / ".kerascheck_cache").iterdir() if p.is_dir()]
+    for child in list(version.rglob("*"))[::-1]:
+        child.rmdir() if child.is_dir() else child.unlink()
+    version.rmdir()
+    version.symlink_to(home, target_is_directory=True)
+    before = written(home)
+    result = kerascheck(".", cwd=project)
+    assert result.returncode == 1 and "reached through, a symlink" in result.stderr
+    assert written(home) == before
