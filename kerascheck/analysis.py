@@ -239,16 +239,12 @@ def _analyse_bounded(
     from kerascheck import budget
 
     budget.start()
-    old_limit = sys.getrecursionlimit()
-    sys.setrecursionlimit(max(old_limit, MAX_NESTING))
     try:
         return _analyse_source(source, path, settings, all_layers, reuse)
     except budget.BudgetExhausted as err:  # past the bound outside the interpreter (which keeps its results)
         return Analysis(_file_error(path, "KC003", f"analysis stopped: {err.reason}"), cacheable=False)
     except MemoryError:
         return Analysis(_file_error(path, "KC003", "analysis stopped: out of memory"), cacheable=False)
-    finally:
-        sys.setrecursionlimit(old_limit)
 
 
 def _analyse_source(
@@ -260,14 +256,14 @@ def _analyse_source(
         reuse.tree, reuse.layer_rows = None, tuple
     if SKIP_FILE.search(source):
         return Analysis(FileResult(path, skipped=True))
-    import ast
-
     import libcst as cst
+
+    from kerascheck.frontend.parsing import TooComplexToParse, check_bounds, parse_module, python_ast
 
     # CPython's own parser first: it is fast, its messages are the ones users know, and it
     # bounds the nesting libcst's native parser will see (kerascheck.frontend.parsing).
     try:
-        tree = reuse.parses.parse_ast(source) if reuse is not None else ast.parse(source)
+        tree = reuse.parses.parse_ast(source) if reuse is not None else python_ast(source)
     except SyntaxError as err:
         line = err.lineno or 1
         column = err.offset or 1
@@ -280,7 +276,6 @@ def _analyse_source(
     except (RecursionError, MemoryError):
         return Analysis(_file_error(path, "KC003", "file is nested too deeply to parse"))
 
-    from kerascheck.frontend.parsing import TooComplexToParse, check_bounds, parse_module
     from kerascheck.frontend.positions import PositionIndex
 
     try:
@@ -308,6 +303,8 @@ def _analyse_source(
     from kerascheck.engine.summary import layer_row, summarize
     from kerascheck.frontend.interpreter import Interpreter
 
+    old_limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(old_limit, MAX_NESTING))
     interpreter = Interpreter.for_file(path, settings.keras_version) if reuse is None else None
     try:
         if interpreter is not None:
@@ -317,6 +314,8 @@ def _analyse_source(
     except RecursionError:
         finder = interpreter.finder if interpreter is not None else None  # an editor's text: not cached
         return _with_dependencies(_file_error(path, "KC003", TOO_DEEP_TO_ANALYSE), finder)
+    finally:
+        sys.setrecursionlimit(old_limit)
     session, finder = interpreter.session, interpreter.finder
     span_of = positions.span_of
 

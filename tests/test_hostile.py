@@ -71,6 +71,16 @@ def test_an_imported_module_nested_too_deeply_is_parsed_as_safely_as_the_file(tm
     assert result.stdout.startswith("main.py:3:") and " KC101 " in result.stdout
 
 
+def test_an_imported_module_is_held_to_the_nesting_bound_of_the_file(tmp_path: Path) -> None:
+    """Modules are parsed while the interpreter runs with a higher recursion limit, under
+    which CPython accepts ten times the nesting, and libcst's time grows with its square."""
+    (tmp_path / "deep.py").write_text("x = " + "1 + " * 10_000 + "1\n")
+    (tmp_path / "main.py").write_text("import keras\nfrom deep import x\n" + GOOD.split("\n", 1)[1])
+    result = kerascheck("--no-cache", "main.py", cwd=tmp_path, timeout=30)
+    assert result.returncode == 1, result
+    assert result.stdout.startswith("main.py:3:") and " KC101 " in result.stdout
+
+
 def test_a_boolean_chain_longer_than_the_parser_stack_allows_is_refused_before_libcst() -> None:
     from kerascheck.analysis import analyse_source
     from kerascheck.frontend import parsing
@@ -285,3 +295,49 @@ def test_a_committed_cache_folder_linking_out_of_the_project_is_not_written_thro
     result = kerascheck(".", cwd=project)
     assert result.returncode == 1 and "reached through, a symlink" in result.stderr
     assert written(home) == before
+
+
+# ------------------------------------------------------------------ evaluated Python: bounded, exact or unknown
+# Each ran for minutes or took gigabytes. (hostile code, the same operation small enough to
+# compute); both end in ``units``, the width of a Dense layer: unknown, or exact.
+VALUE_BOMBS = {
+    "round": ("units = round(7, -10**9) + 2", "units = round(7, -1) + 2"),
+    "squaring": ("x = 10**60\n" + "x = x * x\n" * 40 + "units = x % 7 + 1", "x = 3\n" + "x = x * x\n" * 3 + "units = x % 7 + 1"),
+    "power": ("x = (10**60)**60\nx = x**60\nx = x**60\nunits = x % 7 + 1", "x = 3**4\nunits = x % 7 + 1"),
+    "sorted": ("x = [[0] * 100000] * 100000\nunits = len(sorted(x)) % 7 + 1", "x = [[0] * 3] * 4\nunits = len(sorted(x)) % 7 + 1"),
+    "str": ("x = [[0] * 100000] * 100000\nunits = len(str(x)) % 7 + 1", "x = [[0] * 3] * 4\nunits = len(str(x)) % 7 + 1"),
+    "equal": (
+        "x = [[0] * 100000] * 100000\ny = [[0] * 100000] * 100000\nunits = 2 if x == y else 3",
+        "x = [[0] * 3] * 4\ny = [[0] * 3] * 4\nunits = 2 if x == y else 3",
+    ),
+    "in": ("x = [[0] * 100000] * 100000\nunits = 2 if [1] in x else 3", "x = [[0] * 3] * 4\nunits = 2 if [1] in x else 3"),
+    "max": ("x = [[0] * 100000] * 100000\nunits = len(max(x)) % 7 + 1", "x = [[0] * 3] * 4\nunits = len(max(x)) % 7 + 1"),
+    "join": ("s = 'a' * 100000\nunits = len(''.join([s] * 100000)) % 7 + 1", "s = 'a' * 10\nunits = len(''.join([s] * 10)) % 7 + 1"),
+    "doubling": ("s = 'ab'\n" + "s = s + s\n" * 40 + "units = len(s) % 7 + 1", "s = 'ab'\n" + "s = s + s\n" * 4 + "units = len(s) % 7 + 1"),
+    "list doubling": ("s = [1]\n" + "s = s + s\n" * 40 + "units = len(s) % 7 + 1", "s = [1]\n" + "s = s + s\n" * 4 + "units = len(s) % 7 + 1"),
+    "extend": ("s = [1]\n" + "s.extend(s)\n" * 40 + "units = len(s) % 7 + 1", "s = [1]\n" + "s.extend(s)\n" * 4 + "units = len(s) % 7 + 1"),
+    "nested tuples": ("t = (1,)\n" + "t = (t, t)\n" * 40 + "units = len(str(t)) % 7 + 1", "t = (1,)\n" + "t = (t, t)\n" * 3 + "units = len(str(t)) % 7 + 1"),
+    "sum of lists": ("units = len(sum([[1] * 1000] * 1000, [])) % 7 + 1", "units = sum([1, 2, 3]) % 7 + 1"),
+    "format": ("s = 'a' * 100000\nunits = len(('{0}' * 10000).format(s)) % 7 + 1", "s = 'a' * 10\nunits = len(('{0}' * 10).format(s)) % 7 + 1"),
+    "f-string": ("s = 'a' * 100000\nunits = len(f'{s}{s}{s}{s}{s}{s}{s}{s}{s}{s}{s}{s}') % 7 + 1", "s = 'ab'\nunits = len(f'{s}{s}') % 7 + 1"),
+    "digits": ("x = 0x" + "f" * 5000 + "\nunits = len(f'{x}') % 7 + 1", "x = 0xff\nunits = len(f'{x}') % 7 + 1"),
+}
+
+
+def test_python_operations_that_would_take_minutes_or_gigabytes_give_unknown_values(tmp_path: Path) -> None:
+    import json
+
+    model = "\nimport keras\nm = keras.Sequential([keras.Input((3,)), keras.layers.Dense(units)])\n"
+    expected = {}
+    for number, (name, (hostile, small)) in enumerate(VALUE_BOMBS.items()):
+        (tmp_path / f"bomb_{number:02d}.py").write_text(hostile + model)
+        (tmp_path / f"small_{number:02d}.py").write_text(small + model)
+        scope: dict[str, object] = {}
+        exec(small, scope)
+        units = scope["units"]
+        expected[f"bomb_{number:02d}.py"] = (name, None)
+        expected[f"small_{number:02d}.py"] = (name, 4 * units)  # type: ignore[operator]
+    result = kerascheck("--summary", "--format", "json", "--jobs", "1", "--no-cache", ".", cwd=tmp_path, timeout=60, memory=2 << 30)
+    assert result.returncode == 0, result.stderr
+    found = {Path(m["path"]).name: m["total_params"] for m in json.loads(result.stdout)["models"]}
+    assert {path: (name, found[path]) for path, (name, _) in expected.items()} == expected

@@ -30,9 +30,11 @@ from kerascheck.frontend.values import (
     UserFunction,
     UserInstance,
     binary,
+    concatenation,
     contents_unknown,
     is_plain,
     iteration_items,
+    text,
     unary,
 )
 from kerascheck.knowledge.libraries import is_inert_library
@@ -271,10 +273,11 @@ class Expressions:
             value = self._eval(part.expression, scope)
             if part.conversion is not None or part.format_spec is not None:
                 return UNKNOWN
-            if not isinstance(value, (str, int, float, bool)) or value is UNKNOWN:
+            value = text(value)  # bounded, as every evaluated value (kerascheck.frontend.values)
+            if value is UNKNOWN:
                 return UNKNOWN
-            parts.append(str(value))
-        return "".join(parts)
+            parts.append(value)
+        return concatenation(parts)
 
     def eval_comparison(self, node: cst.Comparison, scope: Scope) -> Any:
         left = self._eval(node.left, scope)

@@ -22,7 +22,7 @@ from pathlib import Path
 import libcst as cst
 
 from kerascheck.frontend.files import MAX_MODULE_BYTES, TOO_LARGE, digest, probe
-from kerascheck.frontend.parsing import TooComplexToParse, parse_module
+from kerascheck.frontend.parsing import TooComplexToParse, parse_module, python_ast
 from kerascheck.safeio import FileTooLarge, read_regular
 
 
@@ -93,7 +93,7 @@ def _parse(path: Path, data: bytes) -> ParsedModule | None:
 
     try:
         source = decode_source(data)
-        tree = ast.parse(source)
+        tree = python_ast(source)
         return ParsedModule(path, parse_module(source, tree), tree)
     except (UnicodeDecodeError, SyntaxError, ValueError, RecursionError, MemoryError, TooComplexToParse,
             cst.ParserSyntaxError):
