@@ -16,7 +16,7 @@ made and where it can be stopped without losing anything else:
 - **everything else counts against the file's budget** (:class:`Budget`): interpreted
   statements and loop iterations, the elements of the values it builds, the nodes of the
   graphs it walks.  Every :data:`CHECK_EVERY` units of work, the clock and the process's
-  peak memory are read; past :data:`TIME_LIMIT` seconds or :data:`MEMORY_LIMIT` bytes
+  resident memory are read; past :data:`TIME_LIMIT` seconds or :data:`MEMORY_LIMIT` bytes
   more than when the file began, :class:`BudgetExhausted` stops the analysis;
 - **the parser gets the stack it needs** (:func:`run_deep`): libcst's native parser
   recurses once per nesting level (and once per operand of an ``and``/``or`` chain, which
@@ -43,7 +43,7 @@ from typing import Any, Callable, TypeVar
 T = TypeVar("T")
 
 TIME_LIMIT = 10.0  # seconds one file's analysis may take
-MEMORY_LIMIT = 1024 * 1024 * 1024  # bytes of peak memory one file's analysis may add
+MEMORY_LIMIT = 1024 * 1024 * 1024  # bytes of memory one file's analysis may add
 ELEMENT_LIMIT = 20_000_000  # items and characters of the Python values it computes, in all
 CHECK_EVERY = 2_000  # units of work between two looks at the clock and the memory
 # The analysis thread's stack. Measured on libcst 1.8 (x86-64): 1.0-2.4 KB per nesting
@@ -67,11 +67,23 @@ class BudgetExhausted(Exception):
         self.node: Any = None  # where it stopped: the statement interpreted (set by the interpreter)
 
 
-def _peak_memory() -> int:
-    """The process's peak resident memory in bytes (0 where the platform does not say)."""
+_PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+
+
+def _resident_memory() -> int:
+    """The process's resident memory in bytes now (Linux: /proc/self/statm). Elsewhere its peak:
+    an exec'd process inherits its parent's, so growth shows only past that."""
+    try:
+        fd = os.open("/proc/self/statm", os.O_RDONLY)
+        try:
+            return int(os.read(fd, 128).split()[1]) * _PAGE
+        finally:
+            os.close(fd)
+    except (OSError, ValueError, IndexError):
+        pass
     try:
         import resource
-    except ImportError:  # pragma: no cover - not on Windows
+    except ImportError:  # pragma: no cover - Windows
         return 0
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 
@@ -90,9 +102,7 @@ class Budget:
         self.time_limit = TIME_LIMIT if time_limit is None else time_limit
         self.memory_limit = MEMORY_LIMIT if memory_limit is None else memory_limit
         self.deadline = time.monotonic() + self.time_limit
-        # The peak memory can only grow: a file that stays under the peak of an earlier one
-        # may use that room as well, so a process never holds more than twice the limit.
-        self.memory_base = _peak_memory()
+        self.memory_base = _resident_memory()
         self.elements = ELEMENT_LIMIT if element_limit is None else element_limit
         self.until_check = CHECK_EVERY
 
@@ -113,7 +123,7 @@ class Budget:
         self.until_check = CHECK_EVERY
         if time.monotonic() > self.deadline:
             raise BudgetExhausted(f"its analysis takes more than {self.time_limit:g} s", repeatable=False)
-        if self.memory_limit and _peak_memory() - self.memory_base > self.memory_limit:
+        if self.memory_limit and _resident_memory() - self.memory_base > self.memory_limit:
             raise BudgetExhausted(
                 f"its analysis needs more than {self.memory_limit // (1024 * 1024):,} MB of memory", repeatable=False
             )

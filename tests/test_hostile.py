@@ -341,3 +341,73 @@ def test_python_operations_that_would_take_minutes_or_gigabytes_give_unknown_val
     assert result.returncode == 0, result.stderr
     found = {Path(m["path"]).name: m["total_params"] for m in json.loads(result.stdout)["models"]}
     assert {path: (name, found[path]) for path, (name, _) in expected.items()} == expected
+
+
+# ------------------------------------------------------------------ the per-file budget
+NESTED_LOOPS = """\
+import keras
+first = keras.Sequential([keras.Input((3,)), keras.layers.Dense(2)])
+for i in range(1000):
+    for j in range(1000):
+        x = i + j
+second = keras.Sequential([keras.Input((3,)), keras.layers.Dense(2)])
+"""
+
+
+def test_past_the_step_budget_the_file_says_where_it_stopped_and_keeps_what_it_found(tmp_path: Path) -> None:
+    from kerascheck.analysis import analyse_raw
+    from kerascheck.config import Settings
+    from kerascheck.engine.dims import UNKNOWN
+
+    (tmp_path / "loops.py").write_text(NESTED_LOOPS)
+    analysis = analyse_raw(NESTED_LOOPS, str(tmp_path / "loops.py"), Settings())
+    [stopped] = analysis.result.diagnostics
+    assert (stopped.code, stopped.span.line) == ("KC003", 5)
+    assert stopped.message == (
+        "analysis stopped here: it needs more than 200,000 interpretation steps (statements and loop iterations) "
+        "(kerascheck's bound for one file); what follows is unknown"
+    )
+    [first] = analysis.result.summaries  # `second` is never reached
+    assert first.rows[0].params == 8  # what was built stays; what follows may have added to it
+    assert first.total_params is UNKNOWN
+    assert analysis.cacheable  # the same content stops at the same place on any machine
+
+
+def test_past_the_time_budget_the_file_says_so_and_is_not_cached(monkeypatch: pytest.MonkeyPatch) -> None:
+    from kerascheck import budget
+    from kerascheck.analysis import analyse_raw
+    from kerascheck.config import Settings
+
+    monkeypatch.setattr(budget, "TIME_LIMIT", 0.01)
+    analysis = analyse_raw(NESTED_LOOPS, "loops.py", Settings())
+    [stopped] = analysis.result.diagnostics
+    assert stopped.code == "KC003" and stopped.span.line in (4, 5)
+    assert stopped.message.startswith("analysis stopped here: its analysis takes more than 0.01 s")
+    assert analysis.result.summaries[0].rows[0].params == 8
+    assert not analysis.cacheable  # a quieter machine may get further
+
+
+def test_past_the_element_budget_the_values_are_not_made() -> None:
+    from kerascheck.analysis import analyse_raw
+    from kerascheck.config import Settings
+
+    source = "import keras\nrows = [[0] * 100000 for i in range(300)]\nm = keras.Sequential([keras.Input((3,))])\n"
+    [stopped] = analyse_raw(source, "rows.py", Settings()).result.diagnostics
+    assert (stopped.code, stopped.span.line) == ("KC003", 2)
+    assert "its values hold more than 20,000,000 items and characters in all" in stopped.message
+
+
+def test_past_the_memory_budget_the_file_says_so(tmp_path: Path) -> None:
+    """Resident memory is the process's: measured in a process of its own (after other tests
+    made this one large: its peak would not have shown the growth)."""
+    (tmp_path / "rows.py").write_text(
+        "import keras\nrows = [[i] * 100000 for i in range(100)]\nm = keras.Sequential([keras.Input((3,))])\n"
+    )
+    code = (
+        "import sys, kerascheck.budget as b; b.MEMORY_LIMIT = 20 << 20; b.CHECK_EVERY = 1\n"
+        "from kerascheck.cli import main; sys.exit(main.main(args=['--no-cache', 'rows.py'], prog_name='kerascheck'))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, timeout=60,
+                            env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert result.returncode == 2, result.stderr
+    assert result.stdout.startswith("rows.py:2:") and "its analysis needs more than 20 MB of memory" in result.stdout
