@@ -32,15 +32,19 @@ class DefaultCommandGroup(click.Group):
         return super().parse_args(ctx, args)
 
 
-def _codes(value: str | None) -> tuple[str, ...] | None:
+def _codes(value: str | None, option: str = "") -> tuple[str, ...] | None:
     if value is None:
         return None
     codes = tuple(c.strip().upper() for c in value.split(",") if c.strip())
-    from kerascheck.config import _valid_code
+    from kerascheck.config import ConfigError, _valid_code, check_codes
 
     bad = [c for c in codes if not _valid_code(c)]
     if bad:
-        raise click.BadParameter(f"not a rule code or prefix: {', '.join(bad)}")
+        raise click.BadParameter(f"not a rule code or prefix: {', '.join(bad)}", param_hint=option or None)
+    try:
+        check_codes(codes, "")
+    except ConfigError as err:
+        raise click.BadParameter(str(err).lstrip(": "), param_hint=option or None) from None
     return codes
 
 
@@ -116,7 +120,8 @@ def check(
         except ConfigError as err:
             click.echo(f"kerascheck: {err}", err=True)
             sys.exit(2)
-        selected, extended, ignored = _codes(select), _codes(extend_select), _codes(ignore)
+        selected = _codes(select, "'--select'")
+        extended, ignored = _codes(extend_select, "'--extend-select'"), _codes(ignore, "'--ignore'")
         if selected is not None:
             settings = replace(settings, select=selected)
         if extended:

@@ -411,3 +411,53 @@ def test_past_the_memory_budget_the_file_says_so(tmp_path: Path) -> None:
                             env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert result.returncode == 2, result.stderr
     assert result.stdout.startswith("rows.py:2:") and "its analysis needs more than 20 MB of memory" in result.stdout
+
+
+# ------------------------------------------------------------------ configuration mistakes are errors
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["--select", "KC999"], "Invalid value for '--select': KC999 matches no rule (`kerascheck rule` lists them)"),
+        (["--select", "KC9,KC1"], "Invalid value for '--select': KC9 matches no rule (`kerascheck rule` lists them)"),
+        (["--extend-select", "KC5"], "Invalid value for '--extend-select': KC5 matches no rule"),
+        (["--ignore", "KC30,KC8"], "Invalid value for '--ignore': KC8 matches no rule"),
+    ],
+)
+def test_a_selection_that_matches_no_rule_is_a_usage_error(tmp_path: Path, arguments: list[str], message: str) -> None:
+    """``--select KC999`` turned every rule off: exit 0 with a real error in the file, a CI job green."""
+    (tmp_path / "m.py").write_text(GOOD)
+    result = kerascheck(*arguments, "m.py", cwd=tmp_path)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert message in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b"[tool.kerascheck\nselect = [\"KC1\"]\n", "is not valid TOML: Expected ']' at the end of a table declaration"),
+        (b"[tool.kerascheck]\nselect = [\"KC1\"]\nselect = [\"KC2\"]\n", "is not valid TOML: Cannot overwrite a value"),
+        (b"[tool.kerascheck]\nselect = [\"KC1\"]\n# \xff\n", "is not valid UTF-8 (byte 37: invalid start byte)"),
+        (b"[tool.kerascheck]\nx = " + b"[" * 100_000 + b"]" * 100_000 + b"\n", "is not valid TOML: a value is nested too deeply to read"),
+        (b"[project]\nname = 'x'\n[tool.kerascheck\n", "is not valid TOML"),  # its table may be the one meant
+        (b"[tool.kerascheck]\nselect = [\"KC99\"]\n", ": `select`: KC99 matches no rule"),
+        (b"[tool.kerascheck]\n[tool.kerascheck.per-file-ignores]\n\"*\" = [\"KC7\"]\n", ": per-file-ignores.'*': KC7 matches no rule"),
+    ],
+)
+def test_an_invalid_pyproject_is_an_error_naming_the_file_and_the_reason(tmp_path: Path, content: bytes, reason: str) -> None:
+    """It was silently ignored (its rules not applied); a deeply nested value was a RecursionError traceback."""
+    (tmp_path / "pyproject.toml").write_bytes(content)
+    (tmp_path / "m.py").write_text(GOOD)
+    result = kerascheck("m.py", cwd=tmp_path)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr.startswith(f"kerascheck: {tmp_path / 'pyproject.toml'}") and reason in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_fifo_named_pyproject_toml_is_an_error_not_a_hang(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pyproject.toml")
+    (tmp_path / "m.py").write_text(GOOD)
+    result = kerascheck("m.py", cwd=tmp_path, timeout=30)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == (
+        f"kerascheck: cannot read {tmp_path / 'pyproject.toml'}: it is a FIFO (named pipe), not a regular file; it was not read\n"
+    )
