@@ -461,3 +461,43 @@ def test_a_fifo_named_pyproject_toml_is_an_error_not_a_hang(tmp_path: Path) -> N
     assert result.stderr == (
         f"kerascheck: cannot read {tmp_path / 'pyproject.toml'}: it is a FIFO (named pipe), not a regular file; it was not read\n"
     )
+
+
+# ------------------------------------------------------------------ bad input, true answers
+def test_a_utf8_byte_order_mark_is_skipped_as_cpython_skips_it(tmp_path: Path) -> None:
+    """A BOM before ``import keras`` was ``KC001 invalid non-printable character U+FEFF``."""
+    bom = b"\xef\xbb\xbf"
+    (tmp_path / "bom.py").write_bytes(bom + GOOD.encode())
+    (tmp_path / "plain.py").write_bytes(GOOD.encode())
+    (tmp_path / "units.py").write_bytes(bom + b"UNITS = 5\n")
+    (tmp_path / "imports.py").write_text(
+        "import keras\nfrom units import UNITS\nm = keras.Sequential([keras.Input((3,)), keras.layers.Dense(UNITS)])\n"
+    )
+    result = kerascheck("--summary", "--format", "json", "--no-cache", ".", cwd=tmp_path)
+    import json
+
+    report = json.loads(result.stdout)
+    found = {(Path(d["path"]).name, d["line"], d["column"], d["code"]) for d in report["diagnostics"]}
+    assert found == {("bom.py", 2, 42, "KC101"), ("plain.py", 2, 42, "KC101")}
+    [imports] = [m for m in report["models"] if Path(m["path"]).name == "imports.py"]
+    assert imports["total_params"] == 20  # the module with a BOM was read as Python reads it
+
+
+def test_control_characters_in_names_and_paths_never_reach_the_terminal(tmp_path: Path) -> None:
+    """A layer name holding an OSC 52 sequence (set the reader's clipboard) reached the terminal raw."""
+    import json
+
+    source = (
+        'import keras\nm = keras.Sequential([keras.Input((3,)), keras.layers.Dense(2, name="a\\x1b]52;c;aGVsbG8=\\x07b")])\n'
+        'x = keras.layers.LSTM(2, name="z\\x1b]0;title\\x07\\u202e")(keras.Input((3,)))\n'
+    )
+    (tmp_path / "m\x1b[2J.py").write_text(source)
+    for arguments in (["--summary"], ["--summary", "--keras-version", "2"], ["--format", "github"]):
+        out = kerascheck(*arguments, ".", cwd=tmp_path).stdout
+        assert not set(out) & {"\x1b", "\x07", "\u202e"}, arguments
+        assert "z\\x1b]0;title\\x07\\u202e" in out and "m\\x1b[2J.py" in out
+        if "--summary" in arguments:
+            assert "a\\x1b]52;c;aGVsbG8=\\x07b" in out
+    # JSON escapes them itself, and keeps the names as Keras has them.
+    report = json.loads(kerascheck("--summary", "--format", "json", ".", cwd=tmp_path).stdout)
+    assert report["models"][0]["layers"][0]["name"] == "a\x1b]52;c;aGVsbG8=\x07b"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from kerascheck.reporters.printable import printable
 from kerascheck.results import FileResult, Span
 
 
@@ -9,7 +10,7 @@ def render_diagnostics(results: list[FileResult]) -> str:
     lines = []
     for result in results:
         for d in result.diagnostics:
-            lines.append(f"{location(d.path, d.span)}: {d.code} {d.message}")
+            lines.append(f"{location(printable(d.path), d.span)}: {d.code} {printable(d.message)}")
     return "\n".join(lines) + ("\n" if lines else "")
 
 
@@ -20,7 +21,7 @@ def render_summaries(results: list[FileResult], explain: bool = False) -> str:
     for result in results:
         for summary in result.summaries:
             where = location(summary.path, summary.span) if summary.span else summary.path
-            title = f"{where}: {summary.variable}" if summary.variable else where
+            title = printable(f"{where}: {summary.variable}" if summary.variable else where)
             table = keras2_table if summary.keras_version == 2 else summary_table
             blocks.append(title + "\n" + table.render(summary, explain=explain))
     return "\n".join(blocks)
