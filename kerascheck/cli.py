@@ -171,7 +171,7 @@ def check(
 
         click.echo(_render(results, output_format, summary, explain), nl=False)
         if graph_dir is not None:
-            file_errors += _write_graphs(results, graph_dir, graph_format)
+            file_errors += _write_graphs(results, graph_dir, graph_format, settings.root)
         diagnostics = sum(len(r.diagnostics) for r in results)
         if file_errors:
             sys.exit(2)
@@ -247,29 +247,28 @@ def _apply_fixes(results: list[Any], settings: Any, write: bool) -> tuple[list[A
     return fixed_results, changed
 
 
-def _write_graphs(results: list[Any], folder: Path, fmt: str) -> int:
-    """Write every model's DOT graph (and picture); the number of failures."""
-    import subprocess
+def _write_graphs(results: list[Any], folder: Path, fmt: str, root: Path) -> int:
+    """Write every model's DOT graph (and picture); the number of failures.
 
+    A folder named relative to the current one must be inside the project (``root``), all
+    symlinks resolved: one that leads out of it is refused unless named by an absolute path."""
     from kerascheck.reporters import graph
+    from kerascheck.safeio import inside
 
-    taken: set[str] = set()
+    if not folder.is_absolute() and not inside(folder, root):
+        click.echo(
+            f"kerascheck: not writing graphs in {folder}: it leads out of the project ({root}); "
+            "name it with an absolute path to write there",
+            err=True,
+        )
+        return 1
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as err:
         click.echo(f"kerascheck: cannot create {folder}: {err.strerror or err}", err=True)
         return 1
-    for result in results:
-        for summary in result.summaries:
-            path = folder / (graph.file_stem(summary, taken) + ".dot")
-            try:
-                path.write_text(graph.to_dot(summary), encoding="utf-8")
-                picture = graph.render_file(path, fmt)
-            except (OSError, subprocess.CalledProcessError) as err:
-                click.echo(f"kerascheck: cannot write the graph {path}: {err}", err=True)
-                return 1
-            click.echo(f"kerascheck: wrote {path}" + (f" and {picture.name}" if picture else ""), err=True)
-    return 0
+    summaries = [summary for result in results for summary in result.summaries]
+    return graph.write_graphs(summaries, folder, fmt, lambda line: click.echo(line, err=True))
 
 
 def _render(results: list[Any], output_format: str, summary: bool, explain: bool) -> str:

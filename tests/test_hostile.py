@@ -501,3 +501,102 @@ def test_control_characters_in_names_and_paths_never_reach_the_terminal(tmp_path
     # JSON escapes them itself, and keeps the names as Keras has them.
     report = json.loads(kerascheck("--summary", "--format", "json", ".", cwd=tmp_path).stdout)
     assert report["models"][0]["layers"][0]["name"] == "a\x1b]52;c;aGVsbG8=\x07b"
+
+
+# ------------------------------------------------------------------ --graph writes only its own files
+FAKE_DOT = """\
+#!{python}
+import sys
+args = sys.argv[1:]
+with open({log!r}, "a") as log:
+    log.write(repr(args) + "\\n")
+output, inputs = None, []
+i = 0
+while i < len(args):
+    arg = args[i]
+    if arg.startswith("-T"):
+        pass
+    elif arg == "-o":
+        i += 1
+        output = args[i]
+    elif arg.startswith("-o"):
+        output = arg[2:]
+    else:
+        inputs.append(arg)
+    i += 1
+source = open(inputs[0]).read() if inputs else sys.stdin.read()  # as dot: no file, its standard input
+open(output, "w").write("<svg>" + str(len(source)) + "</svg>")
+"""
+
+
+def graph_model(name: str) -> str:
+    return f"import keras\n{name} = keras.Sequential([keras.Input((3,)), keras.layers.Dense(2)])\n"
+
+
+@pytest.fixture
+def fake_dot(tmp_path: Path) -> tuple[dict[str, str], Path]:
+    """An environment whose ``dot`` logs its arguments and behaves as Graphviz's does with them."""
+    bin_folder = tmp_path / "bin"
+    bin_folder.mkdir()
+    log = tmp_path / "dot.log"
+    (bin_folder / "dot").write_text(FAKE_DOT.format(python=sys.executable, log=str(log)))
+    (bin_folder / "dot").chmod(0o755)
+    return {**os.environ, "PATH": f"{bin_folder}{os.pathsep}{os.environ['PATH']}"}, log
+
+
+def test_graphs_replace_symlinks_instead_of_writing_through_them(tmp_path: Path, home: Path, fake_dot: tuple[dict[str, str], Path]) -> None:
+    """A graph file symlinked to ``~/.bashrc`` overwrote it."""
+    env, _ = fake_dot
+    project = tmp_path / "a" / "b" / "project"
+    (project / "m.py").write_text(graph_model("model"))
+    out = project / "graphs"
+    out.mkdir()
+    (out / "m.model.dot").symlink_to(home / ".bashrc")
+    (out / "m.model.svg").symlink_to(home / "picture.svg")
+    result = kerascheck("--graph", "graphs", "m.py", cwd=project, env=env)
+    assert result.returncode == 0, result.stderr
+    assert (home / ".bashrc").read_text() == "# mine\n" and not (home / "picture.svg").exists()
+    assert not (out / "m.model.dot").is_symlink() and (out / "m.model.dot").read_text().startswith("digraph")
+    assert (out / "m.model.svg").read_text().startswith("<svg>")
+
+
+def test_a_file_name_is_never_an_option_to_dot(tmp_path: Path, fake_dot: tuple[dict[str, str], Path]) -> None:
+    """A file named ``-oX.py`` made dot take ``-oX.model.dot`` as an option and read its input."""
+    env, log = fake_dot
+    (tmp_path / "-oX.py").write_text(graph_model("model"))
+    result = kerascheck("--graph", ".", "--", "-oX.py", cwd=tmp_path, env=env, timeout=30, stdin=subprocess.PIPE)
+    assert result.returncode == 0, result.stderr
+    [arguments] = [eval(line) for line in log.read_text().splitlines()]
+    assert arguments[0] == "-Tsvg" and arguments[1].startswith(f"-o{tmp_path}/")
+    assert arguments[2:] == [str(tmp_path / "-oX.model.dot")]
+    assert (tmp_path / "-oX.model.svg").read_text().startswith("<svg>")
+
+
+def test_a_long_model_name_is_cut_and_the_other_graphs_are_still_written(tmp_path: Path) -> None:
+    """A 300-character model name failed with ENAMETOOLONG and no further graph was written."""
+    name = "m" * 300
+    (tmp_path / "a.py").write_text(graph_model(name))
+    (tmp_path / "b.py").write_text(graph_model("model"))
+    (tmp_path / "graphs").mkdir()
+    (tmp_path / "graphs" / "c.model.dot").mkdir()  # a graph that cannot be written: reported, the rest go on
+    (tmp_path / "c.py").write_text(graph_model("model"))
+    (tmp_path / "d.py").write_text(graph_model("model"))
+    result = kerascheck("--graph", "graphs", "a.py", "c.py", "b.py", "d.py", cwd=tmp_path, env={**os.environ, "PATH": ""})
+    assert result.returncode == 2
+    written = sorted(p.name for p in (tmp_path / "graphs").iterdir() if p.is_file())
+    assert len(written) == 3 and "b.model.dot" in written and "d.model.dot" in written
+    [long] = [w for w in written if w.startswith("a.")]
+    assert long.startswith("a." + "m" * 100) and len(long.encode()) <= 160
+    assert "kerascheck: cannot write the graph graphs/c.model.dot" in result.stderr
+
+
+def test_a_relative_graph_folder_leading_out_of_the_project_is_refused(tmp_path: Path, home: Path) -> None:
+    project = tmp_path / "a" / "b" / "project"
+    (project / "m.py").write_text(graph_model("model"))
+    (project / "graphs").symlink_to(home, target_is_directory=True)
+    before = written(home)
+    result = kerascheck("--graph", "graphs", "m.py", cwd=project)
+    assert result.returncode == 2 and "it leads out of the project" in result.stderr
+    assert written(home) == before
+    assert kerascheck("--graph", str(home), "m.py", cwd=project).returncode == 0  # named absolutely: the user's choice
+    assert "m.model.dot" in written(home)
