@@ -163,7 +163,8 @@ def check(
         finally:
             analyser.close()
         if fix or diff:
-            results, changed = _apply_fixes(results, settings, write=fix and not diff)
+            results, changed, failures = _apply_fixes(results, settings, write=fix and not diff)
+            file_errors += failures
             if diff:
                 click.echo("".join(text for _, text in changed), nl=False)
                 sys.exit(1 if changed else 0)
@@ -202,49 +203,36 @@ class _collector_paused:
             gc.disable()
 
 
-def _apply_fixes(results: list[Any], settings: Any, write: bool) -> tuple[list[Any], list[tuple[str, str]]]:
-    """Fix every file that has fixable diagnostics; the new results and each changed file's diff."""
-    import difflib
-
+def _apply_fixes(results: list[Any], settings: Any, write: bool) -> tuple[list[Any], list[tuple[str, str]], int]:
+    """Fix every file that has fixable diagnostics; the new results, each changed file's diff,
+    and the number of files whose fixes could not be written."""
     from kerascheck.analysis import analyse_source
-    from kerascheck.fixes import fix_source
-    from kerascheck.lines import source_lines
+    from kerascheck.fixes import fix_file
 
     fixed_results, changed = [], []
-    applied = 0
+    applied = failures = 0
     for result in results:
         if result.path.endswith(".ipynb") or not any(d.fix for d in result.diagnostics):
             fixed_results.append(result)
             continue
-        try:
-            with open(result.path, "rb") as handle:
-                source = handle.read().decode("utf-8")
-        except (OSError, UnicodeDecodeError):
-            fixed_results.append(result)
-            continue
-        outcome = fix_source(source, lambda text, path=result.path: analyse_source(text, path, settings))
-        if not outcome.applied:
-            fixed_results.append(result)
-            continue
-        applied += len(outcome.applied)
-        lines = difflib.unified_diff(
-            source_lines(source, keepends=True), source_lines(outcome.source, keepends=True),
-            fromfile=f"a/{result.path.lstrip('/')}", tofile=f"b/{result.path.lstrip('/')}",
+        done = fix_file(
+            result.path, lambda text, path=result.path: analyse_source(text, path, settings), write, settings.root
         )
-        changed.append((result.path, "".join(lines)))
-        if write:
-            try:
-                with open(result.path, "wb") as handle:
-                    handle.write(outcome.source.encode("utf-8"))
-            except OSError as err:
-                click.echo(f"kerascheck: cannot write {result.path}: {err.strerror or err}", err=True)
-                fixed_results.append(result)
-                continue
-        fixed_results.append(outcome.result)
-    if changed:
+        if done.outcome is None:
+            fixed_results.append(result)
+            continue
+        changed.append((result.path, done.diff))
+        if done.error is not None:
+            click.echo(f"kerascheck: {result.path}: {done.error}", err=True)
+            fixed_results.append(result)
+            failures += 1
+            continue
+        applied += len(done.outcome.applied)
+        fixed_results.append(done.outcome.result)
+    if applied:
         verb = "Fixed" if write else "Would fix"
-        click.echo(f"kerascheck: {verb} {applied} diagnostic(s) in {len(changed)} file(s)", err=True)
-    return fixed_results, changed
+        click.echo(f"kerascheck: {verb} {applied} diagnostic(s) in {len(changed) - failures} file(s)", err=True)
+    return fixed_results, changed, failures
 
 
 def _write_graphs(results: list[Any], folder: Path, fmt: str, root: Path) -> int:

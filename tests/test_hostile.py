@@ -600,3 +600,117 @@ def test_a_relative_graph_folder_leading_out_of_the_project_is_refused(tmp_path:
     assert written(home) == before
     assert kerascheck("--graph", str(home), "m.py", cwd=project).returncode == 0  # named absolutely: the user's choice
     assert "m.model.dot" in written(home)
+
+
+# ------------------------------------------------------------------ --fix: atomic, in the project, on what was read
+EMBEDDING = """\
+import keras
+from keras import layers
+
+model = keras.Sequential([
+    keras.Input((50,)),
+    layers.Embedding(5000, 32,  # keep
+                     input_length=50),
+    layers.GlobalAveragePooling1D(),
+    layers.Dense(1),
+])
+"""
+
+
+def test_fix_keeps_comments_inside_the_rewritten_call(tmp_path: Path) -> None:
+    """``Embedding(5000, 32,  # keep\\n input_length=50)`` lost ``# keep``."""
+    (tmp_path / "m.py").write_text(EMBEDDING)
+    result = kerascheck("--fix", "--no-cache", "m.py", cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    fixed = (tmp_path / "m.py").read_text()
+    assert "input_length" not in fixed and "    layers.Embedding(5000, 32,  # keep\n" in fixed
+    compile(fixed, "m.py", "exec")
+
+
+def test_a_fix_that_would_drop_a_comment_is_not_applied(tmp_path: Path) -> None:
+    source = EMBEDDING.replace("input_length=50),", "input_length=50,  # the sequence length\n                     ),")
+    (tmp_path / "m.py").write_text(source)
+    result = kerascheck("--fix", "--no-cache", "m.py", cwd=tmp_path)
+    assert (result.returncode, (tmp_path / "m.py").read_text()) == (1, source)
+    assert " KC302 " in result.stdout
+
+
+def test_a_fix_that_names_a_symbol_the_file_does_not_have_is_not_proven(tmp_path: Path) -> None:
+    """``L.Flatten()``, where ``L`` only has ``Dense``, made the rest unknown: the error vanished,
+    and the fix was "proven"."""
+    source = (
+        "import keras\nfrom keras.layers import Dense\n\n\nclass L:\n    Dense = Dense\n\n\n"
+        "captioner = keras.Sequential([\n    keras.Input(shape=(28, 28, 1)),\n    keras.layers.Conv2D(8, 3),\n"
+        "    L.Dense(32),\n    keras.layers.RepeatVector(3),\n    keras.layers.LSTM(16),\n])\n"
+    )
+    (tmp_path / "m.py").write_text(source)
+    result = kerascheck("--fix", "--no-cache", "m.py", cwd=tmp_path)
+    assert (result.returncode, (tmp_path / "m.py").read_text()) == (1, source)
+    assert "m.py:13:5: KC101 RepeatVector" in result.stdout
+    spelled = source.replace("from keras.layers import Dense", "from keras import layers as L").replace("class L:\n    Dense = Dense\n\n\n", "")
+    (tmp_path / "m.py").write_text(spelled)  # the same fix where L is keras.layers: applied
+    assert kerascheck("--fix", "--no-cache", "m.py", cwd=tmp_path).returncode == 0
+    assert "    L.Flatten(),\n    L.Dense(32)," in (tmp_path / "m.py").read_text()
+
+
+def test_fix_writes_atomically_and_a_failed_write_leaves_the_file_whole(tmp_path: Path) -> None:
+    """On a full disk the file was left truncated, unparseable, and the run reported success."""
+    path = tmp_path / "m.py"
+    path.write_text(EMBEDDING)
+    path.chmod(0o640)
+    limit = len(EMBEDDING) - 40  # the fixed file (shorter) still does not fit: EFBIG, as ENOSPC
+    code = (
+        f"import resource, sys; resource.setrlimit(resource.RLIMIT_FSIZE, ({limit}, {limit}))\n"
+        "from kerascheck.cli import main; sys.exit(main.main(args=['--fix', '--no-cache', 'm.py'], prog_name='kerascheck'))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, timeout=60,
+                            env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert result.returncode == 2, result.stderr
+    assert "m.py: cannot write it: File too large; the file is as it was" in result.stderr
+    assert path.read_text() == EMBEDDING and sorted(p.name for p in tmp_path.iterdir()) == ["m.py"]
+    assert kerascheck("--fix", "--no-cache", "m.py", cwd=tmp_path).returncode == 0
+    assert "input_length" not in path.read_text() and path.stat().st_mode & 0o777 == 0o640  # its mode kept
+
+
+def test_fix_never_writes_through_a_symlink_out_of_the_project(tmp_path: Path, home: Path) -> None:
+    project = tmp_path / "a" / "b" / "project"
+    (home / "model.py").write_text(EMBEDDING)
+    (project / "linked.py").symlink_to(home / "model.py")
+    (project / "real.py").write_text(EMBEDDING)
+    (project / "alias.py").symlink_to(project / "real.py")
+    result = kerascheck("--fix", "--no-cache", "linked.py", "alias.py", cwd=project)
+    assert result.returncode == 2
+    assert f"linked.py: not written: it is a symlink to {home / 'model.py'}, outside the project" in result.stderr
+    assert (home / "model.py").read_text() == EMBEDDING
+    assert (project / "alias.py").is_symlink() and "input_length" not in (project / "real.py").read_text()
+
+
+def test_fix_does_not_overwrite_a_change_made_while_it_ran(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A line an editor added during the run was overwritten."""
+    from click.testing import CliRunner
+
+    import kerascheck.fixes
+    from kerascheck.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "m.py").write_text(EMBEDDING)
+    original = kerascheck.fixes.fix_source
+
+    def editing_meanwhile(source: str, analyse: object) -> object:
+        outcome = original(source, analyse)  # type: ignore[arg-type]
+        with open("m.py", "a") as handle:
+            handle.write("print('added in the editor')\n")
+        return outcome
+
+    monkeypatch.setattr(kerascheck.fixes, "fix_source", editing_meanwhile)
+    result = CliRunner().invoke(main, ["--fix", "--no-cache", "m.py"])
+    assert result.exit_code == 2
+    assert "m.py: not written: the file changed while it was being fixed (run --fix again)" in result.stderr
+    assert (tmp_path / "m.py").read_text() == EMBEDDING + "print('added in the editor')\n"
+
+
+def test_fix_keeps_a_byte_order_mark(tmp_path: Path) -> None:
+    (tmp_path / "m.py").write_bytes(b"\xef\xbb\xbf" + EMBEDDING.encode())
+    assert kerascheck("--fix", "--no-cache", "m.py", cwd=tmp_path).returncode == 0
+    fixed = (tmp_path / "m.py").read_bytes()
+    assert fixed.startswith(b"\xef\xbb\xbfimport keras\n") and b"input_length" not in fixed
