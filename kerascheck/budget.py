@@ -129,27 +129,35 @@ class Budget:
             )
 
 
-# Outside an analysis (a test driving the interpreter itself): no time or memory bound.
-_current = Budget(time_limit=float("inf"), memory_limit=0)
+class _ThreadState(threading.local):
+    """Each thread's budget (the language server analyses documents side by side), and whether
+    the thread has the analysis's stack."""
+
+    def __init__(self) -> None:
+        # Outside an analysis (a test driving the interpreter itself): no time or memory bound.
+        self.budget = Budget(time_limit=float("inf"), memory_limit=0)
+        self.deep = False
+
+
+_state = _ThreadState()
 
 
 def start(time_limit: float | None = None, memory_limit: int | None = None) -> Budget:
-    """A fresh budget for the file whose analysis begins now."""
-    global _current
-    _current = Budget(time_limit, memory_limit)
-    return _current
+    """A fresh budget for the file whose analysis begins now in this thread."""
+    _state.budget = Budget(time_limit, memory_limit)
+    return _state.budget
 
 
 def current() -> Budget:
-    return _current
+    return _state.budget
 
 
 def spend(units: int = 1) -> None:
-    _current.spend(units)
+    _state.budget.spend(units)
 
 
 def allocate(elements: int) -> None:
-    _current.allocate(elements)
+    _state.budget.allocate(elements)
 
 
 # ------------------------------------------------------------------ the analysis thread
@@ -168,6 +176,7 @@ class _DeepThread:
             threading.stack_size(previous)
 
     def _serve(self) -> None:
+        _state.deep = True
         while True:
             function, args = self.requests.get()
             try:
@@ -188,13 +197,20 @@ _deep: _DeepThread | None = None
 
 
 def run_deep(function: Callable[..., T], *args: Any) -> T:
-    """``function(*args)`` in the analysis thread (started on first use, once per process)."""
+    """``function(*args)`` in a thread with the analysis's stack: this one if it has it
+    (:func:`mark_deep_thread`), else the analysis thread (started on first use, once per process)."""
     global _deep
+    if _state.deep:
+        return function(*args)
     if _deep is None:
         _deep = _DeepThread()
-    elif threading.current_thread() is _deep.thread:
-        return function(*args)
     return _deep.run(function, args)
+
+
+def mark_deep_thread() -> None:
+    """Declare that this thread was started with a stack of at least :data:`STACK_BYTES`
+    (``threading.stack_size``): analyses run in it directly (a thread pool's initializer)."""
+    _state.deep = True
 
 
 def helper_threads() -> int:

@@ -714,3 +714,94 @@ def test_fix_keeps_a_byte_order_mark(tmp_path: Path) -> None:
     assert kerascheck("--fix", "--no-cache", "m.py", cwd=tmp_path).returncode == 0
     fixed = (tmp_path / "m.py").read_bytes()
     assert fixed.startswith(b"\xef\xbb\xbfimport keras\n") and b"input_length" not in fixed
+
+
+# ------------------------------------------------------------------ the language server
+def _frame(payload: dict | bytes, length: bool = True) -> bytes:
+    import json
+
+    body = payload if isinstance(payload, bytes) else json.dumps(payload).encode()
+    return (b"Content-Length: %d\r\n\r\n" % len(body) if length else b"Content-Type: application/json\r\n\r\n") + body
+
+
+def _lsp_session(messages: list[bytes], wanted: set[object], timeout: float = 60) -> list[dict]:
+    """Send ``messages`` to ``kerascheck lsp`` and read what it sends until every id in
+    ``wanted`` (None: a parse error) is answered; fails past ``timeout`` seconds."""
+    import json
+    import select
+    import time
+
+    pytest.importorskip("pygls")
+    server = subprocess.Popen([sys.executable, "-m", "kerascheck", "lsp"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                              stderr=subprocess.DEVNULL, cwd=ROOT)
+    received: list[dict] = []
+    try:
+        server.stdin.write(b"".join(messages))  # type: ignore[union-attr]
+        server.stdin.flush()  # type: ignore[union-attr]
+        buffer = b""
+        deadline = time.monotonic() + timeout
+        while not wanted <= {m.get("id") for m in received if "method" not in m}:
+            left = deadline - time.monotonic()
+            assert left > 0, f"no answer for {wanted} in {timeout} s; got {received}"
+            ready, _, _ = select.select([server.stdout], [], [], left)
+            if not ready:
+                continue
+            chunk = os.read(server.stdout.fileno(), 65536)  # type: ignore[union-attr]
+            assert chunk, f"the server ended; got {received}"
+            buffer += chunk
+            while b"\r\n\r\n" in buffer:
+                head, rest = buffer.split(b"\r\n\r\n", 1)
+                length = int(head.split(b"Content-Length: ")[1].split(b"\r\n")[0])
+                if len(rest) < length:
+                    break
+                received.append(json.loads(rest[:length]))
+                buffer = rest[length:]
+    finally:
+        server.kill()
+        server.wait()
+    return received
+
+
+INITIALIZE = {"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"processId": None, "rootUri": None, "capabilities": {}}}
+INITIALIZED = {"jsonrpc": "2.0", "method": "initialized", "params": {}}
+
+
+def test_the_language_server_answers_a_request_whose_params_it_cannot_read() -> None:
+    """A request with invalid params got no response: the client waited forever."""
+    hover = {"jsonrpc": "2.0", "id": 2, "method": "textDocument/hover", "params": {"textDocument": {"uri": "file:///m.py"}}}
+    received = _lsp_session([_frame(INITIALIZE), _frame(INITIALIZED), _frame(hover)], {1, 2})
+    [answer] = [m for m in received if m.get("id") == 2]
+    assert answer["error"]["code"] == -32602  # Invalid Params
+
+
+def test_the_language_server_hears_again_after_a_message_without_content_length() -> None:
+    """Such a message left it alive but deaf: every later header was read as part of it."""
+    lost = _frame({"jsonrpc": "2.0", "id": 2, "method": "shutdown"}, length=False)
+    hover = {"textDocument": {"uri": "file:///m.py"}, "position": {"line": 0, "character": 0}}
+    hover = _frame({"jsonrpc": "2.0", "id": 3, "method": "textDocument/hover", "params": hover})
+    shutdown = _frame({"jsonrpc": "2.0", "id": 4, "method": "shutdown"})
+    messages = [_frame(INITIALIZE), _frame(INITIALIZED), lost, hover, _frame(b"{not json"), shutdown]
+    received = _lsp_session(messages, {1, 3, 4, None})
+    answers = {m["id"]: m for m in received if "method" not in m}
+    assert answers[3] == {"jsonrpc": "2.0", "id": 3, "result": None} and "result" in answers[4]
+    errors = [m["error"] for m in received if "id" in m and m["id"] is None]
+    assert [e["code"] for e in errors] == [-32700, -32700]
+    assert "without a Content-Length header" in errors[0]["message"] and "not JSON" in errors[1]["message"]
+
+
+def test_a_document_refused_as_too_large_is_never_parsed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The server ran ast.parse over it for hovers (5 MB: 17 s and 1.6 GB; 50 MB: 15 GB)."""
+    import ast
+
+    from kerascheck.analysis import MAX_SOURCE_BYTES
+    from kerascheck.lsp import _analyse_text, _complete
+
+    source = "import keras\n" + "x = 1\n" * (MAX_SOURCE_BYTES // 6 + 10)
+    parsed: list[int] = []
+    original = ast.parse
+    monkeypatch.setattr(ast, "parse", lambda text, *a, **k: parsed.append(len(text)) or original(text, *a, **k))
+    diagnosed, rows = _analyse_text(source, "big.py", __import__("kerascheck.config").config.Settings())
+    complete = _complete(diagnosed, rows)
+    assert [d.code for d in complete.diagnostics] == ["KC003"]
+    assert complete.hover((5, 1)) is None and complete.inlay_hints() == []
+    assert parsed == []
