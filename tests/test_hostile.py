@@ -805,3 +805,23 @@ def test_a_document_refused_as_too_large_is_never_parsed(monkeypatch: pytest.Mon
     assert [d.code for d in complete.diagnostics] == ["KC003"]
     assert complete.hover((5, 1)) is None and complete.inlay_hints() == []
     assert parsed == []
+
+
+# ------------------------------------------------------------------ real code at the speed of its parse
+@pytest.mark.parametrize(("folder", "followed"), [("project", True), ("site-packages", False)])
+def test_a_file_of_an_installed_package_does_not_follow_imports_into_the_others(tmp_path: Path, folder: str, followed: bool) -> None:
+    """For a file of an installed package, the folder above its top-level package holds every
+    installed package: a Keras test file followed ``import jax`` into 64 modules of jax, jaxlib
+    and numpy (5-18 s a file). A project's own modules are still followed."""
+    from kerascheck.analysis import analyse_path
+    from kerascheck.engine.dims import UNKNOWN
+
+    root = tmp_path / folder
+    (root / "pkg").mkdir(parents=True)
+    (root / "pkg" / "__init__.py").write_text("")
+    (root / "heavy.py").write_text("UNITS = 5\n")
+    (root / "pkg" / "model.py").write_text(
+        "import keras\nfrom heavy import UNITS\nm = keras.Sequential([keras.Input((3,)), keras.layers.Dense(UNITS)])\n"
+    )
+    [summary] = analyse_path(root / "pkg" / "model.py").summaries
+    assert summary.total_params == 20 if followed else summary.total_params is UNKNOWN

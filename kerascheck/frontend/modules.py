@@ -26,6 +26,9 @@ from kerascheck.frontend.parsing import TooComplexToParse, parse_module, python_
 from kerascheck.safeio import FileTooLarge, read_regular
 
 
+INSTALLED_PACKAGES = frozenset({"site-packages", "dist-packages"})
+
+
 @dataclass(frozen=True)
 class ParsedModule:
     path: Path
@@ -118,7 +121,11 @@ class ModuleFinder:
         top = folder
         while self._probe(top / "__init__.py") is not None and top.parent != top:
             top = top.parent
-        self.roots = [folder] if top == folder else [folder, top]
+        roots = [folder] if top == folder else [folder, top]
+        # A file of an installed package: the folder above its top-level package holds every
+        # other installed package, none of them the file's project (analysing Keras's own
+        # files followed `import jax` into jax, jaxlib and numpy, 64 modules a file).
+        self.roots = [root for root in roots if root.name not in INSTALLED_PACKAGES]
 
     def _probe(self, path: Path) -> str | None:
         found = probe(path)
