@@ -258,8 +258,11 @@ def _analyse_source(
         return Analysis(FileResult(path, skipped=True))
     import libcst as cst
 
+    from kerascheck.frontend import parsing
     from kerascheck.frontend.parsing import TooComplexToParse, check_bounds, parse_module, python_ast
 
+    if reuse is None:
+        parsing.before_parse()
     # CPython's own parser first: it is fast, its messages are the ones users know, and it
     # bounds the nesting libcst's native parser will see (kerascheck.frontend.parsing).
     try:
@@ -298,6 +301,7 @@ def _analyse_source(
         except Exception as err:  # noqa: BLE001  (libcst's native parser may raise others)
             return Analysis(_file_error(path, "KC001", f"cannot parse file: {err}"))
         positions = PositionIndex(module, tree, source)
+        parsing.after_parse()
 
     from kerascheck.diagnostics import collect
     from kerascheck.engine.summary import layer_row, summarize

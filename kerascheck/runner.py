@@ -74,6 +74,9 @@ def preload() -> None:
         import kerascheck.frontend.modules  # noqa: F401
         import kerascheck.frontend.positions  # noqa: F401
         import kerascheck.suppression  # noqa: F401
+        from kerascheck.frontend import parsing
+
+        parsing.BATCH = True  # this process analyses file after file: its parsed trees are frozen
     finally:
         # What exists now lives as long as the run: no later collection need traverse it
         # (re-enabling the collector would otherwise start with a full traversal of it).
