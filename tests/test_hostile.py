@@ -400,14 +400,19 @@ def test_past_the_time_budget_the_file_says_so_and_is_not_cached(monkeypatch: py
     assert not analysis.cacheable  # a quieter machine may get further
 
 
-def test_past_the_element_budget_the_values_are_not_made() -> None:
+def test_past_the_element_budget_the_values_are_not_made(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every value made counts (the bound is 100 million items: here a smaller one, for speed)."""
+    from kerascheck import budget
     from kerascheck.analysis import analyse_raw
     from kerascheck.config import Settings
 
-    source = "import keras\nrows = [[0] * 100000 for i in range(300)]\nm = keras.Sequential([keras.Input((3,))])\n"
+    monkeypatch.setattr(budget, "ELEMENT_LIMIT", 1_000_000)
+    source = "import keras\nrows = [[0] * 100000 for i in range(11)]\nm = keras.Sequential([keras.Input((3,))])\n"
     [stopped] = analyse_raw(source, "rows.py", Settings()).result.diagnostics
     assert (stopped.code, stopped.span.line) == ("KC003", 2)
-    assert "its values hold more than 20,000,000 items and characters in all" in stopped.message
+    assert "it makes values of more than 1,000,000 items and characters in all" in stopped.message
+    fewer = source.replace("range(11)", "range(9)")
+    assert analyse_raw(fewer, "rows.py", Settings()).result.diagnostics == ()
 
 
 def test_past_the_memory_budget_the_file_says_so(tmp_path: Path) -> None:
