@@ -334,7 +334,22 @@ VALUE_BOMBS = {
     "format": ("s = 'a' * 100000\nunits = len(('{0}' * 10000).format(s)) % 7 + 1", "s = 'a' * 10\nunits = len(('{0}' * 10).format(s)) % 7 + 1"),
     "f-string": ("s = 'a' * 100000\nunits = len(f'{s}{s}{s}{s}{s}{s}{s}{s}{s}{s}{s}{s}') % 7 + 1", "s = 'ab'\nunits = len(f'{s}{s}') % 7 + 1"),
     "digits": ("x = 0x" + "f" * 5000 + "\nunits = len(f'{x}') % 7 + 1", "x = 0xff\nunits = len(f'{x}') % 7 + 1"),
+    "nested tuples sorted": ("t = (1,)\n" + "t = (t, t)\n" * 40 + "units = len(sorted(t)) % 7 + 1", "t = (2, 1)\nunits = len(sorted(t)) % 7 + 1"),
 }
+
+
+def test_a_structure_that_shares_itself_is_walked_once_per_part() -> None:
+    """Assigned to a layer's attribute, Keras's tracking looks for layers and lists inside it:
+    a walk that visits each part once, whatever it repeats or how deep it nests."""
+    from kerascheck.analysis import analyse_source
+
+    source = (
+        "import keras\nt = (keras.layers.Dense(2),)\n" + "t = (t, t)\n" * 40
+        + "class Block(keras.layers.Layer):\n    def __init__(self):\n        super().__init__()\n        self.parts = t\n"
+        + "units = len(Block().parts) + 1\nm = keras.Sequential([keras.Input((3,)), keras.layers.Dense(units)])\n"
+    )
+    [summary] = analyse_source(source, "shared.py").summaries
+    assert summary.total_params == 12
 
 
 def test_python_operations_that_would_take_minutes_or_gigabytes_give_unknown_values(tmp_path: Path) -> None:
