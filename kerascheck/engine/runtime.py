@@ -1615,9 +1615,11 @@ class Session:
         for old in model.stack[1:-1]:
             old.skipped_nodes += 1
         model.chain = None  # while the new layer is called (it may be anything)
+        errors = len(self.errors)
         x = self.call(layer, chain[-1], layer.origin)
         model.functional = None
-        if not isinstance(x, KerasTensor):
+        if not isinstance(x, KerasTensor):  # as the rebuild would end (Session.sequential_build)
+            self._sequential_build_unknown(model, [], raised=len(self.errors) > errors)
             return True
         inner_name = model.name if self.keras_version == 2 else None
         name = self.name_for(inner_name, "Model" if self.keras_version == 2 else "Functional")
@@ -1633,6 +1635,19 @@ class Session:
         model.stack = [OpaqueLayer(self, origin)]
         model.functional = None
         model.built = False
+
+    def _sequential_build_unknown(self, model: Sequential, rest: Sequence[Layer], raised: bool) -> None:
+        """Building went on from a tensor kerascheck does not know (a layer it cannot see, a mask
+        it cannot resolve): Keras built the remaining layers on shapes unknown here, and the
+        Functional it made took its name. Where Keras raised instead, building stopped there."""
+        model.built = False
+        if raised:
+            return
+        for layer in rest:
+            if not layer.built:
+                layer.build_uncertain = True
+        if self.keras_version == 3:
+            self.auto_name("Functional")
 
 
 def _plain_layer(layer: Layer, output: KerasTensor) -> bool:
@@ -1655,19 +1670,6 @@ def _plain_chain(stack: list[Layer], input_tensor: KerasTensor, functional: "Fun
         chain.append(output)
     return chain if chain[-1] is functional.outputs[0] else None
 
-
-    def _sequential_build_unknown(self, model: Sequential, rest: Sequence[Layer], raised: bool) -> None:
-        """Building went on from a tensor kerascheck does not know (a layer it cannot see, a mask
-        it cannot resolve): Keras built the remaining layers on shapes unknown here, and the
-        Functional it made took its name. Where Keras raised instead, building stopped there."""
-        model.built = False
-        if raised:
-            return
-        for layer in rest:
-            if not layer.built:
-                layer.build_uncertain = True
-        if self.keras_version == 3:
-            self.auto_name("Functional")
 
 
 class UserLayer(Layer):
