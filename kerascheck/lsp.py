@@ -512,9 +512,11 @@ async def code_actions(ls: KerascheckServer, params: types.CodeActionParams) -> 
 
 def serve() -> None:
     """Speak LSP on stdin/stdout until the client exits."""
-    # The analysis recurses as deep as the analysed code nests (up to a 10,000-frame
-    # limit); the worker thread gets the stack that needs.
-    threading.stack_size(256 * 1024 * 1024)
+    # The analysis recurses as deep as the analysed code nests (up to a 10,000-frame limit),
+    # and libcst's parser as deep as its nesting: every thread gets the analysis's stack.
+    from kerascheck.budget import STACK_BYTES
+
+    threading.stack_size(STACK_BYTES)
     # The analysis's modules are loaded now rather than at the first document; they, the
     # server and Keras knowledge live as long as the process: keep them out of every later
     # garbage collection.
