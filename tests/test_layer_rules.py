@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from conftest import shape_agrees as agrees
+from conftest import with_argument
 from kerascheck.engine.dims import UNKNOWN, format_output, is_known, partial_shape
 from kerascheck.engine.runtime import KerasTensor, Layer, Session
 
@@ -237,12 +238,7 @@ ODD_TARGETS = _odd_targets()
 def test_odd_arguments_never_crash_the_engine(layer: str) -> None:
     for case, key in ODD_TARGETS[layer]:
         for odd in ODD_VALUES:
-            if key.startswith("args["):
-                args = list(case["args"])
-                args[int(key[5:-1])] = odd
-                run_case({**case, "args": args})
-            else:
-                run_case({**case, "kwargs": {**case["kwargs"], key: odd}})
+            run_case(with_argument(case, key, odd))
 
 
 # ------------------------------------------------------------------ unknown input shapes

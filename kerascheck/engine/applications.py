@@ -457,7 +457,7 @@ def _preprocess_symbolic_input_keras2(session: Session, x: Any, data_format: Any
         data_format = session.image_data_format
     if data_format != "channels_last":
         raise NotReplayable("data_format")
-    if not isinstance(x, KerasTensor) or x.shape is UNKNOWN or x.dtype not in (None, "float32"):
+    if not isinstance(x, KerasTensor) or x.shape is UNKNOWN or x.dtype is UNKNOWN or x.dtype not in (None, "float32"):
         raise NotReplayable("x")
     if mode == "tf":
         x = _operation(session, origin, "TrueDivide", [x, 127.5])

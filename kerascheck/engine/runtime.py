@@ -401,6 +401,7 @@ class Model(Layer):
     variable: str | None = None  # the name the program binds the model to
     variable_is_global = False
     reported = True  # built or bound by the analysed file itself
+    optimizer_built = False  # trained (fit…): the optimizer's variables exist
 
     def layer_list(self) -> list[Layer]:
         raise NotImplementedError
@@ -1158,10 +1159,16 @@ class Session:
         # One tensor is the common call: no structure to flatten or check.
         flat = [inputs] if type(inputs) is KerasTensor else flatten(inputs)
         if not flat or not all(isinstance(t, KerasTensor) for t in flat):
+            # Called on data (an eager call): built on the data's shape, no node, a result whose
+            # values are not modelled.
             if isinstance(inputs, ArrayData) and isinstance(layer, Sequential) and self._build_on_data(layer, inputs):
-                return UNKNOWN  # an eager result: its values are not modelled
+                return UNKNOWN
             if isinstance(layer, SubclassedModel):
                 layer.contents_uncertain = True  # called on data: built with shapes not seen here
+            elif isinstance(layer, UserLayer) and not layer.built and layer.call_hook is not None:
+                self._run_user_layer_on_data(layer, inputs, call_arguments)
+            elif not layer.built and layer.rule is not None and isinstance(inputs, ArrayData) and not isinstance(layer, Model):
+                self.build_layer(layer, inputs.shape)
             if not layer.built and layer.class_name not in BUILT_AT_INIT:
                 layer.build_uncertain = True
             return UNKNOWN
@@ -1216,6 +1223,18 @@ class Session:
         structure = self._attach(layer, node, output_shape)
         masking.set_output_masks(node.outputs, output_masks)
         return structure
+
+    def _run_user_layer_on_data(self, layer: "UserLayer", inputs: Any, call_arguments: tuple) -> None:
+        """A user layer called on data: Keras runs its ``build`` on the data's shape and its
+        ``call`` eagerly, and the layers they create take their names (no node, no operation)."""
+        args, kwargs = call_arguments
+        data = inputs if isinstance(inputs, ArrayData) else UNKNOWN
+        self.tracing += 1
+        try:
+            layer.call_hook(layer, data, args, kwargs)
+        finally:
+            self.tracing -= 1
+        layer.built = True
 
     def call_with_unknown_connections(self, layer: Layer, inputs: Any) -> Any:
         """A call whose node cannot be drawn (an argument that may be a tensor is not known: an
@@ -1279,7 +1298,8 @@ class Session:
             # that the node records unless __call__ converted the inputs).
             dtype = flat[0].dtype
             converts = (
-                dtype not in (None, "float32")
+                dtype is UNKNOWN
+                or dtype not in (None, "float32")
                 or (layer.rule is not None and layer.rule.args.get("dtype") is not None)
                 or self.dtype_policy_changed
             )
@@ -1335,6 +1355,7 @@ class Session:
             KERAS2_OPERATOR_CLASSES,
             KERAS2_OPERATOR_NAMES,
             OP_RULES,
+            Constant,
             constant_shape,
         )
 
@@ -1355,11 +1376,18 @@ class Session:
             name = to_snake_case(op_class)
         else:
             name = self.auto_name(op_class)
+        if config.get("data_format", "") is None:
+            config = {**config, "data_format": self.image_data_format}  # keras.config.image_data_format()
         layer = Layer(self, class_name, name, origin, rule_cls(dict(config), name) if rule_cls else None)
         layer.built = layer.is_operation = True
         flat = [o if isinstance(o, KerasTensor) else constant_shape(o) for o in operands]
+        if self.keras_version == 2:
+            # TensorFlow makes a tensor of a Python list: its shape counts, as an array's does.
+            flat = [replace(o, python=False) if isinstance(o, Constant) else o for o in flat]
         shapes = [o.shape if isinstance(o, KerasTensor) else o for o in flat]
         node = Node(layer, tensors, [], None, origin, list_input=True, operands=flat)
+        if layer.rule is not None:
+            layer.rule.operand_dtypes = [o.dtype if isinstance(o, KerasTensor) else None for o in operands]
         try:
             output_shape = layer.compute_output_shape(shapes, node)
         except LayerError as err:
@@ -1367,6 +1395,14 @@ class Session:
             return UNKNOWN
         except (Unresolved, *RULE_FAILURES):
             output_shape = UNKNOWN
+        if layer.rule is not None and layer.rule.nested_operations and not self.tracing:
+            # Operations Keras's compute_output_spec creates itself take names from the same counters.
+            created = layer.rule.created_operations(shapes)
+            if created is UNKNOWN:
+                self.names_uncertain_for(layer.rule.nested_operations)
+            else:
+                for nested in created:
+                    self.auto_name(nested)
         if output_shape is UNKNOWN and layer.rule is not None and layer.rule.output_count() != 1:
             count = layer.rule.output_count()  # a list of tensors (ops.split): how many, if known
             if count is None:
@@ -1374,7 +1410,10 @@ class Session:
                 return UNKNOWN
             output_shape = [UNKNOWN] * count
         structure = self._attach(layer, node, output_shape)
-        dtype = layer.rule.output_dtype([t.dtype for t in tensors]) if layer.rule is not None else None
+        try:
+            dtype = layer.rule.output_dtype([t.dtype for t in tensors]) if layer.rule is not None else None
+        except (Unresolved, *RULE_FAILURES):
+            dtype = UNKNOWN
         if dtype is not None:
             for output in node.outputs:
                 output.dtype = dtype
@@ -1444,6 +1483,9 @@ class Session:
             # Keras builds a model here (or the program stopped before): one kerascheck
             # reports, with its layers unknown, rather than leaving out.
             model = UnresolvedFunctional(self, model_name, origin)
+            model.known_ends = (  # what a graph of the part that builds starts and ends at
+                [t for t in flat_in if isinstance(t, KerasTensor)], [t for t in flat_out if isinstance(t, KerasTensor)]
+            )
             if register:
                 self.models.append(model)
             return model
@@ -1766,6 +1808,7 @@ class UnresolvedFunctional(Model):
         self.contents = [OpaqueLayer(session, origin)]
         self.weights_known = False
         self.built = True
+        self.known_ends: tuple[list[KerasTensor], list[KerasTensor]] = ([], [])  # inputs, outputs
 
     def layer_list(self) -> list[Layer]:
         return list(self.contents)

@@ -20,10 +20,10 @@ from kerascheck.engine.runtime import (
     SubclassedModel,
     flatten,
 )
-from kerascheck.frontend.effects import EffectCollector
 from kerascheck.frontend.flow import Break, Continue, ControlUncertain, Return
 from kerascheck.frontend.keras_calls import DTYPE_POLICY_FACTORIES, INERT_KERAS_MODULES, INERT_MODEL_METHODS, get_layer
 from kerascheck.frontend.keras_names import KerasSymbol, ModuleRef, is_keras_module
+from kerascheck.frontend.name_effects import MODEL_LOADERS
 from kerascheck.frontend.values import (
     ATTRIBUTE_BUILTINS,
     BUILTINS,
@@ -37,7 +37,6 @@ from kerascheck.frontend.values import (
     Builtin,
     DataclassField,
     InertObject,
-    LocalModule,
     Partial,
     PropertyFunction,
     Scope,
@@ -45,7 +44,6 @@ from kerascheck.frontend.values import (
     UserClass,
     UserFunction,
     UserInstance,
-    WeightValue,
     array_value,
     call_builtin,
     call_py_method,
@@ -60,11 +58,17 @@ from kerascheck.knowledge.libraries import MUTATING_FUNCTION_NAMES, is_inert_lib
 MAX_CALL_DEPTH = 24
 
 
-# Keras functions that make a model kerascheck cannot see (from a file, a config, a copy).
-MODEL_LOADERS = frozenset(
-    {"keras.models.load_model", "keras.saving.load_model", "keras.models.model_from_json",
-     "keras.models.model_from_config", "keras.models.clone_model", "keras.saving.deserialize_keras_object"}
+# Model methods that run the model on data: an unbuilt model is built on it.
+DATA_MODEL_METHODS = frozenset(
+    {"fit", "evaluate", "predict", "train_on_batch", "test_on_batch", "predict_on_batch", "fit_generator",
+     "evaluate_generator", "predict_generator"}
 )
+
+
+# Those that train it: the optimizer's variables are created.
+TRAINING_MODEL_METHODS = frozenset({"fit", "train_on_batch", "fit_generator"})
+
+
 
 
 # Functions that make a concrete array from its shape alone (numpy's and keras.ops's).
@@ -123,11 +127,13 @@ class Calls:
     def call_value(self, callee: Any, args: list[Any], kwargs: dict[str, Any], node: cst.Call, scope: Scope) -> Any:
         session = self.session
         if isinstance(callee, InertObject):
-            # A method of data (``df.apply(f)``, ``rng.shuffle(items)``).
-            if self.arguments_may_build(args, kwargs):
-                session.names_uncertain_from_opaque_code()
+            # A method of data (``df.apply(f)``, ``ds.map(augment)``, ``rng.shuffle(items)``): what
+            # a callback of it may create, it may have created; what it returns is data.
+            effect = self.arguments_names(args, kwargs)
+            if effect:
+                self.names_uncertain_by(effect)
                 self.taint(args, kwargs)
-                return UNKNOWN
+                return INERT
             if isinstance(node.func, cst.Attribute):
                 self.forget_mutable_arguments(node.func.attr.value, args)
             return INERT
@@ -161,8 +167,9 @@ class Calls:
             if callee.name == "type" and len(args) == 1 and not kwargs:
                 return _type_of(args[0])
             if callee.name not in EVALUATED_BUILTINS and callee.name != "print":
-                if self.arguments_may_build(args, kwargs):  # map(make_block, …): not followed
-                    session.names_uncertain_from_opaque_code()
+                effect = self.arguments_names(args, kwargs)
+                if effect:  # map(make_block, …): not followed
+                    self.names_uncertain_by(effect)
                     self.taint(args, kwargs)
                     return UNKNOWN
                 return INERT
@@ -180,6 +187,11 @@ class Calls:
                 return self.instantiate_layer(callee, args, kwargs, node)
             if callee.is_plain:
                 return self.instantiate_plain(callee, args, kwargs, node)
+            if callee.inert_keras_base:
+                # A callback, a schedule, a metric…: a plain object, which may take a name of its
+                # class's prefix (Keras names metrics and optimizers as it names layers).
+                self.session.names_uncertain_for([callee.node.name.value])
+                return self.instantiate_plain(callee, args, kwargs, node)
             session.names_uncertain_from_opaque_code()
             self.taint(args, kwargs)
             return UNKNOWN
@@ -195,11 +207,13 @@ class Calls:
             if callee.name in ARRAY_CONSTRUCTORS:
                 return array_value(args, kwargs)
             if is_inert_library(callee.name):
-                if self.arguments_may_build(args, kwargs):
-                    # A callback of the analysed code, which the library may call.
-                    session.names_uncertain_from_opaque_code()
+                effect = self.arguments_names(args, kwargs)
+                if effect:
+                    # A callback of the analysed code, which the library may call: its result is
+                    # the library's, data.
+                    self.names_uncertain_by(effect)
                     self.taint(args, kwargs)
-                    return UNKNOWN
+                    return INERT
                 self.forget_mutable_arguments(callee.name, args)
                 return INERT
             if callee.name.startswith("keras.ops."):
@@ -261,8 +275,26 @@ class Calls:
             return None
         if isinstance(receiver, (Functional, Sequential)) and name == "get_layer":
             return get_layer(receiver, kwargs.get("name", args[0] if args else None), kwargs.get("index"))
+        if isinstance(receiver, Model) and name in DATA_MODEL_METHODS:
+            # fit(x), predict(x)…: an unbuilt model is built on the data, whose shape is unknown here.
+            if name in TRAINING_MODEL_METHODS:
+                receiver.optimizer_built = True
+            if not receiver.built and not isinstance(receiver, Functional):
+                data = known_or_unknown(kwargs.get("x", args[0] if args else UNKNOWN))
+                if isinstance(data, ArrayData) and data.shape:
+                    data = ArrayData((UNKNOWN,) + tuple(data.shape[1:]))  # built on a batch of it
+                session.call(receiver, data, self.origin(node))
+            return UNKNOWN
         if isinstance(receiver, Model) and name in INERT_MODEL_METHODS:
             return UNKNOWN
+        if isinstance(receiver, Layer) and name == "adapt" and not receiver.built:
+            # A preprocessing layer adapted to data is built on the data's shape.
+            data = known_or_unknown(kwargs.get("data", args[0] if args else UNKNOWN))
+            if isinstance(data, ArrayData) and receiver.rule is not None:
+                session.build_layer(receiver, data.shape)
+            else:
+                receiver.build_uncertain = True
+            return None
         if isinstance(receiver, Layer):
             # pop(), a custom method, …: the model's structure is no longer known.
             if isinstance(receiver, Sequential):
@@ -306,8 +338,7 @@ class Calls:
         "compose" idiom: ``reduce(lambda f, g: lambda x: g(f(x)), blocks)``)."""
         function, items = args[0], iteration_items(args[1])
         if items is None:
-            if self.value_may_build(function):
-                self.session.names_uncertain_from_opaque_code()
+            self.names_uncertain_by(self.value_names(function))
             return UNKNOWN
         if len(args) == 3:
             items = [args[2], *items]
@@ -414,129 +445,6 @@ class Calls:
                 if isinstance(value, (list, dict)):
                     self.forget(value)
 
-    def arguments_may_build(self, args: Sequence[Any], kwargs: dict[str, Any]) -> bool:
-        """Some argument is something that, called or used by a library, may create Keras
-        objects: the analysed code's functions that may, Keras's classes, layers, tensors."""
-        return any(self.value_may_build(value) for value in flatten([*args, *kwargs.values()]))
-
-    def value_may_build(self, value: Any) -> bool:
-        if isinstance(value, (Layer, KerasTensor, KerasSymbol, SuperProxy)):
-            return True
-        if isinstance(value, ModuleRef):
-            return is_keras_module(value.name)
-        if isinstance(value, UserFunction):
-            return self.function_may_build(value)
-        if isinstance(value, Partial):
-            return self.value_may_build(value.function) or self.arguments_may_build(value.args, value.keywords)
-        if isinstance(value, BoundMethod):
-            return not isinstance(value.receiver, (list, dict, str))
-        if isinstance(value, UserClass):
-            return value.is_keras_subclass or any(isinstance(v, UserFunction) for v in value.attributes.values())
-        if isinstance(value, UserInstance):
-            return False
-        return False
-
-    # ---------------------------------------------------------- what code not run may do
-    def block_may_build(self, effects: EffectCollector, scope: Scope) -> bool:
-        """Whether code that may or may not run (a loop over data, a branch on an unknown
-        condition) may create Keras objects: a call that is not known to be inert, or a Python
-        operator on something that may be a Keras tensor."""
-        assigned = effects.assigned - effects.data_names
-        if effects.operators and any(self.static_may_build(name, scope, assigned) for name in effects.names):
-            return True
-        return any(self.call_may_build(call, scope, assigned) for call in effects.call_nodes)
-
-    def static_may_build(self, name: str, scope: Scope, assigned: set[str]) -> bool:
-        """A name that may hold a Keras object (a tensor, a layer) where the block runs."""
-        if name in assigned:
-            return False  # what the block assigns comes from its own calls, classified as such
-        value = scope.lookup(name)
-        return value is not MISSING and isinstance(value, (Layer, KerasTensor, WeightValue))
-
-    def call_may_build(self, call: cst.Call, scope: Scope, assigned: set[str]) -> bool:
-        root = _root(call.func)
-        if root is None or root.value in assigned:
-            return True  # a callee computed otherwise, or one the block itself rebinds
-        if not self.callee_is_inert(self.static_value(call.func, scope)):
-            return True
-        for arg in call.args:
-            value = arg.value
-            if isinstance(value, cst.Lambda):
-                if self.function_may_build(self.define_function(value, scope)):
-                    return True
-            elif isinstance(value, (cst.Name, cst.Attribute)):
-                head = _root(value)
-                if head is not None and head.value not in assigned:
-                    if self.value_may_build(self.static_value(value, scope)):
-                        return True
-        return False
-
-    def callee_is_inert(self, callee: Any) -> bool:
-        """Calling it creates no Keras object (given no callback that does)."""
-        if isinstance(callee, Builtin):
-            return callee.name not in DYNAMIC_BUILTINS and callee.name != "super"
-        if isinstance(callee, ModuleRef):
-            name = callee.name
-            if is_keras_module(name):
-                return name.startswith(INERT_KERAS_MODULES) and name.rsplit(".", 1)[-1] not in _STATEFUL_KERAS_FUNCTIONS
-            return is_inert_library(name)
-        if isinstance(callee, BoundMethod):
-            return isinstance(callee.receiver, (list, dict, str)) and id(callee.receiver) not in self.tracked_lists
-        if isinstance(callee, InertObject):
-            return True
-        if isinstance(callee, UserFunction):
-            return not self.function_may_build(callee)
-        if isinstance(callee, Partial):
-            return self.callee_is_inert(callee.function) and not self.arguments_may_build(callee.args, callee.keywords)
-        if isinstance(callee, UserClass):
-            return callee.record and not callee.is_keras_subclass
-        return False
-
-    def function_may_build(self, function: UserFunction) -> bool:
-        """Whether calling ``function`` (with arguments that are not Keras objects) may create
-        Keras objects: it calls something that may, refers to Keras, or applies an operator to
-        a Keras tensor it closes over. Computed once per function."""
-        known = self.builds.get(id(function))
-        if known is not None:
-            return known
-        self.builds[id(function)] = False  # recursion: what the rest of it does decides
-        node = function.node
-        effects = self.effects_of(node.body)
-        params = node.params
-        local = effects.assigned | {
-            p.name.value for p in (*params.posonly_params, *params.params, *params.kwonly_params)
-        } | {p.name.value for p in (params.star_arg, params.star_kwarg) if isinstance(p, cst.Param)}
-        scope = function.scope
-        result = any(
-            name not in local and self.value_may_build(_static_lookup(scope, name)) for name in effects.names
-        ) or any(self.call_may_build(call, scope, local - effects.data_names) for call in effects.call_nodes)
-        self.builds[id(function)] = result
-        self.builds_keep.append(function)
-        return result
-
-    def static_value(self, node: cst.BaseExpression, scope: Scope) -> Any:
-        """The value of a name or a chain of attributes, read without running anything (no
-        module is imported, no property run); data (``os.environ["N"].split(",")``, the
-        result of a library's function) is INERT; UNKNOWN for anything else."""
-        if isinstance(node, cst.Name):
-            return self.lookup(node.value, scope)
-        if isinstance(node, (cst.Subscript, cst.Call)):
-            base = self.static_value(node.value if isinstance(node, cst.Subscript) else node.func, scope)
-            if isinstance(base, InertObject) or isinstance(base, ModuleRef) and is_inert_library(base.name):
-                return INERT
-            return UNKNOWN
-        if not isinstance(node, cst.Attribute):
-            return UNKNOWN
-        base = self.static_value(node.value, scope)
-        attr = node.attr.value
-        if isinstance(base, LocalModule):
-            return base.scope.names.get(attr, UNKNOWN)
-        if isinstance(base, (ModuleRef, InertObject, list, dict, str, Layer, KerasTensor)):
-            return self.get_attribute(base, attr)
-        if isinstance(base, UserInstance):
-            return base.attributes.get(attr, UNKNOWN)
-        return UNKNOWN
-
     def call_function(self, function: UserFunction, args: list[Any], kwargs: dict[str, Any]) -> Any:
         self.called.add(id(function))
         if self.depth >= MAX_CALL_DEPTH:
@@ -629,24 +537,6 @@ def _isinstance(value: Any, cls: Any) -> Any:
     return UNKNOWN
 
 
-# Keras functions that change what later calls do (names, dtypes, data format): never inert.
-_STATEFUL_KERAS_FUNCTIONS = frozenset(
-    {"clear_session", "set_floatx", "set_epsilon", "set_image_data_format", "set_dtype_policy", "set_global_policy",
-     "enable_unsafe_deserialization", "set_backend"}
-)
-
-
-def _static_lookup(scope: Scope, name: str) -> Any:
-    value = scope.lookup(name)
-    return UNKNOWN if value is MISSING else value
-
-
-def _root(node: cst.BaseExpression) -> cst.Name | None:
-    """The name an expression of attributes, subscripts and calls starts from (``os`` of
-    ``os.environ["N"].split(",")``); None for anything else."""
-    while isinstance(node, (cst.Attribute, cst.Subscript, cst.Call)):
-        node = node.func if isinstance(node, cst.Call) else node.value
-    return node if isinstance(node, cst.Name) else None
 
 
 def _enters_the_engine(callee: Any, instances: dict[int, Any]) -> bool:

@@ -31,6 +31,11 @@ class EffectCollector(cst.CSTVisitor):
         # Names assigned displays and literals (``result = []``), and names assigned otherwise.
         self._data: set[str] = set()
         self._not_data: set[str] = set()
+        # How the block binds names: (name, kind, expression), kind "value" (``x = e``), "item"
+        # (an item of ``e``: ``for x in e``), "part" (a part of an item: ``for i, x in e``),
+        # "enter" (``with e as x``) or "opaque" (an import, a definition…).
+        self.bindings: list[tuple[str, str, cst.BaseExpression | None]] = []
+        self.comprehension_names: set[str] = set()  # the targets of its comprehensions
         self.escapes = False  # break / continue / return that may leave the enclosing block
         self.names: set[str] = set()  # every name the node mentions
         self.trainable_receivers: list[cst.BaseExpression] = []  # x of every `x.trainable = ...`
@@ -48,8 +53,22 @@ class EffectCollector(cst.CSTVisitor):
     def visit_Del(self, node: cst.Del) -> None:
         self._targets_changed(node.target)
 
+    def _bind(self, target: cst.BaseExpression, kind: str, value: cst.BaseExpression | None) -> None:
+        if isinstance(target, cst.Name):
+            self.bindings.append((target.value, kind, value))
+        elif isinstance(target, (cst.Tuple, cst.List)):
+            for element in target.elements:
+                self._bind(element.value, "part" if kind in ("value", "item", "part") else kind, value)
+        elif isinstance(target, cst.StarredElement):
+            self._bind(target.value, "opaque", None)
+
+    def visit_CompFor(self, node: cst.CompFor) -> None:
+        self._bind(node.target, "item", node.iter)
+        self.comprehension_names |= _names_in(node.target)
+
     def visit_Assign(self, node: cst.Assign) -> None:
         for target in node.targets:
+            self._bind(target.target, "value", node.value)
             self._targets_changed(target.target)
             if isinstance(target.target, cst.Name):
                 (self._data if isinstance(node.value, DATA_DISPLAYS) else self._not_data).add(target.target.value)
@@ -71,6 +90,8 @@ class EffectCollector(cst.CSTVisitor):
         self.attribute_targets += other.attribute_targets
         self._data |= other._data
         self._not_data |= other._not_data
+        self.bindings += other.bindings
+        self.comprehension_names |= other.comprehension_names
         self.escapes |= other.escapes
         self.names |= other.names
         self.trainable_receivers += other.trainable_receivers
@@ -116,12 +137,15 @@ class EffectCollector(cst.CSTVisitor):
 
     def visit_AugAssign(self, node: cst.AugAssign) -> None:
         self._collect(node.target)
+        if isinstance(node.target, cst.Name):
+            self._bind(node.target, "value", cst.BinaryOperation(node.target, cst.Add(), node.value))
         self._targets_changed(node.target)
         if isinstance(node.target, cst.Name):
             self.mutated.append(node.target)  # `x += [...]` extends the list in place
 
     def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
         self._collect(node.target)
+        self._bind(node.target, "value" if node.value is not None else "opaque", node.value)
         self._targets_changed(node.target)
         if isinstance(node.target, cst.Name):
             (self._data if isinstance(node.value, DATA_DISPLAYS) else self._not_data).add(node.target.value)
@@ -129,8 +153,13 @@ class EffectCollector(cst.CSTVisitor):
     def visit_For(self, node: cst.For) -> None:
         self._loops += 1
         self._collect(node.target)
+        self._bind(node.target, "item", node.iter)
         self._targets_changed(node.target)
         self._not_data.update(_names_in(node.target))
+
+    def visit_WithItem(self, node: cst.WithItem) -> None:
+        if node.asname is not None:
+            self._bind(node.asname.name, "enter", node.item)
 
     def visit_AsName(self, node: cst.AsName) -> None:
         self._collect(node.name)
@@ -138,19 +167,25 @@ class EffectCollector(cst.CSTVisitor):
 
     def visit_NamedExpr(self, node: cst.NamedExpr) -> None:
         self._collect(node.target)
+        self._bind(node.target, "value", node.value)
         self._not_data.update(_names_in(node.target))
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
         self.assigned.add(node.name.value)
+        self.bindings.append((node.name.value, "opaque", None))
         self._not_data.add(node.name.value)
         return False
 
     def visit_ClassDef(self, node: cst.ClassDef) -> bool:
         self.assigned.add(node.name.value)
+        self.bindings.append((node.name.value, "opaque", None))
         self._not_data.add(node.name.value)
         return False
 
     def visit_ImportAlias(self, node: cst.ImportAlias) -> None:
+        name = node.asname.name if node.asname is not None else None
+        bound = name.value if isinstance(name, cst.Name) else dotted_name(node.name).split(".")[0]
+        self.bindings.append((bound, "opaque", None))
         if node.asname is None:
             self.assigned.add(dotted_name(node.name).split(".")[0])
             self._not_data.add(dotted_name(node.name).split(".")[0])

@@ -29,12 +29,14 @@ from kerascheck.frontend.values import (
     UserClass,
     UserFunction,
     UserInstance,
+    WeightValue,
     binary,
     concatenation,
     contents_unknown,
     is_plain,
     iteration_items,
     text,
+    truth,
     unary,
 )
 from kerascheck.knowledge.libraries import is_inert_library
@@ -130,16 +132,17 @@ class Expressions:
 
     def _eval_boolean(self, node: cst.BooleanOperation, scope: Scope) -> Any:
         left = self._eval(node.left, scope)
-        if not is_plain(left):
+        true = truth(left)
+        if true is None:
             self._eval(node.right, scope)
             return UNKNOWN
         if isinstance(node.operator, cst.And):
-            return self._eval(node.right, scope) if left else left
-        return left if left else self._eval(node.right, scope)
+            return self._eval(node.right, scope) if true else left
+        return left if true else self._eval(node.right, scope)
 
     def _eval_if_expression(self, node: cst.IfExp, scope: Scope) -> Any:
-        test = self._eval(node.test, scope)
-        if not is_plain(test):
+        test = truth(self._eval(node.test, scope))
+        if test is None:
             self._eval(node.body, scope)
             self._eval(node.orelse, scope)
             return UNKNOWN
@@ -154,8 +157,7 @@ class Expressions:
             if result is not None:
                 return result
         # Not modelled; a comprehension that builds layers makes names uncertain.
-        if self.block_may_build(self.effects_of(node), scope):
-            self.session.names_uncertain_from_opaque_code()
+        self.names_uncertain_by(self.block_names(self.effects_of(node), scope))
         return UNKNOWN
 
     def _eval_lambda(self, node: cst.Lambda, scope: Scope) -> Any:
@@ -193,8 +195,8 @@ class Expressions:
                     return
                 self.step()
                 self.assign(clause.target, item, child)
-                conditions = [self._eval(c.test, child) for c in clause.ifs]
-                if not all(is_plain(c) for c in conditions):
+                conditions = [truth(self._eval(c.test, child)) for c in clause.ifs]
+                if any(c is None for c in conditions):
                     failed = True
                     return
                 if not all(conditions):
@@ -208,8 +210,7 @@ class Expressions:
 
         run(node.for_in, first)
         if failed:
-            if self.block_may_build(self.effects_of(node), scope):
-                self.session.names_uncertain_from_opaque_code()
+            self.names_uncertain_by(self.block_names(self.effects_of(node), scope))
             return UNKNOWN
         if isinstance(node, cst.DictComp):
             if not all(isinstance(k, (str, int, float, bool, type(None))) for k, _ in results):
@@ -389,6 +390,8 @@ class Expressions:
     def get_attribute(self, value: Any, attr: str) -> Any:
         if isinstance(value, ModuleRef):
             return resolve(f"{value.name}.{attr}")
+        if isinstance(value, KerasSymbol) and attr == "from_config" and value.name in ("Model", "Sequential", "Functional"):
+            return ModuleRef("keras.models.model_from_config")  # a model of a config: not followed
         if isinstance(value, KerasTensor):
             if attr == "shape":
                 return value.shape
@@ -408,6 +411,8 @@ class Expressions:
             return BoundMethod(value, attr)
         if isinstance(value, ArrayValue) and attr == "shape":
             return value.shape
+        if isinstance(value, WeightValue):
+            return value.shape if attr == "shape" else INERT  # a variable's value, assign()…
         if isinstance(value, InertObject):
             return INERT
         if isinstance(value, LocalModule):

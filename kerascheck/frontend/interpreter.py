@@ -29,6 +29,7 @@ from kerascheck.frontend.flow import Break, BudgetExhausted, Continue, ControlUn
 from kerascheck.frontend.imports import Imports
 from kerascheck.frontend.keras_calls import KerasCalls
 from kerascheck.frontend.keras_names import KerasSymbol, ModuleRef, is_keras_module
+from kerascheck.frontend.name_effects import NameEffects
 from kerascheck.frontend.statements import Statements
 from kerascheck.frontend.user_classes import UserClasses
 from kerascheck.frontend.values import InstanceState, LocalModule, Scope, UserClass, UserFunction
@@ -36,7 +37,7 @@ from kerascheck.frontend.values import InstanceState, LocalModule, Scope, UserCl
 MAX_STEPS = 200_000  # statements and comprehension items interpreted per file
 
 
-class Interpreter(Statements, Imports, Expressions, Calls, KerasCalls, UserClasses):
+class Interpreter(Statements, Imports, Expressions, Calls, NameEffects, KerasCalls, UserClasses):
     """One run of a model file: its modules' state, and the session its Keras calls replay on.
 
     Each concern lives in a module of its own (:mod:`statements`, :mod:`imports`,

@@ -9,7 +9,7 @@ import libcst as cst
 
 from kerascheck.engine.applications import build_application, is_application
 from kerascheck.engine.dims import UNKNOWN, Unresolved, is_known
-from kerascheck.engine.operations import ACTIVATION_FUNCTIONS, OPS_FUNCTIONS, OpFunction
+from kerascheck.engine.operations import ACTIVATION_FUNCTIONS, NOT_CREATED, OPS_FUNCTIONS, UNBOUND, OpFunction
 from kerascheck.engine.runtime import (
     ArrayData,
     DTypePolicy,
@@ -106,18 +106,15 @@ class KerasCalls:
             return UNKNOWN
         if known is None:
             return self.opaque_tensor_operation()
-        bound = dict(known.defaults)
-        bound.update(zip(known.params, args))
-        bound.update(kwargs)
-        if len(args) > len(known.params) or set(bound) - set(known.params) or any(p not in bound for p in known.params):
+        if known.op_class is None:
+            return UNKNOWN  # recorded creating no operation (keras.ops.dtype, is_tensor…)
+        parts = known.call_parts(args, kwargs, lambda v: isinstance(v, KerasTensor))
+        if parts == UNBOUND:
             return self.opaque_tensor_operation()  # Keras raises a TypeError
-        operands = [bound[p] for p in known.operands]
-        if known.sequence:
-            if not isinstance(operands[0], (list, tuple)) or not operands[0]:
-                return self.opaque_tensor_operation(known.op_class)
-            operands = list(operands[0]) + operands[1:]
-        config = {p: v for p, v in bound.items() if p not in known.operands}
-        if not all(is_operand(v) for v in operands) or any(
+        if parts == NOT_CREATED:
+            return self.opaque_tensor_operation(known.op_class, created=False)
+        operands, config = parts
+        if not all(is_op_operand(v) for v in operands) or any(
             isinstance(v, KerasTensor) for v in flatten(list(config.values()))
         ):
             return self.opaque_tensor_operation(known.op_class)
@@ -308,6 +305,9 @@ class KerasCalls:
             return UNKNOWN
         if attr == "output" and layer.inbound_nodes:
             return layer.inbound_nodes[-1].output_structure
+        for weight in layer.weights:
+            if weight.name == attr:  # layer.kernel, layer.bias…: a variable
+                return WeightValue(weight.shape)
         return BoundMethod(layer, attr)
 
 
@@ -318,6 +318,12 @@ def is_operand(value: Any) -> bool:
     if isinstance(value, (ArrayValue, ArrayData)):
         return True
     return isinstance(value, KerasTensor) or (is_plain(value) and not isinstance(value, (str, dict)))
+
+
+def is_op_operand(value: Any) -> bool:
+    """An operand of a ``keras.ops`` function: a tensor, a constant whose shape is known, any plain
+    value (an einops pattern), or a function of the analysed code (``keras.ops.map``'s)."""
+    return is_operand(value) or is_plain(value) or isinstance(value, UserFunction)
 
 
 def get_layer(model: Functional | Sequential, name: Any, index: Any) -> Any:

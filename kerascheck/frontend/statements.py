@@ -25,8 +25,8 @@ from kerascheck.frontend.values import (
     UserFunction,
     UserInstance,
     contents_unknown,
-    is_plain,
     iteration_items,
+    truth,
 )
 
 
@@ -131,8 +131,8 @@ class Statements:
     def exec_while(self, stmt: cst.While, scope: Scope) -> None:
         """A ``while`` whose condition stays known is followed, up to MAX_UNROLL rounds."""
         for _ in range(MAX_UNROLL):
-            condition = self.eval(stmt.test, scope)
-            if not is_plain(condition):
+            condition = truth(self.eval(stmt.test, scope))
+            if condition is None:
                 break
             if not condition:
                 if stmt.orelse is not None:
@@ -204,8 +204,7 @@ class Statements:
 
     def exec_if(self, stmt: cst.If, scope: Scope) -> None:
         try:
-            condition = self.eval(stmt.test, scope)
-            taken = bool(condition) if is_plain(condition) else None
+            taken = truth(self.eval(stmt.test, scope))
         except Unresolved:
             taken = None
         if taken is None:
@@ -244,7 +243,7 @@ class Statements:
         effects = EffectCollector()
         for stmt in body:
             effects.merge(self.effects_of(stmt))
-        may_build = self.block_may_build(effects, scope)  # on the values from before the block
+        names = self.block_names(effects, scope)  # on the values from before the block
         changed = [self.static_value(target, scope) for target in effects.mutated if not _computed(target)]
         attributes = [(self.static_value(t.value, scope), t.attr.value) for t in effects.attribute_targets]
         for name in effects.assigned:
@@ -266,7 +265,7 @@ class Statements:
                 value.calls_uncertain = True  # it may have been called there: its last call is unknown
             elif isinstance(value, (list, dict)) and not contents_unknown(value):
                 self.forget(value)
-            elif isinstance(value, UserInstance) and may_build:
+            elif isinstance(value, UserInstance) and names:
                 self.forget_object(value)  # a method of it may have changed it
         for receiver, attr in attributes:
             if isinstance(receiver, UserInstance):
@@ -275,8 +274,7 @@ class Statements:
                 receiver.attributes[attr] = UNKNOWN
             elif isinstance(receiver, Layer) and id(receiver) in self.instances and attr != "trainable":
                 self.set_instance_attribute(receiver, attr, UNKNOWN)
-        if may_build:
-            self.session.names_uncertain_from_opaque_code()
+        self.names_uncertain_by(names)
         if effects.escapes and not inside_loop:
             raise ControlUncertain
 

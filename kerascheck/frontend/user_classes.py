@@ -87,8 +87,16 @@ class UserClasses:
             layer = self.session.unnamed_custom_layer(cls.node.name.value, self.origin(node))
         state = InstanceState(cls)
         self.instances[id(layer)] = state
+        base = cls.keras_base
+        if base is not None and base.name not in ("Layer", "Model"):
+            # A subclass of a built-in layer (Conv2D…): the weights its Keras base creates are
+            # not followed, so its count is unknown (never the 0 of a bare Layer).
+            state.weights_known = False
         init = cls.method("__init__")
-        if init is None:
+        if init is None and cls.is_keras_model and functional_init_arguments(args, kwargs):
+            # keras.Model.__init__(inputs, outputs): the subclass is a Functional (MyModel(x, y)).
+            self.functional_subclass_init(layer, args, kwargs)
+        elif init is None:
             self.keras_layer_init(layer, kwargs)
         else:
             self.run_method(init, layer, args, kwargs, node)

@@ -18,7 +18,7 @@ import libcst as cst
 
 from kerascheck import budget
 from kerascheck.engine.dims import UNKNOWN, PartialShape, Unresolved
-from kerascheck.engine.runtime import ArrayData, KerasTensor
+from kerascheck.engine.runtime import ArrayData, KerasTensor, Layer
 from kerascheck.frontend.keras_names import KerasSymbol, ModuleRef
 from kerascheck.knowledge import keras_api
 
@@ -114,6 +114,12 @@ class ClassMethod:
     function: UserFunction
 
 
+# Keras namespaces whose classes are no layers (subclassing them makes no layer).
+_INERT_KERAS_BASES = tuple(
+    f"keras.{name}."
+    for name in ("callbacks", "optimizers", "losses", "metrics", "regularizers", "initializers", "constraints",
+                 "quantizers")
+)
 # Bases a plain Python class may have besides other plain classes (they add no behaviour an
 # instance's attributes depend on).
 _PLAIN_BASES = frozenset({"object", "abc.ABC", "typing.Generic", "typing.Protocol"})
@@ -211,6 +217,36 @@ class UserClass:
             if isinstance(base, UserClass) and base.is_keras_layer:
                 return True
         return False
+
+    @property
+    def inert_keras_base(self) -> bool:
+        """Derives from a Keras class that is no layer (a callback, a learning-rate schedule, a
+        metric, a loss, a constraint…), and from plain classes otherwise: its instances are
+        followed as a plain class's, and it takes at most a name of its own class's prefix."""
+        found = False
+        for base in self.bases:
+            if isinstance(base, ModuleRef) and base.name.startswith(_INERT_KERAS_BASES):
+                found = True
+            elif isinstance(base, UserClass):
+                if base.inert_keras_base:
+                    found = True
+                elif not (base.is_plain or base.record):
+                    return False
+            elif not (isinstance(base, Builtin) and base.name in _PLAIN_BASES):
+                return False
+        return found
+
+    @property
+    def keras_base(self) -> "KerasSymbol | None":
+        """The Keras class it derives from (through the analysed code's classes), if any."""
+        for base in self.bases:
+            if isinstance(base, KerasSymbol) and base.name in keras_api.CLASSES:
+                return base
+            if isinstance(base, UserClass):
+                found = base.keras_base
+                if found is not None:
+                    return found
+        return None
 
     @property
     def is_keras_model(self) -> bool:
@@ -556,7 +592,8 @@ def _affordable_integers(op: Callable[[Any, Any], Any], left: int, right: int) -
 
 def unary(op: type, value: Any) -> Any:
     if op is cst.Not:
-        return (not value) if is_plain(value) else UNKNOWN
+        true = truth(value)
+        return UNKNOWN if true is None else not true
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         if op is cst.Minus:
             return -value
@@ -565,6 +602,24 @@ def unary(op: type, value: Any) -> Any:
         if op is cst.BitInvert and isinstance(value, int):
             return ~value
     return INERT if is_data(value) else UNKNOWN
+
+
+def truth(value: Any) -> bool | None:
+    """``bool(value)`` where it is known, else None: plain values and containers by their
+    contents, and the objects whose classes leave truth to Python's default (a function, a
+    class, a module, a Keras layer or model: true)."""
+    if is_plain(value):
+        return bool(value)
+    if isinstance(value, (list, tuple, dict)):
+        return None if contents_unknown(value) else bool(len(value))
+    if isinstance(value, (UserFunction, UserClass, Builtin, KerasSymbol, ModuleRef, LocalModule, Partial, BoundMethod)):
+        return True
+    if isinstance(value, Layer):
+        return True  # keras.Layer, Model and Sequential define neither __bool__ nor __len__
+    if isinstance(value, UserInstance):
+        cls = value.cls
+        return None if cls.find("__bool__") is not MISSING or cls.find("__len__") is not MISSING else True
+    return None  # unknown, data, a tensor (whose truth Keras refuses)
 
 
 def is_data(value: Any) -> bool:

@@ -43,6 +43,9 @@ from typing import Any, Iterator
 
 os.environ.setdefault("KERAS_BACKEND", "jax")
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from recording import clean_message  # noqa: E402
+
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "layers"
 
 N = None  # a dynamic dimension, for readability of the shapes below
@@ -1102,14 +1105,6 @@ def from_json(value: Any, lists: bool) -> Any:
     return value
 
 
-def _clean(message: str) -> str:
-    """The message Keras raised, without the call-context wrapper and object addresses."""
-    wrapped = re.search(r"Exception encountered when calling [^\n]*\n\n\x1b\[1m(.*?)\x1b\[0m", message, re.S)
-    if wrapped:
-        message = wrapped.group(1)
-    return re.sub(r" at 0x[0-9a-f]+", "", message)
-
-
 def layer_class(name: str) -> Any:
     """``keras.layers.<name>``, or the public class whose ``__name__`` is ``name``
     (``GroupedQueryAttention`` is public as ``GroupQueryAttention``)."""
@@ -1148,7 +1143,7 @@ def run_case(spec: dict) -> dict:
             cls = layer_class(spec["layer"])
             layer = cls(*[make(a) for a in spec["args"]], **{k: make(v) for k, v in spec["kwargs"].items()})
         except Exception as err:  # noqa: BLE001  (the oracle records whatever Keras raises)
-            result.update(error=_clean(str(err)), error_type=type(err).__name__, error_stage="init")
+            result.update(error=clean_message(str(err)), error_type=type(err).__name__, error_stage="init")
             return result
         inputs = [keras.Input(batch_shape=tuple(s)) for s in spec["input_shapes"]]
         try:
@@ -1157,7 +1152,7 @@ def run_case(spec: dict) -> dict:
             else:
                 out = layer(inputs if spec["list_input"] else inputs[0])
         except Exception as err:  # noqa: BLE001
-            result.update(error=_clean(str(err)), error_type=type(err).__name__, error_stage="call")
+            result.update(error=clean_message(str(err)), error_type=type(err).__name__, error_stage="call")
             return result
     if isinstance(out, (list, tuple)):
         # Nested outputs (a stacked cell's states) are listed flat, as kerascheck gives them.

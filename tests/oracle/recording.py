@@ -6,6 +6,7 @@ from __future__ import annotations
 import builtins
 import contextlib
 import io
+import re
 import sys
 import traceback
 from pathlib import Path
@@ -19,6 +20,18 @@ def error_record(exc: BaseException, filename: str) -> dict:
         if frame.filename == filename:
             line = frame.lineno
     return {"type": type(exc).__name__, "message": str(exc), "line": line}
+
+
+def keras2_message(message: str) -> str:
+    """What tf-keras raised, as ``--keras-version 2`` quotes it: the message a layer raised
+    without the wrapper tf-keras puts around errors raised in ``call()`` ("Exception
+    encountered when calling layer …", "Call arguments received …"), object addresses and the
+    paths of installed files (which depend on the machine)."""
+    wrapped = re.match(r"Exception encountered when calling layer [^\n]*\n\n(.*?)(?:\n\nCall arguments received .*)?$", message, re.S)
+    if wrapped:
+        message = wrapped.group(1)
+    message = re.sub(r" \((?:/|[A-Za-z]:\\)[^()]*\)", "", message)  # "cannot import name 'ops' from 'tf_keras' (/…/__init__.py)"
+    return re.sub(r" at 0x[0-9a-f]+", "", message).strip()
 
 
 def import_roots(path: Path) -> tuple[list[Path], str | None]:
@@ -93,6 +106,14 @@ def literal(value):
         items = tuple(literal(v) for v in value)
         return OPAQUE if OPAQUE in items else items
     return OPAQUE
+
+
+def clean_message(message: str) -> str:
+    """The message Keras raised, without the call-context wrapper and object addresses."""
+    wrapped = re.search(r"Exception encountered when calling [^\n]*\n\n\x1b\[1m(.*?)\x1b\[0m", message, re.S)
+    if wrapped:
+        message = wrapped.group(1)
+    return re.sub(r" at 0x[0-9a-f]+", "", message)
 
 
 def write_or_check(output: Path, text: str, argv: list[str]) -> int:
