@@ -293,14 +293,19 @@ def _analyse_source(
         try:
             module = parse_module(source, tree)
         except cst.ParserSyntaxError as err:
-            # CPython accepted the file: it is valid Python that libcst's grammar does not take.
-            message = str(err.message).rstrip(".")
-            return Analysis(_file_error(path, "KC003", f"libcst cannot parse this file, which Python accepts ({message})"))
+            # CPython accepted the file: it is valid Python that libcst's grammar does not take
+            # as a whole (a line continuation at the end of the file); statement by statement,
+            # as the editor's incremental analysis parses it, it may.
+            module, positions = _parsed_statement_by_statement(source, tree)
+            if module is None:
+                message = str(err.message).rstrip(".")
+                return Analysis(_file_error(path, "KC003", f"libcst cannot parse this file, which Python accepts ({message})"))
         except RecursionError:
             return Analysis(_file_error(path, "KC003", "file is nested too deeply to parse"))
         except Exception as err:  # noqa: BLE001  (libcst's native parser may raise others)
             return Analysis(_file_error(path, "KC001", f"cannot parse file: {err}"))
-        positions = PositionIndex(module, tree, source)
+        else:
+            positions = PositionIndex(module, tree, source)
         parsing.after_parse()
 
     from kerascheck.diagnostics import collect
@@ -369,3 +374,17 @@ def display_path(path: Path) -> str:
         return str(path.relative_to(Path.cwd()))
     except ValueError:
         return str(path)
+
+
+def _parsed_statement_by_statement(source: str, tree: Any) -> tuple[Any, Any]:
+    """The libcst module of ``source``'s top-level statements parsed one by one, and its
+    position index; ``(None, None)`` when they cannot be paired with CPython's."""
+    from kerascheck.frontend.incremental import ParseCache
+    from kerascheck.frontend.positions import PositionIndex
+
+    parses = ParseCache()
+    module = parses.parse(source, tree)
+    if module is None:
+        return None, None
+    positions = PositionIndex(module, tree, source, parses)
+    return (module, positions) if positions.paired() else (None, None)

@@ -398,8 +398,6 @@ def known_or_unknown(value: Any) -> Any:
     time they appear)."""
     if type(value) in _PASSED_THROUGH:
         return value
-    if isinstance(value, InertObject):
-        return UNKNOWN
     if isinstance(value, (tuple, list, dict)) and cost(value) > MAX_VALUE_COST:
         return UNKNOWN
     return _known_or_unknown(value)
