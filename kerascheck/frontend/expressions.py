@@ -31,10 +31,12 @@ from kerascheck.frontend.values import (
     UserInstance,
     WeightValue,
     binary,
+    concatenation,
     contents_unknown,
     is_plain,
     iteration_items,
     known_or_unknown,
+    text,
     truth,
     unary,
 )
@@ -278,10 +280,11 @@ class Expressions:
             value = self._eval(part.expression, scope)
             if part.conversion is not None or part.format_spec is not None:
                 return UNKNOWN
-            if not isinstance(value, (str, int, float, bool)) or value is UNKNOWN:
+            value = text(value)  # bounded, as every evaluated value (kerascheck.frontend.values)
+            if value is UNKNOWN:
                 return UNKNOWN
-            parts.append(str(value))
-        return "".join(parts)
+            parts.append(value)
+        return concatenation(parts)
 
     def eval_comparison(self, node: cst.Comparison, scope: Scope) -> Any:
         left = self._eval(node.left, scope)

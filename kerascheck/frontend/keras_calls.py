@@ -313,10 +313,12 @@ class KerasCalls:
         if isinstance(layer, (OpaqueModel, UnresolvedFunctional)):
             return UNKNOWN
         if isinstance(layer, Model):
-            functional = layer.functional if isinstance(layer, Sequential) else layer
+            # (A Sequential's Functional is made when first needed: not for each ``add``.)
+            graph = attr in ("input", "inputs", "output", "outputs")
+            functional = layer.functional if graph and isinstance(layer, Sequential) else layer
             if isinstance(layer, SubclassedModel):
                 functional = None  # its inputs and outputs are those of its last call: not modelled
-            if attr in ("input", "inputs", "output", "outputs") and functional is not None:
+            if graph and functional is not None:
                 tensors = functional.inputs if attr.startswith("input") else functional.outputs
                 if attr in ("input", "output"):
                     return tensors[0] if len(tensors) == 1 else list(tensors)
