@@ -35,7 +35,7 @@ def test_broken_input_is_a_diagnostic_in_a_separate_process(tmp_path: Path, name
     )
     assert "Traceback" not in result.stderr
     if code is None:
-        assert (result.returncode, result.stdout) == (0, "")
+        assert (result.returncode, result.stdout) == (0, "All checks passed!\n")
     else:
         assert result.returncode == 2, result.stderr
         assert f"{name}:" in result.stdout and f" {code} " in result.stdout
@@ -56,7 +56,7 @@ def test_a_symlink_loop_is_walked_once(tmp_path: Path) -> None:
 def test_a_ten_megabyte_file_without_keras_is_only_scanned(tmp_path: Path) -> None:
     (tmp_path / "data.py").write_text("x = 1\n" * (10 * 1024 * 1024 // 6))
     result = subprocess.run([sys.executable, "-m", "kerascheck", str(tmp_path)], capture_output=True, text=True, timeout=60)
-    assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+    assert (result.returncode, result.stdout, result.stderr) == (0, "All checks passed!\n", "")
 
 
 @pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root reads any file")
@@ -118,3 +118,17 @@ def test_a_string_format_that_would_take_gigabytes_is_not_evaluated(expression: 
     [summary], [reference] = result.summaries, plain.summaries
     assert summary.rows[0].name is UNKNOWN  # the name, not evaluated; the rest as usual
     assert (summary.rows[0].params, summary.total_params) == (reference.rows[0].params, reference.total_params)
+
+
+def test_a_file_that_libcst_takes_only_statement_by_statement_is_analysed() -> None:
+    """A line continuation at the end of the file: CPython accepts it, libcst's grammar does not
+    take the whole file, but takes each statement; the analysis is the editor's (which parses
+    statement by statement), not a KC003."""
+    from kerascheck.analysis import analyse_source
+    from kerascheck.config import Settings
+
+    source = "import keras\nm = keras.Sequential([keras.Input((3,)), keras.layers.Dense(2)])\n\\\r\n"
+    result = analyse_source(source, "m.py", Settings())
+    assert result.diagnostics == ()
+    [summary] = result.summaries
+    assert summary.total_params == 8

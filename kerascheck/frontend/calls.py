@@ -24,6 +24,7 @@ from kerascheck.frontend.flow import Break, Continue, ControlUncertain, Return
 from kerascheck.frontend.keras_calls import DTYPE_POLICY_FACTORIES, INERT_KERAS_MODULES, INERT_MODEL_METHODS, get_layer
 from kerascheck.frontend.keras_names import KerasSymbol, ModuleRef, is_keras_module
 from kerascheck.frontend.name_effects import MODEL_LOADERS
+from kerascheck.frontend.syntax import is_generator
 from kerascheck.frontend.values import (
     ATTRIBUTE_BUILTINS,
     BUILTINS,
@@ -341,7 +342,12 @@ class Calls:
         """A model read from a file, a config or another model: reported with unknown rows;
         called, a layer of unknown output. Its layers take the names their configs hold, which
         moves no counter; custom classes (``custom_objects``, or Layer subclasses of the file,
-        which may be registered) may not hold one, so the names generated afterwards are unknown."""
+        which may be registered) may not hold one, so the names generated afterwards are unknown.
+        Rebuilding it moves the counters of what its layers make on the way (recorded from
+        Keras 3.15.1: a Sequential makes a Functional each time a layer is added to it, as many
+        as its layers and its nested Sequentials' layers; a deserialized layer may be a plain
+        ``Layer``): those names are unknown from here, the others stay known."""
+        self.session.names_uncertain_for(("Functional", "Layer"))
         if kwargs.get("custom_objects") is not None or any(
             isinstance(value, UserClass) and value.is_keras_layer for value in self.classes_defined()
         ):
@@ -471,8 +477,20 @@ class Calls:
                 if isinstance(value, (list, dict)):
                     self.forget(value)
 
+    def generator_function(self, node: cst.FunctionDef) -> bool:
+        found = self.generators.get(id(node))
+        if found is None:
+            found = self.generators[id(node)] = is_generator(node)
+        return found
+
     def call_function(self, function: UserFunction, args: list[Any], kwargs: dict[str, Any]) -> Any:
         self.called.add(id(function))
+        if isinstance(function.node, cst.FunctionDef) and self.generator_function(function.node):
+            # A generator (a data generator, often ``while True:``): its body runs as it is
+            # iterated (by fit, next, a loop), which is not followed; whatever names that may
+            # take are unknown from here.
+            self.names_uncertain_by(self.function_names(function))
+            return INERT
         if self.depth >= MAX_CALL_DEPTH:
             self.session.names_uncertain_from_opaque_code()
             return UNKNOWN

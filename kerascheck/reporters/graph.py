@@ -9,11 +9,12 @@ used as a layer drawn as a cluster of its own layers.  DOT is plain text; the
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, Iterable
 
 from kerascheck.engine.dims import UNKNOWN, format_output
 from kerascheck.results import LayerRow, ModelSummary
@@ -32,9 +33,17 @@ def _name(value: Any) -> str:
 
 
 def _label(row: LayerRow) -> str:
-    output = format_output(row.output) if row.built else "?"
+    if not row.built:  # summary()'s "0 (unbuilt)"
+        return f"{_name(row.name)}\n{row.class_name}\n?\nunbuilt"
     params = "?" if row.params is UNKNOWN else f"{row.params:,}"
-    return f"{_name(row.name)}\n{row.class_name}\n{output}\n{params} params"
+    return f"{_name(row.name)}\n{row.class_name}\n{format_output(row.output)}\n{params} params"
+
+
+def _failing_label(row: LayerRow) -> str:
+    return f"{_name(row.name)}\n{row.class_name}\ndoes not build"
+
+
+_FAILING_STYLE = 'style="rounded,dashed", color="red", fontcolor="red"'
 
 
 class _Writer:
@@ -47,10 +56,16 @@ class _Writer:
         return f"n{self.count}"
 
     def model(self, summary: ModelSummary, indent: str) -> tuple[list[str], list[str]]:
-        """Draw the model's layers; return the node ids that take its inputs and give its outputs."""
+        """Draw the model's layers; return the node ids that take its inputs and give its outputs.
+
+        A model that does not build is drawn as far as it builds (:attr:`ModelSummary.partial`),
+        the layers whose calls raise in red."""
         ends: dict[int, tuple[str, str]] = {}  # row index -> (first node, last node)
         by_name: dict[str, int] = {}
-        for index, row in enumerate(summary.rows):
+        rows = summary.partial or summary.rows
+        connected = summary.show_connections or bool(summary.partial)
+        for index, row in enumerate(rows):
+            failing = bool(summary.partial) and not row.built
             if row.name is not UNKNOWN:
                 by_name.setdefault(str(row.name), index)
             if row.nested is not None and row.nested.rows:
@@ -61,25 +76,29 @@ class _Writer:
                 firsts, lasts = self.model(row.nested, indent + "  ")
                 self.lines.append(f"{indent}}}")
                 ends[index] = (firsts[0], lasts[-1])
+            elif failing:
+                node = self.new_id()
+                self.lines.append(f"{indent}{node} [label={_quote(_failing_label(row))}, {_FAILING_STYLE}];")
+                ends[index] = (node, node)
             else:
                 node = self.new_id()
                 self.lines.append(f"{indent}{node} [label={_quote(_label(row))}];")
                 ends[index] = (node, node)
         edges: list[tuple[int, int]] = []
-        if summary.show_connections:
-            for index, row in enumerate(summary.rows):
+        if connected:
+            for index, row in enumerate(rows):
                 for connection in row.connected_to:
                     match = _CONNECTION.match(connection)
                     if match and match.group(1) in by_name:
                         edges.append((by_name[match.group(1)], index))
         else:
-            edges = [(i, i + 1) for i in range(len(summary.rows) - 1)]
+            edges = [(i, i + 1) for i in range(len(rows) - 1)]
         for source, target in edges:
             self.lines.append(f"{indent}{ends[source][1]} -> {ends[target][0]};")
         targets = {t for _, t in edges}
         sources = {s for s, _ in edges}
-        firsts = [ends[i][0] for i in range(len(summary.rows)) if i not in targets] or ["_"]
-        lasts = [ends[i][1] for i in range(len(summary.rows)) if i not in sources] or ["_"]
+        firsts = [ends[i][0] for i in range(len(rows)) if i not in targets] or ["_"]
+        lasts = [ends[i][1] for i in range(len(rows)) if i not in sources] or ["_"]
         return firsts, lasts
 
 
@@ -97,10 +116,22 @@ def to_dot(summary: ModelSummary) -> str:
     return "\n".join(head + writer.lines + ["}"]) + "\n"
 
 
+# A file name's bytes stay well under any file system's limit (255), with the picture's
+# suffix and the temporary name it is written under.
+MAX_STEM_BYTES = 150
+DOT_TIMEOUT = 120  # seconds one picture may take dot
+
+
 def file_stem(summary: ModelSummary, taken: set[str]) -> str:
-    """``<file>.<variable>``, made unique within one run."""
+    """``<file>.<variable>``, made unique within one run; a long one is cut and made unique by
+    a hash of the whole (a 300-character model name failed with ENAMETOOLONG)."""
     label = summary.variable or _name(summary.name)
     stem = f"{Path(summary.path).stem}.{re.sub(r'[^A-Za-z0-9_.-]', '_', label)}"
+    if len(stem.encode("utf-8", "surrogateescape")) > MAX_STEM_BYTES:
+        from kerascheck.hashing import digest
+
+        cut = stem.encode("utf-8", "surrogateescape")[: MAX_STEM_BYTES - 17].decode("utf-8", "ignore")
+        stem = f"{cut}-{digest(stem.encode('utf-8', 'surrogateescape'))[:16]}"
     candidate, number = stem, 1
     while candidate in taken:
         number += 1
@@ -109,11 +140,58 @@ def file_stem(summary: ModelSummary, taken: set[str]) -> str:
     return candidate
 
 
+def dot_program() -> str | None:
+    """Graphviz's ``dot``, or None when it is not installed."""
+    return shutil.which("dot")
+
+
 def render_file(dot_path: Path, fmt: str) -> Path | None:
-    """``dot -T<fmt>``: the picture beside the DOT file, or None when Graphviz is not installed."""
-    program = shutil.which("dot")
+    """``dot -T<fmt>``: the picture beside the DOT file, or None when Graphviz is not installed.
+
+    dot is given absolute paths only (a file named ``-oX.py`` made ``-oX….dot``, an option, and
+    dot then read its standard input, which it no longer has) and writes a temporary file
+    renamed over the picture: a symlink there is replaced, never written through.
+    """
+    program = dot_program()
     if program is None:
         return None
-    target = dot_path.with_suffix(f".{fmt}")
-    subprocess.run([program, f"-T{fmt}", str(dot_path), "-o", str(target)], check=True, capture_output=True)
+    source = Path(os.path.abspath(dot_path))
+    target = source.with_suffix(f".{fmt}")
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
+    try:
+        subprocess.run(
+            [program, f"-T{fmt}", f"-o{temporary}", str(source)],
+            check=True, capture_output=True, stdin=subprocess.DEVNULL, timeout=DOT_TIMEOUT,
+        )
+        os.replace(temporary, target)
+    finally:
+        if os.path.lexists(temporary):
+            os.unlink(temporary)
     return target
+
+
+def write_graphs(
+    summaries: Iterable[ModelSummary], folder: Path, fmt: str | None, echo: Callable[[str], None]
+) -> int:
+    """Each model's DOT file (and picture) in ``folder``; the number that could not be written.
+
+    Every file is written to a temporary file and renamed into place: a symlink in the folder
+    (``model.dot`` → ``~/.bashrc``) is replaced, never followed. A failure is reported and
+    the next graph written.
+    """
+    from kerascheck.reporters.printable import printable
+    from kerascheck.safeio import write_atomic
+
+    taken: set[str] = set()
+    failures = 0
+    for summary in summaries:
+        path = folder / (file_stem(summary, taken) + ".dot")
+        try:
+            write_atomic(path, to_dot(summary).encode("utf-8"))
+            picture = render_file(path, fmt or "svg")
+        except (OSError, subprocess.SubprocessError) as err:
+            echo(printable(f"kerascheck: cannot write the graph {path}: {err}"))
+            failures += 1
+            continue
+        echo(printable(f"kerascheck: wrote {path}" + (f" and {picture.name}" if picture else "")))
+    return failures
