@@ -19,7 +19,7 @@ from conftest import FIXTURES, ROOT, load_expected
 from kerascheck.cli import main
 
 FIXES = FIXTURES / "fixes"
-MARKER = re.compile(r"  # KC\d{3}$", re.M)
+MARKER = re.compile(r"(  # KC\d{3})+$", re.M)
 SEED = FIXTURES / "summary" / "seed_conv_pool_dense.py"
 
 
