@@ -44,6 +44,10 @@ class NotReplayable(Exception):
     """The call cannot be predicted exactly (Keras may raise, or a value is unknown)."""
 
 
+class ApplicationRaises(NotReplayable):
+    """Keras raises, certainly, with this message (an input smaller than the application takes)."""
+
+
 @lru_cache(maxsize=None)
 def recorded() -> dict[str, Any]:
     """Signatures, input-shape rules and graphs, read on first use (most files need none)."""
@@ -77,6 +81,7 @@ def obtain_input_shape(input_shape: Any, default_size: Any, min_size: int, requi
             raise NotReplayable("include_top with imagenet weights needs the default input shape")
         return default_shape
     if input_shape:
+        given = input_shape
         if len(input_shape) != 3:
             raise NotReplayable("`input_shape` must be a tuple of three integers.")
         if weights == "imagenet":
@@ -84,6 +89,9 @@ def obtain_input_shape(input_shape: Any, default_size: Any, min_size: int, requi
                 raise NotReplayable("The input must have 3 channels")
             input_shape = tuple(input_shape[:2]) + (3,)
         if any(_int(d) and d < min_size for d in input_shape[:2]):
+            if isinstance(given, (tuple, list)) and all(_int(d) or d is None for d in given):
+                raise ApplicationRaises(f"Input size must be at least {min_size}x{min_size}; Received: "
+                                        f"input_shape={given!r}")
             raise NotReplayable(f"Input size must be at least {min_size}x{min_size}")
     else:
         input_shape = default_shape if require_flatten else (None, None, 3)
@@ -217,9 +225,11 @@ def build_application(session: Session, name: str, args: list, kwargs: dict, ori
         if "channels" in spec and input_shape[-1] not in spec["channels"]:
             raise NotReplayable("the graph depends on the input channels and was not recorded for these")
         return _replay(session, name, bound, input_shape, model_name, origin)
-    except (NotReplayable, LayerError, Unresolved, *RULE_FAILURES):
+    except (NotReplayable, LayerError, Unresolved, *RULE_FAILURES) as error:
         # The model is not known, or Keras would raise: either way Keras may have created
         # layers that took names, so the names generated from here on are unknown too.
+        if isinstance(error, ApplicationRaises):
+            session.report("config", f"{name}: {error}", origin)
         session.names_uncertain_from_opaque_code()
         return OpaqueModel(session, UNKNOWN, origin)
 
