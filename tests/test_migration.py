@@ -276,3 +276,27 @@ def test_data_as_a_python_list_of_numbers_and_one_metric_as_a_string() -> None:
     assert "Unrecognized data type: x=[4] (of type <class 'list'>)" in messages[8]
     assert "Unrecognized data type: x=[[10, -1.4]] (of type <class 'list'>)" in messages[9]
     assert _codes(source, KERAS2) == []
+
+
+def test_one_list_of_metrics_for_a_model_of_several_outputs() -> None:
+    source = (
+        "import numpy as np\nimport keras\n"
+        "inputs = keras.Input((3,))\n"
+        "m = keras.Model(inputs, [keras.layers.Dense(1, name='a')(inputs), keras.layers.Dense(1, name='b')(inputs),"
+        " keras.layers.Dense(1, name='c')(inputs)])\n"
+        "m.compile(optimizer='sgd', loss='mse', metrics=['mae'])\n"
+        "x, ys = np.zeros((4, 3)), [np.zeros((4, 1))] * 3\n"
+        "m.fit(x, ys, verbose=0)\n"
+        "m.compile(optimizer='sgd', loss='mse', metrics=['mae', 'mse', 'mae'])\n"
+        "m.fit(x, ys, verbose=0)\n"
+        "one = keras.Sequential([keras.Input((3,)), keras.layers.Dense(1)])\n"
+        "one.compile(optimizer='sgd', loss='mse', metrics=['mae'])\n"
+        "one.fit(x, ys[0], verbose=0)\n"
+    )
+    result = analyse_source(source, "m.py")
+    assert [(d.span.line, d.code) for d in result.diagnostics] == [(7, "KC312")]
+    assert ("tuple arity mismatch; expected: 3, got: 1; tuple: ('mae',).\nInvalid `metrics`. `metrics` should contain "
+            "metrics objects and either be a dict or a list matching the output names of the functional model "
+            "['a', 'b', 'c'] or match the output structure of the model: ['X', 'X', 'X'].\nReceived: metrics=['mae']"
+            ) in result.diagnostics[0].message
+    assert _codes(source, KERAS2) == []

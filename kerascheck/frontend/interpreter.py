@@ -63,6 +63,7 @@ class Interpreter(Statements, Imports, Expressions, Calls, NameEffects, KerasCal
         self.stopped: BudgetExhausted | None = None  # why the run stopped short, past the file's budget
         self.called: set[int] = set()  # ids of the user functions called so far
         self.callee_of: Any = None  # the call whose callee is being evaluated
+        self.compiled_metrics: dict[int, tuple[Any, Any]] = {}  # id of a model -> (it, the metrics it was compiled with)
         self.generators: dict[int, bool] = {}  # ids of the function definitions read: whether each is a generator
         self.effects: dict[int, EffectCollector] = {}  # by id of nodes of modules kept alive
         self.main_scope: Scope | None = None  # the analysed file's module scope, once it runs

@@ -183,6 +183,7 @@ class Keras2Checks:
         behaviours = _catalogue().BEHAVIOURS
         if name == "compile":
             metrics = next((a.value for a in node.args if a.keyword is not None and a.keyword.value == "metrics"), None)
+            self.compiled_metrics[id(receiver)] = (receiver, _strings(metrics))
             entry = behaviours.get("compile_metrics_string")
             if entry is None or not isinstance(metrics, cst.SimpleString) or not isinstance(metrics.evaluated_value, str):
                 return
@@ -198,6 +199,8 @@ class Keras2Checks:
                 rewrite=("set", f"use metrics=[{code}]", (("metrics", f"[{code}]"),)),
             )
             return
+        if name in ("fit", "evaluate"):
+            self.check_metrics_per_output(receiver, node)
         entry = behaviours.get(f"model_{name}_list")
         if entry is None or any(a.star for a in node.args):
             return
@@ -217,6 +220,34 @@ class Keras2Checks:
             f"{receiver.class_name}.{name}() given a Python {'list' if isinstance(data, cst.List) else 'tuple'} of "
             f"numbers as its data, which Keras 2 made an array of and Keras 3 rejects (pass np.array(...)). "
             f"Keras: {kind}: {message}",
+            node,
+        )
+
+    def check_metrics_per_output(self, receiver: Any, node: cst.Call) -> None:
+        """``compile(metrics=["mae"])`` on a model of several outputs: Keras 2 gave every output
+        the list; Keras 3 wants one list per output (or a dict) and raises when it is trained."""
+        entry = _catalogue().BEHAVIOURS.get("compile_metrics_per_output")
+        _, metrics = self.compiled_metrics.get(id(receiver), (None, None))
+        if entry is None or not metrics or not isinstance(receiver, Functional) or isinstance(receiver, SubclassedModel):
+            return
+        outputs = receiver.outputs
+        if not isinstance(outputs, (list, tuple)) or len(outputs) < 2 or len(metrics) >= len(outputs):
+            return
+        names = [getattr(getattr(t, "layer", None), "name", None) for t in outputs]
+        if not all(isinstance(n, str) for n in names):
+            return
+        kind, message = entry["raises"]
+        count = len(outputs)
+        for old, new in (("expected: 2, got: 1", f"expected: {count}, got: {len(metrics)}"),
+                         ("tuple: ('mae',)", f"tuple: {tuple(metrics)!r}"),
+                         ("['dense', 'dense_1']", repr(names)), ("['X', 'X']", repr(["X"] * count)),
+                         ("metrics=['mae']", f"metrics={metrics!r}")):
+            message = message.replace(old, new, 1)
+        self.session.report(
+            "keras2_argument",
+            f"{receiver.class_name} {receiver.name if isinstance(receiver.name, str) else '…'} has {count} outputs and "
+            f"was compiled with one list of {len(metrics)} metric(s), which Keras 2 gave each output: Keras 3 wants a "
+            f"list per output or a dict. Keras: {kind}: {message}",
             node,
         )
 
@@ -244,6 +275,14 @@ class Keras2Checks:
             )
             return True
         return False
+
+
+def _strings(node: Any) -> list[str] | None:
+    """The strings of a list display of string literals (``["mae"]``); None for anything else."""
+    if not isinstance(node, cst.List) or not node.elements:
+        return None
+    values = [e.value.evaluated_value if isinstance(e.value, cst.SimpleString) else None for e in node.elements]
+    return values if all(isinstance(v, str) for v in values) else None
 
 
 def _numbers(node: cst.BaseExpression) -> bool:

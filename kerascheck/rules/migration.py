@@ -111,7 +111,8 @@ class RemovedArgument(Rule):
         `subsample=`, `W_regularizer=`...), `batch_input_shape=` or `weights=` on a layer, a model
         method's `nb_epoch=`, `workers=`, `use_multiprocessing=`; and the arguments Keras 2 took in
         another form: data as a Python list of numbers (`model.predict([6])`, which Keras 2 made an
-        array of), one metric as a string (`compile(metrics="mae")`).
+        array of), one metric as a string (`compile(metrics="mae")`), one list of metrics for a
+        model of several outputs (Keras 2 gave it to each; reported where Keras 3 trains it).
     """
     why = """
         Keras 3 raises (`Argument(s) not recognized: {'lr': 0.001}`, `Unrecognized keyword arguments

@@ -721,6 +721,13 @@ class Recorder:
             "model_inputs_layer": "import keras\nkeras.Model(keras.layers.Dense(1), keras.Input((3,)))\n",
             # A string where Keras 2 took one metric or a list of them.
             "compile_metrics_string": MODEL_SCRIPT + "m.compile(optimizer='sgd', loss='mse', metrics='mae')\n",
+            # One list of metrics for a model of two outputs, which Keras 2 gave each output.
+            "compile_metrics_per_output": (
+                "import numpy as np\nimport keras\ninputs = keras.Input((3,))\n"
+                "m = keras.Model(inputs, [keras.layers.Dense(1)(inputs), keras.layers.Dense(1)(inputs)])\n"
+                "m.compile(optimizer='sgd', loss='mse', metrics=['mae'])\n"
+                "m.fit(np.zeros((4, 3)), [np.zeros((4, 1)), np.zeros((4, 1))], verbose=0)\n"
+            ),
         }
         # Data as a Python list of numbers, which Keras 2 made an array of.
         for method in ("fit", "evaluate", "predict"):  # (the *_on_batch methods fail further in, on each number)
