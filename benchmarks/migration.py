@@ -419,6 +419,7 @@ def measure(verbose: bool) -> int:
 
     truth = json.loads(TRUTH.read_text())["scripts"]
     rejected = found = found_at_cause = ran = 0
+    by_source: dict[str, list[int]] = {}  # repository -> [rejected, found]
     false_errors: list[str] = []
     missed: list[str] = []
     for entry in corpus():
@@ -438,8 +439,11 @@ def measure(verbose: bool) -> int:
             continue
         if error.get("line") and keras_rejects(error):
             rejected += 1
+            source = by_source.setdefault(entry["repo"] + (" (Keras 1)" if entry["id"].startswith("keras1/") else ""), [0, 0])
+            source[0] += 1
             if any(d.span.line == error["line"] for d in errors):
                 found += 1
+                source[1] += 1
             elif error.get("cause_line") and any(d.span.line == error["cause_line"] for d in errors):
                 found_at_cause += 1
             else:
@@ -451,6 +455,8 @@ def measure(verbose: bool) -> int:
     print(f"reported at the line Keras blames: {found} of {rejected} ({share})")
     print(f"reported at the line of the error Keras caught and raised again as another (the script's line in "
           f"the first traceback: a layer's call, a loss): {found_at_cause} more")
+    for name, (count, hit) in sorted(by_source.items()):
+        print(f"  {name}: {hit} of {count}")
     print(f"false errors (at lines Keras 3 ran, or in scripts it ran to the end): {len(false_errors)}")
     if verbose:
         for line in missed:
