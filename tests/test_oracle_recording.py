@@ -27,7 +27,8 @@ ORACLE = REPO_ROOT / "tests" / "oracle"
 # Every recorder whose output the tests rely on; each has a --check mode.
 RECORDERS = (
     "record.py", "record_rules.py", "layer_cases.py", "op_cases.py", "record_api.py", "record_activations.py",
-    "record_built_at_init.py", "record_applications.py", "record_masking.py",
+    "record_built_at_init.py", "record_applications.py", "record_masking.py", "loss_cases.py",
+    "record_compile.py",
     # Keras 2 (tf-keras, installed by the oracle extra): the truth of --keras-version 2.
     "layer_cases_keras2.py", "record_keras2.py",
 )

@@ -394,6 +394,10 @@ class Model(Layer):
     variable_is_global = False
     reported = True  # built or bound by the analysed file itself
     optimizer_built = False  # trained (fit…): the optimizer's variables exist
+    # compile(loss=...): a kerascheck.engine.losses.LossSpec, a list or dict of them, or UNKNOWN;
+    # None until compiled with a loss.
+    compile_loss: Any = None
+    compile_errors: Any = ()  # errors Keras raises when the compiled loss and metrics are built (fit)
 
     def layer_list(self) -> list[Layer]:
         raise NotImplementedError
@@ -906,8 +910,11 @@ class Session:
         inputs: Sequence[KerasTensor] = (),
         expected: str | None = None,
         keywords: tuple[str, ...] = (),
+        keras2: bool = False,
     ) -> None:
-        if self.keras_version == 2 and not keras2_errors_agree(layer.class_name if layer is not None else None):
+        """``keras2``: the caller decided from what Keras 2 was recorded to do (compile's checks)."""
+        class_name = layer.class_name if layer is not None else None
+        if self.keras_version == 2 and not keras2 and not keras2_errors_agree(class_name):
             return  # Keras 2 was not recorded raising the same errors: prove nothing
         self.errors.append(
             EngineError(kind, message, origin, layer, tuple(inputs), expected, self.speculative, keywords)

@@ -20,6 +20,7 @@ from kerascheck.engine.runtime import (
     SubclassedModel,
     flatten,
 )
+from kerascheck.frontend.compile_calls import LOSS_BUILDING_METHODS
 from kerascheck.frontend.flow import Break, Continue, ControlUncertain, Return
 from kerascheck.frontend.keras_calls import DTYPE_POLICY_FACTORIES, INERT_KERAS_MODULES, INERT_MODEL_METHODS, get_layer
 from kerascheck.frontend.keras_names import KerasSymbol, ModuleRef, is_keras_module
@@ -65,8 +66,12 @@ DATA_MODEL_METHODS = frozenset(
 )
 
 
-# Those that train it: the optimizer's variables are created.
-TRAINING_MODEL_METHODS = frozenset({"fit", "train_on_batch", "fit_generator"})
+# Those that create the optimizer's variables of a compiled model: Keras 3's _symbolic_build runs
+# in fit and evaluate and their batch forms (recorded: a model evaluated once shows its optimizer's
+# parameters in summary()).
+TRAINING_MODEL_METHODS = frozenset(
+    {"fit", "train_on_batch", "fit_generator", "evaluate", "test_on_batch", "evaluate_generator"}
+)
 
 
 
@@ -275,9 +280,14 @@ class Calls:
             return None
         if isinstance(receiver, (Functional, Sequential)) and name == "get_layer":
             return get_layer(receiver, kwargs.get("name", args[0] if args else None), kwargs.get("index"))
+        if isinstance(receiver, Model) and name == "compile":
+            self.call_compile(receiver, args, kwargs, node)
+            return UNKNOWN
+        # The compiled loss and metrics are resolved: their errors (Keras raises before training).
+        raised = isinstance(receiver, Model) and name in LOSS_BUILDING_METHODS and self.model_trained(receiver)
         if isinstance(receiver, Model) and name in DATA_MODEL_METHODS:
             # fit(x), predict(x)…: an unbuilt model is built on the data, whose shape is unknown here.
-            if name in TRAINING_MODEL_METHODS:
+            if name in TRAINING_MODEL_METHODS and not raised:
                 receiver.optimizer_built = True
             if not receiver.built and not isinstance(receiver, Functional):
                 data = known_or_unknown(kwargs.get("x", args[0] if args else UNKNOWN))

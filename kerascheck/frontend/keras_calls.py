@@ -24,6 +24,7 @@ from kerascheck.engine.runtime import (
     UnresolvedFunctional,
     flatten,
 )
+from kerascheck.frontend.compile_calls import loss_object
 from kerascheck.frontend.keras_names import KerasSymbol
 from kerascheck.frontend.values import INERT, ArrayValue, BoundMethod, UserFunction, WeightValue, is_plain
 from kerascheck.knowledge import keras_api
@@ -233,6 +234,10 @@ class KerasCalls:
     def call_keras_utility(self, dotted: str, args: list[Any], kwargs: dict[str, Any]) -> Any:
         """Keras functions that build no layers; the few that change global state are modelled."""
         function = dotted.rsplit(".", 1)[1]
+        if dotted.startswith("keras.losses."):
+            made = loss_object(function, args, kwargs)  # kept for compile(loss=...)
+            if made is not None:
+                return made
         if function == "int_shape" and args and isinstance(args[0], KerasTensor):
             return args[0].shape
         if function == "clear_session":

@@ -398,7 +398,7 @@ def known_or_unknown(value: Any) -> Any:
     if isinstance(value, ArrayValue):
         return ArrayData(value.shape)  # data of a known shape: a constant operand, or what a model is built on
     if isinstance(value, InertObject):
-        return UNKNOWN
+        return getattr(value, "engine_value", UNKNOWN)  # a loss object: its LossSpec
     if isinstance(value, tuple):
         return tuple(known_or_unknown(v) for v in value)
     if contents_unknown(value):

@@ -1,7 +1,8 @@
 """The rule catalogue: every diagnostic kerascheck reports has a code here.
 
 Codes are stable: KC0xx files that cannot be analysed, KC1xx shape errors,
-KC2xx invalid arguments, KC3xx Keras 2 API and model-level lint.
+KC2xx invalid arguments, KC3xx Keras 2 API and model-level lint, KC4xx training (compile,
+losses, data).
 """
 
 from __future__ import annotations
@@ -25,6 +26,15 @@ from kerascheck.rules.shape import (
     ReshapeMismatch,
     UndefinedDimension,
 )
+from kerascheck.rules.training import (
+    CategoricalCrossentropyOnOneUnit,
+    LossKeysNotOutputs,
+    SoftmaxWithBinaryCrossentropy,
+    UnexpectedCompileArgument,
+    UnknownLoss,
+    UnknownMetric,
+    UnknownOptimizer,
+)
 
 ALL_RULES: tuple[type[Rule], ...] = (
     SyntaxErrorInFile,
@@ -44,6 +54,13 @@ ALL_RULES: tuple[type[Rule], ...] = (
     ParameterHog,
     SoftmaxOnOneUnit,
     ModelOverBudget,
+    UnknownLoss,
+    UnknownMetric,
+    UnknownOptimizer,
+    UnexpectedCompileArgument,
+    LossKeysNotOutputs,
+    SoftmaxWithBinaryCrossentropy,
+    CategoricalCrossentropyOnOneUnit,
 )
 RULES_BY_CODE: dict[str, type[Rule]] = {rule.code: rule for rule in ALL_RULES}
 RULE_FOR_ENGINE_KIND: dict[str, type[Rule]] = {kind: rule for rule in ALL_RULES for kind in rule.engine_kinds}
