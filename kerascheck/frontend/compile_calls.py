@@ -129,6 +129,11 @@ def _plain_loss_function(loss: Any) -> str | None:
     return None
 
 
+def _plain_metrics(value: Any) -> bool:
+    """A metric string, or a flat list of them."""
+    return isinstance(value, str) or isinstance(value, list) and all(isinstance(v, str) for v in value)
+
+
 def _model_outputs(model: Model) -> list | None:
     if isinstance(model, Functional):
         return None if isinstance(model.outputs_structure, dict) else list(model.outputs)
@@ -195,7 +200,12 @@ class CompileCalls:
             self._lint_loss_and_output(model, model.compile_loss, at(syntax.get("loss", node)))
         pending = list(self._loss_errors(model, loss, syntax.get("loss", node), known, version))
         for argument in ("metrics", "weighted_metrics"):
-            pending.extend(self._metric_errors(model, bound.get(argument), syntax.get(argument, node), known))
+            metrics = bound.get(argument)
+            keys_error = self._metric_keys_error(model, metrics, argument, version) if isinstance(metrics, dict) else None
+            if keys_error is not None:
+                pending.append(("metric_keys", keys_error, syntax.get(argument, node)))
+                continue
+            pending.extend(self._metric_errors(model, metrics, syntax.get(argument, node), known))
         model.compile_errors = [(kind, message, at(part)) for kind, message, part in pending]
 
     def model_trained(self, model: Model) -> bool:
@@ -291,6 +301,29 @@ class CompileCalls:
                 "and the model learns nothing (use binary_crossentropy for one unit)",
                 where,
             )
+
+    def _metric_keys_error(self, model: Model, metrics: dict, argument: str, version: int) -> str | None:
+        """``CompileMetrics._build_metrics_set``: a dict of metrics for a model of several outputs
+        (a list of them) must name some of its outputs; otherwise it is matched to the outputs'
+        structure, which a dict is not, and Keras raises."""
+        if version != 3 or not isinstance(model, Functional) or not isinstance(model.outputs_structure, list):
+            return None
+        names = self._output_names(model)
+        if names is None or len(names) < 2 or not all(isinstance(k, str) for k in metrics):
+            return None
+        if len(metrics) <= len(names) and set(metrics) <= set(names):
+            return None
+        if not all(_plain_metrics(v) for v in metrics.values()):
+            return None  # Keras prints the objects given: not reproduced
+        as_tuples = {k: tuple(v) if isinstance(v, list) else v for k, v in metrics.items()}
+        structure = ["X"] * len(names)
+        return (
+            f"the {argument} dict's keys {list(metrics)} are not among the model's outputs {names}: when the "
+            f"model is trained Keras raises ValueError: Expected an instance of tuple, got {as_tuples!r}.\n"
+            f"Invalid `{argument}`. `{argument}` should contain metrics objects and either be a dict or a list "
+            f"matching the output names of the functional model {names} or match the output structure of the "
+            f"model: {structure}.\nReceived: {argument}={metrics!r}"
+        ).replace("\n", " ")  # one line of diagnostic
 
     @staticmethod
     def _output_count(model: Model) -> Any:

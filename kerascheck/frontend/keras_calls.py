@@ -290,6 +290,8 @@ class KerasCalls:
             return layer.name
         if attr == "trainable":
             return layer.trainable
+        if isinstance(layer, OpaqueModel) and attr == "compile":
+            return BoundMethod(layer, attr)  # a loaded model compiled: its arguments are checked
         if isinstance(layer, (OpaqueModel, UnresolvedFunctional)):
             return UNKNOWN
         if isinstance(layer, Model):

@@ -29,6 +29,7 @@ from kerascheck.rules.shape import (
 from kerascheck.rules.training import (
     CategoricalCrossentropyOnOneUnit,
     LossKeysNotOutputs,
+    MetricsKeysNotOutputs,
     SoftmaxWithBinaryCrossentropy,
     UnexpectedCompileArgument,
     UnknownLoss,
@@ -61,6 +62,7 @@ ALL_RULES: tuple[type[Rule], ...] = (
     LossKeysNotOutputs,
     SoftmaxWithBinaryCrossentropy,
     CategoricalCrossentropyOnOneUnit,
+    MetricsKeysNotOutputs,
 )
 RULES_BY_CODE: dict[str, type[Rule]] = {rule.code: rule for rule in ALL_RULES}
 RULE_FOR_ENGINE_KIND: dict[str, type[Rule]] = {kind: rule for rule in ALL_RULES for kind in rule.engine_kinds}

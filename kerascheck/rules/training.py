@@ -275,3 +275,49 @@ class CategoricalCrossentropyOnOneUnit(Rule):
         model.compile(optimizer="adam", loss="binary_crossentropy")
         """,
     )
+
+
+class MetricsKeysNotOutputs(Rule):
+    code = "KC417"
+    name = "metrics-keys-not-outputs"
+    summary = """
+        `compile(metrics={...})` (or `weighted_metrics`) on a functional model of several outputs:
+        a key of the dict is not the name of one of its outputs.
+    """
+    why = """
+        Keras 3 gives a dict of metrics to the outputs it names (some may be left out); a key that
+        names none of them makes it match the dict against the outputs' list instead, and `fit` or
+        `evaluate` raises `ValueError: Expected an instance of tuple, ... Invalid `metrics``. With
+        a single output, Keras applies every metric of the dict to it and raises nothing.
+    """
+    engine_kinds = ("metric_keys",)
+    invalid = (
+        """
+        import keras
+        import numpy as np
+        from keras import layers
+
+        inputs = keras.Input(shape=(8,))
+        kind = layers.Dense(3, activation="softmax", name="kind")(inputs)
+        size = layers.Dense(1, name="size")(inputs)
+        model = keras.Model(inputs, [kind, size])
+        model.compile(optimizer="adam", loss=["sparse_categorical_crossentropy", "mse"],
+                      metrics={"kinds": ["accuracy"]})  # KC417
+        model.evaluate(np.zeros((4, 8)), [np.zeros((4,)), np.zeros((4, 1))], verbose=0)
+        """,
+    )
+    valid = (
+        """
+        import keras
+        import numpy as np
+        from keras import layers
+
+        inputs = keras.Input(shape=(8,))
+        kind = layers.Dense(3, activation="softmax", name="kind")(inputs)
+        size = layers.Dense(1, name="size")(inputs)
+        model = keras.Model(inputs, [kind, size])
+        model.compile(optimizer="adam", loss=["sparse_categorical_crossentropy", "mse"],
+                      metrics={"kind": ["accuracy"]})
+        model.evaluate(np.zeros((4, 8)), [np.zeros((4,)), np.zeros((4, 1))], verbose=0)
+        """,
+    )
