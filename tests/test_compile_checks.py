@@ -43,6 +43,8 @@ def test_the_loss_is_kept_on_the_model() -> None:
     assert model.compile_loss == LossSpec(class_name="CategoricalCrossentropy", config=(("from_logits", True),))
     model = _model(MODEL + 'model.compile("sgd", {"dense": "mse"})\n')
     assert model.compile_loss == {"dense": LossSpec(identifier="mse")}
+    model = _model(MODEL + "model.compile(loss=keras.losses.mean_squared_error)\n")
+    assert model.compile_loss == LossSpec(function="mean_squared_error")
     model = _model(MODEL + "model.compile(loss=my_loss)\n")
     assert model.compile_loss is not None and not isinstance(model.compile_loss, LossSpec)
 

@@ -16,7 +16,9 @@ import libcst as cst
 
 from kerascheck.engine.dims import UNKNOWN, format_shape, proven_equal
 from kerascheck.engine.losses import LossSpec
+from kerascheck.engine.losses.base import RULES
 from kerascheck.engine.runtime import Functional, KerasTensor, Model, Sequential
+from kerascheck.frontend.keras_names import ModuleRef
 from kerascheck.frontend.positions import NodeWithin
 from kerascheck.frontend.values import InertObject
 
@@ -78,6 +80,9 @@ def resolved_loss(value: Any) -> Any:
         return value
     if isinstance(value, LossValue):
         return value.spec
+    if isinstance(value, ModuleRef) and value.name.startswith("keras.losses."):
+        function = value.name[len("keras.losses."):]  # compile(loss=keras.losses.mean_squared_error)
+        return LossSpec(function=function) if function in RULES else UNKNOWN
     if isinstance(value, (list, tuple)):
         return [resolved_loss(v) for v in value]
     if isinstance(value, dict) and all(isinstance(k, str) for k in value):
@@ -121,6 +126,8 @@ def _plain_loss_function(loss: Any) -> str | None:
         return None
     if loss.identifier is not None:
         return keras_losses.STRINGS.get(loss.identifier)
+    if loss.function is not None:
+        return loss.function
     if loss.class_name in keras_losses.CLASSES:
         config = dict(loss.config)
         if config.get("from_logits", False) is not False:
