@@ -8,7 +8,7 @@ from typing import Any, Callable, Iterator, Sequence
 import libcst as cst
 
 from kerascheck.engine.dims import UNKNOWN, PartialShape, Unresolved
-from kerascheck.engine.runtime import KerasTensor, Layer
+from kerascheck.engine.runtime import ArrayData, KerasTensor, Layer
 from kerascheck.frontend.keras_calls import TENSOR_OPERATORS, is_operand
 from kerascheck.frontend.keras_names import KerasSymbol, ModuleRef, resolve
 from kerascheck.frontend.syntax import plain_string
@@ -31,9 +31,12 @@ from kerascheck.frontend.values import (
     UserInstance,
     WeightValue,
     binary,
+    concatenation,
     contents_unknown,
     is_plain,
     iteration_items,
+    known_or_unknown,
+    text,
     truth,
     unary,
 )
@@ -120,6 +123,11 @@ class Expressions:
             return self.session.operation(op_class, [left, right], {}, self.origin(node), python_operator=True)
         if left is UNKNOWN or right is UNKNOWN:
             self.maybe_tensor_operation(op_class)
+        if isinstance(left, ArrayData) or isinstance(right, ArrayData):
+            # A backend tensor (what an eager Keras call returned): the backend's operation.
+            if op_class is None or not all(is_operand(v) for v in (left, right)):
+                return UNKNOWN
+            return self.session.operation(op_class, [known_or_unknown(left), known_or_unknown(right)], {}, None)
         return binary(BINARY_OPERATORS.get(operator), left, right)
 
     def maybe_tensor_operation(self, op_class: str | None) -> None:
@@ -272,10 +280,11 @@ class Expressions:
             value = self._eval(part.expression, scope)
             if part.conversion is not None or part.format_spec is not None:
                 return UNKNOWN
-            if not isinstance(value, (str, int, float, bool)) or value is UNKNOWN:
+            value = text(value)  # bounded, as every evaluated value (kerascheck.frontend.values)
+            if value is UNKNOWN:
                 return UNKNOWN
-            parts.append(str(value))
-        return "".join(parts)
+            parts.append(value)
+        return concatenation(parts)
 
     def eval_comparison(self, node: cst.Comparison, scope: Scope) -> Any:
         left = self._eval(node.left, scope)
@@ -406,7 +415,7 @@ class Expressions:
             return self.layer_attribute(value, attr)
         if isinstance(value, (list, dict, str)) and attr in PY_METHODS:
             return BoundMethod(value, attr)
-        if isinstance(value, ArrayValue) and attr == "shape":
+        if isinstance(value, (ArrayValue, ArrayData)) and attr == "shape":
             return value.shape
         if isinstance(value, WeightValue):
             return value.shape if attr == "shape" else INERT  # a variable's value, assign()…
