@@ -37,6 +37,8 @@ def _source(tensor: KerasTensor, span_of: SpanOf) -> str:
 
 def describe(error: EngineError, span_of: SpanOf) -> str:
     """The diagnostic message for an engine error."""
+    if error.data:
+        return _with_data_sources(error, span_of)
     layer = error.layer
     if layer is None:
         return error.message
@@ -49,6 +51,17 @@ def describe(error: EngineError, span_of: SpanOf) -> str:
     if error.kind == "rank" and error.expected:
         return f"{who} expects {error.expected} but gets {received}. Keras: {error.message}"
     return f"{who} gets {received}. Keras: {error.message}"
+
+
+def _with_data_sources(error: EngineError, span_of: SpanOf) -> str:
+    """A data check's message, each array named with its shape, dtype and where that shape was made
+    (``x_train (60000, 28, 28) uint8 from mnist.load_data() at line 3``)."""
+    message = error.message
+    for index, (label, spec) in enumerate(error.data):
+        origin = spec.origin.located(span_of) if spec.origin is not None else None
+        where = f" from {origin.describe()}" if origin is not None else ""
+        message = message.replace(f"\x00{index}\x00", f"{label} {spec.describe()}{where}")
+    return message
 
 
 RECURRENT_LAYERS = frozenset({"LSTM", "GRU", "SimpleRNN", "RNN"})

@@ -63,6 +63,9 @@ class EngineError:
     expected: str | None = None  # for rank errors: "a 3-D input", …
     speculative: bool = False  # raised in code the program may never run so
     keywords: tuple[str, ...] = ()  # the keyword arguments at fault (deprecated, Keras 2 names)
+    # Data a check of fit/evaluate/predict is about: (label, ArraySpec) pairs, which the message
+    # names as "\x00<index>\x00" (see kerascheck.engine.data_checks).
+    data: tuple = ()
 
 
 # --------------------------------------------------------------------------- tensors
@@ -394,6 +397,8 @@ class Model(Layer):
     variable_is_global = False
     reported = True  # built or bound by the analysed file itself
     optimizer_built = False  # trained (fit…): the optimizer's variables exist
+    compiled = False
+    compile_loss: Any = None  # the loss argument of compile(), as given
 
     def layer_list(self) -> list[Layer]:
         raise NotImplementedError
@@ -912,6 +917,11 @@ class Session:
         self.errors.append(
             EngineError(kind, message, origin, layer, tuple(inputs), expected, self.speculative, keywords)
         )
+
+    def report_data(self, problem: Any, origin: Any) -> None:
+        """A problem of data given to a model (kerascheck.engine.data_checks), at ``origin``."""
+        self.errors.append(EngineError(problem.kind, problem.message, origin, speculative=self.speculative,
+                                       data=problem.sources))
 
     # -- construction ---------------------------------------------------------------
     def create_layer(

@@ -24,6 +24,7 @@ from kerascheck.frontend.flow import Break, Continue, ControlUncertain, Return
 from kerascheck.frontend.keras_calls import DTYPE_POLICY_FACTORIES, INERT_KERAS_MODULES, INERT_MODEL_METHODS, get_layer
 from kerascheck.frontend.keras_names import KerasSymbol, ModuleRef, is_keras_module
 from kerascheck.frontend.name_effects import MODEL_LOADERS
+from kerascheck.frontend.numpy_data import NOT_MODELLED
 from kerascheck.frontend.values import (
     ATTRIBUTE_BUILTINS,
     BUILTINS,
@@ -36,6 +37,7 @@ from kerascheck.frontend.values import (
     BoundMethod,
     Builtin,
     DataclassField,
+    DataMethod,
     InertObject,
     Partial,
     PropertyFunction,
@@ -71,8 +73,10 @@ TRAINING_MODEL_METHODS = frozenset({"fit", "train_on_batch", "fit_generator"})
 
 
 
-# Functions that make a concrete array from its shape alone (numpy's and keras.ops's).
-ARRAY_CONSTRUCTORS = frozenset({"numpy.zeros", "numpy.ones", "keras.ops.zeros", "keras.ops.ones"})
+# Functions that make a concrete array from its shape alone (keras.ops's; numpy's are numpy_data's).
+ARRAY_CONSTRUCTORS = frozenset({"keras.ops.zeros", "keras.ops.ones"})
+# Libraries whose functions may make arrays or datasets of a known shape (see numpy_data).
+DATA_LIBRARIES = ("numpy.", "tensorflow.", "keras.datasets.", "keras.utils.", "keras.preprocessing.")
 
 
 class Calls:
@@ -126,6 +130,18 @@ class Calls:
 
     def call_value(self, callee: Any, args: list[Any], kwargs: dict[str, Any], node: cst.Call, scope: Scope) -> Any:
         session = self.session
+        if isinstance(callee, DataMethod):
+            result = self.call_data_method(callee, args, kwargs, node)
+            if result is not NOT_MODELLED:
+                return result
+        if isinstance(callee, BoundMethod) and isinstance(callee.receiver, Model) and (
+            callee.name in DATA_MODEL_METHODS or callee.name == "compile"
+        ):
+            self.model_meets_data(callee.receiver, callee.name, args, kwargs, node)
+        if isinstance(callee, ModuleRef) and callee.name.startswith(DATA_LIBRARIES):
+            result = self.call_data_library(callee.name, args, kwargs, node)
+            if result is not NOT_MODELLED:
+                return result
         if isinstance(callee, InertObject):
             # A method of data (``df.apply(f)``, ``ds.map(augment)``, ``rng.shuffle(items)``): what
             # a callback of it may create, it may have created; what it returns is data.
@@ -166,6 +182,9 @@ class Calls:
                 return _callable(args[0])
             if callee.name == "type" and len(args) == 1 and not kwargs:
                 return _type_of(args[0])
+            if callee.name == "len" and len(args) == 1 and not kwargs and isinstance(args[0], ArrayValue):
+                count = args[0].shape[0] if args[0].shape else UNKNOWN
+                return count if type(count) is int else INERT  # (len() of a 0-d array raises)
             if callee.name not in EVALUATED_BUILTINS and callee.name != "print":
                 effect = self.arguments_names(args, kwargs)
                 if effect:  # map(make_block, …): not followed
@@ -204,7 +223,7 @@ class Calls:
                 return self.call_reduce(args, node, scope)
             if callee.name == "dataclasses.field":
                 return DataclassField(kwargs.get("default", NO_DEFAULT), kwargs.get("default_factory"))
-            if callee.name in ARRAY_CONSTRUCTORS:
+            if callee.name in ARRAY_CONSTRUCTORS and callee.name.startswith("keras."):
                 return array_value(args, kwargs)
             if is_inert_library(callee.name):
                 effect = self.arguments_names(args, kwargs)

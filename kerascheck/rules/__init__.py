@@ -1,7 +1,7 @@
 """The rule catalogue: every diagnostic kerascheck reports has a code here.
 
 Codes are stable: KC0xx files that cannot be analysed, KC1xx shape errors,
-KC2xx invalid arguments, KC3xx Keras 2 API and model-level lint.
+KC2xx invalid arguments, KC3xx Keras 2 API and model-level lint, KC4xx data meeting the model.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from kerascheck.rules.config import (
     ParameterHog,
     SoftmaxOnOneUnit,
 )
+from kerascheck.rules.data import DataCardinality, DataInputCount, DatasetArguments, DataShapeMismatch, TargetStructure
 from kerascheck.rules.files import FileTooComplex, InternalError, SyntaxErrorInFile, UnreadableFile
 from kerascheck.rules.shape import (
     GraphDisconnected,
@@ -44,6 +45,11 @@ ALL_RULES: tuple[type[Rule], ...] = (
     ParameterHog,
     SoftmaxOnOneUnit,
     ModelOverBudget,
+    DataShapeMismatch,
+    DataCardinality,
+    DataInputCount,
+    DatasetArguments,
+    TargetStructure,
 )
 RULES_BY_CODE: dict[str, type[Rule]] = {rule.code: rule for rule in ALL_RULES}
 RULE_FOR_ENGINE_KIND: dict[str, type[Rule]] = {kind: rule for rule in ALL_RULES for kind in rule.engine_kinds}
