@@ -10,6 +10,25 @@ ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "fixtures"
 
 
+# Fixtures on which Keras raises in the loss: they wait for the loss check to be wired into
+# kerascheck.engine.data_checks.loss_problem (which proves nothing yet), so kerascheck neither
+# reports them nor knows that training stops there. Strict xfails: when the check reports them,
+# mark their lines and remove them from here.
+AWAITING_LOSS_CHECK = {
+    "data/error_autoencoder_output_vs_target.py": {"markers", "exact", "text"},
+    "data/error_dense5_with_ten_class_one_hot_labels.py": {"markers", "text"},
+}
+
+
+def awaiting_loss_check(path: Path, test: str) -> object:
+    """``path`` as a pytest parameter of ``test``, an expected failure if it awaits the loss check."""
+    import pytest
+
+    if test in AWAITING_LOSS_CHECK.get(path.relative_to(FIXTURES).as_posix(), ()):
+        return pytest.param(path, marks=pytest.mark.xfail(strict=True, reason="the loss check is not wired yet"))
+    return path
+
+
 def summary_fixtures() -> list[Path]:
     """Model files with truth recorded from real Keras beside them."""
     sources = [*FIXTURES.rglob("*.py"), *FIXTURES.rglob("*.ipynb")]

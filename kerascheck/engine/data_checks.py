@@ -160,7 +160,7 @@ SPEC_CHECKED = frozenset({"fit", "evaluate", "train_on_batch", "test_on_batch"})
 
 
 def check_inputs(method: str, x: Any, model: ModelInputs, label: str, batch: Any, shown: str | None = None,
-                 spec_check: bool | None = None) -> list[DataProblem]:
+                 spec_check: bool | None = None, dataset: bool = False) -> list[DataProblem]:
     """Each array of ``x`` against the model input it goes to."""
     problem = check_input_count(method, x, model, label)
     if problem is not None:
@@ -178,7 +178,9 @@ def check_inputs(method: str, x: Any, model: ModelInputs, label: str, batch: Any
         if keras is None:
             continue
         hint = ""
-        if isinstance(ref, tuple) and isinstance(spec.shape, tuple) and ref[1:] == spec.shape:
+        if dataset and isinstance(spec.shape, tuple) and len(spec.shape) + 1 == len(ref) and spec.shape[:1] != (None,):
+            hint = " (the dataset yields single samples: batch it with `.batch(...)`)"
+        elif not dataset and isinstance(ref, tuple) and isinstance(spec.shape, tuple) and ref[1:] == spec.shape:
             hint = " (the model's input shape includes the sample axis: give it the shape of one sample, `shape[1:]`)"
         which = f" {index} {_quote(name)}" if len(model.shapes) > 1 else f" {_quote(name)}"
         problems.append(DataProblem(

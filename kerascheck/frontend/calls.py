@@ -296,13 +296,21 @@ class Calls:
             return get_layer(receiver, kwargs.get("name", args[0] if args else None), kwargs.get("index"))
         if isinstance(receiver, Model) and name in DATA_MODEL_METHODS:
             # fit(x), predict(x)…: an unbuilt model is built on the data, whose shape is unknown here.
-            if name in TRAINING_MODEL_METHODS:
-                receiver.optimizer_built = True
+            if name in TRAINING_MODEL_METHODS and not self.data_raised:
+                receiver.optimizer_built = True  # (unless Keras raised on the data first)
             if not receiver.built and not isinstance(receiver, Functional):
                 data = known_or_unknown(kwargs.get("x", args[0] if args else UNKNOWN))
-                if isinstance(data, ArrayData) and data.shape:
+                given = self.batch_given  # the array (or dataset element) the model is built on
+                if given is not None:
+                    data = ArrayData(given[1].shape)
+                elif isinstance(data, ArrayData) and data.shape:
                     data = ArrayData((UNKNOWN,) + tuple(data.shape[1:]))  # built on a batch of it
+                errors = len(session.errors)
                 session.call(receiver, data, self.origin(node))
+                if given is not None:
+                    self.built_on_data(name, receiver, given, errors, node)
+                if len(session.errors) > errors and name in TRAINING_MODEL_METHODS:
+                    receiver.optimizer_built = False  # Keras raised while building: no training
             return UNKNOWN
         if isinstance(receiver, Model) and name in INERT_MODEL_METHODS:
             return UNKNOWN

@@ -8,6 +8,7 @@ to the model, the model's input shapes, its outputs and the loss it was compiled
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import libcst as cst
@@ -103,8 +104,28 @@ class DataFlow:
 
     # ------------------------------------------------------------------ data meets a model
 
+    # What the model call being interpreted is given as x, one batch of it (label, ArraySpec with
+    # an unknown batch size), for an unbuilt model that is built on it; None if not known.
+    batch_given: tuple[str, ArraySpec] | None = None
+    # The data checks of that call proved that Keras raises (before training: no optimizer).
+    data_raised: bool = False
+
+    def built_on_data(self, method: str, model: Model, given: tuple[str, ArraySpec], errors: int, node: Any) -> None:
+        """The errors raised while an unbuilt model was built on data are reported at the call
+        that gave the data (Keras raises there), naming the data."""
+        session = self.session
+        for index in range(errors, len(session.errors)):
+            error = session.errors[index]
+            layer = error.layer
+            who = f"{layer.class_name} '{layer.name}'" if layer is not None and layer.name is not UNKNOWN else "a layer"
+            message = (f"{method}() builds model {_quoted(model.name)} on batches of {data_checks.source(0)}, and "
+                       f"{who} cannot take them. Keras: {error.message}")
+            session.errors[index] = replace(error, message=message, origin=self.origin(node), data=(given,))
+
     def model_meets_data(self, model: Model, name: str, args: list[Any], kwargs: dict[str, Any], node: Any) -> None:
         """``model.compile(loss=…)`` is remembered; ``fit`` and the others check their data."""
+        self.batch_given = None
+        self.data_raised = False
         if name == "compile":
             model.compile_loss = kwargs.get("loss", args[1] if len(args) > 1 else None)
             model.compiled = True
@@ -117,6 +138,15 @@ class DataFlow:
                                                                                    "validation_split")})
         if len(args) > len(parameters):
             return
+        x = given.get("x")
+        if isinstance(x, ArrayValue) and x.shape:
+            self.batch_given = (_label(node, "x", parameters), ArraySpec((UNKNOWN, *x.shape[1:]), x.dtype, x.origin))
+        elif isinstance(x, DatasetValue):
+            features = _features(x.element)
+            if isinstance(features, ArrayValue) and features.shape:
+                self.batch_given = (f"the elements of {_label(node, 'x', parameters)}", ArraySpec(
+                    (UNKNOWN if features.shape[0] is None else features.shape[0], *features.shape[1:]),
+                    features.dtype, features.origin))
         shown = {}
         for position, arg in enumerate(node.args if isinstance(node, cst.Call) else ()):
             key = arg.keyword.value if arg.keyword is not None else (
@@ -129,6 +159,31 @@ class DataFlow:
                         shown[f"{key}[{at}]"] = _dotted(element.value)
         for problem in self.data_problems(model, name, given, shown):
             self.session.report_data(problem, self.origin(node))
+            self.data_raised = True
+
+    def loss_problems(self, model: Model, method: str, y: Any, label: str) -> list[data_checks.DataProblem]:
+        """The compiled loss against each target and its output: ``data_checks.loss_problem``, the
+        hook of the loss rules (kind ``data-loss``)."""
+        shapes = _output_shapes(model)
+        targets = list(y) if isinstance(y, (list, tuple)) else [y]
+        if shapes is None or len(shapes) != len(targets):
+            return []
+        problems = []
+        for index, (target, shape) in enumerate(zip(targets, shapes)):
+            if not isinstance(target, ArraySpec):
+                continue
+            loss = model.compile_loss
+            if isinstance(loss, (list, tuple)) and len(loss) == len(shapes):
+                loss = loss[index]
+            keras = data_checks.loss_problem(loss, target, shape)
+            if keras is not None:
+                problems.append(data_checks.DataProblem(
+                    "data-loss",
+                    f"{method}(): the loss cannot compare {data_checks.source(0)} with the model's output of shape "
+                    f"{data_checks.format_data_shape(shape)}. Keras: {keras}",
+                    ((label, target),),
+                ))
+        return problems
 
     def data_problems(self, model: Model, method: str, given: dict[str, Any], shown: dict[str, str]
                       ) -> list[data_checks.DataProblem]:
@@ -139,12 +194,9 @@ class DataFlow:
                                                            given.get("validation_split"))
             if problems:
                 return problems
-            element = x.element
-            features = element[0] if isinstance(element, tuple) and len(element) in (2, 3) else element
-            if isinstance(element, tuple) and len(element) == 1:
-                features = element[0]
-            structure = _specs(features)
-            return data_checks.check_inputs(method, structure, inputs, "x", None, shown.get("x")) if inputs else []
+            structure = _specs(_features(x.element))
+            label = f"the elements of {shown.get('x', 'the dataset')}"
+            return data_checks.check_inputs(method, structure, inputs, "x", None, label, dataset=True) if inputs else []
         x_specs, y_specs = _specs(x), _specs(given.get("y"))
         if _unknown_structure(x) or x is None:
             return []
@@ -165,6 +217,8 @@ class DataFlow:
             target = data_checks.check_target_structure(method, y_specs, outputs)
             if target is not None:
                 problems.append(target)
+            elif model.compiled and method in ("fit", "evaluate", "train_on_batch", "test_on_batch"):
+                problems += self.loss_problems(model, method, y_specs, shown.get("y", "y"))
         validation = given.get("validation_data")
         if method == "fit" and isinstance(validation, tuple) and len(validation) in (2, 3):
             vx, vy = _specs(validation[0]), _specs(validation[1])
@@ -179,11 +233,31 @@ class DataFlow:
                     problems += data_checks.check_inputs(method, vx, inputs, "validation_data", _batch(method, given),
                                                          shown.get("validation_data[0]"), spec_check=False)
         elif method == "fit" and isinstance(validation, DatasetValue) and inputs is not None:
-            element = validation.element
-            features = element[0] if isinstance(element, tuple) and len(element) in (2, 3) else element
-            problems += data_checks.check_inputs(method, _specs(features), inputs, "validation_data", None,
-                                                 spec_check=False)
+            problems += data_checks.check_inputs(method, _specs(_features(validation.element)), inputs,
+                                                 "validation_data", None, shown.get("validation_data"),
+                                                 spec_check=False, dataset=True)
         return problems
+
+
+def _features(element: Any) -> Any:
+    """The inputs part of a dataset element: ``x`` of ``(x, y)`` or ``(x, y, sample_weight)``."""
+    if isinstance(element, tuple) and len(element) in (1, 2, 3):
+        return element[0]
+    return element
+
+
+def _label(node: Any, parameter: str, parameters: tuple[str, ...]) -> str:
+    """The source text of a call's argument when it is a name (``x_train``), else the parameter."""
+    for position, arg in enumerate(node.args if isinstance(node, cst.Call) else ()):
+        key = arg.keyword.value if arg.keyword is not None else (
+            parameters[position] if position < len(parameters) else None)
+        if key == parameter and isinstance(arg.value, (cst.Name, cst.Attribute)):
+            return _dotted(arg.value)
+    return parameter
+
+
+def _quoted(name: Any) -> str:
+    return "?" if name is UNKNOWN else f"'{name}'"
 
 
 def _dotted(node: Any) -> str:
@@ -192,6 +266,13 @@ def _dotted(node: Any) -> str:
     if isinstance(node, cst.Attribute):
         return f"{_dotted(node.value)}.{node.attr.value}"
     return "?"
+
+
+def _output_shapes(model: Model) -> list[Any] | None:
+    functional = model.functional if isinstance(model, Sequential) else model
+    if not isinstance(functional, Functional) or functional.call_overridden or functional.subclass_instance:
+        return None
+    return [t.shape if isinstance(t, KerasTensor) else UNKNOWN for t in functional.outputs]
 
 
 def _element(value: Any) -> Any:
