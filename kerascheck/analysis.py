@@ -100,7 +100,7 @@ def prepare(
     # would have met first, and a file too large is never read.
     try:
         handle = open(path, "rb")
-    except OSError as err:
+    except OSError:
         try:
             size = os.path.getsize(path)
         except OSError as stat_err:
@@ -268,7 +268,7 @@ def _analyse_source(
             return Analysis(_file_error(path, "KC001", f"cannot parse file: {err}"))
         positions = PositionIndex(module, tree, source)
 
-    from kerascheck.diagnostics import collect
+    from kerascheck.diagnostics import collect, data_bindings
     from kerascheck.engine.summary import layer_row, summarize
     from kerascheck.frontend.interpreter import Interpreter
 
@@ -291,9 +291,10 @@ def _analyse_source(
     summaries: list[ModelSummary] = [summarize(model, path, span_of) for model in session.models if model.reported]
     diagnostics = collect(session, settings, path, span_of)
     layers = tuple(layer_row(layer, span_of) for layer in session.layers) if all_layers else ()
+    data = data_bindings(session, span_of)
     if reuse is not None:  # an editor may ask for them after showing the diagnostics
         reuse.layer_rows = lambda: tuple(layer_row(layer, span_of) for layer in session.layers)
-    return _with_dependencies(FileResult(path, tuple(summaries), tuple(diagnostics), layers=layers), finder)
+    return _with_dependencies(FileResult(path, tuple(summaries), tuple(diagnostics), layers=layers, data=data), finder)
 
 
 def _with_dependencies(result: FileResult, finder: object) -> Analysis:

@@ -11,7 +11,7 @@ from typing import Any, Callable
 from kerascheck.config import Settings
 from kerascheck.engine.dims import UNKNOWN, format_shape
 from kerascheck.engine.runtime import EngineError, KerasTensor, Session
-from kerascheck.results import Diagnostic, Fix, Span
+from kerascheck.results import DataBinding, Diagnostic, Fix, Span
 from kerascheck.rules import ALL_RULES, RULE_FOR_ENGINE_KIND, RULES_BY_CODE
 from kerascheck.suppression import SKIP_FILE, finalize  # noqa: F401  (re-exported)
 
@@ -157,3 +157,32 @@ def collect(
             span = span_of(finding.origin) or Span(1, 1, 1, 1)
             found.append(Diagnostic(path, span, rule.code, rule.severity, finding.message))
     return found
+
+
+def data_bindings(session: Session, span_of: SpanOf) -> tuple[DataBinding, ...]:
+    """The data the file binds, placed (an assignment whose value has no position is left out)."""
+    from kerascheck.engine.data import ArraySpec, format_data_shape
+
+    found = []
+    for name, node, described in session.data_bindings:
+        span = span_of(node)
+        if span is None:
+            continue
+        if isinstance(described, ArraySpec):
+            origin = described.origin.located(span_of).describe() if described.origin is not None else ""
+            found.append(DataBinding(name, span, described.describe(), origin))
+        else:  # a dataset: its element's shapes
+            found.append(DataBinding(name, span, "dataset of " + _element_text(described.element, format_data_shape),
+                                     ""))
+    return tuple(found)
+
+
+def _element_text(element: Any, format_data_shape: Callable[[Any], str]) -> str:
+    spec = getattr(element, "spec", None)
+    if spec is not None:
+        return spec.describe()
+    if isinstance(element, tuple):
+        return "(" + ", ".join(_element_text(e, format_data_shape) for e in element) + ")"
+    if isinstance(element, dict):
+        return "{" + ", ".join(f"{k!r}: {_element_text(v, format_data_shape)}" for k, v in element.items()) + "}"
+    return "?"

@@ -781,6 +781,9 @@ class Session:
         self.uids: dict[str, int] = collections.defaultdict(int)  # Keras 2's backend.get_uid
         self.models: list[Model] = []
         self.errors: list[EngineError] = []
+        # (name, syntax node of the assigned value, ArraySpec or a dataset's element) of the
+        # analysed file's assignments of data (see Session.bind_data).
+        self.data_bindings: list[tuple[str, Any, Any]] = []
         self.layers: list[Layer] = []  # every layer constructed, in program order
         # Set once code kerascheck cannot follow may have created Keras objects:
         # from then on, the names Keras generates are unknown.
@@ -917,6 +920,10 @@ class Session:
         self.errors.append(
             EngineError(kind, message, origin, layer, tuple(inputs), expected, self.speculative, keywords)
         )
+
+    def bind_data(self, name: str, value_node: Any, described: Any) -> None:
+        """The analysed file binds ``name`` to data of a known shape (for editors' hovers)."""
+        self.data_bindings.append((name, value_node, described))
 
     def report_data(self, problem: Any, origin: Any) -> None:
         """A problem of data given to a model (kerascheck.engine.data_checks), at ``origin``."""

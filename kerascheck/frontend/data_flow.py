@@ -102,6 +102,19 @@ class DataFlow:
         key: Any = parts[0] if len(parts) == 1 and not isinstance(node.slice[0].comma, cst.Comma) else tuple(parts)
         return numpy_data.subscript(array, key)
 
+    def note_data(self, target: Any, value: Any, value_node: Any) -> None:
+        """Arrays and datasets the file binds at module level, for editors (by name)."""
+        if isinstance(target, cst.Name):
+            if isinstance(value, ArrayValue):
+                self.session.bind_data(target.value, value_node, value.spec)
+            elif isinstance(value, DatasetValue):
+                self.session.bind_data(target.value, value_node, value)
+        elif isinstance(target, (cst.Tuple, cst.List)) and isinstance(value, (tuple, list)):
+            if len(target.elements) == len(value) and not any(
+                    isinstance(e, cst.StarredElement) for e in target.elements):
+                for element, item in zip(target.elements, value):
+                    self.note_data(element.value, item, value_node)
+
     # ------------------------------------------------------------------ data meets a model
 
     # What the model call being interpreted is given as x, one batch of it (label, ArraySpec with
