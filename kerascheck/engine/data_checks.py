@@ -192,6 +192,56 @@ def check_inputs(method: str, x: Any, model: ModelInputs, label: str, batch: Any
     return problems
 
 
+# Layers whose weights fix the size of their input's last axis, which Keras checks on every call
+# (the input spec set by build, ``axes={-1: n}``, or the recurrent cell's kernel), recorded
+# raising on a Sequential given data of another size there.
+LAST_AXIS_FIXED = frozenset(
+    {"Dense", "Conv1D", "Conv2D", "Conv3D", "BatchNormalization", "LayerNormalization", "LSTM", "GRU", "SimpleRNN"}
+)
+
+
+def check_sequential_layers(method: str, x: ArraySpec, layers: list[Any], batch: Any, shown: str
+                            ) -> DataProblem | None:
+    """A Sequential checks no input spec: a batch of ``x`` runs through its layers (Keras having
+    adjusted its rank to the model's input), and the first layer of :data:`LAST_AXIS_FIXED`
+    whose input's last axis differs from the one it was built with raises. Shapes are carried
+    through the layers before it by their rules; anything not known stops the check."""
+    from kerascheck.engine.runtime import KerasTensor
+
+    shape = batch_shape(x, batch)
+    for layer in layers:
+        if not isinstance(shape, tuple) or not shape:
+            return None
+        nodes = layer.inbound_nodes
+        built = nodes[0].inputs[0].shape if nodes and nodes[0].inputs and isinstance(
+            nodes[0].inputs[0], KerasTensor) else UNKNOWN
+        if layer.class_name in LAST_AXIS_FIXED and layer.rule is not None and not layer.rule.args.get(
+                "data_format") == "channels_first":
+            expected = built[-1] if isinstance(built, tuple) and built else UNKNOWN
+            if type(expected) is int and type(shape[-1]) is int and expected != shape[-1]:
+                keras = (f"Input 0 with name 'None' of layer '{layer.name}' is incompatible with the layer: expected "
+                         f"axis -1 of input shape to have value {expected}, but received input with shape "
+                         f"{_shape(shape)}")
+                return DataProblem(
+                    "data-shape",
+                    f"{method}(): {source(0)} reaches {layer.class_name} '{layer.name}' with a last axis of "
+                    f"{shape[-1]}, but that layer was built for {expected}. Keras: {keras}",
+                    ((shown, x),),
+                )
+        if layer.rule is None:
+            return None
+        kept = layer.rule.explanations
+        try:
+            shape = layer.compute_output_shape(shape)
+        except Exception:  # noqa: BLE001  (Unresolved, or an error Keras may word otherwise: not proven here)
+            return None
+        finally:
+            layer.rule.explanations = kept
+        if shape is UNKNOWN or isinstance(shape, list):
+            return None
+    return None
+
+
 def check_dataset_arguments(method: str, y_given: bool, validation_split: Any) -> list[DataProblem]:
     """A dataset carries its own targets: ``y`` and ``validation_split`` are refused."""
     problems = []

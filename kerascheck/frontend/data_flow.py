@@ -224,7 +224,14 @@ class DataFlow:
                 problems.append(cardinality)
         if inputs is not None:
             batch = _batch(method, given)
-            problems += data_checks.check_inputs(method, x_specs, inputs, "x", batch, shown.get("x"))
+            found = data_checks.check_inputs(method, x_specs, inputs, "x", batch, shown.get("x"))
+            problems += found
+            if not found and isinstance(model, Sequential) and isinstance(x_specs, ArraySpec):
+                adjusted = _adjusted(x_specs, inputs.shapes[0])
+                problem = data_checks.check_sequential_layers(method, adjusted, model.layer_list(), batch,
+                                                              shown.get("x", "x")) if adjusted else None
+                if problem is not None:
+                    problems.append(problem)
         outputs = _output_count(model)
         if given.get("y") is not None and outputs is not None and not _unknown_structure(given.get("y")):
             target = data_checks.check_target_structure(method, y_specs, outputs)
@@ -250,6 +257,21 @@ class DataFlow:
                                                  "validation_data", None, shown.get("validation_data"),
                                                  spec_check=False, dataset=True)
         return problems
+
+
+def _adjusted(spec: ArraySpec, ref: Any) -> ArraySpec | None:
+    """``Functional._adjust_input_rank``: the data with a last axis of 1 added or squeezed to the
+    model input's rank; None where that is not known."""
+    shape = spec.shape
+    if not isinstance(shape, tuple) or not isinstance(ref, tuple):
+        return None
+    if len(shape) == len(ref):
+        return spec
+    if len(shape) == len(ref) + 1 and shape[-1] == 1:
+        return replace(spec, shape=shape[:-1])
+    if len(shape) == len(ref) - 1 and ref[-1] == 1:
+        return replace(spec, shape=(*shape, 1))
+    return None
 
 
 def _features(element: Any) -> Any:

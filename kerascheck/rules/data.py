@@ -15,7 +15,10 @@ class DataShapeMismatch(Rule):
         `predict_on_batch` (as `x`, or in `validation_data`, or as the first part of each
         element of a dataset) cannot enter the model input it goes to: images without their
         channel axis into a model on RGB images, 28×28 images into a model on vectors of 784,
-        a model whose `input_shape=X.shape` counts the samples as an axis, an unbatched dataset.
+        a model whose `input_shape=X.shape` counts the samples as an axis, an unbatched dataset;
+        in a Sequential, data whose last axis (after the layers before it) is not the one a
+        Dense, convolution, normalization or recurrent layer was built for (ten feature columns
+        for `Dense(16, input_dim=8)`).
     """
     why = """
         Keras checks each batch against the model's `Input` shapes when it runs the model:
@@ -27,7 +30,11 @@ class DataShapeMismatch(Rule):
         reports it at the `fit(...)` call and says where the data's shape was made (the
         `load_data()`, the `reshape`, the `np.zeros`). A size-1 last axis that Keras adds or
         squeezes itself (grayscale images of shape `(n, 28, 28)` into `Input((28, 28, 1))`) is
-        no error.
+        no error. A Sequential checks no input spec, only the rank: the batch runs through its
+        layers, and the first one whose weights fix the size of its input's last axis raises
+        (`expected axis -1 of input shape to have value 8, but received input with shape (32,
+        10)`); layers that accept any size there (an `Embedding` on longer sequences) raise
+        nothing.
     """
     engine_kinds = ("data-shape",)
     invalid = (
