@@ -22,7 +22,11 @@ FORMATS = ("text", "json", "sarif", "github")
 
 
 class DefaultCommandGroup(click.Group):
-    """A group whose first argument, when it names no command, belongs to ``check``."""
+    """A group whose first argument, when it names no command, belongs to ``check``.
+
+    ``check`` is what ``kerascheck`` does, so its help is the group's help: ``kerascheck
+    --help`` shows its usage and options first, then the other commands.
+    """
 
     default_command = "check"
 
@@ -30,6 +34,24 @@ class DefaultCommandGroup(click.Group):
         if not args or (args[0] not in self.commands and args[0] not in ("--help", "-h", "--version")):
             args = [self.default_command, *args]
         return super().parse_args(ctx, args)
+
+    def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        formatter.write_usage(ctx.command_path, "[OPTIONS] [PATHS]...")
+        indent = " " * len("Usage: ")
+        for name in ("rule", "lsp"):
+            command = self.commands[name]
+            formatter.write(f"{indent}{ctx.command_path} {name} {' '.join(command.collect_usage_pieces(ctx))}\n")
+
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        check = self.commands[self.default_command]
+        records = [
+            record
+            for param in [*check.get_params(ctx)[:-1], *self.get_params(ctx)]  # check's own --help: the group's
+            if isinstance(param, click.Option) and (record := param.get_help_record(ctx)) is not None
+        ]
+        with formatter.section("Options"):
+            formatter.write_dl(records)
+        self.format_commands(ctx, formatter)
 
 
 def _codes(value: str | None) -> tuple[str, ...] | None:
@@ -47,48 +69,56 @@ def _codes(value: str | None) -> tuple[str, ...] | None:
 @click.group(cls=DefaultCommandGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="kerascheck")
 def main() -> None:
-    """Predict Keras model summaries and find shape errors without running the code."""
+    """Predict Keras model summaries and find shape errors without running the code.
+
+    Checks PATHS (files or folders; default: the current folder) with the options below.
+    """
 
 
-@main.command()
+@main.command(short_help="Check PATHS: the default command, whose options are above.")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=str))
-@click.option("--summary", is_flag=True, help="Print the predicted model.summary() of every model.")
-@click.option("--explain", is_flag=True, help="Print the summaries with the formula behind each number.")
+@click.option("--summary", is_flag=True, help="Print each model's predicted model.summary().")
+@click.option("--explain", is_flag=True, help="Print the summaries with the formula of each number.")
 @click.option(
-    "--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True,
-    help="Output format.",
+    "--model", "model_patterns", multiple=True, metavar="NAME",
+    help="Only the models whose variable or name matches NAME (a glob; repeatable).",
 )
-@click.option("--select", help="Comma-separated rule codes or prefixes to enable (replaces the default set).")
-@click.option("--extend-select", help="Rule codes or prefixes to enable in addition.")
-@click.option("--ignore", help="Comma-separated rule codes or prefixes to disable.")
+@click.option(
+    "--format", "output_format", type=click.Choice(FORMATS), default="text", metavar="FORMAT",
+    help="text, json (diagnostics and models), sarif or github  [default: text]",
+)
+@click.option("--select", metavar="CODES", help="Enable only these rules (codes or prefixes, comma-separated).")
+@click.option("--extend-select", metavar="CODES", help="Enable these rules as well.")
+@click.option("--ignore", metavar="CODES", help="Disable these rules.")
 @click.option("--exit-zero", is_flag=True, default=None, help="Exit 0 even when diagnostics are reported.")
 @click.option(
     "--config", "config_path", type=click.Path(path_type=Path, dir_okay=False),
-    help="A pyproject.toml to read [tool.kerascheck] from (default: the nearest one upward).",
+    help="The pyproject.toml with [tool.kerascheck]  [default: the nearest one upward]",
 )
-@click.option("--fix", is_flag=True, help="Apply the safe fixes diagnostics carry, proven by re-analysis.")
-@click.option("--diff", is_flag=True, help="Show the fixes --fix would apply as a unified diff; change nothing.")
+@click.option("--fix", is_flag=True, help="Apply the safe fixes, each proven by re-analysis.")
+@click.option("--diff", is_flag=True, help="Show the fixes as a unified diff; change nothing.")
 @click.option(
-    "--graph", "graph_dir", type=click.Path(path_type=Path, file_okay=False),
-    help="Write each model's graph as DOT (and SVG when Graphviz's `dot` is installed) into this folder.",
-)
-@click.option(
-    "--graph-format", type=click.Choice(["svg", "png", "pdf"]), default="svg", show_default=True,
-    help="The picture `dot` renders beside each DOT file.",
+    "--graph", "graph_dir", type=click.Path(path_type=Path, file_okay=False), metavar="DIR",
+    help="Write each model's graph into DIR: DOT, and SVG where Graphviz is installed.",
 )
 @click.option(
-    "--keras-version", type=click.Choice(["2", "3"]), default=None,
-    help="Predict what this Keras major version prints and raises [default: 3; 2 is tf.keras/tf-keras].",
+    "--graph-format", type=click.Choice(["svg", "png", "pdf"]), default=None, metavar="FORMAT",
+    help="svg, png or pdf: the picture beside each DOT file (needs Graphviz).",
 )
 @click.option(
-    "--jobs", "-j", type=click.IntRange(min=1), default=None,
-    help="Worker processes (default: the number of cores; small runs stay in one process).",
+    "--keras-version", type=click.Choice(["2", "3"]), default=None, metavar="2|3",
+    help="Predict what Keras 2 (tf.keras) or 3 prints and raises  [default: 3]",
 )
-@click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache (.kerascheck_cache/).")
+@click.option(
+    "--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="N",
+    help="Worker processes  [default: the cores; small runs use one]",
+)
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the cache (.kerascheck_cache/).")
 def check(
     paths: tuple[str, ...],
     summary: bool,
     explain: bool,
+    model_patterns: tuple[str, ...],
     output_format: str,
     select: str | None,
     extend_select: str | None,
@@ -98,12 +128,22 @@ def check(
     fix: bool,
     diff: bool,
     graph_dir: Path | None,
-    graph_format: str,
+    graph_format: str | None,
     keras_version: str | None,
     jobs: int | None,
     no_cache: bool,
 ) -> None:
     """Analyse PATHS (files or folders; default: the current folder)."""
+    if graph_format is not None:
+        from kerascheck.reporters.graph import dot_program
+
+        if dot_program() is None:
+            click.echo(
+                f"kerascheck: --graph-format {graph_format} needs Graphviz's `dot` on the PATH "
+                "(https://graphviz.org/download/); without --graph-format, --graph writes the DOT files alone",
+                err=True,
+            )
+            sys.exit(2)
     with _collector_paused():
         from dataclasses import replace
 
@@ -128,8 +168,8 @@ def check(
         if keras_version is not None:
             settings = replace(settings, keras_version=int(keras_version))
 
-        summary = summary or explain
-        wants_summaries = summary or fix or diff or graph_dir is not None
+        summary = summary or explain or bool(model_patterns)
+        wants_summaries = summary or output_format == "json" or fix or diff or graph_dir is not None
         warnings: list[str] = []
 
         def cache_for_run() -> Any:
@@ -145,33 +185,113 @@ def check(
 
         analyser = Analyser(settings, jobs, cache_for_run, summaries=wants_summaries)
         file_errors = 0
+        given = {str(Path(p)) for p in paths}
+        explicit: set[str] = set()
         try:
             for item in discover_names(paths or (".",), settings.exclude):
                 if isinstance(item, Unreadable):
                     click.echo(f"kerascheck: {item.path}: {item.reason}", err=True)
                     file_errors += 1
                 else:
+                    if item in given:
+                        explicit.add(item)
                     analyser.add(item)
             for warning in warnings:
                 click.echo(f"kerascheck: warning: {warning}", err=True)
             results = analyser.finish()
         finally:
             analyser.close()
+        before = None
         if fix or diff:
+            before = results
             results, changed = _apply_fixes(results, settings, write=fix and not diff)
             if diff:
                 click.echo("".join(text for _, text in changed), nl=False)
                 sys.exit(1 if changed else 0)
         file_errors += sum(1 for r in results if any(d.code.startswith("KC0") for d in r.diagnostics))
 
-        click.echo(_render(results, output_format, summary, explain), nl=False)
+        shown = _pick_models(results, model_patterns)
+        colour = output_format == "text" and _colour_wanted(sys.stdout)
+        notes = _summary_notes(results, shown, explicit, model_patterns) if summary else {}
+        out = _render(shown, output_format, summary, explain, colour, notes)
+        if output_format == "text":
+            from kerascheck.reporters import text
+
+            out += text.closing_line(results, before, colour)
+        click.echo(out, nl=False, color=colour)
+        if model_patterns and output_format != "text" and not any(r.summaries for r in shown):
+            click.echo(f"kerascheck: warning: no model matches {_model_options(model_patterns)}", err=True)
         if graph_dir is not None:
-            file_errors += _write_graphs(results, graph_dir, graph_format)
+            file_errors += _write_graphs(shown, graph_dir, graph_format)
         diagnostics = sum(len(r.diagnostics) for r in results)
         if file_errors:
             sys.exit(2)
         if diagnostics and not settings.exit_zero:
             sys.exit(1)
+
+
+def _pick_models(results: list[Any], patterns: tuple[str, ...]) -> list[Any]:
+    """The results with only the models ``--model`` names (by variable or model name, as globs)."""
+    if not patterns:
+        return results
+    from dataclasses import replace
+    from fnmatch import fnmatchcase
+
+    def picked(summary: Any) -> bool:
+        names = [n for n in (summary.variable, summary.name) if isinstance(n, str)]
+        return any(fnmatchcase(n, p) for n in names for p in patterns)
+
+    return [replace(r, summaries=tuple(s for s in r.summaries if picked(s))) for r in results]
+
+
+def _summary_notes(
+    results: list[Any], shown: list[Any], explicit: set[str], patterns: tuple[str, ...]
+) -> dict[str, str]:
+    """By path, a line for each file that shows no summary: no model in it, or none that
+    ``--model`` picks.
+
+    Files found in folders that never mention keras go unmentioned; so do files that could not
+    be analysed (their diagnostic says why)."""
+    notes = {}
+    for result, picked in zip(results, shown):
+        if picked.summaries or any(d.code.startswith("KC0") for d in result.diagnostics):
+            continue
+        if result.skipped and result.path not in explicit:
+            continue
+        if result.summaries:
+            models = ", ".join(_model_label(s) for s in result.summaries)
+            notes[result.path] = f"{result.path}: no model matches {_model_options(patterns)} (its models: {models})\n"
+        else:
+            notes[result.path] = f"{result.path}: no model\n"
+    return notes
+
+
+def _model_options(patterns: tuple[str, ...]) -> str:
+    return " ".join(f"--model '{p}'" for p in patterns)
+
+
+def _model_label(summary: Any) -> str:
+    from kerascheck.engine.dims import UNKNOWN
+
+    name = "?" if summary.name is UNKNOWN else str(summary.name)
+    return name if summary.variable in (None, name) else f"{summary.variable} ({name})"
+
+
+def _colour_wanted(stream: Any) -> bool:
+    """Colour as ruff decides it: ``FORCE_COLOR`` (or ``CLICOLOR_FORCE``) set forces it, ``NO_COLOR``
+    set turns it off, ``CLICOLOR=0`` too; otherwise only on a terminal."""
+    import os
+
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    if os.environ.get("CLICOLOR_FORCE", "0") != "0":
+        return True
+    if os.environ.get("NO_COLOR") or os.environ.get("CLICOLOR") == "0":
+        return False
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
 
 
 class _collector_paused:
@@ -242,8 +362,9 @@ def _apply_fixes(results: list[Any], settings: Any, write: bool) -> tuple[list[A
     return fixed_results, changed
 
 
-def _write_graphs(results: list[Any], folder: Path, fmt: str) -> int:
-    """Write every model's DOT graph (and picture); the number of failures."""
+def _write_graphs(results: list[Any], folder: Path, fmt: str | None) -> int:
+    """Write every model's DOT graph (and picture: ``fmt``, or SVG where ``dot`` is installed);
+    the number of failures."""
     import subprocess
 
     from kerascheck.reporters import graph
@@ -259,7 +380,7 @@ def _write_graphs(results: list[Any], folder: Path, fmt: str) -> int:
             path = folder / (graph.file_stem(summary, taken) + ".dot")
             try:
                 path.write_text(graph.to_dot(summary), encoding="utf-8")
-                picture = graph.render_file(path, fmt)
+                picture = graph.render_file(path, fmt or "svg")
             except (OSError, subprocess.CalledProcessError) as err:
                 click.echo(f"kerascheck: cannot write the graph {path}: {err}", err=True)
                 return 1
@@ -267,11 +388,14 @@ def _write_graphs(results: list[Any], folder: Path, fmt: str) -> int:
     return 0
 
 
-def _render(results: list[Any], output_format: str, summary: bool, explain: bool) -> str:
+def _render(
+    results: list[Any], output_format: str, summary: bool, explain: bool, colour: bool = False,
+    notes: dict[str, str] | None = None,
+) -> str:
     if output_format == "json":
         from kerascheck.reporters import json_report
 
-        return json_report.render(results, summaries=summary, explain=explain)
+        return json_report.render(results, explain=explain)
     if output_format == "sarif":
         from kerascheck.reporters import sarif
 
@@ -282,15 +406,15 @@ def _render(results: list[Any], output_format: str, summary: bool, explain: bool
         return github.render(results)
     from kerascheck.reporters import text
 
-    out = text.render_summaries(results, explain=explain) if summary else ""
-    return out + text.render_diagnostics(results)
+    out = text.render_summaries(results, explain=explain, notes=notes) if summary else ""
+    return out + text.render_diagnostics(results, colour)
 
 
-@main.command()
+@main.command(short_help="Explain a rule (kerascheck rule KC101), or list them all.")
 @click.argument("code", required=False)
 @click.option("--all", "show_all", is_flag=True, help="List every rule.")
 def rule(code: str | None, show_all: bool) -> None:
-    """Explain rule CODE (e.g. KC101), or list every rule."""
+    """Explain rule CODE (for example KC101), or list every rule."""
     from kerascheck.rules import ALL_RULES, RULES_BY_CODE, render_doc
 
     if code is None or show_all:
@@ -305,7 +429,7 @@ def rule(code: str | None, show_all: bool) -> None:
     click.echo(render_doc(found), nl=False)
 
 
-@main.command()
+@main.command(short_help="Run the language server on stdin/stdout (needs kerascheck[lsp]).")
 def lsp() -> None:
     """Run the language server on stdin/stdout (needs `pip install 'kerascheck[lsp]'`)."""
     try:

@@ -11,6 +11,7 @@ from typing import Any, Callable
 from kerascheck.config import Settings
 from kerascheck.engine.dims import UNKNOWN, format_shape
 from kerascheck.engine.runtime import EngineError, KerasTensor, Session
+from kerascheck.knowledge.keras2_messages import keras2_message
 from kerascheck.results import DataBinding, Diagnostic, Fix, Span
 from kerascheck.rules import ALL_RULES, RULE_FOR_ENGINE_KIND, RULES_BY_CODE
 from kerascheck.suppression import SKIP_FILE, finalize  # noqa: F401  (re-exported)
@@ -22,35 +23,68 @@ def _name(value: Any) -> str:
     return "?" if value is UNKNOWN else f"'{value}'"
 
 
-def _source(tensor: KerasTensor, span_of: SpanOf) -> str:
-    layer = tensor.layer
-    if layer is None:
-        return ""
+def _from(layer: Any, span_of: SpanOf) -> str:
     span = span_of(layer.origin)
     where = f" at line {span.line}" if span else ""
-    text = f" from {layer.class_name} {_name(layer.name)}{where}"
+    text = f"{layer.class_name} {_name(layer.name)}{where}"
     rule = layer.rule
     if rule is not None and rule.args.get("return_sequences") is False:
         text += " (return_sequences=False)"
     return text
 
 
-def describe(error: EngineError, span_of: SpanOf) -> str:
-    """The diagnostic message for an engine error."""
+def _source(tensor: KerasTensor, span_of: SpanOf) -> str:
+    """`` from Dropout 'dropout' at line 12``, and where a layer that keeps the shape passed
+    the tensor on from a recurrent layer, that one: ``, the output of LSTM 'lstm' at line 11
+    (return_sequences=False)``."""
+    if tensor.layer is None:
+        return ""
+    text = f" from {_from(tensor.layer, span_of)}"
+    origin = _through_shape_preserving(tensor)
+    if origin is not tensor and origin.layer is not None and origin.layer.class_name in RECURRENT_LAYERS:
+        text += f", the output of {_from(origin.layer, span_of)}"
+    return text
+
+
+# Layers whose output has the shape of their input, whatever its rank: a recurrent layer's
+# output reaches the next one through them unchanged (LSTM → Dropout → LSTM).
+_SHAPE_PRESERVING = frozenset({
+    "Dropout", "GaussianNoise", "GaussianDropout", "AlphaDropout", "ActivityRegularization", "Activation",
+    "ReLU", "LeakyReLU", "ELU", "Softmax", "BatchNormalization", "LayerNormalization", "UnitNormalization",
+})
+
+
+def _through_shape_preserving(tensor: KerasTensor) -> KerasTensor:
+    """The tensor that ``tensor`` is, before the shape-preserving layers it went through."""
+    while tensor.layer is not None and tensor.layer.class_name in _SHAPE_PRESERVING:
+        node = tensor.node
+        if len(node.inputs) != 1 or node.inputs[0].shape != tensor.shape:
+            break
+        tensor = node.inputs[0]
+    return tensor
+
+
+def describe(error: EngineError, span_of: SpanOf, keras_version: int = 3) -> str:
+    """The diagnostic message for an engine error: what kerascheck found, then Keras's own
+    words (under ``keras_version`` 2, tf-keras's, where they are known)."""
     if error.data:
         return _with_data_sources(error, span_of)
+    words: str | None = error.message
+    if keras_version == 2:
+        words = keras2_message(error.message)
     layer = error.layer
     if layer is None:
-        return error.message
+        return words if words is not None else "Keras 2 raises here (its words for this error are not recorded)"
     who = f"{layer.class_name} {_name(layer.name)}"
     if not error.inputs:
-        return f"{who}: {error.message}"
+        return f"{who}: {words}" if words is not None else f"{who}: Keras 2 raises here (its words for this error are not recorded)"
     received = " and ".join(
         f"{format_shape(t.shape)}{_source(t, span_of)}" for t in error.inputs
     )
+    quote = f" Keras: {words}" if words is not None else ""
     if error.kind == "rank" and error.expected:
-        return f"{who} expects {error.expected} but gets {received}. Keras: {error.message}"
-    return f"{who} gets {received}. Keras: {error.message}"
+        return f"{who} expects {error.expected} but gets {received}.{quote}"
+    return f"{who} gets {received}.{quote}"
 
 
 def _with_data_sources(error: EngineError, span_of: SpanOf) -> str:
@@ -76,7 +110,8 @@ def fix_for(error: EngineError, span_of: SpanOf) -> Fix | None:
     if error.kind == "deprecated_argument" and span is not None and error.keywords:
         return Fix(f"drop {error.keywords[0]}= (Keras 3 ignores it)", span, drop_keywords=error.keywords)
     if error.kind == "rank" and error.layer is not None and error.layer.class_name in RECURRENT_LAYERS:
-        sources = [t.layer for t in error.inputs if t.layer is not None]
+        origins = [_through_shape_preserving(t) for t in error.inputs]
+        sources = [t.layer for t in origins if t.layer is not None]
         if len(sources) == 1 and sources[0].class_name in RECURRENT_LAYERS and sources[0].rule is not None:
             source = sources[0]
             source_span = span_of(source.origin)
@@ -151,7 +186,8 @@ def collect(
         rule = RULE_FOR_ENGINE_KIND.get(error.kind, RULES_BY_CODE["KC201"])
         span = span_of(error.origin) or Span(1, 1, 1, 1)
         fix = fix_for(error, span_of)
-        found.append(Diagnostic(path, span, rule.code, rule.severity, describe(error, span_of), fix))
+        message = describe(error, span_of, session.keras_version)
+        found.append(Diagnostic(path, span, rule.code, rule.severity, message, fix))
     for rule in ALL_RULES:
         for finding in rule().check(session, settings):
             span = span_of(finding.origin) or Span(1, 1, 1, 1)

@@ -242,7 +242,7 @@ class DocumentAnalysis:
         server turns into a ``quickfix`` code action.  (``--fix`` also re-analyses to prove a
         fix; an editor shows the diagnostic's own rewrite and the user's next edit re-checks.)
         """
-        from kerascheck.fixes import apply_fixes
+        from kerascheck.edits import fix_edits
 
         offered = []
         for diagnostic in self.result.diagnostics:
@@ -251,36 +251,15 @@ class DocumentAnalysis:
             start, end = to_range(diagnostic.span)
             if end < range_[0] or range_[1] < start:
                 continue
-            try:
-                rewritten = apply_fixes(self.source, [diagnostic.fix])
-            except Exception:  # noqa: BLE001  (a rewrite libcst cannot make is not offered)
-                continue
-            if rewritten != self.source:
-                edit = _minimal_edit(self.source, rewritten, self.lines)
-                offered.append(Fix(diagnostic.fix.description, diagnostic, (edit,)))
+            edits = tuple(TextEdit(e.range, e.content) for e in fix_edits(self.source, diagnostic.fix))
+            if edits:
+                offered.append(Fix(diagnostic.fix.description, diagnostic, edits))
         return offered
 
     def _name_index(self) -> "_Names":
         if self._names is None:
             self._names = _Names(self.source, self.lines, self.tree)
         return self._names
-
-
-def _minimal_edit(old: str, new: str, lines: list[str]) -> TextEdit:
-    """The one edit that turns ``old`` into ``new``: the differing middle of the two texts."""
-    prefix = 0
-    limit = min(len(old), len(new))
-    while prefix < limit and old[prefix] == new[prefix]:
-        prefix += 1
-    suffix = 0
-    while suffix < limit - prefix and old[len(old) - 1 - suffix] == new[len(new) - 1 - suffix]:
-        suffix += 1
-
-    def position(offset: int) -> Position:
-        line = old.count("\n", 0, offset)
-        return line, offset - (old.rfind("\n", 0, offset) + 1)
-
-    return TextEdit((position(prefix), position(len(old) - suffix)), new[prefix : len(new) - suffix])
 
 
 def _rows(summaries: Iterable[ModelSummary]) -> Iterable[LayerRow]:

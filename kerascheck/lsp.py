@@ -11,6 +11,11 @@ Settings come from the nearest ``pyproject.toml`` with ``[tool.kerascheck]`` abo
 document (re-read when one is saved); the ``inlayHints`` initialization option
 (true/false) overrides ``inlay-hints``.  Analyses run one at a time in a worker thread,
 so the server keeps answering while a long file is analysed.
+
+Notebooks come as LSP 3.17 notebook documents (``notebookDocument/*``, as VS Code and
+JupyterLab send them): their Python code cells, in order, are analysed as one module, as
+the command line analyses an ``.ipynb`` file (:mod:`kerascheck.notebooks`); diagnostics are
+published to each cell, and hovers and inlay hints are answered in the cell's own lines.
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ import sys
 import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
@@ -56,10 +61,46 @@ class _Document:
         self.diagnosed = self.complete = None
 
 
+@dataclass
+class _NotebookView:
+    """A notebook's analysis: of its code cells as one module (module coordinates), and where
+    each cell lies in that module."""
+
+    analysis: DocumentAnalysis
+    texts: tuple[tuple[str, int, str], ...]  # (cell uri, cell number, text) of the code cells analysed
+    cells: dict[str, tuple[int, list[str]]]  # cell uri -> (its first line in the module, 0-based; its lines)
+    diagnostics: dict[str, list[Any]]  # cell uri -> its diagnostics (cell coordinates)
+
+    def to_module(self, uri: str, position: tuple[int, int]) -> tuple[int, int]:
+        first, _ = self.cells[uri]
+        return position[0] + first, position[1]
+
+    def to_cell(self, uri: str, position: tuple[int, int]) -> tuple[int, int] | None:
+        first, lines = self.cells[uri]
+        line = position[0] - first
+        return (line, position[1]) if 0 <= line < max(len(lines), 1) else None
+
+
+class _NotebookState:
+    def __init__(self) -> None:
+        self.view: _NotebookView | None = None
+        self.task: asyncio.Task[_NotebookView | None] | None = None
+        self.published: set[str] = set()  # cell uris that were given diagnostics
+
+
+NOTEBOOK_SYNC = types.NotebookDocumentSyncOptions(
+    notebook_selector=[
+        types.NotebookDocumentFilterWithCells(cells=[types.NotebookCellLanguage(language="python")], notebook="*")
+    ],
+    save=True,
+)
+
+
 class KerascheckServer(LanguageServer):
     def __init__(self) -> None:
-        super().__init__("kerascheck", __version__)
+        super().__init__("kerascheck", __version__, notebook_document_sync=NOTEBOOK_SYNC)
         self.documents: dict[str, _Document] = {}
+        self.notebooks: dict[str, _NotebookState] = {}
         self.settings_by_folder: dict[Path, Settings] = {}
         self.inlay_hints_option: bool | None = None
         self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kerascheck")
@@ -88,10 +129,7 @@ class KerascheckServer(LanguageServer):
     # ---------------------------------------------------------------- analysis
     def schedule(self, uri: str, delay: float = 0.0) -> None:
         """Analyse ``uri``'s current text after ``delay`` seconds, superseding any pending run."""
-        state = self.documents.setdefault(uri, _Document())
-        if state.task is not None and not state.task.done():
-            state.task.cancel()
-        state.task = asyncio.ensure_future(self._analyse(uri, delay))
+        _supersede(self.documents.setdefault(uri, _Document()), self._analyse(uri, delay))
 
     async def _analyse(self, uri: str, delay: float) -> DocumentAnalysis | None:
         if delay:
@@ -166,19 +204,145 @@ class KerascheckServer(LanguageServer):
     def publish(self, uri: str, version: int | None, analysis: DocumentAnalysis) -> None:
         lines = analysis.lines
         codec = self.workspace.position_codec
-        diagnostics = [
-            types.Diagnostic(
-                range=_client_range(codec, lines, to_range(d.span)),
-                message=d.message,
-                severity=types.DiagnosticSeverity.Error if d.severity == "error" else types.DiagnosticSeverity.Warning,
-                code=d.code,
-                source="kerascheck",
-            )
-            for d in analysis.diagnostics
-        ]
+        diagnostics = [_lsp_diagnostic(codec, lines, d) for d in analysis.diagnostics]
         self.text_document_publish_diagnostics(
             types.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=version)
         )
+
+
+    # ---------------------------------------------------------------- notebooks
+    def code_cells(self, notebook_uri: str) -> tuple[tuple[str, int, str], ...]:
+        """``(cell uri, cell number, text)`` of the notebook's Python code cells, in order (numbered
+        from 1 among all its cells, as the notebook shows them)."""
+        notebook = self.workspace.get_notebook_document(notebook_uri=notebook_uri)
+        if notebook is None:
+            return ()
+        cells = []
+        for number, cell in enumerate(notebook.cells, start=1):
+            if cell.kind != types.NotebookCellKind.Code:
+                continue
+            document = self.workspace.text_documents.get(cell.document)
+            if document is None or (document.language_id or "python") != "python":
+                continue
+            cells.append((cell.document, number, document.source))
+        return tuple(cells)
+
+    def schedule_notebook(self, uri: str, delay: float = 0.0) -> None:
+        _supersede(self.notebooks.setdefault(uri, _NotebookState()), self._analyse_notebook(uri, delay))
+
+    async def _analyse_notebook(self, uri: str, delay: float) -> _NotebookView | None:
+        if delay:
+            await asyncio.sleep(delay)
+        state = self.notebooks.get(uri)
+        if state is None:
+            return None
+        texts = self.code_cells(uri)
+        if state.view is None or state.view.texts != texts:
+            path = to_fs_path(uri) or uri
+            settings = self.settings_for(uri)
+            state.view = await asyncio.get_running_loop().run_in_executor(
+                self.executor, _analyse_notebook, texts, path, settings
+            )
+            self.collect_garbage()
+        if self.notebooks.get(uri) is state and self.code_cells(uri) == texts:
+            self.publish_notebook(state, state.view)
+        return state.view
+
+    async def notebook_view_of(self, cell_uri: str) -> tuple[_NotebookView, list[str]] | None:
+        """The analysis of the notebook that ``cell_uri`` belongs to, for its current text,
+        and the cell's lines; None when the cell is in no open notebook or has no code."""
+        notebook = self.workspace.get_notebook_document(cell_uri=cell_uri)
+        if notebook is None:
+            return None
+        uri = notebook.uri
+        while True:
+            state = self.notebooks.get(uri)
+            if state is None:
+                return None
+            view = state.view
+            if view is not None and view.texts == self.code_cells(uri):
+                break
+            if state.task is None or state.task.done() and not state.task.cancelled():
+                self.schedule_notebook(uri)
+            task = state.task
+            assert task is not None
+            try:
+                await asyncio.shield(task)
+            except asyncio.CancelledError:
+                if not task.cancelled():
+                    raise
+        if cell_uri not in view.cells:
+            return None
+        return view, view.cells[cell_uri][1]
+
+    def publish_notebook(self, state: _NotebookState, view: _NotebookView) -> None:
+        codec = self.workspace.position_codec
+        for cell_uri in state.published - set(view.diagnostics):  # cells deleted or no longer code
+            self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=cell_uri, diagnostics=[]))
+        for cell_uri, found in view.diagnostics.items():
+            lines = view.cells[cell_uri][1]
+            document = self.workspace.text_documents.get(cell_uri)
+            self.text_document_publish_diagnostics(
+                types.PublishDiagnosticsParams(
+                    uri=cell_uri,
+                    diagnostics=[_lsp_diagnostic(codec, lines, d) for d in found],
+                    version=document.version if document is not None else None,
+                )
+            )
+        state.published = set(view.diagnostics)
+
+    def close_notebook(self, uri: str, cell_uris: list[str]) -> None:
+        state = self.notebooks.pop(uri, None)
+        if state is not None and state.task is not None:
+            state.task.cancel()
+        for cell_uri in sorted(set(cell_uris) | (state.published if state is not None else set())):
+            self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=cell_uri, diagnostics=[]))
+
+
+def _supersede(state: Any, analysis: Any) -> None:
+    """Run ``analysis`` as ``state``'s task, cancelling the one it supersedes."""
+    if state.task is not None and not state.task.done():
+        state.task.cancel()
+    state.task = asyncio.ensure_future(analysis)
+
+
+def _lsp_diagnostic(codec: Any, lines: list[str], diagnostic: Any) -> types.Diagnostic:
+    return types.Diagnostic(
+        range=_client_range(codec, lines, to_range(diagnostic.span)),
+        message=diagnostic.message,
+        severity=types.DiagnosticSeverity.Error if diagnostic.severity == "error" else types.DiagnosticSeverity.Warning,
+        code=diagnostic.code,
+        source="kerascheck",
+    )
+
+
+def _analyse_notebook(texts: tuple[tuple[str, int, str], ...], path: str, settings: Settings) -> _NotebookView:
+    """The notebook's code cells analysed as one module (in the worker thread)."""
+    from kerascheck.analysis import MAX_SOURCE_BYTES, analyse_source, mentions_keras, too_large
+    from kerascheck.lines import source_lines
+    from kerascheck.notebooks import notebook_of_cells
+    from kerascheck.results import FileResult
+
+    notebook = notebook_of_cells([(number, text) for _, number, text in texts], path)
+    data = notebook.source.encode("utf-8", "surrogatepass")
+    if not mentions_keras(data):
+        result = FileResult(path, skipped=True)
+    elif len(data) > MAX_SOURCE_BYTES:
+        result = too_large(path, len(data))
+    else:
+        with _collector_paused():
+            result = analyse_source(notebook.source, path, settings, all_layers=True)
+    placed = notebook.result(result)  # diagnostics in cell coordinates, "at cell 2, line 3"
+    cells: dict[str, tuple[int, list[str]]] = {}
+    diagnostics: dict[str, list[Any]] = {}
+    first_code_cell = texts[0][1] if texts else 1
+    for cell_uri, number, text in texts:
+        first = notebook.first_line(number)
+        cells[cell_uri] = ((first or 1) - 1, source_lines(text))
+        # A diagnostic of the whole file (too large …) goes to the first code cell.
+        diagnostics[cell_uri] = [d for d in placed.diagnostics if (d.span.cell or first_code_cell) == number]
+    analysis = DocumentAnalysis(notebook.source, result, settings).prepare()
+    return _NotebookView(analysis, texts, cells, diagnostics)
 
 
 def _analyse_text(
@@ -294,6 +458,9 @@ def did_save(ls: KerascheckServer, params: types.DidSaveTextDocumentParams) -> N
         for other in ls.documents:
             ls.documents[other].forget()
             ls.schedule(other)
+        for notebook, state in ls.notebooks.items():
+            state.view = None  # analysed again with the new settings
+            ls.schedule_notebook(notebook)
         return
     if uri not in ls.documents:
         return
@@ -314,8 +481,76 @@ def did_close(ls: KerascheckServer, params: types.DidCloseTextDocumentParams) ->
     ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=params.text_document.uri, diagnostics=[]))
 
 
+@server.feature(types.NOTEBOOK_DOCUMENT_DID_OPEN)
+def notebook_did_open(ls: KerascheckServer, params: types.DidOpenNotebookDocumentParams) -> None:
+    ls.notebooks[params.notebook_document.uri] = _NotebookState()
+    ls.schedule_notebook(params.notebook_document.uri)
+
+
+@server.feature(types.NOTEBOOK_DOCUMENT_DID_CHANGE)
+def notebook_did_change(ls: KerascheckServer, params: types.DidChangeNotebookDocumentParams) -> None:
+    if params.notebook_document.uri in ls.notebooks:
+        ls.schedule_notebook(params.notebook_document.uri, DEBOUNCE)
+
+
+@server.feature(types.NOTEBOOK_DOCUMENT_DID_SAVE)
+def notebook_did_save(ls: KerascheckServer, params: types.DidSaveNotebookDocumentParams) -> None:
+    if params.notebook_document.uri in ls.notebooks:
+        ls.schedule_notebook(params.notebook_document.uri)
+
+
+@server.feature(types.NOTEBOOK_DOCUMENT_DID_CLOSE)
+def notebook_did_close(ls: KerascheckServer, params: types.DidCloseNotebookDocumentParams) -> None:
+    ls.close_notebook(params.notebook_document.uri, [cell.uri for cell in params.cell_text_documents])
+
+
+async def _cell_hover(ls: KerascheckServer, params: types.HoverParams) -> types.Hover | None:
+    found_view = await ls.notebook_view_of(params.text_document.uri)
+    if found_view is None:
+        return None
+    view, lines = found_view
+    uri, codec = params.text_document.uri, ls.workspace.position_codec
+    found = view.analysis.hover(view.to_module(uri, _server_position(codec, lines, params.position)))
+    if found is None:
+        return None
+    start, end = view.to_cell(uri, found.range[0]), view.to_cell(uri, found.range[1])
+    if start is None or end is None:
+        return None
+    return types.Hover(
+        contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value=found.markdown),
+        range=_client_range(codec, lines, (start, end)),
+    )
+
+
+async def _cell_inlay_hints(ls: KerascheckServer, params: types.InlayHintParams) -> list[types.InlayHint]:
+    found_view = await ls.notebook_view_of(params.text_document.uri)
+    if found_view is None:
+        return []
+    view, lines = found_view
+    uri, codec = params.text_document.uri, ls.workspace.position_codec
+    first = view.to_module(uri, (params.range.start.line, 0))[0]
+    last = view.to_module(uri, (params.range.end.line, 0))[0]
+    hints = []
+    for hint in view.analysis.inlay_hints(first, last):
+        position = view.to_cell(uri, hint.position)
+        if position is None:
+            continue
+        start = _client_range(codec, lines, (position, position)).start
+        hints.append(types.InlayHint(position=start, label=hint.label, kind=types.InlayHintKind.Type))
+    return hints
+
+
+def _is_cell(ls: KerascheckServer, uri: str) -> bool:
+    """Whether ``uri`` is a cell of an open notebook (no notebook open: no need to ask)."""
+    return bool(ls.notebooks) and uri not in ls.documents and ls.workspace.get_notebook_document(cell_uri=uri) is not None
+
+
 @server.feature(types.TEXT_DOCUMENT_HOVER)
 async def hover(ls: KerascheckServer, params: types.HoverParams) -> types.Hover | None:
+    if _is_cell(ls, params.text_document.uri):
+        answer = await _cell_hover(ls, params)
+        ls.collect_garbage_later()
+        return answer
     analysis = await ls.analysis_of(params.text_document.uri)
     ls.collect_garbage_later()
     if analysis is None:
@@ -332,6 +567,10 @@ async def hover(ls: KerascheckServer, params: types.HoverParams) -> types.Hover 
 
 @server.feature(types.TEXT_DOCUMENT_INLAY_HINT, types.InlayHintOptions(resolve_provider=False))
 async def inlay_hints(ls: KerascheckServer, params: types.InlayHintParams) -> list[types.InlayHint]:
+    if _is_cell(ls, params.text_document.uri):
+        answer = await _cell_inlay_hints(ls, params)
+        ls.collect_garbage_later()
+        return answer
     analysis = await ls.analysis_of(params.text_document.uri)
     ls.collect_garbage_later()
     if analysis is None:

@@ -50,6 +50,13 @@ class Notebook:
             end_column = span.end_column
         return Span(line, span.column, end_line, end_column, cell=cell)
 
+    def first_line(self, cell: int) -> int | None:
+        """The module's line (from 1) where ``cell`` begins, or None if it has no code here."""
+        for index, (number, _) in enumerate(self.lines):
+            if number == cell:
+                return index + 1
+        return None
+
     def _place(self, line: int) -> tuple[int, int]:
         return self.lines[min(max(line, 1), len(self.lines)) - 1]
 
@@ -112,15 +119,23 @@ def read_notebook(data: str, path: str) -> Notebook:
         raise NotebookError(f"not a Jupyter notebook: invalid JSON ({err})") from None
     if not isinstance(document, dict) or not isinstance(document.get("cells"), list):
         raise NotebookError("not a Jupyter notebook: no list of cells")
-    source_lines: list[str] = []
-    places: list[tuple[int, int]] = []
-    diagnostics: list[Diagnostic] = []
+    cells = []
     for number, cell in enumerate(document["cells"], start=1):
         if not isinstance(cell, dict):
             raise NotebookError(f"not a Jupyter notebook: cell {number} is not an object")
-        if cell.get("cell_type") != "code":
-            continue
-        lines = _python_lines(_cell_source(cell))
+        if cell.get("cell_type") == "code":
+            cells.append((number, _cell_source(cell)))
+    return notebook_of_cells(cells, path)
+
+
+def notebook_of_cells(cells: list[tuple[int, str]], path: str) -> Notebook:
+    """The code cells ``(number, source)``, in order, as one module (what an editor's notebook
+    document gives: :mod:`kerascheck.lsp`)."""
+    source_lines: list[str] = []
+    places: list[tuple[int, int]] = []
+    diagnostics: list[Diagnostic] = []
+    for number, text in cells:
+        lines = _python_lines(text)
         try:
             ast.parse("\n".join(lines))
         except SyntaxError as err:

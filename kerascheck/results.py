@@ -70,6 +70,10 @@ class ModelSummary:
     show_connections: bool = False
     keras_version: int = 3  # whose summary() this predicts
     built: Any = True  # False: a Sequential with no input (Keras 2's summary() raises); or UNKNOWN
+    # A functional model that does not build (an error on the way from its inputs to its
+    # outputs): the layers that do, with their connections, then the failing calls' layers
+    # (not built); what a graph of it can still draw.  Not part of summary().
+    partial: tuple[LayerRow, ...] = ()
 
 
 @dataclass(frozen=True)

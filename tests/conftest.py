@@ -4,10 +4,30 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from kerascheck.engine.dims import UNKNOWN, PartialShape
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "fixtures"
+# A model with an error (KC101, fixable) and a warning (KC304), for the command line's tests.
+BAD = """\
+import keras
+
+model = keras.Sequential([
+    keras.Input(shape=(20, 8)),
+    keras.layers.LSTM(64),
+    keras.layers.LSTM(32),
+    keras.layers.Dense(1, activation="softmax"),
+])
+"""
+
+
+@pytest.fixture()
+def bad(tmp_path: Path) -> Path:
+    path = tmp_path / "bad.py"
+    path.write_text(BAD)
+    return path
 
 
 # Fixtures on which Keras raises in the loss: they wait for the loss check to be wired into
@@ -69,3 +89,12 @@ def with_argument(case: dict, key: str, value: Any) -> dict:
         args[int(key[5:-1])] = value
         return {**case, "args": args}
     return {**case, "kwargs": {**case["kwargs"], key: value}}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Under pytest-xdist (``--dist loadgroup``, see pyproject.toml): a test file's tests run in one
+    worker, so that its module fixtures (a language server, a copy of the repository) are made
+    once; the oracle's re-recordings, each a process running Keras, are spread over the workers."""
+    for item in items:
+        if item.get_closest_marker("oracle") is None and item.get_closest_marker("xdist_group") is None:
+            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::", 1)[0]))

@@ -91,3 +91,25 @@ def test_apply_keeps_trailing_commas_and_other_arguments() -> None:
     assert apply_fixes("f = g(1, a=2)\n", [Fix("set", Span(1, 5, 1, 14), set_keywords=(("b", "3"),))]) == (
         "f = g(1, a=2, b=3)\n"
     )
+
+
+def test_the_hint_names_the_recurrent_layer_behind_shape_preserving_layers() -> None:
+    """LSTM → Dropout → LSTM: the 2-D tensor comes from the Dropout, made by the first LSTM."""
+    result = analyse_path(FIXES / "recurrent_through_dropout.py")
+    messages = [d.message for d in result.diagnostics]
+    assert [d.code for d in result.diagnostics] == ["KC101", "KC101"]
+    assert "from Dropout 'dropout' at line 11, the output of LSTM 'lstm' at line 10 (return_sequences=False)." in messages[0]
+    assert "from Activation 'activation' at line 21, the output of GRU 'gru' at line 19 (return_sequences=False)." in messages[1]
+    assert [d.fix.description for d in result.diagnostics if d.fix] == [
+        "return the whole sequence from LSTM 'lstm'", "return the whole sequence from GRU 'gru'",
+    ]
+
+
+def test_no_hint_through_a_layer_that_changes_the_shape() -> None:
+    source = (
+        "import keras\nfrom keras import layers\n"
+        "m = keras.Sequential([keras.Input((5, 3)), layers.LSTM(4), layers.Dense(6), layers.LSTM(2)])\n"
+    )
+    (diagnostic,) = analyse_source(source, "m.py").diagnostics
+    assert "from Dense 'dense' at line 3." in diagnostic.message and "the output of" not in diagnostic.message
+    assert diagnostic.fix is None

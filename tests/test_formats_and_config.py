@@ -9,20 +9,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import ROOT
+from conftest import BAD, ROOT
 from kerascheck.cli import main
 
-SCHEMA = ROOT.parent / "shared" / "schemas" / "sarif-schema-2.1.0.json"
-BAD = """\
-import keras
-
-model = keras.Sequential([
-    keras.Input(shape=(20, 8)),
-    keras.layers.LSTM(64),
-    keras.layers.LSTM(32),
-    keras.layers.Dense(1, activation="softmax"),
-])
-"""
+SCHEMA = ROOT / "tests" / "data" / "sarif" / "sarif-schema-2.1.0.json"  # the official schema, with its licence
 
 
 def run(*args: str, cwd: Path | None = None) -> tuple[int, str, str]:
@@ -36,25 +26,21 @@ def run(*args: str, cwd: Path | None = None) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
-@pytest.fixture()
-def bad(tmp_path: Path) -> Path:
-    path = tmp_path / "bad.py"
-    path.write_text(BAD)
-    return path
 
 
 def test_text_diagnostics_are_path_line_column_code_message(bad: Path) -> None:
     code, out, _ = run(str(bad))
     assert code == 1
     lines = out.splitlines()
-    assert lines[0].startswith(f"{bad}:6:5: KC101 LSTM 'lstm_1' expects a 3-D input but gets (None, 64)")
-    assert lines[1].startswith(f"{bad}:7:5: KC304 ")
+    # As ruff prints them: [*] marks what --fix fixes, and a closing line counts them.
+    assert lines[0].startswith(f"{bad}:6:5: KC101 [*] LSTM 'lstm_1' expects a 3-D input but gets (None, 64)")
+    assert lines[1].startswith(f"{bad}:7:5: KC304 Dense 'dense'")
+    assert lines[2:] == ["Found 1 error and 1 warning (1 fixable with --fix)."]
 
 
 def test_sarif_validates_against_the_official_schema(bad: Path) -> None:
-    jsonschema = pytest.importorskip("jsonschema")
-    if not SCHEMA.exists():
-        pytest.skip("shared/schemas is not beside the checkout")
+    import jsonschema  # the test extra installs it
+
     code, out, _ = run("--format", "sarif", str(bad))
     assert code == 1
     document = json.loads(out)
@@ -66,6 +52,19 @@ def test_sarif_validates_against_the_official_schema(bad: Path) -> None:
     rules = run_["tool"]["driver"]["rules"]
     assert rules[results[0]["ruleIndex"]]["id"] == "KC101"
     assert all(r["help"]["markdown"].startswith(f"# {r['id']}") for r in rules)
+    for rule in rules:  # every rule's help ends with an example, the file rules' (KC0xx) too
+        example = rule["help"]["markdown"].split("## Example\n", 1)[1]
+        assert "```" in example, rule["id"]
+    # The fix of KC101 as SARIF replacements: return_sequences=True after LSTM(64's arguments.
+    (fix,) = results[0]["fixes"]
+    (change,) = fix["artifactChanges"]
+    (replacement,) = change["replacements"]
+    line = BAD.splitlines()[replacement["deletedRegion"]["startLine"] - 1]
+    column = replacement["deletedRegion"]["startColumn"]
+    assert line[: column - 1] + replacement["insertedContent"]["text"] + line[column - 1 :] == (
+        "    keras.layers.LSTM(64, return_sequences=True),"
+    )
+    assert "fixes" not in results[1]  # KC304 has no fix
 
 
 def test_github_annotations(bad: Path) -> None:
@@ -85,9 +84,9 @@ def test_json_diagnostics_carry_positions_and_severity(bad: Path) -> None:
 
 
 def test_select_ignore_and_exit_zero(bad: Path) -> None:
-    assert run("--select", "KC3", str(bad))[1].count("\n") == 1
+    assert run("--select", "KC3", str(bad))[1].splitlines()[1:] == ["Found 1 warning."]
     code, out, _ = run("--ignore", "KC1,KC304", str(bad))
-    assert (code, out) == (0, "")
+    assert (code, out) == (0, "All checks passed!\n")
     code, out, _ = run("--exit-zero", str(bad))
     assert code == 0 and "KC101" in out
     code, _, err = run("--select", "XYZ", str(bad))
@@ -99,9 +98,9 @@ def test_pyproject_configuration_and_command_line_precedence(bad: Path, tmp_path
     code, out, _ = run(str(bad), cwd=tmp_path)
     assert "KC101" not in out and "KC304" in out
     code, out, _ = run("--select", "KC101", str(bad), cwd=tmp_path)
-    assert out == ""  # the configured ignore still applies; --select only replaces the selection
+    assert out == "All checks passed!\n"  # the configured ignore still applies; --select only replaces the selection
     code, out, _ = run("--extend-select", "KC3", "--ignore", "KC304", str(bad), cwd=tmp_path)
-    assert out == ""
+    assert out == "All checks passed!\n"
 
 
 def test_per_file_ignores_and_exclude(tmp_path: Path) -> None:
@@ -112,7 +111,8 @@ def test_per_file_ignores_and_exclude(tmp_path: Path) -> None:
     (tmp_path / "legacy" / "old.py").write_text(BAD)
     (tmp_path / "skipped_one.py").write_text(BAD)
     code, out, _ = run(".", cwd=tmp_path)
-    assert out.splitlines() == [line for line in out.splitlines() if "KC304" in line]
+    assert out.splitlines()[:-1] == [line for line in out.splitlines() if "KC304" in line]
+    assert out.splitlines()[-1] == "Found 1 warning."
     assert "skipped_one" not in out and "old.py:7:5: KC304" in out
 
 
@@ -136,7 +136,7 @@ def test_noqa_and_skip_file(tmp_path: Path) -> None:
     path.write_text(BAD.replace('activation="softmax"),', 'activation="softmax"),  # noqa'))
     assert "KC304" not in run(str(path))[1]
     path.write_text("# kerascheck: skip-file\n" + BAD)
-    assert run(str(path)) == (0, "", "")
+    assert run(str(path)) == (0, "All checks passed!\n", "")
 
 
 def test_noqa_counts_lines_as_python_does(tmp_path: Path) -> None:
@@ -164,7 +164,7 @@ def test_folders_skip_virtualenvs_and_build_dirs(tmp_path: Path) -> None:
     (tmp_path / "src").mkdir()
     (tmp_path / "src" / "m.py").write_text(BAD)
     code, out, _ = run(str(tmp_path))
-    assert {line.split(":")[0] for line in out.splitlines()} == {str(tmp_path / "src" / "m.py")}
+    assert {line.split(":")[0] for line in out.splitlines()[:-1]} == {str(tmp_path / "src" / "m.py")}
 
 
 MODEL_OF_1130_PARAMS = """\

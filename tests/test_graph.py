@@ -81,3 +81,50 @@ def test_real_dot_accepts_every_fixture_graph(tmp_path: Path) -> None:
             dot_file = tmp_path / "g.dot"
             dot_file.write_text(to_dot(summary))
             subprocess.run(["dot", "-Tsvg", str(dot_file), "-o", str(tmp_path / "g.svg")], check=True)
+
+
+
+BRANCHES = ROOT / "fixtures" / "summary" / "error_merge_of_two_branches.py"
+
+
+def _failing_nodes(dot: str) -> list[str]:
+    return re.findall(r'^\s*(n\d+) \[label="[^"]*", style="rounded,dashed", color="red"', dot, re.M)
+
+
+def test_a_model_that_does_not_build_is_drawn_as_far_as_it_builds() -> None:
+    """Keras raises at the Concatenate; the fixture also binds ``branches``, a model of what builds
+    before it (from the same input to the Concatenate's inputs), whose summary real Keras recorded.
+    The failing model's graph is that part, box for box, then the failing call in red."""
+    import json
+
+    truth = json.loads(BRANCHES.with_suffix(".expected.json").read_text())
+    assert truth["error"] is not None
+    (branches,) = [m for m in truth["models"] if m["variable"] == "branches"]
+    summary = _model(BRANCHES, "model")
+    assert [row.class_name for row in summary.rows] == ["?"]  # the summary itself: unknown, never guessed
+    dot = to_dot(summary)
+    labels = dict(re.findall(r'^\s*(n\d+) \[label="([^"]*)"', dot, re.M))
+    failing = _failing_nodes(dot)
+    assert [labels[n] for n in failing] == ["concatenate\\nConcatenate\\ndoes not build"]
+    built = [labels[n].split("\\n") for n in labels if n not in failing]
+    assert [(name, cls) for name, cls, _, _ in built] == [(r["name"], r["class"]) for r in branches["layers"]]
+    for (_, _, shape, params), row in zip(built, branches["layers"]):
+        assert shape == "(" + ", ".join("None" if d is None else str(d) for d in row["output_shape"]) + ")"
+        assert params == f"{row['params']:,} params"
+    edges = _edges(dot, labels)
+    fed = {a for a, b in edges if b == "concatenate"}
+    assert fed == {"max_pooling2d", "conv2d_1"}
+
+
+def test_each_failing_functional_model_of_the_fixes_is_drawn_with_its_failing_call() -> None:
+    before = ROOT / "fixtures" / "fixes" / "dense_on_feature_map.py"
+    summary = _model(before, "model")
+    dot = to_dot(summary)
+    labels = dict(re.findall(r'^\s*(n\d+) \[label="([^"]*)"', dot, re.M))
+    names = {n: label.split("\\n")[0] for n, label in labels.items()}
+    [failing] = _failing_nodes(dot)
+    edges = _edges(dot, labels)
+    assert {a for a, b in edges if b == names[failing]} == {"dropout", "dense_1"}
+    # both inputs, nothing after the failing call
+    assert sum(1 for label in labels.values() if "\\nInputLayer\\n" in label) == 2
+    assert not any(a == names[failing] for a, _ in edges)

@@ -133,3 +133,88 @@ def test_keras2_settings_do_not_change_keras3_results() -> None:
     keras3 = analyse_path(fixture)
     assert keras3.summaries[0].keras_version == 3
     assert analyse_path(fixture, replace(KERAS2, keras_version=3)) == keras3
+
+
+# ---------------------------------------------------------------- Keras 2's words
+def _keras2_layer_case_errors() -> list[tuple[str, str, str | None]]:
+    """``(case id, the engine's Keras 3 message, what tf-keras raised)`` for every recorded layer
+    case on which the engine, under Keras 2, reports an error."""
+    import test_layer_rules
+
+    keras2_cases = {
+        c["id"]: c
+        for path in sorted((ROOT / "fixtures" / "layers_keras2").glob("*.json"))
+        for c in json.loads(path.read_text())["cases"]
+    }
+    found = []
+    original = test_layer_rules.Session
+    test_layer_rules.Session = lambda: original(keras_version=2)  # type: ignore[assignment,misc]
+    try:
+        for case in test_layer_rules.CASES:
+            session, _, _ = test_layer_rules.run_case(case)
+            if session.errors:
+                found.append((case["id"], session.errors[0].message, keras2_cases[case["id"]].get("error")))
+    finally:
+        test_layer_rules.Session = original  # type: ignore[assignment]
+    return found
+
+
+def test_keras2_messages_are_the_words_tf_keras_raised() -> None:
+    """Every translation gives exactly what tf-keras raised on each recorded case it words, and each
+    one words at least one recorded case; a message no translation words is not quoted."""
+    from kerascheck.knowledge.keras2_messages import TRANSLATIONS, keras2_message, translation_index
+
+    used: dict[int, int] = {}
+    quoted = 0
+    errors = _keras2_layer_case_errors()
+    assert len(errors) > 100
+    for case_id, keras3_words, recorded in errors:
+        assert recorded is not None, f"{case_id}: kerascheck reports an error where tf-keras raised none"
+        words = keras2_message(keras3_words)
+        if words is None:
+            continue
+        assert words == recorded, case_id
+        quoted += 1
+        index = translation_index(keras3_words)
+        used[index] = used.get(index, 0) + 1  # type: ignore[index]
+    unused = [TRANSLATIONS[i][0] for i in range(len(TRANSLATIONS)) if i not in used]
+    assert not unused, f"translations no recorded case proves: {unused}"
+    assert quoted / len(errors) >= 0.6, f"{quoted} of {len(errors)} errors quoted in Keras 2's words"
+
+
+ERROR_RECORDS = [r for r in RECORDS if (json.loads(r.read_text(encoding="utf-8"))["error"] or {}).get("message")]
+
+
+def _first_error(result):  # noqa: ANN001, ANN202
+    """The diagnostic of what a run of the file raises first: the first error in the file."""
+    errors = sorted((d for d in result.diagnostics if d.severity == "error"), key=lambda d: (d.span.line, d.span.column))
+    return errors[0] if errors else None
+
+
+def test_diagnostics_quote_keras2_where_it_raised() -> None:
+    """On the fixtures where tf-keras raised: the diagnostic of the first error quotes tf-keras's
+    words (or nothing), never Keras 3's where they differ."""
+    quoted = reported = 0
+    for record in ERROR_RECORDS:
+        truth, result = _predictions(record)
+        diagnostic = _first_error(result)
+        if diagnostic is None:
+            continue
+        reported += 1
+        _, _, words = diagnostic.message.partition(" Keras: ")
+        if words:  # a `?` stands for what kerascheck does not know (a size from data)
+            assert _agrees(words, truth["error"]["message"]), record.name
+            quoted += 1
+        keras3 = json.loads(_fixture(record).with_suffix(".expected.json").read_text(encoding="utf-8"))["error"]
+        if keras3 and keras3["message"] != truth["error"]["message"]:
+            assert keras3["message"] not in diagnostic.message, record.name
+    assert quoted == reported >= 3  # every one of them is worded as tf-keras words it
+
+
+def test_a_rank_error_is_quoted_in_each_versions_words() -> None:
+    fixture = ROOT / "fixtures" / "summary" / "error_stacked_lstm_without_return_sequences.py"
+    keras2_truth = json.loads(fixture.with_suffix(".expected_keras2.json").read_text(encoding="utf-8"))["error"]
+    keras3_truth = json.loads(fixture.with_suffix(".expected.json").read_text(encoding="utf-8"))["error"]
+    assert keras3_truth["message"] != keras2_truth["message"]
+    assert _first_error(analyse_path(fixture, KERAS2)).message.endswith(f" Keras: {keras2_truth['message']}")
+    assert _first_error(analyse_path(fixture)).message.endswith(f" Keras: {keras3_truth['message']}")

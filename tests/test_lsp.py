@@ -356,3 +356,162 @@ def test_requests_alone_get_their_garbage_collected(monkeypatch: pytest.MonkeyPa
     assert asyncio.run(hovers()) == []  # not while the requests are answered
     server.executor.shutdown(wait=True)
     assert collected == [1]
+
+
+# ---------------------------------------------------------------- notebooks (LSP 3.17 notebook documents)
+NOTEBOOK_CELLS = [
+    ("markdown", "# A convolutional model\nIts last layer is wrong."),
+    ("python", "from keras import layers\nfrom keras.models import Model\n\ninputs = layers.Input(shape=(150, 150, 3))\nx = layers.Conv2D(16, 3)(inputs)"),
+    ("python", "%matplotlib inline\nx = layers.Flatten()(x)\noutputs = layers.LSTM(4)(x)"),
+    ("python", "model = Model(inputs, outputs)\nmodel.summary()"),
+]
+
+
+async def _open_notebook(client: LanguageClient, cells: list[tuple[str, str]]) -> tuple[str, list[str]]:
+    """Open ``cells`` as a notebook document; its uri and its cells' uris (diagnostics are published
+    to each Python cell)."""
+    client.notebooks = getattr(client, "notebooks", 0) + 1
+    uri = (client.root / f"notebook_{client.notebooks}.ipynb").as_uri()
+    cell_uris = [f"vscode-notebook-cell:{uri[len('file:'):]}#cell{i}" for i in range(len(cells))]
+    documents = [
+        types.TextDocumentItem(uri=cell_uri, language_id=language, version=1, text=text)
+        for cell_uri, (language, text) in zip(cell_uris, cells)
+    ]
+    kinds = [types.NotebookCellKind.Code if language == "python" else types.NotebookCellKind.Markup for language, _ in cells]
+    client.notebook_document_did_open(
+        types.DidOpenNotebookDocumentParams(
+            notebook_document=types.NotebookDocument(
+                uri=uri, notebook_type="jupyter-notebook", version=1,
+                cells=[types.NotebookCell(kind=kind, document=cell_uri) for kind, cell_uri in zip(kinds, cell_uris)],
+            ),
+            cell_text_documents=documents,
+        )
+    )
+    python_cells = [u for u, (language, _) in zip(cell_uris, cells) if language == "python"]
+    await _until(lambda: all(u in client.diagnostics for u in python_cells))
+    return uri, cell_uris
+
+
+async def _until(condition, timeout: float = 60) -> None:  # noqa: ANN001
+    """Wait for what the server publishes (its notifications for the cells come in one burst)."""
+    import asyncio
+
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not condition():
+        assert loop.time() < deadline, "the server published nothing in time"
+        await asyncio.sleep(0.02)
+
+
+def _as_ipynb(cells: list[tuple[str, str]]) -> str:
+    import json
+
+    return json.dumps({
+        "nbformat": 4, "nbformat_minor": 5, "metadata": {},
+        "cells": [
+            {"cell_type": "code" if language == "python" else "markdown", "metadata": {}, "source": text,
+             **({"outputs": [], "execution_count": None} if language == "python" else {})}
+            for language, text in cells
+        ],
+    })
+
+
+@pytest.mark.asyncio(loop_scope="module")
+async def test_notebook_cells_get_the_diagnostics_the_command_line_gives(client: LanguageClient, tmp_path: Path):
+    import json
+
+    _, cell_uris = await _open_notebook(client, NOTEBOOK_CELLS)
+    # What `kerascheck --format json notebook.ipynb` reports for the same notebook, by cell.
+    path = tmp_path / "same.ipynb"
+    path.write_text(_as_ipynb(NOTEBOOK_CELLS))
+    done = subprocess.run([sys.executable, "-m", "kerascheck", "--format", "json", str(path)], capture_output=True, text=True)
+    expected = json.loads(done.stdout)["diagnostics"]
+    assert [d["cell"] for d in expected] == [3]
+    for number, cell_uri in enumerate(cell_uris, start=1):
+        if number == 1:
+            assert cell_uri not in client.diagnostics  # markdown: never published to
+            continue
+        published = client.diagnostics[cell_uri]
+        wanted = [d for d in expected if d["cell"] == number]
+        assert [(d.code, d.message) for d in published] == [(d["code"], d["message"]) for d in wanted]
+        assert [(d.range.start.line + 1, d.range.start.character + 1, d.range.end.line + 1, d.range.end.character + 1)
+                for d in published] == [(d["line"], d["column"], d["end_line"], d["end_column"]) for d in wanted]
+    assert "from Flatten 'flatten' at cell 3, line 2" in client.diagnostics[cell_uris[2]][0].message
+
+
+@pytest.mark.asyncio(loop_scope="module")
+async def test_notebook_hover_and_inlay_hints_are_per_cell(client: LanguageClient):
+    _, cell_uris = await _open_notebook(client, NOTEBOOK_CELLS)
+    # The same code as one Python document: what hovers and hints show there, cell lines shifted.
+    code = [text for language, text in NOTEBOOK_CELLS if language == "python"]
+    as_python = "\n".join(t.replace("%matplotlib inline", "pass") for t in code) + "\n"
+    python_uri = await _open(client, as_python)
+    offsets = [0, code[0].count("\n") + 1, code[0].count("\n") + code[1].count("\n") + 2]
+    for cell_uri, offset, text in zip(cell_uris[1:], offsets, code):
+        lines = text.count("\n") + 1
+        hints = await client.text_document_inlay_hint_async(
+            types.InlayHintParams(types.TextDocumentIdentifier(uri=cell_uri), types.Range(types.Position(0, 0), types.Position(lines, 0)))
+        )
+        reference = await client.text_document_inlay_hint_async(
+            types.InlayHintParams(
+                types.TextDocumentIdentifier(uri=python_uri),
+                types.Range(types.Position(offset, 0), types.Position(offset + lines - 1, 0)),
+            )
+        )
+        assert [(h.position.line, h.position.character, h.label) for h in hints] == [
+            (h.position.line - offset, h.position.character, h.label) for h in reference
+        ]
+    cell_hints = await client.text_document_inlay_hint_async(
+        types.InlayHintParams(types.TextDocumentIdentifier(uri=cell_uris[1]), types.Range(types.Position(0, 0), types.Position(5, 0)))
+    )
+    assert [h.position.line for h in cell_hints] == [4]  # the Conv2D call, in the cell's own lines
+    on_cell = await client.text_document_hover_async(types.HoverParams(types.TextDocumentIdentifier(uri=cell_uris[1]), types.Position(4, 12)))
+    on_python = await client.text_document_hover_async(types.HoverParams(types.TextDocumentIdentifier(uri=python_uri), types.Position(4, 12)))
+    assert on_cell.contents.value == on_python.contents.value and "conv2d (Conv2D)" in on_cell.contents.value
+    assert on_cell.range == on_python.range  # cell 2 starts the module: the same lines
+    flatten = await client.text_document_hover_async(types.HoverParams(types.TextDocumentIdentifier(uri=cell_uris[2]), types.Position(1, 0)))
+    flatten_python = await client.text_document_hover_async(types.HoverParams(types.TextDocumentIdentifier(uri=python_uri), types.Position(offsets[1] + 1, 0)))
+    assert flatten.contents.value == flatten_python.contents.value and flatten.contents.value.startswith("`Flatten()")
+    assert flatten.range.start.line == 1
+
+
+@pytest.mark.asyncio(loop_scope="module")
+async def test_editing_a_cell_publishes_its_new_diagnostics(client: LanguageClient):
+    notebook_uri, cell_uris = await _open_notebook(client, NOTEBOOK_CELLS)
+    assert [d.code for d in client.diagnostics[cell_uris[2]]] == ["KC101"]
+    fixed = NOTEBOOK_CELLS[2][1].replace("layers.LSTM(4)(x)", "layers.Dense(4)(x)")
+    client.notebook_document_did_change(
+        types.DidChangeNotebookDocumentParams(
+            notebook_document=types.VersionedNotebookDocumentIdentifier(version=2, uri=notebook_uri),
+            change=types.NotebookDocumentChangeEvent(
+                cells=types.NotebookDocumentCellChanges(
+                    text_content=[
+                        types.NotebookDocumentCellContentChanges(
+                            document=types.VersionedTextDocumentIdentifier(uri=cell_uris[2], version=2),
+                            changes=[types.TextDocumentContentChangeWholeDocument(text=fixed)],
+                        )
+                    ]
+                )
+            ),
+        )
+    )
+    await _until(lambda: list(client.diagnostics[cell_uris[2]]) == [])
+    hints = await client.text_document_inlay_hint_async(
+        types.InlayHintParams(types.TextDocumentIdentifier(uri=cell_uris[2]), types.Range(types.Position(0, 0), types.Position(3, 0)))
+    )
+    assert [h.position.line for h in hints] == [1, 2]
+    client.notebook_document_did_close(
+        types.DidCloseNotebookDocumentParams(
+            notebook_document=types.NotebookDocumentIdentifier(uri=notebook_uri),
+            cell_text_documents=[types.TextDocumentIdentifier(uri=u) for u in cell_uris],
+        )
+    )
+    client.diagnostics[cell_uris[1]] = ["not cleared yet"]
+    await _until(lambda: list(client.diagnostics[cell_uris[1]]) == [])  # closing clears every cell
+
+
+def test_the_server_announces_notebook_document_sync():
+    from kerascheck.lsp import NOTEBOOK_SYNC
+
+    (selector,) = NOTEBOOK_SYNC.notebook_selector
+    assert selector.notebook == "*" and [c.language for c in selector.cells] == ["python"]

@@ -5,12 +5,18 @@
 ``--check`` mode, so it fails when a fixture changed without being re-recorded,
 or when the Keras in use disagrees with the one that recorded the truth.
 
+It re-runs real Keras on everything (minutes), so it is not part of the usual test run:
+``python -m pytest`` compares kerascheck with the recorded truth, and this check runs with
+the ``oracle`` marker (``.ci/run`` runs both)::
+
+    KERAS_BACKEND=jax python -m pytest -m oracle
+
 Keras lives in its own interpreter: ``KERASCHECK_ORACLE_PYTHON`` names it;
 otherwise the interpreter running the tests is used if it can import Keras.
 Without Keras the test is skipped, except under CI (``CI`` set), where the
 oracle must run.  Locally::
 
-    KERASCHECK_ORACLE_PYTHON=/path/to/keras/venv/bin/python python -m pytest tests/test_oracle_recording.py
+    KERASCHECK_ORACLE_PYTHON=/path/to/keras/venv/bin/python python -m pytest -m oracle
 """
 
 from __future__ import annotations
@@ -24,14 +30,19 @@ import pytest
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 ORACLE = REPO_ROOT / "tests" / "oracle"
-# Every recorder whose output the tests rely on; each has a --check mode.
+# Every recorder whose output the tests rely on; each has a --check mode (the *_keras2.py ones
+# run tf-keras, the truth of --keras-version 2).  Longest first: the test workers take them as
+# they come, so that record.py and record_applications.py, most of the time, run side by side.
+# record.py, the longest, checks the fixtures in two shards.
 RECORDERS = (
-    "record.py", "record_rules.py", "layer_cases.py", "op_cases.py", "record_api.py", "record_activations.py",
-    "record_built_at_init.py", "record_applications.py", "record_masking.py",
-    # Keras 2 (tf-keras, installed by the oracle extra): the truth of --keras-version 2.
-    "layer_cases_keras2.py", "record_keras2.py",
+    "record.py --shard 1/2", "record.py --shard 2/2", "record_applications.py", "layer_cases_keras2.py",
+    "layer_cases.py", "op_cases.py", "record_keras2.py", "record_rules.py", "record_masking.py",
+    "record_built_at_init.py", "record_activations.py", "record_api.py",
 )
-TIMEOUT_SECONDS = 900
+# Per recorder: on a shared two-core machine, with other work beside the tests, the longest took 15 min.
+TIMEOUT_SECONDS = 1800
+
+pytestmark = pytest.mark.oracle
 
 
 def _oracle_env() -> dict[str, str]:
@@ -65,6 +76,7 @@ def _oracle_python() -> str | None:
 
 @pytest.mark.parametrize("recorder", RECORDERS)
 def test_recorded_truth_matches_real_keras(recorder: str):
+    script, *options = recorder.split()
     python = _oracle_python()
     if python is None:
         reason = (
@@ -74,14 +86,14 @@ def test_recorded_truth_matches_real_keras(recorder: str):
         if os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no"):
             pytest.fail(reason + " (CI must run the oracle)")
         pytest.skip(reason)
-    if recorder.endswith("_keras2.py") and not _has_keras(python, "tf_keras"):
+    if script.endswith("_keras2.py") and not _has_keras(python, "tf_keras"):
         reason = f"{python} has no tf-keras (Keras 2), the oracle of --keras-version 2"
         if os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no"):
             pytest.fail(reason + " (CI must run the oracle)")
         pytest.skip(reason)
 
     result = subprocess.run(
-        [python, str(ORACLE / recorder), "--check"],
+        [python, str(ORACLE / script), "--check", *options],
         env=_oracle_env(),
         cwd=REPO_ROOT,
         capture_output=True,
@@ -90,6 +102,6 @@ def test_recorded_truth_matches_real_keras(recorder: str):
     )
     assert result.returncode == 0, (
         f"recorded fixtures differ from real Keras ({python}); re-record with\n"
-        f"    KERAS_BACKEND=jax {python} tests/oracle/{recorder}\n"
+        f"    KERAS_BACKEND=jax {python} tests/oracle/{script}\n"
         f"and review the diff.\n\n{result.stdout}\n{result.stderr[-5000:]}"
     )

@@ -35,7 +35,7 @@ def test_broken_input_is_a_diagnostic_in_a_separate_process(tmp_path: Path, name
     )
     assert "Traceback" not in result.stderr
     if code is None:
-        assert (result.returncode, result.stdout) == (0, "")
+        assert (result.returncode, result.stdout) == (0, "All checks passed!\n")
     else:
         assert result.returncode == 2, result.stderr
         assert f"{name}:" in result.stdout and f" {code} " in result.stdout
@@ -56,7 +56,7 @@ def test_a_symlink_loop_is_walked_once(tmp_path: Path) -> None:
 def test_a_ten_megabyte_file_without_keras_is_only_scanned(tmp_path: Path) -> None:
     (tmp_path / "data.py").write_text("x = 1\n" * (10 * 1024 * 1024 // 6))
     result = subprocess.run([sys.executable, "-m", "kerascheck", str(tmp_path)], capture_output=True, text=True, timeout=60)
-    assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+    assert (result.returncode, result.stdout, result.stderr) == (0, "All checks passed!\n", "")
 
 
 @pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root reads any file")

@@ -7,15 +7,16 @@ file or example without markers must produce no diagnostic at all.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, ROOT, awaiting_loss_check
 
+from conftest import FIXTURES, ROOT, awaiting_loss_check
 from kerascheck.analysis import analyse_path, analyse_source
-from kerascheck.config import settings_from_table
-from kerascheck.rules import ALL_RULES, RULES_BY_CODE, marked_lines
+from kerascheck.config import Settings, settings_from_table
+from kerascheck.rules import ALL_RULES, RULES_BY_CODE, marked_lines, render_doc
 from kerascheck.rules.docs import pages
 
 EXAMPLES = [(rule, kind, index, source) for rule in ALL_RULES for kind, index, source in rule.examples()]
@@ -87,3 +88,39 @@ def test_codes_are_unique_and_well_formed() -> None:
     codes = [rule.code for rule in ALL_RULES]
     assert len(codes) == len(set(codes))
     assert all(c.startswith("KC") and len(c) == 5 and c[2:].isdigit() for c in codes)
+
+
+FILE_RULES = [rule for rule in ALL_RULES if rule.code.startswith("KC0")]
+
+
+@pytest.mark.parametrize("rule", FILE_RULES, ids=lambda r: r.code)
+def test_file_rules_have_an_example_whose_session_prints_what_it_shows(rule, tmp_path: Path) -> None:  # noqa: ANN001
+    """KC0xx rules are about files, not models: their example is a session, run here as written."""
+    from snippets import run_sessions
+
+    page = render_doc(rule)
+    example = page.split("## Example\n", 1)[1]
+    assert example.strip(), f"{rule.code} has an empty example"
+    steps = run_sessions(example, tmp_path)
+    for step in steps:
+        assert step.printed == step.expected, step.command
+    if rule.code == "KC004":  # kerascheck's own failure cannot be shown by a command: force one
+        assert not steps
+        (shown,) = re.findall(r"^model\.py:1:1: KC004 .*$", example, re.M)
+        import kerascheck.analysis
+
+        def fail(*args: object) -> None:
+            raise RecursionError("maximum recursion depth exceeded")
+
+        source = "import keras\n"
+        original = kerascheck.analysis._analyse_source
+        kerascheck.analysis._analyse_source = fail  # type: ignore[assignment]
+        try:
+            result = kerascheck.analysis.analyse_source(source, "model.py")
+        finally:
+            kerascheck.analysis._analyse_source = original
+        (diagnostic,) = result.diagnostics
+        assert f"{diagnostic.path}:{diagnostic.span.line}:{diagnostic.span.column}: {diagnostic.code} {diagnostic.message}" == shown
+    else:
+        assert steps and all(s.command.startswith(("kerascheck ", "printf ", "python3 ")) for s in steps)
+        assert any(f" {rule.code} " in s.printed for s in steps)

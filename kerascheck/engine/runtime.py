@@ -1430,6 +1430,9 @@ class Session:
             # Keras builds a model here (or the program stopped before): one kerascheck
             # reports, with its layers unknown, rather than leaving out.
             model = UnresolvedFunctional(self, model_name, origin)
+            model.known_ends = (  # what a graph of the part that builds starts and ends at
+                [t for t in flat_in if isinstance(t, KerasTensor)], [t for t in flat_out if isinstance(t, KerasTensor)]
+            )
             if register:
                 self.models.append(model)
             return model
@@ -1673,6 +1676,7 @@ class UnresolvedFunctional(Model):
         self.contents = [OpaqueLayer(session, origin)]
         self.weights_known = False
         self.built = True
+        self.known_ends: tuple[list[KerasTensor], list[KerasTensor]] = ([], [])  # inputs, outputs
 
     def layer_list(self) -> list[Layer]:
         return list(self.contents)

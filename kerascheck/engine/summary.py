@@ -17,6 +17,7 @@ from kerascheck.engine.runtime import (
     InputLayer,
     Layer,
     Model,
+    Node,
     OpaqueLayer,
     OpaqueModel,
     Sequential,
@@ -250,9 +251,97 @@ def summarize(model: Model, path: str, span_of: SpanOf) -> ModelSummary:
                 param_explanations=tuple(layer.param_explanations),
             )
         )
+    partial = _partial_rows(model, span_of) if isinstance(model, UnresolvedFunctional) else ()
     return _model_summary(
-        model, path, span_of, rows, incomplete, show_connections=not sequential_like, built=_built(model)
+        model, path, span_of, rows, incomplete, show_connections=not sequential_like, built=_built(model),
+        partial=partial,
     )
+
+
+def _partial_rows(model: UnresolvedFunctional, span_of: SpanOf) -> tuple[LayerRow, ...]:
+    """The part of a functional model that builds: every call on the way from its inputs to
+    the outputs that are known and to the calls that raise, with their connections, then
+    one unbuilt row for each layer whose call raises."""
+    inputs, outputs = model.known_ends
+    starts = {id(t.node) for t in inputs if t.layer is not None}
+    if not starts:
+        return ()
+    reaches: dict[int, bool] = {}
+
+    def from_inputs(node: Node) -> bool:
+        stack = [node]
+        while stack:
+            current = stack[-1]
+            if id(current) in reaches:
+                stack.pop()
+                continue
+            pending = [p for p in current.parent_nodes if id(p) not in reaches]
+            if pending:
+                stack.extend(pending)
+                continue
+            stack.pop()
+            reaches[id(current)] = id(current) in starts or any(reaches[id(p)] for p in current.parent_nodes)
+        return reaches[id(node)]
+
+    failures = [
+        e for e in model.session.errors
+        if e.layer is not None and e.inputs and not e.speculative
+        and all(t.layer is not None for t in e.inputs) and all(from_inputs(t.node) for t in e.inputs)
+    ]
+    ends = [t.node for t in outputs if t.layer is not None and from_inputs(t.node)]
+    ends += [t.node for e in failures for t in e.inputs]
+    order: list[Node] = []
+    seen: set[int] = set()
+    for end in ends:  # every node after the nodes it reads (depth first, parents in order)
+        stack: list[tuple[Node, bool]] = [(end, False)]
+        while stack:
+            node, expanded = stack.pop()
+            if expanded:
+                order.append(node)
+                continue
+            if id(node) in seen:
+                continue
+            seen.add(id(node))
+            stack.append((node, True))
+            stack.extend((p, False) for p in reversed(node.parent_nodes) if id(p) not in seen)
+    relevant = {id(n) for n in order}
+    rows: list[LayerRow] = []
+    for layer in dict.fromkeys(node.layer for node in order):
+        nodes = [n for n in layer.inbound_nodes if id(n) in relevant]
+        structure = nodes[-1].output_structure
+        params, trainable, non_trainable = _layer_counts(layer)
+        rows.append(
+            LayerRow(
+                name=layer.name,
+                class_name=_class_name(layer),
+                output=[t.shape for t in flatten(structure)] if isinstance(structure, list) else structure.shape,
+                params=params,
+                trainable_params=trainable,
+                non_trainable_params=non_trainable,
+                connected_to=connections(layer, relevant),
+                span=span_of(layer.origin),
+            )
+        )
+    for error in failures:
+        assert error.layer is not None
+        rows.append(
+            LayerRow(
+                name=error.layer.name,
+                class_name=_class_name(error.layer),
+                output=UNKNOWN,
+                params=UNKNOWN,
+                trainable_params=UNKNOWN,
+                non_trainable_params=UNKNOWN,
+                built=False,
+                connected_to=tuple(
+                    f"{'?' if t.layer.name is UNKNOWN else t.layer.name}[{t.node_index}][{t.tensor_index}]"
+                    for t in error.inputs if t.layer is not None
+                ),
+                explanations=(error.message,),
+                span=span_of(error.origin),
+            )
+        )
+    return tuple(rows)
 
 
 def _model_summary(

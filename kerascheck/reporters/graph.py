@@ -32,9 +32,17 @@ def _name(value: Any) -> str:
 
 
 def _label(row: LayerRow) -> str:
-    output = format_output(row.output) if row.built else "?"
+    if not row.built:  # summary()'s "0 (unbuilt)"
+        return f"{_name(row.name)}\n{row.class_name}\n?\nunbuilt"
     params = "?" if row.params is UNKNOWN else f"{row.params:,}"
-    return f"{_name(row.name)}\n{row.class_name}\n{output}\n{params} params"
+    return f"{_name(row.name)}\n{row.class_name}\n{format_output(row.output)}\n{params} params"
+
+
+def _failing_label(row: LayerRow) -> str:
+    return f"{_name(row.name)}\n{row.class_name}\ndoes not build"
+
+
+_FAILING_STYLE = 'style="rounded,dashed", color="red", fontcolor="red"'
 
 
 class _Writer:
@@ -47,10 +55,16 @@ class _Writer:
         return f"n{self.count}"
 
     def model(self, summary: ModelSummary, indent: str) -> tuple[list[str], list[str]]:
-        """Draw the model's layers; return the node ids that take its inputs and give its outputs."""
+        """Draw the model's layers; return the node ids that take its inputs and give its outputs.
+
+        A model that does not build is drawn as far as it builds (:attr:`ModelSummary.partial`),
+        the layers whose calls raise in red."""
         ends: dict[int, tuple[str, str]] = {}  # row index -> (first node, last node)
         by_name: dict[str, int] = {}
-        for index, row in enumerate(summary.rows):
+        rows = summary.partial or summary.rows
+        connected = summary.show_connections or bool(summary.partial)
+        for index, row in enumerate(rows):
+            failing = bool(summary.partial) and not row.built
             if row.name is not UNKNOWN:
                 by_name.setdefault(str(row.name), index)
             if row.nested is not None and row.nested.rows:
@@ -61,25 +75,29 @@ class _Writer:
                 firsts, lasts = self.model(row.nested, indent + "  ")
                 self.lines.append(f"{indent}}}")
                 ends[index] = (firsts[0], lasts[-1])
+            elif failing:
+                node = self.new_id()
+                self.lines.append(f"{indent}{node} [label={_quote(_failing_label(row))}, {_FAILING_STYLE}];")
+                ends[index] = (node, node)
             else:
                 node = self.new_id()
                 self.lines.append(f"{indent}{node} [label={_quote(_label(row))}];")
                 ends[index] = (node, node)
         edges: list[tuple[int, int]] = []
-        if summary.show_connections:
-            for index, row in enumerate(summary.rows):
+        if connected:
+            for index, row in enumerate(rows):
                 for connection in row.connected_to:
                     match = _CONNECTION.match(connection)
                     if match and match.group(1) in by_name:
                         edges.append((by_name[match.group(1)], index))
         else:
-            edges = [(i, i + 1) for i in range(len(summary.rows) - 1)]
+            edges = [(i, i + 1) for i in range(len(rows) - 1)]
         for source, target in edges:
             self.lines.append(f"{indent}{ends[source][1]} -> {ends[target][0]};")
         targets = {t for _, t in edges}
         sources = {s for s, _ in edges}
-        firsts = [ends[i][0] for i in range(len(summary.rows)) if i not in targets] or ["_"]
-        lasts = [ends[i][1] for i in range(len(summary.rows)) if i not in sources] or ["_"]
+        firsts = [ends[i][0] for i in range(len(rows)) if i not in targets] or ["_"]
+        lasts = [ends[i][1] for i in range(len(rows)) if i not in sources] or ["_"]
         return firsts, lasts
 
 
@@ -109,9 +127,14 @@ def file_stem(summary: ModelSummary, taken: set[str]) -> str:
     return candidate
 
 
+def dot_program() -> str | None:
+    """Graphviz's ``dot``, or None when it is not installed."""
+    return shutil.which("dot")
+
+
 def render_file(dot_path: Path, fmt: str) -> Path | None:
     """``dot -T<fmt>``: the picture beside the DOT file, or None when Graphviz is not installed."""
-    program = shutil.which("dot")
+    program = dot_program()
     if program is None:
         return None
     target = dot_path.with_suffix(f".{fmt}")

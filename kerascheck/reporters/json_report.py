@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from kerascheck.edits import Edit, edits_by_diagnostic
 from kerascheck.engine.dims import UNKNOWN, UNKNOWN_DIMS, PartialShape
 from kerascheck.results import Diagnostic, FileResult, LayerRow, ModelSummary
 
@@ -82,7 +83,20 @@ def _with_cell(data: dict[str, Any], span: Any) -> dict[str, Any]:
     return dict(items[:1] + [("cell", span.cell)] + items[1:])
 
 
-def diagnostic_json(diagnostic: Diagnostic) -> dict[str, Any]:
+def edit_json(edit: Edit) -> dict[str, Any]:
+    """``{"content", "line", "column", "end_line", "end_column"}``: 1-based, end column exclusive,
+    as a diagnostic's own range."""
+    span = edit.span
+    return {
+        "content": edit.content,
+        "line": span.line,
+        "column": span.column,
+        "end_line": span.end_line,
+        "end_column": span.end_column,
+    }
+
+
+def diagnostic_json(diagnostic: Diagnostic, edits: tuple[Edit, ...] | None = None) -> dict[str, Any]:
     span = diagnostic.span
     data = {
         "path": diagnostic.path,
@@ -94,15 +108,22 @@ def diagnostic_json(diagnostic: Diagnostic) -> dict[str, Any]:
         "severity": diagnostic.severity,
         "message": diagnostic.message,
     }
-    if diagnostic.fix is not None:
-        data["fix"] = {"description": diagnostic.fix.description}  # applied by --fix
+    if diagnostic.fix is not None and edits:
+        # What --fix applies: as ruff gives it, a description and the edits (one here).
+        data["fix"] = {
+            "description": diagnostic.fix.description,
+            "applicability": "safe",
+            "edits": [edit_json(e) for e in edits],
+        }
     return _with_cell(data, span)
 
 
-def render(results: list[FileResult], summaries: bool, explain: bool = False) -> str:
+def render(results: list[FileResult], explain: bool = False) -> str:
+    """Every model of ``results`` and every diagnostic, with the edits of each fix."""
+    edits = edits_by_diagnostic(results)
     document = {
         "version": JSON_VERSION,
-        "models": [model_json(s, explain) for r in results for s in r.summaries] if summaries else [],
-        "diagnostics": [diagnostic_json(d) for r in results for d in r.diagnostics],
+        "models": [model_json(s, explain) for r in results for s in r.summaries],
+        "diagnostics": [diagnostic_json(d, edits.get(id(d))) for r in results for d in r.diagnostics],
     }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

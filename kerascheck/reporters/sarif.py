@@ -7,6 +7,7 @@ import textwrap
 from pathlib import PurePath
 
 from kerascheck import __version__
+from kerascheck.edits import Edit, edits_by_diagnostic
 from kerascheck.results import FileResult
 from kerascheck.rules import ALL_RULES, render_doc
 
@@ -16,6 +17,26 @@ _LEVEL = {"error": "error", "warning": "warning"}
 
 def _text(value: str) -> str:
     return " ".join(textwrap.dedent(value).split())
+
+
+def _fix(description: str, path: str, edits: tuple[Edit, ...]) -> dict:
+    """A SARIF ``fix``: the replacements ``--fix`` makes (an empty deleted region inserts)."""
+    replacements = [
+        {
+            "deletedRegion": {
+                "startLine": e.span.line,
+                "startColumn": e.span.column,
+                "endLine": e.span.end_line,
+                "endColumn": e.span.end_column,
+            },
+            "insertedContent": {"text": e.content},
+        }
+        for e in edits
+    ]
+    return {
+        "description": {"text": description},
+        "artifactChanges": [{"artifactLocation": {"uri": PurePath(path).as_posix()}, "replacements": replacements}],
+    }
 
 
 def render(results: list[FileResult]) -> str:
@@ -31,6 +52,7 @@ def render(results: list[FileResult]) -> str:
         for rule in ALL_RULES
     ]
     index = {rule.code: i for i, rule in enumerate(ALL_RULES)}
+    edits = edits_by_diagnostic(results)
     sarif_results = []
     for result in results:
         for d in result.diagnostics:
@@ -50,15 +72,17 @@ def render(results: list[FileResult]) -> str:
                 # In a notebook the region counts lines within the cell named here.
                 location["logicalLocations"] = [{"name": f"cell {d.span.cell}", "kind": "notebookCell"}]
                 location["properties"] = {"cell": d.span.cell}
-            sarif_results.append(
-                {
-                    "ruleId": d.code,
-                    "ruleIndex": index[d.code],
-                    "level": _LEVEL[d.severity],
-                    "message": {"text": d.message},
-                    "locations": [location],
-                }
-            )
+            sarif_result = {
+                "ruleId": d.code,
+                "ruleIndex": index[d.code],
+                "level": _LEVEL[d.severity],
+                "message": {"text": d.message},
+                "locations": [location],
+            }
+            fix_edits = edits.get(id(d))
+            if d.fix is not None and fix_edits:
+                sarif_result["fixes"] = [_fix(d.fix.description, d.path, fix_edits)]
+            sarif_results.append(sarif_result)
     document = {
         "$schema": SCHEMA,
         "version": "2.1.0",

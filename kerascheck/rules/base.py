@@ -41,6 +41,9 @@ class Rule:
     engine_kinds: ClassVar[tuple[str, ...]] = ()
     invalid: ClassVar[tuple[str, ...]] = ()
     valid: ClassVar[tuple[str, ...]] = ()
+    # For rules about files rather than models (KC0xx): the Example section as Markdown, a
+    # session whose ```console blocks tests/test_rules.py runs as written.
+    example: ClassVar[str] = ""
     default: ClassVar[bool] = True  # selected unless the configuration says otherwise
     keras_raises: ClassVar[bool] = True  # real Keras raises on every invalid example
     # `[tool.kerascheck]` settings the examples are checked with (a budget, a threshold).
@@ -90,9 +93,12 @@ def render_doc(rule: type[Rule]) -> str:
         "## Example",
         "",
     ]
+    if rule.example:
+        parts += [textwrap.dedent(rule.example).strip(), ""]
     for source in invalid:
         parts += ["```python", source.rstrip(), "```", ""]
-    parts += ["Use instead:", ""]
+    if valid:
+        parts += ["Use instead:", ""]
     for source in valid:
         parts += ["```python", source.rstrip(), "```", ""]
     return "\n".join(parts).rstrip() + "\n"

@@ -4,8 +4,9 @@ The cases are those of ``fixtures/layers/<module>.json`` (written by ``layer_cas
 from Keras 3.15).  Each is built again with ``tf_keras`` (Keras 2 as TensorFlow ≤ 2.15
 shipped it, kept alive as the ``tf-keras`` package) and called on ``tf_keras.Input``\\ s.
 ``fixtures/layers_keras2/<module>.json`` keeps, per case id, Keras 2's output shape and
-parameter counts, or the type of the error it raised, or ``"missing": true`` when Keras 2
-has no such layer.
+parameter counts, or the error it raised (its type, and its message as
+:func:`recording.keras2_message` cleans it: what ``--keras-version 2`` quotes), or
+``"missing": true`` when Keras 2 has no such layer.
 
 ``kerascheck/knowledge/keras2.py`` is generated from the two records: a layer class is
 *verified* for ``--keras-version 2`` when every one of its cases gives the same output
@@ -37,6 +38,7 @@ KNOWLEDGE = ROOT / "kerascheck" / "knowledge" / "keras2.py"
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from layer_cases import IDENTITY, from_json  # noqa: E402  (the cases' own encoding; no Keras imported)
+from recording import keras2_message  # noqa: E402  (shared with record_keras2.py; no Keras)
 
 
 def layer_class(keras: Any, name: str) -> Any:
@@ -78,7 +80,7 @@ def run_case(keras: Any, spec: dict) -> dict:
             result["missing"] = True
             return result
         except Exception as err:  # noqa: BLE001  (the oracle records whatever Keras raises)
-            result.update(error_type=type(err).__name__, error_stage="init")
+            result.update(error=keras2_message(str(err)), error_type=type(err).__name__, error_stage="init")
             return result
         try:
             inputs = [keras.Input(batch_shape=tuple(s)) for s in spec["input_shapes"]]
@@ -87,7 +89,7 @@ def run_case(keras: Any, spec: dict) -> dict:
             else:
                 out = layer(inputs if spec["list_input"] else inputs[0])
         except Exception as err:  # noqa: BLE001
-            result.update(error_type=type(err).__name__, error_stage="call")
+            result.update(error=keras2_message(str(err)), error_type=type(err).__name__, error_stage="call")
             return result
         import tensorflow as tf
 

@@ -11,6 +11,7 @@ Run it with the oracle interpreter (the one that has Keras)::
     KERAS_BACKEND=jax python tests/oracle/record.py                 # re-record all
     KERAS_BACKEND=jax python tests/oracle/record.py fixtures/summary/foo.py
     KERAS_BACKEND=jax python tests/oracle/record.py --check         # compare, exit 1 on diff
+    KERAS_BACKEND=jax python tests/oracle/record.py --check --shard 2/3   # every 3rd fixture from the 2nd
 
 How a fixture is run
 --------------------
@@ -588,15 +589,22 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("fixtures", nargs="*", type=Path, help="fixture .py files (default: fixtures/**/*.py)")
     parser.add_argument("--check", action="store_true", help="compare with the stored .expected.json; exit 1 on any difference")
+    parser.add_argument(
+        "--shard", default="1/1", metavar="K/N",
+        help="only every N-th fixture, from the K-th (the test suite checks the fixtures in shards, side by side)",
+    )
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    shard, shards = (int(part) for part in args.shard.split("/"))
+    if not 1 <= shard <= shards:
+        parser.error(f"--shard {args.shard}: K must be between 1 and N")
 
-    fixtures = args.fixtures or default_fixtures()
+    fixtures = (args.fixtures or default_fixtures())[shard - 1 :: shards]
     if not fixtures:
         print("no fixtures found", file=sys.stderr)
         return 1
     started = time.perf_counter()
     mismatches = 0
-    if args.check and not args.fixtures:
+    if args.check and not args.fixtures and shard == 1:
         for orphan in sorted(FIXTURES_ROOT.glob("**/*" + EXPECTED_SUFFIX)):
             stem = orphan.name[: -len(EXPECTED_SUFFIX)]
             if not any(orphan.with_name(stem + suffix).exists() for suffix in (".py", ".ipynb")):

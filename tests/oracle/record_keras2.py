@@ -8,7 +8,8 @@ and ``tf.keras`` through ``TF_USE_LEGACY_KERAS=1``), in one process, with
 (``keras.ops``, Keras 3 arguments) raise there; that is recorded too, and such a fixture
 verifies nothing about Keras 2.
 
-``<fixture>.expected_keras2.json`` holds ``{"keras_version", "models", "error"}``; each
+``<fixture>.expected_keras2.json`` holds ``{"keras_version", "models", "error"}`` (``error``:
+``null``, or the ``type``, ``message`` and fixture ``line`` of what the file raised); each
 model has ``variable``, ``name``, ``summary_text`` (what ``model.summary()`` prints, or
 ``null`` with ``summary_error`` when it raises), and ``rows``: per printed layer its
 ``name``, ``class``, ``output_shape`` (the text Keras prints: ``(None, 8)``,
@@ -40,7 +41,7 @@ FIXTURE_FOLDERS = [ROOT / "fixtures" / "summary", ROOT / "fixtures" / "projects"
 
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from recording import project_imports, run_script  # noqa: E402  (shared with record.py; no Keras)
+from recording import keras2_message, project_imports, run_script  # noqa: E402  (shared with record.py; no Keras)
 
 
 class _KerasToTfKeras(importlib.abc.MetaPathFinder, importlib.abc.Loader):
@@ -113,7 +114,7 @@ def record_file(path: Path) -> dict:
         with project_imports(path) as package:
             namespace, error = run_script(path, path.read_text(encoding="utf-8"), package)
         if error is not None:
-            error = {"type": error["type"], "line": error["line"]}
+            error = {"type": error["type"], "message": keras2_message(error["message"]), "line": error["line"]}
         seen: set[int] = set()
         models = []
         for variable, value in list(namespace.items()):

@@ -22,6 +22,18 @@ def error_record(exc: BaseException, filename: str) -> dict:
     return {"type": type(exc).__name__, "message": str(exc), "line": line}
 
 
+def keras2_message(message: str) -> str:
+    """What tf-keras raised, as ``--keras-version 2`` quotes it: the message a layer raised
+    without the wrapper tf-keras puts around errors raised in ``call()`` ("Exception
+    encountered when calling layer …", "Call arguments received …"), object addresses and the
+    paths of installed files (which depend on the machine)."""
+    wrapped = re.match(r"Exception encountered when calling layer [^\n]*\n\n(.*?)(?:\n\nCall arguments received .*)?$", message, re.S)
+    if wrapped:
+        message = wrapped.group(1)
+    message = re.sub(r" \((?:/|[A-Za-z]:\\)[^()]*\)", "", message)  # "cannot import name 'ops' from 'tf_keras' (/…/__init__.py)"
+    return re.sub(r" at 0x[0-9a-f]+", "", message).strip()
+
+
 def import_roots(path: Path) -> tuple[list[Path], str | None]:
     """Folders a script at ``path`` imports from (its own, and the one above its top
     package), and its package name when it lies inside a package (for relative imports)."""
