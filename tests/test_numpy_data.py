@@ -90,3 +90,8 @@ def test_what_depends_on_values_stays_unknown_data(expression: str) -> None:
     predicted = _interpret(expression)
     assert isinstance(predicted, InertObject)
     assert not isinstance(predicted, ArrayValue) or any(d is UNKNOWN for d in predicted.shape)
+
+
+def test_a_string_array_has_a_known_shape_and_an_unnamed_dtype() -> None:
+    predicted, real = _interpret("np.array(['a b', 'c'])"), _real("np.array(['a b', 'c'])")
+    assert isinstance(predicted, ArrayValue) and predicted.shape == real.shape and predicted.dtype is UNKNOWN

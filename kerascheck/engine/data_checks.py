@@ -71,6 +71,11 @@ def _shape(shape: Any) -> str:
     return format_data_shape(shape) if isinstance(shape, tuple) else "?"
 
 
+def _same(left: tuple, right: tuple) -> bool:
+    """Two shapes whose every dimension is known and equal."""
+    return len(left) == len(right) and all(type(a) is int and type(b) is int and a == b for a, b in zip(left, right))
+
+
 def check_cardinality(method: str, named: list[tuple[str, Any]], shown: dict[str, str] | None = None
                       ) -> DataProblem | None:
     """``Data cardinality is ambiguous``: arrays (of ``x``, ``y``, ``sample_weight``) whose known
@@ -137,9 +142,9 @@ def input_problem(shape: tuple, ref: tuple, index: int, input_name: Any, model_n
     rank, ref_rank = len(shape), len(ref)
     if rank == ref_rank:
         return None
-    if rank == ref_rank + 1 and (shape[-1] == 1 or type(shape[-1]) is not int):
+    if rank == ref_rank + 1 and (type(shape[-1]) is not int or shape[-1] == 1):
         return None
-    if rank == ref_rank - 1 and (ref[-1] == 1 or type(ref[-1]) is not int):
+    if rank == ref_rank - 1 and (type(ref[-1]) is not int or ref[-1] == 1):
         return None
     return (f"Invalid input shape for input with name {_quote(input_name)}. Expected shape "
             f"{_shape(ref)}, but input has incompatible shape {_shape(shape)}")
@@ -180,7 +185,7 @@ def check_inputs(method: str, x: Any, model: ModelInputs, label: str, batch: Any
         hint = ""
         if dataset and isinstance(spec.shape, tuple) and len(spec.shape) + 1 == len(ref) and spec.shape[:1] != (None,):
             hint = " (the dataset yields single samples: batch it with `.batch(...)`)"
-        elif not dataset and isinstance(ref, tuple) and isinstance(spec.shape, tuple) and ref[1:] == spec.shape:
+        elif not dataset and isinstance(ref, tuple) and isinstance(spec.shape, tuple) and _same(ref[1:], spec.shape):
             hint = " (the model's input shape includes the sample axis: give it the shape of one sample, `shape[1:]`)"
         which = f" {index} {_quote(name)}" if len(model.shapes) > 1 else f" {_quote(name)}"
         problems.append(DataProblem(
@@ -215,8 +220,9 @@ def check_sequential_layers(method: str, x: ArraySpec, layers: list[Any], batch:
         nodes = layer.inbound_nodes
         built = nodes[0].inputs[0].shape if nodes and nodes[0].inputs and isinstance(
             nodes[0].inputs[0], KerasTensor) else UNKNOWN
-        if layer.class_name in LAST_AXIS_FIXED and layer.rule is not None and not layer.rule.args.get(
-                "data_format") == "channels_first":
+        data_format = layer.rule.args.get("data_format") if layer.rule is not None else None
+        if layer.class_name in LAST_AXIS_FIXED and layer.rule is not None and (
+                data_format is None or isinstance(data_format, str) and data_format == "channels_last"):
             expected = built[-1] if isinstance(built, tuple) and built else UNKNOWN
             if type(expected) is int and type(shape[-1]) is int and expected != shape[-1]:
                 keras = (f"Input 0 with name 'None' of layer '{layer.name}' is incompatible with the layer: expected "

@@ -24,7 +24,7 @@ from kerascheck.frontend.flow import Break, Continue, ControlUncertain, Return
 from kerascheck.frontend.keras_calls import DTYPE_POLICY_FACTORIES, INERT_KERAS_MODULES, INERT_MODEL_METHODS, get_layer
 from kerascheck.frontend.keras_names import KerasSymbol, ModuleRef, is_keras_module
 from kerascheck.frontend.name_effects import MODEL_LOADERS
-from kerascheck.frontend.numpy_data import NOT_MODELLED
+from kerascheck.frontend.numpy_data import NOT_MODELLED, PREPROCESSING_ON_DATA
 from kerascheck.frontend.values import (
     ATTRIBUTE_BUILTINS,
     BUILTINS,
@@ -76,7 +76,8 @@ TRAINING_MODEL_METHODS = frozenset({"fit", "train_on_batch", "fit_generator"})
 # Functions that make a concrete array from its shape alone (keras.ops's; numpy's are numpy_data's).
 ARRAY_CONSTRUCTORS = frozenset({"keras.ops.zeros", "keras.ops.ones"})
 # Libraries whose functions may make arrays or datasets of a known shape (see numpy_data).
-DATA_LIBRARIES = ("numpy.", "tensorflow.", "keras.datasets.", "keras.utils.", "keras.preprocessing.")
+DATA_LIBRARIES = ("numpy.", "tensorflow.", "keras.datasets.", "keras.utils.", "keras.preprocessing.",
+                  "sklearn.model_selection.")
 
 
 class Calls:
@@ -154,8 +155,12 @@ class Calls:
                 self.forget_mutable_arguments(node.func.attr.value, args)
             return INERT
         if isinstance(callee, Layer) and args and isinstance(args[0], ArrayValue):
+            array = args[0]
             args = [ArrayData(args[0].shape)] + [known_or_unknown(a) for a in args[1:]]
             kwargs = {k: known_or_unknown(v) for k, v in kwargs.items()}
+            if callee.class_name in PREPROCESSING_ON_DATA and len(args) == 1 and not kwargs:
+                self.call_layer(callee, args, kwargs, node)  # built on the data, as Keras builds it
+                return self.preprocessed(callee, array, node)
         elif _enters_the_engine(callee, self.instances):
             # What the engine sees: data and unknowns are UNKNOWN to it.
             args = [known_or_unknown(a) for a in args]

@@ -15,9 +15,10 @@ import libcst as cst
 
 from kerascheck.engine import data_checks
 from kerascheck.engine.data import ArraySpec
-from kerascheck.engine.dims import UNKNOWN
+from kerascheck.engine.dims import UNKNOWN, Unresolved
 from kerascheck.engine.runtime import Functional, KerasTensor, Model, Sequential
 from kerascheck.frontend import numpy_data
+from kerascheck.frontend.keras_names import ModuleRef
 from kerascheck.frontend.numpy_data import NOT_MODELLED
 from kerascheck.frontend.values import INERT, ArrayValue, DataMethod, DatasetValue, UserFunction
 
@@ -51,6 +52,8 @@ class DataFlow:
             return numpy_data.tf_data_call(dotted, args, kwargs, node)
         if dotted.startswith("keras.") and not dotted.startswith("keras.ops."):
             return numpy_data.keras_data_call(dotted, args, kwargs, node)
+        if dotted == "sklearn.model_selection.train_test_split":
+            return numpy_data.train_test_split(args, kwargs, node)
         if dotted in _TF_FUNCTIONS and args and isinstance(args[0], ArrayValue):
             return numpy_data.numpy_call(_TF_FUNCTIONS[dotted], args, kwargs, node)
         if dotted == "tensorflow.cast" and args and isinstance(args[0], ArrayValue):
@@ -69,6 +72,23 @@ class DataFlow:
             return NOT_MODELLED  # a function that may create Keras objects: not traced
         return numpy_data.dataset_method(receiver, method.name, args, kwargs, node,
                                          lambda function, element: self.trace_element(function, element, node))
+
+    def preprocessed(self, layer: Any, array: ArrayValue, node: Any) -> Any:
+        """A preprocessing layer applied to data: an array of the shape its rule computes (a
+        dimension Keras leaves to the data, None there, is unknown)."""
+        try:
+            shape = layer.compute_output_shape(array.shape)
+        except Exception:  # noqa: BLE001  (an error or an undecided shape: unknown data)
+            return INERT
+        if not isinstance(shape, tuple):
+            return INERT
+        dtype = numpy_data.PREPROCESSING_ON_DATA.get(layer.class_name)
+        if layer.class_name == "TextVectorization" and layer.rule is not None:
+            mode = layer.rule.args.get("output_mode")
+            dtype = ("int64" if mode == "int" else "float32") if isinstance(mode, str) else UNKNOWN
+        shape = tuple(UNKNOWN if d is None and i else d for i, d in enumerate(shape))
+        return ArrayValue(shape, dtype if dtype is not None else UNKNOWN, numpy_data.DataOrigin(
+            layer.class_name, 0, 0, node))
 
     def trace_element(self, function: Any, element: Any, node: Any) -> Any:
         """What ``Dataset.map(function)`` gives: ``function`` run on one element (a tuple element
@@ -93,7 +113,7 @@ class DataFlow:
                 parts.append(Ellipsis)
             else:
                 value = self.eval(index.value, scope)
-                if getattr(value, "name", None) == "numpy.newaxis" or value is None:
+                if isinstance(value, ModuleRef) and value.name == "numpy.newaxis" or value is None:
                     parts.append(None)
                 elif type(value) is int:
                     parts.append(value)
@@ -170,7 +190,11 @@ class DataFlow:
                 for at, element in enumerate(arg.value.elements):
                     if isinstance(element.value, (cst.Name, cst.Attribute)):
                         shown[f"{key}[{at}]"] = _dotted(element.value)
-        for problem in self.data_problems(model, name, given, shown):
+        try:
+            problems = self.data_problems(model, name, given, shown)
+        except Unresolved:
+            return  # a decision on a value that is not known: nothing proven
+        for problem in problems:
             self.session.report_data(problem, self.origin(node))
             self.data_raised = True
 
@@ -215,7 +239,7 @@ class DataFlow:
             return []
         problems: list[data_checks.DataProblem] = []
         split = given.get("validation_split")
-        if not split:
+        if split is None or type(split) in (int, float) and not split:
             named = [("x", x_specs), ("y", y_specs)]
             if "sample_weight" in given:
                 named.append(("sample_weight", _specs(given["sample_weight"])))
@@ -267,9 +291,9 @@ def _adjusted(spec: ArraySpec, ref: Any) -> ArraySpec | None:
         return None
     if len(shape) == len(ref):
         return spec
-    if len(shape) == len(ref) + 1 and shape[-1] == 1:
+    if len(shape) == len(ref) + 1 and type(shape[-1]) is int and shape[-1] == 1:
         return replace(spec, shape=shape[:-1])
-    if len(shape) == len(ref) - 1 and ref[-1] == 1:
+    if len(shape) == len(ref) - 1 and type(ref[-1]) is int and ref[-1] == 1:
         return replace(spec, shape=(*shape, 1))
     return None
 

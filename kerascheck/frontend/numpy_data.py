@@ -214,6 +214,8 @@ def _literal_shape(value: Any, depth: int = 0) -> tuple[tuple, Any] | None:
         return value.shape, value.dtype
     if isinstance(value, (bool, int, float)):
         return (), _scalar_dtype(value)
+    if isinstance(value, str):
+        return (), "str"  # NumPy's "<U…" (its width is the longest string's): not named here
     if not isinstance(value, (list, tuple)) or depth > 32 or len(value) > MAX_ARRAY_LITERAL:
         return None
     if not value:
@@ -225,7 +227,11 @@ def _literal_shape(value: Any, depth: int = 0) -> tuple[tuple, Any] | None:
     if len(shapes) != 1:
         return None  # ragged: NumPy raises
     dtypes = {item[1] for item in items}  # type: ignore[index]
-    if len(dtypes) == 1:
+    if "str" in dtypes:
+        dtype = UNKNOWN if dtypes == {"str"} else None
+        if dtype is None:
+            return None  # strings mixed with numbers: not followed
+    elif len(dtypes) == 1:
         dtype = dtypes.pop()
     elif dtypes <= {"int64", "float64", "bool"}:
         dtype = "float64" if "float64" in dtypes else "int64"
@@ -240,12 +246,13 @@ def reshape(array: ArrayValue, newshape: Any, what: str, node: Any) -> Any:
     if not isinstance(newshape, (tuple, list)) or not all(_is_int(d) or d is UNKNOWN or d is INERT for d in newshape):
         return INERT
     dims = [UNKNOWN if d is INERT else d for d in newshape]
-    if sum(1 for d in dims if d == -1) > 1 or any(_is_int(d) and d < -1 for d in dims):
+    inferred = [i for i, d in enumerate(dims) if _is_int(d) and d == -1]
+    if len(inferred) > 1 or any(_is_int(d) and d < -1 for d in dims):
         return INERT  # NumPy raises
     total = _size(array.shape)
-    if -1 in dims:
-        rest = [d for d in dims if d != -1]
-        index = dims.index(-1)
+    if inferred:
+        index = inferred[0]
+        rest = [d for i, d in enumerate(dims) if i != index]
         if total is not UNKNOWN and all(_known(d) for d in rest):
             known = math.prod(rest)
             if known == 0 or total % known:
@@ -284,7 +291,7 @@ def squeeze(array: ArrayValue, axis: Any, node: Any) -> Any:
 
 def transpose(array: ArrayValue, axes: Any, node: Any) -> Any:
     shape = array.shape
-    if axes is None or axes == ():
+    if axes is None or isinstance(axes, tuple) and not axes:
         return _array(tuple(reversed(shape)), array.dtype, _origin("transpose", node))
     if not isinstance(axes, (tuple, list)) or len(axes) != len(shape):
         return INERT
@@ -602,10 +609,10 @@ def to_categorical(args: list[Any], kwargs: dict[str, Any], node: Any) -> Any:
     if not isinstance(x, ArrayValue):
         return NOT_MODELLED
     shape = x.shape
+    if len(shape) > 1 and not _known(shape[-1]):
+        return INERT  # whether Keras drops that axis is not known
     if len(shape) > 1 and shape[-1] == 1:
         shape = shape[:-1]
-    elif len(shape) > 1 and not _known(shape[-1]):
-        return INERT  # whether Keras drops that axis is not known
     classes = num_classes if _is_int(num_classes) else UNKNOWN  # None: the largest label + 1, from the data
     return _array((*shape, classes), "float64", _origin("to_categorical", node))
 
@@ -667,7 +674,8 @@ def tf_data_call(function: str, args: list[Any], kwargs: dict[str, Any], node: A
 
 def _image_shape(args: list[Any], kwargs: dict[str, Any], defaults: dict[str, Any]) -> Any:
     size = kwargs.get("image_size", defaults["image_size"])
-    channels = {"rgb": 3, "grayscale": 1, "rgba": 4}.get(kwargs.get("color_mode", "rgb"))
+    mode = kwargs.get("color_mode", "rgb")
+    channels = {"rgb": 3, "grayscale": 1, "rgba": 4}.get(mode) if isinstance(mode, str) else None
     if not (isinstance(size, (tuple, list)) and len(size) == 2 and all(_is_int(d) for d in size)) or channels is None:
         return UNKNOWN
     return (size[0], size[1], channels)
@@ -679,13 +687,16 @@ def _labels(kwargs: dict[str, Any], default_mode: str) -> Any:
     mode = kwargs.get("label_mode", default_mode)
     if labels is None or mode is None:
         return None
+    if not isinstance(labels, (str, list, tuple)) or not isinstance(mode, str):
+        return UNKNOWN
     if mode == "int":
         return ((), "int32")
     if mode == "binary":
         return ((1,), "float32")
     if mode == "categorical":
         names = kwargs.get("class_names")
-        classes = len(names) if isinstance(names, (list, tuple)) and labels == "inferred" else UNKNOWN
+        classes = len(names) if isinstance(names, (list, tuple)) and isinstance(labels, str) and labels == "inferred" \
+            else UNKNOWN
         return ((classes,), "float32")
     return UNKNOWN
 
@@ -744,7 +755,7 @@ def _directory_dataset(function: str, args: list[Any], kwargs: dict[str, Any], n
         element = _batched(element) if not isinstance(element, tuple) or all(
             isinstance(e, ArrayValue) for e in element) else tuple(_batched(e) for e in element)
     dataset = DatasetValue(element, origin)
-    if kwargs.get("subset") == "both":
+    if isinstance(kwargs.get("subset"), str) and kwargs["subset"] == "both":
         return [dataset, DatasetValue(element, origin)]
     return dataset
 
@@ -791,6 +802,31 @@ def dataset_method(dataset: DatasetValue, name: str, args: list[Any], kwargs: di
         function = args[0] if args else kwargs.get("map_func")
         return DatasetValue(trace(function, element), _origin("map", node))
     return NOT_MODELLED
+
+
+# Preprocessing layers whose output on data has the shape their rule computes (Keras's eager
+# call computes what its symbolic call does), and the dtype of that output where it is fixed.
+PREPROCESSING_ON_DATA = {
+    "TextVectorization": None, "StringLookup": "int64", "IntegerLookup": "int64", "Hashing": "int64",
+    "Normalization": "float32", "Rescaling": "float32", "Resizing": "float32", "CenterCrop": "float32",
+    "Discretization": "int64", "CategoryEncoding": "float32",
+}
+
+
+def train_test_split(args: list[Any], kwargs: dict[str, Any], node: Any) -> Any:
+    """``sklearn.model_selection.train_test_split(*arrays, ...)``: each array's train and test
+    parts, in order; their sample counts are not followed (unknown), the other axes are kept."""
+    if not args:
+        return NOT_MODELLED
+    parts: list[Any] = []
+    origin = _origin("train_test_split", node)
+    for array in args:
+        if isinstance(array, ArrayValue) and array.shape:
+            part = ArrayValue((UNKNOWN, *array.shape[1:]), array.dtype, origin)
+            parts += [part, part]
+        else:
+            parts += [INERT, INERT]
+    return parts
 
 
 def is_shaped(value: Any) -> bool:
