@@ -186,7 +186,9 @@ def check_inputs(method: str, x: Any, model: ModelInputs, label: str, batch: Any
         if dataset and isinstance(spec.shape, tuple) and len(spec.shape) + 1 == len(ref) and spec.shape[:1] != (None,):
             hint = " (the dataset yields single samples: batch it with `.batch(...)`)"
         elif not dataset and isinstance(ref, tuple) and isinstance(spec.shape, tuple) and _same(ref[1:], spec.shape):
-            hint = " (the model's input shape includes the sample axis: give it the shape of one sample, `shape[1:]`)"
+            hint = (" (the array has the shape of one sample of that input: either the model's input shape counts the "
+                    "samples, where `X.shape[1:]` was meant, or the array lacks its batch axis, "
+                    "`np.expand_dims(x, 0)`)")
         which = f" {index} {_quote(name)}" if len(model.shapes) > 1 else f" {_quote(name)}"
         problems.append(DataProblem(
             "data-shape",

@@ -714,6 +714,14 @@ def keras_data_call(function: str, args: list[Any], kwargs: dict[str, Any], node
         return pad_sequences(args, kwargs, node)
     if last in ("image_dataset_from_directory", "text_dataset_from_directory"):
         return _directory_dataset(last, args, kwargs, node)
+    if last == "load_img":
+        return _load_img(args, kwargs, node)
+    if last == "img_to_array":
+        image = args[0] if args else kwargs.get("img")
+        if isinstance(image, ArrayValue):
+            dtype = kwargs.get("dtype")
+            return _array(image.shape, "float32" if dtype is None else dtype_name(dtype), image.origin)
+        return NOT_MODELLED
     if last == "timeseries_dataset_from_array":
         return _timeseries_dataset(args, kwargs, node)
     if last == "split_dataset":
@@ -758,6 +766,25 @@ def _directory_dataset(function: str, args: list[Any], kwargs: dict[str, Any], n
     if isinstance(kwargs.get("subset"), str) and kwargs["subset"] == "both":
         return [dataset, DatasetValue(element, origin)]
     return dataset
+
+
+def _load_img(args: list[Any], kwargs: dict[str, Any], node: Any) -> Any:
+    """``keras.utils.load_img(path, color_mode="rgb", target_size=None, ...)``: a PIL image, followed
+    as the array ``np.array(image)`` / ``img_to_array(image)`` make of it, ``(height, width,
+    channels)``; without ``target_size`` the file's own size, unknown."""
+    names = ("path", "color_mode", "target_size")
+    given = dict(zip(names, args))
+    given.update({k: v for k, v in kwargs.items() if k in names})
+    mode = given.get("color_mode", "rgb")
+    channels = {"rgb": 3, "grayscale": 1, "rgba": 4}.get(mode) if isinstance(mode, str) else None
+    size = given.get("target_size")
+    if channels is None:
+        return INERT
+    if isinstance(size, (tuple, list)) and len(size) == 2 and all(_is_int(d) for d in size):
+        height, width = size
+    else:
+        height = width = UNKNOWN
+    return _array((height, width, channels), "uint8", _origin("load_img", node))
 
 
 def _timeseries_dataset(args: list[Any], kwargs: dict[str, Any], node: Any) -> Any:
