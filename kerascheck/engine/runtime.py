@@ -926,7 +926,11 @@ class Session:
         self.data_bindings.append((name, value_node, described))
 
     def report_data(self, problem: Any, origin: Any) -> None:
-        """A problem of data given to a model (kerascheck.engine.data_checks), at ``origin``."""
+        """A problem of data given to a model (kerascheck.engine.data_checks), at ``origin``; once
+        (a loop that fits the model on the same data again raises the same error)."""
+        if any(e.origin is origin and e.message == problem.message and e.data == problem.sources
+               for e in self.errors):
+            return
         self.errors.append(EngineError(problem.kind, problem.message, origin, speculative=self.speculative,
                                        data=problem.sources))
 
