@@ -22,7 +22,12 @@ Reports
   warm re-run of the unchanged tree;
 - the same model file run with real Keras (import + build + ``summary()``), when an
   interpreter with Keras is given (``--keras-python``, ``KERAS_BACKEND=jax``), with the peak
-  memory of both, and kerascheck on that file again from its result cache.
+  memory of both, and kerascheck on that file again from its result cache;
+- the cost per layer of the two constructs that used to be quadratic, at 1,000 and 10,000
+  layers: ``model.add`` in a loop, and a functional chain (``h = layers.Dense(8)(h)``);
+- real code: the installed ``keras`` package and the standard library (``--real-code``, on by
+  default when keras is importable), ``--jobs 1``, against a bare libcst parse of the files
+  that mention keras, with the peak memory and the slowest files (timed one by one).
 """
 
 from __future__ import annotations
@@ -143,12 +148,89 @@ def cache_runs(kc: list[str], corpus: Path, tmp: Path, runs: int) -> tuple[float
     return statistics.median(colds), statistics.median(warms), entries
 
 
+SEQUENTIAL_LOOP = (
+    "import keras\nfrom keras import layers\nmodel = keras.Sequential([keras.Input((4,))])\n"
+    "for i in range({n}):\n    model.add(layers.Dense(4))\n"
+)
+EMPTY_MODEL = "import keras\nmodel = keras.Sequential([keras.Input((4,))])\n"
+
+
+def layer_costs(kc: list[str], tmp: Path, runs: int) -> list[tuple[str, float, str]]:
+    """Seconds per layer of a Sequential.add loop and of a functional chain, 1,000 and 10,000
+    layers (the run's time less that of a file with an empty model, over the layers)."""
+    files = {"empty": EMPTY_MODEL}
+    for n in (1_000, 10_000):
+        files[f"add_{n}"] = SEQUENTIAL_LOOP.format(n=n)
+        files[f"chain_{n}"] = (
+            "import keras\nfrom keras import layers\nh = inputs = keras.Input((8,))\n"
+            + "h = layers.Dense(8)(h)\n" * n + "model = keras.Model(inputs, h)\n"
+        )
+    paths = {}
+    for name, text in files.items():
+        paths[name] = tmp / f"{name}.py"
+        paths[name].write_text(text)
+    names = list(files)
+    measured = interleaved([kc + ["--no-cache", str(paths[name])] for name in names], runs)
+    times = {name: t for name, (t, _) in zip(names, measured)}
+    rows = []
+    for kind, label in (("add", "Sequential.add in a loop"), ("chain", "functional chain")):
+        per = {n: (times[f"{kind}_{n}"] - times["empty"]) / n for n in (1_000, 10_000)}
+        rows.append((f"{label}, 1,000 / 10,000 layers", times[f"{kind}_10000"],
+                     f"1,000: {times[f'{kind}_1000']:.3f} s; per layer {per[1_000] * 1e6:.0f} µs at 1,000, "
+                     f"{per[10_000] * 1e6:.0f} µs at 10,000"))
+    return rows
+
+
+SLOWEST = (
+    "import sys, time, gc\n"
+    "from kerascheck.analysis import analyse_path\n"
+    "from kerascheck.runner import preload\n"
+    "preload(); gc.enable()\n"
+    "times = []\n"
+    "for p in open(sys.argv[1]).read().split('\\n'):\n"
+    "    if p and b'keras' in open(p, 'rb').read():\n"
+    "        t = time.perf_counter(); analyse_path(p); times.append((time.perf_counter() - t, p))\n"
+    "for t, p in sorted(times, reverse=True)[:5]:\n"
+    "    print(f'{t:.2f} {p}')\n"
+)
+
+
+def real_code(kc: list[str], tmp: Path, runs: int, keras_root: Path) -> list[tuple[str, float, str]]:
+    """The installed keras package and the standard library, as a user would run them."""
+    import sysconfig
+
+    stdlib = Path(sysconfig.get_paths()["stdlib"])
+    listing = tmp / "real_files.txt"
+    found = []
+    for root in (keras_root, stdlib):
+        for folder, dirs, names in os.walk(root):
+            dirs[:] = sorted(d for d in dirs if d not in ("site-packages", "dist-packages", "__pycache__"))
+            found += [os.path.join(folder, n) for n in sorted(names) if n.endswith(".py")]
+    listing.write_text("\n".join(found))
+    script = tmp / "parse_many_real.py"
+    script.write_text(PARSE_MANY)
+    (bare, _), (full, peak) = interleaved(
+        [[sys.executable, str(script), str(listing)], kc + ["--no-cache", "--jobs", "1", str(keras_root), str(stdlib)]],
+        runs,
+    )
+    keras_files = sum(1 for p in found if b"keras" in Path(p).read_bytes())
+    slowest_script = tmp / "slowest.py"
+    slowest_script.write_text(SLOWEST)
+    slowest = subprocess.run([sys.executable, str(slowest_script), str(listing)], capture_output=True, text=True).stdout
+    tops = "; ".join(f"{line.split()[0]} s {Path(line.split()[1]).name}" for line in slowest.splitlines()[:3])
+    return [(f"keras package + standard library, --jobs 1 ({len(found)} files, {keras_files} mention keras)", full,
+             f"bare libcst parse of those {bare:.2f} s, ratio {full / bare:.2f}x; peak {peak / 1024:.0f} MB; "
+             f"slowest: {tops}")]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--files", type=int, default=1000)
     parser.add_argument("--big-files", type=int, default=5000)
     parser.add_argument("--keras-python", default=os.environ.get("KERASCHECK_ORACLE_PYTHON"))
+    parser.add_argument("--real-code", default=None, help="the keras package folder (default: the installed one)")
+    parser.add_argument("--only", choices=["layers", "real-code"], help="measure only these rows")
     args = parser.parse_args()
     kc = kerascheck_command()
     import kerascheck
@@ -159,6 +241,19 @@ def main() -> int:
     # Warm the bytecode caches of kerascheck and libcst once, outside the measurements. Every
     # measurement but the cache's own runs with --no-cache: they measure the analysis.
     timed(kc + ["--no-cache", "--summary", str(MODEL)], 1)
+    keras_root = Path(args.real_code) if args.real_code else None
+    if keras_root is None:
+        from importlib.util import find_spec
+
+        spec = find_spec("keras")
+        keras_root = Path(spec.origin).parent if spec is not None and spec.origin else None
+    if args.only:
+        with tempfile.TemporaryDirectory() as tmp:
+            if args.only == "layers":
+                rows += layer_costs(kc, Path(tmp), args.runs)
+            elif keras_root is not None:
+                rows += real_code(kc, Path(tmp), max(1, args.runs // 2), keras_root)
+        return _print(rows)
 
     (floor, _), (version, _) = interleaved([[sys.executable, "-c", "pass"], kc + ["--version"]], args.runs)
     rows.append(("start-up: kerascheck --version", version, f"python -c pass {floor:.3f} s, +{version - floor:.3f} s"))
@@ -237,6 +332,13 @@ def main() -> int:
             rows.append(("same model file, kerascheck from its cache", warm_one,
                          f"{keras_time / warm_one:.0f}x faster than real Keras"))
 
+        rows += layer_costs(kc, Path(tmp), args.runs)
+        if keras_root is not None:
+            rows += real_code(kc, Path(tmp), max(1, args.runs // 2), keras_root)
+    return _print(rows)
+
+
+def _print(rows: list[tuple[str, float, str]]) -> int:
     width = max(len(r[0]) for r in rows)
     for name, seconds, note in rows:
         print(f"{name:<{width}}  {seconds:7.3f} s   {note}")

@@ -18,25 +18,43 @@ import os
 import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from kerascheck.config import Settings
 from kerascheck.results import Diagnostic, FileResult, ModelSummary, Span
+from kerascheck.safeio import FileTooLarge, NotRegularFile, read_regular
 
 if TYPE_CHECKING:
     from kerascheck.cache import Cache
     from kerascheck.frontend.incremental import Document
 
 MAX_FILE_BYTES = 64 * 1024 * 1024  # not even read beyond this (a notebook's outputs count here)
-# Python source kerascheck analyses at most: libcst parses about 0.1 MB/s, so 1 MiB keeps the
-# worst file around ten seconds; real model files are a few kilobytes.
-MAX_SOURCE_BYTES = 1024 * 1024
+# Python source kerascheck analyses at most. libcst's parse cannot be interrupted, and takes
+# 0.1-0.8 s and 0.8-1.4 GB per MB of source (measured; the most for dense code such as a
+# long chain of layer calls): 512 KiB keeps it within the per-file budget (kerascheck.budget),
+# about 4 s and 750 MB at worst. Keras's own largest file is 448 KB; model files are a few KB.
+MAX_SOURCE_BYTES = 512 * 1024
+
+
+# The analysis follows nesting by recursion, up to this many levels (the analysis thread's
+# stack holds them, kerascheck.budget); libcst nests each operand of an and/or chain.
+MAX_NESTING = 10_000
+TOO_DEEP_TO_ANALYSE = (
+    f"file nests more than {MAX_NESTING:,} levels deep (every operand of an `and`/`or` chain is a level): "
+    "deeper than kerascheck's analysis follows"
+)
 
 
 def too_large(path: str, size: int) -> FileResult:
     return _file_error(
         path, "KC003", f"file is too large to analyse ({size:,} bytes of Python; the limit is {MAX_SOURCE_BYTES:,})"
     )
+
+
+def decode_source(data: bytes) -> str:
+    """A file's bytes as text: UTF-8 (PEP 3120), without the byte order mark CPython skips."""
+    source = data.decode("utf-8")
+    return source[1:] if source.startswith("\ufeff") else source
 
 
 def mentions_keras(source: bytes) -> bool:
@@ -96,32 +114,21 @@ def prepare(
             indexed = cache.get(display, content)  # type: ignore[union-attr]
             if indexed is not None and not indexed.diagnostics:
                 return indexed
-    # One open and an fstat rather than a stat and an open; an error is the one the stat
-    # would have met first, and a file too large is never read.
+    # Only a regular file is read (a FIFO would wait for a writer, /dev/zero never ends), and
+    # none larger than the bound: both are checked on the opened file before reading a byte.
     try:
-        handle = open(path, "rb")
-    except OSError:
-        try:
-            size = os.path.getsize(path)
-        except OSError as stat_err:
-            err = stat_err
-        else:
-            if size > MAX_FILE_BYTES:
-                return _file_error(display, "KC003", f"file is too large to analyse ({size:,} bytes)")
-        return _file_error(display, "KC002", f"cannot read file: {err.strerror or err}")
-    try:
-        with handle:
-            status = os.fstat(handle.fileno())
-            if status.st_size > MAX_FILE_BYTES:
-                return _file_error(display, "KC003", f"file is too large to analyse ({status.st_size:,} bytes)")
-            data = handle.read()
+        data, status = read_regular(path, MAX_FILE_BYTES)
+    except FileTooLarge as err:
+        return _file_error(display, "KC003", f"file is too large to analyse ({err.size:,} bytes)")
+    except NotRegularFile as err:
+        return _file_error(display, "KC002", f"not analysed: {err.strerror}")
     except OSError as err:
         return _file_error(display, "KC002", f"cannot read file: {err.strerror or err}")
     if display.endswith(".ipynb"):
         return analyse_notebook(data, display, settings or Settings())
     if indexed is not None:  # read only for its source: the diagnostics' ``# noqa`` comments
         try:
-            return finish(indexed, settings or Settings(), data.decode("utf-8"))
+            return finish(indexed, settings or Settings(), decode_source(data))
         except UnicodeDecodeError:  # rewritten meanwhile: analysed as it is now
             pass
     return _prepare_bytes(data, display, settings or Settings(), cache, status)
@@ -134,7 +141,7 @@ def analyse_notebook(data: bytes, path: str, settings: Settings | None = None) -
     if not mentions_keras(data):
         return FileResult(path, skipped=True)
     try:
-        notebook = read_notebook(data.decode("utf-8"), path)
+        notebook = read_notebook(decode_source(data), path)
     except UnicodeDecodeError as err:
         return _file_error(path, "KC002", f"notebook is not valid UTF-8 (byte {err.start}: {err.reason})")
     except NotebookError as err:
@@ -163,7 +170,7 @@ def _prepare_bytes(
     if len(data) > MAX_SOURCE_BYTES:
         return too_large(path, len(data))
     try:
-        source = data.decode("utf-8")
+        source = decode_source(data)
     except UnicodeDecodeError as err:
         return _file_error(
             path, "KC002", f"file is not valid UTF-8 (byte {err.start}: {err.reason}); it was not analysed"
@@ -213,11 +220,31 @@ def finish(result: FileResult, settings: Settings, source: str) -> FileResult:
 def analyse_raw(
     source: str, path: str, settings: Settings, all_layers: bool = False, reuse: "Document | None" = None
 ) -> Analysis:
-    """The analysis proper, before selection and ``# noqa``; never raises."""
+    """The analysis proper, before selection and ``# noqa``; never raises.
+
+    It runs in the analysis thread (:func:`kerascheck.budget.run_deep`: a stack for any
+    nesting the parsers accept) under a fresh per-file :class:`~kerascheck.budget.Budget`.
+    """
+    from kerascheck.budget import run_deep
+
     try:
-        return _analyse_source(source, path, settings, all_layers, reuse)
+        return run_deep(_analyse_bounded, source, path, settings, all_layers, reuse)
     except Exception as err:  # noqa: BLE001  (a bug must not cost the user the other files)
         return Analysis(_file_error(path, "KC004", f"internal error: {type(err).__name__}: {err}"), cacheable=False)
+
+
+def _analyse_bounded(
+    source: str, path: str, settings: Settings, all_layers: bool, reuse: "Document | None"
+) -> Analysis:
+    from kerascheck import budget
+
+    budget.start()
+    try:
+        return _analyse_source(source, path, settings, all_layers, reuse)
+    except budget.BudgetExhausted as err:  # past the bound outside the interpreter (which keeps its results)
+        return Analysis(_file_error(path, "KC003", f"analysis stopped: {err.reason}"), cacheable=False)
+    except MemoryError:
+        return Analysis(_file_error(path, "KC003", "analysis stopped: out of memory"), cacheable=False)
 
 
 def _analyse_source(
@@ -229,14 +256,17 @@ def _analyse_source(
         reuse.tree, reuse.layer_rows = None, tuple
     if SKIP_FILE.search(source):
         return Analysis(FileResult(path, skipped=True))
-    import ast
-
     import libcst as cst
 
+    from kerascheck.frontend import parsing
+    from kerascheck.frontend.parsing import TooComplexToParse, check_bounds, parse_module, python_ast
+
+    if reuse is None:
+        parsing.before_parse()
     # CPython's own parser first: it is fast, its messages are the ones users know, and it
-    # rejects nesting deep enough to overflow libcst's native parser.
+    # bounds the nesting libcst's native parser will see (kerascheck.frontend.parsing).
     try:
-        tree = reuse.parses.parse_ast(source) if reuse is not None else ast.parse(source)
+        tree = reuse.parses.parse_ast(source) if reuse is not None else python_ast(source)
     except SyntaxError as err:
         line = err.lineno or 1
         column = err.offset or 1
@@ -251,29 +281,39 @@ def _analyse_source(
 
     from kerascheck.frontend.positions import PositionIndex
 
+    try:
+        check_bounds(source, tree)
+    except TooComplexToParse as err:
+        return Analysis(_file_error(path, "KC003", str(err)))
     if reuse is not None:
         reuse.tree = tree
     module = reuse.parses.parse(source, tree) if reuse is not None else None
     positions = PositionIndex(module, tree, source, reuse.parses) if module is not None else None  # type: ignore[union-attr]
     if module is None or not positions.paired():  # type: ignore[union-attr]
         try:
-            module = cst.parse_module(source)
+            module = parse_module(source, tree)
         except cst.ParserSyntaxError as err:
-            span = Span(err.raw_line, err.raw_column + 1, err.raw_line, err.raw_column + 1)
-            message = str(err.message).rstrip(".")
-            return Analysis(FileResult(path, diagnostics=(Diagnostic(path, span, "KC001", "error", f"SyntaxError: {message}"),)))
+            # CPython accepted the file: it is valid Python that libcst's grammar does not take
+            # as a whole (a line continuation at the end of the file); statement by statement,
+            # as the editor's incremental analysis parses it, it may.
+            module, positions = _parsed_statement_by_statement(source, tree)
+            if module is None:
+                message = str(err.message).rstrip(".")
+                return Analysis(_file_error(path, "KC003", f"libcst cannot parse this file, which Python accepts ({message})"))
         except RecursionError:
             return Analysis(_file_error(path, "KC003", "file is nested too deeply to parse"))
         except Exception as err:  # noqa: BLE001  (libcst's native parser may raise others)
             return Analysis(_file_error(path, "KC001", f"cannot parse file: {err}"))
-        positions = PositionIndex(module, tree, source)
+        else:
+            positions = PositionIndex(module, tree, source)
+        parsing.after_parse()
 
     from kerascheck.diagnostics import collect, data_bindings
     from kerascheck.engine.summary import layer_row, summarize
     from kerascheck.frontend.interpreter import Interpreter
 
     old_limit = sys.getrecursionlimit()
-    sys.setrecursionlimit(max(old_limit, 10_000))
+    sys.setrecursionlimit(max(old_limit, MAX_NESTING))
     interpreter = Interpreter.for_file(path, settings.keras_version) if reuse is None else None
     try:
         if interpreter is not None:
@@ -282,7 +322,7 @@ def _analyse_source(
             interpreter = reuse.interpret(module, path, settings)  # type: ignore[union-attr]
     except RecursionError:
         finder = interpreter.finder if interpreter is not None else None  # an editor's text: not cached
-        return _with_dependencies(_file_error(path, "KC003", "file is nested too deeply to analyse"), finder)
+        return _with_dependencies(_file_error(path, "KC003", TOO_DEEP_TO_ANALYSE), finder)
     finally:
         sys.setrecursionlimit(old_limit)
     session, finder = interpreter.session, interpreter.finder
@@ -290,11 +330,34 @@ def _analyse_source(
 
     summaries: list[ModelSummary] = [summarize(model, path, span_of) for model in session.models if model.reported]
     diagnostics = collect(session, settings, path, span_of)
+    stopped = getattr(interpreter, "stopped", None)
+    if stopped is not None:  # past the file's budget: what was found so far, and why the rest is unknown
+        diagnostics.insert(0, _stopped_diagnostic(stopped, path, positions))
     layers = tuple(layer_row(layer, span_of) for layer in session.layers) if all_layers else ()
     data = data_bindings(session, span_of)
     if reuse is not None:  # an editor may ask for them after showing the diagnostics
         reuse.layer_rows = lambda: tuple(layer_row(layer, span_of) for layer in session.layers)
-    return _with_dependencies(FileResult(path, tuple(summaries), tuple(diagnostics), layers=layers, data=data), finder)
+    analysis = _with_dependencies(FileResult(path, tuple(summaries), tuple(diagnostics), layers=layers), finder)
+    if stopped is not None and not stopped.repeatable:
+        analysis.cacheable = False  # another machine, or a quieter moment, may get further
+    return analysis
+
+
+def _stopped_diagnostic(stopped: Any, path: str, positions: Any) -> Diagnostic:
+    """KC003 at the statement the budget stopped in (its first call or operator; else line 1)."""
+    from kerascheck.frontend.positions import collect_in_source_order
+
+    span = None
+    if stopped.node is not None:
+        found: list[Any] = []
+        collect_in_source_order(stopped.node, found)
+        for node in found:
+            span = positions.span_of(node)
+            if span is not None:
+                break
+    span = span or Span(1, 1, 1, 1)
+    message = f"analysis stopped here: {stopped.reason} (kerascheck's bound for one file); what follows is unknown"
+    return Diagnostic(path, span, "KC003", "error", message)
 
 
 def _with_dependencies(result: FileResult, finder: object) -> Analysis:
@@ -312,3 +375,17 @@ def display_path(path: Path) -> str:
         return str(path.relative_to(Path.cwd()))
     except ValueError:
         return str(path)
+
+
+def _parsed_statement_by_statement(source: str, tree: Any) -> tuple[Any, Any]:
+    """The libcst module of ``source``'s top-level statements parsed one by one, and its
+    position index; ``(None, None)`` when they cannot be paired with CPython's."""
+    from kerascheck.frontend.incremental import ParseCache
+    from kerascheck.frontend.positions import PositionIndex
+
+    parses = ParseCache()
+    module = parses.parse(source, tree)
+    if module is None:
+        return None, None
+    positions = PositionIndex(module, tree, source, parses)
+    return (module, positions) if positions.paired() else (None, None)

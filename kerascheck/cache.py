@@ -42,12 +42,15 @@ from typing import TYPE_CHECKING, Any
 
 from kerascheck import __version__
 from kerascheck.results import CallSite, Diagnostic, FileResult, Fix, LayerRow, ModelSummary, Span
+from kerascheck.safeio import read_regular, write_atomic
 
 if TYPE_CHECKING:
     from kerascheck.analysis import Analysis
     from kerascheck.config import Settings
 
 FORMAT = 5
+MAX_ENTRY_BYTES = 16 * 1024 * 1024  # an entry is read only up to this size (a file's result: kilobytes)
+MAX_INDEX_BYTES = 256 * 1024 * 1024  # index/files.json: MAX_INDEXED files of about 200 bytes
 CACHEDIR_TAG = (
     "Signature: 8a477f597d28d172789f06886806bc55\n"
     "# This file is a cache directory tag created by kerascheck.\n"
@@ -82,8 +85,9 @@ class Cache:
     def get(self, path: str, content: str) -> FileResult | None:
         """The stored result of ``path`` (displayed as given) with content hash ``content``, if valid."""
         try:
-            with open(self._entry(path), "rb") as handle:
-                document = json.loads(handle.read())
+            # A regular file only, not through a symlink: a cache folder that came with a clone
+            # may hold a FIFO or a link to /dev/zero where an entry is expected.
+            document = json.loads(read_regular(self._entry(path), MAX_ENTRY_BYTES, follow=False)[0])
             if not isinstance(document, dict) or document.get("format") != FORMAT:
                 return None
             if (document.get("version"), document.get("key"), document.get("path")) != (__version__, self.key, path):
@@ -139,8 +143,7 @@ class FileIndex:
         self.entries: dict[str, list[Any]] = {}
         self.seen: dict[str, list[Any]] = {}  # this run's records
         try:
-            with open(path, "rb") as handle:
-                document = json.loads(handle.read())
+            document = json.loads(read_regular(path, MAX_INDEX_BYTES, follow=False)[0])
             if isinstance(document, dict) and document.get("format") == FORMAT and isinstance(document.get("files"), dict):
                 self.entries = document["files"]
         except Exception:  # noqa: BLE001  (missing, unreadable or corrupt: an empty index)
@@ -179,7 +182,10 @@ class FileIndex:
         entries.update(self.seen)
         try:
             data = json.dumps({"format": FORMAT, "files": entries}, separators=(",", ":")).encode("ascii")
-            os.makedirs(os.path.dirname(self.path), exist_ok=True)
+            folder = os.path.dirname(self.path)
+            os.makedirs(folder, exist_ok=True)
+            if os.path.islink(folder):  # made a link meanwhile: never written through
+                return
         except (TypeError, ValueError, OSError):
             return
         _write_atomic(Path(self.path), data)
@@ -189,24 +195,73 @@ def _no_index() -> None:
     return None
 
 
-def open_cache(settings: "Settings", summaries: bool = True) -> tuple[Cache, str | None]:
-    """The cache for ``settings``, and a warning when it cannot be written (reads still work).
+def open_cache(settings: "Settings", summaries: bool = True) -> tuple[Cache | None, str | None]:
+    """The cache for ``settings`` (None when its folder must not be used), and a warning when
+    it is not used or cannot be written (reads still work then).
 
     ``summaries=False`` is for a run that prints no summaries: it does not decode them.
     """
     root = settings.cache_folder()
+    refusal = _unsafe_folder(root, settings.root)
+    if refusal is None and _foreign(root):
+        refusal = "it is a folder kerascheck did not make (it holds no CACHEDIR.TAG of kerascheck's)"
+    if refusal is not None:
+        return None, f"not using the cache folder {root}: {refusal}; continuing without a cache"
     scope = f"{PYTHON}\0{settings.analysis_key()}"
     key = f"{FORMAT}\0{__version__}\0{_tool_fingerprint()}\0{scope}"
     cache = Cache(root / __version__, key, scope, summaries=summaries)
     try:
+        ours = not os.path.lexists(root) or not _foreign(root)  # made now, empty, or tagged before
         cache.folder.mkdir(parents=True, exist_ok=True)
-        for name, text in (("CACHEDIR.TAG", CACHEDIR_TAG), (".gitignore", "# Created by kerascheck.\n*\n")):
-            if not (root / name).is_file():
-                _write_atomic(root / name, text.encode(), strict=True)
+        refusal = _unsafe_folder(cache.folder, settings.root) or _unsafe_folder(cache.folder / "index", settings.root)
+        if refusal is not None:
+            return None, f"not using the cache folder {root}: {refusal}; continuing without a cache"
+        # The tag (backup tools skip the folder) and the .gitignore go only in a folder that
+        # is kerascheck's: made now (or found empty), or tagged by it before.
+        if ours:
+            for name, text in (("CACHEDIR.TAG", CACHEDIR_TAG), (".gitignore", "# Created by kerascheck.\n*\n")):
+                if not os.path.lexists(root / name):
+                    _write_atomic(root / name, text.encode(), strict=True)
     except OSError as err:
         reason = err.strerror or str(err)
         return replace(cache, writable=False), f"cannot write the cache in {root}: {reason}; continuing without it"
     return replace(cache, files=FileIndex(os.path.join(cache.folder, "index", "files.json"))), None
+
+
+def _unsafe_folder(folder: Path, project: Path) -> str | None:
+    """Why the cache must not be written in ``folder`` (None: it may).
+
+    Only inside the project, never in the project's own folder or above it, and never
+    through a symlink: a cache folder committed to a repository survives a clone, and its
+    links could point anywhere.
+    """
+    absolute, base = os.path.abspath(folder), os.path.abspath(project)
+    relative = os.path.relpath(absolute, base)
+    if relative == os.curdir:
+        return "it is the project's own folder"
+    if relative == os.pardir or relative.startswith(os.pardir + os.sep) or os.path.isabs(relative):
+        return f"it is outside the project ({base})"
+    if os.path.realpath(absolute) != os.path.join(os.path.realpath(base), relative):
+        return "it is, or is reached through, a symlink"
+    return None
+
+
+def _foreign(folder: Path) -> bool:
+    """An existing folder with something in it, but not kerascheck's tag (``src``, ``~``)."""
+    try:
+        with os.scandir(folder) as listing:
+            empty = next(listing, None) is None
+    except OSError:  # missing (it will be made), or not a folder (making it fails)
+        return False
+    return not empty and not _tagged(folder)
+
+
+def _tagged(folder: Path) -> bool:
+    """Whether ``folder`` holds the CACHEDIR.TAG kerascheck writes."""
+    try:
+        return read_regular(folder / "CACHEDIR.TAG", 4096, follow=False)[0].decode("utf-8", "replace") == CACHEDIR_TAG
+    except OSError:
+        return False
 
 
 def _tool_fingerprint() -> str:
@@ -248,16 +303,10 @@ def _tool_fingerprint() -> str:
 
 
 def _write_atomic(target: Path, data: bytes, strict: bool = False) -> None:
-    temporary = target.with_name(f".{target.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
+    """A temporary file renamed over ``target`` (a symlink there is replaced, never followed)."""
     try:
-        with open(temporary, "wb") as handle:
-            handle.write(data)
-        os.replace(temporary, target)
+        write_atomic(target, data)
     except OSError:
-        try:
-            os.unlink(temporary)
-        except OSError:
-            pass
         if strict:
             raise
 

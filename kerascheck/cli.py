@@ -54,15 +54,19 @@ class DefaultCommandGroup(click.Group):
         self.format_commands(ctx, formatter)
 
 
-def _codes(value: str | None) -> tuple[str, ...] | None:
+def _codes(value: str | None, option: str = "") -> tuple[str, ...] | None:
     if value is None:
         return None
     codes = tuple(c.strip().upper() for c in value.split(",") if c.strip())
-    from kerascheck.config import _valid_code
+    from kerascheck.config import ConfigError, _valid_code, check_codes
 
     bad = [c for c in codes if not _valid_code(c)]
     if bad:
-        raise click.BadParameter(f"not a rule code or prefix: {', '.join(bad)}")
+        raise click.BadParameter(f"not a rule code or prefix: {', '.join(bad)}", param_hint=option or None)
+    try:
+        check_codes(codes, "")
+    except ConfigError as err:
+        raise click.BadParameter(str(err).lstrip(": "), param_hint=option or None) from None
     return codes
 
 
@@ -156,7 +160,8 @@ def check(
         except ConfigError as err:
             click.echo(f"kerascheck: {err}", err=True)
             sys.exit(2)
-        selected, extended, ignored = _codes(select), _codes(extend_select), _codes(ignore)
+        selected = _codes(select, "'--select'")
+        extended, ignored = _codes(extend_select, "'--extend-select'"), _codes(ignore, "'--ignore'")
         if selected is not None:
             settings = replace(settings, select=selected)
         if extended:
@@ -204,7 +209,8 @@ def check(
         before = None
         if fix or diff:
             before = results
-            results, changed = _apply_fixes(results, settings, write=fix and not diff)
+            results, changed, failures = _apply_fixes(results, settings, write=fix and not diff)
+            file_errors += failures
             if diff:
                 click.echo("".join(text for _, text in changed), nl=False)
                 sys.exit(1 if changed else 0)
@@ -222,7 +228,7 @@ def check(
         if model_patterns and output_format != "text" and not any(r.summaries for r in shown):
             click.echo(f"kerascheck: warning: no model matches {_model_options(model_patterns)}", err=True)
         if graph_dir is not None:
-            file_errors += _write_graphs(shown, graph_dir, graph_format)
+            file_errors += _write_graphs(shown, graph_dir, graph_format, settings.root)
         diagnostics = sum(len(r.diagnostics) for r in results)
         if file_errors:
             sys.exit(2)
@@ -317,75 +323,61 @@ class _collector_paused:
             gc.disable()
 
 
-def _apply_fixes(results: list[Any], settings: Any, write: bool) -> tuple[list[Any], list[tuple[str, str]]]:
-    """Fix every file that has fixable diagnostics; the new results and each changed file's diff."""
-    import difflib
-
+def _apply_fixes(results: list[Any], settings: Any, write: bool) -> tuple[list[Any], list[tuple[str, str]], int]:
+    """Fix every file that has fixable diagnostics; the new results, each changed file's diff,
+    and the number of files whose fixes could not be written."""
     from kerascheck.analysis import analyse_source
-    from kerascheck.fixes import fix_source
-    from kerascheck.lines import source_lines
+    from kerascheck.fixes import fix_file
 
     fixed_results, changed = [], []
-    applied = 0
+    applied = failures = 0
     for result in results:
         if result.path.endswith(".ipynb") or not any(d.fix for d in result.diagnostics):
             fixed_results.append(result)
             continue
-        try:
-            with open(result.path, "rb") as handle:
-                source = handle.read().decode("utf-8")
-        except (OSError, UnicodeDecodeError):
-            fixed_results.append(result)
-            continue
-        outcome = fix_source(source, lambda text, path=result.path: analyse_source(text, path, settings))
-        if not outcome.applied:
-            fixed_results.append(result)
-            continue
-        applied += len(outcome.applied)
-        lines = difflib.unified_diff(
-            source_lines(source, keepends=True), source_lines(outcome.source, keepends=True),
-            fromfile=f"a/{result.path.lstrip('/')}", tofile=f"b/{result.path.lstrip('/')}",
+        done = fix_file(
+            result.path, lambda text, path=result.path: analyse_source(text, path, settings), write, settings.root
         )
-        changed.append((result.path, "".join(lines)))
-        if write:
-            try:
-                with open(result.path, "wb") as handle:
-                    handle.write(outcome.source.encode("utf-8"))
-            except OSError as err:
-                click.echo(f"kerascheck: cannot write {result.path}: {err.strerror or err}", err=True)
-                fixed_results.append(result)
-                continue
-        fixed_results.append(outcome.result)
-    if changed:
+        if done.outcome is None:
+            fixed_results.append(result)
+            continue
+        changed.append((result.path, done.diff))
+        if done.error is not None:
+            click.echo(f"kerascheck: {result.path}: {done.error}", err=True)
+            fixed_results.append(result)
+            failures += 1
+            continue
+        applied += len(done.outcome.applied)
+        fixed_results.append(done.outcome.result)
+    if applied:
         verb = "Fixed" if write else "Would fix"
-        click.echo(f"kerascheck: {verb} {applied} diagnostic(s) in {len(changed)} file(s)", err=True)
-    return fixed_results, changed
+        click.echo(f"kerascheck: {verb} {applied} diagnostic(s) in {len(changed) - failures} file(s)", err=True)
+    return fixed_results, changed, failures
 
 
-def _write_graphs(results: list[Any], folder: Path, fmt: str | None) -> int:
+def _write_graphs(results: list[Any], folder: Path, fmt: str | None, root: Path) -> int:
     """Write every model's DOT graph (and picture: ``fmt``, or SVG where ``dot`` is installed);
-    the number of failures."""
-    import subprocess
+    the number of failures.
 
+    A folder named relative to the current one must be inside the project (``root``), all
+    symlinks resolved: one that leads out of it is refused unless named by an absolute path."""
     from kerascheck.reporters import graph
+    from kerascheck.safeio import inside
 
-    taken: set[str] = set()
+    if not folder.is_absolute() and not inside(folder, root):
+        click.echo(
+            f"kerascheck: not writing graphs in {folder}: it leads out of the project ({root}); "
+            "name it with an absolute path to write there",
+            err=True,
+        )
+        return 1
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as err:
         click.echo(f"kerascheck: cannot create {folder}: {err.strerror or err}", err=True)
         return 1
-    for result in results:
-        for summary in result.summaries:
-            path = folder / (graph.file_stem(summary, taken) + ".dot")
-            try:
-                path.write_text(graph.to_dot(summary), encoding="utf-8")
-                picture = graph.render_file(path, fmt or "svg")
-            except (OSError, subprocess.CalledProcessError) as err:
-                click.echo(f"kerascheck: cannot write the graph {path}: {err}", err=True)
-                return 1
-            click.echo(f"kerascheck: wrote {path}" + (f" and {picture.name}" if picture else ""), err=True)
-    return 0
+    summaries = [summary for result in results for summary in result.summaries]
+    return graph.write_graphs(summaries, folder, fmt, lambda line: click.echo(line, err=True))
 
 
 def _render(

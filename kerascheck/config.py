@@ -95,16 +95,39 @@ _KEYS = {
 }
 
 
+MAX_CONFIG_BYTES = 1024 * 1024  # a pyproject.toml is read only up to this size
+
+
+def read_toml(path: Path) -> dict[str, Any]:
+    """A TOML file's content; ConfigError (with the file and the reason) for anything wrong:
+    unreadable, not a regular file, too large, not UTF-8, not TOML, nested too deeply."""
+    from kerascheck.safeio import read_regular
+
+    try:
+        data, _ = read_regular(path, MAX_CONFIG_BYTES)
+        return tomllib.loads(data.decode("utf-8"))
+    except OSError as err:
+        raise ConfigError(f"cannot read {path}: {err.strerror or err}") from None
+    except UnicodeDecodeError as err:
+        raise ConfigError(f"{path} is not valid UTF-8 (byte {err.start}: {err.reason})") from None
+    except tomllib.TOMLDecodeError as err:
+        raise ConfigError(f"{path} is not valid TOML: {err}") from None
+    except (RecursionError, MemoryError):
+        raise ConfigError(f"{path} is not valid TOML: a value is nested too deeply to read") from None
+
+
 def find_config(start: Path) -> Path | None:
-    """The nearest ``pyproject.toml`` with a ``[tool.kerascheck]`` table, walking up."""
+    """The nearest ``pyproject.toml`` with a ``[tool.kerascheck]`` table, walking up.
+
+    A ``pyproject.toml`` on the way that cannot be read as TOML is a ConfigError, as in ruff:
+    its ``[tool.kerascheck]`` may be the one meant, and a run that silently ignored it would
+    check with other rules than the project's.
+    """
     current = start.resolve()
     for folder in (current, *current.parents):
         candidate = folder / "pyproject.toml"
-        if candidate.is_file():
-            try:
-                data = tomllib.loads(candidate.read_text(encoding="utf-8"))
-            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-                continue
+        if candidate.exists():
+            data = read_toml(candidate)
             if isinstance(data.get("tool"), dict) and "kerascheck" in data["tool"]:
                 return candidate
     return None
@@ -116,14 +139,7 @@ def load_settings(config_path: Path | None) -> Settings:
     path = config_path if explicit else find_config(Path.cwd())
     if path is None:
         return Settings()
-    try:
-        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
-    except OSError as err:
-        raise ConfigError(f"cannot read {path}: {err.strerror or err}") from None
-    except UnicodeDecodeError:
-        raise ConfigError(f"{path} is not valid UTF-8") from None
-    except tomllib.TOMLDecodeError as err:
-        raise ConfigError(f"{path} is not valid TOML: {err}") from None
+    data = read_toml(Path(path))
     table = data.get("tool", {}).get("kerascheck", {}) if isinstance(data.get("tool"), dict) else {}
     if not isinstance(table, dict):
         raise ConfigError(f"{path}: [tool.kerascheck] must be a table")
@@ -141,6 +157,7 @@ def settings_from_table(table: dict[str, Any], root: Path, where: str) -> Settin
             return None
         if not isinstance(value, list) or not all(isinstance(v, str) and _valid_code(v) for v in value):
             raise ConfigError(f"{where}: `{key}` must be a list of rule codes or prefixes such as \"KC1\"")
+        check_codes(value, f"{where}: `{key}`")
         return tuple(value)
 
     per_file: list[tuple[str, tuple[str, ...]]] = []
@@ -150,6 +167,7 @@ def settings_from_table(table: dict[str, Any], root: Path, where: str) -> Settin
     for pattern, value in raw.items():
         if not isinstance(value, list) or not all(isinstance(v, str) and _valid_code(v) for v in value):
             raise ConfigError(f"{where}: per-file-ignores.{pattern!r} must be a list of rule codes")
+        check_codes(value, f"{where}: per-file-ignores.{pattern!r}")
         per_file.append((pattern, tuple(value)))
     exclude = table.get("exclude", [])
     if not isinstance(exclude, list) or not all(isinstance(v, str) for v in exclude):
@@ -200,3 +218,14 @@ def settings_from_table(table: dict[str, Any], root: Path, where: str) -> Settin
 
 def _valid_code(value: str) -> bool:
     return value == "ALL" or (value.startswith("KC") and value[2:].isdigit() and len(value) <= 5)
+
+
+def check_codes(codes: Iterable[str], where: str) -> None:
+    """ConfigError unless every code or prefix names at least one rule: a selection of
+    ``KC999`` would select nothing and turn every rule off (a CI job gone green)."""
+    from kerascheck.rules import ALL_RULES
+
+    unknown = [c for c in codes if c != "ALL" and not any(rule.code.startswith(c) for rule in ALL_RULES)]
+    if unknown:
+        names = ", ".join(unknown)
+        raise ConfigError(f"{where}: {names} {'matches' if len(unknown) == 1 else 'match'} no rule (`kerascheck rule` lists them)")

@@ -156,7 +156,7 @@ def _flatten_fix(error: EngineError, span_of: SpanOf) -> Fix | None:
         if tensor.layer.class_name == "Dense":
             dense = (tensor.layer, node)
         tensor = node.inputs[0]
-    if dense is None or len(dense[0].inbound_nodes) != 1:
+    if dense is None or len(dense[0].inbound_nodes) + dense[0].skipped_nodes != 1:
         return None
     layer, node = dense
     functional = node.origin is not layer.origin

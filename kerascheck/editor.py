@@ -297,6 +297,10 @@ class _Names:
         # (scope, name) → (where the target starts, where the value ends, the value's span)
         self.assignments: dict[tuple[Any, str], list[tuple[Position, Position, Span]]] = {}
         if tree is None:
+            from kerascheck.analysis import MAX_SOURCE_BYTES
+
+            if len(source) > MAX_SOURCE_BYTES:  # refused as too large: never parsed (50 MB took 15 GB)
+                return
             try:
                 tree = ast.parse(source)
             except (SyntaxError, ValueError, RecursionError, MemoryError):

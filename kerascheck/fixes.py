@@ -8,10 +8,13 @@ only when analysing the rewritten file shows the diagnostic it fixes gone and no
 
 from __future__ import annotations
 
+import os
+from collections import Counter
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Callable, Sequence
 
-from kerascheck.results import Diagnostic, FileResult, Fix, Span
+from kerascheck.results import Diagnostic, FileResult, Fix, ModelSummary, Span
 
 MAX_ROUNDS = 5  # fixing one layer may reveal the next error of a stacked model
 
@@ -109,13 +112,25 @@ def _rewrite(call: Any, fix: Fix) -> Any:
         # Commas between the arguments; the last one ends as the call's last argument did
         # (a trailing comma and the line break before the parenthesis stay).
         separator = cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
-        if len(args) >= 2 and isinstance(args[-2].comma, cst.Comma):
+        if len(args) >= 2 and isinstance(args[-2].comma, cst.Comma) and not _has_comment(args[-2].comma):
             separator = args[-2].comma  # one argument per line stays one per line
         for index in range(len(kept) - 1):
             if isinstance(kept[index].comma, cst.MaybeSentinel) or kept[index].comma is args[-1].comma:
                 kept[index] = kept[index].with_changes(comma=separator)
-        kept[-1] = kept[-1].with_changes(comma=args[-1].comma if args else cst.MaybeSentinel.DEFAULT)
+        last = args[-1].comma if args else cst.MaybeSentinel.DEFAULT
+        if _has_comment(kept[-1].comma):
+            last = kept[-1].comma  # the comment after it stays (the call then ends with a trailing comma)
+        kept[-1] = kept[-1].with_changes(comma=last)
     return call.with_changes(args=kept)
+
+
+def _has_comment(node: Any) -> bool:
+    """Whether a comma (or other punctuation) carries a comment in its whitespace."""
+    import libcst as cst
+
+    if isinstance(node, cst.MaybeSentinel):
+        return False
+    return "#" in cst.Module(body=[]).code_for_node(node)
 
 
 def _fixed_away(fix_of: Diagnostic, remaining: Sequence[Diagnostic]) -> bool:
@@ -123,8 +138,7 @@ def _fixed_away(fix_of: Diagnostic, remaining: Sequence[Diagnostic]) -> bool:
 
 
 def fix_source(source: str, analyse: Callable[[str], FileResult]) -> FixOutcome:
-    """Apply, round after round, the fixes that analysis proves: each removes its diagnostic
-    and the file gains no error it did not have."""
+    """Apply, round after round, the fixes that analysis proves (:func:`proven`)."""
     result = analyse(source)
     applied: list[Fix] = []
     for _ in range(MAX_ROUNDS):
@@ -134,19 +148,136 @@ def fix_source(source: str, analyse: Callable[[str], FileResult]) -> FixOutcome:
                 candidate = apply_fixes(source, [diagnostic.fix])
             except Exception:  # noqa: BLE001  (a fix that cannot be applied is not applied)
                 continue
-            if candidate == source:
+            if candidate == source or not keeps_comments(source, candidate):
                 continue
             after = analyse(candidate)
-            before_errors = {(d.code, d.message) for d in result.diagnostics if d.severity == "error"}
-            new_errors = [
-                d for d in after.diagnostics
-                if d.severity == "error" and (d.code, d.message) not in before_errors and d.code != diagnostic.code
-            ]
-            if _fixed_away(diagnostic, after.diagnostics) and not new_errors:
+            if proven(diagnostic, result, after):
                 source, result = candidate, after
-                applied.append(diagnostic.fix)
+                applied.append(diagnostic.fix)  # type: ignore[arg-type]
                 progress = True
                 break  # positions moved: take the next fix from the new analysis
         if not progress:
             break
     return FixOutcome(source, tuple(applied), result)
+
+
+def proven(diagnostic: Diagnostic, before: FileResult, after: FileResult) -> bool:
+    """Whether re-analysis shows the fix of ``diagnostic`` work: its diagnostic gone, no new
+    error, the layers it inserts made of the Keras class intended (``L.Flatten()``, where
+    ``L`` has no ``Flatten``, would only make the rest unknown), and nothing that was known
+    turned unknown: a diagnostic that disappears because the analysis lost track is no proof."""
+    before_errors = {(d.code, d.message) for d in before.diagnostics if d.severity == "error"}
+    new_errors = [
+        d for d in after.diagnostics
+        if d.severity == "error" and (d.code, d.message) not in before_errors and d.code != diagnostic.code
+    ]
+    if not _fixed_away(diagnostic, after.diagnostics) or new_errors:
+        return False
+    inserted = diagnostic.fix is not None and diagnostic.fix.insert_flatten
+    if inserted and _rows_of_class(after, "Flatten") <= _rows_of_class(before, "Flatten"):
+        return False
+    return _unknowns(after) <= _unknowns(before)
+
+
+def _rows(summaries: Sequence[ModelSummary]) -> Any:
+    for summary in summaries:
+        for row in summary.rows:
+            yield row
+            if row.nested is not None:
+                yield from _rows([row.nested])
+
+
+def _rows_of_class(result: FileResult, class_name: str) -> int:
+    return sum(1 for row in _rows(result.summaries) if row.class_name == class_name)
+
+
+def _unknowns(result: FileResult) -> int:
+    """How many names, dimensions and counts of the file's summaries are unknown."""
+    from kerascheck.engine.dims import UNKNOWN
+
+    def count(value: Any) -> int:
+        if value is UNKNOWN:
+            return 1
+        if isinstance(value, (tuple, list)):
+            return sum(count(v) for v in value)
+        return 0
+
+    total = 0
+    for summary in result.summaries:
+        total += count((summary.name, summary.total_params, summary.trainable_params, summary.non_trainable_params))
+    for row in _rows(result.summaries):
+        total += count((row.name, row.output, row.params)) + (row.class_name == "?")
+    return total
+
+
+def comments(source: str) -> Counter[str] | None:
+    """The comments of ``source`` (None when it does not tokenize)."""
+    import io
+    import tokenize
+
+    try:
+        tokens = tokenize.generate_tokens(io.StringIO(source).readline)
+        return Counter(token.string for token in tokens if token.type == tokenize.COMMENT)
+    except (tokenize.TokenError, SyntaxError):
+        return None
+
+
+def keeps_comments(before: str, after: str) -> bool:
+    """A fix keeps every comment of the file (one that would lose a comment is not applied)."""
+    kept, found = comments(before), comments(after)
+    return kept is not None and found is not None and not kept - found
+
+
+# ------------------------------------------------------------------ the file
+@dataclass(frozen=True)
+class FileFix:
+    """What ``--fix`` / ``--diff`` did to one file."""
+
+    outcome: FixOutcome | None  # None: nothing to fix, or the file could not be read
+    diff: str  # unified diff of the fixes, "" when none
+    error: str | None = None  # why the fixed file was not written
+
+
+def fix_file(path: str, analyse: Callable[[str], FileResult], write: bool, root: Path) -> FileFix:
+    """Fix the file at ``path`` and, with ``write``, replace it.
+
+    The file is read once (a regular file only); the fixed text is written to a temporary
+    file beside it, with its permissions, and renamed over it (a full disk leaves the file
+    as it was), only if the file still holds what was read (an editor's change meanwhile
+    is never overwritten), and never through a symlink that leads out of the project
+    (``root``). A byte order mark stays.
+    """
+    import difflib
+    import stat as stat_module
+
+    from kerascheck.analysis import MAX_FILE_BYTES, decode_source
+    from kerascheck.lines import source_lines
+    from kerascheck.safeio import inside, read_regular, write_atomic
+
+    try:
+        data, status = read_regular(path, MAX_FILE_BYTES)
+        source = decode_source(data)
+    except (OSError, UnicodeDecodeError):
+        return FileFix(None, "")
+    outcome = fix_source(source, analyse)
+    if not outcome.applied:
+        return FileFix(None, "")
+    lines = difflib.unified_diff(
+        source_lines(source, keepends=True), source_lines(outcome.source, keepends=True),
+        fromfile=f"a/{path.lstrip('/')}", tofile=f"b/{path.lstrip('/')}",
+    )
+    diff = "".join(lines)
+    if not write:
+        return FileFix(outcome, diff)
+    bom = b"\xef\xbb\xbf" if data.startswith(b"\xef\xbb\xbf") else b""
+    target = os.path.realpath(path)
+    if os.path.islink(path) and not inside(target, root):
+        return FileFix(outcome, diff, f"not written: it is a symlink to {target}, outside the project ({root})")
+    try:
+        current, _ = read_regular(target, MAX_FILE_BYTES)
+        if current != data:
+            return FileFix(outcome, diff, "not written: the file changed while it was being fixed (run --fix again)")
+        write_atomic(target, bom + outcome.source.encode("utf-8"), mode=stat_module.S_IMODE(status.st_mode), sync=True)
+    except OSError as err:
+        return FileFix(outcome, diff, f"cannot write it: {err.strerror or err}; the file is as it was")
+    return FileFix(outcome, diff)

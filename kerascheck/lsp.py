@@ -9,8 +9,10 @@ arrives while an analysis is pending waits for it.
 
 Settings come from the nearest ``pyproject.toml`` with ``[tool.kerascheck]`` above each
 document (re-read when one is saved); the ``inlayHints`` initialization option
-(true/false) overrides ``inlay-hints``.  Analyses run one at a time in a worker thread,
-so the server keeps answering while a long file is analysed.
+(true/false) overrides ``inlay-hints``.  Each document's analyses run in order in a thread
+of its own, side by side with other documents', under the same per-file budget as on the
+command line (:mod:`kerascheck.budget`): the server keeps answering while a long file is
+analysed, and a document that takes its whole budget delays no other's diagnostics.
 
 Notebooks come as LSP 3.17 notebook documents (``notebookDocument/*``, as VS Code and
 JupyterLab send them): their Python code cells, in order, are analysed as one module, as
@@ -22,6 +24,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import re
 import sys
 import threading
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -42,7 +45,31 @@ DEBOUNCE = 0.3  # seconds of quiet after a change before it is analysed
 REQUEST_COLLECTION_DELAY = 1.0  # seconds after a request before the garbage it made is collected
 
 
-class _Document:
+class _OwnThread:
+    """What is analysed in a thread of its own: its analyses run in order, and side by side
+    with other documents' (one that takes its whole budget delays no other's diagnostics)."""
+
+    worker: ThreadPoolExecutor | None = None
+
+    def executor(self) -> ThreadPoolExecutor:
+        if self.worker is None:
+            from kerascheck.budget import STACK_BYTES, mark_deep_thread
+
+            previous = threading.stack_size(STACK_BYTES)
+            try:
+                self.worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kerascheck-document",
+                                                 initializer=mark_deep_thread)
+                self.worker.submit(int).result()  # started now, with that stack
+            finally:
+                threading.stack_size(previous)
+        return self.worker
+
+    def close(self) -> None:
+        if self.worker is not None:
+            self.worker.shutdown(wait=False)
+
+
+class _Document(_OwnThread):
     """An open document: the analysis of the latest text, or the task making it.
 
     An analysis comes in two steps: ``diagnosed`` holds what the diagnostics need (published
@@ -55,6 +82,7 @@ class _Document:
         self.complete: asyncio.Future[DocumentAnalysis] | None = None
         self.task: asyncio.Task[DocumentAnalysis | None] | None = None
         self.incremental: Any = None  # a frontend.incremental.Document: what the next analysis reuses
+        self.worker: ThreadPoolExecutor | None = None
 
     def forget(self) -> None:
         """Analyse the text again even if it has not changed (settings or an import changed)."""
@@ -81,7 +109,7 @@ class _NotebookView:
         return (line, position[1]) if 0 <= line < max(len(lines), 1) else None
 
 
-class _NotebookState:
+class _NotebookState(_OwnThread):
     def __init__(self) -> None:
         self.view: _NotebookView | None = None
         self.task: asyncio.Task[_NotebookView | None] | None = None
@@ -97,6 +125,25 @@ NOTEBOOK_SYNC = types.NotebookDocumentSyncOptions(
 
 
 class KerascheckServer(LanguageServer):
+    def _start_io_async(self, stdin: Any = None, stdout: Any = None) -> None:
+        """pygls's stdio server, reading messages with :func:`read_messages` (which answers
+        every request it cannot take, and finds the next message after a malformed one)."""
+        from threading import Event
+
+        from pygls.io_ import StdinAsyncReader, StdoutWriter
+
+        self._stop_event = Event()
+        reader = StdinAsyncReader(stdin or sys.stdin.buffer, self.thread_pool)
+        self.protocol.set_writer(StdoutWriter(stdout or sys.stdout.buffer))
+        try:
+            asyncio.run(read_messages(self._stop_event, reader, self.protocol))
+        except BrokenPipeError:
+            pass  # the client is gone
+        except (KeyboardInterrupt, SystemExit):
+            pass
+        finally:
+            self.shutdown()
+
     def __init__(self) -> None:
         super().__init__("kerascheck", __version__, notebook_document_sync=NOTEBOOK_SYNC)
         self.documents: dict[str, _Document] = {}
@@ -143,7 +190,7 @@ class KerascheckServer(LanguageServer):
             settings = self.settings_for(uri)
             path = to_fs_path(uri) or uri
             diagnosed, layer_rows = await asyncio.get_running_loop().run_in_executor(
-                self.executor, _analyse_text, source, path, settings, state
+                state.executor(), _analyse_text, source, path, settings, state
             )
             # Diagnostics first (published before the worker thread is given more to do).
             # Then, in the same worker thread and not cancelled with this task (a newer text
@@ -153,9 +200,9 @@ class KerascheckServer(LanguageServer):
             state.diagnosed = diagnosed
             if self.documents.get(uri) is state and document.source == source:
                 self.publish(uri, version, diagnosed)
-            state.complete = asyncio.wrap_future(self.executor.submit(_complete, diagnosed, layer_rows))
+            state.complete = asyncio.wrap_future(state.executor().submit(_complete, diagnosed, layer_rows))
             if state.incremental is not None:
-                self.executor.submit(_pause, state.incremental)
+                state.executor().submit(_pause, state.incremental)
             self.collect_garbage()
             return await asyncio.shield(state.complete)
         diagnosed, complete = state.diagnosed, state.complete
@@ -241,7 +288,7 @@ class KerascheckServer(LanguageServer):
             path = to_fs_path(uri) or uri
             settings = self.settings_for(uri)
             state.view = await asyncio.get_running_loop().run_in_executor(
-                self.executor, _analyse_notebook, texts, path, settings
+                state.executor(), _analyse_notebook, texts, path, settings
             )
             self.collect_garbage()
         if self.notebooks.get(uri) is state and self.code_cells(uri) == texts:
@@ -293,8 +340,10 @@ class KerascheckServer(LanguageServer):
 
     def close_notebook(self, uri: str, cell_uris: list[str]) -> None:
         state = self.notebooks.pop(uri, None)
-        if state is not None and state.task is not None:
-            state.task.cancel()
+        if state is not None:
+            state.close()
+            if state.task is not None:
+                state.task.cancel()
         for cell_uri in sorted(set(cell_uris) | (state.published if state is not None else set())):
             self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=cell_uri, diagnostics=[]))
 
@@ -343,6 +392,94 @@ def _analyse_notebook(texts: tuple[tuple[str, int, str], ...], path: str, settin
         diagnostics[cell_uri] = [d for d in placed.diagnostics if (d.span.cell or first_code_cell) == number]
     analysis = DocumentAnalysis(notebook.source, result, settings).prepare()
     return _NotebookView(analysis, texts, cells, diagnostics)
+# A header line that ends with the length: on its own, or after the body of a message that
+# had none (which then ran into it, having no line break of its own).
+_CONTENT_LENGTH = re.compile(rb"Content-Length: *(\d+)\r?\n$", re.IGNORECASE)
+_HEADER = re.compile(rb"^[A-Za-z][A-Za-z0-9-]*: [^\r\n]*\r?\n$")
+
+
+async def read_messages(stop_event: Any, reader: Any, protocol: Any) -> None:
+    """Read and handle LSP messages until the input ends (pygls's ``run_async``, made robust).
+
+    - A message without ``Content-Length`` cannot be read: it is answered with a JSON-RPC
+      parse error (id null) and skipped up to the next ``Content-Length`` header, which may
+      follow its body on the same line. (pygls read every later header as part of it: the
+      server stayed alive but deaf.)
+    - A request that cannot be taken (invalid JSON, params that do not fit the method) is
+      answered with the JSON-RPC error for it, so that the client does not wait forever.
+    """
+    length: int | None = None
+    lost = False  # reading past a message that had no Content-Length
+    while not stop_event.is_set():
+        line = await reader.readline()
+        if not line:
+            return
+        found = _CONTENT_LENGTH.search(line)
+        if found is not None:
+            if found.start() > 0 and not lost:  # the rest of a message without a length ran into this header
+                _parse_error(protocol, "a message without a Content-Length header was skipped")
+            lost = False
+            length = int(found.group(1))
+            continue
+        if line.strip():
+            if length is None and not lost and not _HEADER.match(line):
+                lost = True
+                _parse_error(protocol, "a message without a Content-Length header was skipped")
+            continue
+        if length is None:  # the end of headers that gave no length
+            if not lost:
+                lost = True
+                _parse_error(protocol, "a message without a Content-Length header was skipped")
+            continue
+        body = await reader.readexactly(length)
+        length = None
+        if not body:
+            return
+        _handle(protocol, body)
+
+
+def _handle(protocol: Any, body: bytes) -> None:
+    import json
+
+    from pygls.exceptions import JsonRpcException, JsonRpcInternalError, JsonRpcParseError
+
+    try:
+        message = json.loads(body, object_hook=protocol.structure_message)
+    except JsonRpcException as err:
+        _answer_unreadable(protocol, body, err)
+        return
+    except ValueError:  # not JSON
+        _answer_unreadable(protocol, body, JsonRpcParseError())
+        return
+    except Exception:  # noqa: BLE001  (one message must not stop the server)
+        _answer_unreadable(protocol, body, JsonRpcInternalError())
+        return
+    try:
+        protocol.handle_message(message)
+    except Exception:  # noqa: BLE001
+        _answer_unreadable(protocol, body, JsonRpcInternalError())
+
+
+def _answer_unreadable(protocol: Any, body: bytes, error: Any) -> None:
+    """The error response to a request the server could not read (nothing for a notification)."""
+    import json
+
+    try:
+        raw = json.loads(body)
+    except ValueError:
+        raw = None
+    if raw is None:
+        _parse_error(protocol, "a message that is not JSON was skipped")
+    elif isinstance(raw, dict) and "method" in raw and isinstance(raw.get("id"), (int, str)):
+        protocol._send_response(raw["id"], None, error.to_response_error())
+
+
+def _parse_error(protocol: Any, message: str) -> None:
+    """JSON-RPC's answer to what cannot be read as a message: a parse error with a null id."""
+    from types import SimpleNamespace
+
+    error = {"code": -32700, "message": f"Parse error: {message}"}
+    protocol._send_data(SimpleNamespace(jsonrpc="2.0", id=None, error=error))
 
 
 def _analyse_text(
@@ -382,6 +519,9 @@ def _complete(diagnosed: DocumentAnalysis, layer_rows: Callable[[], tuple[Any, .
 
 
 def _pause(document: Any) -> None:
+    from kerascheck import budget
+
+    budget.start()  # the head start is an analysis too, with a budget of its own
     old_limit = sys.getrecursionlimit()
     sys.setrecursionlimit(max(old_limit, 10_000))  # as deep as an analysis may go
     try:
@@ -478,6 +618,8 @@ def did_close(ls: KerascheckServer, params: types.DidCloseTextDocumentParams) ->
     state = ls.documents.pop(params.text_document.uri, None)
     if state is not None and state.task is not None:
         state.task.cancel()
+    if state is not None:
+        state.close()
     ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=params.text_document.uri, diagnostics=[]))
 
 
@@ -614,9 +756,11 @@ async def code_actions(ls: KerascheckServer, params: types.CodeActionParams) -> 
 
 def serve() -> None:
     """Speak LSP on stdin/stdout until the client exits."""
-    # The analysis recurses as deep as the analysed code nests (up to a 10,000-frame
-    # limit); the worker thread gets the stack that needs.
-    threading.stack_size(256 * 1024 * 1024)
+    # The analysis recurses as deep as the analysed code nests (up to a 10,000-frame limit),
+    # and libcst's parser as deep as its nesting: every thread gets the analysis's stack.
+    from kerascheck.budget import STACK_BYTES
+
+    threading.stack_size(STACK_BYTES)
     # The analysis's modules are loaded now rather than at the first document; they, the
     # server and Keras knowledge live as long as the process: keep them out of every later
     # garbage collection.

@@ -29,6 +29,7 @@ from __future__ import annotations
 import gc
 import os
 import sys
+import time
 from collections import deque
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Callable
@@ -46,6 +47,11 @@ MIN_FILES_PER_JOB = 16
 FORK_AFTER = 4
 # Files handed to a worker ahead of its results: it never waits for the next one.
 PREFETCH = 2
+# A worker still on one file after this many seconds is stopped (its analysis has a budget of
+# seconds, kerascheck.budget: this catches only what no budget can, such as a native library
+# that never returns). A file whose worker dies twice is reported, never analysed here.
+WATCHDOG = 60.0
+MAX_WORKER_DEATHS = 2
 
 
 def preload() -> None:
@@ -68,6 +74,9 @@ def preload() -> None:
         import kerascheck.frontend.modules  # noqa: F401
         import kerascheck.frontend.positions  # noqa: F401
         import kerascheck.suppression  # noqa: F401
+        from kerascheck.frontend import parsing
+
+        parsing.BATCH = True  # this process analyses file after file: its parsed trees are frozen
     finally:
         # What exists now lives as long as the run: no later collection need traverse it
         # (re-enabling the collector would otherwise start with a full traversal of it).
@@ -81,7 +90,11 @@ def _can_fork() -> bool:
     if not sys.platform.startswith("linux") or not hasattr(os, "fork"):
         return False
     threading = sys.modules.get("threading")
-    return threading is None or threading.active_count() == 1
+    if threading is None:
+        return True
+    from kerascheck.budget import helper_threads
+
+    return threading.active_count() == 1 + helper_threads()  # the analysis thread waits idle: forked safely
 
 
 class Analyser:
@@ -195,7 +208,7 @@ class Analyser:
 
 
 # ------------------------------------------------------------------------------- the fork pool
-# Messages are pickles behind an 8-byte length. Worker -> parent: ("hello",) once ready, then
+# Messages are pickles behind an 8-byte length. Worker -> parent: ("hello", pid) once ready, then
 # (index, FileResult) per file. Parent -> worker: ("spawn", n) to the first worker only, then
 # (index, path) per file; the end of the pipe means no more work.
 
@@ -265,6 +278,10 @@ class _ForkPool:
         self.ready: set[int] = set()  # said hello
         self.inflight: list[deque[int]] = [deque() for _ in range(self.size)]
         self.spawned = False
+        self.pids: dict[int, int] = {}  # worker -> its process id (it says so in its hello)
+        self.started: dict[int, float] = {}  # worker -> when it began its current file
+        self.deaths: dict[int, list[str]] = {}  # file index -> how the workers analysing it ended
+        self.stopped: set[int] = set()  # workers the watchdog killed
 
     def submit(self, index: int) -> None:
         self.queue.append(index)
@@ -273,6 +290,8 @@ class _ForkPool:
         for worker in sorted(self.ready):
             while self.queue and len(self.inflight[worker]) < PREFETCH and worker in self.ready:
                 index = self.queue.popleft()
+                if not self.inflight[worker]:
+                    self.started[worker] = time.monotonic()
                 self.inflight[worker].append(index)
                 self._tell(worker, (index, self.owner.paths[index]))
 
@@ -285,10 +304,27 @@ class _ForkPool:
     def poll(self, timeout: float | None) -> None:
         """Take whatever the workers sent (waiting at most ``timeout`` seconds), and hand out files."""
         if self.open:
-            for fd, _ in self.poller.poll(None if timeout is None else int(timeout * 1000)):
+            wait = WATCHDOG / 4 if timeout is None else min(timeout, WATCHDOG / 4)
+            for fd, _ in self.poller.poll(int(wait * 1000)):
                 if self.worker_of[fd] in self.open:
                     self._take(self.worker_of[fd])
+            self._stop_overdue()
         self._dispatch()
+
+    def _stop_overdue(self) -> None:
+        """The watchdog: a worker past :data:`WATCHDOG` seconds on one file is killed."""
+        import signal
+
+        now = time.monotonic()
+        for worker, since in list(self.started.items()):
+            if self.inflight[worker] and now - since > WATCHDOG and worker in self.pids:
+                self.deaths.setdefault(self.inflight[worker][0], []).append(f"was stopped after {WATCHDOG:g} s")
+                self.stopped.add(worker)
+                try:
+                    os.kill(self.pids.pop(worker), signal.SIGKILL)
+                except OSError:
+                    pass
+                self.started.pop(worker, None)
 
     def _take(self, worker: int) -> None:
         try:
@@ -297,14 +333,16 @@ class _ForkPool:
             message = None  # a worker that died mid-message
         if message is None:
             self._lost(worker)
-        elif message == ("hello",):
+        elif message[0] == "hello":
             self.ready.add(worker)
+            self.pids[worker] = message[1]
             if worker == 0:
                 self._spawn()
         else:
             index, result = message
             self.inflight[worker].remove(index)
             self.owner.results[index] = result
+            self.started[worker] = time.monotonic()  # the next file, if any, begins now
 
     def _spawn(self) -> None:
         """Tell the first worker how many more to fork, now that it has the analysis imported."""
@@ -317,12 +355,25 @@ class _ForkPool:
         self.spawned = True
 
     def _lost(self, worker: int) -> None:
-        """A worker's pipe ended: its files not done go back to the queue."""
+        """A worker's pipe ended: its files not done go back to the queue, except the one it
+        was analysing if that is the second worker it ends (reported, never analysed here)."""
         self._close_worker(worker)
         self.ready.discard(worker)
         self.expected.discard(worker)
-        self.queue.extendleft(reversed(self.inflight[worker]))
-        self.inflight[worker].clear()
+        self.started.pop(worker, None)
+        self.pids.pop(worker, None)
+        pending = self.inflight[worker]
+        if pending:
+            ends = self.deaths.setdefault(pending[0], [])
+            if worker in self.stopped:
+                self.stopped.discard(worker)  # its end is already told
+            else:
+                ends.append("died")
+            if len(ends) >= MAX_WORKER_DEATHS:
+                index = pending.popleft()
+                self.owner.results[index] = _worker_failure(self.owner.paths[index], ends)
+        self.queue.extendleft(reversed(pending))
+        pending.clear()
 
     def _close_worker(self, worker: int) -> None:
         if worker in self.open:
@@ -336,11 +387,52 @@ class _ForkPool:
         while self.queue or any(self.inflight):
             if not self.expected:
                 for index in self.queue:
-                    self.owner.results[index] = self.owner._analyse_here(index)
+                    if index in self.deaths:  # it ended a worker: never risked in this process
+                        self.owner.results[index] = self._analyse_isolated(index)
+                    else:
+                        self.owner.results[index] = self.owner._analyse_here(index)
                 self.queue.clear()
                 break
             self.poll(None)
         self.close()
+
+    def _analyse_isolated(self, index: int) -> "FileResult":
+        """A file that ended a worker, analysed in a process of its own (with the watchdog)
+        while tries remain; reported if it ends that one too."""
+        import select
+        import signal
+
+        ends = self.deaths[index]
+        path = self.owner.paths[index]
+        while len(ends) < MAX_WORKER_DEATHS:
+            read, write = os.pipe()
+            sys.stdout.flush()
+            sys.stderr.flush()
+            pid = os.fork()
+            if pid == 0:  # pragma: no cover - the child (coverage does not follow forks)
+                status = 1
+                try:
+                    os.close(read)
+                    _send(write, self.owner._analyse_here(index))
+                    status = 0
+                finally:
+                    os._exit(status)
+            os.close(write)
+            ready: list[int] = []
+            try:
+                ready, _, _ = select.select([read], [], [], WATCHDOG)
+                result = _receive(read) if ready else None
+            except (OSError, EOFError, ValueError, TypeError, AttributeError, ImportError):
+                result = None
+            finally:
+                os.close(read)
+            if result is None and not ready:
+                os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+            if result is not None:
+                return result  # type: ignore[no-any-return]
+            ends.append("died" if ready else f"was stopped after {WATCHDOG:g} s")
+        return _worker_failure(path, ends)
 
     def close(self) -> None:
         for worker in list(self.open):
@@ -357,6 +449,17 @@ class _ForkPool:
             self.pid = 0
 
 
+def _worker_failure(path: str, ends: list[str]) -> "FileResult":
+    """The result of a file whose analysis ended the worker processes that tried it."""
+    from kerascheck.analysis import _file_error
+
+    how = ", then another ".join(ends)
+    return _file_error(
+        path, "KC004",
+        f"internal error: the worker process analysing this file {how}; it was not analysed (the other files were)",
+    )
+
+
 def _first_worker(pipes: list[tuple[tuple[int, int], tuple[int, int]]], settings: Any, cache: Any, summaries: bool) -> None:  # pragma: no cover
     """Import the analysis, fork the other workers, analyse; never returns."""
     status = 1
@@ -366,7 +469,7 @@ def _first_worker(pipes: list[tuple[tuple[int, int], tuple[int, int]]], settings
             os.close(result_read)
         preload()  # the collector is paused (by the command), and stays so until the fork
         (task_read, _), (_, result_write) = pipes[0]
-        _send(result_write, ("hello",))
+        _send(result_write, ("hello", os.getpid()))
         message = _receive(task_read)
         more = message[1] if message is not None and message[0] == "spawn" else 0
         gc.freeze()  # the imported modules: never garbage, and their pages stay shared with the workers
@@ -381,7 +484,7 @@ def _first_worker(pipes: list[tuple[tuple[int, int], tuple[int, int]]], settings
                             os.close(tr)
                             os.close(rw)
                     own_read, own_write = pipes[worker][0][0], pipes[worker][1][1]
-                    _send(own_write, ("hello",))
+                    _send(own_write, ("hello", os.getpid()))
                     _serve(own_read, own_write, settings, cache, summaries)
                     code = 0
                 finally:

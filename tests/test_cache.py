@@ -253,11 +253,13 @@ def opened(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The names of the files the analysis read."""
     names: list[str] = []
 
-    def counting_open(path: object, *args: object, **kwargs: object) -> object:
-        names.append(Path(str(path)).name)
-        return open(path, *args, **kwargs)  # type: ignore[call-overload]
+    original = kerascheck.analysis.read_regular
 
-    monkeypatch.setattr(kerascheck.analysis, "open", counting_open, raising=False)
+    def counting_read(path: object, *args: object, **kwargs: object) -> object:
+        names.append(Path(str(path)).name)
+        return original(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(kerascheck.analysis, "read_regular", counting_read)
     return names
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import BAD, FIXTURES, ROOT, load_expected
+from conftest import FIXTURES, ROOT, load_expected
 from kerascheck.cli import main
 
 FIXES = FIXTURES / "fixes"

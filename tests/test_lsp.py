@@ -358,6 +358,36 @@ def test_requests_alone_get_their_garbage_collected(monkeypatch: pytest.MonkeyPa
     assert collected == [1]
 
 
+SLOW = """\
+import keras
+for i in range(1000):
+    for j in range(1000):
+        x = i + j
+model = keras.Sequential([keras.Input((3,)), keras.layers.Dense(2)])
+"""
+
+
+@pytest.mark.asyncio(loop_scope="module")
+async def test_a_document_that_takes_its_whole_budget_delays_no_other(client: LanguageClient):
+    """Each document is analysed in a thread of its own: the quick one's diagnostics come while
+    the slow one (its whole step budget, a second or more) is still being analysed."""
+    import asyncio
+
+    client.opened = getattr(client, "opened", 0) + 1
+    slow = (client.root / f"slow_{client.opened}.py").as_uri()
+    quick = (client.root / f"quick_{client.opened}.py").as_uri()
+    for uri, text in ((slow, SLOW), (quick, MODEL)):
+        client.text_document_did_open(
+            types.DidOpenTextDocumentParams(types.TextDocumentItem(uri=uri, language_id="python", version=1, text=text))
+        )
+    order = []
+    while len(order) < 2:
+        params = await asyncio.wait_for(client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS), 60)
+        if params.uri in (slow, quick) and params.uri not in order:
+            order.append(params.uri)
+    assert order == [quick, slow]
+    assert [d.code for d in client.diagnostics[slow]] == ["KC003"]  # stopped past the budget, as on the command line
+    assert [d.code for d in client.diagnostics[quick]] == ["KC101"]
 # ---------------------------------------------------------------- notebooks (LSP 3.17 notebook documents)
 NOTEBOOK_CELLS = [
     ("markdown", "# A convolutional model\nIts last layer is wrong."),

@@ -118,3 +118,17 @@ def test_a_string_format_that_would_take_gigabytes_is_not_evaluated(expression: 
     [summary], [reference] = result.summaries, plain.summaries
     assert summary.rows[0].name is UNKNOWN  # the name, not evaluated; the rest as usual
     assert (summary.rows[0].params, summary.total_params) == (reference.rows[0].params, reference.total_params)
+
+
+def test_a_file_that_libcst_takes_only_statement_by_statement_is_analysed() -> None:
+    """A line continuation at the end of the file: CPython accepts it, libcst's grammar does not
+    take the whole file, but takes each statement; the analysis is the editor's (which parses
+    statement by statement), not a KC003."""
+    from kerascheck.analysis import analyse_source
+    from kerascheck.config import Settings
+
+    source = "import keras\nm = keras.Sequential([keras.Input((3,)), keras.layers.Dense(2)])\n\\\r\n"
+    result = analyse_source(source, "m.py", Settings())
+    assert result.diagnostics == ()
+    [summary] = result.summaries
+    assert summary.total_params == 8

@@ -15,7 +15,7 @@ import pytest
 
 from conftest import FIXTURES, ROOT, awaiting_loss_check
 from kerascheck.analysis import analyse_path, analyse_source
-from kerascheck.config import Settings, settings_from_table
+from kerascheck.config import settings_from_table
 from kerascheck.rules import ALL_RULES, RULES_BY_CODE, marked_lines, render_doc
 from kerascheck.rules.docs import pages
 

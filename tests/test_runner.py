@@ -52,8 +52,9 @@ def test_same_output_for_any_number_of_jobs_and_cache_state(tmp_path: Path, monk
 
 
 @fork_only
-def test_a_worker_that_dies_costs_only_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Files a dead worker held are analysed by another, or in this process when none is left."""
+def test_a_worker_that_dies_once_costs_only_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The files a dead worker held are analysed by another worker (killed once by something
+    else than its file: the file is tried again)."""
     tree(tmp_path / "t")
     monkeypatch.chdir(tmp_path)
     # Two workers for this small tree whether or not the walk is over when the first is ready
@@ -62,19 +63,87 @@ def test_a_worker_that_dies_costs_only_time(tmp_path: Path, monkeypatch: pytest.
     reference = run("--summary", "--no-cache", "--jobs", "1", "t")
     parent = os.getpid()
     original = kerascheck.analysis.analyse_path
-
     deaths = tmp_path / "deaths"
     deaths.mkdir()
 
-    def dying(path: object, *args: object, **kwargs: object) -> object:
+    def dying_once(path: object, *args: object, **kwargs: object) -> object:
         if os.getpid() != parent and Path(str(path)).name.startswith(("03_", "11_")):
-            (deaths / str(os.getpid())).touch()
-            os._exit(3)
+            marker = deaths / Path(str(path)).name
+            if not marker.exists():
+                marker.touch()
+                os._exit(3)
         return original(path, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(kerascheck.analysis, "analyse_path", dying)
+    monkeypatch.setattr(kerascheck.analysis, "analyse_path", dying_once)
     assert run("--summary", "--no-cache", "--jobs", "2", "t") == reference
-    assert len(list(deaths.iterdir())) == 2  # both workers died; this process did the rest
+    assert len(list(deaths.iterdir())) == 2
+
+
+@fork_only
+def test_a_file_that_kills_two_workers_is_reported_and_never_risked_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file whose analysis crashes a worker (a native library's segmentation fault) is tried
+    by a second worker, then reported; it is never analysed in this process (which it would
+    take down with every other result), and the other files are analysed."""
+    import json
+
+    tree(tmp_path / "t")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(kerascheck.runner, "MIN_FILES_PER_JOB", 1)
+    reference = json.loads(run("--format", "json", "--no-cache", "--jobs", "1", "t")[1])
+    parent = os.getpid()
+    original = kerascheck.analysis.analyse_path
+    [lethal] = [p.name for p in (tmp_path / "t").glob("03_*.py") if "plain" not in p.name]
+
+    def crashing(path: object, *args: object, **kwargs: object) -> object:
+        if Path(str(path)).name == lethal:
+            if os.getpid() == parent:
+                raise AssertionError("analysed in the process that runs the others")
+            os._exit(139)
+        return original(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(kerascheck.analysis, "analyse_path", crashing)
+    code, out, _ = run("--format", "json", "--no-cache", "--jobs", "2", "t")
+    report = json.loads(out)
+    assert code == 2
+    mine = [d for d in report["diagnostics"] if Path(d["path"]).name == lethal]
+    assert [(d["code"], d["message"]) for d in mine] == [(
+        "KC004",
+        "internal error: the worker process analysing this file died, then another died; "
+        "it was not analysed (the other files were)",
+    )]
+    others = [d for d in reference["diagnostics"] if Path(d["path"]).name != lethal]
+    assert [d for d in report["diagnostics"] if Path(d["path"]).name != lethal] == others
+
+
+@fork_only
+def test_a_worker_stuck_on_a_file_is_stopped_by_the_watchdog(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """What no budget inside the analysis can stop (a native library that never returns) costs
+    the watchdog's time twice, and that file only."""
+    import json
+    import time
+
+    tree(tmp_path / "t")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(kerascheck.runner, "MIN_FILES_PER_JOB", 1)
+    monkeypatch.setattr(kerascheck.runner, "WATCHDOG", 1.0)
+    parent = os.getpid()
+    original = kerascheck.analysis.analyse_path
+    [stuck] = [p.name for p in (tmp_path / "t").glob("05_*.py") if p.name != "05_bytes.py" and "plain" not in p.name]
+
+    def hanging(path: object, *args: object, **kwargs: object) -> object:
+        if os.getpid() != parent and Path(str(path)).name == stuck:
+            time.sleep(3600)
+        return original(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(kerascheck.analysis, "analyse_path", hanging)
+    start = time.monotonic()
+    code, out, _ = run("--format", "json", "--no-cache", "--jobs", "2", "t")
+    assert time.monotonic() - start < 30 and code == 2
+    [mine] = [d for d in json.loads(out)["diagnostics"] if Path(d["path"]).name == stuck]
+    assert mine["message"] == (
+        "internal error: the worker process analysing this file was stopped after 1 s, then another was stopped "
+        "after 1 s; it was not analysed (the other files were)"
+    )
 
 
 def test_small_runs_stay_in_this_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

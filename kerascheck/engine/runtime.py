@@ -18,8 +18,9 @@ import collections
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from typing import Any, Sequence
+from typing import Any, Iterator, Sequence
 
+from kerascheck import budget
 from kerascheck.engine import layers as _layers  # noqa: F401  (registers the rules)
 from kerascheck.engine import masking
 from kerascheck.engine.dims import (
@@ -117,6 +118,9 @@ class Node:
     traced: bool = False
     # Called on a dict: Keras matches it to the inputs by name, not in kerascheck's order.
     dict_input: bool = False
+    # The layer's skipped nodes (Layer.skipped_nodes) before this one: its index in Keras is
+    # its index in ``inbound_nodes`` plus these.
+    skipped_before: int = 0
 
     @property
     def is_input(self) -> bool:
@@ -245,6 +249,10 @@ class Layer:
         self.rule = rule
         self.trainable = trainable
         self.inbound_nodes: list[Node] = []
+        # Nodes Keras makes that are not recorded: the identical calls of a Sequential's
+        # layers each time ``add`` rebuilds it (Session._extend_build). They count in the
+        # node indices of later calls.
+        self.skipped_nodes = 0
         self.built = False
         self.own_weights: list[Weight] = []
         self.weights_known = True
@@ -562,7 +570,28 @@ class Sequential(Model):
     def __init__(self, session: "Session", name: Any, origin: Any, trainable: Any = True) -> None:
         super().__init__(session, "Sequential", name, origin, trainable=trainable)
         self.stack: list[Layer] = []
-        self.functional: Functional | None = None
+        self._functional: Functional | None = None
+        # The Functional of the last rebuild, made when first asked for: (input, output, name).
+        self._deferred: tuple[Any, Any, Any] | None = None
+        # The input and every layer's output as the last build made them, while ``add`` only
+        # extends it (Session._extend_build); None when the next rebuild must call every layer.
+        self.chain: list[KerasTensor] | None = None
+
+    @property
+    def functional(self) -> "Functional | None":
+        if self._deferred is not None:
+            inputs, outputs, name = self._deferred
+            self._deferred = None
+            model = self.session.functional_named(inputs, outputs, name, self.origin, register=False)
+            self._functional = model if isinstance(model, Functional) else None
+        return self._functional
+
+    @functional.setter
+    def functional(self, value: "Functional | None") -> None:
+        self._deferred = None
+        self._functional = value
+        if value is None:
+            self.chain = None
 
     def layer_list(self) -> list[Layer]:
         if self.stack and isinstance(self.stack[0], InputLayer):
@@ -584,37 +613,73 @@ class Sequential(Model):
         return shape
 
 
+# Keras builds a model's graph (``map_graph``) by recursion, one Python frame per node of
+# the longest path it follows: at Python's default recursion limit (1,000) a model deeper
+# than about 990 nodes raises RecursionError, as does every Sequential.add past that depth.
+# Below this depth Keras succeeds whatever frames the program itself has on the stack
+# (kerascheck follows at most MAX_CALL_DEPTH = 24 calls); above it, whether Keras raises
+# depends on the program's recursion limit, so such a model is unknown.
+KERAS_MAX_GRAPH_DEPTH = 900
+
+
+class GraphTooDeep(Unresolved):
+    """A model graph deeper than :data:`KERAS_MAX_GRAPH_DEPTH`: Keras may raise RecursionError building it."""
+
+    def __init__(self, depth: int) -> None:
+        super().__init__(f"a graph more than {KERAS_MAX_GRAPH_DEPTH} nodes deep")
+        self.depth = depth
+
+
 def map_graph(inputs: list[KerasTensor], outputs: list[KerasTensor]) -> tuple[dict[int, list[Node]], list[Layer]]:
-    """``keras.src.ops.function.map_graph``: depth of each node, layers by depth."""
+    """``keras.src.ops.function.map_graph``: depth of each node, layers by depth.
+
+    Raises :class:`GraphTooDeep` where Keras may raise RecursionError.
+    """
     finished: set[int] = set()
     in_progress: set[int] = set()
     ordered: list[Node] = []
     operation_indices: dict[int, int] = {}
     input_ids = {id(t) for t in inputs}
 
-    def visit(tensor: KerasTensor) -> None:
+    def enter(tensor: KerasTensor) -> Node | None:
+        """The node to visit for ``tensor`` (None: nothing to visit); Keras's helper up to its recursion."""
         layer = tensor.layer
         if layer is None:
-            return
+            return None
         node = tensor.node
         if id(node) in finished:
-            return
+            return None
         if not node.is_input and id(tensor) in input_ids:
             finished.add(id(node))
-            return
+            return None
         if id(node) in in_progress:
             raise LayerError(f"Tensor {tensor} from operation '{layer.name}' is part of a cycle.", "graph")
         operation_indices.setdefault(id(layer), len(operation_indices))
         in_progress.add(id(node))
-        if not node.is_input:
-            for t in node.inputs:
-                visit(t)
-        finished.add(id(node))
-        in_progress.discard(id(node))
-        ordered.append(node)
+        return node
 
+    # Keras's ``_build_map_helper`` recurses once per node of the path it follows; here the
+    # same depth-first walk, in the same order, keeps its path in a list (any depth).
     for tensor in outputs:
-        visit(tensor)
+        first = enter(tensor)
+        if first is None:
+            continue
+        path: list[tuple[Node, Iterator[KerasTensor]]] = [(first, iter(() if first.is_input else first.inputs))]
+        while path:
+            if len(path) > KERAS_MAX_GRAPH_DEPTH:
+                raise GraphTooDeep(len(path))
+            node, pending = path[-1]
+            for t in pending:
+                child = enter(t)
+                if child is not None:
+                    path.append((child, iter(() if child.is_input else child.inputs)))
+                    break
+            else:
+                path.pop()
+                finished.add(id(node))
+                in_progress.discard(id(node))
+                ordered.append(node)
+    budget.spend(len(ordered))
 
     in_graph = {id(n) for n in ordered}
     node_depth: dict[int, int] = {}
@@ -1119,15 +1184,19 @@ class Session:
             # values are not modelled.
             if isinstance(inputs, ArrayData) and isinstance(layer, Sequential) and self._build_on_data(layer, inputs):
                 return UNKNOWN
-            if isinstance(layer, SubclassedModel):
+            result: Any = UNKNOWN
+            if isinstance(layer, SubclassedModel) and (layer.call_hook is None or not isinstance(inputs, ArrayData)):
                 layer.contents_uncertain = True  # called on data: built with shapes not seen here
-            elif isinstance(layer, UserLayer) and not layer.built and layer.call_hook is not None:
-                self._run_user_layer_on_data(layer, inputs, call_arguments)
-            elif not layer.built and layer.rule is not None and isinstance(inputs, ArrayData) and not isinstance(layer, Model):
-                self.build_layer(layer, inputs.shape)
+            elif isinstance(layer, SubclassedModel) or isinstance(layer, UserLayer) and not layer.built and layer.call_hook is not None:
+                # Its call runs eagerly (every time: a layer it has not built yet is built by it).
+                result = self._run_user_layer_on_data(layer, inputs, call_arguments)
+            elif layer.rule is not None and isinstance(inputs, ArrayData) and not isinstance(layer, Model):
+                if not layer.built:
+                    self.build_layer(layer, inputs.shape)
+                result = self._eager_output(layer, inputs)
             if not layer.built and layer.class_name not in BUILT_AT_INIT:
                 layer.build_uncertain = True
-            return UNKNOWN
+            return result
         if isinstance(layer, UserLayer):
             order = [t for t in flatten(list(node_order)) if isinstance(t, KerasTensor)] if node_order else flat
             return self._call_user_layer(layer, inputs, order, origin, call_arguments)
@@ -1180,17 +1249,35 @@ class Session:
         masking.set_output_masks(node.outputs, output_masks)
         return structure
 
-    def _run_user_layer_on_data(self, layer: "UserLayer", inputs: Any, call_arguments: tuple) -> None:
+    def _run_user_layer_on_data(self, layer: "UserLayer", inputs: Any, call_arguments: tuple) -> Any:
         """A user layer called on data: Keras runs its ``build`` on the data's shape and its
         ``call`` eagerly, and the layers they create take their names (no node, no operation)."""
         args, kwargs = call_arguments
         data = inputs if isinstance(inputs, ArrayData) else UNKNOWN
         self.tracing += 1
         try:
-            layer.call_hook(layer, data, args, kwargs)
+            result = layer.call_hook(layer, data, args, kwargs)
         finally:
             self.tracing -= 1
         layer.built = True
+        return result if isinstance(result, ArrayData) else UNKNOWN
+
+    def _eager_output(self, layer: Layer, data: ArrayData) -> Any:
+        """What a built layer of a Keras class returns called on a concrete array: an array of
+        the shape its ``compute_output_shape`` gives for the array's (batch size included);
+        UNKNOWN when that is not one shape of known dimensions, or the layer would refuse the
+        array."""
+        if not layer.weights_known or layer.rule is None:
+            return UNKNOWN
+        try:
+            shape = refine_to_spec(layer, data.shape)
+            check_input_spec(layer, shape)
+            output = layer.compute_output_shape(shape)
+        except (LayerError, Unresolved, *RULE_FAILURES):
+            return UNKNOWN
+        if type(output) is tuple and all(type(d) is int for d in output):
+            return ArrayData(output)
+        return UNKNOWN
 
     def call_with_unknown_connections(self, layer: Layer, inputs: Any) -> Any:
         """A call whose node cannot be drawn (an argument that may be a tensor is not known: an
@@ -1318,7 +1405,7 @@ class Session:
         tensors = [t for t in operands if isinstance(t, KerasTensor)]
         rule_cls = OP_RULES.get(op_class)
         if not tensors:
-            return UNKNOWN
+            return self._eager_operation(rule_cls, op_class, operands, config)
         class_name = op_class
         if self.keras_version == 2:
             symbol = KERAS2_OPERATOR_NAMES.get(op_class) if python_operator else None
@@ -1375,6 +1462,27 @@ class Session:
                 output.dtype = dtype
         return structure
 
+    def _eager_operation(self, rule_cls: Any, op_class: str, operands: Sequence[Any], config: dict[str, Any]) -> Any:
+        """An operation on concrete arrays (and Python constants), run eagerly by the backend: no
+        Operation is made and no name taken; its result is an array of the shape the operation's
+        ``compute_output_spec`` gives (UNKNOWN when that is not one shape of known dimensions)."""
+        from kerascheck.engine.operations import constant_shape
+
+        if rule_cls is None or not any(isinstance(o, ArrayData) for o in operands) or any(o is UNKNOWN for o in operands):
+            return UNKNOWN
+        if config.get("data_format", "") is None:
+            config = {**config, "data_format": self.image_data_format}
+        rule = rule_cls(dict(config), to_snake_case(op_class))
+        rule.explanations = []
+        shapes = [o.shape if isinstance(o, ArrayData) else constant_shape(o) for o in operands]
+        try:
+            output = rule.compute_output_shape(shapes)
+        except (LayerError, Unresolved, *RULE_FAILURES):
+            return UNKNOWN
+        if type(output) is tuple and all(type(d) is int for d in output):
+            return ArrayData(output)
+        return UNKNOWN
+
     def _call_user_layer(
         self, layer: UserLayer, inputs: Any, flat: list[KerasTensor], origin: Any,
         call_arguments: tuple[Sequence[Any], dict[str, Any]] = ((), {}),
@@ -1414,6 +1522,7 @@ class Session:
 
     def _attach(self, layer: Layer, node: Node, output_shape: Any) -> Any:
         index = len(layer.inbound_nodes)
+        node.skipped_before = layer.skipped_nodes
         if isinstance(output_shape, list):
             outputs = [KerasTensor(s, layer, index, i) for i, s in enumerate(output_shape)]
             structure: Any = list(outputs)
@@ -1428,8 +1537,12 @@ class Session:
 
     # -- models -----------------------------------------------------------------------
     def functional(self, inputs: Any, outputs: Any, name: Any, origin: Any, register: bool = True) -> Any:
-        flat_in, flat_out = flatten(inputs), flatten(outputs)
         model_name = self.name_for(name, "Model" if self.keras_version == 2 else "Functional")
+        return self.functional_named(inputs, outputs, model_name, origin, register)
+
+    def functional_named(self, inputs: Any, outputs: Any, model_name: Any, origin: Any, register: bool = True) -> Any:
+        """``Functional(inputs, outputs)`` named ``model_name`` (taken already)."""
+        flat_in, flat_out = flatten(inputs), flatten(outputs)
         if not all(isinstance(t, KerasTensor) for t in flat_in + flat_out):
             # Keras builds a model here (or the program stopped before): one kerascheck
             # reports, with its layers unknown, rather than leaving out.
@@ -1445,6 +1558,11 @@ class Session:
         except LayerError as err:
             self.report(err.kind, f"Model {_quote(model_name)}: {err.message}", origin)
             return UNKNOWN
+        except GraphTooDeep:
+            # Keras may raise RecursionError here (and the program stop): the model and
+            # the names made from here on are unknown.
+            self.names_uncertain_from_opaque_code()
+            model = UnresolvedFunctional(self, model_name, origin)
         if register:
             self.models.append(model)
         return model
@@ -1534,6 +1652,8 @@ class Session:
         return last if self.keras_version == 3 else UNKNOWN
 
     def _maybe_rebuild(self, model: Sequential) -> None:
+        if self._extend_build(model):
+            return
         model.functional = None
         if not model.stack:
             return
@@ -1568,9 +1688,59 @@ class Session:
             return
         # Keras 3 builds a Functional (it takes a name); Keras 2 makes the Sequential a graph itself.
         inner_name = model.name if self.keras_version == 2 else None
-        model.functional = self.functional(first.output, x, inner_name, model.origin, register=False)
+        functional = self.functional(first.output, x, inner_name, model.origin, register=False)
+        if not isinstance(functional, Functional):  # Keras may have raised (a graph too deep)
+            self._sequential_unknown(model, model.origin)
+            return
+        model.functional = functional
         model.built = True
+        model.chain = _plain_chain(model.stack, first.output, functional)
 
+    def _extend_build(self, model: Sequential) -> bool:
+        """``add`` to a Sequential built on its InputLayer, the cheap way when it is exact.
+
+        Keras's ``add`` rebuilds the model: every layer is called again on a new input, and a
+        new Functional takes a name.  When the layers before are plain Keras layers (no
+        user code, no masks) that call gives each of them a node identical to its last one,
+        which is only counted here (``skipped_nodes``); the new layer is called on the last
+        output, and the Functional is made when first asked for.  A loop of ``add`` is then
+        linear in the number of layers, as the graph Keras can build is (below
+        :data:`KERAS_MAX_GRAPH_DEPTH`, where the model becomes unknown). False when the
+        rebuild must call every layer.
+        """
+        chain = model.chain
+        if chain is None or len(chain) != len(model.stack) - 1 or self.tracing:
+            return False
+        layer = model.stack[-1]
+        if not isinstance(layer, Layer) or isinstance(layer, (InputLayer, OpaqueLayer)):
+            return False
+        if len(chain) + 1 > KERAS_MAX_GRAPH_DEPTH:
+            self.names_uncertain_from_opaque_code()  # Keras may raise RecursionError in this add
+            self._sequential_unknown(model, model.origin)
+            return True
+        for old in model.stack[1:-1]:
+            old.skipped_nodes += 1
+        model.chain = None  # while the new layer is called (it may be anything)
+        errors = len(self.errors)
+        x = self.call(layer, chain[-1], layer.origin)
+        model.functional = None
+        if not isinstance(x, KerasTensor):  # as the rebuild would end (Session.sequential_build)
+            self._sequential_build_unknown(model, [], raised=len(self.errors) > errors)
+            return True
+        inner_name = model.name if self.keras_version == 2 else None
+        name = self.name_for(inner_name, "Model" if self.keras_version == 2 else "Functional")
+        model._deferred = (chain[0], x, name)
+        model.built = True
+        if _plain_layer(layer, x):
+            chain.append(x)
+            model.chain = chain
+        return True
+
+    def _sequential_unknown(self, model: Sequential, origin: Any) -> None:
+        """The model cannot be followed from here: its layers, shapes and weights are unknown."""
+        model.stack = [OpaqueLayer(self, origin)]
+        model.functional = None
+        model.built = False
 
     def _sequential_build_unknown(self, model: Sequential, rest: Sequence[Layer], raised: bool) -> None:
         """Building went on from a tensor kerascheck does not know (a layer it cannot see, a mask
@@ -1584,6 +1754,28 @@ class Session:
                 layer.build_uncertain = True
         if self.keras_version == 3:
             self.auto_name("Functional")
+
+
+def _plain_layer(layer: Layer, output: KerasTensor) -> bool:
+    """A Keras layer whose call on the same input makes nothing but an identical node:
+    no user code, no nested model, no mask, one output."""
+    return type(layer) is Layer and layer.rule is not None and output.mask is None and not layer.calls_uncertain
+
+
+def _plain_chain(stack: list[Layer], input_tensor: KerasTensor, functional: "Functional") -> list[KerasTensor] | None:
+    """The tensors of a Sequential's build (its input, then each layer's output), when every
+    layer is plain (:func:`_plain_layer`) and each took the last one's output; else None."""
+    chain = [input_tensor]
+    for layer in stack[1:]:
+        if not layer.inbound_nodes:
+            return None
+        node = layer.inbound_nodes[-1]
+        output = node.output_structure
+        if not isinstance(output, KerasTensor) or not _plain_layer(layer, output) or node.inputs != [chain[-1]]:
+            return None
+        chain.append(output)
+    return chain if chain[-1] is functional.outputs[0] else None
+
 
 
 class UserLayer(Layer):

@@ -138,7 +138,9 @@ def connections(layer: Layer, relevant: set[int], keras2: bool = False) -> tuple
         for tensor in node.inputs:
             source = tensor.layer
             name = source.name if source is not None else "?"
-            node_index = "?" if source is None or source.calls_uncertain else tensor.node_index
+            node_index = (
+                "?" if source is None or source.calls_uncertain else tensor.node_index + tensor.node.skipped_before
+            )
             result.append(f"{'?' if name is UNKNOWN else name}[{node_index}][{tensor.tensor_index}]")
     return tuple(result) or (() if keras2 else ("-",))
 

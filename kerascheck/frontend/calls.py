@@ -347,7 +347,12 @@ class Calls:
         """A model read from a file, a config or another model: reported with unknown rows;
         called, a layer of unknown output. Its layers take the names their configs hold, which
         moves no counter; custom classes (``custom_objects``, or Layer subclasses of the file,
-        which may be registered) may not hold one, so the names generated afterwards are unknown."""
+        which may be registered) may not hold one, so the names generated afterwards are unknown.
+        Rebuilding it moves the counters of what its layers make on the way (recorded from
+        Keras 3.15.1: a Sequential makes a Functional each time a layer is added to it, as many
+        as its layers and its nested Sequentials' layers; a deserialized layer may be a plain
+        ``Layer``): those names are unknown from here, the others stay known."""
+        self.session.names_uncertain_for(("Functional", "Layer"))
         if kwargs.get("custom_objects") is not None or any(
             isinstance(value, UserClass) and value.is_keras_layer for value in self.classes_defined()
         ):

@@ -8,7 +8,7 @@ from typing import Any, Callable, Iterator, Sequence
 import libcst as cst
 
 from kerascheck.engine.dims import UNKNOWN, PartialShape, Unresolved
-from kerascheck.engine.runtime import KerasTensor, Layer
+from kerascheck.engine.runtime import ArrayData, KerasTensor, Layer
 from kerascheck.frontend.keras_calls import TENSOR_OPERATORS, is_operand
 from kerascheck.frontend.keras_names import KerasSymbol, ModuleRef, resolve
 from kerascheck.frontend.numpy_data import NOT_MODELLED, data_attribute
@@ -34,9 +34,12 @@ from kerascheck.frontend.values import (
     UserInstance,
     WeightValue,
     binary,
+    concatenation,
     contents_unknown,
     is_plain,
     iteration_items,
+    known_or_unknown,
+    text,
     truth,
     unary,
 )
@@ -127,6 +130,11 @@ class Expressions:
                 return result
         if left is UNKNOWN or right is UNKNOWN:
             self.maybe_tensor_operation(op_class)
+        if isinstance(left, ArrayData) or isinstance(right, ArrayData):
+            # A backend tensor (what an eager Keras call returned): the backend's operation.
+            if op_class is None or not all(is_operand(v) for v in (left, right)):
+                return UNKNOWN
+            return self.session.operation(op_class, [known_or_unknown(left), known_or_unknown(right)], {}, None)
         return binary(BINARY_OPERATORS.get(operator), left, right)
 
     def maybe_tensor_operation(self, op_class: str | None) -> None:
@@ -279,10 +287,11 @@ class Expressions:
             value = self._eval(part.expression, scope)
             if part.conversion is not None or part.format_spec is not None:
                 return UNKNOWN
-            if not isinstance(value, (str, int, float, bool)) or value is UNKNOWN:
+            value = text(value)  # bounded, as every evaluated value (kerascheck.frontend.values)
+            if value is UNKNOWN:
                 return UNKNOWN
-            parts.append(str(value))
-        return "".join(parts)
+            parts.append(value)
+        return concatenation(parts)
 
     def eval_comparison(self, node: cst.Comparison, scope: Scope) -> Any:
         left = self._eval(node.left, scope)
@@ -418,6 +427,8 @@ class Expressions:
         if isinstance(value, (ArrayValue, DatasetValue)):
             found = data_attribute(value, attr)
             return INERT if found is NOT_MODELLED else found
+        if isinstance(value, ArrayData) and attr == "shape":
+            return value.shape
         if isinstance(value, WeightValue):
             return value.shape if attr == "shape" else INERT  # a variable's value, assign()…
         if isinstance(value, InertObject):

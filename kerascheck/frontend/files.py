@@ -12,17 +12,18 @@ from typing import Any
 
 from kerascheck.hashing import digest
 
-MAX_MODULE_BYTES = 2 * 1024 * 1024
+MAX_MODULE_BYTES = 512 * 1024  # as for the analysed file (kerascheck.analysis.MAX_SOURCE_BYTES)
 TOO_LARGE = "too-large"  # the hash recorded for any module over MAX_MODULE_BYTES: it is never parsed
 
 
 def file_digest(path: str | os.PathLike[str]) -> str | None:
     """The content hash the front-end records when it reads module ``path`` (None: unreadable)."""
+    from kerascheck.safeio import FileTooLarge, read_regular
+
     try:
-        if os.path.getsize(path) > MAX_MODULE_BYTES:
-            return TOO_LARGE
-        with open(path, "rb") as handle:
-            return digest(handle.read())
+        return digest(read_regular(path, MAX_MODULE_BYTES)[0])
+    except FileTooLarge:
+        return TOO_LARGE
     except OSError:
         return None
 

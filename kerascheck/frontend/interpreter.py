@@ -19,6 +19,7 @@ from typing import Any, Sequence
 
 import libcst as cst
 
+from kerascheck import budget
 from kerascheck.engine.dims import UNKNOWN
 from kerascheck.engine.runtime import Sequential, Session, UserLayer
 from kerascheck.frontend.calls import Calls
@@ -59,6 +60,7 @@ class Interpreter(Statements, Imports, Expressions, Calls, DataFlow, NameEffects
         self.methods: list[tuple[UserClass, Any]] = []  # (defining class, self) of running methods
         self.depth = 0
         self.steps = 0
+        self.stopped: BudgetExhausted | None = None  # why the run stopped short, past the file's budget
         self.called: set[int] = set()  # ids of the user functions called so far
         self.effects: dict[int, EffectCollector] = {}  # by id of nodes of modules kept alive
         self.main_scope: Scope | None = None  # the analysed file's module scope, once it runs
@@ -103,7 +105,8 @@ class Interpreter(Statements, Imports, Expressions, Calls, DataFlow, NameEffects
             self.exec_block(module.body[start:] if start else module.body, scope)
         except (ControlUncertain, Break, Continue, Return):
             pass  # not valid at module level; Python would not have run the file
-        except BudgetExhausted:
+        except BudgetExhausted as err:
+            self.stopped = err
             self._budget_exhausted()
             return scope
         self.run_uncalled_factories(scope)
@@ -143,7 +146,8 @@ class Interpreter(Statements, Imports, Expressions, Calls, DataFlow, NameEffects
             self.session.speculative = True
             try:
                 self.call_function(value, [], {})
-            except BudgetExhausted:
+            except BudgetExhausted as err:
+                self.stopped = err
                 self._budget_exhausted()
                 return
             finally:
@@ -152,7 +156,9 @@ class Interpreter(Statements, Imports, Expressions, Calls, DataFlow, NameEffects
     def step(self) -> None:
         self.steps += 1
         if self.steps > MAX_STEPS:
-            raise BudgetExhausted
+            raise BudgetExhausted(f"it needs more than {MAX_STEPS:,} interpretation steps (statements and loop iterations)")
+        if not self.steps & 255:  # the clock and the memory (kerascheck.budget)
+            budget.spend(256)
 
     def origin(self, node: Any) -> Any:
         """Where a result made by ``node`` is reported: ``node``, or its anchor in the analysed file."""

@@ -25,7 +25,15 @@ from kerascheck.engine.runtime import (
     flatten,
 )
 from kerascheck.frontend.keras_names import KerasSymbol
-from kerascheck.frontend.values import INERT, ArrayValue, BoundMethod, UserFunction, WeightValue, is_plain
+from kerascheck.frontend.values import (
+    INERT,
+    ArrayValue,
+    BoundMethod,
+    UserFunction,
+    WeightValue,
+    is_plain,
+    known_or_unknown,
+)
 from kerascheck.knowledge import keras_api
 
 # Keras namespaces whose functions build no layers (their results are data, optimizers…).
@@ -103,7 +111,7 @@ class KerasCalls:
     def call_op_function(self, known: OpFunction | None, args: list[Any], kwargs: dict[str, Any], node: Any) -> Any:
         """A Keras function that creates the operation ``known`` when it is applied to tensors."""
         if not any(isinstance(v, KerasTensor) for v in flatten(list(args) + list(kwargs.values()))):
-            return UNKNOWN
+            return self.eager_op_function(known, args, kwargs)
         if known is None:
             return self.opaque_tensor_operation()
         if known.op_class is None:
@@ -121,6 +129,23 @@ class KerasCalls:
         if not any(isinstance(v, KerasTensor) for v in operands):
             return self.opaque_tensor_operation(known.op_class)  # a tensor only in an argument: not modelled
         return self.session.operation(known.op_class, operands, config, self.origin(node))
+
+    def eager_op_function(self, known: OpFunction | None, args: list[Any], kwargs: dict[str, Any]) -> Any:
+        """A Keras function applied to concrete arrays (no Keras tensor): the backend computes it
+        eagerly, with no operation and no name; its result is an array of the shape the
+        operation gives, when the arrays' shapes are known."""
+        if known is None or known.op_class is None:
+            return UNKNOWN
+        is_array = lambda v: isinstance(v, (ArrayData, ArrayValue))  # noqa: E731
+        parts = known.call_parts(args, kwargs, is_array)
+        if parts in (UNBOUND, NOT_CREATED):
+            return UNKNOWN
+        operands, config = parts
+        if not any(is_array(v) for v in operands) or not all(is_op_operand(v) for v in operands):
+            return UNKNOWN
+        if any(is_array(v) for v in flatten(list(config.values()))):
+            return UNKNOWN
+        return self.session.operation(known.op_class, [known_or_unknown(v) for v in operands], config, None)
 
     def call_layer(self, layer: Layer, args: list[Any], kwargs: dict[str, Any], node: cst.Call) -> Any:
         """``layer(x, ...)``: the input tensors, keyword tensors, and options that change the output."""
@@ -288,10 +313,12 @@ class KerasCalls:
         if isinstance(layer, (OpaqueModel, UnresolvedFunctional)):
             return UNKNOWN
         if isinstance(layer, Model):
-            functional = layer.functional if isinstance(layer, Sequential) else layer
+            # (A Sequential's Functional is made when first needed: not for each ``add``.)
+            graph = attr in ("input", "inputs", "output", "outputs")
+            functional = layer.functional if graph and isinstance(layer, Sequential) else layer
             if isinstance(layer, SubclassedModel):
                 functional = None  # its inputs and outputs are those of its last call: not modelled
-            if attr in ("input", "inputs", "output", "outputs") and functional is not None:
+            if graph and functional is not None:
                 tensors = functional.inputs if attr.startswith("input") else functional.outputs
                 if attr in ("input", "output"):
                     return tensors[0] if len(tensors) == 1 else list(tensors)

@@ -15,12 +15,18 @@ a result (:mod:`kerascheck.cache`).
 from __future__ import annotations
 
 import ast
+from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 
 import libcst as cst
 
 from kerascheck.frontend.files import MAX_MODULE_BYTES, TOO_LARGE, digest, probe
+from kerascheck.frontend.parsing import TooComplexToParse, parse_module, python_ast
+from kerascheck.safeio import FileTooLarge, read_regular
+
+
+INSTALLED_PACKAGES = frozenset({"site-packages", "dist-packages"})
 
 
 @dataclass(frozen=True)
@@ -30,11 +36,18 @@ class ParsedModule:
     tree: ast.Module
 
 
-_CACHE: dict[Path, tuple[tuple[int, int], str | None, ParsedModule | None]] = {}
+# Parsed modules, most recently used last, as long as their sources hold at most
+# CACHE_BYTES in all (a parse takes 800 to 1,400 times its source's size in memory).
+_CACHE: "OrderedDict[Path, tuple[tuple[int, int], str | None, ParsedModule | None]]" = OrderedDict()
+CACHE_BYTES = 512 * 1024
 
 
 def load(path: Path) -> tuple[str | None, ParsedModule | None]:
-    """The file's content hash and parse (None when it cannot be read or parsed: it is then unknown)."""
+    """The file's content hash and parse (None when it cannot be read or parsed: it is then unknown).
+
+    Read and parsed as the analysed file is: only a regular file, within the size bound,
+    by CPython's parser first and then libcst within its bounds (:mod:`.parsing`).
+    """
     try:
         stat = path.stat()
     except OSError:
@@ -42,24 +55,52 @@ def load(path: Path) -> tuple[str | None, ParsedModule | None]:
     key = (stat.st_size, stat.st_mtime_ns)
     cached = _CACHE.get(path)
     if cached is not None and cached[0] == key:
+        _CACHE.move_to_end(path)
         return cached[1], cached[2]
     parsed: ParsedModule | None = None
     hashed: str | None = TOO_LARGE
     if stat.st_size <= MAX_MODULE_BYTES:
         try:
-            with open(path, "rb") as handle:
-                data = handle.read()
+            data, _ = read_regular(path, MAX_MODULE_BYTES)
+        except FileTooLarge:
+            pass
         except OSError:
             hashed = None
         else:
             hashed = digest(data)
-            try:
-                source = data.decode("utf-8")
-                parsed = ParsedModule(path, cst.parse_module(source), ast.parse(source))
-            except (UnicodeDecodeError, SyntaxError, ValueError, RecursionError, MemoryError, cst.ParserSyntaxError):
-                parsed = None
-    _CACHE[path] = (key, hashed, parsed)
+            parsed = _parse(path, data)
+    _remember(path, (key, hashed, parsed))
     return hashed, parsed
+
+
+_cached_bytes = 0  # the source sizes of the parsed modules in _CACHE
+
+
+def _remember(path: Path, entry: tuple[tuple[int, int], str | None, ParsedModule | None]) -> None:
+    """Keep ``entry``, dropping the least recently used parses beyond :data:`CACHE_BYTES`."""
+    global _cached_bytes
+    old = _CACHE.pop(path, None)
+    if old is not None and old[2] is not None:
+        _cached_bytes -= old[0][0]
+    _CACHE[path] = entry
+    if entry[2] is not None:
+        _cached_bytes += entry[0][0]
+    while _cached_bytes > CACHE_BYTES and len(_CACHE) > 1:
+        (size, _), _, dropped = _CACHE.popitem(last=False)[1]
+        if dropped is not None:
+            _cached_bytes -= size
+
+
+def _parse(path: Path, data: bytes) -> ParsedModule | None:
+    from kerascheck.analysis import decode_source
+
+    try:
+        source = decode_source(data)
+        tree = python_ast(source)
+        return ParsedModule(path, parse_module(source, tree), tree)
+    except (UnicodeDecodeError, SyntaxError, ValueError, RecursionError, MemoryError, TooComplexToParse,
+            cst.ParserSyntaxError):
+        return None
 
 
 def parse_cached(path: Path) -> ParsedModule | None:
@@ -80,7 +121,11 @@ class ModuleFinder:
         top = folder
         while self._probe(top / "__init__.py") is not None and top.parent != top:
             top = top.parent
-        self.roots = [folder] if top == folder else [folder, top]
+        roots = [folder] if top == folder else [folder, top]
+        # A file of an installed package: the folder above its top-level package holds every
+        # other installed package, none of them the file's project (analysing Keras's own
+        # files followed `import jax` into jax, jaxlib and numpy, 64 modules a file).
+        self.roots = [root for root in roots if root.name not in INSTALLED_PACKAGES]
 
     def _probe(self, path: Path) -> str | None:
         found = probe(path)

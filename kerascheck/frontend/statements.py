@@ -10,7 +10,7 @@ import libcst as cst
 from kerascheck.engine.dims import UNKNOWN, Unresolved
 from kerascheck.engine.runtime import Layer, Sequential
 from kerascheck.frontend.effects import EffectCollector
-from kerascheck.frontend.flow import Break, Continue, ControlUncertain, Return
+from kerascheck.frontend.flow import Break, BudgetExhausted, Continue, ControlUncertain, Return
 from kerascheck.frontend.keras_names import KerasSymbol, ModuleRef
 from kerascheck.frontend.syntax import assignment_targets, dotted_name
 from kerascheck.frontend.values import (
@@ -35,8 +35,8 @@ class Statements:
 
     def exec_block(self, body: Sequence[cst.CSTNode], scope: Scope) -> None:
         for stmt in body:
-            self.step()
             try:
+                self.step()
                 if isinstance(stmt, cst.SimpleStatementLine):
                     for small in stmt.body:
                         if isinstance(small, cst.Raise):
@@ -49,6 +49,10 @@ class Statements:
                 # A decision on an unknown value stopped the statement part-way: what it
                 # would still have done is unknown, and the block goes on.
                 self.havoc([stmt], scope)
+            except BudgetExhausted as err:
+                if err.node is None:  # the innermost statement: where the file's budget ran out
+                    err.node = self.origin(stmt)
+                raise
 
     def exec_small(self, stmt: cst.BaseSmallStatement, scope: Scope) -> None:
         # Assignments first: a failed isinstance against libcst's ABC-based classes is slow.

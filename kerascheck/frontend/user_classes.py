@@ -3,7 +3,7 @@ them, ``super()``, ``add_weight`` and the layer tracking of attributes."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Iterator
 
 import libcst as cst
 
@@ -284,22 +284,26 @@ def functional_init_arguments(args: list[Any], kwargs: dict[str, Any]) -> bool:
     return len(args) == 2 or len(args) == 1 and "outputs" in kwargs or "inputs" in kwargs and "outputs" in kwargs
 
 
+def _contents(value: Any) -> Iterator[Any]:
+    """``value`` and what its lists, tuples and dicts (values) hold, depth first, each container
+    once: a structure that shares itself (``t = (t, t)`` forty times) is its distinct parts,
+    not a trillion visits, and no nesting is deep enough to stop a walk that keeps its path
+    in a list. What is found is the same: the callers keep the first of each."""
+    seen: set[int] = set()
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        yield item
+        if isinstance(item, (list, tuple, dict)) and id(item) not in seen:
+            seen.add(id(item))
+            stack.extend(reversed(list(item.values() if isinstance(item, dict) else item)))
+
+
 def _lists_in(value: Any) -> list[list[Any]]:
     """The lists inside an attribute value: appending a layer to them tracks it."""
-    found: list[list[Any]] = [value] if isinstance(value, list) else []
-    if isinstance(value, (list, tuple)):
-        return found + [inner for item in value for inner in _lists_in(item)]
-    if isinstance(value, dict):
-        return [inner for item in value.values() for inner in _lists_in(item)]
-    return found
+    return [item for item in _contents(value) if isinstance(item, list)]
 
 
 def _layers_in(value: Any) -> list[Layer]:
     """Layers Keras tracks when ``value`` is assigned to a layer attribute (lists, dicts too)."""
-    if isinstance(value, Layer):
-        return [value]
-    if isinstance(value, (list, tuple)):
-        return [layer for item in value for layer in _layers_in(item)]
-    if isinstance(value, dict):
-        return [layer for item in value.values() for layer in _layers_in(item)]
-    return []
+    return [item for item in _contents(value) if isinstance(item, Layer)]

@@ -16,6 +16,7 @@ from typing import Any, Callable
 
 import libcst as cst
 
+from kerascheck import budget
 from kerascheck.engine.data import ArraySpec, DataOrigin
 from kerascheck.engine.dims import UNKNOWN, PartialShape, Unresolved
 from kerascheck.engine.runtime import ArrayData, KerasTensor, Layer
@@ -436,7 +437,17 @@ _PASSED_THROUGH = frozenset({int, float, str, bool, type(None), KerasTensor})
 
 
 def known_or_unknown(value: Any) -> Any:
-    """What the engine may see: inert objects become UNKNOWN, containers are copied through."""
+    """What the engine may see: inert objects become UNKNOWN, containers are copied through
+    (UNKNOWN when one holds more than :data:`MAX_VALUE_COST` items, nested ones counted each
+    time they appear)."""
+    if type(value) in _PASSED_THROUGH:
+        return value
+    if isinstance(value, (tuple, list, dict)) and cost(value) > MAX_VALUE_COST:
+        return UNKNOWN
+    return _known_or_unknown(value)
+
+
+def _known_or_unknown(value: Any) -> Any:
     if type(value) in _PASSED_THROUGH:
         return value
     if isinstance(value, ArrayValue):
@@ -444,13 +455,13 @@ def known_or_unknown(value: Any) -> Any:
     if isinstance(value, InertObject):
         return UNKNOWN
     if isinstance(value, tuple):
-        return tuple(known_or_unknown(v) for v in value)
+        return tuple(_known_or_unknown(v) for v in value)
     if contents_unknown(value):
         return UNKNOWN
     if isinstance(value, list) and any(isinstance(v, (InertObject, list, tuple, dict)) for v in value):
-        return [known_or_unknown(v) for v in value]
+        return [_known_or_unknown(v) for v in value]
     if isinstance(value, dict):
-        return {k: known_or_unknown(v) for k, v in value.items()}
+        return {k: _known_or_unknown(v) for k, v in value.items()}
     return value
 
 
@@ -480,16 +491,85 @@ def iteration_items(value: Any) -> list[Any] | None:
 
 
 def is_plain(value: Any) -> bool:
-    """A fully known Python value (no unknowns, no Keras objects)."""
-    if value is UNKNOWN:
-        return False
+    """A fully known Python value (no unknowns, no Keras objects) that Python's own operations
+    (``==``, ``sorted``, ``str``, hashing…) can afford to work on: at most
+    :data:`MAX_VALUE_COST` items and characters (:func:`cost`; ``t = (t, t)`` forty times
+    holds a trillion)."""
     if value is None or isinstance(value, (bool, int, float, str)):
         return True
-    if isinstance(value, (tuple, list)):
-        return all(is_plain(v) for v in value)
-    if isinstance(value, dict):
-        return all(is_plain(k) and is_plain(v) for k, v in value.items())
-    return False
+    if not isinstance(value, (tuple, list, dict)):
+        return False
+    return _cost(value, MAX_VALUE_COST, plain_only=True) <= MAX_VALUE_COST
+
+
+# The most items and characters one evaluated value may hold, nested containers counted
+# each time they appear: what Python's ``str``, ``==`` or ``sorted`` visit. Beyond, the
+# value is unknown. Integers are bounded by their bits (a multiplication of two 65,536-bit
+# integers takes microseconds; forty squarings of 10**60 would take terabytes).
+MAX_VALUE_COST = 100_000
+MAX_INT_BITS = 1 << 16
+MAX_ROUND_DIGITS = 10_000  # round(x, -n) computes 10**n
+
+
+def cost(value: Any, limit: int = MAX_VALUE_COST) -> int:
+    """The items of ``value``, nested containers counted each time they appear (a number or a
+    string in a container is one of its items; a long string counts a unit per 64
+    characters more); counting stops past ``limit``."""
+    return _cost(value, limit, plain_only=False)
+
+
+def _cost(value: Any, limit: int, plain_only: bool) -> int:
+    """:func:`cost`; with ``plain_only``, past ``limit`` also at the first item that is not
+    plain (UNKNOWN, a Keras object…)."""
+    total = 0
+    stack = [value]
+    while stack and total <= limit:
+        item = stack.pop()
+        if isinstance(item, (tuple, list)):
+            total += len(item) or 1
+            if total <= limit:
+                stack.extend(item)
+        elif isinstance(item, str):
+            total += len(item) >> 6  # compared and copied a machine word at a time
+        elif isinstance(item, dict):
+            total += len(item) or 1
+            if total <= limit:
+                stack.extend(item.keys())
+                stack.extend(item.values())
+        elif plain_only and not (item is None or isinstance(item, (bool, int, float))):
+            return limit + 1
+    budget.spend(min(total, limit) // 16)  # a pass in Python: about 16 items for one statement's time
+    return total
+
+
+def sized(value: Any) -> Any:
+    """``value`` when a string, list or tuple of at most :data:`MAX_SEQUENCE` items (counted
+    against the file's budget, :mod:`kerascheck.budget`), else UNKNOWN."""
+    if isinstance(value, (str, list, tuple)):
+        if len(value) > MAX_SEQUENCE:
+            return UNKNOWN
+        budget.allocate(len(value))
+    return value
+
+
+def text(value: Any) -> Any:
+    """``str(value)`` of a scalar, UNKNOWN where Python refuses (an integer of more than 4,300
+    digits) or where it is not a scalar."""
+    if not isinstance(value, (str, int, float, bool)) or value is UNKNOWN:
+        return UNKNOWN
+    try:
+        return str(value)
+    except ValueError:
+        return UNKNOWN
+
+
+def concatenation(parts: list[str]) -> Any:
+    """``"".join(parts)``, or UNKNOWN when it would be longer than :data:`MAX_SEQUENCE`."""
+    if sum(len(p) for p in parts) > MAX_SEQUENCE:
+        return UNKNOWN
+    return sized("".join(parts))
+
+
 
 
 BINARY_OPERATORS: dict[type, Callable[[Any, Any], Any]] = {
@@ -515,6 +595,8 @@ def binary(op: Callable[[Any, Any], Any] | None, left: Any, right: Any) -> Any:
         return UNKNOWN
     numeric = (int, float)
     if isinstance(left, numeric) and isinstance(right, numeric):
+        if isinstance(left, int) and isinstance(right, int) and not _affordable_integers(op, left, right):
+            return INERT  # an integer of more than MAX_INT_BITS bits: data, never computed
         try:
             if op is BINARY_OPERATORS[cst.Power] and abs(right) > 64:
                 return UNKNOWN  # keep the analysis bounded
@@ -522,7 +604,9 @@ def binary(op: Callable[[Any, Any], Any] | None, left: Any, right: Any) -> Any:
         except (ZeroDivisionError, OverflowError, ValueError):
             return UNKNOWN
     if isinstance(left, (str, tuple, list)) and isinstance(right, type(left)) and op is BINARY_OPERATORS[cst.Add]:
-        return left + right
+        if len(left) + len(right) > MAX_SEQUENCE:
+            return UNKNOWN
+        return sized(left + right)
     if op is BINARY_OPERATORS[cst.Add] and (
         type(left) is PartialShape and isinstance(right, (tuple, PartialShape))
         or type(right) is PartialShape and type(left) is tuple
@@ -532,11 +616,20 @@ def binary(op: Callable[[Any, Any], Any] | None, left: Any, right: Any) -> Any:
         seq, n = (left, right) if isinstance(right, int) else (right, left)
         if isinstance(seq, (str, tuple, list)) and isinstance(n, int) and not isinstance(n, bool):
             if len(seq) * max(n, 0) <= MAX_SEQUENCE:
-                return seq * n
+                return sized(seq * n)
         return UNKNOWN
     if op is BINARY_OPERATORS[cst.Modulo] and isinstance(left, str):
         return INERT if is_data(right) else UNKNOWN
     return INERT if is_data(left) and is_data(right) else UNKNOWN
+
+
+def _affordable_integers(op: Callable[[Any, Any], Any], left: int, right: int) -> bool:
+    """Whether ``left op right`` stays within :data:`MAX_INT_BITS` bits (checked before computing it)."""
+    if op is BINARY_OPERATORS[cst.Multiply]:
+        return left.bit_length() + right.bit_length() <= MAX_INT_BITS
+    if op is BINARY_OPERATORS[cst.Power]:
+        return right <= 0 or abs(left) <= 1 or left.bit_length() * right <= MAX_INT_BITS
+    return max(left.bit_length(), right.bit_length()) < MAX_INT_BITS
 
 
 def unary(op: type, value: Any) -> Any:
@@ -577,11 +670,22 @@ def is_data(value: Any) -> bool:
     Keras tensor or layer."""
     if value is None or type(value) in (bool, int, float, str) or isinstance(value, InertObject):
         return True
-    if isinstance(value, (tuple, list)):
-        return not contents_unknown(value) and all(is_data(item) for item in value)
-    if isinstance(value, dict):
-        return not contents_unknown(value) and all(is_data(item) for item in value.values())
-    return False
+    if not isinstance(value, (tuple, list, dict)):
+        return False
+    # Iterative, and bounded as is_plain: a structure that shares itself is not a trillion visits.
+    left = MAX_VALUE_COST
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if item is None or type(item) in (bool, int, float, str) or isinstance(item, InertObject):
+            continue
+        if not isinstance(item, (tuple, list, dict)) or contents_unknown(item):
+            return False
+        left -= len(item) or 1
+        if left < 0:
+            return False
+        stack.extend(item.values() if isinstance(item, dict) else item)
+    return True
 
 
 # str methods that only compute a value from the string and plain arguments, in time and
@@ -615,12 +719,15 @@ def call_py_method(receiver: Any, name: str, args: list[Any], kwargs: dict[str, 
             return result
         if name == "join" and len(args) == 1 and isinstance(args[0], (list, tuple)):
             if all(isinstance(a, str) for a in args[0]):
-                return receiver.join(args[0])
+                return concatenation(_joined(receiver, args[0]))
         if name == "format" and all(is_plain(a) for a in args) and all(is_plain(v) for v in kwargs.values()):
             if _HUGE_FORMAT_FIELD.search(receiver):
                 return UNKNOWN  # a width or precision that would take gigabytes
+            longest = max((cost(a) for a in (*args, *kwargs.values())), default=0)
+            if len(receiver) + receiver.count("{") * longest * 4 > MAX_SEQUENCE:
+                return UNKNOWN  # each field could repeat the longest argument's text
             try:
-                return receiver.format(*args, **kwargs)
+                return sized(receiver.format(*args, **kwargs))
             except (IndexError, KeyError, ValueError):
                 return UNKNOWN
     return UNKNOWN
@@ -629,14 +736,21 @@ def call_py_method(receiver: Any, name: str, args: list[Any], kwargs: dict[str, 
 def _call_list_method(receiver: list, name: str, args: list[Any], kwargs: dict[str, Any]) -> Any:
     """A list method; one whose effect is not computed here makes the list's contents unknown."""
     count = len(args)
+    growth = len(args[-1]) if name == "extend" and args and isinstance(args[-1], (list, tuple, str)) else 1
+    if name in ("append", "extend", "insert") and len(receiver) + growth > MAX_SEQUENCE:
+        forget_contents(receiver)  # longer than kerascheck follows
+        return UNKNOWN
     if not kwargs:
         if name == "append" and count == 1:
+            budget.allocate(1)
             receiver.append(args[0])
             return None
         if name == "extend" and count == 1 and _is_sequence(args[0]):
+            budget.allocate(growth)
             receiver.extend(args[0])
             return None
         if name == "insert" and count == 2 and type(args[0]) is int:
+            budget.allocate(len(receiver))
             receiver.insert(args[0], args[1])
             return None
         if name == "copy" and not count:
@@ -696,6 +810,16 @@ def _call_dict_method(receiver: dict, name: str, args: list[Any], kwargs: dict[s
     return UNKNOWN
 
 
+def _joined(separator: str, items: Any) -> list[str]:
+    """The pieces of ``separator.join(items)``, in order."""
+    parts: list[str] = []
+    for index, item in enumerate(items):
+        if index:
+            parts.append(separator)
+        parts.append(item)
+    return parts
+
+
 # A replacement field with a width or precision of five digits or more, or one given by an
 # argument (`"{:{w}}".format(x, w=...)`).
 _HUGE_FORMAT_FIELD = re.compile(r"\{[^{}]*:[^{}]*(\d{5}|\{)")
@@ -750,12 +874,30 @@ def call_builtin(name: str, args: list[Any], kwargs: dict[str, Any]) -> Any:
     otherwise = INERT if all(is_data(a) for a in args) else UNKNOWN
     if name not in EVALUATED_BUILTINS or not all(is_plain(a) for a in args):
         return otherwise
+    if not _affordable_builtin(name, args, kwargs):
+        return otherwise
     try:
         if name == "range":
             values = range(*args)
-            return list(values) if len(values) <= MAX_SEQUENCE else otherwise
+            return sized(list(values)) if len(values) <= MAX_SEQUENCE else otherwise
         if name in ("enumerate", "zip", "reversed"):
-            return [tuple(x) if isinstance(x, tuple) else x for x in getattr(builtins, name)(*args, **kwargs)]
-        return getattr(builtins, name)(*args, **kwargs)
+            return sized([tuple(x) if isinstance(x, tuple) else x for x in getattr(builtins, name)(*args, **kwargs)])
+        return sized(getattr(builtins, name)(*args, **kwargs))
     except (TypeError, ValueError, OverflowError):
         return otherwise
+
+
+def _affordable_builtin(name: str, args: list[Any], kwargs: dict[str, Any]) -> bool:
+    """Whether an evaluated builtin on plain arguments (each within MAX_VALUE_COST, see
+    :func:`is_plain`) costs little: ``round(1, -10**9)`` computes 10**(10**9), ``sum`` of
+    lists copies them over and over, ``sorted`` compares n·log n pairs."""
+    if name == "round":
+        digits = kwargs.get("ndigits", args[1] if len(args) > 1 else 0)
+        return not isinstance(digits, int) or abs(digits) <= MAX_ROUND_DIGITS
+    if name == "sum":
+        items = args[0] if args and isinstance(args[0], (list, tuple)) else ()
+        return all(isinstance(v, (int, float)) for v in (*items, *args[1:], *kwargs.values()))
+    if name in ("sorted", "max", "min"):
+        items = args[0] if len(args) == 1 and isinstance(args[0], (list, tuple, str)) else args
+        return sum(cost(a) for a in args) * max(1, len(items).bit_length()) <= MAX_VALUE_COST
+    return True

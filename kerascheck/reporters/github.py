@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from kerascheck.reporters.printable import printable
 from kerascheck.results import FileResult
 
 
 def _escape_data(value: str) -> str:
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return printable(value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _escape_property(value: str) -> str:

@@ -9,11 +9,12 @@ used as a layer drawn as a cluster of its own layers.  DOT is plain text; the
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, Iterable
 
 from kerascheck.engine.dims import UNKNOWN, format_output
 from kerascheck.results import LayerRow, ModelSummary
@@ -115,10 +116,22 @@ def to_dot(summary: ModelSummary) -> str:
     return "\n".join(head + writer.lines + ["}"]) + "\n"
 
 
+# A file name's bytes stay well under any file system's limit (255), with the picture's
+# suffix and the temporary name it is written under.
+MAX_STEM_BYTES = 150
+DOT_TIMEOUT = 120  # seconds one picture may take dot
+
+
 def file_stem(summary: ModelSummary, taken: set[str]) -> str:
-    """``<file>.<variable>``, made unique within one run."""
+    """``<file>.<variable>``, made unique within one run; a long one is cut and made unique by
+    a hash of the whole (a 300-character model name failed with ENAMETOOLONG)."""
     label = summary.variable or _name(summary.name)
     stem = f"{Path(summary.path).stem}.{re.sub(r'[^A-Za-z0-9_.-]', '_', label)}"
+    if len(stem.encode("utf-8", "surrogateescape")) > MAX_STEM_BYTES:
+        from kerascheck.hashing import digest
+
+        cut = stem.encode("utf-8", "surrogateescape")[: MAX_STEM_BYTES - 17].decode("utf-8", "ignore")
+        stem = f"{cut}-{digest(stem.encode('utf-8', 'surrogateescape'))[:16]}"
     candidate, number = stem, 1
     while candidate in taken:
         number += 1
@@ -133,10 +146,52 @@ def dot_program() -> str | None:
 
 
 def render_file(dot_path: Path, fmt: str) -> Path | None:
-    """``dot -T<fmt>``: the picture beside the DOT file, or None when Graphviz is not installed."""
+    """``dot -T<fmt>``: the picture beside the DOT file, or None when Graphviz is not installed.
+
+    dot is given absolute paths only (a file named ``-oX.py`` made ``-oX….dot``, an option, and
+    dot then read its standard input, which it no longer has) and writes a temporary file
+    renamed over the picture: a symlink there is replaced, never written through.
+    """
     program = dot_program()
     if program is None:
         return None
-    target = dot_path.with_suffix(f".{fmt}")
-    subprocess.run([program, f"-T{fmt}", str(dot_path), "-o", str(target)], check=True, capture_output=True)
+    source = Path(os.path.abspath(dot_path))
+    target = source.with_suffix(f".{fmt}")
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
+    try:
+        subprocess.run(
+            [program, f"-T{fmt}", f"-o{temporary}", str(source)],
+            check=True, capture_output=True, stdin=subprocess.DEVNULL, timeout=DOT_TIMEOUT,
+        )
+        os.replace(temporary, target)
+    finally:
+        if os.path.lexists(temporary):
+            os.unlink(temporary)
     return target
+
+
+def write_graphs(
+    summaries: Iterable[ModelSummary], folder: Path, fmt: str | None, echo: Callable[[str], None]
+) -> int:
+    """Each model's DOT file (and picture) in ``folder``; the number that could not be written.
+
+    Every file is written to a temporary file and renamed into place: a symlink in the folder
+    (``model.dot`` → ``~/.bashrc``) is replaced, never followed. A failure is reported and
+    the next graph written.
+    """
+    from kerascheck.reporters.printable import printable
+    from kerascheck.safeio import write_atomic
+
+    taken: set[str] = set()
+    failures = 0
+    for summary in summaries:
+        path = folder / (file_stem(summary, taken) + ".dot")
+        try:
+            write_atomic(path, to_dot(summary).encode("utf-8"))
+            picture = render_file(path, fmt or "svg")
+        except (OSError, subprocess.SubprocessError) as err:
+            echo(printable(f"kerascheck: cannot write the graph {path}: {err}"))
+            failures += 1
+            continue
+        echo(printable(f"kerascheck: wrote {path}" + (f" and {picture.name}" if picture else "")))
+    return failures

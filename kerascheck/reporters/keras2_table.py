@@ -14,6 +14,7 @@ from typing import Any
 
 from kerascheck.engine import summary as engine_summary
 from kerascheck.engine.dims import UNKNOWN
+from kerascheck.reporters.printable import printable
 from kerascheck.results import LayerRow, ModelSummary
 
 SEQUENTIAL_LAYOUT = (65, (0.45, 0.85, 1.0))
@@ -48,11 +49,11 @@ def _count(value: Any) -> str:
 
 
 def row_fields(row: LayerRow, connected: bool) -> list[str]:
-    name = "?" if row.name is UNKNOWN else row.name
+    name = "?" if row.name is UNKNOWN else printable(row.name)
     output = row.output if isinstance(row.output, str) else python_repr(row.output)
-    fields = [f"{name} ({row.class_name})", output, _count(row.params)]
+    fields = [f"{name} ({printable(row.class_name)})", output, _count(row.params)]
     if connected:
-        fields.append("?" if row.connected_to == ("?",) else repr(list(row.connected_to)))
+        fields.append("?" if row.connected_to == ("?",) else printable(repr(list(row.connected_to))))
     return fields
 
 
@@ -88,7 +89,7 @@ def render(summary: ModelSummary, explain: bool = False) -> str:
     connected = summary.show_connections
     line_length, ratios = CONNECTED_LAYOUT if connected else SEQUENTIAL_LAYOUT
     positions = [int(line_length * p) for p in ratios]
-    name = "?" if summary.name is UNKNOWN else summary.name
+    name = "?" if summary.name is UNKNOWN else printable(summary.name)
     out = [f'Model: "{name}"']
     if summary.built is False:
         out.append(NOT_BUILT)

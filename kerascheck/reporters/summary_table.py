@@ -15,6 +15,7 @@ from typing import Any
 
 from kerascheck.engine.dims import UNKNOWN, format_output
 from kerascheck.engine.summary import readable_memory_size
+from kerascheck.reporters.printable import printable
 from kerascheck.results import LayerRow, ModelSummary
 
 SEQUENTIAL_LAYOUT = (88, (0.45, 0.80, 1.0))
@@ -75,7 +76,7 @@ def wrap(text: str, width: int) -> list[str]:
 
 
 def _name(value: Any) -> str:
-    return "?" if value is UNKNOWN else str(value)
+    return "?" if value is UNKNOWN else printable(str(value))
 
 
 def _count(value: Any) -> str:
@@ -88,9 +89,9 @@ def row_cells(row: LayerRow, connected: bool) -> list[str]:
         params = _count(row.params)
     else:
         output, params = "?", "0 (unbuilt)"
-    cells = [f"{_name(row.name)} ({row.class_name})", output, params]
+    cells = [f"{_name(row.name)} ({printable(row.class_name)})", output, params]
     if connected:
-        cells.append(", ".join(row.connected_to) if row.connected_to else "-")
+        cells.append(printable(", ".join(row.connected_to)) if row.connected_to else "-")
     return cells
 
 

@@ -8,6 +8,7 @@ punctuation and fix mark, bold red code).
 
 from __future__ import annotations
 
+from kerascheck.reporters.printable import printable
 from kerascheck.edits import fixable
 from kerascheck.results import FileResult, Span
 
@@ -26,9 +27,9 @@ def render_diagnostics(results: list[FileResult], colour: bool = False) -> str:
     for result in results:
         for d in result.diagnostics:
             cell = [f"cell {d.span.cell}"] if d.span.cell is not None else []
-            where = colon.join([_style(d.path, _BOLD, colour), *cell, str(d.span.line), str(d.span.column)])
+            where = colon.join([_style(printable(d.path), _BOLD, colour), *cell, str(d.span.line), str(d.span.column)])
             mark = " " + _style(FIX_MARK, _CYAN, colour) if fixable(d) else ""
-            lines.append(f"{where}{colon} {_style(d.code, _RED_BOLD, colour)}{mark} {d.message}")
+            lines.append(f"{where}{colon} {_style(d.code, _RED_BOLD, colour)}{mark} {printable(d.message)}")
     return "\n".join(lines) + ("\n" if lines else "")
 
 
@@ -68,7 +69,7 @@ def render_summaries(results: list[FileResult], explain: bool = False, notes: di
             blocks.append(notes[result.path])
         for summary in result.summaries:
             where = location(summary.path, summary.span) if summary.span else summary.path
-            title = f"{where}: {summary.variable}" if summary.variable else where
+            title = printable(f"{where}: {summary.variable}" if summary.variable else where)
             table = keras2_table if summary.keras_version == 2 else summary_table
             blocks.append(title + "\n" + table.render(summary, explain=explain))
     return "\n".join(blocks)

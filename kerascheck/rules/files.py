@@ -38,7 +38,10 @@ class UnreadableFile(Rule):
     code = "KC002"
     name = "unreadable-file"
     keras_raises = False
-    summary = "The file cannot be read, or its bytes are not valid UTF-8 (PEP 3120's default encoding)."
+    summary = (
+        "The file cannot be read, is not a regular file (a FIFO, a device, a symlink to one: never read), "
+        "or its bytes are not valid UTF-8 (PEP 3120's default encoding)."
+    )
     why = "kerascheck analyses source text; it reports the file rather than guess its encoding."
     example = """
         A file saved in Latin-1, where `é` is the byte `\\351` instead of UTF-8's two bytes:
@@ -58,8 +61,15 @@ class FileTooComplex(Rule):
     code = "KC003"
     name = "file-too-complex"
     keras_raises = False
-    summary = "The file is larger than 20 MB or nested too deeply to parse within kerascheck's bounds."
-    why = "kerascheck bounds the time and memory it spends on one file so that a run always finishes."
+    summary = (
+        "The file is past one of kerascheck's per-file bounds: more than 512 KiB of Python, nested too "
+        "deeply to parse, or an analysis that needs more steps, values, time or memory than one file may "
+        "take. The message names the bound; what was found before it stays, what follows is unknown."
+    )
+    why = (
+        "kerascheck bounds the time and memory it spends on one file, whatever the file holds, so that a "
+        "run always finishes and the other files are still analysed."
+    )
     example = """
         An expression nested 20,000 levels deep (generated code can be):
 

@@ -35,7 +35,6 @@ import importlib.util
 import itertools
 import json
 import os
-import re
 import sys
 import warnings
 from pathlib import Path

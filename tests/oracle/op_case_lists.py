@@ -7,7 +7,6 @@ in the arguments is the i-th symbolic input (``keras.Input(batch_shape=shape, dt
 
 from __future__ import annotations
 
-import itertools
 from dataclasses import dataclass
 from typing import Any, Callable, Iterator
 

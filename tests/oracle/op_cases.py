@@ -42,7 +42,7 @@ import sys
 import textwrap
 import warnings
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 os.environ.setdefault("KERAS_BACKEND", "jax")
 

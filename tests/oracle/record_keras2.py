@@ -15,8 +15,8 @@ model has ``variable``, ``name``, ``summary_text`` (what ``model.summary()`` pri
 ``name``, ``class``, ``output_shape`` (the text Keras prints: ``(None, 8)``,
 ``[(None, 8)]``, ``multiple``) and ``params``; then the three totals.
 
-    /opt/oracle/bin/python tests/oracle/record_keras2.py           # re-record
-    /opt/oracle/bin/python tests/oracle/record_keras2.py --check   # compare, exit 1 on a difference
+    python tests/oracle/record_keras2.py           # re-record
+    python tests/oracle/record_keras2.py --check   # compare, exit 1 on a difference
 """
 
 from __future__ import annotations
