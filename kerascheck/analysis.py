@@ -337,7 +337,8 @@ def _analyse_source(
     data = data_bindings(session, span_of)
     if reuse is not None:  # an editor may ask for them after showing the diagnostics
         reuse.layer_rows = lambda: tuple(layer_row(layer, span_of) for layer in session.layers)
-    analysis = _with_dependencies(FileResult(path, tuple(summaries), tuple(diagnostics), layers=layers), finder)
+    result = FileResult(path, tuple(summaries), tuple(diagnostics), layers=layers, data=data)
+    analysis = _with_dependencies(result, finder)
     if stopped is not None and not stopped.repeatable:
         analysis.cacheable = False  # another machine, or a quieter moment, may get further
     return analysis
