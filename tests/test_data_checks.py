@@ -56,3 +56,4 @@ def test_data_of_unknown_shape_meets_a_model_without_a_diagnostic() -> None:
         "model.fit(x, y, validation_split=0.2)\nmodel.fit(x.reshape(-1, 28, 28), y)\nmodel.predict(x[0])\n"
     )
     assert analyse_source(source, "model.py").diagnostics == ()
+

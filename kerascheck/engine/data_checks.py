@@ -126,9 +126,10 @@ def input_problem(shape: tuple, ref: tuple, index: int, input_name: Any, model_n
                   ) -> str | None:
     """Keras's message when a batch of ``shape`` cannot enter the model input of shape ``ref``.
 
-    ``spec_check``: the input spec is checked too (a Functional's ``fit``, ``evaluate`` and
-    ``*_on_batch`` but ``predict_on_batch``, recorded; a Sequential and ``predict`` only
-    adjust the rank, and sizes that differ reach the layers, which are not followed here)."""
+    ``spec_check``: the input spec is checked too (recorded for a Functional's ``fit``,
+    ``evaluate`` and ``train_on_batch``; a Sequential, ``predict`` and ``predict_on_batch`` only
+    adjust the rank, and sizes that differ reach the layers; ``test_on_batch`` was not recorded,
+    so only the rank is checked there)."""
     if not isinstance(shape, tuple) or not isinstance(ref, tuple) or not ref:
         return None
     if spec_check:
@@ -161,12 +162,15 @@ def batch_shape(spec: ArraySpec, batch: Any) -> Any:
     return (min(count, batch), *shape[1:])
 
 
-SPEC_CHECKED = frozenset({"fit", "evaluate", "train_on_batch", "test_on_batch"})
+SPEC_CHECKED = frozenset({"fit", "evaluate", "train_on_batch"})  # recorded; test_on_batch not
 
 
 def check_inputs(method: str, x: Any, model: ModelInputs, label: str, batch: Any, shown: str | None = None,
                  spec_check: bool | None = None, dataset: bool = False) -> list[DataProblem]:
-    """Each array of ``x`` against the model input it goes to."""
+    """Each array of ``x`` against the model input it goes to. A Sequential given a list or tuple
+    of arrays is recorded accepting it (two arrays for its one input included): not checked."""
+    if not model.functional and isinstance(x, (list, tuple)):
+        return []
     problem = check_input_count(method, x, model, label)
     if problem is not None:
         return [problem]

@@ -388,9 +388,9 @@ def _model_inputs(model: Model) -> data_checks.ModelInputs | None:
 
 
 def _output_count(model: Model) -> int | None:
-    functional = model.functional if isinstance(model, Sequential) else model
-    if isinstance(model, Sequential):
-        return 1
+    """A functional model's number of outputs (a Sequential's targets are not checked: only a
+    functional model was recorded refusing targets of another structure)."""
+    functional = model
     if not isinstance(functional, Functional) or functional.call_overridden or functional.subclass_instance:
         return None
     if isinstance(functional.outputs_structure, dict):
