@@ -233,7 +233,16 @@ class DataFlow:
                 return problems
             structure = _specs(_features(x.element))
             label = f"the elements of {shown.get('x', 'the dataset')}"
-            return data_checks.check_inputs(method, structure, inputs, "x", None, label, dataset=True) if inputs else []
+            if inputs is None:
+                return []
+            problems = data_checks.check_inputs(method, structure, inputs, "x", None, label, dataset=True)
+            if not problems and isinstance(model, Sequential) and isinstance(structure, ArraySpec):
+                adjusted = _adjusted(structure, inputs.shapes[0])
+                problem = data_checks.check_sequential_layers(method, adjusted, model.layer_list(), None, label) \
+                    if adjusted else None
+                if problem is not None:
+                    problems.append(problem)
+            return problems
         x_specs, y_specs = _specs(x), _specs(given.get("y"))
         if _unknown_structure(x) or x is None:
             return []
