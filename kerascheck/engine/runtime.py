@@ -18,7 +18,7 @@ import collections
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from typing import Any, Iterator, Sequence
+from typing import Any, Callable, Iterator, Sequence
 
 from kerascheck import budget
 from kerascheck.engine import layers as _layers  # noqa: F401  (registers the rules)
@@ -1269,15 +1269,12 @@ class Session:
         array."""
         if not layer.weights_known or layer.rule is None:
             return UNKNOWN
-        try:
+        def output() -> Any:
             shape = refine_to_spec(layer, data.shape)
             check_input_spec(layer, shape)
-            output = layer.compute_output_shape(shape)
-        except (LayerError, Unresolved, *RULE_FAILURES):
-            return UNKNOWN
-        if type(output) is tuple and all(type(d) is int for d in output):
-            return ArrayData(output)
-        return UNKNOWN
+            return layer.compute_output_shape(shape)
+
+        return _eager_array(output)
 
     def call_with_unknown_connections(self, layer: Layer, inputs: Any) -> Any:
         """A call whose node cannot be drawn (an argument that may be a tensor is not known: an
@@ -1475,13 +1472,7 @@ class Session:
         rule = rule_cls(dict(config), to_snake_case(op_class))
         rule.explanations = []
         shapes = [o.shape if isinstance(o, ArrayData) else constant_shape(o) for o in operands]
-        try:
-            output = rule.compute_output_shape(shapes)
-        except (LayerError, Unresolved, *RULE_FAILURES):
-            return UNKNOWN
-        if type(output) is tuple and all(type(d) is int for d in output):
-            return ArrayData(output)
-        return UNKNOWN
+        return _eager_array(lambda: rule.compute_output_shape(shapes))
 
     def _call_user_layer(
         self, layer: UserLayer, inputs: Any, flat: list[KerasTensor], origin: Any,
@@ -1903,6 +1894,16 @@ class OpaqueLayer(Layer):
     def __init__(self, session: Session, origin: Any) -> None:
         super().__init__(session, "?", UNKNOWN, origin)
         self.weights_known = False
+
+
+def _eager_array(compute_shape: Callable[[], Any]) -> Any:
+    """The array an eager computation returns: of the shape ``compute_shape`` gives, when that
+    is one shape of known dimensions and nothing raises; else UNKNOWN."""
+    try:
+        shape = compute_shape()
+    except (LayerError, Unresolved, *RULE_FAILURES):
+        return UNKNOWN
+    return ArrayData(shape) if type(shape) is tuple and all(type(d) is int for d in shape) else UNKNOWN
 
 
 def _model_input_shape(model: Model) -> Any:

@@ -25,6 +25,7 @@ from kerascheck.frontend.keras_calls import DTYPE_POLICY_FACTORIES, INERT_KERAS_
 from kerascheck.frontend.keras_names import KerasSymbol, ModuleRef, is_keras_module
 from kerascheck.frontend.name_effects import MODEL_LOADERS
 from kerascheck.frontend.numpy_data import NOT_MODELLED, PREPROCESSING_ON_DATA
+from kerascheck.frontend.syntax import is_generator
 from kerascheck.frontend.values import (
     ATTRIBUTE_BUILTINS,
     BUILTINS,
@@ -482,8 +483,20 @@ class Calls:
                 if isinstance(value, (list, dict)):
                     self.forget(value)
 
+    def generator_function(self, node: cst.FunctionDef) -> bool:
+        found = self.generators.get(id(node))
+        if found is None:
+            found = self.generators[id(node)] = is_generator(node)
+        return found
+
     def call_function(self, function: UserFunction, args: list[Any], kwargs: dict[str, Any]) -> Any:
         self.called.add(id(function))
+        if isinstance(function.node, cst.FunctionDef) and self.generator_function(function.node):
+            # A generator (a data generator, often ``while True:``): its body runs as it is
+            # iterated (by fit, next, a loop), which is not followed; whatever names that may
+            # take are unknown from here.
+            self.names_uncertain_by(self.function_names(function))
+            return INERT
         if self.depth >= MAX_CALL_DEPTH:
             self.session.names_uncertain_from_opaque_code()
             return UNKNOWN

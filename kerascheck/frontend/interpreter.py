@@ -62,6 +62,7 @@ class Interpreter(Statements, Imports, Expressions, Calls, DataFlow, NameEffects
         self.steps = 0
         self.stopped: BudgetExhausted | None = None  # why the run stopped short, past the file's budget
         self.called: set[int] = set()  # ids of the user functions called so far
+        self.generators: dict[int, bool] = {}  # ids of the function definitions read: whether each is a generator
         self.effects: dict[int, EffectCollector] = {}  # by id of nodes of modules kept alive
         self.main_scope: Scope | None = None  # the analysed file's module scope, once it runs
         self.builds: dict[int, bool] = {}  # id of a user function -> whether it may create Keras objects

@@ -25,7 +25,6 @@ from kerascheck.frontend.files import MAX_MODULE_BYTES, TOO_LARGE, digest, probe
 from kerascheck.frontend.parsing import TooComplexToParse, parse_module, python_ast
 from kerascheck.safeio import FileTooLarge, read_regular
 
-
 INSTALLED_PACKAGES = frozenset({"site-packages", "dist-packages"})
 
 

@@ -25,3 +25,32 @@ def plain_string(literal: str) -> str | None:
         return None
     quote = literal[:3] if literal[:3] in ('"""', "'''") else literal[0]
     return literal[len(quote) : -len(quote)]
+
+
+class _YieldFinder(cst.CSTVisitor):
+    found = False
+
+    def visit_Yield(self, node: cst.Yield) -> bool:
+        self.found = True
+        return False
+
+    # A yield inside a nested function, lambda or class makes that one the generator.
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+        return False
+
+    def visit_Lambda(self, node: cst.Lambda) -> bool:
+        return False
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> bool:
+        return False
+
+
+def is_generator(function: cst.FunctionDef) -> bool:
+    """Whether ``function`` is a generator function (a ``yield`` in its own body): calling it
+    runs none of its body, which runs as the generator is iterated."""
+    finder = _YieldFinder()
+    for statement in function.body.body if isinstance(function.body, cst.IndentedBlock) else [function.body]:
+        statement.visit(finder)
+        if finder.found:
+            return True
+    return False
