@@ -29,7 +29,9 @@ counts are the downloaded content's).
 
 from __future__ import annotations
 
+import contextlib
 import inspect
+import io
 import os
 import pprint
 import re
@@ -75,7 +77,8 @@ def _documented(doc: str) -> dict[str, tuple]:
 def _measured(module) -> dict[str, tuple] | None:
     """The arrays load_data returns with its defaults, or None when they cannot be loaded."""
     try:
-        (x_train, y_train), (x_test, y_test) = module.load_data()
+        with contextlib.redirect_stdout(io.StringIO()):  # Keras prints "Downloading data from …"
+            (x_train, y_train), (x_test, y_test) = module.load_data()
     except Exception:  # noqa: BLE001  (no network, no cache: the documented truth is used)
         return None
     return {name: (tuple(int(d) for d in array.shape), str(array.dtype))
