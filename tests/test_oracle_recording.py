@@ -37,7 +37,7 @@ ORACLE = REPO_ROOT / "tests" / "oracle"
 RECORDERS = (
     "record.py --shard 1/2", "record.py --shard 2/2", "record_applications.py", "layer_cases_keras2.py",
     "layer_cases.py", "op_cases.py", "loss_cases.py", "record_keras2.py", "record_rules.py", "record_masking.py",
-    "record_compile.py", "record_built_at_init.py", "record_activations.py", "record_api.py",
+    "record_compile.py", "record_built_at_init.py", "record_activations.py", "record_api.py", "record_datasets.py",
 )
 # Per recorder: on a shared two-core machine, with other work beside the tests, the longest took 15 min.
 TIMEOUT_SECONDS = 1800

@@ -64,6 +64,9 @@ class EngineError:
     expected: str | None = None  # for rank errors: "a 3-D input", …
     speculative: bool = False  # raised in code the program may never run so
     keywords: tuple[str, ...] = ()  # the keyword arguments at fault (deprecated, Keras 2 names)
+    # Data a check of fit/evaluate/predict is about: (label, ArraySpec) pairs, which the message
+    # names as "\x00<index>\x00" (see kerascheck.engine.data_checks).
+    data: tuple = ()
 
 
 # --------------------------------------------------------------------------- tensors
@@ -402,6 +405,7 @@ class Model(Layer):
     variable_is_global = False
     reported = True  # built or bound by the analysed file itself
     optimizer_built = False  # trained (fit…): the optimizer's variables exist
+    compiled = False
     # compile(loss=...): a kerascheck.engine.losses.LossSpec, a list or dict of them, or UNKNOWN;
     # None until compiled with a loss.
     compile_loss: Any = None
@@ -845,6 +849,9 @@ class Session:
         self.uids: dict[str, int] = collections.defaultdict(int)  # Keras 2's backend.get_uid
         self.models: list[Model] = []
         self.errors: list[EngineError] = []
+        # (name, syntax node of the assigned value, ArraySpec or a dataset's element) of the
+        # analysed file's assignments of data (see Session.bind_data).
+        self.data_bindings: list[tuple[str, Any, Any]] = []
         self.layers: list[Layer] = []  # every layer constructed, in program order
         # Set once code kerascheck cannot follow may have created Keras objects:
         # from then on, the names Keras generates are unknown.
@@ -984,6 +991,19 @@ class Session:
         self.errors.append(
             EngineError(kind, message, origin, layer, tuple(inputs), expected, self.speculative, keywords)
         )
+
+    def bind_data(self, name: str, value_node: Any, described: Any) -> None:
+        """The analysed file binds ``name`` to data of a known shape (for editors' hovers)."""
+        self.data_bindings.append((name, value_node, described))
+
+    def report_data(self, problem: Any, origin: Any) -> None:
+        """A problem of data given to a model (kerascheck.engine.data_checks), at ``origin``; once
+        (a loop that fits the model on the same data again raises the same error)."""
+        if any(e.origin is origin and e.message == problem.message and e.data == problem.sources
+               for e in self.errors):
+            return
+        self.errors.append(EngineError(problem.kind, problem.message, origin, speculative=self.speculative,
+                                       data=problem.sources))
 
     # -- construction ---------------------------------------------------------------
     def create_layer(

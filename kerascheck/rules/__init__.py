@@ -16,6 +16,14 @@ from kerascheck.rules.config import (
     ParameterHog,
     SoftmaxOnOneUnit,
 )
+from kerascheck.rules.data import (
+    DataCardinality,
+    DataInputCount,
+    DatasetArguments,
+    DataShapeMismatch,
+    LossTargetMismatch,
+    TargetStructure,
+)
 from kerascheck.rules.files import FileTooComplex, InternalError, SyntaxErrorInFile, UnreadableFile
 from kerascheck.rules.shape import (
     GraphDisconnected,
@@ -63,6 +71,12 @@ ALL_RULES: tuple[type[Rule], ...] = (
     SoftmaxWithBinaryCrossentropy,
     CategoricalCrossentropyOnOneUnit,
     MetricsKeysNotOutputs,
+    DataShapeMismatch,
+    DataCardinality,
+    DataInputCount,
+    DatasetArguments,
+    TargetStructure,
+    LossTargetMismatch,
 )
 RULES_BY_CODE: dict[str, type[Rule]] = {rule.code: rule for rule in ALL_RULES}
 RULE_FOR_ENGINE_KIND: dict[str, type[Rule]] = {kind: rule for rule in ALL_RULES for kind in rule.engine_kinds}
