@@ -308,7 +308,7 @@ def _analyse_source(
             positions = PositionIndex(module, tree, source)
         parsing.after_parse()
 
-    from kerascheck.diagnostics import collect
+    from kerascheck.diagnostics import collect, data_bindings
     from kerascheck.engine.summary import layer_row, summarize
     from kerascheck.frontend.interpreter import Interpreter
 
@@ -334,9 +334,11 @@ def _analyse_source(
     if stopped is not None:  # past the file's budget: what was found so far, and why the rest is unknown
         diagnostics.insert(0, _stopped_diagnostic(stopped, path, positions))
     layers = tuple(layer_row(layer, span_of) for layer in session.layers) if all_layers else ()
+    data = data_bindings(session, span_of)
     if reuse is not None:  # an editor may ask for them after showing the diagnostics
         reuse.layer_rows = lambda: tuple(layer_row(layer, span_of) for layer in session.layers)
-    analysis = _with_dependencies(FileResult(path, tuple(summaries), tuple(diagnostics), layers=layers), finder)
+    result = FileResult(path, tuple(summaries), tuple(diagnostics), layers=layers, data=data)
+    analysis = _with_dependencies(result, finder)
     if stopped is not None and not stopped.repeatable:
         analysis.cacheable = False  # another machine, or a quieter moment, may get further
     return analysis

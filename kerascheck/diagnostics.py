@@ -12,7 +12,7 @@ from kerascheck.config import Settings
 from kerascheck.engine.dims import UNKNOWN, format_shape
 from kerascheck.engine.runtime import EngineError, KerasTensor, Session
 from kerascheck.knowledge.keras2_messages import keras2_message
-from kerascheck.results import Diagnostic, Fix, Span
+from kerascheck.results import DataBinding, Diagnostic, Fix, Span
 from kerascheck.rules import ALL_RULES, RULE_FOR_ENGINE_KIND, RULES_BY_CODE
 from kerascheck.suppression import SKIP_FILE, finalize  # noqa: F401  (re-exported)
 
@@ -67,6 +67,8 @@ def _through_shape_preserving(tensor: KerasTensor) -> KerasTensor:
 def describe(error: EngineError, span_of: SpanOf, keras_version: int = 3) -> str:
     """The diagnostic message for an engine error: what kerascheck found, then Keras's own
     words (under ``keras_version`` 2, tf-keras's, where they are known)."""
+    if error.data:
+        return _with_data_sources(error, span_of)
     words: str | None = error.message
     if keras_version == 2:
         words = keras2_message(error.message)
@@ -83,6 +85,17 @@ def describe(error: EngineError, span_of: SpanOf, keras_version: int = 3) -> str
     if error.kind == "rank" and error.expected:
         return f"{who} expects {error.expected} but gets {received}.{quote}"
     return f"{who} gets {received}.{quote}"
+
+
+def _with_data_sources(error: EngineError, span_of: SpanOf) -> str:
+    """A data check's message, each array named with its shape, dtype and where that shape was made
+    (``x_train (60000, 28, 28) uint8 from mnist.load_data() at line 3``)."""
+    message = error.message
+    for index, (label, spec) in enumerate(error.data):
+        origin = spec.origin.located(span_of) if spec.origin is not None else None
+        where = f" from {origin.describe()}" if origin is not None else ""
+        message = message.replace(f"\x00{index}\x00", f"{label} {spec.describe()}{where}")
+    return message
 
 
 RECURRENT_LAYERS = frozenset({"LSTM", "GRU", "SimpleRNN", "RNN"})
@@ -210,3 +223,32 @@ def _with_migration(found: list[Diagnostic], tree: Any, source: str, path: str) 
     keyword_calls = {f.span for f in findings if f.code == "KC312" or f.code == "KC317" and f.severity == "error"}
     kept = [d for d in found if not (d.code == "KC201" and d.span in keyword_calls)]
     return kept + [Diagnostic(path, f.span, f.code, f.severity, f.message, f.fix) for f in findings]
+
+
+def data_bindings(session: Session, span_of: SpanOf) -> tuple[DataBinding, ...]:
+    """The data the file binds, placed (an assignment whose value has no position is left out)."""
+    from kerascheck.engine.data import ArraySpec, format_data_shape
+
+    found = []
+    for name, node, described in session.data_bindings:
+        span = span_of(node)
+        if span is None:
+            continue
+        if isinstance(described, ArraySpec):
+            origin = described.origin.located(span_of).describe() if described.origin is not None else ""
+            found.append(DataBinding(name, span, described.describe(), origin))
+        else:  # a dataset: its element's shapes
+            found.append(DataBinding(name, span, "dataset of " + _element_text(described.element, format_data_shape),
+                                     ""))
+    return tuple(found)
+
+
+def _element_text(element: Any, format_data_shape: Callable[[Any], str]) -> str:
+    spec = getattr(element, "spec", None)
+    if spec is not None:
+        return spec.describe()
+    if isinstance(element, tuple):
+        return "(" + ", ".join(_element_text(e, format_data_shape) for e in element) + ")"
+    if isinstance(element, dict):
+        return "{" + ", ".join(f"{k!r}: {_element_text(v, format_data_shape)}" for k, v in element.items()) + "}"
+    return "?"

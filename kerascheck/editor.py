@@ -140,6 +140,9 @@ class DocumentAnalysis:
         constructor there."""
         name = self._name_index().at(position)
         if name is not None:
+            data = self._data_at(name)
+            if data is not None:
+                return data
             assigned = self.targets.by_span.get(name[1]) or self.targets.by_constructor.get(name[1])
             if assigned:
                 return Hover(name[0], self._describe(assigned))
@@ -149,6 +152,18 @@ class DocumentAnalysis:
         smallest = min(_size(t.span) for t in found)
         innermost = [t for t in found if _size(t.span) == smallest]
         return Hover(to_range(innermost[0].span), self._describe(innermost))
+
+    def _data_at(self, name: tuple[Range, Span]) -> Hover | None:
+        """``x_train: (60000, 28, 28) uint8``, from ``mnist.load_data()`` at line 6: an array (or a
+        dataset) the name was bound to."""
+        (start, end), span = name
+        line = self.lines[start[0]] if 0 <= start[0] < len(self.lines) else ""
+        text = line[start[1]:end[1]] if start[0] == end[0] else ""
+        for binding in self.result.data:
+            if binding.span == span and binding.name == text:
+                where = f"\n\nfrom {binding.origin}" if binding.origin else ""
+                return Hover(name[0], f"`{binding.name}: {binding.shape}`{where}")
+        return None
 
     def _describe(self, targets: list[_Target]) -> str:
         """Markdown: ``Conv2D(16, 3) → (None, 148, 148, 16) · (3·3·3 + 1)·16 = 448 params``."""
@@ -209,6 +224,13 @@ class DocumentAnalysis:
         # Calls ending at the same place (`f(a) + g(b)`): the outermost, the whole expression's.
         hints.sort(key=lambda item: (item[1].position, item[0][0]))
         outermost = {hint.position: hint for _, hint in reversed(hints)}
+        # After an assignment of data (load_data(), reshape…): the shape of each name it binds.
+        data: dict[Position, list[str]] = {}
+        for binding in self.result.data:
+            data.setdefault(to_range(binding.span)[1], []).append(f"{binding.name} {binding.shape}")
+        for position, shapes in data.items():
+            if position not in outermost:
+                outermost[position] = InlayHint(position, ": " + ", ".join(_distinct(shapes)))
         return sorted(outermost.values(), key=lambda h: h.position)
 
     # ---------------------------------------------------------------- code actions
@@ -325,7 +347,10 @@ class _Names:
             end_line,
             self._column(end_line, value.end_col_offset or 0) + 1,
         )
-        targets = child.targets if isinstance(child, ast.Assign) else [child.target]
+        targets = list(child.targets) if isinstance(child, ast.Assign) else [child.target]
+        for target in targets:  # the names of `(x_train, y_train), _ = …` too (the list grows)
+            if isinstance(target, (ast.Tuple, ast.List)):
+                targets += target.elts
         for target in targets:
             if isinstance(target, ast.Name):
                 start = self._position(target.lineno, target.col_offset)

@@ -107,6 +107,18 @@ class Diagnostic:
 
 
 @dataclass(frozen=True)
+class DataBinding:
+    """An array or dataset the analysed file binds to ``name`` in an assignment whose value is
+    at ``span``: what an editor shows on the name (``(60000, 28, 28) uint8``, and where that
+    shape was made)."""
+
+    name: str
+    span: Span
+    shape: str  # "(60000, 28, 28) uint8", or a dataset's element
+    origin: str  # "mnist.load_data() at line 6", or ""
+
+
+@dataclass(frozen=True)
 class FileResult:
     path: str
     summaries: tuple[ModelSummary, ...] = ()
@@ -114,3 +126,4 @@ class FileResult:
     skipped: bool = False  # never mentions keras: read and scanned only
     layers: tuple[LayerRow, ...] = ()  # for editors, when asked: every layer constructed, in program order
     notes: tuple[str, ...] = field(default=())
+    data: tuple["DataBinding", ...] = ()  # for editors: the arrays the file binds to names (not cached)

@@ -61,7 +61,8 @@ def test_rule_examples_agree_with_real_keras() -> None:
         assert keras_raised == (kind == "invalid" and rule.keras_raises), (rule.code, kind, index, entry["error"])
 
 
-@pytest.mark.parametrize("fixture", MARKED_FIXTURES, ids=lambda p: str(p.relative_to(FIXTURES)))
+@pytest.mark.parametrize("fixture", MARKED_FIXTURES,
+                         ids=lambda p: str(p.relative_to(FIXTURES)))
 def test_fixture_diagnostics_are_exactly_its_markers(fixture: Path) -> None:
     source = fixture.read_text()
     result = analyse_path(fixture)

@@ -67,6 +67,9 @@ class EngineError:
     # A Keras 2 call's mechanical fix, on the origin call: ("rename", ((old, new), ...)) for its
     # keywords, or ("replace", description, new source of the call).
     rewrite: Any = None
+    # Data a check of fit/evaluate/predict is about: (label, ArraySpec) pairs, which the message
+    # names as "\x00<index>\x00" (see kerascheck.engine.data_checks).
+    data: tuple = ()
 
 
 # --------------------------------------------------------------------------- tensors
@@ -405,6 +408,11 @@ class Model(Layer):
     variable_is_global = False
     reported = True  # built or bound by the analysed file itself
     optimizer_built = False  # trained (fit…): the optimizer's variables exist
+    compiled = False
+    # compile(loss=...): a kerascheck.engine.losses.LossSpec, a list or dict of them, or UNKNOWN;
+    # None until compiled with a loss.
+    compile_loss: Any = None
+    compile_errors: Any = ()  # errors Keras raises when the compiled loss and metrics are built (fit)
 
     def layer_list(self) -> list[Layer]:
         raise NotImplementedError
@@ -844,6 +852,9 @@ class Session:
         self.uids: dict[str, int] = collections.defaultdict(int)  # Keras 2's backend.get_uid
         self.models: list[Model] = []
         self.errors: list[EngineError] = []
+        # (name, syntax node of the assigned value, ArraySpec or a dataset's element) of the
+        # analysed file's assignments of data (see Session.bind_data).
+        self.data_bindings: list[tuple[str, Any, Any]] = []
         self.layers: list[Layer] = []  # every layer constructed, in program order
         # Set once code kerascheck cannot follow may have created Keras objects:
         # from then on, the names Keras generates are unknown.
@@ -975,12 +986,28 @@ class Session:
         expected: str | None = None,
         keywords: tuple[str, ...] = (),
         rewrite: Any = None,
+        keras2: bool = False,
     ) -> None:
-        if self.keras_version == 2 and not keras2_errors_agree(layer.class_name if layer is not None else None):
+        """``keras2``: the caller decided from what Keras 2 was recorded to do (compile's checks)."""
+        class_name = layer.class_name if layer is not None else None
+        if self.keras_version == 2 and not keras2 and not keras2_errors_agree(class_name):
             return  # Keras 2 was not recorded raising the same errors: prove nothing
         self.errors.append(
             EngineError(kind, message, origin, layer, tuple(inputs), expected, self.speculative, keywords, rewrite)
         )
+
+    def bind_data(self, name: str, value_node: Any, described: Any) -> None:
+        """The analysed file binds ``name`` to data of a known shape (for editors' hovers)."""
+        self.data_bindings.append((name, value_node, described))
+
+    def report_data(self, problem: Any, origin: Any) -> None:
+        """A problem of data given to a model (kerascheck.engine.data_checks), at ``origin``; once
+        (a loop that fits the model on the same data again raises the same error)."""
+        if any(e.origin is origin and e.message == problem.message and e.data == problem.sources
+               for e in self.errors):
+            return
+        self.errors.append(EngineError(problem.kind, problem.message, origin, speculative=self.speculative,
+                                       data=problem.sources))
 
     # -- construction ---------------------------------------------------------------
     def create_layer(

@@ -20,10 +20,12 @@ from kerascheck.engine.runtime import (
     SubclassedModel,
     flatten,
 )
+from kerascheck.frontend.compile_calls import LOSS_BUILDING_METHODS
 from kerascheck.frontend.flow import Break, Continue, ControlUncertain, Return
 from kerascheck.frontend.keras_calls import DTYPE_POLICY_FACTORIES, INERT_KERAS_MODULES, INERT_MODEL_METHODS, get_layer
 from kerascheck.frontend.keras_names import KerasSymbol, ModuleRef, is_keras_module
 from kerascheck.frontend.name_effects import MODEL_LOADERS
+from kerascheck.frontend.numpy_data import NOT_MODELLED, PREPROCESSING_ON_DATA
 from kerascheck.frontend.syntax import is_generator
 from kerascheck.frontend.values import (
     ATTRIBUTE_BUILTINS,
@@ -37,6 +39,7 @@ from kerascheck.frontend.values import (
     BoundMethod,
     Builtin,
     DataclassField,
+    DataMethod,
     InertObject,
     Partial,
     PropertyFunction,
@@ -71,11 +74,21 @@ DATA_MODEL_METHODS = frozenset(
 )
 
 
-# Those that train it: the optimizer's variables are created.
-TRAINING_MODEL_METHODS = frozenset({"fit", "train_on_batch", "fit_generator"})
+# Those that create the optimizer's variables of a compiled model: Keras 3's _symbolic_build runs
+# in fit and evaluate and their batch forms (recorded: a model evaluated once shows its optimizer's
+# parameters in summary()).
+TRAINING_MODEL_METHODS = frozenset(
+    {"fit", "train_on_batch", "fit_generator", "evaluate", "test_on_batch", "evaluate_generator"}
+)
 
-# Functions that make a concrete array from its shape alone (numpy's and keras.ops's).
-ARRAY_CONSTRUCTORS = frozenset({"numpy.zeros", "numpy.ones", "keras.ops.zeros", "keras.ops.ones"})
+
+
+
+# Functions that make a concrete array from its shape alone (keras.ops's; numpy's are numpy_data's).
+ARRAY_CONSTRUCTORS = frozenset({"keras.ops.zeros", "keras.ops.ones"})
+# Libraries whose functions may make arrays or datasets of a known shape (see numpy_data).
+DATA_LIBRARIES = ("numpy.", "tensorflow.", "keras.datasets.", "keras.utils.", "keras.preprocessing.",
+                  "sklearn.model_selection.")
 # NumPy functions whose integer result is computed (``np.prod(img_shape)``, ``np.int64(n)``): the
 # value is the Python int's (KC315 reports where Keras 3 wants a Python int, from the syntax).
 NUMPY_INTEGERS = frozenset({"numpy.prod", "numpy.product", "numpy.int64", "numpy.int32", "numpy.int_"})
@@ -147,6 +160,18 @@ class Calls:
 
     def call_value(self, callee: Any, args: list[Any], kwargs: dict[str, Any], node: cst.Call, scope: Scope) -> Any:
         session = self.session
+        if isinstance(callee, DataMethod):
+            result = self.call_data_method(callee, args, kwargs, node)
+            if result is not NOT_MODELLED:
+                return result
+        if isinstance(callee, BoundMethod) and isinstance(callee.receiver, Model) and (
+            callee.name in DATA_MODEL_METHODS or callee.name == "compile"
+        ):
+            self.model_meets_data(callee.receiver, callee.name, args, kwargs, node)
+        if isinstance(callee, ModuleRef) and callee.name.startswith(DATA_LIBRARIES):
+            result = self.call_data_library(callee.name, args, kwargs, node)
+            if result is not NOT_MODELLED:
+                return result
         if isinstance(callee, InertObject):
             # A method of data (``df.apply(f)``, ``ds.map(augment)``, ``rng.shuffle(items)``): what
             # a callback of it may create, it may have created; what it returns is data.
@@ -159,8 +184,12 @@ class Calls:
                 self.forget_mutable_arguments(node.func.attr.value, args)
             return INERT
         if isinstance(callee, Layer) and args and isinstance(args[0], ArrayValue):
+            array = args[0]
             args = [ArrayData(args[0].shape)] + [known_or_unknown(a) for a in args[1:]]
             kwargs = {k: known_or_unknown(v) for k, v in kwargs.items()}
+            if callee.class_name in PREPROCESSING_ON_DATA and len(args) == 1 and not kwargs:
+                self.call_layer(callee, args, kwargs, node)  # built on the data, as Keras builds it
+                return self.preprocessed(callee, array, node)
         elif _enters_the_engine(callee, self.instances):
             # What the engine sees: data and unknowns are UNKNOWN to it.
             args = [known_or_unknown(a) for a in args]
@@ -187,6 +216,9 @@ class Calls:
                 return _callable(args[0])
             if callee.name == "type" and len(args) == 1 and not kwargs:
                 return _type_of(args[0])
+            if callee.name == "len" and len(args) == 1 and not kwargs and isinstance(args[0], ArrayValue):
+                count = args[0].shape[0] if args[0].shape else UNKNOWN
+                return count if type(count) is int else INERT  # (len() of a 0-d array raises)
             if callee.name not in EVALUATED_BUILTINS and callee.name != "print":
                 effect = self.arguments_names(args, kwargs)
                 if effect:  # map(make_block, …): not followed
@@ -225,7 +257,7 @@ class Calls:
                 return self.call_reduce(args, node, scope)
             if callee.name == "dataclasses.field":
                 return DataclassField(kwargs.get("default", NO_DEFAULT), kwargs.get("default_factory"))
-            if callee.name in ARRAY_CONSTRUCTORS:
+            if callee.name in ARRAY_CONSTRUCTORS and callee.name.startswith("keras."):
                 return array_value(args, kwargs)
             if callee.name in NUMPY_INTEGERS and not kwargs:
                 found = numpy_integer(callee.name, args)
@@ -300,15 +332,29 @@ class Calls:
             return None
         if isinstance(receiver, (Functional, Sequential)) and name == "get_layer":
             return get_layer(receiver, kwargs.get("name", args[0] if args else None), kwargs.get("index"))
+        if isinstance(receiver, Model) and name == "compile":
+            self.call_compile(receiver, args, kwargs, node)
+            self.check_model_keywords(receiver, name, node, args)
+            return UNKNOWN
+        # The compiled loss and metrics are resolved: their errors (Keras raises before training).
+        raised = isinstance(receiver, Model) and name in LOSS_BUILDING_METHODS and self.model_trained(receiver)
         if isinstance(receiver, Model) and name in DATA_MODEL_METHODS:
             # fit(x), predict(x)…: an unbuilt model is built on the data, whose shape is unknown here.
-            if name in TRAINING_MODEL_METHODS:
-                receiver.optimizer_built = True
+            if name in TRAINING_MODEL_METHODS and not raised and not self.data_raised:
+                receiver.optimizer_built = True  # (unless Keras raised on the compiled loss or the data first)
             if not receiver.built and not isinstance(receiver, Functional):
                 data = known_or_unknown(kwargs.get("x", args[0] if args else UNKNOWN))
-                if isinstance(data, ArrayData) and data.shape:
+                given = self.batch_given  # the array (or dataset element) the model is built on
+                if given is not None:
+                    data = ArrayData(given[1].shape)
+                elif isinstance(data, ArrayData) and data.shape:
                     data = ArrayData((UNKNOWN,) + tuple(data.shape[1:]))  # built on a batch of it
+                errors = len(session.errors)
                 session.call(receiver, data, self.origin(node))
+                if given is not None:
+                    self.built_on_data(name, receiver, given, errors, node)
+                if len(session.errors) > errors and name in TRAINING_MODEL_METHODS:
+                    receiver.optimizer_built = False  # Keras raised while building: no training
             self.check_model_keywords(receiver, name, node, args)
             return INERT if name in DATA_RESULT_MODEL_METHODS else UNKNOWN
         if isinstance(receiver, Model) and name in INERT_MODEL_METHODS:

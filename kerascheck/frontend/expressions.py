@@ -11,6 +11,8 @@ from kerascheck.engine.dims import UNKNOWN, PartialShape, Unresolved
 from kerascheck.engine.runtime import ArrayData, KerasTensor, Layer
 from kerascheck.frontend.keras_calls import TENSOR_OPERATORS, is_operand
 from kerascheck.frontend.keras_names import KerasSymbol, ModuleRef, resolve
+from kerascheck.frontend.numpy_data import NOT_MODELLED, data_attribute
+from kerascheck.frontend.numpy_data import binary as data_binary
 from kerascheck.frontend.syntax import plain_string
 from kerascheck.frontend.values import (
     BINARY_OPERATORS,
@@ -21,6 +23,7 @@ from kerascheck.frontend.values import (
     ArrayValue,
     BoundMethod,
     Builtin,
+    DatasetValue,
     InertObject,
     LocalModule,
     PropertyFunction,
@@ -121,6 +124,10 @@ class Expressions:
             if op_class is None or not all(is_operand(v) for v in (left, right)):
                 return self.opaque_tensor_operation(op_class)
             return self.session.operation(op_class, [left, right], {}, self.origin(node), python_operator=True)
+        if isinstance(left, ArrayValue) or isinstance(right, ArrayValue):
+            result = data_binary(_DATA_OPERATORS.get(operator, "?"), left, right, node)
+            if result is not NOT_MODELLED:
+                return result
         if left is UNKNOWN or right is UNKNOWN:
             self.maybe_tensor_operation(op_class)
         if isinstance(left, ArrayData) or isinstance(right, ArrayData):
@@ -345,6 +352,8 @@ class Expressions:
         if isinstance(container, KerasTensor):
             key = self.subscript_key(node, scope)
             return self.session.operation("GetItem", [container], {"key": key}, self.origin(node), python_operator=True)
+        if isinstance(container, ArrayValue):
+            return self.data_subscript(container, node, scope)
         if isinstance(container, InertObject) or isinstance(container, ModuleRef) and is_inert_library(container.name):
             return INERT  # an item of data is data (``os.environ["N"]``, ``x_train[:, 0]``)
         if container is UNKNOWN:
@@ -418,7 +427,10 @@ class Expressions:
             return self.layer_attribute(value, attr)
         if isinstance(value, (list, dict, str)) and attr in PY_METHODS:
             return BoundMethod(value, attr)
-        if isinstance(value, (ArrayValue, ArrayData)) and attr == "shape":
+        if isinstance(value, (ArrayValue, DatasetValue)):
+            found = data_attribute(value, attr)
+            return INERT if found is NOT_MODELLED else found
+        if isinstance(value, ArrayData) and attr == "shape":
             return value.shape
         if isinstance(value, WeightValue):
             return value.shape if attr == "shape" else INERT  # a variable's value, assign()…
@@ -480,6 +492,12 @@ def _identity_known(left: Any, right: Any) -> bool:
         or isinstance(left, singletons) and isinstance(right, singletons)
     )
 
+
+# Python operators on arrays (numpy_data.binary's names for them).
+_DATA_OPERATORS: dict[type, str] = {
+    cst.Add: "+", cst.Subtract: "-", cst.Multiply: "*", cst.Divide: "/", cst.FloorDivide: "//", cst.Modulo: "%",
+    cst.Power: "**", cst.MatrixMultiply: "@",
+}
 
 # Comparisons that are operations on Keras tensors (``keras.ops.greater``…).
 _COMPARISON_OPERATIONS: dict[type, str] = {

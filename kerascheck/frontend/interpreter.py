@@ -23,6 +23,8 @@ from kerascheck import budget
 from kerascheck.engine.dims import UNKNOWN
 from kerascheck.engine.runtime import Sequential, Session, UserLayer
 from kerascheck.frontend.calls import Calls
+from kerascheck.frontend.compile_calls import CompileCalls
+from kerascheck.frontend.data_flow import DataFlow
 from kerascheck.frontend.effects import EffectCollector
 from kerascheck.frontend.expressions import Expressions
 from kerascheck.frontend.flow import Break, BudgetExhausted, Continue, ControlUncertain, Return
@@ -38,7 +40,7 @@ from kerascheck.frontend.values import InstanceState, LocalModule, Scope, UserCl
 MAX_STEPS = 200_000  # statements and comprehension items interpreted per file
 
 
-class Interpreter(Statements, Imports, Expressions, Calls, NameEffects, KerasCalls, UserClasses, Keras2Checks):
+class Interpreter(Statements, Imports, Expressions, Calls, DataFlow, NameEffects, KerasCalls, CompileCalls, UserClasses, Keras2Checks):
     """One run of a model file: its modules' state, and the session its Keras calls replay on.
 
     Each concern lives in a module of its own (:mod:`statements`, :mod:`imports`,

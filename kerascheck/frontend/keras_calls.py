@@ -24,6 +24,7 @@ from kerascheck.engine.runtime import (
     UnresolvedFunctional,
     flatten,
 )
+from kerascheck.frontend.compile_calls import loss_object
 from kerascheck.frontend.keras_names import KerasSymbol
 from kerascheck.frontend.values import (
     INERT,
@@ -258,6 +259,10 @@ class KerasCalls:
     def call_keras_utility(self, dotted: str, args: list[Any], kwargs: dict[str, Any]) -> Any:
         """Keras functions that build no layers; the few that change global state are modelled."""
         function = dotted.rsplit(".", 1)[1]
+        if dotted.startswith("keras.losses."):
+            made = loss_object(function, args, kwargs)  # kept for compile(loss=...)
+            if made is not None:
+                return made
         if function == "int_shape" and args and isinstance(args[0], KerasTensor):
             return args[0].shape
         if function == "clear_session":
@@ -312,6 +317,8 @@ class KerasCalls:
             return layer.name
         if attr == "trainable":
             return layer.trainable
+        if isinstance(layer, OpaqueModel) and attr == "compile":
+            return BoundMethod(layer, attr)  # a loaded model compiled: its arguments are checked
         if isinstance(layer, (OpaqueModel, UnresolvedFunctional)):
             return UNKNOWN
         if isinstance(layer, Model):

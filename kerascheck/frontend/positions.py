@@ -13,6 +13,7 @@ slower ``PositionProvider`` answers instead.
 from __future__ import annotations
 
 import ast
+from dataclasses import dataclass
 from typing import Any
 
 import libcst as cst
@@ -111,6 +112,16 @@ def _agree(node: cst.CSTNode, tree_node: ast.AST) -> bool:
     return False
 
 
+@dataclass(frozen=True, eq=False)
+class NodeWithin:
+    """A node inside a call (an argument, an element of a list argument): where a diagnostic
+    points at part of a call.  Only calls are indexed; its span is computed from the call's when
+    asked (``compile(loss="msee")``'s string)."""
+
+    call: cst.Call
+    node: cst.CSTNode
+
+
 class PositionIndex:
     """``span_of(node)`` for libcst nodes of one module."""
 
@@ -133,6 +144,8 @@ class PositionIndex:
     def span_of(self, node: Any) -> Span | None:
         if node is None:
             return None
+        if type(node) is NodeWithin:
+            return self._span_within(node)
         if self.fallback is not None:
             return self._fallback_span(node)
         from libcst.metadata import MetadataWrapper, PositionProvider
@@ -148,6 +161,25 @@ class PositionIndex:
             self.fallback = MetadataWrapper(self.module, unsafe_skip_copy=True).resolve(PositionProvider)
             return self._fallback_span(node)
         return found
+
+    def _span_within(self, origin: NodeWithin) -> Span | None:
+        """The span of ``origin.node`` from the call's, by the positions of the call's own code."""
+        outer = self.span_of(origin.call)
+        if outer is None or origin.node is origin.call:
+            return outer
+        from libcst.metadata import MetadataWrapper, PositionProvider
+
+        statement = cst.Module(body=[cst.SimpleStatementLine([cst.Expr(origin.call)])])
+        code_range = MetadataWrapper(statement, unsafe_skip_copy=True).resolve(PositionProvider).get(origin.node)
+        if code_range is None:
+            return outer
+
+        def absolute(line: int, column: int) -> tuple[int, int]:
+            return (outer.line, outer.column + column) if line == 1 else (outer.line + line - 1, column + 1)
+
+        start, end = absolute(code_range.start.line, code_range.start.column), absolute(
+            code_range.end.line, code_range.end.column)
+        return Span(start[0], start[1], end[0], end[1])
 
     def _fallback_span(self, node: Any) -> Span | None:
         code_range = self.fallback.get(node)

@@ -60,6 +60,8 @@ class Statements:
             value = self.eval(stmt.value, scope)
             for target in stmt.targets:
                 self.assign(target.target, value, scope)
+                if self.current_file == self.main_file and self.depth == 0:
+                    self.note_data(target.target, value, stmt.value)
         elif isinstance(stmt, cst.Break):
             raise Break
         elif isinstance(stmt, cst.Continue):

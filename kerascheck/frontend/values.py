@@ -17,6 +17,7 @@ from typing import Any, Callable
 import libcst as cst
 
 from kerascheck import budget
+from kerascheck.engine.data import ArraySpec, DataOrigin
 from kerascheck.engine.dims import UNKNOWN, PartialShape, Unresolved
 from kerascheck.engine.runtime import ArrayData, KerasTensor, Layer
 from kerascheck.frontend.keras_names import KerasSymbol, ModuleRef
@@ -324,15 +325,58 @@ INERT = InertObject()
 
 
 class ArrayValue(InertObject):
-    """A concrete array of a known shape (``np.zeros((2, 7))``, ``keras.ops.ones((2, 7))``):
-    inert like any data, except that its ``shape`` is known and a layer called on it is built
+    """A concrete array of a known rank (``np.zeros((2, 7))``, ``keras.ops.ones((2, 7))``,
+    ``x_train`` of ``mnist.load_data()``): inert like any data, except that its ``shape`` (a
+    tuple whose dimensions may be UNKNOWN), its dtype and the call that made that shape (an
+    :class:`~kerascheck.engine.data.ArraySpec`) are known, and a layer called on it is built
     for that shape."""
 
-    def __init__(self, shape: tuple) -> None:
-        self.shape = shape
+    __slots__ = ("spec",)
+
+    def __init__(self, shape: tuple, dtype: Any = UNKNOWN, origin: DataOrigin | None = None) -> None:
+        self.spec = ArraySpec(tuple(shape), dtype, origin)
+
+    @property
+    def shape(self) -> tuple:
+        return self.spec.shape
+
+    @property
+    def dtype(self) -> Any:
+        return self.spec.dtype
+
+    @property
+    def origin(self) -> DataOrigin | None:
+        return self.spec.origin
 
     def __repr__(self) -> str:
-        return f"<array {self.shape}>"
+        return f"<array {self.spec.describe()}>"
+
+
+class DatasetValue(InertObject):
+    """A ``tf.data.Dataset`` (or what ``image_dataset_from_directory`` and the like return):
+    inert data whose ``element`` is known, the structure one iteration yields (an
+    :class:`ArrayValue` per tensor, in tuples or dicts; UNKNOWN where not known). A batched
+    dataset's arrays have a first dimension of None."""
+
+    __slots__ = ("element", "origin")
+
+    def __init__(self, element: Any, origin: DataOrigin | None = None) -> None:
+        self.element = element
+        self.origin = origin
+
+    def __repr__(self) -> str:
+        return f"<dataset {self.element!r}>"
+
+
+class DataMethod(InertObject):
+    """A method of an array or a dataset (``x.reshape``, ``ds.batch``): calling it computes the
+    result's shape where that is modelled, and is any data method's call otherwise."""
+
+    __slots__ = ("receiver", "name")
+
+    def __init__(self, receiver: Any, name: str) -> None:
+        self.receiver = receiver
+        self.name = name
 
 
 class _UnknownItems:
@@ -409,7 +453,7 @@ def _known_or_unknown(value: Any) -> Any:
     if isinstance(value, ArrayValue):
         return ArrayData(value.shape)  # data of a known shape: a constant operand, or what a model is built on
     if isinstance(value, InertObject):
-        return UNKNOWN
+        return getattr(value, "engine_value", UNKNOWN)  # a loss object: its LossSpec
     if isinstance(value, tuple):
         return tuple(_known_or_unknown(v) for v in value)
     if contents_unknown(value):

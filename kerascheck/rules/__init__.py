@@ -3,7 +3,7 @@
 Codes are stable: KC0xx files that cannot be analysed, KC1xx shape errors,
 KC2xx invalid arguments, KC3xx Keras 2 API and model-level lint: KC301-KC302 and KC31x are
 Keras 2 code under Keras 3 (migration; ``--select KC3`` selects them with the lint rules
-KC303-KC305, ``--select KC301,KC302,KC31`` without).
+KC303-KC305, ``--select KC301,KC302,KC31`` without), KC4xx training (compile, losses, data).
 """
 
 from __future__ import annotations
@@ -16,6 +16,14 @@ from kerascheck.rules.config import (
     ModelOverBudget,
     ParameterHog,
     SoftmaxOnOneUnit,
+)
+from kerascheck.rules.data import (
+    DataCardinality,
+    DataInputCount,
+    DatasetArguments,
+    DataShapeMismatch,
+    LossTargetMismatch,
+    TargetStructure,
 )
 from kerascheck.rules.files import FileTooComplex, InternalError, SyntaxErrorInFile, UnreadableFile
 from kerascheck.rules.migration import (
@@ -36,6 +44,16 @@ from kerascheck.rules.shape import (
     RankMismatch,
     ReshapeMismatch,
     UndefinedDimension,
+)
+from kerascheck.rules.training import (
+    CategoricalCrossentropyOnOneUnit,
+    LossKeysNotOutputs,
+    MetricsKeysNotOutputs,
+    SoftmaxWithBinaryCrossentropy,
+    UnexpectedCompileArgument,
+    UnknownLoss,
+    UnknownMetric,
+    UnknownOptimizer,
 )
 
 ALL_RULES: tuple[type[Rule], ...] = (
@@ -64,6 +82,20 @@ ALL_RULES: tuple[type[Rule], ...] = (
     NumpyIntegerArgument,
     Keras2SavePath,
     PositionalKernelSize,
+    UnknownLoss,
+    UnknownMetric,
+    UnknownOptimizer,
+    UnexpectedCompileArgument,
+    LossKeysNotOutputs,
+    SoftmaxWithBinaryCrossentropy,
+    CategoricalCrossentropyOnOneUnit,
+    MetricsKeysNotOutputs,
+    DataShapeMismatch,
+    DataCardinality,
+    DataInputCount,
+    DatasetArguments,
+    TargetStructure,
+    LossTargetMismatch,
 )
 RULES_BY_CODE: dict[str, type[Rule]] = {rule.code: rule for rule in ALL_RULES}
 RULE_FOR_ENGINE_KIND: dict[str, type[Rule]] = {kind: rule for rule in ALL_RULES for kind in rule.engine_kinds}

@@ -68,7 +68,18 @@ probe for TensorFlow and must keep finding none), and is removed from
 ``sys.modules`` after each fixture, so fixtures cannot leak it to each other.
 With a real TensorFlow installed, no shim is used.
 
-This script never imports kerascheck.
+Datasets without a network
+--------------------------
+``keras.datasets.<name>.load_data()`` downloads its data. Where that fails (no network and
+nothing in ``~/.keras/datasets``), the fixture gets a stand-in: arrays of zeros of the shapes
+and dtypes recorded in ``kerascheck/knowledge/datasets.py`` (by
+``tests/oracle/record_datasets.py``, from Keras's own documentation of each ``load_data``).
+A dimension that documentation leaves open (a sample count written ``num_samples``, the
+length of an IMDB review) gets the arbitrary size 8, an unstated dtype float32 (int64 for
+labels of sequences), and an IMDB or Reuters review is the list ``[1, 2, 3]``: a fixture must
+not depend on those. Where the data loads, the real arrays are used.
+
+This script never imports kerascheck (the datasets table is read as a plain Python file).
 """
 
 from __future__ import annotations
@@ -103,9 +114,9 @@ if "jax" not in sys.modules and "xla_backend_optimization_level" not in os.envir
     ).strip()
 
 import keras  # noqa: E402
-from recording import project_imports, run_script  # noqa: E402  (beside this file)
 from keras.src import tree  # noqa: E402
 from keras.src.utils import summary_utils  # noqa: E402
+from recording import project_imports, run_script  # noqa: E402  (beside this file)
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 FIXTURES_ROOT = REPO_ROOT / "fixtures"
@@ -260,8 +271,55 @@ def _notebook_source(text: str, filename: str) -> str:
     return read_notebook(text, filename).source
 
 
+def _stand_in(name: str, entry: dict):
+    """load_data()'s result built from the recorded table (see "Datasets without a network")."""
+    import numpy as np
+
+    def array(key: str):
+        shape, dtype = entry["arrays"][key]
+        shape = tuple(8 if d is None else d for d in shape)
+        if name in ("imdb", "reuters") and key.startswith("x"):
+            values = np.empty(shape, dtype=object)
+            for index in range(shape[0]):
+                values[index] = [1, 2, 3]
+            return values
+        default = "int64" if name in ("imdb", "reuters") else "float32"
+        return np.zeros(shape, dtype=dtype or default)
+
+    return (array("x_train"), array("y_train")), (array("x_test"), array("y_test"))
+
+
+@contextlib.contextmanager
+def _datasets_or_stand_ins():
+    """``keras.datasets.<name>.load_data``: the real one, or the stand-in where it fails."""
+    import runpy
+
+    table = runpy.run_path(str(REPO_ROOT / "kerascheck" / "knowledge" / "datasets.py"))["DATASETS"]
+    saved = {}
+    for name, entry in table.items():
+        module = getattr(keras.datasets, name)
+        original = module.load_data
+        saved[name] = original
+
+        def load_data(*args, _original=original, _name=name, _entry=entry, **kwargs):
+            try:
+                with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+                    return _original(*args, **kwargs)
+            except TypeError:
+                raise
+            except Exception:  # noqa: BLE001  (no network, no cached data: the stand-in)
+                return _stand_in(_name, _entry)
+
+        module.load_data = load_data
+    try:
+        yield
+    finally:
+        for name, original in saved.items():
+            getattr(keras.datasets, name).load_data = original
+
+
 def _run_fixture(path: Path) -> tuple[dict, dict | None]:
-    with project_imports(path) as package:
+    with _datasets_or_stand_ins(), project_imports(path) as package:
         source = path.read_text(encoding="utf-8")
         if path.suffix == ".ipynb":
             source = _notebook_source(source, str(path))

@@ -1,0 +1,305 @@
+"""Where data meets a model: the checks Keras 3 makes when ``fit``, ``evaluate``, ``predict`` and
+the ``*_on_batch`` methods receive arrays or datasets, as pure functions of
+:class:`~kerascheck.engine.data.ArraySpec` values and the model's input shapes.
+
+Each check mirrors the code of Keras 3.15.1 that raises, and reports only what it proves:
+
+- ``data_adapter_utils.check_data_cardinality``: every array of ``x``, ``y`` and
+  ``sample_weight`` must have as many samples (KC402);
+- ``Functional._standardize_inputs``: as many arrays as the model has inputs (KC403);
+- ``Functional._assert_input_compatibility`` (the input spec of each ``keras.Input``, which lets a
+  last axis of size 1 come or go) and ``Functional._adjust_input_rank`` (a rank one lower is
+  given its last axis of 1, one higher loses its last axis of 1, anything else is an error)
+  on every batch (KC401);
+- a dataset given with ``y`` or ``validation_split`` (KC404).
+
+A structure of data is a leaf (:class:`ArraySpec`, or UNKNOWN), a list or tuple of them, or a
+dict. Problems carry the specs they are about (``sources``), so that the diagnostic can say
+where each shape came from; the message refers to them by index as ``\\x00{i}\\x00``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from kerascheck.engine.data import ArraySpec, format_data_shape
+from kerascheck.engine.dims import UNKNOWN
+from kerascheck.engine.layer import InputSpec, LayerError
+
+DEFAULT_BATCH_SIZE = 32
+
+
+@dataclass(frozen=True)
+class ModelInputs:
+    """What a model expects of ``x``: its name, and per input the layer's name and its shape
+    (batch axis included, None there)."""
+
+    model_name: Any
+    names: tuple[Any, ...]
+    shapes: tuple[Any, ...]
+    functional: bool = True  # a Functional (not a Sequential): its input spec is checked
+
+
+@dataclass(frozen=True)
+class DataProblem:
+    """A proven error: the rule's engine kind, the message, and the data it is about."""
+
+    kind: str
+    message: str
+    sources: tuple[tuple[str, ArraySpec], ...] = ()
+
+
+def source(index: int) -> str:
+    """The placeholder of ``sources[index]`` in a message."""
+    return f"\x00{index}\x00"
+
+
+def leaves(structure: Any) -> list[Any]:
+    if isinstance(structure, (list, tuple)):
+        return [leaf for item in structure for leaf in leaves(item)]
+    if isinstance(structure, dict):
+        return [leaf for key in sorted(structure, key=str) for leaf in leaves(structure[key])]
+    return [structure]
+
+
+def _quote(name: Any) -> str:
+    return "?" if name is UNKNOWN else f"'{name}'"
+
+
+def _shape(shape: Any) -> str:
+    return format_data_shape(shape) if isinstance(shape, tuple) else "?"
+
+
+def _same(left: tuple, right: tuple) -> bool:
+    """Two shapes whose every dimension is known and equal."""
+    return len(left) == len(right) and all(type(a) is int and type(b) is int and a == b for a, b in zip(left, right))
+
+
+def check_cardinality(method: str, named: list[tuple[str, Any]], shown: dict[str, str] | None = None
+                      ) -> DataProblem | None:
+    """``Data cardinality is ambiguous``: arrays (of ``x``, ``y``, ``sample_weight``) whose known
+    sample counts differ."""
+    counts: list[tuple[str, Any, ArraySpec]] = []
+    for label, structure in named:
+        for leaf in leaves(structure):
+            if isinstance(leaf, ArraySpec) and isinstance(leaf.shape, tuple) and leaf.shape:
+                count = leaf.shape[0]
+                if type(count) is int:
+                    counts.append((label, count, leaf))
+    if len({count for _, count, _ in counts}) < 2:
+        return None
+    sizes = []
+    for label, _ in named:
+        mine = [str(count) for lab, count, _ in counts if lab == label]
+        if mine:
+            sizes.append(f"'{label}' sizes: {', '.join(mine)}")
+    sources = tuple(((shown or {}).get(label, label), spec) for label, _, spec in counts)
+    given = ", ".join(source(i) for i in range(len(sources)))
+    message = (
+        f"{method}() gets arrays of different sample counts: {given}. Keras: Data cardinality is ambiguous. "
+        f"Make sure all arrays contain the same number of samples.{' '.join(sizes)}"
+    )
+    return DataProblem("data-cardinality", message, sources)
+
+
+def check_input_count(method: str, x: Any, model: ModelInputs, label: str) -> DataProblem | None:
+    """As many arrays as the model has inputs (a list or tuple of them; one array for one input)."""
+    expected = len(model.shapes)
+    if isinstance(x, dict):
+        return None  # matched by name: not followed
+    given = len(leaves(x)) if isinstance(x, (list, tuple)) else 1
+    if isinstance(x, (list, tuple)) and any(isinstance(item, (list, tuple, dict)) for item in x):
+        return None  # nested structures: not followed
+    if given == expected or isinstance(x, (list, tuple)) and not x:
+        return None
+    keras = (f'Layer "{model.model_name}" expects {expected} named input(s) with keys '
+             f"{list(model.names)}, but it received {given} input tensors.")
+    return DataProblem(
+        "data-inputs",
+        f"{method}() gives {given} array(s) as `{label}` to model {_quote(model.model_name)}, which has {expected} "
+        f"input(s). Keras: {keras}",
+    )
+
+
+def input_problem(shape: tuple, ref: tuple, index: int, input_name: Any, model_name: Any, spec_check: bool
+                  ) -> str | None:
+    """Keras's message when a batch of ``shape`` cannot enter the model input of shape ``ref``.
+
+    ``spec_check``: the input spec is checked too (recorded for a Functional's ``fit``,
+    ``evaluate`` and ``train_on_batch``; a Sequential, ``predict`` and ``predict_on_batch`` only
+    adjust the rank, and sizes that differ reach the layers; ``test_on_batch`` was not recorded,
+    so only the rank is checked there)."""
+    if not isinstance(shape, tuple) or not isinstance(ref, tuple) or not ref:
+        return None
+    if spec_check:
+        from kerascheck.engine.runtime import check_spec
+
+        spec = InputSpec(shape=(None, *ref[1:]), allow_last_axis_squeeze=True, name=input_name)
+        try:
+            check_spec(index, spec, shape, model_name)
+        except LayerError as error:
+            return error.message
+    rank, ref_rank = len(shape), len(ref)
+    if rank == ref_rank:
+        return None
+    if rank == ref_rank + 1 and (type(shape[-1]) is not int or shape[-1] == 1):
+        return None
+    if rank == ref_rank - 1 and (type(ref[-1]) is not int or ref[-1] == 1):
+        return None
+    return (f"Invalid input shape for input with name {_quote(input_name)}. Expected shape "
+            f"{_shape(ref)}, but input has incompatible shape {_shape(shape)}")
+
+
+def batch_shape(spec: ArraySpec, batch: Any) -> Any:
+    """The shape of one batch of ``spec`` (its first axis cut to ``batch`` where that is known)."""
+    shape = spec.shape
+    if not isinstance(shape, tuple) or not shape:
+        return shape
+    count = shape[0]
+    if batch is None or type(count) is not int:
+        return shape
+    return (min(count, batch), *shape[1:])
+
+
+SPEC_CHECKED = frozenset({"fit", "evaluate", "train_on_batch"})  # recorded; test_on_batch not
+
+
+def check_inputs(method: str, x: Any, model: ModelInputs, label: str, batch: Any, shown: str | None = None,
+                 spec_check: bool | None = None, dataset: bool = False) -> list[DataProblem]:
+    """Each array of ``x`` against the model input it goes to. A Sequential given a list or tuple
+    of arrays is recorded accepting it (two arrays for its one input included): not checked."""
+    if not model.functional and isinstance(x, (list, tuple)):
+        return []
+    problem = check_input_count(method, x, model, label)
+    if problem is not None:
+        return [problem]
+    if isinstance(x, dict):
+        return []
+    arrays = leaves(x) if isinstance(x, (list, tuple)) else [x]
+    problems = []
+    for index, (spec, ref, name) in enumerate(zip(arrays, model.shapes, model.names)):
+        if not isinstance(spec, ArraySpec):
+            continue
+        if spec_check is None:
+            spec_check = model.functional and method in SPEC_CHECKED
+        keras = input_problem(batch_shape(spec, batch), ref, index, name, model.model_name, spec_check)
+        if keras is None:
+            continue
+        hint = ""
+        if dataset and isinstance(spec.shape, tuple) and len(spec.shape) + 1 == len(ref) and spec.shape[:1] != (None,):
+            hint = " (the dataset yields single samples: batch it with `.batch(...)`)"
+        elif not dataset and isinstance(ref, tuple) and isinstance(spec.shape, tuple) and _same(ref[1:], spec.shape):
+            hint = (" (the array has the shape of one sample of that input: either the model's input shape counts the "
+                    "samples, where `X.shape[1:]` was meant, or the array lacks its batch axis, "
+                    "`np.expand_dims(x, 0)`)")
+        which = f" {index} {_quote(name)}" if len(model.shapes) > 1 else f" {_quote(name)}"
+        problems.append(DataProblem(
+            "data-shape",
+            f"{method}(): {source(0)} cannot enter the input{which} of shape {_shape(ref)} of model "
+            f"{_quote(model.model_name)}{hint}. Keras: {keras}",
+            ((shown or label if label == "x" else f"{label} {shown or ''}".rstrip(), spec),),
+        ))
+    return problems
+
+
+# Layers whose weights fix the size of their input's last axis, which Keras checks on every call
+# (the input spec set by build, ``axes={-1: n}``, or the recurrent cell's kernel), recorded
+# raising on a Sequential given data of another size there.
+LAST_AXIS_FIXED = frozenset(
+    {"Dense", "Conv1D", "Conv2D", "Conv3D", "BatchNormalization", "LayerNormalization", "LSTM", "GRU", "SimpleRNN"}
+)
+
+
+def check_sequential_layers(method: str, x: ArraySpec, layers: list[Any], batch: Any, shown: str
+                            ) -> DataProblem | None:
+    """A Sequential checks no input spec: a batch of ``x`` runs through its layers (Keras having
+    adjusted its rank to the model's input), and the first layer of :data:`LAST_AXIS_FIXED`
+    whose input's last axis differs from the one it was built with raises. Shapes are carried
+    through the layers before it by their rules; anything not known stops the check."""
+    from kerascheck.engine.runtime import KerasTensor
+
+    shape = batch_shape(x, batch)
+    for layer in layers:
+        if not isinstance(shape, tuple) or not shape:
+            return None
+        nodes = layer.inbound_nodes
+        built = nodes[0].inputs[0].shape if nodes and nodes[0].inputs and isinstance(
+            nodes[0].inputs[0], KerasTensor) else UNKNOWN
+        data_format = layer.rule.args.get("data_format") if layer.rule is not None else None
+        if layer.class_name in LAST_AXIS_FIXED and layer.rule is not None and (
+                data_format is None or isinstance(data_format, str) and data_format == "channels_last"):
+            expected = built[-1] if isinstance(built, tuple) and built else UNKNOWN
+            if type(expected) is int and type(shape[-1]) is int and expected != shape[-1]:
+                keras = (f"Input 0 with name 'None' of layer '{layer.name}' is incompatible with the layer: expected "
+                         f"axis -1 of input shape to have value {expected}, but received input with shape "
+                         f"{_shape(shape)}")
+                return DataProblem(
+                    "data-shape",
+                    f"{method}(): {source(0)} reaches {layer.class_name} '{layer.name}' with a last axis of "
+                    f"{shape[-1]}, but that layer was built for {expected}. Keras: {keras}",
+                    ((shown, x),),
+                )
+        if layer.rule is None:
+            return None
+        kept = layer.rule.explanations
+        try:
+            shape = layer.compute_output_shape(shape)
+        except Exception:  # noqa: BLE001  (Unresolved, or an error Keras may word otherwise: not proven here)
+            return None
+        finally:
+            layer.rule.explanations = kept
+        if shape is UNKNOWN or isinstance(shape, list):
+            return None
+    return None
+
+
+def check_dataset_arguments(method: str, y_given: bool, validation_split: Any) -> list[DataProblem]:
+    """A dataset carries its own targets: ``y`` and ``validation_split`` are refused."""
+    problems = []
+    if y_given:
+        problems.append(DataProblem(
+            "data-dataset",
+            f"{method}() gets a dataset as `x` and also `y`. Keras: When providing `x` as a tf.data.Dataset, `y` "
+            "should not be passed. Instead, the targets should be included as part of the tf.data.Dataset.",
+        ))
+    if type(validation_split) is float and validation_split > 0 or type(validation_split) is int and validation_split:
+        problems.append(DataProblem(
+            "data-dataset",
+            f"{method}() gets a dataset with `validation_split`. Keras: Argument `validation_split` is only "
+            "supported for tensors or NumPy arrays.",
+        ))
+    return problems
+
+
+def check_target_structure(method: str, y: Any, outputs: int) -> DataProblem | None:
+    """``CompileLoss``: ``y`` must have the structure of the model's outputs (one array for one
+    output, a list of as many arrays for several)."""
+    if isinstance(y, dict) or y is UNKNOWN or outputs < 1:
+        return None
+    given = len(y) if isinstance(y, (list, tuple)) else None
+    if isinstance(y, (list, tuple)) and any(isinstance(item, (list, tuple, dict)) for item in y):
+        return None
+    if given is None and outputs == 1 or given == outputs or given == 1 and outputs == 1:
+        return None
+    if given is None or given == 1 and outputs == 1:
+        return DataProblem("data-targets", f"{method}() gives one array as `y` to a model of {outputs} outputs. "
+                           "Keras: y_true and y_pred have different structures.")
+    return DataProblem("data-targets", f"{method}() gives {given} arrays as `y` to a model of {outputs} output(s). "
+                       "Keras: y_true and y_pred have different structures.")
+
+
+def loss_problem(loss: Any, y_true: ArraySpec, y_pred_shape: Any, batch_size: Any = None) -> str | None:
+    """Keras's message when the compiled ``loss`` raises on targets ``y_true`` and predictions of
+    ``y_pred_shape`` (:func:`kerascheck.engine.losses.check_loss`), in batches of ``batch_size``
+    (``fit``'s default, 32, when None; UNKNOWN for a whole array at once, as ``train_on_batch``
+    takes it); None when it trains or that is not proven."""
+    from kerascheck.engine.losses import DEFAULT_BATCH_SIZE, check_loss
+
+    if batch_size is None:
+        batch_size = DEFAULT_BATCH_SIZE
+    elif batch_size is UNKNOWN and isinstance(y_true.shape, tuple) and y_true.shape and type(y_true.shape[0]) is int:
+        batch_size = y_true.shape[0]
+    elif type(batch_size) is not int:
+        batch_size = UNKNOWN
+    return check_loss(loss, y_true, y_pred_shape, batch_size)

@@ -1,0 +1,143 @@
+"""What each built-in Keras loss accepts: ``check_loss(loss, y_true, y_pred_shape)`` is Keras
+3.15.1's message when training a model whose output has ``y_pred_shape`` on labels ``y_true``
+with ``loss`` raises, None when Keras accepts it or when that cannot be proven.
+
+A loss is a :class:`LossSpec`: what ``compile(loss=...)`` was given, resolved through the
+table recorded from Keras (``kerascheck/knowledge/keras_losses.py``) to the loss function it
+computes and that function's keyword arguments.  One module per family mirrors the functions
+of ``keras/src/losses/losses.py`` (regression, hinge, crossentropy, segmentation, sequence,
+metric_learning);
+all of them first pass through ``LossFunctionWrapper.call``'s ``squeeze_or_expand_to_same_rank``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from kerascheck.engine.data import ArraySpec
+from kerascheck.engine.dims import UNKNOWN, PartialShape, Unresolved
+
+# The rule modules register themselves.
+from kerascheck.engine.losses import crossentropy, hinge, metric_learning, regression, segmentation, sequence  # noqa: F401
+from kerascheck.engine.losses.base import BATCH, RULES, LossError, same, squeeze_or_expand_to_same_rank
+
+DEFAULT_BATCH_SIZE = 32  # fit()'s batch_size when it is not given
+
+# Label dtypes the rules are written for (NumPy's names); others (strings, objects) prove nothing.
+NUMERIC_DTYPES = frozenset(
+    {"bool", "uint8", "uint16", "uint32", "uint64", "int8", "int16", "int32", "int64",
+     "float16", "bfloat16", "float32", "float64"}
+)
+
+
+@dataclass(frozen=True)
+class LossSpec:
+    """A loss as ``compile`` is given it: a string (``"mse"``, ``"categorical_crossentropy"``),
+    or a ``keras.losses`` class (``class_name``) or function (``function``) with the keyword
+    arguments it was constructed with (``config``, as sorted ``(name, value)`` pairs)."""
+
+    identifier: str | None = None  # compile(loss="mse")
+    class_name: str | None = None  # compile(loss=keras.losses.CategoricalCrossentropy(from_logits=True))
+    function: str | None = None  # compile(loss=keras.losses.categorical_crossentropy)
+    config: tuple = field(default=())
+
+
+def loss_spec(loss: Any) -> LossSpec | None:
+    """A :class:`LossSpec` of ``loss`` given as a string, a ``LossSpec``, or a pair
+    ``(class name, config dict)``; None for anything else."""
+    if isinstance(loss, LossSpec):
+        return loss
+    if isinstance(loss, str):
+        return LossSpec(identifier=loss)
+    if isinstance(loss, (tuple, list)) and len(loss) == 2 and isinstance(loss[0], str) and isinstance(loss[1], dict):
+        return LossSpec(class_name=loss[0], config=tuple(sorted(loss[1].items())))
+    return None
+
+
+def resolve(spec: LossSpec, y_true: tuple, y_pred: tuple) -> tuple[str, dict] | None:
+    """The loss function ``spec`` computes and its keyword arguments; None when unknown."""
+    from kerascheck.knowledge import keras_losses
+
+    if spec.identifier is not None:
+        name = spec.identifier
+        if name.lower() in ("crossentropy", "ce"):  # compile_utils.get_loss picks one from the shapes
+            return _crossentropy_for(y_true, y_pred), {}
+        function = keras_losses.STRINGS.get(name)
+        if function is None:
+            return None
+        wrapped = keras_losses.CLASSES.get(name)
+        return function, dict(wrapped[1]) if wrapped is not None else {}
+    if spec.class_name is not None:
+        wrapped = keras_losses.CLASSES.get(spec.class_name)
+        if wrapped is None:
+            return None
+        function, defaults, parameters = wrapped
+        kwargs = dict(defaults)
+        for key, value in spec.config:
+            if key not in parameters:
+                return None  # Keras raises a TypeError constructing it: not this check's business
+            if key not in ("reduction", "name", "dtype"):  # the Loss's own, not the function's
+                kwargs[key] = value
+        return function, kwargs
+    if spec.function is not None and spec.function in RULES:
+        return spec.function, dict(spec.config)
+    return None
+
+
+def _crossentropy_for(y_true: tuple, y_pred: tuple) -> str:
+    """``compile_utils.is_binary_or_sparse_categorical``."""
+    if same(y_pred[-1], 1):
+        return "binary_crossentropy"
+    if len(y_true) < len(y_pred) or same(y_true[-1], 1) and y_pred[-1] > 1:
+        return "sparse_categorical_crossentropy"
+    return "categorical_crossentropy"
+
+
+def batch_shapes(y_true: ArraySpec, y_pred_shape: Any, batch_size: Any) -> tuple[tuple, tuple] | None:
+    """The shapes of the labels and of the predictions of the first batch ``fit`` trains on
+    (``min(batch_size, samples)`` of them), or None when they are not known."""
+    labels, output = y_true.shape, y_pred_shape
+    for shape in (labels, output):
+        if shape is UNKNOWN or type(shape) is PartialShape or not isinstance(shape, tuple) or not shape:
+            return None
+    if any(d is UNKNOWN or d is None for d in output[1:]) or any(d is UNKNOWN or d is None for d in labels[1:]):
+        return None
+    samples = labels[0]
+    if type(samples) is int and type(batch_size) is int:
+        batch: Any = min(samples, batch_size)
+    else:
+        batch = BATCH
+    return (batch,) + tuple(labels[1:]), (batch,) + tuple(output[1:])
+
+
+def check_loss(loss: Any, y_true: ArraySpec, y_pred_shape: Any, batch_size: Any = DEFAULT_BATCH_SIZE) -> str | None:
+    """Keras's message when ``fit`` with ``loss`` on labels ``y_true`` and a model output of
+    ``y_pred_shape`` (batch dimension included) raises; None when it trains or is not proven
+    to raise.  Never raises."""
+    error = loss_error(loss, y_true, y_pred_shape, batch_size)
+    return None if error is None else error.message
+
+
+def loss_error(loss: Any, y_true: ArraySpec, y_pred_shape: Any, batch_size: Any = DEFAULT_BATCH_SIZE) -> LossError | None:
+    """:func:`check_loss` with the type of the error Keras raises."""
+    try:
+        spec = loss_spec(loss)
+        shapes = batch_shapes(y_true, y_pred_shape, batch_size)
+        if spec is None or shapes is None or y_true.dtype not in NUMERIC_DTYPES:
+            return None
+        labels, predictions = shapes
+        resolved = resolve(spec, labels, predictions)
+        if resolved is None or resolved[0] not in RULES:
+            return None
+        function, kwargs = resolved
+        labels, predictions = squeeze_or_expand_to_same_rank(labels, predictions)
+        RULES[function](labels, y_true.dtype, predictions, kwargs)
+    except LossError as error:
+        return error
+    except (Unresolved, TypeError, ValueError, IndexError, KeyError, AttributeError, RecursionError):
+        return None
+    return None
+
+
+__all__ = ["LossSpec", "check_loss", "loss_error", "loss_spec", "DEFAULT_BATCH_SIZE"]

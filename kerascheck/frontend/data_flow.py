@@ -1,0 +1,428 @@
+"""The interpreter's side of data: calls that make arrays and datasets (:mod:`numpy_data` computes
+their shapes), and what happens when data meets a model (``fit``, ``evaluate``, ``predict``…),
+checked by the pure :mod:`kerascheck.engine.data_checks`.
+
+The front-end only gathers: the :class:`~kerascheck.engine.data.ArraySpec` of each array given
+to the model, the model's input shapes, its outputs and the loss it was compiled with.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+import libcst as cst
+
+from kerascheck.engine import data_checks
+from kerascheck.engine.data import ArraySpec
+from kerascheck.engine.dims import UNKNOWN, Unresolved
+from kerascheck.engine.runtime import Functional, KerasTensor, Model, Sequential
+from kerascheck.frontend import numpy_data
+from kerascheck.frontend.keras_names import ModuleRef
+from kerascheck.frontend.numpy_data import NOT_MODELLED
+from kerascheck.frontend.values import INERT, ArrayValue, DataMethod, DatasetValue, UserFunction
+
+# Model methods that take data, and the position of their arguments.
+_DATA_PARAMETERS = {
+    "fit": ("x", "y", "batch_size", "epochs", "verbose", "callbacks", "validation_split", "validation_data"),
+    "evaluate": ("x", "y", "batch_size"),
+    "predict": ("x", "batch_size"),
+    "train_on_batch": ("x", "y", "sample_weight"),
+    "test_on_batch": ("x", "y", "sample_weight"),
+    "predict_on_batch": ("x",),
+}
+_ON_BATCH = frozenset({"train_on_batch", "test_on_batch", "predict_on_batch"})
+_LOSS_METHODS = frozenset({"fit", "evaluate", "train_on_batch", "test_on_batch"})  # those that compute the loss
+
+# TensorFlow functions that keep a tensor's shape or change it as NumPy's namesakes do (in a
+# ``Dataset.map`` function).
+_TF_FUNCTIONS = {
+    "tensorflow.reshape": "reshape", "tensorflow.expand_dims": "expand_dims", "tensorflow.squeeze": "squeeze",
+    "tensorflow.transpose": "transpose",
+}
+
+
+class DataFlow:
+    """Arrays and datasets through the interpreter; data meeting models."""
+
+    def call_data_library(self, dotted: str, args: list[Any], kwargs: dict[str, Any], node: Any) -> Any:
+        """A function of NumPy, ``tf.data`` or Keras's data utilities; NOT_MODELLED for the others."""
+        if dotted.startswith("numpy."):
+            return numpy_data.numpy_call(dotted[6:], args, kwargs, node)
+        if dotted.startswith("tensorflow.data.Dataset."):
+            return numpy_data.tf_data_call(dotted, args, kwargs, node)
+        if dotted.startswith("keras.") and not dotted.startswith("keras.ops."):
+            return numpy_data.keras_data_call(dotted, args, kwargs, node)
+        if dotted == "sklearn.model_selection.train_test_split":
+            return numpy_data.train_test_split(args, kwargs, node)
+        if dotted in _TF_FUNCTIONS and args and isinstance(args[0], ArrayValue):
+            return numpy_data.numpy_call(_TF_FUNCTIONS[dotted], args, kwargs, node)
+        if dotted == "tensorflow.cast" and args and isinstance(args[0], ArrayValue):
+            dtype = args[1] if len(args) > 1 else kwargs.get("dtype")
+            return ArrayValue(args[0].shape, numpy_data.dtype_name(dtype), args[0].origin)
+        if dotted == "tensorflow.one_hot" and args and isinstance(args[0], ArrayValue):
+            depth = args[1] if len(args) > 1 else kwargs.get("depth")
+            return ArrayValue((*args[0].shape, depth if type(depth) is int else UNKNOWN), "float32", args[0].origin)
+        return NOT_MODELLED
+
+    def call_data_method(self, method: DataMethod, args: list[Any], kwargs: dict[str, Any], node: Any) -> Any:
+        receiver = method.receiver
+        if isinstance(receiver, ArrayValue):
+            return numpy_data.array_method(receiver, method.name, args, kwargs, node)
+        if method.name == "map" and self.arguments_names(args, kwargs):
+            return NOT_MODELLED  # a function that may create Keras objects: not traced
+        return numpy_data.dataset_method(receiver, method.name, args, kwargs, node,
+                                         lambda function, element: self.trace_element(function, element, node))
+
+    def preprocessed(self, layer: Any, array: ArrayValue, node: Any) -> Any:
+        """A preprocessing layer applied to data: an array of the shape its rule computes (a
+        dimension Keras leaves to the data, None there, is unknown)."""
+        try:
+            shape = layer.compute_output_shape(array.shape)
+        except Exception:  # noqa: BLE001  (an error or an undecided shape: unknown data)
+            return INERT
+        if not isinstance(shape, tuple):
+            return INERT
+        dtype = numpy_data.PREPROCESSING_ON_DATA.get(layer.class_name)
+        if layer.class_name == "TextVectorization" and layer.rule is not None:
+            mode = layer.rule.args.get("output_mode")
+            dtype = ("int64" if mode == "int" else "float32") if isinstance(mode, str) else UNKNOWN
+        shape = tuple(UNKNOWN if d is None and i else d for i, d in enumerate(shape))
+        return ArrayValue(shape, dtype if dtype is not None else UNKNOWN, numpy_data.DataOrigin(
+            layer.class_name, 0, 0, node))
+
+    def trace_element(self, function: Any, element: Any, node: Any) -> Any:
+        """What ``Dataset.map(function)`` gives: ``function`` run on one element (a tuple element
+        is passed as separate arguments, as ``tf.data`` does); UNKNOWN where not followed."""
+        if not isinstance(function, UserFunction) or element is UNKNOWN:
+            return UNKNOWN
+        args = list(element) if isinstance(element, tuple) else [element]
+        result = self.call_value(function, args, {}, node, function.scope)
+        return _element(result)
+
+    def data_subscript(self, array: ArrayValue, node: cst.Subscript, scope: Any) -> Any:
+        """``array[...]``: the key evaluated as Python would pass it (``np.newaxis`` is None)."""
+        parts: list[Any] = []
+        for element in node.slice:
+            index = element.slice
+            if isinstance(index, cst.Slice):
+                bounds = [self.eval(b, scope) if b is not None else None for b in (index.lower, index.upper, index.step)]
+                if not all(b is None or type(b) is int for b in bounds):
+                    return INERT
+                parts.append(slice(*bounds))
+            elif isinstance(index.value, cst.Ellipsis):
+                parts.append(Ellipsis)
+            else:
+                value = self.eval(index.value, scope)
+                if isinstance(value, ModuleRef) and value.name == "numpy.newaxis" or value is None:
+                    parts.append(None)
+                elif type(value) is int:
+                    parts.append(value)
+                else:
+                    return INERT
+        key: Any = parts[0] if len(parts) == 1 and not isinstance(node.slice[0].comma, cst.Comma) else tuple(parts)
+        return numpy_data.subscript(array, key)
+
+    def note_data(self, target: Any, value: Any, value_node: Any) -> None:
+        """Arrays and datasets the file binds at module level, for editors (by name)."""
+        if isinstance(target, cst.Name):
+            if isinstance(value, ArrayValue):
+                self.session.bind_data(target.value, value_node, value.spec)
+            elif isinstance(value, DatasetValue):
+                self.session.bind_data(target.value, value_node, value)
+        elif isinstance(target, (cst.Tuple, cst.List)) and isinstance(value, (tuple, list)):
+            if len(target.elements) == len(value) and not any(
+                    isinstance(e, cst.StarredElement) for e in target.elements):
+                for element, item in zip(target.elements, value):
+                    self.note_data(element.value, item, value_node)
+
+    # ------------------------------------------------------------------ data meets a model
+
+    # What the model call being interpreted is given as x, one batch of it (label, ArraySpec with
+    # an unknown batch size), for an unbuilt model that is built on it; None if not known.
+    batch_given: tuple[str, ArraySpec] | None = None
+    # The data checks of that call proved that Keras raises (before training: no optimizer).
+    data_raised: bool = False
+
+    def built_on_data(self, method: str, model: Model, given: tuple[str, ArraySpec], errors: int, node: Any) -> None:
+        """The errors raised while an unbuilt model was built on data are reported at the call
+        that gave the data (Keras raises there), naming the data."""
+        session = self.session
+        for index in range(errors, len(session.errors)):
+            error = session.errors[index]
+            layer = error.layer
+            who = f"{layer.class_name} '{layer.name}'" if layer is not None and layer.name is not UNKNOWN else "a layer"
+            message = (f"{method}() builds model {_quoted(model.name)} on batches of {data_checks.source(0)}, and "
+                       f"{who} cannot take them. Keras: {error.message}")
+            session.errors[index] = replace(error, message=message, origin=self.origin(node), data=(given,))
+
+    def model_meets_data(self, model: Model, name: str, args: list[Any], kwargs: dict[str, Any], node: Any) -> None:
+        """``model.compile(loss=…)`` is remembered; ``fit`` and the others check their data."""
+        self.batch_given = None
+        self.data_raised = False
+        if name == "compile":
+            model.compiled = True  # its loss is resolved by compile_calls (Model.compile_loss)
+            return
+        parameters = _DATA_PARAMETERS.get(name)
+        if parameters is None or self.session.keras_version != 3:
+            return
+        given = dict(zip(parameters, args))
+        given.update({k: v for k, v in kwargs.items() if k in parameters or k in ("sample_weight",
+                                                                                   "validation_split")})
+        if len(args) > len(parameters):
+            return
+        x = given.get("x")
+        if isinstance(x, ArrayValue) and x.shape:
+            self.batch_given = (_label(node, "x", parameters), ArraySpec((UNKNOWN, *x.shape[1:]), x.dtype, x.origin))
+        elif isinstance(x, DatasetValue):
+            features = _features(x.element)
+            if isinstance(features, ArrayValue) and features.shape:
+                self.batch_given = (f"the elements of {_label(node, 'x', parameters)}", ArraySpec(
+                    (UNKNOWN if features.shape[0] is None else features.shape[0], *features.shape[1:]),
+                    features.dtype, features.origin))
+        shown = {}
+        for position, arg in enumerate(node.args if isinstance(node, cst.Call) else ()):
+            key = arg.keyword.value if arg.keyword is not None else (
+                parameters[position] if position < len(parameters) else None)
+            if key is not None and isinstance(arg.value, (cst.Name, cst.Attribute)):
+                shown[key] = _dotted(arg.value)
+            if key is not None and isinstance(arg.value, cst.Tuple):
+                for at, element in enumerate(arg.value.elements):
+                    if isinstance(element.value, (cst.Name, cst.Attribute)):
+                        shown[f"{key}[{at}]"] = _dotted(element.value)
+        try:
+            problems = self.data_problems(model, name, given, shown)
+        except Unresolved:
+            return  # a decision on a value that is not known: nothing proven
+        for problem in problems:
+            self.session.report_data(problem, self.origin(node))
+            self.data_raised = True
+
+    def loss_problems(
+        self, model: Model, method: str, y: Any, label: str, batch_size: Any = None
+    ) -> list[data_checks.DataProblem]:
+        """The compiled loss against each target and its output: ``data_checks.loss_problem``, the
+        hook of the loss rules (kind ``data-loss``)."""
+        shapes = _output_shapes(model)
+        targets = list(y) if isinstance(y, (list, tuple)) else [y]
+        if shapes is None or len(shapes) != len(targets):
+            return []
+        problems = []
+        for index, (target, shape) in enumerate(zip(targets, shapes)):
+            if not isinstance(target, ArraySpec):
+                continue
+            loss = model.compile_loss
+            if isinstance(loss, (list, tuple)) and len(loss) == len(shapes):
+                loss = loss[index]
+            elif isinstance(loss, (list, tuple, dict)):
+                continue  # keyed by output names, or of another length: not followed here
+            keras = data_checks.loss_problem(loss, target, shape, batch_size)
+            if keras is not None:
+                problems.append(data_checks.DataProblem(
+                    "data-loss",
+                    f"{method}(): the loss cannot compare {data_checks.source(0)} with the model's output of shape "
+                    f"{data_checks.format_data_shape(shape)}. Keras: {keras}",
+                    ((label, target),),
+                ))
+        return problems
+
+    def data_problems(self, model: Model, method: str, given: dict[str, Any], shown: dict[str, str]
+                      ) -> list[data_checks.DataProblem]:
+        x = given.get("x")
+        inputs = _model_inputs(model)
+        if isinstance(x, DatasetValue):
+            problems = data_checks.check_dataset_arguments(method, given.get("y") is not None,
+                                                           given.get("validation_split"))
+            if problems:
+                return problems
+            structure = _specs(_features(x.element))
+            label = f"the elements of {shown.get('x', 'the dataset')}"
+            if inputs is None:
+                return []
+            problems = data_checks.check_inputs(method, structure, inputs, "x", None, label, dataset=True)
+            if not problems and isinstance(model, Sequential) and isinstance(structure, ArraySpec):
+                adjusted = _adjusted(structure, inputs.shapes[0])
+                problem = data_checks.check_sequential_layers(method, adjusted, model.layer_list(), None, label) \
+                    if adjusted else None
+                if problem is not None:
+                    problems.append(problem)
+            return problems
+        x_specs, y_specs = _specs(x), _specs(given.get("y"))
+        if _unknown_structure(x) or x is None:
+            return []
+        problems: list[data_checks.DataProblem] = []
+        split = given.get("validation_split")
+        if split is None or type(split) in (int, float) and not split:
+            named = [("x", x_specs), ("y", y_specs)]
+            if "sample_weight" in given:
+                named.append(("sample_weight", _specs(given["sample_weight"])))
+            cardinality = data_checks.check_cardinality(method, named, shown)
+            if cardinality is not None:
+                problems.append(cardinality)
+        if inputs is not None:
+            batch = _batch(method, given)
+            found = data_checks.check_inputs(method, x_specs, inputs, "x", batch, shown.get("x"))
+            problems += found
+            if not found and isinstance(model, Sequential) and isinstance(x_specs, ArraySpec):
+                adjusted = _adjusted(x_specs, inputs.shapes[0])
+                problem = data_checks.check_sequential_layers(method, adjusted, model.layer_list(), batch,
+                                                              shown.get("x", "x")) if adjusted else None
+                if problem is not None:
+                    problems.append(problem)
+        outputs = _output_count(model)
+        if given.get("y") is not None and outputs is not None and not _unknown_structure(given.get("y")):
+            target = data_checks.check_target_structure(method, y_specs, outputs)
+            if target is not None:
+                problems.append(target)
+            elif model.compiled and method in _LOSS_METHODS:
+                problems += self.loss_problems(model, method, y_specs, shown.get("y", "y"), _batch_size(method, given))
+        elif (
+            isinstance(model, Sequential) and model.compiled and method in _LOSS_METHODS
+            and isinstance(y_specs, ArraySpec)
+        ):
+            # A Sequential's one output against one array of targets (their structure is not checked).
+            problems += self.loss_problems(model, method, y_specs, shown.get("y", "y"), _batch_size(method, given))
+        validation = given.get("validation_data")
+        if method == "fit" and isinstance(validation, tuple) and len(validation) in (2, 3):
+            vx, vy = _specs(validation[0]), _specs(validation[1])
+            if not _unknown_structure(validation[0]):
+                cardinality = data_checks.check_cardinality(
+                    method, [("x", vx), ("y", vy)],
+                    {k: v for k, v in (("x", shown.get("validation_data[0]")), ("y", shown.get("validation_data[1]")))
+                     if v is not None})
+                if cardinality is not None:
+                    problems.append(cardinality)
+                if inputs is not None:
+                    problems += data_checks.check_inputs(method, vx, inputs, "validation_data", _batch(method, given),
+                                                         shown.get("validation_data[0]"), spec_check=False)
+        elif method == "fit" and isinstance(validation, DatasetValue) and inputs is not None:
+            problems += data_checks.check_inputs(method, _specs(_features(validation.element)), inputs,
+                                                 "validation_data", None, shown.get("validation_data"),
+                                                 spec_check=False, dataset=True)
+        return problems
+
+
+def _adjusted(spec: ArraySpec, ref: Any) -> ArraySpec | None:
+    """``Functional._adjust_input_rank``: the data with a last axis of 1 added or squeezed to the
+    model input's rank; None where that is not known."""
+    shape = spec.shape
+    if not isinstance(shape, tuple) or not isinstance(ref, tuple):
+        return None
+    if len(shape) == len(ref):
+        return spec
+    if len(shape) == len(ref) + 1 and type(shape[-1]) is int and shape[-1] == 1:
+        return replace(spec, shape=shape[:-1])
+    if len(shape) == len(ref) - 1 and type(ref[-1]) is int and ref[-1] == 1:
+        return replace(spec, shape=(*shape, 1))
+    return None
+
+
+def _features(element: Any) -> Any:
+    """The inputs part of a dataset element: ``x`` of ``(x, y)`` or ``(x, y, sample_weight)``."""
+    if isinstance(element, tuple) and len(element) in (1, 2, 3):
+        return element[0]
+    return element
+
+
+def _label(node: Any, parameter: str, parameters: tuple[str, ...]) -> str:
+    """The source text of a call's argument when it is a name (``x_train``), else the parameter."""
+    for position, arg in enumerate(node.args if isinstance(node, cst.Call) else ()):
+        key = arg.keyword.value if arg.keyword is not None else (
+            parameters[position] if position < len(parameters) else None)
+        if key == parameter and isinstance(arg.value, (cst.Name, cst.Attribute)):
+            return _dotted(arg.value)
+    return parameter
+
+
+def _quoted(name: Any) -> str:
+    return "?" if name is UNKNOWN else f"'{name}'"
+
+
+def _dotted(node: Any) -> str:
+    if isinstance(node, cst.Name):
+        return node.value
+    if isinstance(node, cst.Attribute):
+        return f"{_dotted(node.value)}.{node.attr.value}"
+    return "?"
+
+
+def _output_shapes(model: Model) -> list[Any] | None:
+    functional = model.functional if isinstance(model, Sequential) else model
+    if not isinstance(functional, Functional) or functional.call_overridden or functional.subclass_instance:
+        return None
+    return [t.shape if isinstance(t, KerasTensor) else UNKNOWN for t in functional.outputs]
+
+
+def _element(value: Any) -> Any:
+    """A dataset element from what a mapped function returned."""
+    if isinstance(value, ArrayValue):
+        return value
+    if isinstance(value, tuple):
+        return tuple(_element(v) for v in value)
+    if isinstance(value, dict) and all(isinstance(k, str) for k in value):
+        return {k: _element(v) for k, v in value.items()}
+    return UNKNOWN
+
+
+def _specs(value: Any) -> Any:
+    """The ArraySpec structure of data given to a model: arrays, lists, tuples and dicts of them;
+    UNKNOWN for anything else."""
+    if isinstance(value, ArrayValue):
+        return value.spec
+    if isinstance(value, (list, tuple)):
+        return type(value)(_specs(v) for v in value)
+    if isinstance(value, dict):
+        return {k: _specs(v) for k, v in value.items()}
+    return UNKNOWN
+
+
+def _unknown_structure(value: Any) -> bool:
+    """Data whose structure (one array, how many in a list) is not known."""
+    if isinstance(value, ArrayValue):
+        return False
+    if isinstance(value, (list, tuple)):
+        return any(not isinstance(v, ArrayValue) for v in value)
+    return True
+
+
+def _batch(method: str, given: dict[str, Any]) -> Any:
+    if method in _ON_BATCH:
+        return None  # the whole array is the batch
+    size = given.get("batch_size")
+    return data_checks.DEFAULT_BATCH_SIZE if size is None else size if type(size) is int else None
+
+
+def _model_inputs(model: Model) -> data_checks.ModelInputs | None:
+    """The model's inputs as Keras checks data against them; None where that is not followed."""
+    functional = model.functional if isinstance(model, Sequential) else model
+    if not isinstance(functional, Functional) or functional.call_overridden or functional.subclass_instance:
+        return None
+    if isinstance(functional.inputs_structure, dict):
+        return None
+    tensors = functional.inputs
+    if not all(isinstance(t, KerasTensor) and isinstance(t.shape, tuple) for t in tensors):
+        return None
+    names = tuple(t.layer.name if t.layer is not None else UNKNOWN for t in tensors)
+    return data_checks.ModelInputs(model.name, names, tuple(t.shape for t in tensors), not isinstance(model, Sequential))
+
+
+def _batch_size(method: str, given: dict[str, Any]) -> Any:
+    """The batch size the loss first sees: ``fit``'s and ``evaluate``'s argument (None: their default);
+    UNKNOWN for the ``*_on_batch`` methods, which take the whole array."""
+    return given.get("batch_size") if method in ("fit", "evaluate") else UNKNOWN
+
+
+def _output_count(model: Model) -> int | None:
+    """A functional model's number of outputs (a Sequential's targets are not checked: only a
+    functional model was recorded refusing targets of another structure)."""
+    functional = model
+    if not isinstance(functional, Functional) or functional.call_overridden or functional.subclass_instance:
+        return None
+    if isinstance(functional.outputs_structure, dict):
+        return None
+    return len(functional.outputs)
+
+
+def spec_of(value: Any) -> ArraySpec | None:
+    """The ArraySpec of a value, for hovers."""
+    return value.spec if isinstance(value, ArrayValue) else None

@@ -1,0 +1,861 @@
+"""Data shapes, never data: NumPy arrays, Keras's datasets and utilities, ``tf.data`` pipelines.
+
+What a model file does to its data before ``fit`` — ``mnist.load_data()``, ``reshape(-1, 784)``,
+``x[..., None]``, ``/ 255.0``, ``to_categorical``, ``Dataset.from_tensor_slices((x, y)).batch(32)``
+— is followed here on :class:`~kerascheck.frontend.values.ArrayValue` (an array's shape, dtype
+and the call that made that shape) and :class:`~kerascheck.frontend.values.DatasetValue` (what
+one element of a dataset holds). Every function returns :data:`NOT_MODELLED` for a call it does
+not model, and the interpreter then treats it as any call into a data library (its result is
+inert data, of unknown shape); a shape this module cannot decide is never guessed: a dimension
+is UNKNOWN, a rank that is not known makes the whole result unknown data.
+
+NumPy's own semantics are mirrored (dtypes as NumPy 2 promotes them with Python scalars; a
+broadcast, reshape or concatenation that NumPy would reject stops the program there, so its
+result is never used: it is unknown data here).
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any, Callable
+
+from kerascheck.engine.data import DataOrigin
+from kerascheck.engine.dims import UNKNOWN
+from kerascheck.frontend.keras_names import ModuleRef
+from kerascheck.frontend.values import INERT, ArrayValue, Builtin, DataMethod, DatasetValue, InertObject
+from kerascheck.knowledge.datasets import DATASETS
+
+
+class _NotModelled:
+    def __repr__(self) -> str:
+        return "<not modelled>"
+
+
+NOT_MODELLED = _NotModelled()
+
+MAX_ARRAY_LITERAL = 10_000  # elements of an np.array([...]) literal that are looked at
+
+# --------------------------------------------------------------------------- dimensions and dtypes
+
+
+def _is_int(value: Any) -> bool:
+    return type(value) is int
+
+
+def _known(dim: Any) -> bool:
+    return type(dim) is int
+
+
+def _size(shape: tuple) -> Any:
+    if all(_known(d) for d in shape):
+        return math.prod(shape)
+    return UNKNOWN
+
+
+_DTYPE_NAMES = frozenset(
+    {"bool", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64", "float16", "float32",
+     "float64", "bfloat16", "complex64", "complex128", "str", "object"}
+)
+_PYTHON_DTYPES = {"float": "float64", "int": "int64", "bool": "bool", "complex": "complex128", "str": "str",
+                  "object": "object"}
+
+
+def dtype_name(value: Any) -> Any:
+    """A dtype argument (``"float32"``, ``np.float32``, ``tf.float32``, ``float``) as NumPy names it."""
+    if isinstance(value, str):
+        name = _PYTHON_DTYPES.get(value, value)
+        return name if name in _DTYPE_NAMES else UNKNOWN
+    if isinstance(value, ModuleRef):
+        root, _, last = value.name.rpartition(".")
+        if root in ("numpy", "tensorflow", "jax.numpy", "keras.backend") or root.endswith(".dtypes"):
+            return _PYTHON_DTYPES.get(last, last) if _PYTHON_DTYPES.get(last, last) in _DTYPE_NAMES else UNKNOWN
+    if isinstance(value, Builtin):
+        return _PYTHON_DTYPES.get(value.name, UNKNOWN)
+    return UNKNOWN
+
+
+def _kind(dtype: Any) -> str | None:
+    if not isinstance(dtype, str):
+        return None
+    if dtype == "bool":
+        return "b"
+    if dtype.startswith("uint"):
+        return "u"
+    if dtype.startswith("int"):
+        return "i"
+    if dtype.startswith(("float", "bfloat")):
+        return "f"
+    return None
+
+
+def _scalar_dtype(value: Any) -> Any:
+    """The dtype NumPy gives an array of Python scalars."""
+    if type(value) is bool:
+        return "bool"
+    if type(value) is int:
+        return "int64"
+    if type(value) is float:
+        return "float64"
+    return UNKNOWN
+
+
+def _promote(left: Any, right: Any, true_divide: bool) -> Any:
+    """The dtype of ``left <op> right`` (an array's dtype, or a Python scalar), as NumPy 2 gives it:
+    a Python scalar is "weak" (an int keeps the array's dtype, a float keeps a float array's)."""
+    def weak(array: Any, scalar: Any) -> Any:
+        kind = _kind(array)
+        if kind is None:
+            return UNKNOWN
+        if type(scalar) is float and kind != "f" or true_divide and kind != "f":
+            return "float64"
+        if type(scalar) is bool or type(scalar) is int:
+            return "int64" if kind == "b" and type(scalar) is int else array
+        return array
+
+    if not isinstance(left, str):
+        return weak(right, left) if isinstance(right, str) else UNKNOWN
+    if not isinstance(right, str):
+        return weak(left, right)
+    if left == right:
+        return "float64" if true_divide and _kind(left) != "f" else left
+    kinds = {_kind(left), _kind(right)}
+    if kinds == {"f"}:
+        return left if _bits(left) > _bits(right) else right
+    if kinds in ({"f", "i"}, {"f", "u"}):
+        floating, integer = (left, right) if _kind(left) == "f" else (right, left)
+        if floating == "float64" or floating == "float32" and _bits(integer) >= 32:
+            return "float64"
+        if floating == "float32":
+            return "float32"
+    if kinds == {"i"}:
+        return left if _bits(left) > _bits(right) else right
+    if kinds == {"i", "u"}:
+        signed, unsigned = (left, right) if _kind(left) == "i" else (right, left)
+        if _bits(signed) > _bits(unsigned):
+            return signed
+    return UNKNOWN
+
+
+def _bits(dtype: str) -> int:
+    digits = "".join(ch for ch in dtype if ch.isdigit())
+    return int(digits) if digits else 0
+
+
+def broadcast(left: tuple, right: tuple) -> tuple | None:
+    """NumPy's broadcast of two shapes; None where NumPy raises. An unknown dimension against a
+    known one greater than 1 is that one (anything else would have raised)."""
+    rank = max(len(left), len(right))
+    left = (1,) * (rank - len(left)) + tuple(left)
+    right = (1,) * (rank - len(right)) + tuple(right)
+    out = []
+    for a, b in zip(left, right):
+        if _known(a) and _known(b):
+            if a == b or b == 1:
+                out.append(a)
+            elif a == 1:
+                out.append(b)
+            else:
+                return None
+        elif _known(a) and a != 1:
+            out.append(a)
+        elif _known(b) and b != 1:
+            out.append(b)
+        elif _known(a):  # 1 against an unknown one
+            out.append(b)
+        elif _known(b):
+            out.append(a)
+        else:
+            out.append(a if a is None and b is None else UNKNOWN)
+    return tuple(out)
+
+
+def _axis(axis: Any, rank: int) -> int | None:
+    if not _is_int(axis) or not -rank <= axis < rank:
+        return None
+    return axis % rank
+
+
+# --------------------------------------------------------------------------- arrays
+
+
+def _origin(what: str, node: Any) -> DataOrigin:
+    return DataOrigin(what, 0, 0, node)
+
+
+def _array(shape: Any, dtype: Any, origin: DataOrigin | None) -> Any:
+    """An ArrayValue when the rank is known, else inert data."""
+    if not isinstance(shape, tuple):
+        return INERT
+    return ArrayValue(tuple(UNKNOWN if d is INERT else d for d in shape), dtype, origin)
+
+
+def _shape_argument(value: Any) -> tuple | None:
+    """``zeros(shape)``'s shape: an int or a sequence of them (unknown items UNKNOWN); None if not one."""
+    if _is_int(value):
+        return (value,) if value >= 0 else None
+    if isinstance(value, (tuple, list)):
+        dims = []
+        for d in value:
+            if _is_int(d):
+                if d < 0:
+                    return None
+                dims.append(d)
+            elif d is UNKNOWN or isinstance(d, InertObject):
+                dims.append(UNKNOWN)
+            else:
+                return None
+        return tuple(dims)
+    return None
+
+
+def _literal_shape(value: Any, depth: int = 0) -> tuple[tuple, Any] | None:
+    """The shape and dtype of ``np.array(value)`` for nested lists of numbers (or arrays)."""
+    if isinstance(value, ArrayValue):
+        return value.shape, value.dtype
+    if isinstance(value, (bool, int, float)):
+        return (), _scalar_dtype(value)
+    if isinstance(value, str):
+        return (), "str"  # NumPy's "<U…" (its width is the longest string's): not named here
+    if not isinstance(value, (list, tuple)) or depth > 32 or len(value) > MAX_ARRAY_LITERAL:
+        return None
+    if not value:
+        return (0,), "float64"
+    items = [_literal_shape(item, depth + 1) for item in value]
+    if any(item is None for item in items):
+        return None
+    shapes = {item[0] for item in items}  # type: ignore[index]
+    if len(shapes) != 1:
+        return None  # ragged: NumPy raises
+    dtypes = {item[1] for item in items}  # type: ignore[index]
+    if "str" in dtypes:
+        dtype = UNKNOWN if dtypes == {"str"} else None
+        if dtype is None:
+            return None  # strings mixed with numbers: not followed
+    elif len(dtypes) == 1:
+        dtype = dtypes.pop()
+    elif dtypes <= {"int64", "float64", "bool"}:
+        dtype = "float64" if "float64" in dtypes else "int64"
+    else:
+        dtype = UNKNOWN
+    return (len(value), *shapes.pop()), dtype
+
+
+def reshape(array: ArrayValue, newshape: Any, what: str, node: Any) -> Any:
+    if _is_int(newshape):
+        newshape = (newshape,)
+    if not isinstance(newshape, (tuple, list)) or not all(_is_int(d) or d is UNKNOWN or d is INERT for d in newshape):
+        return INERT
+    dims = [UNKNOWN if d is INERT else d for d in newshape]
+    inferred = [i for i, d in enumerate(dims) if _is_int(d) and d == -1]
+    if len(inferred) > 1 or any(_is_int(d) and d < -1 for d in dims):
+        return INERT  # NumPy raises
+    total = _size(array.shape)
+    if inferred:
+        index = inferred[0]
+        rest = [d for i, d in enumerate(dims) if i != index]
+        if total is not UNKNOWN and all(_known(d) for d in rest):
+            known = math.prod(rest)
+            if known == 0 or total % known:
+                return INERT  # NumPy raises (or a size NumPy cannot infer)
+            dims[index] = total // known
+        else:
+            dims[index] = UNKNOWN
+    elif total is not UNKNOWN and all(_known(d) for d in dims) and math.prod(dims) != total:
+        return INERT  # NumPy raises: cannot reshape
+    return _array(tuple(dims), array.dtype, _origin(what, node))
+
+
+def expand_dims(array: ArrayValue, axis: Any, node: Any) -> Any:
+    axes = axis if isinstance(axis, (tuple, list)) else (axis,)
+    rank = len(array.shape) + len(axes)
+    normal = [_axis(a, rank) for a in axes]
+    if any(a is None for a in normal) or len(set(normal)) != len(normal):
+        return INERT
+    dims = iter(array.shape)
+    shape = tuple(1 if i in normal else next(dims) for i in range(rank))
+    return _array(shape, array.dtype, _origin("expand_dims", node))
+
+
+def squeeze(array: ArrayValue, axis: Any, node: Any) -> Any:
+    shape = array.shape
+    if axis is None:
+        if not all(_known(d) for d in shape):
+            return INERT  # which axes are 1 is not known
+        return _array(tuple(d for d in shape if d != 1), array.dtype, _origin("squeeze", node))
+    axes = axis if isinstance(axis, (tuple, list)) else (axis,)
+    normal = [_axis(a, len(shape)) for a in axes]
+    if any(a is None for a in normal) or any(_known(shape[a]) and shape[a] != 1 for a in normal):  # type: ignore[index]
+        return INERT
+    return _array(tuple(d for i, d in enumerate(shape) if i not in normal), array.dtype, _origin("squeeze", node))
+
+
+def transpose(array: ArrayValue, axes: Any, node: Any) -> Any:
+    shape = array.shape
+    if axes is None or isinstance(axes, tuple) and not axes:
+        return _array(tuple(reversed(shape)), array.dtype, _origin("transpose", node))
+    if not isinstance(axes, (tuple, list)) or len(axes) != len(shape):
+        return INERT
+    normal = [_axis(a, len(shape)) for a in axes]
+    if any(a is None for a in normal) or len(set(normal)) != len(normal):
+        return INERT
+    return _array(tuple(shape[a] for a in normal), array.dtype, _origin("transpose", node))  # type: ignore[index]
+
+
+def _join(arrays: Any, axis: Any, new_axis: bool, what: str, node: Any) -> Any:
+    """``concatenate`` / ``stack`` of a known sequence of arrays."""
+    if not isinstance(arrays, (list, tuple)) or not arrays or not all(isinstance(a, ArrayValue) for a in arrays):
+        return INERT
+    shapes = [a.shape for a in arrays]
+    if len({len(s) for s in shapes}) != 1:
+        return INERT
+    rank = len(shapes[0]) + (1 if new_axis else 0)
+    if axis is None and not new_axis:
+        return _array((_sum(_size(s) for s in shapes),), _join_dtype(arrays), _origin(what, node))
+    position = _axis(axis, rank)
+    if position is None:
+        return INERT
+    out = []
+    for i in range(len(shapes[0])):
+        dims = [s[i] for s in shapes]
+        if not new_axis and i == position:
+            out.append(_sum(dims))
+            continue
+        known = {d for d in dims if _known(d)}
+        if len(known) > 1:
+            return INERT  # NumPy raises: the dimensions differ
+        out.append(known.pop() if known else UNKNOWN)
+    if new_axis:
+        out.insert(position, len(arrays))
+    return _array(tuple(out), _join_dtype(arrays), _origin(what, node))
+
+
+def _sum(dims: Any) -> Any:
+    dims = list(dims)
+    return sum(dims) if all(_known(d) for d in dims) else UNKNOWN
+
+
+def _join_dtype(arrays: list[ArrayValue]) -> Any:
+    dtypes = {a.dtype for a in arrays}
+    return dtypes.pop() if len(dtypes) == 1 else UNKNOWN
+
+
+def _random_size(size: Any) -> Any:
+    if size is None:
+        return INERT  # a scalar
+    shape = _shape_argument(size)
+    return shape
+
+
+def numpy_call(function: str, args: list[Any], kwargs: dict[str, Any], node: Any) -> Any:
+    """``numpy.<function>(...)`` (``function`` is the dotted rest: ``zeros``, ``random.rand``)."""
+    what = f"np.{function}"
+    origin = _origin(what, node)
+
+    def arg(index: int, name: str, default: Any = None) -> Any:
+        return args[index] if len(args) > index else kwargs.get(name, default)
+
+    if function in ("zeros", "ones", "empty", "full"):
+        shape = _shape_argument(arg(0, "shape"))
+        if shape is None:
+            return INERT
+        if function == "full":
+            dtype = arg(2, "dtype")
+            dtype = dtype_name(dtype) if dtype is not None else _scalar_dtype(arg(1, "fill_value"))
+        else:
+            dtype = arg(1, "dtype")
+            dtype = "float64" if dtype is None else dtype_name(dtype)
+        return _array(shape, dtype, origin)
+    if function in ("zeros_like", "ones_like", "empty_like", "full_like", "copy", "asarray", "array", "ascontiguousarray"):
+        source = arg(0, "a" if function.endswith("_like") or function == "copy" else "object")
+        dtype = kwargs.get("dtype", args[1] if len(args) > 1 and function in ("asarray", "array") else None)
+        if function == "full_like":
+            dtype = kwargs.get("dtype", args[2] if len(args) > 2 else None)
+        if isinstance(source, ArrayValue):
+            return _array(source.shape, source.dtype if dtype is None else dtype_name(dtype), origin)
+        if function in ("array", "asarray"):
+            found = _literal_shape(source)
+            if found is None:
+                return NOT_MODELLED
+            shape, found_dtype = found
+            return _array(shape, found_dtype if dtype is None else dtype_name(dtype), origin)
+        return NOT_MODELLED
+    if function == "arange":
+        numbers = [a for a in args]
+        if kwargs or not 1 <= len(numbers) <= 3 or not all(isinstance(a, (int, float)) and type(a) is not bool
+                                                             for a in numbers):
+            return NOT_MODELLED
+        start, stop, step = (0, numbers[0], 1) if len(numbers) == 1 else (*numbers[:2], numbers[2] if len(numbers) == 3 else 1)
+        if step == 0:
+            return INERT
+        length = max(0, math.ceil((stop - start) / step))
+        return _array((length,), "int64" if all(type(a) is int for a in numbers) else "float64", origin)
+    if function in ("random.rand", "random.randn"):
+        if kwargs or not all(_is_int(a) and a >= 0 for a in args):
+            return NOT_MODELLED
+        return _array(tuple(args), "float64", origin) if args else INERT
+    if function in ("random.random", "random.random_sample", "random.sample", "random.ranf"):
+        shape = _random_size(arg(0, "size"))
+        return INERT if shape is None or shape is INERT else _array(shape, "float64", origin)
+    if function in ("random.uniform", "random.normal"):
+        shape = _random_size(arg(2, "size"))
+        return INERT if shape is None or shape is INERT else _array(shape, "float64", origin)
+    if function == "random.randint":
+        shape = _random_size(arg(2, "size"))
+        dtype = kwargs.get("dtype")
+        return INERT if shape is None or shape is INERT else _array(
+            shape, "int64" if dtype is None else dtype_name(dtype), origin)
+    array = arg(0, "a")
+    if not isinstance(array, ArrayValue):
+        if function in ("concatenate", "stack", "vstack", "hstack"):
+            arrays = arg(0, "arrays")
+            if function == "vstack" and isinstance(arrays, (list, tuple)):
+                arrays = [_at_least_2d(a) for a in arrays]
+                return _join(arrays, 0, False, what, node)
+            if function == "hstack" and isinstance(arrays, (list, tuple)) and all(
+                    isinstance(a, ArrayValue) and a.shape for a in arrays):
+                return _join(arrays, 0 if len(arrays[0].shape) == 1 else 1, False, what, node)
+            if function in ("concatenate", "stack"):
+                return _join(arrays, arg(1, "axis", 0), function == "stack", what, node)
+        return NOT_MODELLED
+    if function == "reshape":
+        return reshape(array, arg(1, "newshape", kwargs.get("shape")), "reshape", node)
+    if function == "expand_dims":
+        return expand_dims(array, arg(1, "axis"), node)
+    if function == "squeeze":
+        return squeeze(array, arg(1, "axis"), node)
+    if function == "transpose":
+        return transpose(array, arg(1, "axes"), node)
+    if function in ("ravel", "flatten"):
+        return _array((_size(array.shape),), array.dtype, origin)
+    if function in ("float32", "float64", "int32", "int64", "uint8"):
+        return _array(array.shape, function, origin)  # np.float32(x): a cast
+    if function in ("argmax", "argmin") and not kwargs.get("keepdims"):
+        axis = arg(1, "axis")
+        position = _axis(axis, len(array.shape))
+        if position is None:
+            return INERT
+        return _array(array.shape[:position] + array.shape[position + 1:], "int64", origin)
+    if function in ("sqrt", "exp", "log", "abs", "tanh", "sin", "cos", "square", "negative"):
+        dtype = array.dtype if _kind(array.dtype) == "f" or function in ("abs", "square", "negative") else (
+            "float64" if _kind(array.dtype) in ("i", "u", "b") else UNKNOWN)
+        return _array(array.shape, dtype, array.origin)
+    if function in ("clip",):
+        return _array(array.shape, array.dtype, array.origin)
+    return NOT_MODELLED
+
+
+def _at_least_2d(value: Any) -> Any:
+    if isinstance(value, ArrayValue) and len(value.shape) == 1:
+        return ArrayValue((1, value.shape[0]), value.dtype, value.origin)
+    return value
+
+
+# --------------------------------------------------------------------------- attributes, methods, items
+
+ARRAY_METHODS = frozenset(
+    {"reshape", "astype", "transpose", "flatten", "ravel", "squeeze", "copy", "argmax", "argmin"}
+)
+DATASET_METHODS = frozenset(
+    {"batch", "map", "shuffle", "prefetch", "cache", "take", "skip", "repeat", "unbatch", "filter", "with_options",
+     "rebatch", "shard"}
+)
+
+
+def data_attribute(value: Any, attr: str) -> Any:
+    """``x.shape`` (a tuple: an unknown dimension is unknown data), ``x.ndim``, ``x.T``, ``x.size``, a
+    method; NOT_MODELLED for the rest."""
+    if isinstance(value, ArrayValue):
+        shape = value.shape
+        if attr == "shape":
+            return tuple(INERT if d is UNKNOWN else d for d in shape)
+        if attr == "ndim":
+            return len(shape)
+        if attr == "size":
+            size = _size(shape)
+            return INERT if size is UNKNOWN else size
+        if attr == "T":
+            return _array(tuple(reversed(shape)), value.dtype, value.origin)
+        if attr in ARRAY_METHODS:
+            return DataMethod(value, attr)
+    if isinstance(value, DatasetValue) and attr in DATASET_METHODS:
+        return DataMethod(value, attr)
+    return NOT_MODELLED
+
+
+def array_method(array: ArrayValue, name: str, args: list[Any], kwargs: dict[str, Any], node: Any) -> Any:
+    if name == "reshape":
+        if "shape" in kwargs:
+            newshape = kwargs["shape"]
+        else:
+            newshape = args[0] if len(args) == 1 else tuple(args)
+        return reshape(array, newshape, "reshape", node)
+    if name == "astype":
+        dtype = args[0] if args else kwargs.get("dtype")
+        return _array(array.shape, dtype_name(dtype), array.origin)
+    if name == "transpose":
+        axes = args[0] if len(args) == 1 and isinstance(args[0], (tuple, list)) or len(args) == 1 and args[0] is None \
+            else tuple(args)
+        return transpose(array, kwargs.get("axes", axes), node)
+    if name in ("flatten", "ravel") and not args:
+        return _array((_size(array.shape),), array.dtype, _origin(name, node))
+    if name == "squeeze":
+        return squeeze(array, kwargs.get("axis", args[0] if args else None), node)
+    if name == "copy":
+        return array
+    if name in ("argmax", "argmin"):
+        return numpy_call(name, [array, *args], kwargs, node)
+    return NOT_MODELLED
+
+
+def subscript(array: ArrayValue, key: Any) -> Any:
+    """``array[key]`` for basic indexing: ints, slices with known bounds, None (np.newaxis) and
+    ``...``; anything else (an index array, a mask) is unknown data."""
+    parts = list(key) if isinstance(key, tuple) else [key]
+    if sum(1 for p in parts if p is Ellipsis) > 1:
+        return INERT
+    consuming = sum(1 for p in parts if p is not None and p is not Ellipsis)
+    shape = array.shape
+    if consuming > len(shape):
+        return INERT  # NumPy raises: too many indices
+    if Ellipsis in parts:
+        at = parts.index(Ellipsis)
+        parts[at:at + 1] = [slice(None)] * (len(shape) - consuming)
+    else:
+        parts += [slice(None)] * (len(shape) - consuming)
+    out: list[Any] = []
+    dims = iter(shape)
+    for part in parts:
+        if part is None:
+            out.append(1)
+            continue
+        dim = next(dims)
+        if _is_int(part):
+            if _known(dim) and not -dim <= part < dim:
+                return INERT  # IndexError
+            continue
+        if isinstance(part, slice):
+            if not all(b is None or _is_int(b) for b in (part.start, part.stop, part.step)) or part.step == 0:
+                return INERT
+            if _known(dim):
+                out.append(len(range(*part.indices(dim))))
+            elif part.start is None and part.stop is None and part.step in (None, 1):
+                out.append(dim)
+            elif (part.start is None or part.start == 0) and _is_int(part.stop) and part.stop == 0 \
+                    and part.step in (None, 1):
+                out.append(0)
+            else:
+                out.append(UNKNOWN)
+            continue
+        return INERT
+    return _array(tuple(out), array.dtype, array.origin)
+
+
+def binary(operator: str, left: Any, right: Any, node: Any) -> Any:
+    """``left <operator> right`` where one side is an array and the other an array or a Python
+    number; NOT_MODELLED otherwise. ``operator`` is ``"+"``, ``"/"``, …"""
+    arrays = [v for v in (left, right) if isinstance(v, ArrayValue)]
+    if not arrays:
+        return NOT_MODELLED
+    for value in (left, right):
+        if not isinstance(value, ArrayValue) and not (isinstance(value, (int, float)) and type(value) is not bool):
+            return NOT_MODELLED
+    if operator == "@":
+        return NOT_MODELLED
+    shape = broadcast(
+        left.shape if isinstance(left, ArrayValue) else (), right.shape if isinstance(right, ArrayValue) else ())
+    if shape is None:
+        return INERT  # NumPy raises
+    dtype = _promote(
+        left.dtype if isinstance(left, ArrayValue) else left,
+        right.dtype if isinstance(right, ArrayValue) else right,
+        operator == "/",
+    )
+    # The shape comes from the array (or, broadcast, from the larger of the two).
+    source = left if isinstance(left, ArrayValue) and len(left.shape) >= len(shape) else arrays[-1]
+    origin = source.origin if shape == source.shape else _origin("broadcast", node)
+    return _array(shape, dtype, origin)
+
+
+# --------------------------------------------------------------------------- Keras's data functions
+
+
+def load_data(dataset: str, args: list[Any], kwargs: dict[str, Any], node: Any) -> Any:
+    """``keras.datasets.<dataset>.load_data(...)``: the recorded shapes and dtypes."""
+    entry = DATASETS.get(dataset)
+    if entry is None:
+        return NOT_MODELLED
+    parameters = entry["parameters"]
+    if len(args) > len(parameters) or not entry["any_keyword"] and any(k not in parameters for k in kwargs):
+        return INERT  # Keras raises a TypeError
+    origin = _origin(f"{dataset}.load_data()", node)
+
+    def array(name: str) -> Any:
+        shape, dtype = entry["arrays"][name]
+        if shape is None:
+            return INERT
+        return _array(tuple(UNKNOWN if d is None else d for d in shape), UNKNOWN if dtype is None else dtype, origin)
+
+    return ((array("x_train"), array("y_train")), (array("x_test"), array("y_test")))
+
+
+def to_categorical(args: list[Any], kwargs: dict[str, Any], node: Any) -> Any:
+    """``keras.utils.to_categorical(x, num_classes=None)``: one-hot rows, float64 for a NumPy array
+    (Keras fills ``np.zeros``); a trailing axis of size 1 is dropped first, as Keras does."""
+    x = args[0] if args else kwargs.get("x")
+    num_classes = args[1] if len(args) > 1 else kwargs.get("num_classes")
+    if isinstance(x, (list, tuple)):
+        found = _literal_shape(x)
+        x = ArrayValue(found[0], found[1]) if found is not None else x
+    if not isinstance(x, ArrayValue):
+        return NOT_MODELLED
+    shape = x.shape
+    if len(shape) > 1 and not _known(shape[-1]):
+        return INERT  # whether Keras drops that axis is not known
+    if len(shape) > 1 and shape[-1] == 1:
+        shape = shape[:-1]
+    classes = num_classes if _is_int(num_classes) else UNKNOWN  # None: the largest label + 1, from the data
+    return _array((*shape, classes), "float64", _origin("to_categorical", node))
+
+
+def pad_sequences(args: list[Any], kwargs: dict[str, Any], node: Any) -> Any:
+    """``pad_sequences(sequences, maxlen=None, dtype="int32", ...)``: ``(len(sequences), maxlen)``."""
+    sequences = args[0] if args else kwargs.get("sequences")
+    maxlen = args[1] if len(args) > 1 else kwargs.get("maxlen")
+    dtype = args[2] if len(args) > 2 else kwargs.get("dtype", "int32")
+    if isinstance(sequences, ArrayValue) and sequences.shape:
+        count = sequences.shape[0]
+    elif isinstance(sequences, list) and not any(isinstance(s, InertObject) and not isinstance(s, list) for s in sequences):
+        count = len(sequences)
+    else:
+        count = UNKNOWN
+    length = maxlen if _is_int(maxlen) else UNKNOWN
+    return _array((count, length), dtype_name(dtype), _origin("pad_sequences", node))
+
+
+def _element_of_arrays(value: Any, sliced: bool) -> Any:
+    """What one element of ``from_tensor_slices(value)`` (``sliced``) or ``from_tensors(value)`` is."""
+    if isinstance(value, ArrayValue):
+        if sliced:
+            return ArrayValue(value.shape[1:], value.dtype, value.origin) if value.shape else UNKNOWN
+        return value
+    if isinstance(value, tuple):
+        return tuple(_element_of_arrays(v, sliced) for v in value)
+    if isinstance(value, dict) and all(isinstance(k, str) for k in value):
+        return {k: _element_of_arrays(v, sliced) for k, v in value.items()}
+    if isinstance(value, list) and sliced:
+        found = _literal_shape(value)
+        if found is not None and found[0]:
+            return ArrayValue(found[0][1:], found[1])
+    return UNKNOWN
+
+
+def _map_element(element: Any, function: Callable[[ArrayValue], Any]) -> Any:
+    if isinstance(element, ArrayValue):
+        return function(element)
+    if isinstance(element, tuple):
+        return tuple(_map_element(e, function) for e in element)
+    if isinstance(element, dict):
+        return {k: _map_element(v, function) for k, v in element.items()}
+    return UNKNOWN
+
+
+def _batched(element: Any, size: Any = None) -> Any:
+    return _map_element(element, lambda a: ArrayValue((size, *a.shape), a.dtype, a.origin))
+
+
+def tf_data_call(function: str, args: list[Any], kwargs: dict[str, Any], node: Any) -> Any:
+    """``tf.data.Dataset.from_tensor_slices`` / ``from_tensors``."""
+    if function in ("tensorflow.data.Dataset.from_tensor_slices", "tensorflow.data.Dataset.from_tensors"):
+        value = args[0] if args else kwargs.get("tensors")
+        sliced = function.endswith("slices")
+        return DatasetValue(_element_of_arrays(value, sliced), _origin(function.rsplit(".", 1)[1], node))
+    return NOT_MODELLED
+
+
+def _image_shape(args: list[Any], kwargs: dict[str, Any], defaults: dict[str, Any]) -> Any:
+    size = kwargs.get("image_size", defaults["image_size"])
+    mode = kwargs.get("color_mode", "rgb")
+    channels = {"rgb": 3, "grayscale": 1, "rgba": 4}.get(mode) if isinstance(mode, str) else None
+    if not (isinstance(size, (tuple, list)) and len(size) == 2 and all(_is_int(d) for d in size)) or channels is None:
+        return UNKNOWN
+    return (size[0], size[1], channels)
+
+
+def _labels(kwargs: dict[str, Any], default_mode: str) -> Any:
+    """The labels' per-sample shape and dtype, or None for no labels; UNKNOWN when not known."""
+    labels = kwargs.get("labels", "inferred")
+    mode = kwargs.get("label_mode", default_mode)
+    if labels is None or mode is None:
+        return None
+    if not isinstance(labels, (str, list, tuple)) or not isinstance(mode, str):
+        return UNKNOWN
+    if mode == "int":
+        return ((), "int32")
+    if mode == "binary":
+        return ((1,), "float32")
+    if mode == "categorical":
+        names = kwargs.get("class_names")
+        classes = len(names) if isinstance(names, (list, tuple)) and isinstance(labels, str) and labels == "inferred" \
+            else UNKNOWN
+        return ((classes,), "float32")
+    return UNKNOWN
+
+
+def keras_data_call(function: str, args: list[Any], kwargs: dict[str, Any], node: Any) -> Any:
+    """Keras's data functions: the datasets, ``to_categorical``, ``pad_sequences``, the
+    ``*_dataset_from_*`` utilities, ``split_dataset``."""
+    parts = function.split(".")
+    if len(parts) == 4 and parts[:2] == ["keras", "datasets"] and parts[3] == "load_data":
+        return load_data(parts[2], args, kwargs, node)
+    last = parts[-1]
+    if last == "to_categorical":
+        return to_categorical(args, kwargs, node)
+    if last == "pad_sequences":
+        return pad_sequences(args, kwargs, node)
+    if last in ("image_dataset_from_directory", "text_dataset_from_directory"):
+        return _directory_dataset(last, args, kwargs, node)
+    if last == "load_img":
+        return _load_img(args, kwargs, node)
+    if last == "img_to_array":
+        image = args[0] if args else kwargs.get("img")
+        if isinstance(image, ArrayValue):
+            dtype = kwargs.get("dtype")
+            return _array(image.shape, "float32" if dtype is None else dtype_name(dtype), image.origin)
+        return NOT_MODELLED
+    if last == "timeseries_dataset_from_array":
+        return _timeseries_dataset(args, kwargs, node)
+    if last == "split_dataset":
+        dataset = args[0] if args else kwargs.get("dataset")
+        if isinstance(dataset, DatasetValue):
+            element = dataset.element
+        elif isinstance(dataset, (ArrayValue, tuple, dict)):
+            element = _element_of_arrays(dataset, True)
+        else:
+            return NOT_MODELLED
+        origin = _origin("split_dataset", node)
+        return (DatasetValue(element, origin), DatasetValue(element, origin))
+    return NOT_MODELLED
+
+
+def _directory_dataset(function: str, args: list[Any], kwargs: dict[str, Any], node: Any) -> Any:
+    """``image_dataset_from_directory`` / ``text_dataset_from_directory``: batches of images of
+    ``image_size`` and ``color_mode`` (strings for text), with labels per ``label_mode``."""
+    if len(args) > 1:
+        return NOT_MODELLED  # the arguments after the directory are keyword arguments in practice
+    if function == "image_dataset_from_directory":
+        sample: Any = _image_shape(args, kwargs, {"image_size": (256, 256)})
+        sample_dtype = "float32"
+    else:
+        sample, sample_dtype = (), "string"
+    labels = _labels(kwargs, "int")
+    batch = kwargs.get("batch_size", 32)
+    origin = _origin(function, node)
+    x: Any = UNKNOWN if sample is UNKNOWN else ArrayValue(sample, sample_dtype, origin)
+    if labels is None:
+        element: Any = x
+    elif labels is UNKNOWN:
+        element = (x, UNKNOWN)
+    else:
+        element = (x, ArrayValue(labels[0], labels[1], origin))
+    if batch is not None:
+        if not _is_int(batch):
+            return NOT_MODELLED
+        element = _batched(element) if not isinstance(element, tuple) or all(
+            isinstance(e, ArrayValue) for e in element) else tuple(_batched(e) for e in element)
+    dataset = DatasetValue(element, origin)
+    if isinstance(kwargs.get("subset"), str) and kwargs["subset"] == "both":
+        return [dataset, DatasetValue(element, origin)]
+    return dataset
+
+
+def _load_img(args: list[Any], kwargs: dict[str, Any], node: Any) -> Any:
+    """``keras.utils.load_img(path, color_mode="rgb", target_size=None, ...)``: a PIL image, followed
+    as the array ``np.array(image)`` / ``img_to_array(image)`` make of it, ``(height, width,
+    channels)``; without ``target_size`` the file's own size, unknown."""
+    names = ("path", "color_mode", "target_size")
+    given = dict(zip(names, args))
+    given.update({k: v for k, v in kwargs.items() if k in names})
+    mode = given.get("color_mode", "rgb")
+    channels = {"rgb": 3, "grayscale": 1, "rgba": 4}.get(mode) if isinstance(mode, str) else None
+    size = given.get("target_size")
+    if channels is None:
+        return INERT
+    if isinstance(size, (tuple, list)) and len(size) == 2 and all(_is_int(d) for d in size):
+        height, width = size
+    else:
+        height = width = UNKNOWN
+    return _array((height, width, channels), "uint8", _origin("load_img", node))
+
+
+def _timeseries_dataset(args: list[Any], kwargs: dict[str, Any], node: Any) -> Any:
+    names = ("data", "targets", "sequence_length")
+    given = dict(zip(names, args))
+    if len(args) > 3:
+        return NOT_MODELLED
+    given.update({k: v for k, v in kwargs.items() if k in names})
+    data, targets, length = given.get("data"), given.get("targets"), given.get("sequence_length")
+    if not isinstance(data, ArrayValue) or not data.shape:
+        return NOT_MODELLED
+    origin = _origin("timeseries_dataset_from_array", node)
+    x = ArrayValue((None, length if _is_int(length) else UNKNOWN, *data.shape[1:]), data.dtype, origin)
+    batch = kwargs.get("batch_size", 128)
+    if batch is None:
+        x = ArrayValue(x.shape[1:], x.dtype, origin)
+    if targets is None:
+        return DatasetValue(x, origin)
+    if isinstance(targets, ArrayValue) and targets.shape:
+        y: Any = ArrayValue(((None,) if batch is not None else ()) + targets.shape[1:], targets.dtype, origin)
+    else:
+        y = UNKNOWN
+    return DatasetValue((x, y), origin)
+
+
+def dataset_method(dataset: DatasetValue, name: str, args: list[Any], kwargs: dict[str, Any], node: Any,
+                   trace: Callable[[Any, Any], Any]) -> Any:
+    """A method of a dataset; ``trace(function, element)`` runs a mapped function on an element."""
+    element = dataset.element
+    if name in ("shuffle", "prefetch", "cache", "take", "skip", "repeat", "with_options", "filter", "shard"):
+        return DatasetValue(element, dataset.origin)
+    if name == "batch":
+        size = args[0] if args else kwargs.get("batch_size")
+        drop = kwargs.get("drop_remainder", args[1] if len(args) > 1 else False)
+        if not _is_int(size):
+            return DatasetValue(_batched(element), _origin("batch", node))
+        return DatasetValue(_batched(element, size if drop is True else None), _origin("batch", node))
+    if name == "unbatch":
+        return DatasetValue(_map_element(element, lambda a: ArrayValue(a.shape[1:], a.dtype, a.origin) if a.shape
+                                         else UNKNOWN), dataset.origin)
+    if name == "map":
+        function = args[0] if args else kwargs.get("map_func")
+        return DatasetValue(trace(function, element), _origin("map", node))
+    return NOT_MODELLED
+
+
+# Preprocessing layers whose output on data has the shape their rule computes (Keras's eager
+# call computes what its symbolic call does), and the dtype of that output where it is fixed.
+PREPROCESSING_ON_DATA = {
+    "TextVectorization": None, "StringLookup": "int64", "IntegerLookup": "int64", "Hashing": "int64",
+    "Normalization": "float32", "Rescaling": "float32", "Resizing": "float32", "CenterCrop": "float32",
+    "Discretization": "int64", "CategoryEncoding": "float32",
+}
+
+
+def train_test_split(args: list[Any], kwargs: dict[str, Any], node: Any) -> Any:
+    """``sklearn.model_selection.train_test_split(*arrays, ...)``: each array's train and test
+    parts, in order; their sample counts are not followed (unknown), the other axes are kept."""
+    if not args:
+        return NOT_MODELLED
+    parts: list[Any] = []
+    origin = _origin("train_test_split", node)
+    for array in args:
+        if isinstance(array, ArrayValue) and array.shape:
+            part = ArrayValue((UNKNOWN, *array.shape[1:]), array.dtype, origin)
+            parts += [part, part]
+        else:
+            parts += [INERT, INERT]
+    return parts
+
+
+def is_shaped(value: Any) -> bool:
+    """Data whose shape this module follows."""
+    return isinstance(value, (ArrayValue, DatasetValue))

@@ -1,0 +1,305 @@
+"""KC4xx: errors Keras raises when data meets a model (``fit``, ``evaluate``, ``predict``, the
+``*_on_batch`` methods). KC401-KC409 compare the data with the model's inputs and outputs;
+KC410 and above are the losses and ``compile``'s."""
+
+from __future__ import annotations
+
+from kerascheck.rules.base import Rule
+
+
+class DataShapeMismatch(Rule):
+    code = "KC401"
+    name = "data-shape-mismatch"
+    summary = """
+        An array given to `fit`, `evaluate`, `predict`, `train_on_batch`, `test_on_batch` or
+        `predict_on_batch` (as `x`, or in `validation_data`, or as the first part of each
+        element of a dataset) cannot enter the model input it goes to: images without their
+        channel axis into a model on RGB images, 28×28 images into a model on vectors of 784,
+        a model whose `input_shape=X.shape` counts the samples as an axis, an unbatched dataset;
+        in a Sequential, data whose last axis (after the layers before it) is not the one a
+        Dense, convolution, normalization or recurrent layer was built for (ten feature columns
+        for `Dense(16, input_dim=8)`).
+    """
+    why = """
+        Keras checks each batch against the model's `Input` shapes when it runs the model:
+        `Input 0 with name 'input_layer' of layer 'functional' is incompatible with the layer:
+        expected shape=(None, 784), found shape=(32, 28, 28)`, or, where the ranks differ by
+        more than the size-1 last axis that Keras adds or removes by itself, `Invalid input
+        shape for input … Expected shape (None, 28, 28, 3), but input has incompatible shape
+        (32, 28, 28)`. The error comes after compilation, at the first batch; kerascheck
+        reports it at the `fit(...)` call and says where the data's shape was made (the
+        `load_data()`, the `reshape`, the `np.zeros`). A size-1 last axis that Keras adds or
+        squeezes itself (grayscale images of shape `(n, 28, 28)` into `Input((28, 28, 1))`) is
+        no error. A Sequential checks no input spec, only the rank: the batch runs through its
+        layers, and the first one whose weights fix the size of its input's last axis raises
+        (`expected axis -1 of input shape to have value 8, but received input with shape (32,
+        10)`); layers that accept any size there (an `Embedding` on longer sequences) raise
+        nothing.
+    """
+    engine_kinds = ("data-shape",)
+    invalid = (
+        """
+        import numpy as np
+        import keras
+        from keras import layers
+
+        x = np.zeros((64, 28, 28), dtype="float32")
+        y = np.zeros((64,), dtype="int32")
+        model = keras.Sequential([keras.Input(shape=(784,)), layers.Dense(10, activation="softmax")])
+        model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
+        model.fit(x, y, epochs=1, verbose=0)  # KC401
+        """,
+        """
+        import numpy as np
+        import keras
+        from keras import layers
+
+        X = np.zeros((64, 20), dtype="float32")
+        y = np.zeros((64, 1), dtype="float32")
+        model = keras.Sequential([keras.Input(shape=X.shape), layers.Dense(1)])
+        model.compile(optimizer="adam", loss="mse")
+        model.fit(X, y, epochs=1, verbose=0)  # KC401
+        """,
+    )
+    valid = (
+        """
+        import numpy as np
+        import keras
+        from keras import layers
+
+        x = np.zeros((64, 28, 28), dtype="float32")
+        y = np.zeros((64,), dtype="int32")
+        model = keras.Sequential([keras.Input(shape=(784,)), layers.Dense(10, activation="softmax")])
+        model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
+        model.fit(x.reshape(-1, 784), y, epochs=1, verbose=0)
+        """,
+        """
+        import numpy as np
+        import keras
+        from keras import layers
+
+        X = np.zeros((64, 20), dtype="float32")
+        y = np.zeros((64, 1), dtype="float32")
+        model = keras.Sequential([keras.Input(shape=X.shape[1:]), layers.Dense(1)])
+        model.compile(optimizer="adam", loss="mse")
+        model.fit(X, y, epochs=1, verbose=0)
+        """,
+    )
+
+
+class DataCardinality(Rule):
+    code = "KC402"
+    name = "data-cardinality"
+    summary = """
+        The arrays given together to `fit`, `evaluate`, `train_on_batch` or `test_on_batch` (the
+        inputs, the targets, the sample weights, or those of `validation_data`) do not all have
+        the same number of samples.
+    """
+    why = """
+        Keras pairs the i-th sample of every array and raises `Data cardinality is ambiguous.
+        Make sure all arrays contain the same number of samples.` before training starts. It
+        usually means the targets were sliced, filtered or loaded apart from the inputs (or the
+        training inputs paired with the test labels). With `validation_split`, Keras splits each
+        array by the fraction before comparing them, and raises nothing here.
+    """
+    engine_kinds = ("data-cardinality",)
+    invalid = (
+        """
+        import numpy as np
+        import keras
+        from keras import layers
+
+        x = np.zeros((100, 8), dtype="float32")
+        y = np.zeros((80, 1), dtype="float32")
+        model = keras.Sequential([keras.Input(shape=(8,)), layers.Dense(1)])
+        model.compile(optimizer="adam", loss="mse")
+        model.fit(x, y, epochs=1, verbose=0)  # KC402
+        """,
+    )
+    valid = (
+        """
+        import numpy as np
+        import keras
+        from keras import layers
+
+        x = np.zeros((100, 8), dtype="float32")
+        y = np.zeros((100, 1), dtype="float32")
+        model = keras.Sequential([keras.Input(shape=(8,)), layers.Dense(1)])
+        model.compile(optimizer="adam", loss="mse")
+        model.fit(x, y, epochs=1, verbose=0)
+        """,
+    )
+
+
+class DataInputCount(Rule):
+    code = "KC403"
+    name = "data-input-count"
+    summary = """
+        `x` holds a different number of arrays than the model has inputs: one array for a model
+        of two inputs, a list of two arrays for a model of one.
+    """
+    why = """
+        Keras matches the arrays of `x` to the model's inputs in order and raises `Layer
+        "functional" expects 2 named input(s) with keys [...], but it received 1 input
+        tensors.` when their numbers differ.
+    """
+    engine_kinds = ("data-inputs",)
+    invalid = (
+        """
+        import numpy as np
+        import keras
+        from keras import layers
+
+        a = keras.Input(shape=(3,))
+        b = keras.Input(shape=(4,))
+        model = keras.Model([a, b], layers.Dense(1)(layers.concatenate([a, b])))
+        model.compile(optimizer="adam", loss="mse")
+        model.fit(np.zeros((10, 3)), np.zeros((10, 1)), epochs=1, verbose=0)  # KC403
+        """,
+    )
+    valid = (
+        """
+        import numpy as np
+        import keras
+        from keras import layers
+
+        a = keras.Input(shape=(3,))
+        b = keras.Input(shape=(4,))
+        model = keras.Model([a, b], layers.Dense(1)(layers.concatenate([a, b])))
+        model.compile(optimizer="adam", loss="mse")
+        model.fit([np.zeros((10, 3)), np.zeros((10, 4))], np.zeros((10, 1)), epochs=1, verbose=0)
+        """,
+    )
+
+
+class DatasetArguments(Rule):
+    code = "KC404"
+    name = "dataset-with-targets"
+    summary = """
+        A `tf.data.Dataset` (or a dataset of `image_dataset_from_directory`…) is given to `fit`
+        together with `y`, or with `validation_split`.
+    """
+    why = """
+        A dataset carries its own targets, and Keras cannot split it: it raises `When providing
+        `x` as a tf.data.Dataset, `y` should not be passed.` and `Argument `validation_split` is
+        only supported for tensors or NumPy arrays.` Put the targets in the dataset
+        (`from_tensor_slices((x, y))`), and split it yourself (`take` / `skip`,
+        `keras.utils.split_dataset`) or pass `validation_data=`.
+    """
+    engine_kinds = ("data-dataset",)
+    invalid = (
+        """
+        import numpy as np
+        import tensorflow as tf
+        import keras
+        from keras import layers
+
+        x = np.zeros((100, 8), dtype="float32")
+        y = np.zeros((100, 1), dtype="float32")
+        dataset = tf.data.Dataset.from_tensor_slices((x, y)).batch(16)
+        model = keras.Sequential([keras.Input(shape=(8,)), layers.Dense(1)])
+        model.compile(optimizer="adam", loss="mse")
+        model.fit(dataset, validation_split=0.2, epochs=1, verbose=0)  # KC404
+        """,
+    )
+    valid = (
+        """
+        import numpy as np
+        import tensorflow as tf
+        import keras
+        from keras import layers
+
+        x = np.zeros((100, 8), dtype="float32")
+        y = np.zeros((100, 1), dtype="float32")
+        dataset = tf.data.Dataset.from_tensor_slices((x, y)).batch(16)
+        model = keras.Sequential([keras.Input(shape=(8,)), layers.Dense(1)])
+        model.compile(optimizer="adam", loss="mse")
+        model.fit(dataset.skip(2), validation_data=dataset.take(2), epochs=1, verbose=0)
+        """,
+    )
+
+
+class TargetStructure(Rule):
+    code = "KC405"
+    name = "target-structure"
+    summary = """
+        `y` does not have the structure of the model's outputs: one array for a model with two
+        outputs, or a list with a different number of arrays.
+    """
+    why = """
+        Keras pairs each target with an output to compute the loss, and raises `y_true and
+        y_pred have different structures.` when they cannot be paired.
+    """
+    engine_kinds = ("data-targets",)
+    invalid = (
+        """
+        import numpy as np
+        import keras
+        from keras import layers
+
+        inputs = keras.Input(shape=(3,))
+        model = keras.Model(inputs, [layers.Dense(1)(inputs), layers.Dense(2)(inputs)])
+        model.compile(optimizer="adam", loss=["mse", "mse"])
+        model.fit(np.zeros((10, 3)), np.zeros((10, 1)), epochs=1, verbose=0)  # KC405
+        """,
+    )
+    valid = (
+        """
+        import numpy as np
+        import keras
+        from keras import layers
+
+        inputs = keras.Input(shape=(3,))
+        model = keras.Model(inputs, [layers.Dense(1)(inputs), layers.Dense(2)(inputs)])
+        model.compile(optimizer="adam", loss=["mse", "mse"])
+        model.fit(np.zeros((10, 3)), [np.zeros((10, 1)), np.zeros((10, 2))], epochs=1, verbose=0)
+        """,
+    )
+
+
+class LossTargetMismatch(Rule):
+    code = "KC406"
+    name = "loss-target-mismatch"
+    summary = """
+        The loss the model was compiled with cannot compare the targets given to `fit`,
+        `evaluate`, `train_on_batch` or `test_on_batch` with the model's output: integer class
+        ids given to `categorical_crossentropy`, one-hot targets of ten classes for an output
+        of five units, an autoencoder whose output does not have the shape of its target.
+    """
+    why = """
+        Keras builds the loss on the first batch of targets and predictions and raises when
+        their shapes cannot be compared (`Arguments target and output must have the same
+        shape. Received: target.shape=(32,), output.shape=(32, 10)`, or a broadcasting error
+        from the backend). What each built-in loss accepts (with the size-1 axis Keras adds or
+        squeezes to bring the targets to the output's rank) is a rule recorded from Keras
+        3.15.1 on more than 800 `fit` calls (`tests/oracle/loss_cases.py`); kerascheck reports
+        only where that rule proves an error on shapes it knows, at the `fit(...)` call, with
+        the message of the first batch Keras would train on.
+    """
+    engine_kinds = ("data-loss",)
+    invalid = (
+        """
+        import numpy as np
+        import keras
+        from keras import layers
+
+        inputs = keras.Input(shape=(20,))
+        model = keras.Model(inputs, layers.Dense(10, activation="softmax")(inputs))
+        model.compile(optimizer="adam", loss="categorical_crossentropy")
+        labels = np.zeros((64,), dtype="int32")  # class ids, not one-hot
+        model.fit(np.zeros((64, 20), dtype="float32"), labels, epochs=1, verbose=0)  # KC406
+        """,
+    )
+    valid = (
+        """
+        import numpy as np
+        import keras
+        from keras import layers
+
+        inputs = keras.Input(shape=(20,))
+        model = keras.Model(inputs, layers.Dense(10, activation="softmax")(inputs))
+        model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
+        labels = np.zeros((64,), dtype="int32")
+        model.fit(np.zeros((64, 20), dtype="float32"), labels, epochs=1, verbose=0)
+        """,
+    )

@@ -1,0 +1,97 @@
+"""Every loss case recorded from real Keras (tests/oracle/loss_cases.py: ``model.fit`` of a tiny
+model) through ``check_loss``: an error with Keras's exact message where Keras raised, None
+where it trained.  A case ``unmodelled`` (for the reason it gives) only has to stay silent.
+No expected message is typed here."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from kerascheck.engine.data import ArraySpec
+from kerascheck.engine.dims import UNKNOWN, partial_shape
+from kerascheck.engine.losses import LossSpec, check_loss, loss_error, loss_spec
+
+ROOT = Path(__file__).resolve().parents[1]
+RECORDED = json.loads((ROOT / "fixtures" / "losses" / "losses.json").read_text())
+CASES = RECORDED["cases"]
+
+
+def _arguments(case: dict) -> tuple:
+    shape, dtype = case["labels"]
+    return case["loss"], ArraySpec(tuple(shape), dtype), tuple(case["output"])
+
+
+def _describe(case: dict) -> str:
+    outcome = f"Keras raises {case['error_type']}: {case['error']}" if "error" in case else "Keras trains"
+    return f"fit with loss={case['loss']} on labels {case['labels']}, output {case['output']}: {outcome}"
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+def test_loss_case(case: dict) -> None:
+    error = loss_error(*_arguments(case))
+    if "unmodelled" in case:  # silent, or Keras's error exactly
+        assert error is None or (error.error_type, error.message) == (case["error_type"], case["error"]), _describe(case)
+    elif "error" in case:
+        assert error is not None, _describe(case)
+        assert (error.error_type, error.message) == (case["error_type"], case["error"]), _describe(case)
+    else:
+        assert error is None, f"kerascheck claims {error.message if error else ''!r}; {_describe(case)}"
+
+
+def test_every_builtin_loss_function_is_recorded_and_most_errors_are_modelled() -> None:
+    from kerascheck.knowledge import keras_losses
+
+    recorded = {c["loss"] for c in CASES if isinstance(c["loss"], str)}
+    assert set(keras_losses.STRINGS.values()) <= {keras_losses.STRINGS[n] for n in recorded if n in keras_losses.STRINGS}
+    errors = [c for c in CASES if "error" in c]
+    assert errors and sum("unmodelled" in c for c in errors) <= len(errors) // 10
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if "error" in c and "unmodelled" not in c][:40],
+                         ids=lambda c: c["id"])
+def test_unknown_shapes_prove_nothing(case: dict) -> None:
+    loss, labels, output = _arguments(case)
+    for unknown_labels in (ArraySpec(UNKNOWN, labels.dtype), ArraySpec(partial_shape(labels.shape[:1], ()), labels.dtype),
+                           ArraySpec(labels.shape[:-1] + (UNKNOWN,), labels.dtype) if len(labels.shape) > 1 else None,
+                           ArraySpec(labels.shape, UNKNOWN)):
+        if unknown_labels is not None:
+            assert check_loss(loss, unknown_labels, output) is None, unknown_labels
+    for unknown_output in (UNKNOWN, output[:-1] + (UNKNOWN,), partial_shape((None,), ())):
+        assert check_loss(loss, labels, unknown_output) is None, unknown_output
+
+
+def test_unknown_sample_count_keeps_the_error_with_an_unknown_batch() -> None:
+    message = check_loss("categorical_crossentropy", ArraySpec((UNKNOWN,), "int64"), (None, 10))
+    assert message is not None and "target.shape=(?,)" in message and "output.shape=(?, 10)" in message
+
+
+def test_odd_losses_never_raise() -> None:
+    labels = ArraySpec((6, 10), "float32")
+    assert check_loss("mse", labels, (None, 10)) is None
+    for loss in (None, 3, "no_such_loss", ("NoSuchClass", {}), ("Dice", {"axis": "x"}), ("Dice", {"axis": 7}),
+                 LossSpec(function="no_such_function"), ["CategoricalCrossentropy", {"bogus": 1}], object()):
+        assert check_loss(loss, labels, (None, 10)) is None
+    assert check_loss("mse", ArraySpec((6, 10), "str"), (None, 5)) is None
+    assert check_loss("mse", ArraySpec((), "float32"), (None, 5)) is None
+    assert loss_spec(("CategoricalCrossentropy", {"from_logits": True})) == LossSpec(
+        class_name="CategoricalCrossentropy", config=(("from_logits", True),))
+
+
+def test_keras_warns_exactly_where_categorical_crossentropy_meets_one_unit() -> None:
+    """KC416's premise, as recorded: Keras's only complaint about a categorical crossentropy on
+    an output of one unit is a warning (it trains), and it warns about nothing else."""
+    from kerascheck.engine.losses import resolve
+    from kerascheck.engine.losses.base import squeeze_or_expand_to_same_rank
+
+    for case in CASES:
+        if "error" in case:
+            continue
+        _, labels, output = _arguments(case)
+        labels_shape, output_shape = (6,) + labels.shape[1:], (6,) + output[1:]
+        function = resolve(loss_spec(case["loss"]), labels_shape, output_shape)
+        categorical = function is not None and function[0] in ("categorical_crossentropy", "categorical_focal_crossentropy")
+        predictions = squeeze_or_expand_to_same_rank(labels_shape, output_shape)[1]
+        assert ("warning" in case) == (categorical and predictions[-1] == 1), _describe(case)

@@ -1,0 +1,97 @@
+"""Data shapes as kerascheck follows them equal what NumPy and Keras compute on real arrays.
+
+Each expression runs twice: through kerascheck's interpreter (which never makes an array) and
+with real NumPy / Keras (the oracle extra); the shape and dtype kerascheck finds must be
+exactly the real ones. Expressions whose result depends on the data's values must stay
+unknown.
+"""
+
+from __future__ import annotations
+
+import libcst as cst
+import pytest
+
+from kerascheck.engine.dims import UNKNOWN
+from kerascheck.engine.runtime import Session
+from kerascheck.frontend.interpreter import Interpreter
+from kerascheck.frontend.values import ArrayValue, InertObject
+
+np = pytest.importorskip("numpy")
+
+SETUP = """
+import numpy as np
+a = np.zeros((6, 4))
+b = np.ones((6, 4), dtype="uint8")
+c = np.ones((5, 1), dtype="float32")
+i = np.arange(6)
+"""
+
+EXACT = [
+    "np.zeros((4, 5))", "np.ones((3,), dtype='float32')", "np.empty([2, 3])", "np.full((2, 2), 7)",
+    "np.full((2, 2), 1.5)", "np.zeros(5, dtype=np.int32)", "np.random.rand(3, 4)", "np.random.randn(2)",
+    "np.random.random((2, 3))", "np.random.uniform(0, 1, (5, 2))", "np.random.normal(0, 1, size=(3,))",
+    "np.random.randint(0, 10, (4, 3))", "np.arange(10)", "np.arange(2, 10, 3)", "np.arange(0, 1, 0.25)",
+    "np.array([[1, 2], [3, 4]])", "np.array([1.0, 2])", "np.array([[1, 2]], dtype='float32')",
+    "np.zeros_like(b)", "np.asarray(c)",
+    "a.reshape(-1, 2)", "a.reshape(3, -1)", "a.reshape((24,))", "np.reshape(a, (2, 3, 4))", "a.reshape(-1, 2, 2)",
+    "np.expand_dims(a, -1)", "np.expand_dims(a, 0)", "np.expand_dims(a, axis=(0, 3))", "a[..., None]",
+    "a[:, np.newaxis]", "a[None]", "a[1:4]", "a[:, 0]", "a[0]", "a[::2]", "a[-2:]", "a[:100]", "a[..., 1:3]",
+    "a.astype('float32')", "a.astype(np.int32)", "b.astype(float)",
+    "a / 255.0", "a * 2", "a + a", "b / 255.0", "b * 2", "b + 1", "c * 2.0", "c / 2", "i / 2", "i + 0.5",
+    "b[:5, :1] - c", "c + c", "2 * c", "c[:, 0] + i[:5]", "c - c[:, :1]", "b + i[:4]",
+    "a.T", "np.transpose(a)", "np.transpose(np.zeros((2, 3, 4)), (2, 0, 1))", "np.zeros((2, 3, 4)).transpose(0, 2, 1)",
+    "np.concatenate([a, a])", "np.concatenate([a, a], axis=1)", "np.concatenate((a, a), axis=-1)",
+    "np.stack([a, a])", "np.stack([a, a], axis=-1)", "np.vstack([a, a])", "np.hstack([a, a])",
+    "a.flatten()", "np.ravel(a)", "np.squeeze(c)", "c.squeeze(axis=1)", "np.argmax(a, axis=1)",
+    "np.float32(b)",
+]
+PLAIN = ["len(a)", "a.ndim", "a.shape", "a.shape[1:]", "a.size", "len(np.zeros((3, 2))[0])"]
+# What depends on the values of the data: never known.
+UNKNOWN_SHAPE = ["np.unique(i)", "a[a > 0]", "a[i]", "np.nonzero(i)", "np.mean(a)"]
+
+KERAS_EXACT = [
+    "keras.utils.to_categorical(np.zeros((5, 1), 'uint8'), 10)", "keras.utils.to_categorical(np.zeros((5,)), 3)",
+    "keras.utils.to_categorical(np.zeros((4, 2, 1)), 3)", "keras.utils.pad_sequences([[1, 2], [3]], maxlen=4)",
+    "keras.utils.pad_sequences([[1, 2], [3]], maxlen=4, dtype='float32')",
+]
+
+
+def _interpret(expression: str) -> object:
+    source = SETUP + "import keras\nresult = " + expression + "\n"
+    interpreter = Interpreter(Session(3))
+    interpreter.run_module(cst.parse_module(source))
+    return interpreter.main_scope.names["result"]
+
+
+def _real(expression: str) -> object:
+    namespace: dict = {}
+    exec(SETUP, namespace)  # noqa: S102  (the expressions above, on real NumPy)
+    if "keras" in expression:
+        keras = pytest.importorskip("keras")
+        namespace["keras"] = keras
+    return eval(expression, namespace)  # noqa: S307
+
+
+@pytest.mark.parametrize("expression", EXACT + KERAS_EXACT)
+def test_array_shape_and_dtype_are_numpys(expression: str) -> None:
+    predicted, real = _interpret(expression), _real(expression)
+    assert isinstance(predicted, ArrayValue), predicted
+    assert predicted.shape == tuple(real.shape)
+    assert predicted.dtype == str(real.dtype)
+
+
+@pytest.mark.parametrize("expression", PLAIN)
+def test_sizes_read_from_arrays_are_numpys(expression: str) -> None:
+    assert _interpret(expression) == _real(expression)
+
+
+@pytest.mark.parametrize("expression", UNKNOWN_SHAPE)
+def test_what_depends_on_values_stays_unknown_data(expression: str) -> None:
+    predicted = _interpret(expression)
+    assert isinstance(predicted, InertObject)
+    assert not isinstance(predicted, ArrayValue) or any(d is UNKNOWN for d in predicted.shape)
+
+
+def test_a_string_array_has_a_known_shape_and_an_unnamed_dtype() -> None:
+    predicted, real = _interpret("np.array(['a b', 'c'])"), _real("np.array(['a b', 'c'])")
+    assert isinstance(predicted, ArrayValue) and predicted.shape == real.shape and predicted.dtype is UNKNOWN
