@@ -64,7 +64,9 @@ def test_optimizer_and_keyword_errors_are_raised_by_compile_itself() -> None:
     assert _codes(MODEL + 'model.compile(optimizer="adm", loss="mse")\n') == [(line, 25, "KC412")]
     call = 'model.compile(optimizer="adam", loss="mse", optimize=1)'
     assert _codes(MODEL + call + "\n") == [(line, call.index("optimize=") + 1, "KC413")]
-    assert _codes(MODEL + 'model.compile(optimizer="ADAM", loss="MSE", metrics="acc")\n') == []
+    assert _codes(MODEL + 'model.compile(optimizer="ADAM", loss="MSE", metrics=["acc"])\n') == []
+    # one metric as a string: Keras 3 raises ("Expected `metrics` argument to be a list..."), KC312
+    assert [c for *_, c in _codes(MODEL + 'model.compile(optimizer="adam", loss="mse", metrics="acc")\n')] == ["KC312"]
 
 
 def test_every_recorded_loss_string_is_accepted_by_compile() -> None:

@@ -98,6 +98,8 @@ def broadcast(op: str, a: tuple, b: tuple) -> tuple:
             result.append(x)
         elif same(x, 1):
             result.append(y)
+        elif x is BATCH or y is BATCH:
+            raise Unresolved("a batch of an unknown size, which may be 1 or the other dimension")
         elif len(a) == len(b):
             raise LossError(f"{op} got incompatible shapes for broadcasting: {shape_text(a)}, {shape_text(b)}.", "TypeError")
         else:
@@ -127,6 +129,8 @@ def broadcast_all(shapes: list[tuple]) -> tuple:
     result = []
     for dims in zip(*padded):
         sizes = [d for d in dims if not same(d, 1)]
+        if any(not same(d, sizes[0]) for d in sizes[1:]) and BATCH in sizes:
+            raise Unresolved("a batch of an unknown size, which may be 1 or the other dimension")
         if any(not same(d, sizes[0]) for d in sizes[1:]):
             raise LossError(f"Incompatible shapes for broadcasting: shapes=[{', '.join(shape_text(s) for s in shapes)}]")
         result.append(sizes[0] if sizes else 1)
