@@ -300,3 +300,20 @@ def test_one_list_of_metrics_for_a_model_of_several_outputs() -> None:
             "['a', 'b', 'c'] or match the output structure of the model: ['X', 'X', 'X'].\nReceived: metrics=['mae']"
             ) in result.diagnostics[0].message
     assert _codes(source, KERAS2) == []
+
+
+def test_a_batch_of_unknown_size_may_broadcast() -> None:
+    # benchmarks/migration.py: keras4 keras11_validation1_split trains under Keras 3 (batches of one
+    # sample: labels (1,) against outputs (1, 4) broadcast); with the sample count unknown, a batch
+    # may be 1 or 4 as well.
+    source = (
+        "import numpy as np\nfrom sklearn.model_selection import train_test_split\n"
+        "from tensorflow.keras.models import Sequential\nfrom tensorflow.keras.layers import Dense\n"
+        "x = np.array([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15])\n"
+        "x_train, x_test, y_train, y_test = train_test_split(x, x, test_size=0.8)\n"
+        "model = Sequential([Dense(5, input_dim=1), Dense(4)])\n"
+        "model.compile(loss='mse', optimizer='adam')\n"
+        "model.fit(x_train, y_train, epochs=1, batch_size=1)\n"
+        "model.fit(x_train, y_train, epochs=1)\n"
+    )
+    assert _codes(source) == []
