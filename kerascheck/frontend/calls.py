@@ -327,6 +327,8 @@ class Calls:
                     self.built_on_data(name, receiver, given, errors, node)
                 if len(session.errors) > errors and name in TRAINING_MODEL_METHODS:
                     receiver.optimizer_built = False  # Keras raised while building: no training
+            if receiver.optimizer_built:
+                receiver.build_optimizer()
             return UNKNOWN
         if isinstance(receiver, Model) and name in INERT_MODEL_METHODS:
             return UNKNOWN
