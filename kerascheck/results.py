@@ -74,6 +74,9 @@ class ModelSummary:
     # outputs): the layers that do, with their connections, then the failing calls' layers
     # (not built); what a graph of it can still draw.  Not part of summary().
     partial: tuple[LayerRow, ...] = ()
+    # A trained model (Keras 3): its optimizer's variables, counted in the total; None before training.
+    optimizer_params: Any = None
+    optimizer_bytes: Any = None
 
 
 @dataclass(frozen=True)

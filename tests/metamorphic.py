@@ -261,10 +261,14 @@ def compare(fixture: Path, source: str, variant: Variant, original: Any) -> Outc
     # Where the original raises, Keras stopped: what kerascheck shows of the layers from there
     # on, and the totals, are not what the variant (whose error is not proven) must repeat.
     failed_at = min((line for _, line, _ in original_errors), default=None)
-    found = {(where(s.span), s.variable): s for s in result.summaries}
+    # Models made at one place for one variable (in a loop) are matched in order.
+    found: dict[Any, list[Any]] = {}
+    for made in result.summaries:
+        found.setdefault((where(made.span), made.variable), []).append(made)
     for model in original.summaries:
         key = ((model.span.line, model.span.column) if model.span else None, model.variable)
-        summary = found.get(key)
+        same = found.get(key)
+        summary = same.pop(0) if same else None
         if summary is None:
             problems.append(f"model vanished: {model.variable} at {key[0]}")
             continue

@@ -132,3 +132,29 @@ def test_a_file_that_libcst_takes_only_statement_by_statement_is_analysed() -> N
     assert result.diagnostics == ()
     [summary] = result.summaries
     assert summary.total_params == 8
+
+
+def test_a_loop_over_a_datasets_samples_is_read_as_a_loop_over_data() -> None:
+    """``for i in range(len(x_train))`` over MNIST's 60,000 known samples, preparing data: not run
+    60,000 times (it took the whole time budget), read as a loop over data; the model after it known."""
+    import time
+
+    from kerascheck.analysis import analyse_source
+    from kerascheck.config import Settings
+
+    source = (
+        "import random\nimport numpy as np\nimport keras\nfrom keras import layers\n"
+        "(x_train, y_train), _ = keras.datasets.mnist.load_data()\n"
+        "pairs, labels = [], []\n"
+        "for i in range(len(x_train)):\n"
+        "    j = random.randrange(len(x_train))\n"
+        "    pairs += [[x_train[i], x_train[j]]]\n"
+        "    labels.append(float(y_train[i] == y_train[j]))\n"
+        "model = keras.Sequential([keras.Input(x_train.shape[1:]), layers.Flatten(), layers.Dense(10)])\n"
+    )
+    started = time.process_time()
+    result = analyse_source(source, "pairs.py", Settings())
+    assert time.process_time() - started < 5
+    assert result.diagnostics == ()
+    [summary] = result.summaries
+    assert summary.total_params == 7850 and [row.name for row in summary.rows] == ["flatten", "dense"]

@@ -413,9 +413,27 @@ class Model(Layer):
     # None until compiled with a loss.
     compile_loss: Any = None
     compile_errors: Any = ()  # errors Keras raises when the compiled loss and metrics are built (fit)
+    # compile(optimizer=...): a kerascheck.engine.optimizers.OptimizerSpec, or UNKNOWN.
+    compile_optimizer: Any = None
+    # (values, bytes) of the optimizer's variables, fixed when it is built (the first fit); None before.
+    optimizer_params: Any = None
 
     def layer_list(self) -> list[Layer]:
         raise NotImplementedError
+
+    def build_optimizer(self) -> None:
+        """``fit`` (or ``evaluate``…) of a compiled model: its optimizer, built once, makes its
+        variables for the model's trainable variables as they are now."""
+        if self.optimizer_params is not None:
+            return
+        from kerascheck.engine.optimizers import optimizer_params
+        from kerascheck.engine.summary import count_params, memory_size
+
+        if not self.weights_complete() or not self.trainable_resolved():
+            self.optimizer_params = (UNKNOWN, UNKNOWN)
+            return
+        trainable = self.trainable_weight_list()
+        self.optimizer_params = optimizer_params(self.compile_optimizer, count_params(trainable), memory_size(trainable))
 
     def build(self, input_shape: Any) -> None:
         """A model's weights are its layers'; building only connects them."""

@@ -350,6 +350,9 @@ def _model_summary(
     model: Model, path: str, span_of: SpanOf, rows: list[LayerRow], incomplete: bool, **extra: Any
 ) -> ModelSummary:
     totals = _totals(model, incomplete)
+    optimizer = _optimizer(model)
+    if optimizer is not None:
+        totals = (_sum([totals[0], optimizer[0]]), *totals[1:3], _sum([totals[3], optimizer[1]]), *totals[4:6])
     return ModelSummary(
         path=path,
         span=span_of(model.origin),
@@ -364,8 +367,18 @@ def _model_summary(
         trainable_bytes=totals[4],
         non_trainable_bytes=totals[5],
         keras_version=model.session.keras_version,
+        optimizer_params=optimizer[0] if optimizer is not None else None,
+        optimizer_bytes=optimizer[1] if optimizer is not None else None,
         **extra,
     )
+
+
+def _optimizer(model: Model) -> tuple[Any, Any] | None:
+    """The values and bytes of a trained model's optimizer variables, which Keras 3's summary()
+    prints ("Optimizer params") and adds to the total; None before the optimizer is built."""
+    if not model.optimizer_built or model.session.keras_version != 3:
+        return None
+    return model.optimizer_params if model.optimizer_params is not None else (UNKNOWN, UNKNOWN)
 
 
 def _keras2_weight_dtypes_differ(model: Model) -> bool:
@@ -386,6 +399,7 @@ def _totals(model: Model, incomplete: bool) -> tuple[Any, ...]:
     if not model.trainable_resolved():
         weights = model.weights
         size = UNKNOWN if keras2_sizes_unknown else memory_size(weights)
+        # The total is the trainable and non-trainable counts' sum (the caller adds the optimizer's).
         return (count_params(weights), UNKNOWN, UNKNOWN, size, UNKNOWN, UNKNOWN)
     trainable_w = model.trainable_weight_list()
     non_trainable_w = model.non_trainable_weight_list()
@@ -393,10 +407,6 @@ def _totals(model: Model, incomplete: bool) -> tuple[Any, ...]:
     tb, nb = memory_size(trainable_w), memory_size(non_trainable_w)
     if keras2_sizes_unknown:
         tb = nb = UNKNOWN
-    if model.optimizer_built and model.session.keras_version == 3:
-        # Trained: Keras 3's total adds the optimizer's variables ("Optimizer params"), which
-        # are not modelled.
-        return (UNKNOWN, t, n, UNKNOWN, tb, nb)
     return (_sum([t, n]), t, n, _sum([tb, nb]), tb, nb)
 
 

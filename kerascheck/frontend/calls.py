@@ -355,6 +355,8 @@ class Calls:
                     self.built_on_data(name, receiver, given, errors, node)
                 if len(session.errors) > errors and name in TRAINING_MODEL_METHODS:
                     receiver.optimizer_built = False  # Keras raised while building: no training
+            if receiver.optimizer_built:
+                receiver.build_optimizer()
             self.check_model_keywords(receiver, name, node, args)
             return INERT if name in DATA_RESULT_MODEL_METHODS else UNKNOWN
         if isinstance(receiver, Model) and name in INERT_MODEL_METHODS:

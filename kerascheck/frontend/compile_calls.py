@@ -17,6 +17,7 @@ import libcst as cst
 from kerascheck.engine.dims import UNKNOWN, format_shape, proven_equal
 from kerascheck.engine.losses import LossSpec
 from kerascheck.engine.losses.base import RULES
+from kerascheck.engine.optimizers import OPTIMIZER_CLASSES, OPTIMIZER_STRINGS, OptimizerSpec, optimizer_spec
 from kerascheck.engine.runtime import Functional, KerasTensor, Model, Sequential
 from kerascheck.frontend.keras_names import ModuleRef
 from kerascheck.frontend.positions import NodeWithin
@@ -67,6 +68,59 @@ def _known_otherwise(table: dict, identifier: str) -> bool:
 
 def _message(template: str, identifier: str) -> str:
     return template.replace("{identifier!r}", repr(identifier)).replace("{identifier}", identifier)
+
+
+class OptimizerValue(InertObject):
+    """An instance of a ``keras.optimizers`` class (``keras.optimizers.Adam(1e-4)``): inert, but
+    compile keeps what it is."""
+
+    def __init__(self, spec: Any) -> None:
+        self.spec = spec
+
+    @property
+    def engine_value(self) -> Any:
+        """What Keras's calls see of it (``known_or_unknown``)."""
+        return self.spec
+
+
+class ScheduleValue(InertObject):
+    """An instance of a ``keras.optimizers.schedules`` class: a learning rate that makes no variable."""
+
+    @property
+    def engine_value(self) -> Any:
+        return LEARNING_RATE_SCHEDULE
+
+
+LEARNING_RATE_SCHEDULE = ScheduleValue()  # what Keras's calls see of any schedule
+
+
+def optimizer_object(dotted: str, args: list[Any], kwargs: dict[str, Any]) -> Any:
+    """``keras.optimizers.<Class>(...)`` as an :class:`OptimizerValue`, a schedule as a
+    :class:`ScheduleValue`; None for anything else there."""
+    module, _, name = dotted.rpartition(".")
+    if module == "keras.optimizers.schedules" and name[:1].isupper():
+        return ScheduleValue()
+    if module != "keras.optimizers" or name not in OPTIMIZER_CLASSES:
+        return None
+    rate = kwargs.get("learning_rate", args[0] if args else None)
+    schedule = isinstance(rate, ScheduleValue)  # (as the program or as Keras's calls see it)
+    def plain(value: Any) -> Any:
+        return value if value is None or isinstance(value, (bool, int, float, str)) else UNKNOWN
+
+    keywords = {k: plain(v) for k, v in kwargs.items()}
+    return OptimizerValue(optimizer_spec(name, tuple(plain(v) for v in args), keywords, schedule))
+
+
+def resolved_optimizer(value: Any) -> Any:
+    """What ``Model.compile_optimizer`` holds for ``compile(optimizer=value)``: an OptimizerSpec or UNKNOWN."""
+    if isinstance(value, str):
+        name = OPTIMIZER_STRINGS.get(value.lower())
+        return OptimizerSpec(name) if name is not None else UNKNOWN
+    if isinstance(value, OptimizerValue):
+        return value.spec
+    if isinstance(value, OptimizerSpec):
+        return value
+    return UNKNOWN
 
 
 def resolved_loss(value: Any) -> Any:
@@ -201,6 +255,9 @@ class CompileCalls:
                 at(syntax.get("optimizer", node)),
             )
             return  # compile raises: the model keeps what it had
+        # A new optimizer, built at the first fit (a recompiled model's summary has none until then).
+        model.compile_optimizer = resolved_optimizer(optimizer)
+        model.optimizer_built, model.optimizer_params = False, None
         loss = bound.get("loss")
         if "loss" in bound:
             model.compile_loss = resolved_loss(loss)

@@ -24,7 +24,7 @@ from kerascheck.engine.runtime import (
     UnresolvedFunctional,
     flatten,
 )
-from kerascheck.frontend.compile_calls import loss_object
+from kerascheck.frontend.compile_calls import loss_object, optimizer_object
 from kerascheck.frontend.keras_names import KerasSymbol
 from kerascheck.frontend.values import (
     INERT,
@@ -261,6 +261,10 @@ class KerasCalls:
         function = dotted.rsplit(".", 1)[1]
         if dotted.startswith("keras.losses."):
             made = loss_object(function, args, kwargs)  # kept for compile(loss=...)
+            if made is not None:
+                return made
+        if dotted.startswith("keras.optimizers."):
+            made = optimizer_object(dotted, args, kwargs)  # kept for compile(optimizer=...)
             if made is not None:
                 return made
         if function == "int_shape" and args and isinstance(args[0], KerasTensor):

@@ -13,6 +13,9 @@ from kerascheck.frontend.effects import EffectCollector
 from kerascheck.frontend.flow import Break, BudgetExhausted, Continue, ControlUncertain, Return
 from kerascheck.frontend.keras_names import KerasSymbol, ModuleRef
 from kerascheck.frontend.syntax import assignment_targets, dotted_name
+# A loop over more items than this that makes no Keras object is not run item by item.
+MAX_DATA_LOOP_ITERATIONS = 1_000
+
 from kerascheck.frontend.values import (
     AUGMENTED_OPERATORS,
     MAX_UNROLL,
@@ -154,7 +157,11 @@ class Statements:
     def exec_for(self, stmt: cst.For, scope: Scope) -> None:
         iterable = self.eval(stmt.iter, scope)
         items = iteration_items(iterable)
-        if items is None or stmt.asynchronous is not None:
+        if items is None or stmt.asynchronous is not None or (
+            len(items) > MAX_DATA_LOOP_ITERATIONS and self.data_loop(stmt, scope)
+        ):
+            # An unknown number of times; or, over a dataset's samples (``for i in range(len(x_train))``),
+            # a loop that makes no Keras object: read for what it may change, as a loop over data.
             self.havoc([stmt], scope)
             return
         for index, item in enumerate(items):
@@ -173,6 +180,17 @@ class Statements:
                 return
         if stmt.orelse is not None:
             self.exec_block(stmt.orelse.body.body, scope)
+
+    def data_loop(self, stmt: cst.For, scope: Scope) -> bool:
+        """A loop that makes no Keras object and changes none (it prepares data)."""
+        effects = self.effects_of(stmt)
+        if self.block_names(effects, scope):
+            return False
+        # What havoc reads of the loop, as it reads any loop over data (computed targets: their
+        # containers' contents, forgotten with them).
+        if any(isinstance(self.static_value(target, scope), Layer) for target in effects.mutated if not _computed(target)):
+            return False
+        return not effects.attribute_targets and not effects.trainable_receivers
 
     def class_attributes(self, stmt: cst.ClassDef, scope: Scope) -> tuple[dict[str, Any], list[str]]:
         """Constants assigned in a class body (``class Config: units = 64``), and its annotated fields."""

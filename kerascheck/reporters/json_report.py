@@ -72,6 +72,8 @@ def model_json(summary: ModelSummary, explain: bool = False) -> dict[str, Any]:
         "trainable_params": _count(summary.trainable_params),
         "non_trainable_params": _count(summary.non_trainable_params),
     }
+    if summary.optimizer_params is not None:  # trained: counted in total_params
+        data["optimizer_params"] = _count(summary.optimizer_params)
     return _with_cell(data, summary.span)
 
 

@@ -146,4 +146,8 @@ def render(summary: ModelSummary, explain: bool = False) -> str:
         f" Non-trainable params: {_count(summary.non_trainable_params)} "
         f"({readable_memory_size(summary.non_trainable_bytes)})"
     )
+    if summary.optimizer_params is not None:
+        out.append(
+            f" Optimizer params: {_count(summary.optimizer_params)} ({readable_memory_size(summary.optimizer_bytes)})"
+        )
     return "\n".join(out) + "\n"
