@@ -198,8 +198,8 @@ def test_diagnostics_quote_keras2_where_it_raised() -> None:
     for record in ERROR_RECORDS:
         truth, result = _predictions(record)
         diagnostic = _first_error(result)
-        if diagnostic is None:
-            continue
+        if diagnostic is None or diagnostic.code.startswith("KC4"):
+            continue  # compile() and data errors say Keras 2 raises there, without its words (not recorded)
         reported += 1
         _, _, words = diagnostic.message.partition(" Keras: ")
         if words:  # a `?` stands for what kerascheck does not know (a size from data)

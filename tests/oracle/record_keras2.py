@@ -114,7 +114,8 @@ def record_file(path: Path) -> dict:
         with project_imports(path) as package:
             namespace, error = run_script(path, path.read_text(encoding="utf-8"), package)
         if error is not None:
-            error = {"type": error["type"], "message": keras2_message(error["message"]), "line": error["line"]}
+            message = keras2_message(error["message"])
+            error = {"type": error["type"], **({"message": message} if message is not None else {}), "line": error["line"]}
         seen: set[int] = set()
         models = []
         for variable, value in list(namespace.items()):

@@ -30,15 +30,18 @@ def normalize(message: str) -> str:
     return re.sub(r" at 0x[0-9a-f]+>", " at 0x…>", message)  # an object's address changes every run
 
 
-def keras2_message(message: str) -> str:
+def keras2_message(message: str) -> str | None:
     """What tf-keras raised, as ``--keras-version 2`` quotes it: the message a layer raised
     without the wrapper tf-keras puts around errors raised in ``call()`` ("Exception
     encountered when calling layer …", "Call arguments received …"), object addresses and the
     paths of installed files (which depend on the machine)."""
+    if message.startswith("in user code:"):
+        return None  # raised in a traced train step: a traceback through tf-keras's own files, not quoted
     wrapped = re.match(r"Exception encountered when calling layer [^\n]*\n\n(.*?)(?:\n\nCall arguments received .*)?$", message, re.S)
     if wrapped:
         message = wrapped.group(1)
-    message = re.sub(r" \((?:/|[A-Za-z]:\\)[^()]*\)", "", message)  # "cannot import name 'ops' from 'tf_keras' (/…/__init__.py)"
+    # "cannot import name 'ops' from 'tf_keras' (/…/__init__.py)", the path made "…/tf_keras/…" or not
+    message = re.sub(r" \((?:/|…/|[A-Za-z]:\\)[^()]*\)", "", message)
     return re.sub(r" at 0x[0-9a-f]+", "", message).strip()
 
 
