@@ -64,10 +64,12 @@ _KEYWORDS = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class OptimizerSpec:
     """An optimizer as ``compile`` receives it: its class and its constructor's arguments
-    (``learning_schedule``: the learning rate is a ``LearningRateSchedule``)."""
+    (``learning_schedule``: the learning rate is a ``LearningRateSchedule``). One instance per
+    optimizer object of the program (compared by identity): an instance built by one fit keeps
+    its variables when it is compiled again."""
 
     class_name: str
     config: tuple = ()

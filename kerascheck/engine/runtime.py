@@ -429,11 +429,24 @@ class Model(Layer):
         from kerascheck.engine.optimizers import optimizer_params
         from kerascheck.engine.summary import count_params, memory_size
 
-        if not self.weights_complete() or not self.trainable_resolved():
+        built = self.session.built_optimizers
+        spec = self.compile_optimizer
+        if id(spec) in built:  # built for another model's variables already: not followed
             self.optimizer_params = (UNKNOWN, UNKNOWN)
-            return
-        trainable = self.trainable_weight_list()
-        self.optimizer_params = optimizer_params(self.compile_optimizer, count_params(trainable), memory_size(trainable))
+        elif not self.weights_complete() or not self.trainable_resolved():
+            self.optimizer_params = (UNKNOWN, UNKNOWN)
+        else:
+            trainable = self.trainable_weight_list()
+            self.optimizer_params = optimizer_params(spec, count_params(trainable), memory_size(trainable))
+        if spec is not None and spec is not UNKNOWN:
+            built[id(spec)] = (spec, self.optimizer_params)
+
+    def compiled_with(self, spec: Any) -> None:
+        """``compile(optimizer=...)``: a new optimizer is built at the next fit; one the program
+        already built (the same object compiled again) keeps its variables."""
+        self.compile_optimizer = spec
+        done = self.session.built_optimizers.get(id(spec))
+        self.optimizer_built, self.optimizer_params = (True, done[1]) if done is not None else (False, None)
 
     def build(self, input_shape: Any) -> None:
         """A model's weights are its layers'; building only connects them."""
@@ -879,6 +892,8 @@ class Session:
         self.names_uncertain = False
         # Prefixes whose counter alone is unknown (a ``Dense(name=<unknown>)`` took "dense" or not).
         self.uncertain_prefixes: set[str] = set()
+        # id(OptimizerSpec) -> (the spec, the (values, bytes) of its variables): optimizers built by a fit.
+        self.built_optimizers: dict[int, tuple[Any, Any]] = {}
         # Set while code runs that the program may never run that way (a model factory
         # analysed with its defaults): what it builds is marked speculative.
         self.speculative = False

@@ -24,7 +24,10 @@ from kerascheck.frontend.compile_calls import LOSS_BUILDING_METHODS
 from kerascheck.frontend.flow import Break, Continue, ControlUncertain, Return
 from kerascheck.frontend.keras_calls import DTYPE_POLICY_FACTORIES, INERT_KERAS_MODULES, INERT_MODEL_METHODS, get_layer
 from kerascheck.frontend.keras_names import KerasSymbol, ModuleRef, is_keras_module
-from kerascheck.frontend.name_effects import MODEL_LOADERS
+from kerascheck.frontend.name_effects import (
+    MODEL_LOADERS,
+    union,
+)
 from kerascheck.frontend.numpy_data import NOT_MODELLED, PREPROCESSING_ON_DATA
 from kerascheck.frontend.syntax import is_generator
 from kerascheck.frontend.values import (
@@ -536,8 +539,9 @@ class Calls:
         if isinstance(function.node, cst.FunctionDef) and self.generator_function(function.node):
             # A generator (a data generator, often ``while True:``): its body runs as it is
             # iterated (by fit, next, a loop), which is not followed; whatever names that may
-            # take are unknown from here.
-            self.names_uncertain_by(self.function_names(function))
+            # take are unknown from here, and what it was given it may change then.
+            self.names_uncertain_by(union([self.function_names(function), self.arguments_names(args, kwargs)]))
+            self.taint(args, kwargs)
             return INERT
         if self.depth >= MAX_CALL_DEPTH:
             self.session.names_uncertain_from_opaque_code()

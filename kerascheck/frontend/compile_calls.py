@@ -256,8 +256,7 @@ class CompileCalls:
             )
             return  # compile raises: the model keeps what it had
         # A new optimizer, built at the first fit (a recompiled model's summary has none until then).
-        model.compile_optimizer = resolved_optimizer(optimizer)
-        model.optimizer_built, model.optimizer_params = False, None
+        model.compiled_with(resolved_optimizer(optimizer))
         loss = bound.get("loss")
         if "loss" in bound:
             model.compile_loss = resolved_loss(loss)
