@@ -21,6 +21,7 @@ from conftest import shape_agrees as agrees
 from conftest import with_argument
 from kerascheck.engine.dims import UNKNOWN, format_output, is_known, partial_shape
 from kerascheck.engine.operations import NOT_CREATED, OPS_FUNCTIONS, UNBOUND
+from kerascheck.engine.ops.creation import CREATED_ARRAYS, created_array
 from kerascheck.engine.runtime import ArrayData, KerasTensor, Session
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -255,3 +256,28 @@ def test_odd_arguments_never_crash_the_engine(function: str) -> None:
     for case, key in ODD_TARGETS[function]:
         for odd in ODD_VALUES:
             run_case(with_argument(case, key, odd))
+
+
+# ---------------------------------------------------------------------------------------------
+# Functions that make a backend array from Python numbers (``arange``, ``zeros``, ``eye``…): the
+# shape and dtype kerascheck gives the array are the ones Keras's array has.
+CREATED = [c for c in ALL_CASES if "value_shape" in c and c["function"] in CREATED_ARRAYS]
+
+
+def test_every_array_making_function_has_recorded_arrays() -> None:
+    assert {c["function"] for c in CREATED} == set(CREATED_ARRAYS)
+
+
+@pytest.mark.parametrize("case", CREATED, ids=[c["id"] for c in CREATED])
+def test_created_array_is_the_one_keras_makes(case: dict) -> None:
+    def tensor(index: int) -> Any:
+        raise AssertionError("an array made from Python numbers has no tensor argument")
+
+    args = from_json(case["args"], tensor, lambda shape, dtype: ArrayData(shape), PythonFunction)
+    kwargs = {k: from_json(v, tensor, lambda shape, dtype: ArrayData(shape), PythonFunction) for k, v in case["kwargs"].items()}
+    bound = OPS_FUNCTIONS[case["function"]].bind(args, kwargs)
+    made = created_array(case["function"], bound)
+    if made is None:  # not followed: only where an argument is not an int where Keras takes one
+        assert any(type(v) is float for v in args) and case["function"] in ("eye", "identity", "tri"), describe(case)
+        return
+    assert made == (tuple(case["value_shape"]), case["value_dtype"]), describe(case)

@@ -167,3 +167,26 @@ def test_a_loop_over_a_datasets_samples_is_read_as_a_loop_over_data() -> None:
     assert [row.name for row in summary.rows] == ["flatten", "dense"]
     assert [printed(s) for s in result.summaries] == [printed(s) for s in without_loop.summaries]
     assert all(isinstance(value, int) for value in printed(summary)[2:])  # the sizes read from load_data known
+
+
+@pytest.mark.parametrize(
+    "expression",
+    ["math.sqrt(-1)", "math.lcm(*range(1, 5000))", "math.prod([10 ** 300] * 20)", "math.exp(10 ** 4)",
+     "math.log(0)", "np.sqrt(size)", "math.ceil(size / 2)"],
+)
+def test_math_that_python_would_raise_on_or_that_is_huge_or_unknown_stays_unknown(expression: str) -> None:
+    """The math module is evaluated on known numbers only, within bounds: an argument read from
+    data, a call Python raises on, an integer of thousands of digits leave the units unknown (no
+    diagnostic, no crash), and the layers that do not depend on them known."""
+    from kerascheck.analysis import analyse_source
+    from kerascheck.engine.dims import UNKNOWN
+
+    source = (
+        "import math, sys\nimport numpy as np\nimport keras\nsize = int(sys.argv[1])\n"
+        f"model = keras.Sequential([keras.Input((3,)), keras.layers.Dense(4), keras.layers.Dense({expression})])\n"
+    )
+    result = analyse_source(source, "sizes.py")
+    assert result.diagnostics == ()
+    [summary] = result.summaries
+    assert summary.rows[0].params == 16
+    assert summary.rows[1].params is UNKNOWN and summary.total_params is UNKNOWN

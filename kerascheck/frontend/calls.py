@@ -28,6 +28,7 @@ from kerascheck.frontend.name_effects import (
     MODEL_LOADERS,
     union,
 )
+from kerascheck.frontend.numeric_functions import NOT_EVALUATED, numeric_call
 from kerascheck.frontend.numpy_data import NOT_MODELLED, PREPROCESSING_ON_DATA
 from kerascheck.frontend.syntax import is_generator
 from kerascheck.frontend.values import (
@@ -51,7 +52,6 @@ from kerascheck.frontend.values import (
     UserClass,
     UserFunction,
     UserInstance,
-    array_value,
     call_builtin,
     call_py_method,
     contents_unknown,
@@ -87,31 +87,9 @@ TRAINING_MODEL_METHODS = frozenset(
 
 
 
-# Functions that make a concrete array from its shape alone (keras.ops's; numpy's are numpy_data's).
-ARRAY_CONSTRUCTORS = frozenset({"keras.ops.zeros", "keras.ops.ones"})
 # Libraries whose functions may make arrays or datasets of a known shape (see numpy_data).
 DATA_LIBRARIES = ("numpy.", "tensorflow.", "keras.datasets.", "keras.utils.", "keras.preprocessing.",
                   "sklearn.model_selection.")
-# NumPy functions whose integer result is computed (``np.prod(img_shape)``, ``np.int64(n)``): the
-# value is the Python int's (KC315 reports where Keras 3 wants a Python int, from the syntax).
-NUMPY_INTEGERS = frozenset({"numpy.prod", "numpy.product", "numpy.int64", "numpy.int32", "numpy.int_"})
-
-
-def numpy_integer(name: str, args: list[Any]) -> int | None:
-    """``np.prod`` of known integers, ``np.int64`` of a known integer; None otherwise."""
-    if len(args) != 1:
-        return None
-    value = args[0]
-    if name.endswith(("prod", "product")):
-        if isinstance(value, (tuple, list)) and not contents_unknown(value) and all(type(v) is int for v in value):
-            product = 1
-            for v in value:
-                product *= v
-            return product
-        return None
-    return value if type(value) is int else None
-
-
 class Calls:
     """Dispatches a call on the kind of value called."""
 
@@ -260,12 +238,9 @@ class Calls:
                 return self.call_reduce(args, node, scope)
             if callee.name == "dataclasses.field":
                 return DataclassField(kwargs.get("default", NO_DEFAULT), kwargs.get("default_factory"))
-            if callee.name in ARRAY_CONSTRUCTORS and callee.name.startswith("keras."):
-                return array_value(args, kwargs)
-            if callee.name in NUMPY_INTEGERS and not kwargs:
-                found = numpy_integer(callee.name, args)
-                if found is not None:
-                    return found
+            found = numeric_call(callee.name, args, kwargs)
+            if found is not NOT_EVALUATED:
+                return found
             if is_inert_library(callee.name):
                 effect = self.arguments_names(args, kwargs)
                 if effect:

@@ -11,6 +11,7 @@ from kerascheck.engine.dims import UNKNOWN, PartialShape, Unresolved
 from kerascheck.engine.runtime import ArrayData, KerasTensor, Layer
 from kerascheck.frontend.keras_calls import TENSOR_OPERATORS, is_operand
 from kerascheck.frontend.keras_names import KerasSymbol, ModuleRef, resolve
+from kerascheck.frontend.numeric_functions import CONSTANTS
 from kerascheck.frontend.numpy_data import NOT_MODELLED, data_attribute
 from kerascheck.frontend.numpy_data import binary as data_binary
 from kerascheck.frontend.syntax import plain_string
@@ -407,7 +408,8 @@ class Expressions:
 
     def get_attribute(self, value: Any, attr: str) -> Any:
         if isinstance(value, ModuleRef):
-            return resolve(f"{value.name}.{attr}")
+            dotted = f"{value.name}.{attr}"
+            return CONSTANTS[dotted] if dotted in CONSTANTS else resolve(dotted)
         if isinstance(value, KerasSymbol) and attr == "from_config" and value.name in ("Model", "Sequential", "Functional"):
             return ModuleRef("keras.models.model_from_config")  # a model of a config: not followed
         if isinstance(value, KerasTensor):

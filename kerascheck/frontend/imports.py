@@ -9,6 +9,7 @@ import libcst as cst
 from kerascheck.engine.dims import UNKNOWN
 from kerascheck.frontend.flow import Break, Continue, ControlUncertain, Return
 from kerascheck.frontend.keras_names import ModuleRef, is_keras_module, resolve, star_names
+from kerascheck.frontend.numeric_functions import CONSTANTS
 from kerascheck.frontend.syntax import dotted_name
 from kerascheck.frontend.values import LocalModule, Scope
 
@@ -103,7 +104,8 @@ class Imports:
         for alias in stmt.names:
             name = dotted_name(alias.name)
             bound = alias.asname.name.value if alias.asname is not None else name  # type: ignore[union-attr]
-            scope.names[bound] = resolve(f"{module}.{name}") if module is not None else UNKNOWN
+            dotted = f"{module}.{name}"
+            scope.names[bound] = UNKNOWN if module is None else CONSTANTS[dotted] if dotted in CONSTANTS else resolve(dotted)
 
     def import_local_names(
         self, stmt: cst.ImportFrom, module: str | None, level: int, local: Any, scope: Scope

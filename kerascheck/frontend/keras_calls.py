@@ -9,6 +9,8 @@ import libcst as cst
 
 from kerascheck.engine.applications import build_application, is_application
 from kerascheck.engine.dims import UNKNOWN, Unresolved, is_known
+from kerascheck.engine.data import DataOrigin
+from kerascheck.engine.ops.creation import CREATED_ARRAYS, created_array
 from kerascheck.engine.operations import ACTIVATION_FUNCTIONS, NOT_CREATED, OPS_FUNCTIONS, UNBOUND, OpFunction
 from kerascheck.engine.runtime import (
     ArrayData,
@@ -112,7 +114,7 @@ class KerasCalls:
     def call_op_function(self, known: OpFunction | None, args: list[Any], kwargs: dict[str, Any], node: Any) -> Any:
         """A Keras function that creates the operation ``known`` when it is applied to tensors."""
         if not any(isinstance(v, KerasTensor) for v in flatten(list(args) + list(kwargs.values()))):
-            return self.eager_op_function(known, args, kwargs)
+            return self.eager_op_function(known, args, kwargs, node)
         if known is None:
             return self.opaque_tensor_operation()
         if known.op_class is None:
@@ -131,11 +133,22 @@ class KerasCalls:
             return self.opaque_tensor_operation(known.op_class)  # a tensor only in an argument: not modelled
         return self.session.operation(known.op_class, operands, config, self.origin(node))
 
-    def eager_op_function(self, known: OpFunction | None, args: list[Any], kwargs: dict[str, Any]) -> Any:
+    def eager_op_function(self, known: OpFunction | None, args: list[Any], kwargs: dict[str, Any], node: Any) -> Any:
         """A Keras function applied to concrete arrays (no Keras tensor): the backend computes it
         eagerly, with no operation and no name; its result is an array of the shape the
-        operation gives, when the arrays' shapes are known."""
-        if known is None or known.op_class is None:
+        operation gives, when the arrays' shapes are known.  ``arange``, ``zeros``, ``eye``…
+        make an array from Python numbers."""
+        if known is None:
+            return UNKNOWN
+        function = (known.name or "").rsplit(".", 1)[-1]
+        if function in CREATED_ARRAYS:
+            bound = known.bind(args, kwargs)
+            made = created_array(function, bound) if bound is not None else None
+            if made is None:
+                return INERT  # an array of a shape not known here
+            shape, dtype = made
+            return ArrayValue(shape, dtype, DataOrigin(f"keras.ops.{function}", 0, 0, node))
+        if known.op_class is None:
             return UNKNOWN
         is_array = lambda v: isinstance(v, (ArrayData, ArrayValue))  # noqa: E731
         parts = known.call_parts(args, kwargs, is_array)

@@ -418,19 +418,6 @@ def contents_unknown(container: Any) -> bool:
     return False
 
 
-def array_value(args: list[Any], kwargs: dict[str, Any]) -> Any:
-    """``zeros(shape)`` / ``ones(shape)`` of numpy or ``keras.ops``: an ArrayValue when the
-    shape is a known int or sequence of ints, else inert."""
-    shape = kwargs.get("shape", args[0] if args else None)
-    if isinstance(shape, int) and not isinstance(shape, bool):
-        shape = (shape,)
-    if isinstance(shape, (tuple, list)) and all(
-        isinstance(d, int) and not isinstance(d, bool) and d >= 0 for d in shape
-    ):
-        return ArrayValue(tuple(shape))
-    return INERT
-
-
 # Exact types known_or_unknown returns as they are (neither inert nor containers), checked
 # first: most arguments are numbers, strings and tensors.
 _PASSED_THROUGH = frozenset({int, float, str, bool, type(None), KerasTensor})

@@ -748,6 +748,9 @@ def creation_cases() -> Iterator[dict]:
         yield case("arange", *args, inputs=shapes, dtypes="int32")
     yield case("arange", 5, inputs=[])
     yield case("arange", 1, 10, 3, inputs=[], dtype="float32")
+    for args, kwargs in [((0.0, 3), {}), ((2, 12, 2.5), {}), ((), {"start": 0, "stop": 10, "step": 3}), ((1, 0), {}),
+                         ((0, 64, 1), {})]:
+        yield case("arange", *args, inputs=[], **kwargs)
     for shape, fill in [((2, 3), X), ((4,), X), ((2, 3), Y)]:
         yield case("full", shape, fill, inputs=[(), (3,)])
     yield case("full", (2, N), X, inputs=[()])
@@ -767,6 +770,9 @@ def creation_cases() -> Iterator[dict]:
         yield case(function, X, inputs=[()], dtypes="int32")
     yield case("eye", 3, X, inputs=[()], dtypes="int32")
     yield case("eye", 3.0, inputs=[])
+    for function, args, kwargs in [("eye", (3, 4), {}), ("tri", (3, 5), {}), ("full", ((2,), 1), {}),
+                                   ("zeros", (4,), {"dtype": "int32"}), ("ones", (4,), {}), ("identity", (2,), {"dtype": "int32"})]:
+        yield case(function, *args, inputs=[], **kwargs)
 
 
 # --------------------------------------------------------------------------- core

@@ -9,9 +9,10 @@ and records the class and name of the operation that made the output (``operatio
 ``name``), the names of every operation the call created (``names``: some create another one
 inside their ``compute_output_spec``), and ``output_shape`` (a list of dims; for a function
 that returns several tensors, ``output_shapes``, flattened in order) with their ``dtypes``;
-or ``error`` and ``error_type`` when Keras raises; or ``value`` (its type) when the function
-returns something that is not a tensor.  A case may carry ``unmodelled``: why kerascheck does
-not prove the error Keras raises there (it then only has to stay silent and unknown).
+or ``error`` and ``error_type`` when Keras raises; or ``value`` (its type; ``value_shape`` and
+``value_dtype`` for a backend array) when the function returns something that is not a tensor.
+A case may carry ``unmodelled``: why kerascheck does not prove the error Keras raises there (it
+then only has to stay silent and unknown).
 
 Beside the fixtures ``fixtures/ops/<family>.json`` (one per kerascheck rule module, held to by
 ``tests/test_op_rules.py``), the recorder writes ``kerascheck/knowledge/keras_ops.py``: per
@@ -191,6 +192,9 @@ def run_case(spec: dict) -> dict:
     result["names"] = [op.name for op in created if not isinstance(op, keras.layers.InputLayer)]
     if not tensors or len(tensors) != len([t for t in flat if t is not None]):
         result["value"] = type(out).__name__
+        if hasattr(out, "shape") and hasattr(out, "dtype"):  # a backend array: its shape and dtype
+            result["value_shape"] = [int(d) for d in out.shape]
+            result["value_dtype"] = keras.backend.standardize_dtype(out.dtype)
         return result
     operation = tensors[0]._keras_history.operation
     result["operation"] = type(operation).__name__

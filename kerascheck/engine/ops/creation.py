@@ -4,8 +4,10 @@ with a symbolic fill value, evenly spaced values between symbolic bounds.  (``ar
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
+from kerascheck.engine.dims import UNKNOWN
 from kerascheck.engine.layer import LayerError
 from kerascheck.engine.operations import register_op
 from kerascheck.engine.ops.base import Op, broadcast_shapes, canonicalize_axis, keras_shape
@@ -34,3 +36,74 @@ class Linspace(Op):
         if self.args.get("retstep"):
             raise LayerError("All operation outputs must be tensors.", "config")
         return tuple(shape)
+
+
+# ``keras.ops`` functions that make a backend array from Python numbers (no operation, no name):
+# the array's shape and dtype, as the backend makes it (floatx is float32; ``arange`` of ints is int32).
+def _dims(shape: Any) -> tuple[int, ...] | None:
+    shape = (shape,) if type(shape) is int else shape
+    if isinstance(shape, (tuple, list)) and all(type(d) is int and d >= 0 for d in shape):
+        return tuple(shape)
+    return None
+
+
+def _number(value: Any) -> bool:
+    return type(value) in (int, float)
+
+
+def _dtype(given: Any, default: str) -> Any:
+    if given is None:
+        return default
+    return given if isinstance(given, str) else UNKNOWN
+
+
+def _arange(start: Any, stop: Any = None, step: Any = None, dtype: Any = None) -> Any:
+    """``arange(start, stop=None, step=1)``: ``ceil((stop - start) / step)`` values (``range(start)``
+    when ``stop`` is None)."""
+    start, stop = (0, start) if stop is None else (start, stop)
+    step = 1 if step is None else step
+    if not (_number(start) and _number(stop) and _number(step)) or step == 0:
+        return None
+    integral = all(type(v) is int for v in (start, stop, step))
+    return (max(0, math.ceil((stop - start) / step)),), _dtype(dtype, "int32" if integral else "float32")
+
+
+def _filled(shape: Any, dtype: Any = None, fill_value: Any = 0) -> Any:
+    dims = _dims(shape)
+    return None if dims is None or not _number(fill_value) else (dims, _dtype(dtype, "float32"))
+
+
+def _matrix(n: Any, m: Any = None, k: Any = 0, dtype: Any = None) -> Any:
+    """``eye(N, M=None, k=0)`` / ``tri(N, M=None, k=0)``: ``(N, M)``, M defaulting to N."""
+    m = n if m is None else m
+    if not (type(n) is int and type(m) is int and n >= 0 and m >= 0):
+        return None
+    return (n, m), _dtype(dtype, "float32")
+
+
+def _window(x: Any, *_: Any) -> Any:
+    """``hamming(x)``, ``kaiser(x, beta)``…: ``x`` values."""
+    return ((x,), "float32") if type(x) is int and x >= 0 else None
+
+
+CREATED_ARRAYS = {
+    "arange": lambda b: _arange(b["start"], b.get("stop"), b.get("step"), b.get("dtype")),
+    "zeros": lambda b: _filled(b["shape"], b.get("dtype")),
+    "ones": lambda b: _filled(b["shape"], b.get("dtype")),
+    "empty": lambda b: _filled(b["shape"], b.get("dtype")),
+    "full": lambda b: _filled(b["shape"], b.get("dtype"), b["fill_value"]),
+    "eye": lambda b: _matrix(b["N"], b.get("M"), b.get("k", 0), b.get("dtype")),
+    "identity": lambda b: _matrix(b["n"], None, 0, b.get("dtype")),
+    "tri": lambda b: _matrix(b["N"], b.get("M"), b.get("k", 0), b.get("dtype")),
+    **{name: (lambda b: _window(b["x"])) for name in ("bartlett", "blackman", "hamming", "hanning", "kaiser")},
+}
+
+
+def created_array(function: str, bound: dict[str, Any]) -> tuple[tuple[int, ...], Any] | None:
+    """The shape and dtype of the array ``keras.ops.<function>(**bound)`` makes from Python
+    numbers, or None (not such a function, or an argument that is not a known number)."""
+    make = CREATED_ARRAYS.get(function)
+    try:
+        return make(bound) if make is not None else None
+    except (KeyError, TypeError, ValueError, OverflowError):
+        return None
