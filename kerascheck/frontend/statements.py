@@ -20,6 +20,7 @@ from kerascheck.frontend.values import (
     AUGMENTED_OPERATORS,
     MAX_UNROLL,
     BoundMethod,
+    Builtin,
     ClassMethod,
     PropertyFunction,
     Scope,
@@ -247,6 +248,15 @@ class Statements:
             self.effects[id(node)] = found
         return found
 
+    def only_read_arguments(self, effects: "EffectCollector", scope: Scope) -> set[int]:
+        """The argument expressions (by id) of the calls to builtins that only read them."""
+        found: set[int] = set()
+        for call in effects.call_nodes:
+            callee = self.static_value(call.func, scope) if isinstance(call.func, cst.Name) else None
+            if isinstance(callee, Builtin) and callee.name in ARGUMENT_READING_BUILTINS:
+                found.update(id(arg.value) for arg in call.args)
+        return found
+
     def havoc(self, body: Sequence[cst.CSTNode], scope: Scope, inside_loop: bool = False) -> None:
         """A block that may or may not run, any number of times: forget what it touches.
 
@@ -264,7 +274,11 @@ class Statements:
         for stmt in body:
             effects.merge(self.effects_of(stmt))
         names = self.block_names(effects, scope)  # on the values from before the block
-        changed = [self.static_value(target, scope) for target in effects.mutated if not _computed(target)]
+        only_read = self.only_read_arguments(effects, scope)
+        changed = [
+            self.static_value(target, scope) for target in effects.mutated
+            if not _computed(target) and id(target) not in only_read
+        ]
         attributes = [(self.static_value(t.value, scope), t.attr.value) for t in effects.attribute_targets]
         for name in effects.assigned:
             scope.names[name] = UNKNOWN
@@ -305,6 +319,13 @@ class Statements:
             if param.default is not None:
                 defaults[param.name.value] = self.eval(param.default, scope)
         return UserFunction(node, scope, defaults, self.current_file)
+
+
+# Builtins that neither call nor change the objects they are given (``print(layer)`` formats it).
+ARGUMENT_READING_BUILTINS = frozenset(
+    {"print", "len", "str", "repr", "ascii", "format", "isinstance", "issubclass", "type", "id", "hash",
+     "hasattr", "getattr", "callable", "dir", "vars", "bool"}
+)
 
 
 def _computed(node: cst.BaseExpression) -> bool:
