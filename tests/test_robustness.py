@@ -190,3 +190,29 @@ def test_math_that_python_would_raise_on_or_that_is_huge_or_unknown_stays_unknow
     [summary] = result.summaries
     assert summary.rows[0].params == 16
     assert summary.rows[1].params is UNKNOWN and summary.total_params is UNKNOWN
+
+
+@pytest.mark.parametrize(
+    "loop_body",
+    [
+        "    f = lambda: keras.layers.Dense(3)\n    f()\n",  # a lambda of the loop that makes a layer
+        "    def make():\n        return keras.layers.Dense(3)\n    make()\n",
+        "    f = lambda: g()\n    g = factory\n    f()\n",  # reads a name the loop rebinds (print before it)
+        "    helper.build()\n",  # a method of a plain class that makes a layer
+    ],
+)
+def test_functions_of_a_loop_that_may_make_layers_leave_later_names_unknown(loop_body: str) -> None:
+    """What a loop kerascheck does not run item by item defines and calls is read for the layers it
+    may make: one that makes a Dense leaves the next Dense's name unknown."""
+    from kerascheck.analysis import analyse_source
+    from kerascheck.engine.dims import UNKNOWN
+
+    source = (
+        "import sys\nimport keras\n\ndef factory():\n    return keras.layers.Dense(2)\n\n"
+        "class Helper:\n    def build(self):\n        return keras.layers.Dense(4)\n\nhelper = Helper()\ng = print\n"
+        f"for line in open(sys.argv[1]):\n{loop_body}"
+        "model = keras.Sequential([keras.Input((3,)), keras.layers.Dense(2)])\n"
+    )
+    [summary] = analyse_source(source, "loop.py").summaries
+    assert summary.rows[0].name is UNKNOWN
+    assert summary.rows[0].params == 8

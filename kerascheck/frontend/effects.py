@@ -33,7 +33,7 @@ class EffectCollector(cst.CSTVisitor):
         self._not_data: set[str] = set()
         # How the block binds names: (name, kind, expression), kind "value" (``x = e``), "item"
         # (an item of ``e``: ``for x in e``), "part" (a part of an item: ``for i, x in e``),
-        # "enter" (``with e as x``) or "opaque" (an import, a definition…).
+        # "enter" (``with e as x``), "function" (``def x``) or "opaque" (an import, a class…).
         self.bindings: list[tuple[str, str, cst.BaseExpression | None]] = []
         self.comprehension_names: set[str] = set()  # the targets of its comprehensions
         self.escapes = False  # break / continue / return that may leave the enclosing block
@@ -172,7 +172,7 @@ class EffectCollector(cst.CSTVisitor):
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
         self.assigned.add(node.name.value)
-        self.bindings.append((node.name.value, "opaque", None))
+        self.bindings.append((node.name.value, "function", node))
         self._not_data.add(node.name.value)
         return False
 

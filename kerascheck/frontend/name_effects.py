@@ -236,6 +236,9 @@ class NameEffects:
             if root is not None and root.value not in assigned:
                 items = iteration_items(self.static_value(expr, scope))
                 return None if items is None else list(items)
+        if kind in ("value", "function") and isinstance(expr, (cst.Lambda, cst.FunctionDef)):
+            function = self.block_function(expr, scope, assigned)
+            return None if function is None else [function]
         if kind == "value" and isinstance(expr, (cst.Name, cst.Attribute)):
             root = _root(expr)
             if root is not None and root.value not in assigned:
@@ -243,6 +246,21 @@ class NameEffects:
             if isinstance(expr, cst.Name) and expr.value in known:
                 return list(known[expr.value])
         return None
+
+    def block_function(self, node: cst.Lambda | cst.FunctionDef, scope: Scope, assigned: set[str]) -> Any:
+        """A function a block defines (``f = lambda: …``, ``def f(): …``), as its calls would run it:
+        when it reads no name the block rebinds (the block's other bindings are not known here),
+        has no default and no decorator (both are evaluated where it is defined); else None."""
+        params = node.params
+        every = (*params.posonly_params, *params.params, *params.kwonly_params)
+        if any(p.default is not None for p in every) or isinstance(node, cst.FunctionDef) and node.decorators:
+            return None
+        effects = self.effects_of(node.body)
+        local = effects.assigned | effects.comprehension_names | {p.name.value for p in every} | {
+            p.name.value for p in (params.star_arg, params.star_kwarg) if isinstance(p, cst.Param)}
+        if (effects.names - local) & assigned:
+            return None
+        return UserFunction(node, scope, {}, self.current_file)
 
     def is_data_expression(self, expr: Any, scope: Scope, assigned: set[str], known: dict[str, list[Any]]) -> bool:
         """The expression computes data from data (never a Keras object)."""
@@ -408,7 +426,10 @@ class NameEffects:
         if isinstance(base, (ModuleRef, InertObject, list, dict, str, Layer, KerasTensor, KerasSymbol, WeightValue)):
             return self.get_attribute(base, attr)
         if isinstance(base, UserInstance):
-            return base.attributes.get(attr, UNKNOWN)
+            if attr in base.attributes:
+                return base.attributes[attr]
+            # A plain method of its class (a property would run code to be read).
+            return BoundMethod(base, attr) if type(base.cls.find(attr)) is UserFunction else UNKNOWN
         return UNKNOWN
 
 
