@@ -1534,10 +1534,14 @@ class Session:
             result = layer.call_hook(layer, inputs, args, kwargs) if layer.call_hook is not None else UNKNOWN
         finally:
             self.tracing -= 1
-        if len(self.layers) > constructed:
-            # Layers created inside call(): Keras may trace the call more than once
-            # (to build, then for the output), creating them again each time.
-            self.names_uncertain_from_opaque_code()
+        created = [made.class_name for made in self.layers[constructed:]]
+        if created:
+            # Layers created inside call(): Keras may trace the call more than once (to build,
+            # then for the output), creating them again each time; the other classes' names stay.
+            if all(isinstance(name, str) for name in created):
+                self.names_uncertain_for(created)
+            else:
+                self.names_uncertain_from_opaque_code()
         layer.built = True
         results = flatten(result) if isinstance(result, (list, tuple)) else [result]
         if result is UNKNOWN or not all(isinstance(t, KerasTensor) for t in results):

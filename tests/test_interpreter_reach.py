@@ -1,0 +1,76 @@
+"""What the interpreter follows of real projects' Python, and where it must stop: sizes computed
+with the math module, functions a loop defines and calls, layers made inside a custom layer's call.
+Each case compares with what Keras does (the fixtures it names are recorded from Keras) or with the
+same model without the construct."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import ROOT
+
+@pytest.mark.parametrize(
+    "expression",
+    ["math.sqrt(-1)", "math.lcm(*range(1, 5000))", "math.prod([10 ** 300] * 20)", "math.exp(10 ** 4)",
+     "math.log(0)", "np.sqrt(size)", "math.ceil(size / 2)"],
+)
+def test_math_that_python_would_raise_on_or_that_is_huge_or_unknown_stays_unknown(expression: str) -> None:
+    """The math module is evaluated on known numbers only, within bounds: an argument read from
+    data, a call Python raises on, an integer of thousands of digits leave the units unknown (no
+    diagnostic, no crash), and the layers that do not depend on them known."""
+    from kerascheck.analysis import analyse_source
+    from kerascheck.engine.dims import UNKNOWN
+
+    source = (
+        "import math, sys\nimport numpy as np\nimport keras\nsize = int(sys.argv[1])\n"
+        f"model = keras.Sequential([keras.Input((3,)), keras.layers.Dense(4), keras.layers.Dense({expression})])\n"
+    )
+    result = analyse_source(source, "sizes.py")
+    assert result.diagnostics == ()
+    [summary] = result.summaries
+    assert summary.rows[0].params == 16
+    assert summary.rows[1].params is UNKNOWN and summary.total_params is UNKNOWN
+
+
+@pytest.mark.parametrize(
+    "loop_body",
+    [
+        "    f = lambda: keras.layers.Dense(3)\n    f()\n",  # a lambda of the loop that makes a layer
+        "    def make():\n        return keras.layers.Dense(3)\n    make()\n",
+        "    f = lambda: g()\n    g = factory\n    f()\n",  # reads a name the loop rebinds (print before it)
+        "    helper.build()\n",  # a method of a plain class that makes a layer
+    ],
+)
+def test_functions_of_a_loop_that_may_make_layers_leave_later_names_unknown(loop_body: str) -> None:
+    """What a loop kerascheck does not run item by item defines and calls is read for the layers it
+    may make: one that makes a Dense leaves the next Dense's name unknown."""
+    from kerascheck.analysis import analyse_source
+    from kerascheck.engine.dims import UNKNOWN
+
+    source = (
+        "import sys\nimport keras\n\ndef factory():\n    return keras.layers.Dense(2)\n\n"
+        "class Helper:\n    def build(self):\n        return keras.layers.Dense(4)\n\nhelper = Helper()\ng = print\n"
+        f"for line in open(sys.argv[1]):\n{loop_body}"
+        "model = keras.Sequential([keras.Input((3,)), keras.layers.Dense(2)])\n"
+    )
+    [summary] = analyse_source(source, "loop.py").summaries
+    assert summary.rows[0].name is UNKNOWN
+    assert summary.rows[0].params == 8
+
+
+def test_layers_made_inside_a_call_leave_only_their_own_classes_names_unknown() -> None:
+    """A custom layer's call() that makes an Add each time Keras traces it: the names of Adds made
+    later are unknown (Keras 3 traced it twice per block, Keras 2 once), every other name is Keras's."""
+    from kerascheck.analysis import analyse_path
+    from kerascheck.engine.dims import UNKNOWN
+
+    fixture = ROOT / "fixtures" / "summary" / "unresolvable_layers_made_inside_call.py"
+    truth = json.loads(fixture.with_suffix(".expected.json").read_text())["models"][0]["layers"]
+    [summary] = analyse_path(fixture).summaries
+    for row, expected in zip(summary.rows, truth, strict=True):
+        if expected["class"] == "Add":
+            assert row.name is UNKNOWN
+        else:
+            assert row.name == expected["name"]
