@@ -247,6 +247,11 @@ class Layer:
         else:
             self.variable_bytes = variable_dtype_bytes(dtype) if dtype is not None else session.policy_variable_bytes()
         self.class_name = class_name
+        # A user's subclass of a built-in layer that behaves as its base (Session.create_layer's
+        # ``as_class``): the class the summary shows and names it after; class_name is the base's.
+        self.shown_class: str | None = None
+        # That subclass overrides call(): what an eager call returns is its own code's.
+        self.call_overridden = False
         self.name = name
         self.origin = origin
         self.rule = rule
@@ -1044,12 +1049,14 @@ class Session:
 
     # -- construction ---------------------------------------------------------------
     def create_layer(
-        self, class_name: str, args: Sequence[Any], kwargs: dict[str, Any], origin: Any, spec: dict | None = None
+        self, class_name: str, args: Sequence[Any], kwargs: dict[str, Any], origin: Any, spec: dict | None = None,
+        as_class: str | None = None,
     ) -> Any:
         """``keras.layers.<class_name>(*args, **kwargs)``; returns a :class:`Layer` or UNKNOWN.
 
         ``spec``: the recorded signature of a class that ``keras.layers`` does not export
-        (a private layer of ``keras.applications``)."""
+        (a private layer of ``keras.applications``).  ``as_class``: the user's subclass being
+        constructed, which Keras names and shows it as."""
         if class_name == "InputLayer":
             return self._input_layer(args, kwargs, origin, class_name)
         spec = spec or keras_api.CLASSES.get(class_name)
@@ -1064,7 +1071,7 @@ class Session:
         extra = bound.pop("**")
         if "data_format" in bound and bound["data_format"] is None:
             bound["data_format"] = self.image_data_format
-        name = self.name_for(explicit_name, class_name)
+        name = self.name_for(explicit_name, as_class or class_name)
         if extra:  # keywords beyond the signature: most constructors have none
             self._check_extra_keywords(class_name, spec, bound, extra, origin)
         rule_cls = RULES.get(class_name)
@@ -1072,6 +1079,7 @@ class Session:
             rule_cls = None  # Keras 2 computes this layer otherwise, or has no such layer
         rule = rule_cls(bound, name) if rule_cls is not None else None
         layer = Layer(self, class_name, name, origin, rule, trainable=bound.get("trainable", True), dtype=bound.get("dtype"))
+        layer.shown_class = as_class
         self.layers.append(layer)
         # Layer.__init__'s input_dim= (an input shape) comes through **kwargs; a constructor's
         # own parameter of that name (Embedding's vocabulary size) is not one.
@@ -1236,7 +1244,7 @@ class Session:
             elif layer.rule is not None and isinstance(inputs, ArrayData) and not isinstance(layer, Model):
                 if not layer.built:
                     self.build_layer(layer, inputs.shape)
-                result = self._eager_output(layer, inputs)
+                result = UNKNOWN if layer.call_overridden else self._eager_output(layer, inputs)
             if not layer.built and layer.class_name not in BUILT_AT_INIT:
                 layer.build_uncertain = True
             return result
@@ -1247,6 +1255,8 @@ class Session:
         shapes: Any = [t.shape for t in flat] if isinstance(inputs, (list, tuple, dict)) else flat[0].shape
         recorded = [t for t in flatten(list(node_order)) if isinstance(t, KerasTensor)] if node_order else flat + extra
         masks = self._call_masks(layer, inputs, flat, extra, single_positional, explicit_mask)
+        if layer.call_overridden and masking.is_masked(_mask_structure(inputs)):
+            masks = None  # whether the subclass's call() takes the mask is its own code's
         if masks is None:
             # A mask kerascheck cannot resolve may be an input of the call's node.
             return self.call_with_unknown_connections(layer, inputs)

@@ -474,4 +474,4 @@ def _class_name(layer: Layer) -> str:
         return "Sequential"
     if isinstance(layer, Functional):
         return "Functional"
-    return layer.class_name
+    return layer.shown_class or layer.class_name

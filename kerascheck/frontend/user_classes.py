@@ -8,8 +8,10 @@ from typing import Any, Iterator
 import libcst as cst
 
 from kerascheck.engine.dims import UNKNOWN
+from kerascheck.engine.layer import RULES
 from kerascheck.engine.runtime import Functional, Layer, OpaqueLayer, SubclassedModel, UserLayer
 from kerascheck.frontend.keras_calls import NON_BUILDING_MODEL_METHODS
+from kerascheck.frontend.syntax import dotted_name
 from kerascheck.frontend.values import (
     MISSING,
     BoundMethod,
@@ -25,6 +27,7 @@ from kerascheck.frontend.values import (
     WeightValue,
     known_or_unknown,
 )
+from kerascheck.knowledge.output_from_call import OUTPUT_FROM_CALL
 
 
 class UserClasses:
@@ -80,6 +83,12 @@ class UserClasses:
 
     def instantiate_layer(self, cls: UserClass, args: list[Any], kwargs: dict[str, Any], node: cst.Call) -> Any:
         """``MyLayer(...)``: run its ``__init__`` (sub-layers take their names in order)."""
+        base = behaves_as_builtin(cls, self.session.keras_version)
+        if base is not None:
+            layer = self.session.create_layer(base, args, kwargs, self.origin(node), as_class=cls.node.name.value)
+            if isinstance(layer, Layer):
+                layer.call_overridden = cls.method("call") is not None
+            return layer
         if cls.is_keras_model:
             layer = self.session.subclassed_model(cls.node.name.value, self.origin(node))
             layer.reported = self.current_file == self.main_file and not self.in_keras_method()
@@ -307,3 +316,35 @@ def _lists_in(value: Any) -> list[list[Any]]:
 def _layers_in(value: Any) -> list[Layer]:
     """Layers Keras tracks when ``value`` is assigned to a layer attribute (lists, dicts too)."""
     return [item for item in _contents(value) if isinstance(item, Layer)]
+
+
+# What a user's subclass of a built-in layer may define and still be its base with another name:
+# Keras builds it with the base's build() and, on symbolic tensors, gives it the output of the
+# base's compute_output_shape, whatever its own call() does (knowledge/output_from_call.py).
+_BASE_BEHAVIOUR = ("__init__", "__new__", "__call__", "build", "compute_output_shape", "compute_output_spec",
+                   "compute_mask", "add_weight", "_build_at_init")
+
+
+def behaves_as_builtin(cls: UserClass, keras_version: int) -> str | None:
+    """The built-in layer class a user's layer class behaves as (its constructor, weights and
+    output shape those of that class), or None: it changes how it is constructed or built, its
+    base's output is what call() returns and it overrides call() (or, in Keras 2, which traces
+    call() for every layer, it overrides call() at all)."""
+    base = cls.keras_base
+    if base is None or base.name not in RULES or base.name in ("Layer", "Model", "Sequential", "Functional"):
+        return None
+    if not all(_registers(d.decorator) for d in cls.node.decorators) or any(
+        cls.method(name) is not None for name in _BASE_BEHAVIOUR
+    ):
+        return None
+    if cls.method("call") is not None and (keras_version == 2 or base.name in OUTPUT_FROM_CALL):
+        return None
+    return base.name
+
+
+def _registers(decorator: cst.BaseExpression) -> bool:
+    """``@keras.saving.register_keras_serializable(...)``: returns the class as it is."""
+    if isinstance(decorator, cst.Call):
+        decorator = decorator.func
+    return dotted_name(decorator).rsplit(".", 1)[-1] == "register_keras_serializable"
+
