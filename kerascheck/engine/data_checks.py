@@ -20,6 +20,7 @@ where each shape came from; the message refers to them by index as ``\\x00{i}\\x
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Any
 
@@ -48,6 +49,32 @@ class DataProblem:
     kind: str
     message: str
     sources: tuple[tuple[str, ArraySpec], ...] = ()
+
+
+# Keras 3's batch size for arrays when ``batch_size`` is None (fit, evaluate, predict).
+DEFAULT_BATCH_SIZE = 32
+
+
+def first_batch_size(method: str, samples: Any, given: dict[str, Any], whole: bool) -> Any:
+    """The size of the first batch Keras 3 takes from arrays of ``samples`` samples (an unbuilt
+    model is built on it): all of them for the ``*_on_batch`` methods (``whole``); else
+    ``batch_size`` of them (32 when None), fewer when there are fewer, after ``fit``'s
+    ``validation_split`` keeps ``floor(samples * (1 - validation_split))`` for training (when no
+    ``validation_data`` is given).  UNKNOWN where a number is not known."""
+    if type(samples) is not int:
+        return UNKNOWN
+    if whole:
+        return samples
+    batch = given.get("batch_size")
+    batch = DEFAULT_BATCH_SIZE if batch is None else batch
+    if type(batch) is not int or batch <= 0:
+        return UNKNOWN
+    split = given.get("validation_split", 0.0) if method == "fit" and given.get("validation_data") is None else 0.0
+    if type(split) not in (int, float):
+        return UNKNOWN
+    if split:
+        samples = int(math.floor(samples * (1.0 - split)))
+    return min(batch, samples) if samples > 0 else UNKNOWN
 
 
 def source(index: int) -> str:

@@ -90,6 +90,21 @@ TRAINING_MODEL_METHODS = frozenset(
 # Libraries whose functions may make arrays or datasets of a known shape (see numpy_data).
 DATA_LIBRARIES = ("numpy.", "tensorflow.", "keras.datasets.", "keras.utils.", "keras.preprocessing.",
                   "sklearn.model_selection.")
+# What a subclassed model may define that changes what Keras's fit, evaluate and predict run.
+_STEP_METHODS = ("train_step", "test_step", "predict_step", "compute_loss", "make_train_function",
+                 "make_test_function", "make_predict_function")
+
+
+def keras_data_method(cls: UserClass, name: str) -> bool:
+    """``model.compile()`` / ``fit(x)``… of a subclassed model that runs Keras's own: the class
+    defines neither the method nor a step of it, and has a ``call()`` (Keras 3 builds the model
+    by tracing it on the first batch of data)."""
+    if name != "compile" and name not in DATA_MODEL_METHODS:
+        return False
+    return cls.method(name) is None and cls.method("call") is not None and all(
+        cls.method(step) is None for step in _STEP_METHODS)
+
+
 class Calls:
     """Dispatches a call on the kind of value called."""
 
@@ -284,7 +299,9 @@ class Calls:
             return self.call_super(receiver, name, args, kwargs, node)
         if isinstance(receiver, UserInstance):
             return self.call_plain_method(receiver, name, args, kwargs, node)
-        if isinstance(receiver, Layer) and id(receiver) in self.instances:
+        if isinstance(receiver, Layer) and id(receiver) in self.instances and not (
+            isinstance(receiver, SubclassedModel) and keras_data_method(self.instances[id(receiver)].cls, name)
+        ):
             return self.call_instance_method(receiver, name, args, kwargs, node)
         if isinstance(receiver, Layer) and receiver.rule is not None and name == "build":
             shape = kwargs.get("input_shape", args[0] if args else UNKNOWN)
@@ -324,7 +341,9 @@ class Calls:
                 data = known_or_unknown(kwargs.get("x", args[0] if args else UNKNOWN))
                 given = self.batch_given  # the array (or dataset element) the model is built on
                 if given is not None:
-                    data = ArrayData(given[1].shape)
+                    # Keras 3 builds it on the first batch (its size, when known, shows in the summary).
+                    data = ArrayData((self.first_batch, *given[1].shape[1:]) if given[1].shape[0] is UNKNOWN
+                                     else given[1].shape)
                 elif isinstance(data, ArrayData) and data.shape:
                     data = ArrayData((UNKNOWN,) + tuple(data.shape[1:]))  # built on a batch of it
                 errors = len(session.errors)

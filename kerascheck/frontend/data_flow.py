@@ -141,6 +141,8 @@ class DataFlow:
     # What the model call being interpreted is given as x, one batch of it (label, ArraySpec with
     # an unknown batch size), for an unbuilt model that is built on it; None if not known.
     batch_given: tuple[str, ArraySpec] | None = None
+    # The size of the first batch of it, which Keras 3 builds an unbuilt model on (UNKNOWN if not known).
+    first_batch: Any = UNKNOWN
     # The data checks of that call proved that Keras raises (before training: no optimizer).
     data_raised: bool = False
 
@@ -159,6 +161,7 @@ class DataFlow:
     def model_meets_data(self, model: Model, name: str, args: list[Any], kwargs: dict[str, Any], node: Any) -> None:
         """``model.compile(loss=…)`` is remembered; ``fit`` and the others check their data."""
         self.batch_given = None
+        self.first_batch = UNKNOWN
         self.data_raised = False
         if name == "compile":
             model.compiled = True  # its loss is resolved by compile_calls (Model.compile_loss)
@@ -172,8 +175,10 @@ class DataFlow:
         if len(args) > len(parameters):
             return
         x = given.get("x")
+        self.first_batch = UNKNOWN
         if isinstance(x, ArrayValue) and x.shape:
             self.batch_given = (_label(node, "x", parameters), ArraySpec((UNKNOWN, *x.shape[1:]), x.dtype, x.origin))
+            self.first_batch = data_checks.first_batch_size(name, x.shape[0], given, name in _ON_BATCH)
         elif isinstance(x, DatasetValue):
             features = _features(x.element)
             if isinstance(features, ArrayValue) and features.shape:
