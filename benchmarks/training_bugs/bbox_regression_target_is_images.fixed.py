@@ -5,7 +5,7 @@ import numpy as np
 import pandas as pd
 from sklearn.model_selection import train_test_split
 from tensorflow.keras.applications import MobileNetV2
-from tensorflow.keras.layers import Dense, Dropout, Flatten, Input
+from tensorflow.keras.layers import Dense, Dropout, Flatten, Input  # noqa: F401
 from tensorflow.keras.models import Model
 
 df = pd.read_csv('labels.csv')

@@ -3,7 +3,7 @@
 # user's files (here an .npy file; smaller images than the report's 480x640).
 import numpy as np
 from keras.models import Sequential
-from keras.layers import Conv2D, Flatten, Dense
+from keras.layers import Conv2D, Flatten, Dense  # noqa: F401
 
 x_train = np.load('x_train.npy')
 y_train = np.load('y_train.npy')

@@ -4,7 +4,7 @@ import pandas as pd
 from keras.models import Sequential
 from keras.layers import Dense
 from keras.optimizers import Adam
-from keras.losses import binary_crossentropy
+from keras.losses import binary_crossentropy  # noqa: F401
 
 data = pd.read_csv("mk.csv")
 dataset = data.values

@@ -1,7 +1,7 @@
 # Source: https://github.com/keras-team/keras/issues/5214 — LSTM (return_sequences=True) followed by TimeDistributed(Dense) doesn't work! (expected timedistributed_1 to have 3 dimensions, but got array with shape (3000, 97))
 import numpy as np
 from keras.models import Sequential
-from keras.layers import Masking, LSTM, TimeDistributed, Dense
+from keras.layers import Masking, LSTM, TimeDistributed, Dense  # noqa: F401
 
 x_train = np.load('sequences.npy')
 y_train = np.load('labels.npy')

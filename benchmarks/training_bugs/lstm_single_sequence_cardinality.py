@@ -1,5 +1,5 @@
 # Source: https://openillumi.com/en/en-fix-keras-lstm-data-cardinality-ambiguous (Stack Overflow case) — ValueError: Data cardinality is ambiguous: x sizes: 1, y sizes: 99
-import numpy as np
+import numpy as np  # noqa: F401
 import pandas as pd
 from keras.models import Sequential
 from keras.layers import LSTM, Dense

@@ -1,5 +1,5 @@
 # Source: https://github.com/keras-team/keras/issues/13916 — ValueError: Error when checking input: expected dense_8_input to have 2 dimensions, but got array with shape (60000, 28, 28)
-import numpy as np
+import numpy as np  # noqa: F401
 from tensorflow.keras.models import Sequential
 from tensorflow.keras.layers import Dense
 

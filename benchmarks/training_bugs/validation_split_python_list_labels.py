@@ -1,7 +1,7 @@
 # Source: https://github.com/serkanars/turkishsentimentanalysis/issues/2 — Validation split is only supported for Tensors or NumPy arrays
 # Reviews and their ratings read from the user's JSON file; the labels stay a Python list.
 import json
-import numpy as np
+import numpy as np  # noqa: F401
 from keras.models import Sequential
 from keras.layers import Embedding, GRU, Dense
 from keras.utils import pad_sequences

@@ -1,6 +1,6 @@
 # Source: https://github.com/wikibook/tf2/issues/8 — 예제 5.8에 errata가 있네요 (sparse_categorical_crossentropy with the one-hot labels of example 5.7)
 # The wine-quality CSV files, read from local copies.
-import numpy as np
+import numpy as np  # noqa: F401
 import pandas as pd
 import tensorflow as tf
 
