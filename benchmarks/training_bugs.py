@@ -168,7 +168,7 @@ def _data(slug: str, folder: Path) -> None:  # noqa: C901  (one branch per case)
     elif slug == "speech_emotion_4_classes_dense_10":
         emotions = ["male_angry", "male_calm", "female_angry", "female_calm"]
         _csv(folder / "features.csv", [str(i) for i in range(216)] + ["label"],
-             [[0.0] * 216 + [emotions[i % 4]] for i in range(40)])
+             [[0.0] * 216 + [emotions[i % 4]] for i in range(400)])  # every emotion in a shuffled fifth
     elif slug == "vgg19_predict_python_list_of_images":
         for i in range(20):
             save(f"images/img_{i:02d}.npy", np.zeros((64, 64, 3), "float32"))
