@@ -1,0 +1,487 @@
+"""kerascheck on the training-time bugs users report (issue 16's measure).
+
+Issue 16 asks that of the errors users meet when data meets the model (``fit``, ``evaluate``,
+``predict``, ``train_on_batch``: images of the wrong rank, integer labels given to
+``categorical_crossentropy``, one-hot labels to ``sparse_categorical_crossentropy``, ten classes
+in the labels and ``Dense(5)``, ``input_shape=X.shape`` with the sample axis, inputs and targets
+of different sample counts, an autoencoder whose output does not match its target...) at least 8
+in 10 be reported at the right line, with no error on their corrected versions.
+
+``training_bugs/`` holds one pair of scripts per bug report (a Stack Overflow question, a GitHub
+issue, a blog post; the first line of each script names its source):
+
+- ``<slug>.py``, a minimal but faithful Keras 3 reproduction of the user's code (their structure:
+  ``keras.datasets`` loaders, NumPy, pandas, ``to_categorical``, ``tf.data``, Sequential, functional
+  and subclassed models; small sizes where the data is the user's own; Keras 2 spellings that
+  Keras 3 rejects, such as ``lr=`` or ``nb_epoch=``, are written the Keras 3 way so that the script
+  reaches the bug reported);
+- ``<slug>.fixed.py``, the same script with the fix the answer gave.
+
+Where the user's data came from a file (a CSV read with pandas, an ``.npy`` or HDF5 file, a folder
+of arrays), the script reads a file too: the recorder writes a small stand-in of the same columns
+and shapes into the script's scratch folder (``DATA`` below), and kerascheck, which reads only
+the script, knows no more about it than about the user's file.
+
+What Keras 3.15.1 did with each script, ``training_bugs_truth.json``, is committed:
+
+    KERAS_BACKEND=jax python benchmarks/training_bugs.py record    # run every script under Keras 3
+    python benchmarks/training_bugs.py record --check              # re-run, compare with the record
+    python benchmarks/training_bugs.py [--verbose]                  # measure kerascheck against it
+
+Recording: each script runs under real Keras 3 (the JAX backend, XLA compilation unoptimised,
+offline, in a scratch folder of its own), with ``keras.datasets`` loaders giving zeros of the real
+shapes and dtypes and ``get_file`` an empty file (``tests/realworld/shims.py``'s shims, imported);
+``fit`` runs for real, limited to one epoch of one step (``evaluate`` and ``predict`` to one step),
+so that the model, its loss and its metrics meet the data as they would. For the buggy script the
+record keeps the exception's type and message and the line of the script Keras raised at (the
+innermost frame of the traceback in the script); for the fixed one, that it ran to its end. A case
+is *dropped* (kept in the record with the reason, left out of the measure) when its buggy script
+does not raise under Keras 3, raises from outside Keras (the error is not Keras's: a file, NumPy),
+or when its fixed script raises.
+
+Measuring: kerascheck runs in-process (``kerascheck.analysis.analyse_path``) on both scripts of
+every kept case. A bug is *found* when kerascheck reports an error-severity diagnostic at the line
+Keras raised at; a *false error* is any error-severity diagnostic on a fixed script. kerascheck's
+own failures (KC0xx: a file it could not read, an internal error) are counted apart. The exit
+status is 1 while the issue's bar (8 in 10 found, no false error) is not met.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+HERE = Path(__file__).resolve().parent
+CASES = HERE / "training_bugs"
+TRUTH = HERE / "training_bugs_truth.json"
+TIMEOUT = 600  # seconds a script may run
+TARGET = 0.8  # issue 16: at least 8 in 10 found
+
+
+def cases() -> list[str]:
+    """The slugs: every ``<slug>.py`` with its ``<slug>.fixed.py``."""
+    fixed = {p.name[: -len(".fixed.py")] for p in CASES.glob("*.fixed.py")}
+    return sorted(s for s in fixed if (CASES / f"{s}.py").exists())
+
+
+def script(slug: str, fixed: bool) -> Path:
+    return CASES / (f"{slug}.fixed.py" if fixed else f"{slug}.py")
+
+
+# --------------------------------------------------------------------------- the users' data files
+# What each script reads from a file: written into its scratch folder before it runs (the same
+# for the buggy and the fixed script). Columns, dtypes and shapes as the users describe their data;
+# the values do not matter, except where the script derives a size from them (class counts).
+
+
+def _csv(path: Path, header: list[str] | None, rows, sep: str = ",") -> None:
+    lines = [sep.join(header)] if header else []
+    lines += [sep.join(str(v) for v in row) for row in rows]
+    path.write_text("\n".join(lines) + "\n")
+
+
+def _data(slug: str, folder: Path) -> None:  # noqa: C901  (one branch per case)
+    import h5py
+    import numpy as np
+
+    rng = np.random.default_rng(0)
+
+    def save(name: str, array) -> None:  # noqa: ANN001
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        np.save(folder / name, array)
+
+    def onehot(count: int, classes: int):  # noqa: ANN202
+        return np.eye(classes, dtype="float32")[np.arange(count) % classes]
+
+    if slug == "lstm_input_shape_with_batch_axis":
+        _csv(folder / "positive_sample.csv", None, rng.integers(0, 12000, (6, 30)))
+    elif slug == "conv2d_channels_first_input_shape":
+        save("x_train.npy", np.zeros((40, 48, 64, 3), "float32"))
+        save("y_train.npy", onehot(40, 10))
+    elif slug == "lstm_segments_reshaped_4d":
+        values = np.zeros((1045 * 400, 4))
+        values[:, 3] = np.repeat(np.arange(1045) % 3, 400)
+        np.savetxt(folder / "accelerometer.csv", values, delimiter=",", fmt="%g")
+    elif slug == "fashion_csv_flat_into_conv2d":
+        _csv(folder / "fashion-mnist_train.csv", ["label"] + [f"pixel{i}" for i in range(1, 785)],
+             [[i % 10] + [0] * 784 for i in range(100)])
+    elif slug == "ascii_letter_labels_to_categorical":
+        _csv(folder / "letters.csv", None, [[chr(97 + i % 26)] + [0.5] * 16 for i in range(52)])
+    elif slug == "lenet_binary_sigmoid_two_column_labels":
+        save("train_images.npy", np.zeros((16, 32, 32, 3), "float32"))
+        save("train_labels.npy", onehot(16, 2))
+    elif slug == "signs_h5_labels_6_dense_10":
+        with h5py.File(folder / "train_signs.h5", "w") as f:
+            f["train_set_x"] = np.zeros((12, 64, 64, 3), "uint8")
+            f["train_set_y"] = np.arange(12) % 6
+    elif slug == "wine_onehot_sparse_loss":
+        columns = ["fixed acidity", "volatile acidity", "citric acid", "residual sugar", "chlorides",
+                   "free sulfur dioxide", "total sulfur dioxide", "density", "pH", "sulphates", "alcohol",
+                   "quality"]
+        for name in ("winequality-red.csv", "winequality-white.csv"):
+            _csv(folder / name, [f'"{c}"' for c in columns],
+                 rng.integers(1, 9, (20, len(columns))), sep=";")
+    elif slug == "conv1d_maxpool_dense_3d_output_sparse":
+        save("train_feature.npy", np.zeros((16, 98, 900), "float32"))
+        save("train_label.npy", np.arange(16) % 5)
+    elif slug == "lstm_return_sequences_timedistributed_2d_target":
+        save("sequences.npy", np.ones((12, 15, 100), "float32"))
+        save("labels.npy", onehot(12, 97))
+    elif slug == "lstm_sliding_window_3d_target":
+        save("signals.npy", np.zeros((30, 100), "float32"))
+        save("window_labels.npy", np.eye(5, dtype="float32")[np.arange(200).reshape(20, 10) % 5])
+    elif slug == "deep_autoencoder_target_2048":
+        for part, count in (("train", 16), ("test", 8)):
+            save(f"captions_{part}.npy", np.zeros((count, 128), "float32"))
+            save(f"images_{part}.npy", np.zeros((count, 2048), "float32"))
+    elif slug == "vgg16_notop_integer_labels":
+        for part in ("train", "valid"):
+            save(f"{part}X.npy", np.zeros((2, 224, 224, 3), "float32"))
+            save(f"{part}Y.npy", np.array([[0], [1]]))
+    elif slug == "lstm_single_sequence_cardinality":
+        _csv(folder / "sensor_frames.csv", [f"f{i}" for i in range(1200)] + ["target"], np.zeros((99, 1201)))
+    elif slug == "two_images_as_list_to_sequential":
+        save("template.npy", np.zeros((549, 549, 3), "float32"))
+        save("actual.npy", np.zeros((549, 549, 3), "float32"))
+    elif slug == "dataset_features_and_separate_label_dataset":
+        categories = ["Furniture", "Office Supplies", "Technology", "Appliances"]
+        _csv(folder / "superstore.csv", ["Sales", "Quantity", "Discount", "Profit", "Category"],
+             [[12.5, 2, 0.1, 3.2, categories[i % 4]] for i in range(64)])
+    elif slug == "validation_split_python_list_labels":
+        words = ["güzel", "kötü", "ürün", "hızlı", "kargo", "berbat", "harika"]
+        (folder / "reviews.json").write_text(json.dumps(
+            [{"text": " ".join(words[(i + k) % 7] for k in range(5)), "label": i % 2} for i in range(40)]))
+    elif slug == "churn_dataframe_object_dtype":
+        _csv(folder / "Churn.csv", ["Customer ID", "Gender", "Senior Citizen", "Tenure", "Contract",
+                                    "Monthly Charges", "Churn"],
+             [[f"{1000 + i}-ABCD", ["Male", "Female"][i % 2], i % 2, i % 70, ["Month-to-month", "One year"][i % 2],
+               20.5 + i, ["Yes", "No"][i % 3 == 0]] for i in range(50)])
+    elif slug == "speech_emotion_4_classes_dense_10":
+        emotions = ["male_angry", "male_calm", "female_angry", "female_calm"]
+        _csv(folder / "features.csv", [str(i) for i in range(216)] + ["label"],
+             [[0.0] * 216 + [emotions[i % 4]] for i in range(400)])  # every emotion in a shuffled fifth
+    elif slug == "vgg19_predict_python_list_of_images":
+        for i in range(20):
+            save(f"images/img_{i:02d}.npy", np.zeros((64, 64, 3), "float32"))
+    elif slug == "csv_input_dim_4_three_columns":
+        rows = [[500, 6, 72, 19]] + [[v, 5, 50, 12] for v in (300, 700, 600, 500, 300, 300, 300, 300, 300)]
+        _csv(folder / "mk.csv", ["a", "b", "c", "d"], rows)
+    elif slug == "kfold_model_built_once_layers_added_per_fold":
+        save("signals.npy", np.zeros((500, 1028), "float32"))
+        save("signal_labels.npy", np.arange(500) % 3)
+    elif slug == "image_dataset_from_directory_int_labels_two_units":
+        import tensorflow as tf
+
+        for emotion in ("angry", "happy"):
+            (folder / "faces" / emotion).mkdir(parents=True)
+            for i in range(6):
+                png = tf.io.encode_png(tf.zeros((48, 48, 3), tf.uint8)).numpy()
+                (folder / "faces" / emotion / f"{i}.png").write_bytes(png)
+    elif slug == "credit_grades_evaluate_labels_not_onehot":
+        _csv(folder / "credit.csv", [f"feature{i}" for i in range(8)] + ["grade"],
+             [[round(float(v), 3) for v in rng.random(8)] + [i % 7] for i in range(60)])
+    elif slug == "bbox_regression_target_is_images":
+        _csv(folder / "labels.csv", ["image", "xmin", "xmax", "ymin", "ymax"],
+             [[f"img_{i}.npy", 10, 120, 20, 140] for i in range(10)])
+        for i in range(10):
+            save(f"images/img_{i}.npy", np.zeros((240, 240, 3), "float32"))
+    elif slug == "lung_segmentation_rgb_masks":
+        for i in range(10):
+            save(f"train/images/{i:03d}.npy", np.zeros((64, 64, 1), "float32"))
+            save(f"train/masks/{i:03d}.npy", np.zeros((64, 64, 3), "float32"))
+    elif slug == "dense_input_dim_7_on_3d_data":
+        save("dataset_x.npy", np.zeros((30, 7, 169), "float32"))
+        save("dataset_y.npy", np.arange(30) % 2)
+    elif slug == "product_features_int_labels_two_units":
+        for part, count in (("train", 40), ("dev", 10)):
+            save(f"{part}_features.npy", np.zeros((count, 50), "float32"))
+            save(f"{part}_labels.npy", (np.arange(count) % 2).reshape(-1, 1))
+    elif slug == "five_class_npy_labels_without_onehot":
+        save("data.npy", np.zeros((40, 8, 8), "float32"))
+        save("label.npy", np.arange(40) % 5)
+    elif slug == "conv1d_on_2d_series_input":
+        save("series_train.npy", np.zeros((40, 30), "float32"))
+        save("series_targets.npy", np.zeros((40,), "float32"))
+    elif slug == "image_list_regression_five_outputs":
+        (folder / "samples").mkdir()
+        for i in range(10):
+            np.savez(folder / "samples" / f"{i:02d}.npz", image=np.zeros((64, 64, 3), "float32"),
+                     target=np.zeros(5, "float32"))
+    elif slug == "dense_input_shape_1_3_features":
+        _csv(folder / "measurements.csv", ["x1", "x2", "x3", "y"], rng.random((1700, 4)).round(3))
+
+
+# --------------------------------------------------------------------------- running under Keras 3
+def _limit_training(keras) -> None:  # noqa: ANN001
+    """``fit`` for real, one epoch of one step (``validation_steps=1``); ``evaluate`` and
+    ``predict`` one step: every check Keras makes of the data, at a fraction of the time."""
+    import inspect
+
+    model = keras.Model
+    fit, evaluate, predict = model.fit, model.evaluate, model.predict
+    signatures = {f: inspect.signature(f) for f in (fit, evaluate, predict)}
+
+    def limited(function, **limits):  # noqa: ANN001, ANN003, ANN202
+        def method(self, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+            bound = signatures[function].bind(self, *args, **kwargs)
+            bound.arguments.update(limits)
+            return function(*bound.args, **bound.kwargs)
+
+        return method
+
+    model.fit = limited(fit, epochs=1, initial_epoch=0, steps_per_epoch=1, validation_steps=1, verbose=0)
+    model.evaluate = limited(evaluate, steps=1, verbose=0)
+    model.predict = limited(predict, steps=1, verbose=0)
+
+
+def run_batch(paths: list[str]) -> None:
+    """Run scripts under Keras 3 in this process, one JSON line each on stdout."""
+    import signal
+    import traceback
+
+    os.environ.setdefault("KERAS_BACKEND", "jax")
+    import keras
+    import numpy  # noqa: F401  (imported before the shims, as the scripts import it)
+
+    sys.path.insert(0, str(ROOT / "tests" / "realworld"))
+    import shims
+
+    shims._install_datasets()
+    shims._install_get_file()
+    shims._install_plot_model()
+    _limit_training(keras)
+    out = sys.stdout
+    for path in paths:
+        filename = str(Path(path).resolve())
+        slug = Path(path).name.split(".")[0]
+
+        def timeout(signum, frame):  # noqa: ANN001, ANN202
+            raise TimeoutError(f"the script ran longer than {TIMEOUT} s")
+
+        keras.backend.clear_session()
+        keras.config.set_image_data_format("channels_last")
+        keras.config.set_floatx("float32")
+        error = None
+        source = Path(filename).read_text(encoding="utf-8")
+        namespace = {"__name__": "__main__", "__file__": filename}
+        saved_argv = sys.argv
+        sys.argv = [filename]
+        with tempfile.TemporaryDirectory() as scratch, contextlib.chdir(scratch):
+            shims.start(Path(scratch))
+            _data(slug, Path(scratch))
+            signal.signal(signal.SIGALRM, timeout)
+            signal.alarm(TIMEOUT)
+            try:
+                code = compile(source, filename, "exec")
+                with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+                    exec(code, namespace)
+            except BaseException as exc:  # noqa: BLE001  (what the script raised is the record)
+                frames = traceback.extract_tb(exc.__traceback__)
+                lines = [f.lineno for f in frames if f.filename == filename]
+                line = lines[-1] if lines else None
+                # Keras's own error: raised through Keras (whose traceback filtering may leave out
+                # its innermost frames, as in a layer called by a subclassed model's ``call``),
+                # not a missing file, a package or the time limit.
+                in_keras = (any("/site-packages/keras/" in f.filename for f in frames)
+                            or type(exc).__module__.startswith("keras")) and not isinstance(
+                    exc, (OSError, ImportError, TimeoutError, MemoryError, KeyboardInterrupt, SystemExit))
+                error = {"type": type(exc).__name__, "message": _message(exc), "line": line,
+                         "code": source.splitlines()[line - 1].strip() if line else "",
+                         "in_keras": in_keras}
+            finally:
+                signal.alarm(0)
+                sys.argv = saved_argv
+        out.write("\n" + json.dumps({"path": path, "error": error}) + "\n")
+        out.flush()
+
+
+def _message(exc: BaseException) -> str:
+    text = re.sub(r"/[^\s()'\"]*/(site|dist)-packages/", "…/", str(exc))
+    text = re.sub(r"\x1b\[[0-9;]*m", "", text)  # Keras's bold
+    return text.strip()[:600]
+
+
+def _normalised(message: str) -> str:
+    """A message without what changes from run to run: generated names' counters, addresses."""
+    message = re.sub(r"\b([A-Za-z_]+)_\d+\b", r"\1_N", message)
+    return re.sub(r"0x[0-9a-f]+", "0x…", message)
+
+
+def run_all(slugs: list[str], jobs: int, batch: int) -> dict[str, dict | None]:
+    """Every script of ``slugs`` under Keras 3: path -> the error it stopped on (None: it ran)."""
+    paths = [str(script(s, fixed)) for s in slugs for fixed in (False, True)]
+    batches = [paths[i : i + batch] for i in range(0, len(paths), batch)]
+    env = dict(os.environ, KERAS_BACKEND="jax", MPLBACKEND="Agg", TF_CPP_MIN_LOG_LEVEL="3")
+    if "xla_backend_optimization_level" not in env.get("XLA_FLAGS", ""):
+        env["XLA_FLAGS"] = (env.get("XLA_FLAGS", "") + " --xla_backend_optimization_level=0").strip()
+    env.pop("CUDA_VISIBLE_DEVICES", None)
+    env["JAX_PLATFORMS"] = "cpu"
+    results: dict[str, dict | None] = {}
+    running: list[tuple[subprocess.Popen, list[str]]] = []
+    while batches or running:
+        while batches and len(running) < jobs:
+            chunk = batches.pop(0)
+            command = [sys.executable, __file__, "run", *chunk]
+            running.append((subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env,
+                                             text=True, cwd=ROOT), chunk))
+        process, chunk = running.pop(0)
+        output, _ = process.communicate()
+        done = {}
+        for line in output.splitlines():
+            if line.startswith('{"path"'):
+                item = json.loads(line)
+                done[item["path"]] = item["error"]
+        for i, path in enumerate(chunk):
+            if path not in done:  # the interpreter died on it: the rest in another process
+                results[path] = {"type": "Crash", "message": "the interpreter died", "line": None, "code": "",
+                                 "in_keras": False}
+                if chunk[i + 1 :]:
+                    batches.append(chunk[i + 1 :])
+                break
+            results[path] = done[path]
+        print(f"{len(results)}/{len(paths)}", file=sys.stderr, flush=True)
+    return results
+
+
+def verdicts(slugs: list[str], results: dict[str, dict | None]) -> dict[str, dict]:
+    """Per case: the buggy script's error and whether the case is kept (the reason if dropped)."""
+    record: dict[str, dict] = {}
+    for slug in slugs:
+        buggy, fixed = results[str(script(slug, False))], results[str(script(slug, True))]
+        entry: dict = {"source": script(slug, False).read_text(encoding="utf-8").splitlines()[0].lstrip("# "),
+                       "buggy": buggy, "fixed": {"ran": fixed is None} if fixed is None else {"ran": False, "error": fixed}}
+        if buggy is None:
+            entry["dropped"] = "the buggy script runs to its end under Keras 3"
+        elif not buggy["in_keras"] or not buggy["line"]:
+            entry["dropped"] = f"the buggy script stops on an error that is not Keras's ({buggy['type']})"
+        elif fixed is not None:
+            entry["dropped"] = f"the fixed script raises too ({fixed['type']} at line {fixed['line']})"
+        record[slug] = entry
+    return record
+
+
+def record(jobs: int, batch: int, check: bool) -> int:
+    import keras
+
+    slugs = cases()
+    fresh = verdicts(slugs, run_all(slugs, jobs, batch))
+    truth = {"keras_version": keras.__version__, "backend": "jax", "cases": fresh}
+    if not check:
+        TRUTH.write_text(json.dumps(truth, indent=1, ensure_ascii=False) + "\n")
+        kept = [s for s, e in fresh.items() if "dropped" not in e]
+        print(f"wrote {TRUTH}: {len(kept)} cases kept, {len(fresh) - len(kept)} dropped")
+        for slug, entry in fresh.items():
+            if "dropped" in entry:
+                print(f"  dropped {slug}: {entry['dropped']}")
+        return 0
+    committed = json.loads(TRUTH.read_text())
+    problems = []
+    if committed["keras_version"] != keras.__version__:
+        problems.append(f"recorded with Keras {committed['keras_version']}, running {keras.__version__}")
+    if sorted(committed["cases"]) != slugs:
+        problems.append(f"cases differ: recorded {sorted(committed['cases'])}, on disk {slugs}")
+    for slug in slugs:
+        old, new = committed["cases"].get(slug), fresh[slug]
+        if old is None:
+            continue
+        if old.get("dropped") != new.get("dropped"):
+            problems.append(f"{slug}: dropped {old.get('dropped')!r} then, {new.get('dropped')!r} now")
+        for key in ("type", "line"):
+            a, b = (old["buggy"] or {}).get(key), (new["buggy"] or {}).get(key)
+            if a != b:
+                problems.append(f"{slug}: buggy {key} {a!r} recorded, {b!r} now")
+        a, b = (_normalised((e["buggy"] or {}).get("message", "")) for e in (old, new))
+        if a != b:
+            problems.append(f"{slug}: message differs:\n    recorded {a[:300]}\n    now      {b[:300]}")
+        if old["fixed"]["ran"] != new["fixed"]["ran"]:
+            problems.append(f"{slug}: fixed script ran {old['fixed']['ran']} recorded, {new['fixed']['ran']} now")
+    for line in problems:
+        print(line)
+    print(f"{len(slugs)} cases re-recorded: {'the record holds' if not problems else f'{len(problems)} differences'}")
+    return 1 if problems else 0
+
+
+# --------------------------------------------------------------------------- measuring kerascheck
+def evaluate() -> dict:
+    """kerascheck on every kept case: what it found, its false errors, its own failures."""
+    sys.path.insert(0, str(ROOT))
+    from kerascheck.analysis import analyse_path
+
+    truth = json.loads(TRUTH.read_text())
+    result = {"keras_version": truth["keras_version"], "total": 0, "found": [], "missed": [], "false_errors": [],
+              "internal": [], "dropped": {s: e["dropped"] for s, e in truth["cases"].items() if "dropped" in e}}
+    for slug, entry in sorted(truth["cases"].items()):
+        if "dropped" in entry:
+            continue
+        result["total"] += 1
+        error = entry["buggy"]
+        diagnostics = analyse_path(script(slug, False)).diagnostics
+        errors = [d for d in diagnostics if d.severity == "error" and not d.code.startswith("KC0")]
+        result["internal"] += [f"{slug}.py:{d.span.line}: {d.code} {d.message[:160]}" for d in diagnostics
+                               if d.code.startswith("KC0")]
+        said = [f"{d.span.line}: {d.code} {d.message[:200]}" for d in errors]
+        said += [f"{d.span.line}: {d.code} (warning) {d.message[:200]}" for d in diagnostics if d.severity != "error"]
+        if any(d.span.line == error["line"] for d in errors):
+            result["found"].append(slug)
+        else:
+            result["missed"].append({"slug": slug, "line": error["line"], "code": error["code"],
+                                     "keras": f"{error['type']}: {error['message'][:300]}", "kerascheck": said})
+        for d in analyse_path(script(slug, True)).diagnostics:
+            if d.code.startswith("KC0"):
+                result["internal"].append(f"{slug}.fixed.py:{d.span.line}: {d.code} {d.message[:160]}")
+            elif d.severity == "error":
+                result["false_errors"].append(f"{slug}.fixed.py:{d.span.line}: {d.code} {d.message[:200]}")
+    return result
+
+
+def measure(verbose: bool) -> int:
+    result = evaluate()
+    total, found = result["total"], len(result["found"])
+    share = f"{found / total:.0%}" if total else "-"
+    print(f"{total} training-time bugs from users' reports that Keras {result['keras_version']} raises "
+          f"({len(result['dropped'])} reports dropped: not an error under Keras 3, or the fix does not run)")
+    print(f"found (an error at the line Keras raised at): {found} of {total} ({share}); the issue asks for 80%")
+    print(f"false errors on the fixed scripts: {len(result['false_errors'])}")
+    if result["internal"]:
+        print(f"kerascheck's own failures (KC0xx): {len(result['internal'])}")
+    if verbose:
+        for miss in result["missed"]:
+            print(f"\nmissed {miss['slug']}.py:{miss['line']}: {miss['code']}\n    Keras: {miss['keras']}")
+            for line in miss["kerascheck"] or ["(nothing)"]:
+                print(f"    kerascheck {line}")
+        for slug, reason in result["dropped"].items():
+            print(f"dropped {slug}: {reason}")
+    for line in result["false_errors"]:
+        print("false error", line)
+    for line in result["internal"]:
+        print("internal", line)
+    return 0 if total and found >= TARGET * total and not result["false_errors"] else 1
+
+
+def main(argv: list[str]) -> int:
+    if argv[:1] == ["run"]:
+        run_batch(argv[1:])
+        return 0
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("command", nargs="?", default="measure", choices=("record", "measure"))
+    parser.add_argument("--check", action="store_true", help="record: compare with the committed record, write nothing")
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--batch", type=int, default=8)
+    parser.add_argument("--verbose", action="store_true")
+    args = parser.parse_args(argv)
+    if args.command == "record":
+        return record(args.jobs, args.batch, args.check)
+    return measure(args.verbose)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
