@@ -45,7 +45,8 @@ EXACT = [
     "a.flatten()", "np.ravel(a)", "np.squeeze(c)", "c.squeeze(axis=1)", "np.argmax(a, axis=1)",
     "np.float32(b)",
 ]
-PLAIN = ["len(a)", "a.ndim", "a.shape", "a.shape[1:]", "a.size", "len(np.zeros((3, 2))[0])"]
+PLAIN = ["len(a)", "a.ndim", "a.shape", "a.shape[1:]", "a.size", "len(np.zeros((3, 2))[0])", "np.shape(a)", "np.shape(a)[1:]",
+         "np.ndim(c)", "np.size(b)"]
 # What depends on the values of the data: never known.
 UNKNOWN_SHAPE = ["np.unique(i)", "a[a > 0]", "a[i]", "np.nonzero(i)", "np.mean(a)"]
 

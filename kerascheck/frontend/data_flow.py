@@ -251,6 +251,14 @@ class DataFlow:
                     if adjusted else None
                 if problem is not None:
                     problems.append(problem)
+            targets = _specs(_targets(x.element))
+            if isinstance(targets, ArraySpec):  # a batch dimension tf.data leaves to the data (None): unknown
+                targets = replace(targets, shape=tuple(UNKNOWN if d is None else d for d in targets.shape))
+            if not problems and model.compiled and method in _LOSS_METHODS and isinstance(targets, ArraySpec):
+                # A Sequential's one output, or a functional model's, against the dataset's labels.
+                batch = targets.shape[0] if targets.shape and type(targets.shape[0]) is int else UNKNOWN
+                problems += self.loss_problems(model, method, targets, f"the labels of {shown.get('x', 'the dataset')}",
+                                               batch)
             return problems
         x_specs, y_specs = _specs(x), _specs(given.get("y"))
         if _unknown_structure(x) or x is None:
@@ -327,6 +335,11 @@ def _features(element: Any) -> Any:
     if isinstance(element, tuple) and len(element) in (1, 2, 3):
         return element[0]
     return element
+
+
+def _targets(element: Any) -> Any:
+    """The targets part of a dataset element: ``y`` of ``(x, y)`` or ``(x, y, sample_weight)``."""
+    return element[1] if isinstance(element, tuple) and len(element) in (2, 3) else None
 
 
 def _label(node: Any, parameter: str, parameters: tuple[str, ...]) -> str:

@@ -419,6 +419,8 @@ def numpy_call(function: str, args: list[Any], kwargs: dict[str, Any], node: Any
         return NOT_MODELLED
     if function == "reshape":
         return reshape(array, arg(1, "newshape", kwargs.get("shape")), "reshape", node)
+    if function in ("shape", "ndim", "size") and len(args) + len(kwargs) == 1:
+        return data_attribute(array, function)  # np.shape(x) is x.shape
     if function == "expand_dims":
         return expand_dims(array, arg(1, "axis"), node)
     if function == "squeeze":

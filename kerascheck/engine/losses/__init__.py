@@ -106,7 +106,7 @@ def batch_shapes(y_true: ArraySpec, y_pred_shape: Any, batch_size: Any) -> tuple
     samples = labels[0]
     if type(samples) is int and type(batch_size) is int:
         batch: Any = min(samples, batch_size)
-    elif batch_size == 1 and type(batch_size) is int:
+    elif type(batch_size) is int and batch_size == 1:
         batch = 1  # one sample a batch, however many there are
     else:
         batch = BATCH
