@@ -29,6 +29,7 @@ from kerascheck.frontend.name_effects import (
     union,
 )
 from kerascheck.frontend.numeric_functions import NOT_EVALUATED, numeric_call
+from kerascheck.frontend import numpy_data
 from kerascheck.frontend.numpy_data import NOT_MODELLED, PREPROCESSING_ON_DATA
 from kerascheck.frontend.syntax import is_generator
 from kerascheck.frontend.values import (
@@ -178,6 +179,9 @@ class Calls:
                 return INERT
             if isinstance(node.func, cst.Attribute):
                 self.forget_mutable_arguments(node.func.attr.value, args)
+                if node.func.attr.value == "reshape" and not kwargs:
+                    # An array of unknown shape read from data, reshaped: the new shape, if it ran.
+                    return numpy_data.reshape_data(args, node)
             return INERT
         if isinstance(callee, Layer) and args and isinstance(args[0], ArrayValue):
             array = args[0]

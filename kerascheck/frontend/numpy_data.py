@@ -265,6 +265,14 @@ def reshape(array: ArrayValue, newshape: Any, what: str, node: Any) -> Any:
     return _array(tuple(dims), array.dtype, _origin(what, node))
 
 
+def reshape_data(args: list[Any], node: Any) -> Any:
+    """``data.reshape(shape)`` of data whose shape is not known (read from a file): an array of the
+    shape given (a ``-1`` dimension unknown), since the program goes on only if it reshaped; its
+    dtype is unknown."""
+    newshape = args[0] if len(args) == 1 else tuple(args)
+    return reshape(ArrayValue((UNKNOWN,), UNKNOWN), newshape, "reshape", node)
+
+
 def expand_dims(array: ArrayValue, axis: Any, node: Any) -> Any:
     axes = axis if isinstance(axis, (tuple, list)) else (axis,)
     rank = len(array.shape) + len(axes)
