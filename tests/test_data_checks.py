@@ -53,7 +53,21 @@ def test_data_of_unknown_shape_meets_a_model_without_a_diagnostic() -> None:
         "x = np.load('x.npy')\ny = np.load('y.npy')\n"
         "model = keras.Sequential([keras.Input(shape=(784,)), layers.Dense(10)])\n"
         "model.compile(optimizer='adam', loss='mse')\n"
-        "model.fit(x, y, validation_split=0.2)\nmodel.fit(x.reshape(-1, 28, 28), y)\nmodel.predict(x[0])\n"
+        "model.fit(x, y, validation_split=0.2)\nmodel.fit(x.reshape(len(x), -1), y)\nmodel.predict(x[0])\n"
     )
     assert analyse_source(source, "model.py").diagnostics == ()
+
+
+def test_data_of_unknown_shape_reshaped_has_the_shape_it_was_given() -> None:
+    """Read from a file, then reshaped to images: if the reshape ran, the images cannot enter a
+    flat input (and if it did not, the program stopped on that line all the same)."""
+    source = (
+        "import numpy as np\nimport keras\nfrom keras import layers\n"
+        "x = np.load('x.npy')\ny = np.load('y.npy')\n"
+        "model = keras.Sequential([keras.Input(shape=(784,)), layers.Dense(10)])\n"
+        "model.compile(optimizer='adam', loss='mse')\nmodel.fit(x.reshape(-1, 28, 28), y)\n"
+    )
+    [diagnostic] = analyse_source(source, "model.py").diagnostics
+    assert (diagnostic.code, diagnostic.span.line) == ("KC401", 8)
+    assert "(?, 28, 28)" in diagnostic.message
 

@@ -90,7 +90,7 @@ TRAINING_MODEL_METHODS = frozenset(
 
 # Libraries whose functions may make arrays or datasets of a known shape (see numpy_data).
 DATA_LIBRARIES = ("numpy.", "tensorflow.", "keras.datasets.", "keras.utils.", "keras.preprocessing.",
-                  "sklearn.model_selection.")
+                  "sklearn.model_selection.", "pandas.")
 # What a subclassed model may define that changes what Keras's fit, evaluate and predict run.
 _STEP_METHODS = ("train_step", "test_step", "predict_step", "compute_loss", "make_train_function",
                  "make_test_function", "make_predict_function")

@@ -17,10 +17,10 @@ from kerascheck.engine import data_checks
 from kerascheck.engine.data import ArraySpec
 from kerascheck.engine.dims import UNKNOWN, Unresolved
 from kerascheck.engine.runtime import Functional, KerasTensor, Model, Sequential
-from kerascheck.frontend import numpy_data
+from kerascheck.frontend import numpy_data, pandas_data
 from kerascheck.frontend.keras_names import ModuleRef
 from kerascheck.frontend.numpy_data import NOT_MODELLED
-from kerascheck.frontend.values import INERT, ArrayValue, DataMethod, DatasetValue, UserFunction
+from kerascheck.frontend.values import INERT, ArrayValue, DataMethod, DatasetValue, TableValue, UserFunction
 
 # Model methods that take data, and the position of their arguments.
 _DATA_PARAMETERS = {
@@ -49,6 +49,8 @@ class DataFlow:
         """A function of NumPy, ``tf.data`` or Keras's data utilities; NOT_MODELLED for the others."""
         if dotted.startswith("numpy."):
             return numpy_data.numpy_call(dotted[6:], args, kwargs, node)
+        if dotted.startswith("pandas."):
+            return pandas_data.pandas_call(dotted[7:], args, kwargs, node)
         if dotted.startswith("tensorflow.data.Dataset."):
             return numpy_data.tf_data_call(dotted, args, kwargs, node)
         if dotted.startswith("keras.") and not dotted.startswith("keras.ops."):
@@ -69,6 +71,10 @@ class DataFlow:
         receiver = method.receiver
         if isinstance(receiver, ArrayValue):
             return numpy_data.array_method(receiver, method.name, args, kwargs, node)
+        if isinstance(receiver, TableValue):
+            if self.arguments_names(args, kwargs):
+                return NOT_MODELLED  # a function of the analysed code, which pandas may call
+            return pandas_data.table_method(receiver, method.name, args, kwargs, node)
         if method.name == "map" and self.arguments_names(args, kwargs):
             return NOT_MODELLED  # a function that may create Keras objects: not traced
         return numpy_data.dataset_method(receiver, method.name, args, kwargs, node,
@@ -103,12 +109,15 @@ class DataFlow:
     def data_subscript(self, array: ArrayValue, node: cst.Subscript, scope: Any) -> Any:
         """``array[...]``: the key evaluated as Python would pass it (``np.newaxis`` is None)."""
         parts: list[Any] = []
+        unknown_bounds = False
         for element in node.slice:
             index = element.slice
             if isinstance(index, cst.Slice):
                 bounds = [self.eval(b, scope) if b is not None else None for b in (index.lower, index.upper, index.step)]
                 if not all(b is None or type(b) is int for b in bounds):
-                    return INERT
+                    unknown_bounds = True  # (x[:split] with split read from the data)
+                    parts.append(_UNKNOWN_SLICE)
+                    continue
                 parts.append(slice(*bounds))
             elif isinstance(index.value, cst.Ellipsis):
                 parts.append(Ellipsis)
@@ -120,6 +129,8 @@ class DataFlow:
                     parts.append(value)
                 else:
                     return INERT
+        if unknown_bounds:
+            return _sliced(array, parts)
         key: Any = parts[0] if len(parts) == 1 and not isinstance(node.slice[0].comma, cst.Comma) else tuple(parts)
         return numpy_data.subscript(array, key)
 
@@ -337,6 +348,27 @@ def _features(element: Any) -> Any:
     return element
 
 
+_UNKNOWN_SLICE = slice(None)  # a slice one of whose bounds is not known (compared by identity)
+
+
+def _sliced(array: ArrayValue, parts: list[Any]) -> Any:
+    """``array[a:b, i]`` with a bound not known: each slice keeps its axis, of a size unknown
+    where a bound or the axis's size is; each integer takes its axis away.  Other keys: inert."""
+    shape = array.shape
+    if len(parts) > len(shape) or not all(type(p) in (int, slice) for p in parts):
+        return INERT
+    dims: list[Any] = []
+    for part, dim in zip(parts, shape):
+        if type(part) is int:
+            if type(dim) is int and not -dim <= part < dim:
+                return INERT  # NumPy raises: out of bounds
+        elif part is _UNKNOWN_SLICE or type(dim) is not int:
+            dims.append(UNKNOWN)
+        else:
+            dims.append(len(range(*part.indices(dim))))
+    return ArrayValue((*dims, *shape[len(parts):]), array.dtype, array.origin)
+
+
 def _targets(element: Any) -> Any:
     """The targets part of a dataset element: ``y`` of ``(x, y)`` or ``(x, y, sample_weight)``."""
     return element[1] if isinstance(element, tuple) and len(element) in (2, 3) else None
@@ -387,6 +419,8 @@ def _specs(value: Any) -> Any:
     UNKNOWN for anything else."""
     if isinstance(value, ArrayValue):
         return value.spec
+    if isinstance(value, TableValue) and value.rank == pandas_data.FRAME:
+        return pandas_data.as_array(value).spec  # Keras takes a DataFrame as the array of its values
     if isinstance(value, (list, tuple)):
         return type(value)(_specs(v) for v in value)
     if isinstance(value, dict):
@@ -396,7 +430,7 @@ def _specs(value: Any) -> Any:
 
 def _unknown_structure(value: Any) -> bool:
     """Data whose structure (one array, how many in a list) is not known."""
-    if isinstance(value, ArrayValue):
+    if isinstance(value, ArrayValue) or isinstance(value, TableValue) and value.rank == pandas_data.FRAME:
         return False
     if isinstance(value, (list, tuple)):
         return any(not isinstance(v, ArrayValue) for v in value)

@@ -12,6 +12,7 @@ from kerascheck.engine.runtime import ArrayData, KerasTensor, Layer
 from kerascheck.frontend.keras_calls import TENSOR_OPERATORS, is_operand
 from kerascheck.frontend.keras_names import KerasSymbol, ModuleRef, resolve
 from kerascheck.frontend.numeric_functions import CONSTANTS
+from kerascheck.frontend import pandas_data
 from kerascheck.frontend.numpy_data import NOT_MODELLED, data_attribute
 from kerascheck.frontend.numpy_data import binary as data_binary
 from kerascheck.frontend.syntax import plain_string
@@ -22,6 +23,7 @@ from kerascheck.frontend.values import (
     MISSING,
     PY_METHODS,
     ArrayValue,
+    TableValue,
     BoundMethod,
     Builtin,
     DatasetValue,
@@ -127,6 +129,10 @@ class Expressions:
             return self.session.operation(op_class, [left, right], {}, self.origin(node), python_operator=True)
         if isinstance(left, ArrayValue) or isinstance(right, ArrayValue):
             result = data_binary(_DATA_OPERATORS.get(operator, "?"), left, right, node)
+            if result is not NOT_MODELLED:
+                return result
+        elif (isinstance(left, TableValue) or isinstance(right, TableValue)) and operator in _DATA_OPERATORS:
+            result = pandas_data.table_binary(left, right)
             if result is not NOT_MODELLED:
                 return result
         if left is UNKNOWN or right is UNKNOWN:
@@ -355,6 +361,10 @@ class Expressions:
             return self.session.operation("GetItem", [container], {"key": key}, self.origin(node), python_operator=True)
         if isinstance(container, ArrayValue):
             return self.data_subscript(container, node, scope)
+        if isinstance(container, TableValue):
+            if len(node.slice) != 1 or not isinstance(node.slice[0].slice, cst.Index):
+                return INERT
+            return pandas_data.table_subscript(container, self.eval(node.slice[0].slice.value, scope))
         if isinstance(container, InertObject) or isinstance(container, ModuleRef) and is_inert_library(container.name):
             return INERT  # an item of data is data (``os.environ["N"]``, ``x_train[:, 0]``)
         if container is UNKNOWN:
@@ -431,6 +441,9 @@ class Expressions:
             return BoundMethod(value, attr)
         if isinstance(value, (ArrayValue, DatasetValue)):
             found = data_attribute(value, attr)
+            return INERT if found is NOT_MODELLED else found
+        if isinstance(value, TableValue):
+            found = pandas_data.table_attribute(value, attr)
             return INERT if found is NOT_MODELLED else found
         if isinstance(value, ArrayData) and attr == "shape":
             return value.shape

@@ -22,7 +22,7 @@ from typing import Any, Callable
 from kerascheck.engine.data import DataOrigin
 from kerascheck.engine.dims import UNKNOWN
 from kerascheck.frontend.keras_names import ModuleRef
-from kerascheck.frontend.values import INERT, ArrayValue, Builtin, DataMethod, DatasetValue, InertObject
+from kerascheck.frontend.values import INERT, ArrayValue, Builtin, DataMethod, DatasetValue, InertObject, TableValue
 from kerascheck.knowledge.datasets import DATASETS
 
 
@@ -380,6 +380,8 @@ def numpy_call(function: str, args: list[Any], kwargs: dict[str, Any], node: Any
             dtype = kwargs.get("dtype", args[2] if len(args) > 2 else None)
         if isinstance(source, ArrayValue):
             return _array(source.shape, source.dtype if dtype is None else dtype_name(dtype), origin)
+        if isinstance(source, TableValue) and function in ("array", "asarray"):
+            return ArrayValue((UNKNOWN,) * source.rank, UNKNOWN if dtype is None else dtype_name(dtype), origin)
         if function in ("array", "asarray"):
             found = _literal_shape(source)
             if found is None:
@@ -861,6 +863,8 @@ def train_test_split(args: list[Any], kwargs: dict[str, Any], node: Any) -> Any:
         if isinstance(array, ArrayValue) and array.shape:
             part = ArrayValue((UNKNOWN, *array.shape[1:]), array.dtype, origin)
             parts += [part, part]
+        elif isinstance(array, TableValue):  # a DataFrame's rows: DataFrames, a Series's: Series
+            parts += [TableValue(array.rank, origin, array.unique_columns) for _ in range(2)]
         else:
             parts += [INERT, INERT]
     return parts

@@ -368,6 +368,23 @@ class DatasetValue(InertObject):
         return f"<dataset {self.element!r}>"
 
 
+class TableValue(InertObject):
+    """A pandas DataFrame (``rank`` 2) or Series (``rank`` 1) read from data: inert, its numbers of
+    rows and columns unknown, its rank known (an array of it has that rank).  ``unique_columns``:
+    ``frame["name"]`` is one column (a Series), as it is where pandas made the column names unique
+    (``read_csv`` renames duplicates)."""
+
+    __slots__ = ("rank", "origin", "unique_columns")
+
+    def __init__(self, rank: int, origin: DataOrigin | None = None, unique_columns: bool = False) -> None:
+        self.rank = rank
+        self.origin = origin
+        self.unique_columns = unique_columns
+
+    def __repr__(self) -> str:
+        return "<DataFrame>" if self.rank == 2 else "<Series>"
+
+
 class DataMethod(InertObject):
     """A method of an array or a dataset (``x.reshape``, ``ds.batch``): calling it computes the
     result's shape where that is modelled, and is any data method's call otherwise."""

@@ -1,0 +1,110 @@
+"""pandas, as model files read their data with it: a DataFrame read from a file has rows and
+columns kerascheck cannot know, but it is two-dimensional, and so is every array made of it
+(``df.values``, ``df.to_numpy()``, ``np.array(df)``, and what Keras makes of a DataFrame given to
+``fit``); a column (``df["label"]``) is one-dimensional.  That rank is often what a model's
+input disagrees with (a flat table into a ``Conv2D``).
+
+Only what keeps the rank certain is followed (reading, selecting columns, dropping, sampling,
+arithmetic, the reductions that make a Series); anything else is data of unknown shape.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kerascheck.engine.data import DataOrigin
+from kerascheck.engine.dims import UNKNOWN
+from kerascheck.frontend.numpy_data import NOT_MODELLED, dtype_name
+from kerascheck.frontend.values import INERT, ArrayValue, DataMethod, TableValue
+
+FRAME, SERIES = 2, 1
+
+# pandas readers that return one DataFrame (unless told to read in chunks or several sheets).
+READERS = frozenset({"read_csv", "read_table", "read_excel", "read_parquet", "read_feather", "read_sql",
+                     "read_sql_query", "read_sql_table", "read_fwf", "read_orc", "read_stata"})
+# Methods that return an object of the receiver's kind (a DataFrame's a DataFrame, a Series's a Series).
+SAME_KIND = frozenset({"dropna", "fillna", "copy", "sample", "astype", "sort_values", "sort_index", "head", "tail",
+                       "replace", "abs", "clip", "round", "ffill", "bfill", "interpolate"})
+# DataFrame methods that return a DataFrame.
+FRAME_TO_FRAME = SAME_KIND | {"drop", "rename", "select_dtypes", "query", "reindex", "drop_duplicates"}
+# DataFrame reductions (along the rows by default, or the columns): a Series.
+REDUCTIONS = frozenset({"min", "max", "mean", "median", "std", "var", "sum", "count", "nunique"})
+
+
+def _origin(what: str, node: Any) -> DataOrigin:
+    return DataOrigin(what, 0, 0, node)
+
+
+def pandas_call(function: str, args: list[Any], kwargs: dict[str, Any], node: Any) -> Any:
+    """``pandas.<function>(...)``: a DataFrame or Series where the rank is certain."""
+    origin = _origin(f"pd.{function}", node)
+    if function in READERS:
+        if any(key in kwargs for key in ("chunksize", "iterator", "squeeze")) or isinstance(kwargs.get("header"), list):
+            return NOT_MODELLED
+        if function == "read_excel" and (kwargs.get("sheet_name", 0) is None or isinstance(kwargs.get("sheet_name"), list)):
+            return NOT_MODELLED  # several sheets: a dict of DataFrames
+        return TableValue(FRAME, origin, unique_columns=function in ("read_csv", "read_table"))
+    if function == "concat":
+        objs = args[0] if args else kwargs.get("objs")
+        axis = kwargs.get("axis", args[1] if len(args) > 1 else 0)
+        if not isinstance(objs, (list, tuple)) or not objs or not all(isinstance(o, TableValue) for o in objs):
+            return NOT_MODELLED
+        if axis in (0, "index") and all(o.rank == objs[0].rank for o in objs):
+            return TableValue(objs[0].rank, origin, all(o.unique_columns for o in objs))
+        if axis in (1, "columns"):
+            return TableValue(FRAME, origin)
+        return NOT_MODELLED
+    if function == "get_dummies" and args and isinstance(args[0], TableValue):
+        return TableValue(FRAME, origin)
+    return NOT_MODELLED
+
+
+def table_attribute(table: TableValue, attr: str) -> Any:
+    """``df.values`` (an array of its rank), ``df.shape``, ``df.T``, a method."""
+    if attr == "values":
+        return ArrayValue((UNKNOWN,) * table.rank, UNKNOWN, table.origin)
+    if attr == "shape":
+        return (INERT,) * table.rank
+    if attr == "T":
+        return TableValue(table.rank, table.origin)
+    if attr == "to_numpy" or attr in SAME_KIND or table.rank == FRAME and (attr in FRAME_TO_FRAME or attr in REDUCTIONS):
+        return DataMethod(table, attr)
+    return NOT_MODELLED
+
+
+def table_method(table: TableValue, name: str, args: list[Any], kwargs: dict[str, Any], node: Any) -> Any:
+    if name == "to_numpy":
+        dtype = kwargs.get("dtype", args[0] if args else None)
+        return ArrayValue((UNKNOWN,) * table.rank, UNKNOWN if dtype is None else dtype_name(dtype), table.origin)
+    if table.rank == FRAME and name in REDUCTIONS:
+        return TableValue(SERIES, table.origin)
+    if name in SAME_KIND or table.rank == FRAME and name in FRAME_TO_FRAME:
+        if kwargs.get("inplace") is True:
+            return None
+        return TableValue(table.rank, table.origin, table.unique_columns)
+    return NOT_MODELLED
+
+
+def table_subscript(table: TableValue, key: Any) -> Any:
+    """``df["label"]`` (a column: a Series), ``df[["a", "b"]]`` (a DataFrame)."""
+    if table.rank == FRAME and isinstance(key, str) and table.unique_columns:
+        return TableValue(SERIES, table.origin)
+    if table.rank == FRAME and isinstance(key, list) and key and all(isinstance(k, str) for k in key):
+        return TableValue(FRAME, table.origin, table.unique_columns)
+    return INERT
+
+
+def table_binary(left: Any, right: Any) -> Any:
+    """Arithmetic with a DataFrame is a DataFrame; a Series with numbers or a Series, a Series."""
+    tables = [v for v in (left, right) if isinstance(v, TableValue)]
+    others = [v for v in (left, right) if not isinstance(v, TableValue)]
+    if not all(type(v) in (int, float) for v in others):
+        return NOT_MODELLED
+    rank = max(t.rank for t in tables)
+    frames = [t for t in tables if t.rank == FRAME]
+    return TableValue(rank, tables[0].origin, bool(frames) and all(t.unique_columns for t in frames))
+
+
+def as_array(value: TableValue, dtype: Any = None) -> ArrayValue:
+    """``np.array(df)``: an array of the table's rank."""
+    return ArrayValue((UNKNOWN,) * value.rank, UNKNOWN if dtype is None else dtype_name(dtype), value.origin)

@@ -1,0 +1,79 @@
+"""Tables read with pandas, as kerascheck follows them: whatever their rows and columns, a DataFrame
+is two-dimensional and a column one-dimensional, and every array made of them has that rank.
+
+Each expression runs twice: through kerascheck's interpreter (which reads no file) and with real
+pandas and NumPy on a small table; the array kerascheck finds must have the real array's rank,
+every dimension unknown (they depend on the file) except those the program fixes itself, and
+the dtype where the program names it.  Slices whose bounds are read from the data keep the rank.
+"""
+
+from __future__ import annotations
+
+import libcst as cst
+import pytest
+
+from kerascheck.engine.dims import UNKNOWN
+from kerascheck.engine.runtime import Session
+from kerascheck.frontend.interpreter import Interpreter
+from kerascheck.frontend.values import ArrayValue, InertObject, TableValue
+
+pd = pytest.importorskip("pandas")
+np = pytest.importorskip("numpy")
+
+SETUP = """
+import io
+import numpy as np
+import pandas as pd
+df = pd.read_csv(io.StringIO("a,b,label\\n1,2,0\\n3,4,1\\n5,6,1\\n"))
+other = pd.read_table(io.StringIO("a\\tb\\tlabel\\n1\\t2\\t0\\n"))
+n = len(df) - 1
+"""
+
+ARRAYS = [
+    "df.values", "df.to_numpy()", "np.array(df)", "np.asarray(df, dtype='float32')", "df.to_numpy(dtype='float32')",
+    "df['label'].to_numpy()", "df['a'].values", "df[['a', 'b']].values", "df.drop(['label'], axis=1).values",
+    "(df - df.min()).to_numpy()", "((df - df.min()) / (df.max() - df.min())).values", "df.sample(frac=1).values",
+    "pd.concat([df, other]).values", "pd.concat([df, other], axis=1).values", "df.min().values",
+    "df.T.values", "df.astype('float32').to_numpy()", "df.dropna().head(2).values", "(df['a'] * 2).values",
+    "np.array(df, dtype='float32')[:, 1:]", "df.values[:, 0]", "df.values[:n, :-1]", "df.values[n:, -1]",
+    "df.values[:n]", "np.array(df)[1:n, 0]",
+]
+# What pandas may return otherwise (a scalar, a dict of tables, rows picked by a mask): not followed.
+NOT_FOLLOWED = ["df.values[:n, df]", "df.iloc[:, 0:2].values", "df.apply(len)", "df['a'].sum()"]
+
+
+def _interpret(expression: str) -> object:
+    interpreter = Interpreter(Session(3))
+    interpreter.run_module(cst.parse_module(SETUP + "result = " + expression + "\n"))
+    return interpreter.main_scope.names["result"]
+
+
+def _real(expression: str) -> object:
+    namespace: dict = {}
+    exec(SETUP, namespace)  # noqa: S102  (the expressions above, on real pandas)
+    return eval(expression, namespace)  # noqa: S307
+
+
+@pytest.mark.parametrize("expression", ARRAYS)
+def test_arrays_of_tables_have_pandas_rank(expression: str) -> None:
+    predicted, real = _interpret(expression), np.asarray(_real(expression))
+    assert isinstance(predicted, ArrayValue), predicted
+    assert len(predicted.shape) == real.ndim
+    assert all(d is UNKNOWN for d in predicted.shape)  # rows and columns come from the file
+    if "dtype=" in expression:  # named where the array is made
+        assert predicted.dtype == str(real.dtype)
+    else:
+        assert predicted.dtype is UNKNOWN
+
+
+@pytest.mark.parametrize("expression", NOT_FOLLOWED)
+def test_what_pandas_may_shape_otherwise_stays_unknown(expression: str) -> None:
+    predicted = _interpret(expression)
+    assert isinstance(predicted, InertObject) and not isinstance(predicted, (ArrayValue, TableValue))
+
+
+def test_a_duplicate_column_name_leaves_a_selection_unknown() -> None:
+    """After a concat along the columns, ``df["a"]`` may be two columns (a DataFrame)."""
+    assert isinstance(_real("pd.concat([df, other], axis=1)['a']"), pd.DataFrame)
+    predicted = _interpret("pd.concat([df, other], axis=1)['a']")
+    assert not isinstance(predicted, TableValue)
