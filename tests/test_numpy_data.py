@@ -43,12 +43,12 @@ EXACT = [
     "np.concatenate([a, a])", "np.concatenate([a, a], axis=1)", "np.concatenate((a, a), axis=-1)",
     "np.stack([a, a])", "np.stack([a, a], axis=-1)", "np.vstack([a, a])", "np.hstack([a, a])",
     "a.flatten()", "np.ravel(a)", "np.squeeze(c)", "c.squeeze(axis=1)", "np.argmax(a, axis=1)",
-    "np.float32(b)",
+    "np.float32(b)", "np.eye(3)", "np.eye(2, 4)", "np.identity(3, dtype='float32')",
 ]
 PLAIN = ["len(a)", "a.ndim", "a.shape", "a.shape[1:]", "a.size", "len(np.zeros((3, 2))[0])", "np.shape(a)", "np.shape(a)[1:]",
          "np.ndim(c)", "np.size(b)"]
 # What depends on the values of the data: never known.
-UNKNOWN_SHAPE = ["np.unique(i)", "a[a > 0]", "a[i]", "np.nonzero(i)", "np.mean(a)"]
+UNKNOWN_SHAPE = ["np.unique(i)", "a[a > 0]", "a[i]", "np.nonzero(i)", "np.mean(a)", "np.eye(6)[i]", "a[i > 2]"]
 
 KERAS_EXACT = [
     "keras.utils.to_categorical(np.zeros((5, 1), 'uint8'), 10)", "keras.utils.to_categorical(np.zeros((5,)), 3)",

@@ -127,6 +127,10 @@ class DataFlow:
                     parts.append(None)
                 elif type(value) is int:
                     parts.append(value)
+                elif isinstance(value, ArrayValue) and len(node.slice) == 1 and len(value.shape) == 1 and array.shape:
+                    # Rows picked by a 1-D array of indices or a mask (``np.eye(6)[labels]``): how many
+                    # depends on its values, the other axes stay.
+                    return ArrayValue((UNKNOWN, *array.shape[1:]), array.dtype, array.origin)
                 else:
                     return INERT
         if unknown_bounds:
@@ -272,18 +276,20 @@ class DataFlow:
                                                batch)
             return problems
         x_specs, y_specs = _specs(x), _specs(given.get("y"))
-        if _unknown_structure(x) or x is None:
+        if x is None:
             return []
+        # What x is not known to be leaves its own checks out; the targets still meet the loss.
+        x_known = not _unknown_structure(x)
         problems: list[data_checks.DataProblem] = []
         split = given.get("validation_split")
-        if split is None or type(split) in (int, float) and not split:
+        if x_known and (split is None or type(split) in (int, float) and not split):
             named = [("x", x_specs), ("y", y_specs)]
             if "sample_weight" in given:
                 named.append(("sample_weight", _specs(given["sample_weight"])))
             cardinality = data_checks.check_cardinality(method, named, shown)
             if cardinality is not None:
                 problems.append(cardinality)
-        if inputs is not None:
+        if inputs is not None and x_known:
             batch = _batch(method, given)
             found = data_checks.check_inputs(method, x_specs, inputs, "x", batch, shown.get("x"))
             problems += found

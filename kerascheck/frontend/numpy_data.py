@@ -389,6 +389,13 @@ def numpy_call(function: str, args: list[Any], kwargs: dict[str, Any], node: Any
             shape, found_dtype = found
             return _array(shape, found_dtype if dtype is None else dtype_name(dtype), origin)
         return NOT_MODELLED
+    if function in ("eye", "identity") and args and _is_int(args[0]) and args[0] >= 0:
+        columns = args[1] if function == "eye" and len(args) > 1 else kwargs.get("M") if function == "eye" else None
+        columns = args[0] if columns is None else columns
+        dtype = kwargs.get("dtype")
+        if not _is_int(columns) or columns < 0 or len(args) > (2 if function == "eye" else 1):
+            return NOT_MODELLED
+        return _array((args[0], columns), "float64" if dtype is None else dtype_name(dtype), origin)
     if function == "arange":
         numbers = [a for a in args]
         if kwargs or not 1 <= len(numbers) <= 3 or not all(isinstance(a, (int, float)) and type(a) is not bool
