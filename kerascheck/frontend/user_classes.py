@@ -85,6 +85,8 @@ class UserClasses:
         """``MyLayer(...)``: run its ``__init__`` (sub-layers take their names in order)."""
         base = behaves_as_builtin(cls, self.session.keras_version)
         if base is not None:
+            # What the engine sees, as for the base's own constructor: data and unknowns are UNKNOWN.
+            args, kwargs = [known_or_unknown(a) for a in args], {k: known_or_unknown(v) for k, v in kwargs.items()}
             layer = self.session.create_layer(base, args, kwargs, self.origin(node), as_class=cls.node.name.value)
             if isinstance(layer, Layer):
                 layer.call_overridden = cls.method("call") is not None
