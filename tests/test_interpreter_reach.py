@@ -74,3 +74,30 @@ def test_layers_made_inside_a_call_leave_only_their_own_classes_names_unknown() 
             assert row.name is UNKNOWN
         else:
             assert row.name == expected["name"]
+
+
+@pytest.mark.parametrize(
+    ("loop_body", "names_known"),
+    [
+        ("    image = image / 255\n    plt.imshow(image.numpy().squeeze())\n", True),  # data from data
+        ("    image = image / 255\n    total = total + image\n    total.numpy()\n", True),
+        ("    image = image / 255\n    image = keras.layers.Dense(2)\n    image.numpy()\n", False),
+        ("    other = image\n    image = other.numpy()\n    image = factory()\n    image.build()\n", False),
+    ],
+)
+def test_names_bound_from_one_another_in_a_loop_over_data(loop_body: str, names_known: bool) -> None:
+    """``image = image / 255`` in a loop over data: every binding of the name is data when the
+    names it reads are, so its methods make no layer; one binding to something else is enough
+    for the loop's calls of it to make any."""
+    from kerascheck.analysis import analyse_source
+    from kerascheck.engine.dims import UNKNOWN
+
+    source = (
+        "import sys\nimport matplotlib.pyplot as plt\nimport numpy as np\nimport keras\n\n"
+        "def factory():\n    return keras.layers.Dense(2)\n\n"
+        "data = np.load(sys.argv[1])\ntotal = 0\n"
+        f"for i, image in enumerate(data[:6]):\n{loop_body}"
+        "model = keras.Sequential([keras.Input((3,)), keras.layers.Dense(2)])\n"
+    )
+    [summary] = analyse_source(source, "loop.py").summaries
+    assert (summary.rows[0].name == "dense") if names_known else (summary.rows[0].name is UNKNOWN)

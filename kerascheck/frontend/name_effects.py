@@ -222,6 +222,20 @@ class NameEffects:
                     values.extend(found)
                 if values is not None:
                     known[name] = values
+        # Names bound from one another (``image = image / 255`` in a loop over data): those whose
+        # every binding is data when all of them hold data do hold only data (the largest such set).
+        candidates = set(by_name) - set(known)
+        while candidates:
+            assumed = {**known, **{name: [INERT] for name in candidates}}
+            failing = {
+                name for name in candidates
+                if not all(expr is not None and kind != "opaque" and self.is_data_expression(expr, scope, assigned, assumed)
+                           for kind, expr in by_name[name])
+            }
+            if not failing:
+                known.update({name: [INERT] for name in candidates})
+                break
+            candidates -= failing
         return known
 
     def binding_values(
