@@ -101,3 +101,31 @@ def test_names_bound_from_one_another_in_a_loop_over_data(loop_body: str, names_
     )
     [summary] = analyse_source(source, "loop.py").summaries
     assert (summary.rows[0].name == "dense") if names_known else (summary.rows[0].name is UNKNOWN)
+
+
+def test_a_loop_too_long_to_run_round_by_round_is_read_for_what_it_may_change() -> None:
+    """Text generated after each of many epochs (keras.io's character-level LSTM): the rounds left
+    when the file's step budget would run out are read as any number of rounds, instead of the
+    analysis stopping (KC003) on a correct script; the model, built and only used for predict()
+    there, keeps its summary."""
+    from kerascheck.analysis import analyse_source
+
+    source = (
+        "import numpy as np\nimport keras\nfrom keras import layers\n"
+        "model = keras.Sequential([keras.Input((40, 30)), layers.LSTM(8), layers.Dense(30)])\n"
+        "sentence = 'x' * 40\n"
+        "for epoch in range(40):\n"
+        "    for diversity in [0.2, 0.5, 1.0, 1.2]:\n"
+        "        for i in range(400):\n"
+        "            x_pred = np.zeros((1, 40, 30))\n"
+        "            for t, char in enumerate(sentence[:3]):\n"
+        "                x_pred[0, t, 0] = 1.0\n"
+        "            preds = model.predict(x_pred, verbose=0)[0]\n"
+        "            sentence = sentence[1:] + 'y'\n"
+        "after = keras.Sequential([keras.Input((3,)), layers.Dense(2)])\n"
+    )
+    result = analyse_source(source, "generate.py")
+    assert result.diagnostics == ()
+    model, after = result.summaries
+    assert [row.params for row in model.rows] == [1248, 270]
+    assert after.rows[0].params == 8

@@ -360,9 +360,7 @@ def test_requests_alone_get_their_garbage_collected(monkeypatch: pytest.MonkeyPa
 
 SLOW = """\
 import keras
-for i in range(1000):
-    for j in range(1000):
-        x = i + j
+x = sum(i + j for i in range(1000) for j in range(1000))
 model = keras.Sequential([keras.Input((3,)), keras.layers.Dense(2)])
 """
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+MAX_STEPS = 200_000  # statements and comprehension items interpreted per file
+
 
 class Return(Exception):
     def __init__(self, value: Any) -> None:

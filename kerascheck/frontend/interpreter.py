@@ -27,7 +27,7 @@ from kerascheck.frontend.compile_calls import CompileCalls
 from kerascheck.frontend.data_flow import DataFlow
 from kerascheck.frontend.effects import EffectCollector
 from kerascheck.frontend.expressions import Expressions
-from kerascheck.frontend.flow import Break, BudgetExhausted, Continue, ControlUncertain, Return
+from kerascheck.frontend.flow import MAX_STEPS, Break, BudgetExhausted, Continue, ControlUncertain, Return
 from kerascheck.frontend.imports import Imports
 from kerascheck.frontend.keras2_checks import Keras2Checks
 from kerascheck.frontend.keras_calls import KerasCalls
@@ -37,7 +37,6 @@ from kerascheck.frontend.statements import Statements
 from kerascheck.frontend.user_classes import UserClasses
 from kerascheck.frontend.values import InstanceState, LocalModule, Scope, UserClass, UserFunction
 
-MAX_STEPS = 200_000  # statements and comprehension items interpreted per file
 
 
 class Interpreter(Statements, Imports, Expressions, Calls, DataFlow, NameEffects, KerasCalls, CompileCalls, UserClasses, Keras2Checks):

@@ -8,9 +8,10 @@ from typing import Any, Sequence
 import libcst as cst
 
 from kerascheck.engine.dims import UNKNOWN, Unresolved
-from kerascheck.engine.runtime import Layer, Sequential
+from kerascheck.engine.runtime import Layer, Model, Sequential
 from kerascheck.frontend.effects import EffectCollector
-from kerascheck.frontend.flow import Break, BudgetExhausted, Continue, ControlUncertain, Return
+from kerascheck.frontend.keras_calls import INERT_MODEL_METHODS
+from kerascheck.frontend.flow import MAX_STEPS, Break, BudgetExhausted, Continue, ControlUncertain, Return
 from kerascheck.frontend.keras_names import KerasSymbol, ModuleRef
 from kerascheck.frontend.syntax import assignment_targets, dotted_name
 # A loop over more items than this that makes no Keras object is not run item by item.
@@ -138,7 +139,7 @@ class Statements:
         """A ``while`` whose condition stays known is followed, up to MAX_UNROLL rounds."""
         for _ in range(MAX_UNROLL):
             condition = truth(self.eval(stmt.test, scope))
-            if condition is None:
+            if condition is None or self.steps > LOOP_STEPS_LIMIT:
                 break
             if not condition:
                 if stmt.orelse is not None:
@@ -165,7 +166,13 @@ class Statements:
             # a loop that makes no Keras object: read for what it may change, as a loop over data.
             self.havoc([stmt], scope)
             return
+        start = self.steps
         for index, item in enumerate(items):
+            if index and self.steps + (self.steps - start) * (len(items) - index) // index > LOOP_STEPS_LIMIT:
+                # Its remaining rounds, at the rate so far, would take the file past its budget (an
+                # epoch loop generating text): read for what they may change, as any number of rounds.
+                self.havoc([stmt], scope)
+                return
             self.assign(stmt.target, item, scope)
             try:
                 self.exec_block(stmt.body.body, scope)
@@ -252,6 +259,12 @@ class Statements:
         """The argument expressions (by id) of the calls to builtins that only read them."""
         found: set[int] = set()
         for call in effects.call_nodes:
+            if isinstance(call.func, cst.Attribute) and call.func.attr.value in INERT_MODEL_METHODS:
+                # predict(), summary(), save()… of a built model: its layers stay as they are.
+                receiver = self.static_value(call.func.value, scope)
+                if isinstance(receiver, Model) and receiver.built is True:
+                    found.add(id(call.func.value))
+                continue
             callee = self.static_value(call.func, scope) if isinstance(call.func, cst.Name) else None
             if isinstance(callee, Builtin) and callee.name in ARGUMENT_READING_BUILTINS:
                 found.update(id(arg.value) for arg in call.args)
@@ -320,6 +333,10 @@ class Statements:
                 defaults[param.name.value] = self.eval(param.default, scope)
         return UserFunction(node, scope, defaults, self.current_file)
 
+
+# Loops stop being run round by round (and are read for what their remaining rounds may change)
+# when they would take the file's interpretation past this many steps.
+LOOP_STEPS_LIMIT = MAX_STEPS * 9 // 10
 
 # Builtins that neither call nor change the objects they are given (``print(layer)`` formats it).
 ARGUMENT_READING_BUILTINS = frozenset(
