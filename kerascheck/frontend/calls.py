@@ -363,6 +363,8 @@ class Calls:
         if isinstance(receiver, Model) and name in INERT_MODEL_METHODS:
             self.check_model_keywords(receiver, name, node, args)
             return INERT if name in DATA_RESULT_MODEL_METHODS else UNKNOWN
+        if isinstance(receiver, Layer) and name == "adapt" and hasattr(receiver.rule, "adapt"):
+            receiver.rule.adapt()  # a vocabulary learnt from the data
         if isinstance(receiver, Layer) and name == "adapt" and not receiver.built:
             # A preprocessing layer adapted to data is built on the data's shape.
             data = known_or_unknown(kwargs.get("data", args[0] if args else UNKNOWN))

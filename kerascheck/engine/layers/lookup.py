@@ -128,6 +128,14 @@ class IndexLookup(LayerRule):
     def oov_start(self) -> int:
         return 1 if self.mask_token is not None and self.output_mode == "int" else 0
 
+    def adapt(self) -> None:
+        """``layer.adapt(data)``: the vocabulary is learnt from the data, of a size not known here
+        (``pad_to_max_tokens`` keeps the depth at ``max_tokens``)."""
+        self.adapted = True
+        self.vocab_size = UNKNOWN
+        if not self.pad_to_max_tokens:
+            self.depth = UNKNOWN
+
     def set_vocabulary(self, vocabulary: Any) -> Any:
         """The vocabulary size after ``set_vocabulary(vocabulary)``; UNKNOWN for a file or an
         unresolved vocabulary."""
@@ -193,6 +201,8 @@ class IndexLookup(LayerRule):
     def explain_depth(self) -> None:
         if self.pad_to_max_tokens:
             self.explain(f"depth = max_tokens = {format_dim(self.depth)} (pad_to_max_tokens)")
+        elif getattr(self, "adapted", False):
+            self.explain("depth = the vocabulary size adapt() learns from the data: not known here")
         elif self.vocabulary is None:
             self.explain(f"depth = {format_dim(self.depth)}: no vocabulary given (set by adapt() at run time)")
         elif getattr(self, "explain_vocabulary", None):
