@@ -1,6 +1,6 @@
 """Keras layer classes whose symbolic output Keras computes by tracing ``call()`` (their
 ``compute_output_shape`` and ``compute_output_spec`` are ``Layer``'s), recorded by
-tests/oracle/record_output_from_call.py.  A user's subclass of any other built-in layer keeps
+tests/oracle/record_built_at_init.py.  A user's subclass of any other built-in layer keeps
 its base's output shape whatever its own ``call()`` does.
 
 Do not edit by hand: re-run the recorder.

@@ -13,6 +13,15 @@ A class is listed when an ``__init__`` of its Keras class hierarchy calls
 ``_build_at_init`` itself checks); every listed class that can be constructed
 without arguments is constructed to confirm it.
 
+It also records (``kerascheck/knowledge/output_from_call.py``) which layer classes compute their
+symbolic output by running ``call()``: ``Layer.__call__`` on symbolic tensors asks
+``compute_output_spec``, which Keras's ``Layer`` answers with the class's ``compute_output_shape``
+when the class defines one, and otherwise by tracing ``call()``.  So a user's subclass of a
+built-in layer that overrides ``call()`` (a ``Conv2D`` that standardizes its kernel first) keeps
+its base's output shape when the base defines ``compute_output_shape`` or
+``compute_output_spec``, and gets what its own ``call()`` returns when the base does not.  A
+class is listed when both are ``Layer``'s.
+
 Run with the oracle interpreter::
 
     KERAS_BACKEND=jax /opt/oracle/bin/python tests/oracle/record_built_at_init.py          # rewrite
@@ -29,7 +38,9 @@ from pathlib import Path
 
 os.environ.setdefault("KERAS_BACKEND", "jax")
 
-OUTPUT = Path(__file__).resolve().parents[2] / "kerascheck" / "knowledge" / "built_at_init.py"
+KNOWLEDGE = Path(__file__).resolve().parents[2] / "kerascheck" / "knowledge"
+OUTPUT = KNOWLEDGE / "built_at_init.py"
+OUTPUT_FROM_CALL = KNOWLEDGE / "output_from_call.py"
 
 
 def _calls_build_at_init(cls) -> bool:
@@ -46,15 +57,22 @@ def _calls_build_at_init(cls) -> bool:
     return False
 
 
+def _layer_classes():
+    """Every public layer class of ``keras.layers``, by name."""
+    import keras
+
+    for name in sorted(dir(keras.layers)):
+        cls = getattr(keras.layers, name)
+        if inspect.isclass(cls) and issubclass(cls, keras.layers.Layer):
+            yield name, cls
+
+
 def record() -> str:
     import keras
     from keras.src import utils
 
     names = []
-    for name in sorted(dir(keras.layers)):
-        cls = getattr(keras.layers, name)
-        if not (inspect.isclass(cls) and issubclass(cls, keras.layers.Layer)):
-            continue
+    for name, cls in _layer_classes():
         if _calls_build_at_init(cls) and utils.is_default(cls.build):
             names.append(name)
             try:
@@ -71,10 +89,30 @@ def record() -> str:
     )
 
 
+def record_output_from_call() -> str:
+    import keras
+    from keras.src import utils
+
+    names = [
+        name for name, cls in _layer_classes()
+        if utils.is_default(cls.compute_output_shape) and cls.compute_output_spec is keras.layers.Layer.compute_output_spec
+    ]
+    return (
+        '"""Keras layer classes whose symbolic output Keras computes by tracing ``call()`` (their\n'
+        "``compute_output_shape`` and ``compute_output_spec`` are ``Layer``'s), recorded by\n"
+        "tests/oracle/record_built_at_init.py.  A user's subclass of any other built-in layer keeps\n"
+        "its base's output shape whatever its own ``call()`` does.\n\n"
+        'Do not edit by hand: re-run the recorder.\n"""\n\n'
+        "# fmt: off\n"
+        f"KERAS_VERSION = {keras.__version__!r}\n\n"
+        f"OUTPUT_FROM_CALL = frozenset({pprint.pformat(names, width=100, compact=True)})\n"
+    )
+
+
 def main(argv: list[str]) -> int:
     from recording import write_or_check
 
-    return write_or_check(OUTPUT, record(), argv)
+    return write_or_check(OUTPUT, record(), argv) | write_or_check(OUTPUT_FROM_CALL, record_output_from_call(), argv)
 
 
 if __name__ == "__main__":
