@@ -133,7 +133,7 @@ class IndexLookup(LayerRule):
         (``pad_to_max_tokens`` keeps the depth at ``max_tokens``)."""
         self.adapted = True
         self.vocab_size = UNKNOWN
-        if not self.pad_to_max_tokens:
+        if self.pad_to_max_tokens is not True:
             self.depth = UNKNOWN
 
     def set_vocabulary(self, vocabulary: Any) -> Any:
