@@ -7,8 +7,9 @@ its corrected version; ``benchmarks/training_bugs_truth.json`` what Keras 3.15.1
 - no error-severity diagnostic on any corrected script (a false error);
 - no fewer bugs found (an error at the line Keras raised at) than when the floor below was set.
 
-The oracle test re-runs every script under real Keras and compares with the committed record
-(skipped without Keras, except under CI; see ``tests/test_oracle_recording.py``).
+The ``benchmark_oracle`` test re-runs every script under real Keras and compares with the committed
+record (``KERAS_BACKEND=jax python -m pytest -m benchmark_oracle``; minutes of Keras runs, so it is
+left out of CI's oracle run, as the real-world corpus's re-recording is).
 """
 
 from __future__ import annotations
@@ -53,7 +54,7 @@ def test_every_case_has_its_pair_and_its_record():
             assert entry["buggy"]["line"] and entry["fixed"]["ran"], slug
 
 
-@pytest.mark.oracle
+@pytest.mark.benchmark_oracle  # not in CI's oracle run, as the real-world corpus's record is not
 def test_recorded_training_bugs_match_real_keras():
     from test_oracle_recording import TIMEOUT_SECONDS, _oracle_env, _oracle_python
 
