@@ -77,3 +77,9 @@ def test_a_duplicate_column_name_leaves_a_selection_unknown() -> None:
     assert isinstance(_real("pd.concat([df, other], axis=1)['a']"), pd.DataFrame)
     predicted = _interpret("pd.concat([df, other], axis=1)['a']")
     assert not isinstance(predicted, TableValue)
+
+
+def test_a_matrix_product_of_columns_is_not_followed() -> None:
+    """``s @ s`` of two Series is a number, not a Series: the operator is not followed."""
+    assert np.ndim(_real("df['a'] @ df['b']")) == 0
+    assert not isinstance(_interpret("df['a'] @ df['b']"), TableValue)

@@ -131,7 +131,7 @@ class Expressions:
             result = data_binary(_DATA_OPERATORS.get(operator, "?"), left, right, node)
             if result is not NOT_MODELLED:
                 return result
-        elif (isinstance(left, TableValue) or isinstance(right, TableValue)) and operator in _DATA_OPERATORS:
+        elif (isinstance(left, TableValue) or isinstance(right, TableValue)) and operator in _TABLE_OPERATORS:
             result = pandas_data.table_binary(left, right)
             if result is not NOT_MODELLED:
                 return result
@@ -513,6 +513,9 @@ _DATA_OPERATORS: dict[type, str] = {
     cst.Add: "+", cst.Subtract: "-", cst.Multiply: "*", cst.Divide: "/", cst.FloorDivide: "//", cst.Modulo: "%",
     cst.Power: "**", cst.MatrixMultiply: "@",
 }
+
+# Operators that keep a pandas table's rank (``@`` of two Series is a number: not one of them).
+_TABLE_OPERATORS = frozenset(_DATA_OPERATORS) - {cst.MatrixMultiply}
 
 # Comparisons that are operations on Keras tensors (``keras.ops.greater``…).
 _COMPARISON_OPERATIONS: dict[type, str] = {
