@@ -129,3 +129,22 @@ def test_a_loop_too_long_to_run_round_by_round_is_read_for_what_it_may_change() 
     model, after = result.summaries
     assert [row.params for row in model.rows] == [1248, 270]
     assert after.rows[0].params == 8
+
+
+@pytest.mark.parametrize(("validation", "batch_known"), [("", True), (", validation_data=(x, y)", True),
+                                                          (", validation_data=held_out", False)])
+def test_the_first_batch_when_validation_data_may_be_none(validation: str, batch_known: bool) -> None:
+    """fit(..., validation_split=0.5) on 10 samples trains on batches of 5, unless validation_data
+    is given (then all 10 are trained on): read from data, it may be None, and the batch is unknown."""
+    from kerascheck.analysis import analyse_source
+    from kerascheck.engine.dims import UNKNOWN
+
+    source = (
+        "import sys\nimport numpy as np\nimport keras\nx = np.zeros((10, 8))\ny = np.zeros((10, 1))\n"
+        "held_out = np.load(sys.argv[1], allow_pickle=True)\n"
+        "model = keras.Sequential([keras.layers.Dense(2)])\nmodel.compile(loss='mse')\n"
+        f"model.fit(x, y, validation_split=0.5{validation})\n"
+    )
+    [summary] = analyse_source(source, "fit.py").summaries
+    batch = summary.rows[0].output[0]
+    assert (batch == (10 if validation else 5)) if batch_known else (batch is UNKNOWN)

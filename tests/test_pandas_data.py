@@ -39,7 +39,14 @@ ARRAYS = [
     "df.values[:n]", "np.array(df)[1:n, 0]",
 ]
 # What pandas may return otherwise (a scalar, a dict of tables, rows picked by a mask): not followed.
-NOT_FOLLOWED = ["df.values[:n, df]", "df.iloc[:, 0:2].values", "df.apply(len)", "df['a'].sum()"]
+NOT_FOLLOWED = [
+    "df.values[:n, df]", "df.iloc[:, 0:2].values", "df.apply(len)", "df['a'].sum()",
+    # An argument read at run time that decides what pandas returns: the axis of a concat, in place
+    # or not, one sheet or several, a header of several rows (columns of more than one level).
+    "pd.concat([df, other], axis=df.attrs.get('axis'))", "df.dropna(inplace=df.attrs.get('inplace'))",
+    "pd.read_excel('book.xlsx', sheet_name=df.attrs.get('sheet'))",
+    "pd.read_csv(io.StringIO('a,b'), header=df.attrs.get('header'))['a']",
+]
 
 
 def _interpret(expression: str) -> object:

@@ -71,7 +71,7 @@ def first_batch_size(method: str, samples: Any, given: dict[str, Any], whole: bo
         return UNKNOWN
     split = given.get("validation_split", 0.0) if method == "fit" and given.get("validation_data") is None else 0.0
     if type(split) not in (int, float):
-        return UNKNOWN
+        return UNKNOWN  # (a split read at run time, or one that applies only if validation_data is None)
     if split:
         samples = int(math.floor(samples * (1.0 - split)))
     return min(batch, samples) if samples > 0 else UNKNOWN

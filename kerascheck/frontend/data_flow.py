@@ -193,7 +193,15 @@ class DataFlow:
         self.first_batch = UNKNOWN
         if isinstance(x, ArrayValue) and x.shape:
             self.batch_given = (_label(node, "x", parameters), ArraySpec((UNKNOWN, *x.shape[1:]), x.dtype, x.origin))
-            self.first_batch = data_checks.first_batch_size(name, x.shape[0], given, name in _ON_BATCH)
+            batching = dict(given)
+            if given.get("validation_data") is not None and not isinstance(
+                    given["validation_data"], (tuple, list, ArrayValue, DatasetValue)):
+                # validation_data may be None: the split may apply, or not.
+                batching["validation_data"] = None
+                split = batching.get("validation_split")
+                if split is not None and not (type(split) in (int, float) and split == 0):
+                    batching["validation_split"] = UNKNOWN
+            self.first_batch = data_checks.first_batch_size(name, x.shape[0], batching, name in _ON_BATCH)
         elif isinstance(x, DatasetValue):
             features = _features(x.element)
             if isinstance(features, ArrayValue) and features.shape:

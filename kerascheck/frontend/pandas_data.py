@@ -39,16 +39,21 @@ def pandas_call(function: str, args: list[Any], kwargs: dict[str, Any], node: An
     """``pandas.<function>(...)``: a DataFrame or Series where the rank is certain."""
     origin = _origin(f"pd.{function}", node)
     if function in READERS:
-        if any(key in kwargs for key in ("chunksize", "iterator", "squeeze")) or isinstance(kwargs.get("header"), list):
+        if any(key in kwargs for key in ("chunksize", "iterator", "squeeze")):
             return NOT_MODELLED
-        if function == "read_excel" and (kwargs.get("sheet_name", 0) is None or isinstance(kwargs.get("sheet_name"), list)):
-            return NOT_MODELLED  # several sheets: a dict of DataFrames
-        return TableValue(FRAME, origin, unique_columns=function in ("read_csv", "read_table"))
+        if function == "read_excel" and type(kwargs.get("sheet_name", 0)) not in (int, str):
+            return NOT_MODELLED  # several sheets (None, a list), or not known: a dict of DataFrames
+        # Unique column names: read_csv renames duplicates, unless its header spans several rows.
+        header = kwargs.get("header", "infer")
+        single_header = header is None or type(header) in (int, str)
+        return TableValue(FRAME, origin, unique_columns=function in ("read_csv", "read_table") and single_header)
     if function == "concat":
         objs = args[0] if args else kwargs.get("objs")
         axis = kwargs.get("axis", args[1] if len(args) > 1 else 0)
         if not isinstance(objs, (list, tuple)) or not objs or not all(isinstance(o, TableValue) for o in objs):
             return NOT_MODELLED
+        if type(axis) not in (int, str):
+            return NOT_MODELLED  # an axis not known
         if axis in (0, "index") and all(o.rank == objs[0].rank for o in objs):
             return TableValue(objs[0].rank, origin, all(o.unique_columns for o in objs))
         if axis in (1, "columns"):
@@ -79,8 +84,8 @@ def table_method(table: TableValue, name: str, args: list[Any], kwargs: dict[str
     if table.rank == FRAME and name in REDUCTIONS:
         return TableValue(SERIES, table.origin)
     if name in SAME_KIND or table.rank == FRAME and name in FRAME_TO_FRAME:
-        if kwargs.get("inplace") is True:
-            return None
+        if kwargs.get("inplace", False) is not False:
+            return NOT_MODELLED  # in place (None returned), or not known to be
         return TableValue(table.rank, table.origin, table.unique_columns)
     return NOT_MODELLED
 
