@@ -1242,9 +1242,7 @@ class Session:
                 # Its call runs eagerly (every time: a layer it has not built yet is built by it).
                 result = self._run_user_layer_on_data(layer, inputs, call_arguments)
             elif layer.rule is not None and isinstance(inputs, ArrayData) and not isinstance(layer, Model):
-                if not layer.built:
-                    self.build_layer(layer, inputs.shape)
-                result = UNKNOWN if layer.call_overridden else self._eager_output(layer, inputs)
+                result = self._eager_call(layer, inputs, origin)
             if not layer.built and layer.class_name not in BUILT_AT_INIT:
                 layer.build_uncertain = True
             return result
@@ -1314,6 +1312,34 @@ class Session:
             self.tracing -= 1
         layer.built = True
         return result if isinstance(result, ArrayData) else UNKNOWN
+
+    def _eager_call(self, layer: Layer, data: ArrayData, origin: Any) -> Any:
+        """A layer of a Keras class called on a concrete array: ``Layer.__call__`` checks the
+        array against the layer's input spec, builds the layer on its shape the first time, and
+        runs ``call``; each raises on an array the layer cannot take (reported at ``origin``).
+        The result is the array the call returns (UNKNOWN where not known)."""
+        try:
+            shape = refine_to_spec(layer, data.shape)
+            check_input_spec(layer, shape)
+            if not layer.built:
+                layer.build(shape)
+                layer.build_output = layer.compute_output_shape(shape)
+            elif not layer.call_overridden and layer.weights_known:
+                layer.compute_output_shape(shape)  # what call() computes raises on a shape it cannot take
+        except LayerError as err:
+            self.report(err.kind, err.message, origin, layer, (), err.expected)
+            if not layer.built:
+                layer.weights_known = False
+                layer.built = True
+                layer.build_output = UNKNOWN
+            return UNKNOWN
+        except (Unresolved, *RULE_FAILURES):
+            if not layer.built:
+                layer.weights_known = False
+                layer.built = True
+                layer.build_output = UNKNOWN
+            return UNKNOWN
+        return UNKNOWN if layer.call_overridden else self._eager_output(layer, data)
 
     def _eager_output(self, layer: Layer, data: ArrayData) -> Any:
         """What a built layer of a Keras class returns called on a concrete array: an array of

@@ -16,7 +16,7 @@ import libcst as cst
 from kerascheck.engine import data_checks
 from kerascheck.engine.data import ArraySpec
 from kerascheck.engine.dims import UNKNOWN, Unresolved
-from kerascheck.engine.runtime import Functional, KerasTensor, Model, Sequential
+from kerascheck.engine.runtime import Functional, KerasTensor, Model, Sequential, SubclassedModel
 from kerascheck.frontend import numpy_data, pandas_data
 from kerascheck.frontend.keras_names import ModuleRef
 from kerascheck.frontend.numpy_data import NOT_MODELLED
@@ -163,15 +163,19 @@ class DataFlow:
 
     def built_on_data(self, method: str, model: Model, given: tuple[str, ArraySpec], errors: int, node: Any) -> None:
         """The errors raised while an unbuilt model was built on data are reported at the call
-        that gave the data (Keras raises there), naming the data."""
+        that gave the data (Keras raises there), naming the data; those raised by a line of a
+        subclassed model's ``call()`` stay at that line (the innermost frame of Keras's traceback)."""
         session = self.session
+        origin = self.origin(node)
         for index in range(errors, len(session.errors)):
             error = session.errors[index]
             layer = error.layer
             who = f"{layer.class_name} '{layer.name}'" if layer is not None and layer.name is not UNKNOWN else "a layer"
             message = (f"{method}() builds model {_quoted(model.name)} on batches of {data_checks.source(0)}, and "
                        f"{who} cannot take them. Keras: {error.message}")
-            session.errors[index] = replace(error, message=message, origin=self.origin(node), data=(given,))
+            inside_call = isinstance(model, SubclassedModel) and error.origin is not None
+            session.errors[index] = replace(error, message=message, origin=error.origin if inside_call else origin,
+                                            data=(given,))
 
     def model_meets_data(self, model: Model, name: str, args: list[Any], kwargs: dict[str, Any], node: Any) -> None:
         """``model.compile(loss=…)`` is remembered; ``fit`` and the others check their data."""
@@ -187,6 +191,9 @@ class DataFlow:
         given = dict(zip(parameters, args))
         given.update({k: v for k, v in kwargs.items() if k in parameters or k in ("sample_weight",
                                                                                    "validation_split")})
+        if name in _ON_BATCH:
+            # The *_on_batch methods take tables without the data adapters' conversion: not followed.
+            given = {k: INERT if isinstance(v, TableValue) else v for k, v in given.items()}
         if len(args) > len(parameters):
             return
         x = given.get("x")
@@ -433,8 +440,11 @@ def _specs(value: Any) -> Any:
     UNKNOWN for anything else."""
     if isinstance(value, ArrayValue):
         return value.spec
-    if isinstance(value, TableValue) and value.rank == pandas_data.FRAME:
-        return pandas_data.as_array(value).spec  # Keras takes a DataFrame as the array of its values
+    if isinstance(value, TableValue):
+        # Keras slices a DataFrame or a Series as it is and takes each batch as the array of its
+        # values, a Series's with a last axis of 1 (``keras.src.trainers.data_adapters.array_slicing``).
+        array = pandas_data.as_array(value)
+        return array.spec if value.rank == pandas_data.FRAME else replace(array.spec, shape=(UNKNOWN, 1))
     if isinstance(value, (list, tuple)):
         return type(value)(_specs(v) for v in value)
     if isinstance(value, dict):
@@ -444,7 +454,7 @@ def _specs(value: Any) -> Any:
 
 def _unknown_structure(value: Any) -> bool:
     """Data whose structure (one array, how many in a list) is not known."""
-    if isinstance(value, ArrayValue) or isinstance(value, TableValue) and value.rank == pandas_data.FRAME:
+    if isinstance(value, (ArrayValue, TableValue)):
         return False
     if isinstance(value, (list, tuple)):
         return any(not isinstance(v, ArrayValue) for v in value)

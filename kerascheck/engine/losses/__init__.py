@@ -13,7 +13,7 @@ all of them first pass through ``LossFunctionWrapper.call``'s ``squeeze_or_expan
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Iterable
 
 from kerascheck.engine.data import ArraySpec
 from kerascheck.engine.dims import UNKNOWN, PartialShape, Unresolved
@@ -126,7 +126,15 @@ def loss_error(loss: Any, y_true: ArraySpec, y_pred_shape: Any, batch_size: Any 
     try:
         spec = loss_spec(loss)
         shapes = batch_shapes(y_true, y_pred_shape, batch_size)
-        if spec is None or shapes is None or y_true.dtype not in NUMERIC_DTYPES:
+        if y_true.dtype is UNKNOWN:
+            # Labels read from data: an error only when the loss raises whatever numbers they hold
+            # (labels that are not numbers, strings or objects, Keras refuses before the loss).
+            dtypes: Iterable[Any] = sorted(NUMERIC_DTYPES)
+        elif y_true.dtype in NUMERIC_DTYPES:
+            dtypes = (y_true.dtype,)
+        else:
+            return None
+        if spec is None or shapes is None:
             return None
         labels, predictions = shapes
         resolved = resolve(spec, labels, predictions)
@@ -134,12 +142,19 @@ def loss_error(loss: Any, y_true: ArraySpec, y_pred_shape: Any, batch_size: Any 
             return None
         function, kwargs = resolved
         labels, predictions = squeeze_or_expand_to_same_rank(labels, predictions)
-        RULES[function](labels, y_true.dtype, predictions, kwargs)
+        errors = []
+        for dtype in dtypes:
+            try:
+                RULES[function](labels, dtype, predictions, kwargs)
+            except LossError as error:
+                errors.append(error)
+            else:
+                return None  # these labels train
+        return errors[0]
     except LossError as error:
         return error
     except (Unresolved, TypeError, ValueError, IndexError, KeyError, AttributeError, RecursionError):
         return None
-    return None
 
 
 __all__ = ["LossSpec", "check_loss", "loss_error", "loss_spec", "DEFAULT_BATCH_SIZE"]

@@ -91,19 +91,29 @@ def squeeze_or_expand_to_same_rank(y_true: tuple, y_pred: tuple, expand_rank_1: 
 def broadcast(op: str, a: tuple, b: tuple) -> tuple:
     """The shape of ``jnp.<op>(a, b)``, raising JAX's error where the shapes do not broadcast:
     for operands of one rank, the primitive's (``sub got incompatible shapes for broadcasting``),
-    else NumPy's rank promotion's (``Incompatible shapes for broadcasting``)."""
+    else NumPy's rank promotion's (``Incompatible shapes for broadcasting``).  One pair of axes
+    that cannot broadcast is enough, whatever the undecided pairs (a batch that may be 1) are."""
     result = []
+    undecided = False
     for x, y in zip(((1,) * (len(b) - len(a))) + a, ((1,) * (len(a) - len(b))) + b):
-        if same(x, y) or same(y, 1):
-            result.append(x)
-        elif same(x, 1):
-            result.append(y)
-        elif x is BATCH or y is BATCH:
-            raise Unresolved("a batch of an unknown size, which may be 1 or the other dimension")
+        try:
+            if same(x, y) or same(y, 1):
+                result.append(x)
+                continue
+            if same(x, 1):
+                result.append(y)
+                continue
+        except Unresolved:
+            undecided = True
+            continue
+        if x is BATCH or y is BATCH:
+            undecided = True  # a batch of an unknown size, which may be 1 or the other dimension
         elif len(a) == len(b):
             raise LossError(f"{op} got incompatible shapes for broadcasting: {shape_text(a)}, {shape_text(b)}.", "TypeError")
         else:
             raise LossError(f"Incompatible shapes for broadcasting: shapes=[{shape_text(a)}, {shape_text(b)}]")
+    if undecided:
+        raise Unresolved("an axis that broadcasts or not with sizes not known")
     return tuple(result)
 
 
@@ -123,17 +133,26 @@ def reduce(shape: tuple, axis: Any) -> tuple:
 
 def broadcast_all(shapes: list[tuple]) -> tuple:
     """The shape of a NumPy function of several operands of different ranks (``jnp.where(c, x, 0)``),
-    raising JAX's rank-promotion error where they do not broadcast."""
+    raising JAX's rank-promotion error where they do not broadcast (one axis is enough)."""
     rank = max(len(s) for s in shapes)
     padded = [(1,) * (rank - len(s)) + s for s in shapes]
     result = []
+    undecided = False
     for dims in zip(*padded):
-        sizes = [d for d in dims if not same(d, 1)]
-        if any(not same(d, sizes[0]) for d in sizes[1:]) and BATCH in sizes:
-            raise Unresolved("a batch of an unknown size, which may be 1 or the other dimension")
-        if any(not same(d, sizes[0]) for d in sizes[1:]):
+        try:
+            sizes = [d for d in dims if not same(d, 1)]
+            differ = any(not same(d, sizes[0]) for d in sizes[1:])
+        except Unresolved:
+            undecided = True
+            continue
+        if differ and BATCH in sizes:
+            undecided = True  # a batch of an unknown size, which may be 1 or the other dimension
+            continue
+        if differ:
             raise LossError(f"Incompatible shapes for broadcasting: shapes=[{', '.join(shape_text(s) for s in shapes)}]")
         result.append(sizes[0] if sizes else 1)
+    if undecided:
+        raise Unresolved("an axis that broadcasts or not with sizes not known")
     return tuple(result)
 
 
