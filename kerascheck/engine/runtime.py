@@ -1242,7 +1242,10 @@ class Session:
                 # Its call runs eagerly (every time: a layer it has not built yet is built by it).
                 result = self._run_user_layer_on_data(layer, inputs, call_arguments)
             elif layer.rule is not None and isinstance(inputs, ArrayData) and not isinstance(layer, Model):
+                errors = len(self.errors)
                 result = self._eager_call(layer, inputs, origin)
+                if len(self.errors) > errors:
+                    return result  # Keras raised: the layer stays as it was
             if not layer.built and layer.class_name not in BUILT_AT_INIT:
                 layer.build_uncertain = True
             return result
@@ -1327,11 +1330,8 @@ class Session:
             elif not layer.call_overridden and layer.weights_known:
                 layer.compute_output_shape(shape)  # what call() computes raises on a shape it cannot take
         except LayerError as err:
+            # Keras raised before the layer was built (its input spec, its build) or in its call.
             self.report(err.kind, err.message, origin, layer, (), err.expected)
-            if not layer.built:
-                layer.weights_known = False
-                layer.built = True
-                layer.build_output = UNKNOWN
             return UNKNOWN
         except (Unresolved, *RULE_FAILURES):
             if not layer.built:
