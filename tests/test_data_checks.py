@@ -71,3 +71,52 @@ def test_data_of_unknown_shape_reshaped_has_the_shape_it_was_given() -> None:
     assert (diagnostic.code, diagnostic.span.line) == ("KC401", 8)
     assert "(?, 28, 28)" in diagnostic.message
 
+
+
+HEADER = (
+    "import numpy as np\nimport keras\nfrom keras import layers\n"
+    "a = keras.Input((20,))\nmodel = keras.Model(a, [layers.Dense(1)(a), layers.Dense(1)(a)])\n"
+    "model.compile(optimizer='adam', loss='mse')\n"
+)
+
+
+def _codes(source: str) -> list[tuple[str, int]]:
+    return [(d.code, d.span.line) for d in analyse_source(source, "model.py").diagnostics]
+
+
+def test_a_generator_made_in_the_call_gives_its_first_batch() -> None:
+    """fit(batches()) takes the first element the generator yields: one array of targets for a
+    model of two outputs raises (fixtures/data/error_generator_yields_one_target_for_two_outputs)."""
+    generator = "def batches():\n    while True:\n        yield np.zeros((8, 20)), np.zeros((8, 1))\n"
+    assert _codes(HEADER + generator + "model.fit(batches(), steps_per_epoch=1)\n") == [("KC405", 10)]
+
+
+@pytest.mark.parametrize("generator", [
+    # Iterated before fit: the batch fit takes is not the first one.
+    "def batches():\n    while True:\n        yield np.zeros((8, 20)), np.zeros((8, 1))\n"
+    "gen = batches()\nnext(gen)\n",
+    # The first yield is behind a decision on data.
+    "def batches():\n    flag = np.random.rand() > 0.5\n    if flag:\n        yield np.zeros((8, 20)), np.zeros((8, 1))\n"
+    "    yield np.zeros((8, 20)), [np.zeros((8, 1)), np.zeros((8, 1))]\n",
+    # yield from another iterable, and a generator of no yield reached.
+    "def batches():\n    yield from [(np.zeros((8, 20)), np.zeros((8, 1)))]\n",
+])
+def test_a_generator_whose_first_batch_is_not_known_proves_nothing(generator: str) -> None:
+    call = "model.fit(gen, steps_per_epoch=1)\n" if "gen =" in generator else "model.fit(batches(), steps_per_epoch=1)\n"
+    assert _codes(HEADER + generator + call) == []
+
+
+def test_python_numbers_are_no_arrays_to_fit_but_targets_to_train_on_batch() -> None:
+    """Keras 3's fit takes arrays only (KC407); train_on_batch pairs a list of 32 labels with the
+    outputs as 32 targets (KC405), and one label for one output trains (rule examples)."""
+    one = (
+        "import numpy as np\nimport keras\nfrom keras import layers\n"
+        "model = keras.Sequential([keras.Input((4,)), layers.Dense(1)])\nmodel.compile(optimizer='sgd', loss='mse')\n"
+        "x = np.zeros((32, 4))\n"
+    )
+    assert _codes(one + "model.fit(x, [1] * 32)\n") == [("KC407", 7)]
+    assert _codes(one + "model.fit(x, np.zeros(32), sample_weight=[0.5] * 32)\n") == [("KC407", 7)]
+    assert _codes(one + "model.train_on_batch(x, [1] * 32)\n") == [("KC405", 7)]
+    assert _codes(one + "model.train_on_batch(x, [1.0])\nmodel.train_on_batch(x, 1)\n") == []
+    # A list whose items are read from data may hold arrays: nothing is claimed.
+    assert _codes(one + "y = [row for row in np.load('y.npy')]\nmodel.fit(x, y)\n") == []

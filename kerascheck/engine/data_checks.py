@@ -299,7 +299,37 @@ def check_dataset_arguments(method: str, y_given: bool, validation_split: Any) -
     return problems
 
 
-def check_target_structure(method: str, y: Any, outputs: int) -> DataProblem | None:
+class PythonValue:
+    """A leaf of the data that is a Python number or string (``[1] * n``, ``y=[0, 1, 1]``), not
+    an array: ``type_name`` is its type (``int``)."""
+
+    __slots__ = ("type_name",)
+
+    def __init__(self, type_name: str) -> None:
+        self.type_name = type_name
+
+    def __repr__(self) -> str:
+        return self.type_name
+
+
+def check_python_values(method: str, found: list[tuple[str, str]], validation_split: Any) -> DataProblem:
+    """``fit`` / ``evaluate`` / ``predict`` given Python numbers or strings where Keras 3 takes
+    arrays (``found``: the argument and the types): its ``ArrayDataAdapter`` slices arrays only,
+    and no other adapter takes such data. ``fit`` splits for ``validation_split`` first and raises
+    there (numbers of NumPy's own types raise an IndexError at the same call)."""
+    where = ", ".join(f"`{name}`" for name in dict.fromkeys(name for name, _ in found))
+    types = " and ".join(dict.fromkeys(type_name for _, type_name in found))
+    if method == "fit" and (type(validation_split) is float and validation_split > 0
+                            or type(validation_split) is int and validation_split):
+        keras = ("Argument `validation_split` is only supported for tensors or NumPy arrays.Found incompatible "
+                 "type in the input: [...]")
+    else:
+        keras = "Unrecognized data type: x=... (of type ...)"
+    return DataProblem("data-python-values", f"{method}() gets Python values ({types}) in {where}, where Keras 3 "
+                       f"takes arrays (np.array(...) of them). Keras: {keras}")
+
+
+def check_target_structure(method: str, y: Any, outputs: int, loss: Any = None) -> DataProblem | None:
     """``CompileLoss``: ``y`` must have the structure of the model's outputs (one array for one
     output, a list of as many arrays for several)."""
     if isinstance(y, dict) or y is UNKNOWN or outputs < 1:
@@ -310,10 +340,16 @@ def check_target_structure(method: str, y: Any, outputs: int) -> DataProblem | N
     if given is None and outputs == 1 or given == outputs or given == 1 and outputs == 1:
         return None
     if given is None or given == 1 and outputs == 1:
+        if loss is not None and loss is not UNKNOWN and not isinstance(loss, (list, tuple, dict)):
+            # One loss for every output: CompileLoss looks for each output's target in y.
+            keras = ("The path: (0,) in the `loss` argument, can't be found in either the model's output "
+                     "(`y_pred`) or in the labels (`y_true`).")
+        else:
+            keras = "y_true and y_pred have different structures."
         return DataProblem("data-targets", f"{method}() gives one array as `y` to a model of {outputs} outputs. "
-                           "Keras: y_true and y_pred have different structures.")
-    return DataProblem("data-targets", f"{method}() gives {given} arrays as `y` to a model of {outputs} output(s). "
-                       "Keras: y_true and y_pred have different structures.")
+                           f"Keras: {keras}")
+    return DataProblem("data-targets", f"{method}() gives a {type(y).__name__} of {given} as `y` to a model of "
+                       f"{outputs} output(s). Keras: y_true and y_pred have different structures.")
 
 
 def loss_problem(loss: Any, y_true: ArraySpec, y_pred_shape: Any, batch_size: Any = None) -> str | None:

@@ -33,6 +33,7 @@ from kerascheck.frontend import numpy_data
 from kerascheck.frontend.numpy_data import NOT_MODELLED, PREPROCESSING_ON_DATA
 from kerascheck.frontend.syntax import is_generator
 from kerascheck.frontend.values import (
+    GeneratorValue,
     ATTRIBUTE_BUILTINS,
     BUILTINS,
     DYNAMIC_BUILTINS,
@@ -90,7 +91,7 @@ TRAINING_MODEL_METHODS = frozenset(
 
 # Libraries whose functions may make arrays or datasets of a known shape (see numpy_data).
 DATA_LIBRARIES = ("numpy.", "tensorflow.", "keras.datasets.", "keras.utils.", "keras.preprocessing.",
-                  "sklearn.model_selection.", "pandas.")
+                  "sklearn.model_selection.", "sklearn.datasets.", "sklearn.preprocessing.", "pandas.")
 # What a subclassed model may define that changes what Keras's fit, evaluate and predict run.
 _STEP_METHODS = ("train_step", "test_step", "predict_step", "compute_loss", "make_train_function",
                  "make_test_function", "make_predict_function")
@@ -534,15 +535,18 @@ class Calls:
             found = self.generators[id(node)] = is_generator(node)
         return found
 
-    def call_function(self, function: UserFunction, args: list[Any], kwargs: dict[str, Any]) -> Any:
+    def call_function(self, function: UserFunction, args: list[Any], kwargs: dict[str, Any],
+                      first_element: bool = False) -> Any:
+        """``function(*args, **kwargs)``; ``first_element``: of a generator function, run its body
+        to its first ``yield`` and return the value yielded (UNKNOWN where not known)."""
         self.called.add(id(function))
-        if isinstance(function.node, cst.FunctionDef) and self.generator_function(function.node):
+        if isinstance(function.node, cst.FunctionDef) and self.generator_function(function.node) and not first_element:
             # A generator (a data generator, often ``while True:``): its body runs as it is
             # iterated (by fit, next, a loop), which is not followed; whatever names that may
             # take are unknown from here, and what it was given it may change then.
             self.names_uncertain_by(union([self.function_names(function), self.arguments_names(args, kwargs)]))
             self.taint(args, kwargs)
-            return INERT
+            return GeneratorValue(function, tuple(args), dict(kwargs))
         if self.depth >= MAX_CALL_DEPTH:
             self.session.names_uncertain_from_opaque_code()
             return UNKNOWN
@@ -570,6 +574,7 @@ class Calls:
         self.depth += 1
         saved_file = self.current_file
         self.current_file = function.file if function.file is not None else saved_file
+        saved_yielding, self.yielding = self.yielding, first_element
         try:
             if isinstance(function.node, cst.Lambda):
                 return self._eval(function.node.body, scope)
@@ -585,7 +590,8 @@ class Calls:
         finally:
             self.depth -= 1
             self.current_file = saved_file
-        return None
+            self.yielding = saved_yielding
+        return UNKNOWN if first_element else None  # a generator that yields nothing: not followed
 
 
 # The builtin types ``isinstance`` is evaluated against, for plain values.

@@ -17,10 +17,20 @@ from kerascheck.engine import data_checks
 from kerascheck.engine.data import ArraySpec
 from kerascheck.engine.dims import UNKNOWN, Unresolved
 from kerascheck.engine.runtime import Functional, KerasTensor, Model, Sequential, SubclassedModel
-from kerascheck.frontend import numpy_data, pandas_data
+from kerascheck.frontend import numpy_data, pandas_data, sklearn_data
 from kerascheck.frontend.keras_names import ModuleRef
 from kerascheck.frontend.numpy_data import NOT_MODELLED
-from kerascheck.frontend.values import INERT, ArrayValue, DataMethod, DatasetValue, TableValue, UserFunction
+from kerascheck.frontend.values import (
+    INERT,
+    ArrayValue,
+    DataMethod,
+    DatasetValue,
+    GeneratorValue,
+    SklearnObject,
+    TableValue,
+    UserFunction,
+    contents_unknown,
+)
 
 # Model methods that take data, and the position of their arguments.
 _DATA_PARAMETERS = {
@@ -55,8 +65,8 @@ class DataFlow:
             return numpy_data.tf_data_call(dotted, args, kwargs, node)
         if dotted.startswith("keras.") and not dotted.startswith("keras.ops."):
             return numpy_data.keras_data_call(dotted, args, kwargs, node)
-        if dotted == "sklearn.model_selection.train_test_split":
-            return numpy_data.train_test_split(args, kwargs, node)
+        if dotted.startswith("sklearn."):
+            return sklearn_data.sklearn_call(dotted[8:], args, kwargs, node)
         if dotted in _TF_FUNCTIONS and args and isinstance(args[0], ArrayValue):
             return numpy_data.numpy_call(_TF_FUNCTIONS[dotted], args, kwargs, node)
         if dotted == "tensorflow.cast" and args and isinstance(args[0], ArrayValue):
@@ -69,6 +79,8 @@ class DataFlow:
 
     def call_data_method(self, method: DataMethod, args: list[Any], kwargs: dict[str, Any], node: Any) -> Any:
         receiver = method.receiver
+        if isinstance(receiver, SklearnObject):
+            return sklearn_data.sklearn_method(receiver, method.name, args, kwargs, node)
         if isinstance(receiver, ArrayValue):
             return numpy_data.array_method(receiver, method.name, args, kwargs, node)
         if isinstance(receiver, TableValue):
@@ -197,6 +209,8 @@ class DataFlow:
         if len(args) > len(parameters):
             return
         x = given.get("x")
+        if isinstance(x, GeneratorValue):
+            x = given["x"] = self.generated_data(x, given, node)
         self.first_batch = UNKNOWN
         if isinstance(x, ArrayValue) and x.shape:
             self.batch_given = (_label(node, "x", parameters), ArraySpec((UNKNOWN, *x.shape[1:]), x.dtype, x.origin))
@@ -232,6 +246,21 @@ class DataFlow:
         for problem in problems:
             self.session.report_data(problem, self.origin(node))
             self.data_raised = True
+
+    def generated_data(self, generator: GeneratorValue, given: dict[str, Any], node: Any) -> Any:
+        """A generator given to ``fit`` (or evaluate, predict) as ``x``: Keras takes its first
+        element to build and check the model, which is followed when the generator is made in
+        the call itself (``fit(batches(x, y))``: no element of it was taken before) and given
+        neither ``y`` nor ``validation_split`` (which Keras refuses with a generator)."""
+        argument = node.args[0].value if isinstance(node, cst.Call) and node.args and node.args[0].keyword is None \
+            else next((a.value for a in getattr(node, "args", ()) if a.keyword is not None and a.keyword.value == "x"),
+                      None)
+        split = given.get("validation_split")
+        if not isinstance(argument, cst.Call) or given.get("y") is not None or (split is not None and split != 0):
+            return INERT
+        element = _yielded(self.call_function(generator.function, list(generator.args), dict(generator.kwargs),
+                                              first_element=True))
+        return INERT if element is UNKNOWN else _Generated(element)
 
     def loss_problems(
         self, model: Model, method: str, y: Any, label: str, batch_size: Any = None
@@ -271,7 +300,8 @@ class DataFlow:
             if problems:
                 return problems
             structure = _specs(_features(x.element))
-            label = f"the elements of {shown.get('x', 'the dataset')}"
+            label = "the batches the generator yields" if isinstance(x, _Generated) else \
+                f"the elements of {shown.get('x', 'the dataset')}"
             if inputs is None:
                 return []
             problems = data_checks.check_inputs(method, structure, inputs, "x", None, label, dataset=True)
@@ -281,6 +311,14 @@ class DataFlow:
                     if adjusted else None
                 if problem is not None:
                     problems.append(problem)
+            outputs = _output_count(model)
+            if isinstance(x, _Generated) and not problems and outputs is not None and model.compiled and \
+                    method in _LOSS_METHODS and _targets(x.element) is not None and \
+                    not _unknown_structure(_targets(x.element), True):
+                target = data_checks.check_target_structure(method, _specs(_targets(x.element)), outputs,
+                                                            model.compile_loss)
+                if target is not None:
+                    return [target]
             targets = _specs(_targets(x.element))
             if isinstance(targets, ArraySpec):  # a batch dimension tf.data leaves to the data (None): unknown
                 targets = replace(targets, shape=tuple(UNKNOWN if d is None else d for d in targets.shape))
@@ -293,6 +331,11 @@ class DataFlow:
         x_specs, y_specs = _specs(x), _specs(given.get("y"))
         if x is None:
             return []
+        if method not in _ON_BATCH and (isinstance(x, (ArrayValue, TableValue, list, tuple)) or type(x) in _PYTHON_SCALARS):
+            # x is data of Python's or NumPy's (not a dataset, generator or adapter of its own).
+            found = [(name, kind) for name in ("x", "y", "sample_weight") for kind in _python_values(given.get(name))]
+            if found:
+                return [data_checks.check_python_values(method, found, given.get("validation_split"))]
         # What x is not known to be leaves its own checks out; the targets still meet the loss.
         x_known = not _unknown_structure(x)
         problems: list[data_checks.DataProblem] = []
@@ -315,8 +358,8 @@ class DataFlow:
                 if problem is not None:
                     problems.append(problem)
         outputs = _output_count(model)
-        if given.get("y") is not None and outputs is not None and not _unknown_structure(given.get("y")):
-            target = data_checks.check_target_structure(method, y_specs, outputs)
+        if given.get("y") is not None and outputs is not None and not _unknown_structure(given.get("y"), True):
+            target = data_checks.check_target_structure(method, y_specs, outputs, model.compile_loss)
             if target is not None:
                 problems.append(target)
             elif model.compiled and method in _LOSS_METHODS:
@@ -424,6 +467,33 @@ def _output_shapes(model: Model) -> list[Any] | None:
     return [t.shape if isinstance(t, KerasTensor) else UNKNOWN for t in functional.outputs]
 
 
+class _Generated(DatasetValue):
+    """The data a generator gives ``fit``: its first element, whose lists Keras keeps as the
+    structures they are (``yield [x1, x2], y``: two inputs)."""
+
+    __slots__ = ()
+
+
+def _yielded(value: Any) -> Any:
+    """A generator's element as Keras unpacks it (``unpack_x_y_sample_weight``: a list is a tuple
+    of x, y and sample weights), of arrays in lists, tuples and dicts; UNKNOWN where not known."""
+    if isinstance(value, list) and not contents_unknown(value):
+        value = tuple(value)
+    return _structure(value)
+
+
+def _structure(value: Any) -> Any:
+    if isinstance(value, ArrayValue):
+        return value
+    if isinstance(value, (list, tuple)) and not contents_unknown(value):
+        items = [_structure(v) for v in value]
+        return UNKNOWN if any(item is UNKNOWN for item in items) else type(value)(items)
+    if isinstance(value, dict) and all(isinstance(k, str) for k in value):
+        items = {k: _structure(v) for k, v in value.items()}
+        return UNKNOWN if any(item is UNKNOWN for item in items.values()) else items
+    return UNKNOWN
+
+
 def _element(value: Any) -> Any:
     """A dataset element from what a mapped function returned."""
     if isinstance(value, ArrayValue):
@@ -449,15 +519,38 @@ def _specs(value: Any) -> Any:
         return type(value)(_specs(v) for v in value)
     if isinstance(value, dict):
         return {k: _specs(v) for k, v in value.items()}
+    if type(value) in _PYTHON_SCALARS:
+        return data_checks.PythonValue(type(value).__name__)
     return UNKNOWN
 
 
-def _unknown_structure(value: Any) -> bool:
-    """Data whose structure (one array, how many in a list) is not known."""
+# Python values that are no arrays (a NumPy number kerascheck computed may stand for one of
+# NumPy's types, which Keras 3 refuses as data too).
+_PYTHON_SCALARS = (int, float, bool, str)
+
+
+def _python_values(value: Any) -> list[str]:
+    """The types of the Python numbers and strings among the leaves of data whose every leaf is
+    known (an array, a table or such a value); [] otherwise."""
+    if type(value) in _PYTHON_SCALARS:
+        return [type(value).__name__]
     if isinstance(value, (ArrayValue, TableValue)):
+        return []
+    if isinstance(value, (list, tuple)) and not contents_unknown(value):
+        found = [_python_values(v) for v in value]
+        known = all(f or isinstance(v, (ArrayValue, TableValue, list, tuple)) for f, v in zip(found, value))
+        return [t for f in found for t in f] if known else []
+    return []
+
+
+def _unknown_structure(value: Any, python_values: bool = False) -> bool:
+    """Data whose structure (one array, how many in a list) is not known; ``python_values``:
+    Python numbers and strings count as leaves of a known structure (targets, which Keras pairs
+    with the outputs as they are)."""
+    if isinstance(value, (ArrayValue, TableValue)) or python_values and type(value) in _PYTHON_SCALARS:
         return False
-    if isinstance(value, (list, tuple)):
-        return any(not isinstance(v, ArrayValue) for v in value)
+    if isinstance(value, (list, tuple)) and not contents_unknown(value):
+        return any(not (isinstance(v, ArrayValue) or python_values and type(v) in _PYTHON_SCALARS) for v in value)
     return True
 
 
@@ -489,8 +582,11 @@ def _batch_size(method: str, given: dict[str, Any]) -> Any:
 
 
 def _output_count(model: Model) -> int | None:
-    """A functional model's number of outputs (a Sequential's targets are not checked: only a
-    functional model was recorded refusing targets of another structure)."""
+    """A model's number of outputs: a functional model's; a Sequential's one (Keras refuses a
+    layer of several outputs in it, and refuses targets of another structure: rule examples of
+    KC405)."""
+    if isinstance(model, Sequential):
+        return 1
     functional = model
     if not isinstance(functional, Functional) or functional.call_overridden or functional.subclass_instance:
         return None

@@ -110,6 +110,9 @@ class EffectCollector(cst.CSTVisitor):
     def visit_Return(self, node: cst.Return) -> None:
         self.escapes = True
 
+    def visit_Yield(self, node: cst.Yield) -> None:
+        self.escapes = True  # a generator run to its first element leaves there
+
     def visit_Break(self, node: cst.Break) -> None:
         if not self._loops:
             self.escapes = True

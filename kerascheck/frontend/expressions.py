@@ -9,10 +9,11 @@ import libcst as cst
 
 from kerascheck.engine.dims import UNKNOWN, PartialShape, Unresolved
 from kerascheck.engine.runtime import ArrayData, KerasTensor, Layer
+from kerascheck.frontend.flow import Return
 from kerascheck.frontend.keras_calls import TENSOR_OPERATORS, is_operand
 from kerascheck.frontend.keras_names import KerasSymbol, ModuleRef, resolve
 from kerascheck.frontend.numeric_functions import CONSTANTS
-from kerascheck.frontend import pandas_data
+from kerascheck.frontend import pandas_data, sklearn_data
 from kerascheck.frontend.numpy_data import NOT_MODELLED, data_attribute
 from kerascheck.frontend.numpy_data import binary as data_binary
 from kerascheck.frontend.syntax import plain_string
@@ -23,6 +24,7 @@ from kerascheck.frontend.values import (
     MISSING,
     PY_METHODS,
     ArrayValue,
+    SklearnObject,
     TableValue,
     BoundMethod,
     Builtin,
@@ -84,6 +86,15 @@ class Expressions:
             return node.evaluated_value
 
     def _eval_unknown(self, node: cst.BaseExpression, scope: Scope) -> Any:
+        return UNKNOWN
+
+    def _eval_yield(self, node: cst.Yield, scope: Scope) -> Any:
+        """``yield value``: in a generator run to its first element (``self.yielding``), that
+        element, returned to the caller (``yield from``: not followed); else unknown."""
+        if self.yielding:
+            if isinstance(node.value, cst.From):
+                raise Return(UNKNOWN)
+            raise Return(self._eval(node.value, scope) if node.value is not None else None)
         return UNKNOWN
 
     def _eval_simple_string(self, node: cst.SimpleString, scope: Scope) -> Any:
@@ -445,6 +456,8 @@ class Expressions:
         if isinstance(value, TableValue):
             found = pandas_data.table_attribute(value, attr)
             return INERT if found is NOT_MODELLED else found
+        if isinstance(value, SklearnObject):
+            return sklearn_data.sklearn_attribute(value, attr)
         if isinstance(value, ArrayData) and attr == "shape":
             return value.shape
         if isinstance(value, WeightValue):
@@ -549,4 +562,5 @@ _EVALUATORS: dict[type, Callable[[Expressions, Any, Scope], Any]] = {
     cst.SetComp: Expressions._eval_comprehension,
     cst.Lambda: Expressions._eval_lambda,
     cst.NamedExpr: Expressions._eval_named_expression,
+    cst.Yield: Expressions._eval_yield,
 }

@@ -66,6 +66,7 @@ class Interpreter(Statements, Imports, Expressions, Calls, DataFlow, NameEffects
         self.callee_of: Any = None  # the call whose callee is being evaluated
         self.compiled_metrics: dict[int, tuple[Any, Any]] = {}  # id of a model -> (it, the metrics it was compiled with)
         self.generators: dict[int, bool] = {}  # ids of the function definitions read: whether each is a generator
+        self.yielding = False  # a generator's body runs to its first yield (Calls.call_function)
         self.effects: dict[int, EffectCollector] = {}  # by id of nodes of modules kept alive
         self.main_scope: Scope | None = None  # the analysed file's module scope, once it runs
         self.builds: dict[int, bool] = {}  # id of a user function -> whether it may create Keras objects

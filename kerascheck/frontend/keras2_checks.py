@@ -215,6 +215,10 @@ class Keras2Checks:
             return
         message = message.replace("x=[[1, 2, 3]] (of type <class 'list'>)",
                                   f"x={shown} (of type <class '{'list' if isinstance(data, cst.List) else 'tuple'}'>)", 1)
+        # The migration's diagnostic, with Keras 2's behaviour and the literal, supersedes KC407's.
+        origins = (node, self.origin(node))
+        self.session.errors[:] = [e for e in self.session.errors
+                                  if not (e.kind == "data-python-values" and any(e.origin is o for o in origins))]
         self.session.report(
             "keras2_argument",
             f"{receiver.class_name}.{name}() given a Python {'list' if isinstance(data, cst.List) else 'tuple'} of "

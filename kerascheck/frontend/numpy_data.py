@@ -859,24 +859,6 @@ PREPROCESSING_ON_DATA = {
 }
 
 
-def train_test_split(args: list[Any], kwargs: dict[str, Any], node: Any) -> Any:
-    """``sklearn.model_selection.train_test_split(*arrays, ...)``: each array's train and test
-    parts, in order; their sample counts are not followed (unknown), the other axes are kept."""
-    if not args:
-        return NOT_MODELLED
-    parts: list[Any] = []
-    origin = _origin("train_test_split", node)
-    for array in args:
-        if isinstance(array, ArrayValue) and array.shape:
-            part = ArrayValue((UNKNOWN, *array.shape[1:]), array.dtype, origin)
-            parts += [part, part]
-        elif isinstance(array, TableValue):  # a DataFrame's rows: DataFrames, a Series's: Series
-            parts += [TableValue(array.rank, origin, array.unique_columns) for _ in range(2)]
-        else:
-            parts += [INERT, INERT]
-    return parts
-
-
 def is_shaped(value: Any) -> bool:
     """Data whose shape this module follows."""
     return isinstance(value, (ArrayValue, DatasetValue))

@@ -368,6 +368,38 @@ class DatasetValue(InertObject):
         return f"<dataset {self.element!r}>"
 
 
+class SklearnObject(InertObject):
+    """An object of scikit-learn kerascheck follows (``frontend/sklearn_data.py``): a scaler, the
+    label encoder, a cross-validation splitter (``kind``, its class name, with the arguments it
+    was made with), or a toy dataset's Bunch (``kind`` "Bunch", its fields in ``kwargs``)."""
+
+    __slots__ = ("kind", "kwargs", "args")
+
+    def __init__(self, kind: str, kwargs: dict[str, Any], args: tuple) -> None:
+        self.kind = kind
+        self.kwargs = kwargs
+        self.args = args
+
+    def __repr__(self) -> str:
+        return f"<sklearn {self.kind}>"
+
+
+class GeneratorValue(InertObject):
+    """What calling a generator function returns: inert data (its body runs as it is iterated),
+    with the function and the arguments it was called with, so that the first element ``fit``
+    takes from it can be computed (:meth:`DataFlow.first_element`)."""
+
+    __slots__ = ("function", "args", "kwargs")
+
+    def __init__(self, function: Any, args: tuple, kwargs: dict[str, Any]) -> None:
+        self.function = function
+        self.args = args
+        self.kwargs = kwargs
+
+    def __repr__(self) -> str:
+        return "<generator>"
+
+
 class TableValue(InertObject):
     """A pandas DataFrame (``rank`` 2) or Series (``rank`` 1) read from data: inert, its numbers of
     rows and columns unknown, its rank known (an array of it has that rank).  ``unique_columns``:

@@ -23,6 +23,7 @@ from kerascheck.rules.data import (
     DatasetArguments,
     DataShapeMismatch,
     LossTargetMismatch,
+    PythonValuesAsData,
     TargetStructure,
 )
 from kerascheck.rules.files import FileTooComplex, InternalError, SyntaxErrorInFile, UnreadableFile
@@ -95,6 +96,7 @@ ALL_RULES: tuple[type[Rule], ...] = (
     DataInputCount,
     DatasetArguments,
     TargetStructure,
+    PythonValuesAsData,
     LossTargetMismatch,
 )
 RULES_BY_CODE: dict[str, type[Rule]] = {rule.code: rule for rule in ALL_RULES}

@@ -228,7 +228,10 @@ class TargetStructure(Rule):
     """
     why = """
         Keras pairs each target with an output to compute the loss, and raises `y_true and
-        y_pred have different structures.` when they cannot be paired.
+        y_pred have different structures.` when they cannot be paired (with one loss for all
+        outputs, `The path: (0,) in the loss argument, can't be found`). `train_on_batch` and
+        `test_on_batch` take `y` as it is: a Python list of 32 labels (`[1] * batch_size`) is 32
+        targets to them, for a model of one output.
     """
     engine_kinds = ("data-targets",)
     invalid = (
@@ -242,6 +245,15 @@ class TargetStructure(Rule):
         model.compile(optimizer="adam", loss=["mse", "mse"])
         model.fit(np.zeros((10, 3)), np.zeros((10, 1)), epochs=1, verbose=0)  # KC405
         """,
+        """
+        import numpy as np
+        import keras
+        from keras import layers
+
+        model = keras.Sequential([layers.Dense(8, activation="relu"), layers.Dense(1, activation="sigmoid")])
+        model.compile(optimizer="adam", loss="binary_crossentropy")
+        model.train_on_batch(np.zeros((16, 3)), [1] * 16)  # KC405
+        """,
     )
     valid = (
         """
@@ -253,6 +265,72 @@ class TargetStructure(Rule):
         model = keras.Model(inputs, [layers.Dense(1)(inputs), layers.Dense(2)(inputs)])
         model.compile(optimizer="adam", loss=["mse", "mse"])
         model.fit(np.zeros((10, 3)), [np.zeros((10, 1)), np.zeros((10, 2))], epochs=1, verbose=0)
+        """,
+        """
+        import numpy as np
+        import keras
+        from keras import layers
+
+        model = keras.Sequential([layers.Dense(8, activation="relu"), layers.Dense(1, activation="sigmoid")])
+        model.compile(optimizer="adam", loss="binary_crossentropy")
+        model.train_on_batch(np.zeros((16, 3)), np.array([1] * 16))
+        """,
+    )
+
+
+class PythonValuesAsData(Rule):
+    code = "KC407"
+    name = "python-values-as-data"
+    summary = """
+        `fit`, `evaluate` or `predict` is given Python numbers or strings where Keras 3 takes
+        arrays: a list of labels (`y=[0, 1, 1, 0]`, `y=[1] * n`), a list of rows of numbers as
+        `x`, a list of sample weights.
+    """
+    why = """
+        Keras 3 slices arrays only (NumPy arrays, tensors, pandas tables): a Python list is a
+        structure of arrays to it, one per model input or output, and a number in it is no
+        array. No data adapter takes it, and Keras raises `Unrecognized data type: x=… (of type
+        …)` (with `validation_split`, first `Argument validation_split is only supported for
+        tensors or NumPy arrays`). Keras 2 converted such lists with `np.asarray` itself; in
+        Keras 3, convert them: `np.array(labels)`. The `*_on_batch` methods take the values as
+        they are, and are checked by KC405.
+    """
+    engine_kinds = ("data-python-values",)
+    invalid = (
+        """
+        import numpy as np
+        import keras
+        from keras import layers
+
+        x = np.zeros((64, 8), dtype="float32")
+        labels = [0, 1] * 32
+        model = keras.Sequential([keras.Input(shape=(8,)), layers.Dense(1, activation="sigmoid")])
+        model.compile(optimizer="adam", loss="binary_crossentropy")
+        model.fit(x, labels, epochs=1, verbose=0)  # KC407
+        """,
+        """
+        import numpy as np
+        import keras
+        from keras import layers
+
+        x = np.zeros((64, 8), dtype="float32")
+        labels = [0, 1] * 32
+        model = keras.Sequential([keras.Input(shape=(8,)), layers.Dense(1, activation="sigmoid")])
+        model.compile(optimizer="adam", loss="binary_crossentropy")
+        model.fit(x, labels, validation_split=0.25, epochs=1, verbose=0)  # KC407
+        """,
+    )
+    valid = (
+        """
+        import numpy as np
+        import keras
+        from keras import layers
+
+        x = np.zeros((64, 8), dtype="float32")
+        labels = [0, 1] * 32
+        model = keras.Sequential([keras.Input(shape=(8,)), layers.Dense(1, activation="sigmoid")])
+        model.compile(optimizer="adam", loss="binary_crossentropy")
+        model.fit(x, np.array(labels), validation_split=0.25, epochs=1, verbose=0)
         """,
     )
 

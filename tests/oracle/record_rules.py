@@ -35,25 +35,35 @@ def examples() -> list[tuple[str, str, int, str]]:
 
 
 def record_examples() -> str:
-    entries = []
+    here = os.getcwd()
     with tempfile.TemporaryDirectory() as folder:
-        for code, kind, index, source in examples():
-            path = Path(folder) / f"{code}_{kind}_{index}.py"
-            path.write_text(source, encoding="utf-8")
-            result = record.record_file(path)
-            error = result["error"]
-            entries.append(
-                {
-                    "code": code,
-                    "kind": kind,
-                    "index": index,
-                    "source": source,
-                    "error": None if error is None else {"type": error["type"], "line": error["line"],
-                                                         "message": error["message"]},
-                }
-            )
-        keras_version = result["keras_version"]
-    return json.dumps({"keras_version": keras_version, "examples": entries}, indent=1, ensure_ascii=False) + "\n"
+        os.chdir(folder)  # what an example saves (model.save_weights(...)) stays out of the repository
+        try:
+            return _record_in(Path(folder))
+        finally:
+            os.chdir(here)
+
+
+def _record_in(folder: Path) -> str:
+    entries = []
+    for code, kind, index, source in examples():
+        path = folder / f"{code}_{kind}_{index}.py"
+        path.write_text(source, encoding="utf-8")
+        result = record.record_file(path)
+        error = result["error"]
+        entries.append(
+            {
+                "code": code,
+                "kind": kind,
+                "index": index,
+                "source": source,
+                "error": None if error is None else {"type": error["type"], "line": error["line"],
+                                                     "message": error["message"]},
+            }
+        )
+    keras_version = result["keras_version"]
+    return json.dumps({"keras_version": keras_version, "examples": entries}, indent=1, ensure_ascii=False) + "
+"
 
 
 def main(argv: list[str]) -> int:

@@ -1,0 +1,187 @@
+"""scikit-learn, as model files use it around Keras: its toy datasets and sample generators (of
+shapes fixed by their arguments), ``train_test_split``, the cross-validation splitters whose
+folds a training loop iterates, and the scalers and label encoder data goes through on its way
+to ``fit``.
+
+Every shape is the one scikit-learn gives (``tests/test_sklearn_data.py`` holds them to real
+scikit-learn); a sample count that depends on the split or on the data is unknown, and anything
+else scikit-learn may return (a DataFrame with ``as_frame``, a sparse matrix) is not followed.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kerascheck.engine.dims import UNKNOWN
+from kerascheck.engine.data import DataOrigin
+from kerascheck.frontend.numpy_data import NOT_MODELLED
+from kerascheck.frontend.values import INERT, ArrayValue, DataMethod, SklearnObject, TableValue
+
+# The toy datasets scikit-learn ships (no download): (samples, features, target columns or 0 for
+# one label per sample, the target's dtype). ``load_digits`` also has its 8x8 ``images``.
+TOY_DATASETS = {
+    "load_iris": (150, 4, 0, "int64"),
+    "load_digits": (1797, 64, 0, "int64"),
+    "load_wine": (178, 13, 0, "int64"),
+    "load_breast_cancer": (569, 30, 0, "int64"),
+    "load_diabetes": (442, 10, 0, "float64"),
+    "load_linnerud": (20, 3, 3, "float64"),
+}
+
+# The sample generators: their parameters in order (those that may be given by position) with
+# their defaults.
+GENERATORS = {
+    "make_classification": (("n_samples", 100), ("n_features", 20)),
+    "make_regression": (("n_samples", 100), ("n_features", 100)),
+    "make_blobs": (("n_samples", 100), ("n_features", 2)),
+    "make_moons": (("n_samples", 100),),
+    "make_circles": (("n_samples", 100),),
+}
+
+# Transformers whose output has the shape of their 2-D input (floats: float32 stays float32).
+SCALERS = frozenset({"StandardScaler", "MinMaxScaler", "MaxAbsScaler", "RobustScaler", "Normalizer"})
+# Cross-validation splitters: a fold (train indices, test indices) per split, ``n_splits`` by default.
+SPLITTERS = {"KFold": 5, "StratifiedKFold": 5, "GroupKFold": 5, "StratifiedGroupKFold": 5}
+CLASSES = SCALERS | set(SPLITTERS) | {"LabelEncoder"}
+METHODS = frozenset({"fit", "transform", "fit_transform", "inverse_transform", "split", "get_n_splits"})
+
+
+def sklearn_call(dotted: str, args: list[Any], kwargs: dict[str, Any], node: Any) -> Any:
+    """A function or class of ``sklearn`` (``dotted`` without the package's name); NOT_MODELLED
+    for the others."""
+    module, _, name = dotted.rpartition(".")
+    if module == "model_selection" and name == "train_test_split":
+        return train_test_split(args, kwargs, node)
+    if module == "datasets" and name in TOY_DATASETS:
+        return toy_dataset(name, kwargs, node)
+    if module == "datasets" and name in GENERATORS:
+        return generated_samples(name, args, kwargs, node)
+    if module in ("preprocessing", "model_selection") and name in CLASSES:
+        return SklearnObject(name, dict(kwargs), tuple(args))
+    return NOT_MODELLED
+
+
+def sklearn_attribute(value: SklearnObject, attr: str) -> Any:
+    if value.kind == "Bunch":
+        return value.kwargs.get(attr, INERT)
+    return DataMethod(value, attr) if attr in METHODS else INERT
+
+
+def train_test_split(args: list[Any], kwargs: dict[str, Any], node: Any) -> Any:
+    """``sklearn.model_selection.train_test_split(*arrays, ...)``: each array's train and test
+    parts, in order; their sample counts are not followed (unknown), the other axes are kept."""
+    if not args:
+        return NOT_MODELLED
+    parts: list[Any] = []
+    origin = _origin("train_test_split", node)
+    for array in args:
+        if isinstance(array, ArrayValue) and array.shape:
+            part = ArrayValue((UNKNOWN, *array.shape[1:]), array.dtype, origin)
+            parts += [part, part]
+        elif isinstance(array, TableValue):  # a DataFrame's rows: DataFrames, a Series's: Series
+            parts += [TableValue(array.rank, origin, array.unique_columns) for _ in range(2)]
+        else:
+            parts += [INERT, INERT]
+    return parts
+
+
+def toy_dataset(name: str, kwargs: dict[str, Any], node: Any) -> Any:
+    """``load_iris()``: a Bunch of ``data`` and ``target``; ``return_X_y=True``: the pair."""
+    if any(kwargs.get(k, False) is not False for k in ("as_frame",)) or set(kwargs) - {"return_X_y", "as_frame"}:
+        return INERT  # DataFrames, or a subset (load_digits(n_class=...)): not followed
+    samples, features, targets, target_dtype = TOY_DATASETS[name]
+    origin = _origin(f"{name}()", node)
+    data = ArrayValue((samples, features), "float64", origin)
+    target = ArrayValue((samples, targets) if targets else (samples,), target_dtype, origin)
+    split = kwargs.get("return_X_y", False)
+    if split is True:
+        return (data, target)
+    if split is not False:
+        return INERT  # read at run time: a pair or a Bunch
+    fields = {"data": data, "target": target}
+    if name == "load_digits":
+        fields["images"] = ArrayValue((samples, 8, 8), "float64", origin)
+    return SklearnObject("Bunch", fields, ())
+
+
+def generated_samples(name: str, args: list[Any], kwargs: dict[str, Any], node: Any) -> Any:
+    """``make_classification(n_samples, n_features)`` and the like: ``X`` of ``(n_samples,
+    n_features)`` and ``y`` of one label per sample."""
+    bound = dict(GENERATORS[name])
+    if len(args) > len(bound):
+        return INERT
+    bound.update(zip(bound, args))
+    for key in list(kwargs):
+        if key in bound:
+            bound[key] = kwargs.pop(key)
+    samples = bound["n_samples"]
+    if name in ("make_moons", "make_circles", "make_blobs") and isinstance(samples, (tuple, list)) and all(
+            type(n) is int for n in samples):
+        samples = sum(samples)  # samples per class (per blob)
+    features = bound.get("n_features", 2)
+    if type(samples) is not int or type(features) is not int or samples < 0 or features < 1:
+        return INERT
+    targets = kwargs.get("n_targets", 1)
+    if kwargs.get("return_centers", False) is not False or kwargs.get("coef", False) is not False or \
+            type(targets) is not int or targets < 1:
+        return INERT  # a third array returned, or an argument read at run time
+    origin = _origin(f"{name}()", node)
+    x = ArrayValue((samples, features), "float64", origin)
+    if name == "make_regression":
+        y = ArrayValue((samples,) if targets == 1 else (samples, targets), "float64", origin)
+    else:
+        y = ArrayValue((samples,), "int64", origin)
+    return (x, y)
+
+
+def sklearn_method(obj: SklearnObject, name: str, args: list[Any], kwargs: dict[str, Any], node: Any) -> Any:
+    """A method of a scaler, the label encoder or a splitter."""
+    data = args[0] if args else kwargs.get("X", kwargs.get("y"))
+    if name == "fit":
+        return obj
+    if obj.kind in SPLITTERS:
+        return _folds(obj, name, data)
+    if name not in ("transform", "fit_transform", "inverse_transform"):
+        return INERT
+    if obj.kind == "LabelEncoder":
+        return _labels(data, name)
+    if isinstance(data, TableValue) and data.rank == 2:
+        return ArrayValue((UNKNOWN, UNKNOWN), UNKNOWN, data.origin)
+    if not isinstance(data, ArrayValue) or len(data.shape) != 2:
+        return INERT  # a 1-D array (scikit-learn raises), data not followed
+    if data.dtype in ("float32", "float64"):
+        dtype = data.dtype  # scikit-learn keeps float32
+    else:
+        dtype = UNKNOWN if data.dtype is UNKNOWN else "float64"
+    return ArrayValue(data.shape, dtype, data.origin)
+
+
+def _labels(data: Any, name: str) -> Any:
+    """``LabelEncoder().fit_transform(y)``: one class id per label; ``inverse_transform``: the
+    labels (of a dtype not known)."""
+    if isinstance(data, TableValue) and data.rank == 1:
+        shape: Any = (UNKNOWN,)
+    elif isinstance(data, ArrayValue) and (len(data.shape) == 1 or len(data.shape) == 2 and data.shape[1] == 1):
+        shape = data.shape[:1]  # a column vector is flattened (with a warning)
+    else:
+        return INERT
+    return ArrayValue(shape, "int64" if name != "inverse_transform" else UNKNOWN, getattr(data, "origin", None))
+
+
+def _folds(obj: SklearnObject, name: str, data: Any) -> Any:
+    """``KFold(n_splits).split(X)``: ``n_splits`` folds of index arrays, when ``X`` is known to
+    have at least that many samples (else scikit-learn raises)."""
+    splits = obj.kwargs.get("n_splits", obj.args[0] if obj.args else SPLITTERS[obj.kind])
+    if type(splits) is not int or splits < 2:
+        return INERT
+    if name == "get_n_splits":
+        return splits
+    samples = data.shape[0] if isinstance(data, ArrayValue) and data.shape else UNKNOWN
+    if name != "split" or type(samples) is not int or samples < splits:
+        return INERT
+    indices = ArrayValue((UNKNOWN,), "int64", None)
+    return [(indices, indices) for _ in range(splits)]
+
+
+def _origin(what: str, node: Any) -> DataOrigin:
+    return DataOrigin(what, 0, 0, node)
