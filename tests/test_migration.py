@@ -144,11 +144,13 @@ def test_model_methods_are_checked_on_keras_models_only() -> None:
         "    def call(self, x):\n        return self.dense(x)\n"
         "    def predict_classes(self, x):\n        return self.predict(x).argmax(-1)\n"
         "net = Net()\n"
-        "net.predict_classes([[0.0]])\n"
+        "net.predict_classes(keras.ops.zeros((1, 1)))\n"
         "seq = keras.Sequential([keras.Input((3,)), keras.layers.Dense(2)])\n"
         "seq.predict_proba([[0.0, 0.0, 0.0]])\n"
     )
     assert _codes(source) == [(13, "KC313")]
+    # Given a Python list, the user's method hands it to Keras 3's predict, which refuses it.
+    assert _codes(source.replace("keras.ops.zeros((1, 1))", "[[0.0]]")) == [(9, "KC407"), (13, "KC313")]
 
 
 def test_sequential_input_and_output_need_a_call_in_keras_3() -> None:
