@@ -148,3 +148,25 @@ def test_the_first_batch_when_validation_data_may_be_none(validation: str, batch
     [summary] = analyse_source(source, "fit.py").summaries
     batch = summary.rows[0].output[0]
     assert (batch == (10 if validation else 5)) if batch_known else (batch is UNKNOWN)
+
+
+def test_a_pretrained_model_of_keras_hub_is_a_model_of_unknown_rows_whose_trainable_flag_is_its_own() -> None:
+    """``keras_hub.models.Backbone.from_preset(...)`` builds a model kerascheck cannot see: reported
+    with unknown rows; setting its ``trainable`` changes no other model's counts (before, it was an
+    unknown object, which could have been any layer); a tokenizer is no model."""
+    from kerascheck.analysis import analyse_source
+    from kerascheck.engine.dims import UNKNOWN
+
+    source = (
+        "import keras\nimport keras_hub\n"
+        "inputs = keras.Input((4,))\nmodel = keras.Model(inputs, keras.layers.Dense(2)(inputs))\n"
+        "conv_base = keras_hub.models.Backbone.from_preset('xception_41_imagenet', trainable=False)\n"
+        "conv_base.trainable = True\n"
+        "tokenizer = keras_hub.models.BertTokenizer.from_preset('bert_base_en')\n"
+    )
+    result = analyse_source(source, "hub.py")
+    assert result.diagnostics == ()
+    summaries = {s.variable: s for s in result.summaries}
+    assert set(summaries) == {"model", "conv_base"}
+    assert summaries["model"].trainable_params == 10
+    assert summaries["conv_base"].total_params is UNKNOWN

@@ -54,7 +54,7 @@ ARRAYS = [
 NOT_FOLLOWED = [
     "load_iris(as_frame=True)", "load_digits(n_class=5)", "make_regression(coef=True)",
     "make_blobs(return_centers=True)", "StandardScaler().fit_transform(X[:, 0])",
-    "KFold(n_splits=50).split(X)",
+    "KFold(n_splits=50).split(X)", "KFold(n_splits=int(input())).split(X)",
 ]
 
 

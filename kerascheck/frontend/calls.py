@@ -97,6 +97,21 @@ _STEP_METHODS = ("train_step", "test_step", "predict_step", "compute_loss", "mak
                  "make_test_function", "make_predict_function")
 
 
+# Libraries of pretrained Keras models: ``<Class>.from_preset(name)`` builds (and downloads) a
+# model of a class whose name ends as these do (``BertBackbone``, ``GemmaCausalLM``,
+# ``ResNetImageClassifier``); tokenizers, preprocessors and converters are layers, not models.
+PRETRAINED_PACKAGES = ("keras_hub.", "keras_nlp.", "keras_cv.")
+PRETRAINED_MODEL_CLASSES = ("Backbone", "Classifier", "CausalLM", "Seq2SeqLM", "MaskedLM", "Detector", "Segmenter",
+                            "Task")
+
+
+def is_pretrained_model(function: str) -> bool:
+    """``keras_hub.models.Backbone.from_preset(...)`` and the like: a model kerascheck cannot see."""
+    if not function.startswith(PRETRAINED_PACKAGES) or not function.endswith(".from_preset"):
+        return False
+    return function.rsplit(".", 2)[-2].endswith(PRETRAINED_MODEL_CLASSES)
+
+
 def keras_data_method(cls: UserClass, name: str) -> bool:
     """``model.compile()`` / ``fit(x)``… of a subclassed model that runs Keras's own: the class
     defines neither the method nor a step of it, and has a ``call()`` (Keras 3 builds the model
@@ -280,6 +295,9 @@ class Calls:
             if callee.name.startswith(INERT_KERAS_MODULES) or callee.name in DTYPE_POLICY_FACTORIES:
                 return self.call_keras_utility(callee.name, args, kwargs)
             if callee.name in MODEL_LOADERS:
+                return self.load_model(callee.name, args, kwargs, node)
+            if is_pretrained_model(callee.name):
+                session.names_uncertain_from_opaque_code()  # the library builds its layers, with their names
                 return self.load_model(callee.name, args, kwargs, node)
             application_module = preprocess_input_module(callee.name)
             if application_module is not None:

@@ -169,15 +169,15 @@ def _labels(data: Any, name: str) -> Any:
 
 
 def _folds(obj: SklearnObject, name: str, data: Any) -> Any:
-    """``KFold(n_splits).split(X)``: ``n_splits`` folds of index arrays, when ``X`` is known to
-    have at least that many samples (else scikit-learn raises)."""
+    """``KFold(n_splits).split(X)``: ``n_splits`` folds of index arrays (scikit-learn raises on
+    fewer samples than folds, and the program stops there: known to be fewer, not followed)."""
     splits = obj.kwargs.get("n_splits", obj.args[0] if obj.args else SPLITTERS[obj.kind])
     if type(splits) is not int or splits < 2:
         return INERT
     if name == "get_n_splits":
         return splits
     samples = data.shape[0] if isinstance(data, ArrayValue) and data.shape else UNKNOWN
-    if name != "split" or type(samples) is not int or samples < splits:
+    if name != "split" or not isinstance(data, (ArrayValue, TableValue)) or type(samples) is int and samples < splits:
         return INERT
     indices = ArrayValue((UNKNOWN,), "int64", None)
     return [(indices, indices) for _ in range(splits)]
