@@ -13,6 +13,7 @@ from kerascheck.frontend.effects import EffectCollector
 from kerascheck.frontend.keras_calls import INERT_MODEL_METHODS
 from kerascheck.frontend.flow import MAX_STEPS, Break, BudgetExhausted, Continue, ControlUncertain, Return
 from kerascheck.frontend.keras_names import KerasSymbol, ModuleRef
+from kerascheck.frontend.name_effects import ANY_NAME
 from kerascheck.frontend.syntax import assignment_targets, dotted_name
 # A loop over more items than this that makes no Keras object is not run item by item.
 MAX_DATA_LOOP_ITERATIONS = 1_000
@@ -137,8 +138,10 @@ class Statements:
 
     def exec_while(self, stmt: cst.While, scope: Scope) -> None:
         """A ``while`` whose condition stays known is followed, up to MAX_UNROLL rounds."""
-        for _ in range(MAX_UNROLL):
+        for rounds in range(MAX_UNROLL):
             condition = truth(self.eval(stmt.test, scope))
+            if condition is None and not rounds:
+                self.round_it_may_run(stmt, scope)
             if condition is None or self.steps > LOOP_STEPS_LIMIT:
                 break
             if not condition:
@@ -159,6 +162,8 @@ class Statements:
     def exec_for(self, stmt: cst.For, scope: Scope) -> None:
         iterable = self.eval(stmt.iter, scope)
         items = iteration_items(iterable)
+        if items is None and stmt.asynchronous is None:
+            self.round_it_may_run(stmt, scope)
         if items is None or stmt.asynchronous is not None or (
             len(items) > MAX_DATA_LOOP_ITERATIONS and self.data_loop(stmt, scope)
         ):
@@ -188,6 +193,29 @@ class Statements:
                 return
         if stmt.orelse is not None:
             self.exec_block(stmt.orelse.body.body, scope)
+
+    def round_it_may_run(self, stmt: cst.For | cst.While, scope: Scope) -> None:
+        """A loop that runs an unknown number of times (over data, ``range(k)`` of a ``k`` read at
+        run time) and may build Keras objects: one round of it runs first, as the program may
+        run it, so that the models it builds are reported (which round's is not known: the
+        names Keras generates in it are unknown, and so is what depends on the loop's variables);
+        nothing it would raise is reported, as the loop may not run at all. The caller then
+        forgets what any number of rounds may change (:meth:`havoc`)."""
+        names = self.block_names(self.effects_of(stmt), scope)
+        if names is not ANY_NAME and not names:
+            return  # it builds nothing (it prepares data)
+        self.names_uncertain_by(names)
+        session = self.session
+        saved = session.speculative
+        session.speculative = True
+        try:
+            if isinstance(stmt, cst.For):
+                self.assign(stmt.target, UNKNOWN, scope)
+            self.exec_block(stmt.body.body, scope)
+        except (Break, Continue, ControlUncertain, Return):
+            pass  # the round ended there
+        finally:
+            session.speculative = saved
 
     def data_loop(self, stmt: cst.For, scope: Scope) -> bool:
         """A loop that makes no Keras object and changes none (it prepares data)."""
