@@ -115,3 +115,13 @@ def test_one_axis_that_cannot_broadcast_is_enough_whatever_the_batch() -> None:
     message = check_loss("mse", ArraySpec((UNKNOWN, 222, 222, 3), "float32"), (None, 4), 10)
     assert message == "Incompatible shapes for broadcasting: shapes=[(?, 222, 222, 3), (?, 4)]"
     assert check_loss("mse", ArraySpec((UNKNOWN, 222, 222, 4), "float32"), (None, 4), 10) is None
+
+
+def test_an_output_axis_left_to_the_data_decides_nothing_but_the_others_still_do() -> None:
+    """A Dense over sequences of any length (output (None, None, 2)) trained with the sparse loss:
+    one-hot targets (1, 1, 2) have one axis too many whatever the length (Keras 3.15.1 raised it
+    on benchmarks/training_bugs/sparse_loss_one_hot_3d_targets.py); class ids (1, 1) train."""
+    message = check_loss("sparse_categorical_crossentropy", ArraySpec((1, 1, 2), "int64"), (None, None, 2))
+    assert message is not None and message.startswith("Arguments `target` and `output` must have the same shape up")
+    assert check_loss("sparse_categorical_crossentropy", ArraySpec((1, 1), "int64"), (None, None, 2)) is None
+    assert check_loss("mse", ArraySpec((1, 5, 2), "float32"), (None, None, 2)) is None  # the length may be 5

@@ -44,6 +44,8 @@ EXACT = [
     "np.stack([a, a])", "np.stack([a, a], axis=-1)", "np.vstack([a, a])", "np.hstack([a, a])",
     "a.flatten()", "np.ravel(a)", "np.squeeze(c)", "c.squeeze(axis=1)", "np.argmax(a, axis=1)",
     "np.float32(b)", "np.eye(3)", "np.eye(2, 4)", "np.identity(3, dtype='float32')",
+    "np.linspace(-4, 4, 3)", "np.linspace(0, 1)", "np.linspace(0, 1, num=7, endpoint=False)", "np.logspace(0, 2, 5)",
+    "np.geomspace(1, 8, 4, dtype='float32')", "np.array([[x, x] for x in np.linspace(0, 1, 4)])",
 ]
 PLAIN = ["len(a)", "a.ndim", "a.shape", "a.shape[1:]", "a.size", "len(np.zeros((3, 2))[0])", "np.shape(a)", "np.shape(a)[1:]",
          "np.ndim(c)", "np.size(b)"]
@@ -55,10 +57,15 @@ KERAS_EXACT = [
     "keras.utils.to_categorical(np.zeros((4, 2, 1)), 3)", "keras.utils.pad_sequences([[1, 2], [3]], maxlen=4)",
     "keras.utils.pad_sequences([[1, 2], [3]], maxlen=4, dtype='float32')",
 ]
+# TensorFlow's tensors of arrays and lists (its dtypes for Python numbers are 32-bit).
+TF_EXACT = [
+    "tf.constant([1.0, 2.0])", "tf.constant([[1, 2], [3, 4]])", "tf.convert_to_tensor(a)",
+    "tf.constant(a, dtype=tf.float32)", "tf.convert_to_tensor(b, dtype='float32')", "tf.cast(tf.constant(a), tf.int32)",
+]
 
 
 def _interpret(expression: str) -> object:
-    source = SETUP + "import keras\nresult = " + expression + "\n"
+    source = SETUP + "import keras\nimport tensorflow as tf\nresult = " + expression + "\n"
     interpreter = Interpreter(Session(3))
     interpreter.run_module(cst.parse_module(source))
     return interpreter.main_scope.names["result"]
@@ -70,15 +77,17 @@ def _real(expression: str) -> object:
     if "keras" in expression:
         keras = pytest.importorskip("keras")
         namespace["keras"] = keras
+    if "tf." in expression:
+        namespace["tf"] = pytest.importorskip("tensorflow")
     return eval(expression, namespace)  # noqa: S307
 
 
-@pytest.mark.parametrize("expression", EXACT + KERAS_EXACT)
+@pytest.mark.parametrize("expression", EXACT + KERAS_EXACT + TF_EXACT)
 def test_array_shape_and_dtype_are_numpys(expression: str) -> None:
     predicted, real = _interpret(expression), _real(expression)
     assert isinstance(predicted, ArrayValue), predicted
     assert predicted.shape == tuple(real.shape)
-    assert predicted.dtype == str(real.dtype)
+    assert predicted.dtype == getattr(real.dtype, "name", str(real.dtype))
 
 
 @pytest.mark.parametrize("expression", PLAIN)

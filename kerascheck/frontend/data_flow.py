@@ -69,6 +69,8 @@ class DataFlow:
             return sklearn_data.sklearn_call(dotted[8:], args, kwargs, node)
         if dotted in _TF_FUNCTIONS and args and isinstance(args[0], ArrayValue):
             return numpy_data.numpy_call(_TF_FUNCTIONS[dotted], args, kwargs, node)
+        if dotted in ("tensorflow.constant", "tensorflow.convert_to_tensor") and args:
+            return _tensor_of(args[0], args[1] if len(args) > 1 else kwargs.get("dtype"), node)
         if dotted == "tensorflow.cast" and args and isinstance(args[0], ArrayValue):
             dtype = args[1] if len(args) > 1 else kwargs.get("dtype")
             return ArrayValue(args[0].shape, numpy_data.dtype_name(dtype), args[0].origin)
@@ -351,10 +353,13 @@ class DataFlow:
             batch = _batch(method, given)
             found = data_checks.check_inputs(method, x_specs, inputs, "x", batch, shown.get("x"))
             problems += found
-            if not found and isinstance(model, Sequential) and isinstance(x_specs, ArraySpec):
+            if not found and isinstance(x_specs, ArraySpec) and (
+                    isinstance(model, Sequential) or method not in data_checks.SPEC_CHECKED):
+                # No input spec checked (a Sequential; predict): the batch reaches the layers.
+                layers = model.layer_list() if isinstance(model, Sequential) else _linear_prefix(model)
                 adjusted = _adjusted(x_specs, inputs.shapes[0])
-                problem = data_checks.check_sequential_layers(method, adjusted, model.layer_list(), batch,
-                                                              shown.get("x", "x")) if adjusted else None
+                problem = data_checks.check_sequential_layers(method, adjusted, layers, batch,
+                                                              shown.get("x", "x")) if adjusted and layers else None
                 if problem is not None:
                     problems.append(problem)
         outputs = _output_count(model)
@@ -465,6 +470,27 @@ def _output_shapes(model: Model) -> list[Any] | None:
     if not isinstance(functional, Functional) or functional.call_overridden or functional.subclass_instance:
         return None
     return [t.shape if isinstance(t, KerasTensor) else UNKNOWN for t in functional.outputs]
+
+
+# TensorFlow's dtypes for Python numbers (NumPy's are 64-bit).
+_TF_DEFAULT_DTYPES = {"float64": "float32", "int64": "int32"}
+
+
+def _tensor_of(value: Any, dtype: Any, node: Any) -> Any:
+    """``tf.constant(value)`` / ``tf.convert_to_tensor(value)``: a tensor of the array's shape and
+    dtype; of a Python list, of its shape, with TensorFlow's dtypes for Python numbers."""
+    if isinstance(value, ArrayValue):
+        array = value
+    elif isinstance(value, (list, tuple)):
+        array = numpy_data.numpy_call("array", [value], {}, node)
+        if not isinstance(array, ArrayValue):
+            return INERT
+        array = ArrayValue(array.shape, _TF_DEFAULT_DTYPES.get(array.dtype, array.dtype), array.origin)
+    else:
+        return INERT
+    if dtype is not None:
+        return ArrayValue(array.shape, numpy_data.dtype_name(dtype), array.origin)
+    return array
 
 
 class _Generated(DatasetValue):
@@ -579,6 +605,24 @@ def _batch_size(method: str, given: dict[str, Any]) -> Any:
     """The batch size the loss first sees: ``fit``'s and ``evaluate``'s argument (None: their default);
     UNKNOWN for the ``*_on_batch`` methods, which take the whole array."""
     return given.get("batch_size") if method in ("fit", "evaluate") else UNKNOWN
+
+
+def _linear_prefix(model: Model) -> list[Any]:
+    """The layers a functional model's one input goes through one after the other, as long as
+    each tensor on the way is the only input of the only call that takes it (what runs first
+    on the data, as in a Sequential); [] where that is not known."""
+    if not isinstance(model, Functional) or model.call_overridden or model.subclass_instance or len(model.inputs) != 1:
+        return []
+    nodes = [node for depth in sorted(model.nodes_by_depth, reverse=True) for node in model.nodes_by_depth[depth]]
+    chain: list[Any] = []
+    tensor = model.inputs[0]
+    while len(chain) < len(nodes):
+        takers = [node for node in nodes if any(t is tensor for t in node.inputs)]
+        if len(takers) != 1 or len(takers[0].inputs) != 1 or len(takers[0].outputs) != 1:
+            break
+        chain.append(takers[0].layer)
+        tensor = takers[0].outputs[0]
+    return chain
 
 
 def _output_count(model: Model) -> int | None:

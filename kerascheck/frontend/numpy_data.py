@@ -406,6 +406,13 @@ def numpy_call(function: str, args: list[Any], kwargs: dict[str, Any], node: Any
             return INERT
         length = max(0, math.ceil((stop - start) / step))
         return _array((length,), "int64" if all(type(a) is int for a in numbers) else "float64", origin)
+    if function in ("linspace", "logspace", "geomspace"):
+        num = arg(2, "num", 50)
+        dtype = kwargs.get("dtype")
+        if set(kwargs) - {"num", "endpoint", "dtype", "base"} or not _is_int(num) or num < 0 or len(args) > 3 or any(
+                not isinstance(a, (int, float)) or type(a) is bool for a in args[:2]):
+            return NOT_MODELLED  # retstep (a pair), an axis, array bounds (more axes)
+        return _array((num,), "float64" if dtype is None else dtype_name(dtype), origin)
     if function in ("random.rand", "random.randn"):
         if kwargs or not all(_is_int(a) and a >= 0 for a in args):
             return NOT_MODELLED

@@ -523,6 +523,10 @@ def iteration_items(value: Any) -> list[Any] | None:
         value = list(value)
     if isinstance(value, (list, tuple, str)) and len(value) <= MAX_UNROLL:
         return list(value)
+    if isinstance(value, ArrayValue) and value.shape and type(value.shape[0]) is int and value.shape[0] <= MAX_UNROLL:
+        # An array's rows (a 1-D array's numbers: arrays of no axis), as many as its first axis.
+        row = ArrayValue(value.shape[1:], value.dtype, value.origin)
+        return [row] * value.shape[0]
     return None
 
 
@@ -898,6 +902,10 @@ def call_builtin(name: str, args: list[Any], kwargs: dict[str, Any]) -> Any:
         return _make_dict(args, kwargs)
     if any(k not in BUILTIN_KEYWORDS.get(name, ()) or not is_plain(v) for k, v in kwargs.items()):
         return UNKNOWN
+    if name in STRUCTURAL_BUILTINS and name != "len" and any(isinstance(a, ArrayValue) for a in args):
+        rows = [iteration_items(a) if isinstance(a, ArrayValue) else a for a in args]
+        if all(r is not None for r in rows):
+            args = rows  # an array's rows (``enumerate(np.linspace(-4, 4, n))``)
     if name in STRUCTURAL_BUILTINS and args and all(_is_sequence(a) for a in args):
         # Rearranging a known sequence works whatever its items are (tensors, layers…).
         if name == "len":

@@ -62,8 +62,7 @@ def _record_in(folder: Path) -> str:
             }
         )
     keras_version = result["keras_version"]
-    return json.dumps({"keras_version": keras_version, "examples": entries}, indent=1, ensure_ascii=False) + "
-"
+    return json.dumps({"keras_version": keras_version, "examples": entries}, indent=1, ensure_ascii=False) + "\n"
 
 
 def main(argv: list[str]) -> int:

@@ -101,8 +101,11 @@ def batch_shapes(y_true: ArraySpec, y_pred_shape: Any, batch_size: Any) -> tuple
     for shape in (labels, output):
         if shape is UNKNOWN or type(shape) is PartialShape or not isinstance(shape, tuple) or not shape:
             return None
-    if any(d is UNKNOWN or d is None for d in output[1:]) or any(d is UNKNOWN or d is None for d in labels[1:]):
+    if any(d is UNKNOWN or d is None for d in labels[1:]):
         return None
+    # An axis the model leaves to the data (None: timesteps) has the size the batch gives it:
+    # unknown here, so a rule deciding on it proves nothing, and one deciding elsewhere still does.
+    output = (output[0],) + tuple(UNKNOWN if d is None else d for d in output[1:])
     samples = labels[0]
     if type(samples) is int and type(batch_size) is int:
         batch: Any = min(samples, batch_size)
