@@ -218,6 +218,33 @@ def _data(slug: str, folder: Path) -> None:  # noqa: C901  (one branch per case)
                      target=np.zeros(5, "float32"))
     elif slug == "dense_input_shape_1_3_features":
         _csv(folder / "measurements.csv", ["x1", "x2", "x3", "y"], rng.random((1700, 4)).round(3))
+    elif slug == "healthcare_input_shape_with_row_count":
+        columns = ["case_id", "Hospital_code", "Hospital_type_code", "City_Code_Hospital", "Hospital_region_code",
+                   "Available Extra Rooms in Hospital", "Department", "Ward_Type", "Ward_Facility_Code",
+                   "Bed Grade", "patientid", "City_Code_Patient", "Type of Admission", "Severity of Illness",
+                   "Visitors with Patient", "Age", "Admission_Deposit", "Stay"]
+        stays = ["0-10", "11-20", "21-30", "31-40", "41-50", "51-60", "61-70", "71-80", "81-90", "91-100",
+                 "More than 100 Days"]
+
+        def patient(i: int) -> list:  # the 17 columns before Stay (the 11 stays each in every tenth)
+            return [i + 1, i % 32, "abc"[i % 3], i % 13, "XYZ"[i % 3], 2 + i % 4,
+                    ["gynecology", "anesthesia", "radiotherapy"][i % 3], "RSQ"[i % 3], "FED"[i % 3], 1 + i % 4,
+                    1000 + i % 40, 1 + i % 9, ["Emergency", "Trauma", "Urgent"][i % 3],
+                    ["Extreme", "Moderate", "Minor"][i % 3], 2 + i % 5, ["51-60", "71-80", "31-40"][i % 3],
+                    4000 + 10 * i]
+
+        _csv(folder / "train.csv", [f'"{c}"' if " " in c else c for c in columns],
+             [patient(i) + [f'"{stays[i % 11]}"' if " " in stays[i % 11] else stays[i % 11]] for i in range(220)])
+        _csv(folder / "test.csv", [f'"{c}"' if " " in c else c for c in columns[:-1]],
+             [patient(1000 + i) for i in range(40)])
+    elif slug == "quickdraw_six_classes_dense_15":
+        import pickle
+
+        with open(folder / "features", "wb") as f:  # LoadData.py: 6 class files of 28*28 drawings
+            pickle.dump(np.zeros((60, 784), "float32"), f, protocol=4)
+        with open(folder / "labels", "wb") as f:
+            pickle.dump((np.arange(60) % 6).astype("float32").reshape(-1, 1), f, protocol=4)
+        (folder / "models").mkdir(exist_ok=True)
 
 
 # --------------------------------------------------------------------------- running under Keras 3
