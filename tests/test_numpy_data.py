@@ -46,6 +46,7 @@ EXACT = [
     "np.float32(b)", "np.eye(3)", "np.eye(2, 4)", "np.identity(3, dtype='float32')",
     "np.linspace(-4, 4, 3)", "np.linspace(0, 1)", "np.linspace(0, 1, num=7, endpoint=False)", "np.logspace(0, 2, 5)",
     "np.geomspace(1, 8, 4, dtype='float32')", "np.array([[x, x] for x in np.linspace(0, 1, 4)])",
+    "np.split(a, 2)[1]", "np.split(a, 4, axis=1)[0]", "np.array_split(a, 4)[3]", "np.array_split(a, 4)[0]",
 ]
 PLAIN = ["len(a)", "a.ndim", "a.shape", "a.shape[1:]", "a.size", "len(np.zeros((3, 2))[0])", "np.shape(a)", "np.shape(a)[1:]",
          "np.ndim(c)", "np.size(b)"]
@@ -61,6 +62,8 @@ KERAS_EXACT = [
 TF_EXACT = [
     "tf.constant([1.0, 2.0])", "tf.constant([[1, 2], [3, 4]])", "tf.convert_to_tensor(a)",
     "tf.constant(a, dtype=tf.float32)", "tf.convert_to_tensor(b, dtype='float32')", "tf.cast(tf.constant(a), tf.int32)",
+    "tf.split(a, 2)[0]", "tf.split(a, num_or_size_splits=[1, 3], axis=1)[1]", "tf.concat([a, a], axis=1)",
+    "tf.concat([tf.split(a, 2)[0], a[:3]], 0)", "tf.stack([a, a])", "tf.stack([a, a], axis=-1)",
 ]
 
 

@@ -329,6 +329,25 @@ def check_python_values(method: str, found: list[tuple[str, str]], validation_sp
                        f"takes arrays (np.array(...) of them). Keras: {keras}")
 
 
+def check_validation_split(samples: Any, validation_split: Any) -> DataProblem | None:
+    """``fit(validation_split=...)`` keeps ``floor(samples * (1 - split))`` samples for training and
+    the rest for validation; Keras raises when either part is empty
+    (``array_slicing.train_validation_split``)."""
+    if type(samples) is not int or type(validation_split) not in (int, float) or not validation_split:
+        return None
+    split_at = int(math.floor(samples * (1.0 - validation_split)))
+    if split_at != 0 and split_at != samples:
+        return None
+    part = "no sample for training" if split_at == 0 else "no sample for validation"
+    return DataProblem(
+        "data-split",
+        f"fit() splits {source(0)} with validation_split={validation_split}, which leaves {part}. Keras: Training "
+        f"data contains {samples} samples, which is not sufficient to split it into a validation and training set "
+        f"as specified by `validation_split={validation_split}`. Either provide more data, or a different value "
+        "for the `validation_split` argument.",
+    )
+
+
 def check_target_structure(method: str, y: Any, outputs: int, loss: Any = None) -> DataProblem | None:
     """``CompileLoss``: ``y`` must have the structure of the model's outputs (one array for one
     output, a list of as many arrays for several)."""

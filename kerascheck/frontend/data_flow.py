@@ -69,6 +69,15 @@ class DataFlow:
             return sklearn_data.sklearn_call(dotted[8:], args, kwargs, node)
         if dotted in _TF_FUNCTIONS and args and isinstance(args[0], ArrayValue):
             return numpy_data.numpy_call(_TF_FUNCTIONS[dotted], args, kwargs, node)
+        if dotted in ("tensorflow.concat", "tensorflow.stack") and args:
+            axis = args[1] if len(args) > 1 else kwargs.get("axis", 0 if dotted.endswith("stack") else None)
+            if axis is None:
+                return INERT  # tf.concat needs its axis
+            return numpy_data.join(args[0], axis, dotted.endswith("stack"), f"tf.{dotted[11:]}", node)
+        if dotted == "tensorflow.split" and args and isinstance(args[0], ArrayValue):
+            sections = args[1] if len(args) > 1 else kwargs.get("num_or_size_splits")
+            axis = args[2] if len(args) > 2 else kwargs.get("axis", 0)
+            return numpy_data.split(args[0], sections, axis, True, "tf.split", node)
         if dotted in ("tensorflow.constant", "tensorflow.convert_to_tensor") and args:
             return _tensor_of(args[0], args[1] if len(args) > 1 else kwargs.get("dtype"), node)
         if dotted == "tensorflow.cast" and args and isinstance(args[0], ArrayValue):
@@ -338,10 +347,16 @@ class DataFlow:
             found = [(name, kind) for name in ("x", "y", "sample_weight") for kind in _python_values(given.get(name))]
             if found:
                 return [data_checks.check_python_values(method, found, given.get("validation_split"))]
+        split = given.get("validation_split")
+        first = x[0] if isinstance(x, (list, tuple)) and x else x
+        if method == "fit" and given.get("validation_data") is None and isinstance(first, ArrayValue) and first.shape:
+            problem = data_checks.check_validation_split(first.shape[0], split)
+            if problem is not None:
+                label = shown.get("x", "x") if first is x else "x"
+                return [replace(problem, sources=((label, first.spec),))]
         # What x is not known to be leaves its own checks out; the targets still meet the loss.
         x_known = not _unknown_structure(x)
         problems: list[data_checks.DataProblem] = []
-        split = given.get("validation_split")
         if x_known and (split is None or type(split) in (int, float) and not split):
             named = [("x", x_specs), ("y", y_specs)]
             if "sample_weight" in given:

@@ -309,7 +309,7 @@ def transpose(array: ArrayValue, axes: Any, node: Any) -> Any:
     return _array(tuple(shape[a] for a in normal), array.dtype, _origin("transpose", node))  # type: ignore[index]
 
 
-def _join(arrays: Any, axis: Any, new_axis: bool, what: str, node: Any) -> Any:
+def join(arrays: Any, axis: Any, new_axis: bool, what: str, node: Any) -> Any:
     """``concatenate`` / ``stack`` of a known sequence of arrays."""
     if not isinstance(arrays, (list, tuple)) or not arrays or not all(isinstance(a, ArrayValue) for a in arrays):
         return INERT
@@ -335,6 +335,36 @@ def _join(arrays: Any, axis: Any, new_axis: bool, what: str, node: Any) -> Any:
     if new_axis:
         out.insert(position, len(arrays))
     return _array(tuple(out), _join_dtype(arrays), _origin(what, node))
+
+
+def split(array: ArrayValue, sections: Any, axis: Any, even: bool, what: str, node: Any) -> Any:
+    """``np.split(a, k, axis)`` / ``np.array_split`` / ``tf.split``: a list of ``k`` arrays cut
+    along ``axis`` (``split`` raises where ``k`` does not divide it; ``array_split`` gives the
+    first ``n % k`` parts one more); of a list of sizes (``tf.split``'s), those parts."""
+    position = _axis(axis, len(array.shape))
+    if position is None:
+        return INERT
+    length = array.shape[position]
+    if _is_int(sections) and sections > 0:
+        if not _known(length):
+            return INERT if not even else [_with_axis(array, position, UNKNOWN, what, node)] * sections
+        if even and length % sections:
+            return INERT  # NumPy and TensorFlow raise
+        parts = [length // sections + (1 if i < length % sections else 0) for i in range(sections)]
+    elif isinstance(sections, (list, tuple)) and sections and all(_is_int(n) and n >= 0 for n in sections) and \
+            what.startswith("tf."):
+        if _known(length) and sum(sections) != length:
+            return INERT  # TensorFlow raises
+        parts = list(sections)
+    else:
+        return INERT
+    return [_with_axis(array, position, n, what, node) for n in parts]
+
+
+def _with_axis(array: ArrayValue, position: int, size: Any, what: str, node: Any) -> ArrayValue:
+    shape = list(array.shape)
+    shape[position] = size
+    return ArrayValue(tuple(shape), array.dtype, _origin(what, node))
 
 
 def _sum(dims: Any) -> Any:
@@ -434,13 +464,15 @@ def numpy_call(function: str, args: list[Any], kwargs: dict[str, Any], node: Any
             arrays = arg(0, "arrays")
             if function == "vstack" and isinstance(arrays, (list, tuple)):
                 arrays = [_at_least_2d(a) for a in arrays]
-                return _join(arrays, 0, False, what, node)
+                return join(arrays, 0, False, what, node)
             if function == "hstack" and isinstance(arrays, (list, tuple)) and all(
                     isinstance(a, ArrayValue) and a.shape for a in arrays):
-                return _join(arrays, 0 if len(arrays[0].shape) == 1 else 1, False, what, node)
+                return join(arrays, 0 if len(arrays[0].shape) == 1 else 1, False, what, node)
             if function in ("concatenate", "stack"):
-                return _join(arrays, arg(1, "axis", 0), function == "stack", what, node)
+                return join(arrays, arg(1, "axis", 0), function == "stack", what, node)
         return NOT_MODELLED
+    if function in ("split", "array_split"):
+        return split(array, arg(1, "indices_or_sections"), arg(2, "axis", 0), function == "split", what, node)
     if function == "reshape":
         return reshape(array, arg(1, "newshape", kwargs.get("shape")), "reshape", node)
     if function in ("shape", "ndim", "size") and len(args) + len(kwargs) == 1:

@@ -25,6 +25,7 @@ from kerascheck.rules.data import (
     LossTargetMismatch,
     PythonValuesAsData,
     TargetStructure,
+    ValidationSplitTooSmall,
 )
 from kerascheck.rules.files import FileTooComplex, InternalError, SyntaxErrorInFile, UnreadableFile
 from kerascheck.rules.migration import (
@@ -97,6 +98,7 @@ ALL_RULES: tuple[type[Rule], ...] = (
     DatasetArguments,
     TargetStructure,
     PythonValuesAsData,
+    ValidationSplitTooSmall,
     LossTargetMismatch,
 )
 RULES_BY_CODE: dict[str, type[Rule]] = {rule.code: rule for rule in ALL_RULES}

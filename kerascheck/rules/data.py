@@ -335,6 +335,51 @@ class PythonValuesAsData(Rule):
     )
 
 
+class ValidationSplitTooSmall(Rule):
+    code = "KC408"
+    name = "validation-split-leaves-no-sample"
+    summary = """
+        `fit(validation_split=...)` on so few samples that the split leaves none for training or
+        none for validation: one sample (often a whole series given as one sample, a transposed
+        array), or a fraction that rounds a part away.
+    """
+    why = """
+        Keras keeps the first `floor(n * (1 - validation_split))` samples for training and the
+        rest for validation, and raises `Training data contains 1 samples, which is not
+        sufficient to split it into a validation and training set as specified by
+        validation_split=0.2` when either part would be empty. A single sample usually means the
+        data's axes are swapped (`(1, 49)` for 49 samples of one value: `x.T` or
+        `x.reshape(-1, 1)`).
+    """
+    engine_kinds = ("data-split",)
+    invalid = (
+        """
+        import numpy as np
+        import keras
+        from keras import layers
+
+        series = np.random.random((1, 49))  # 49 values as one sample
+        targets = np.random.random((1, 1))
+        model = keras.Sequential([keras.Input(shape=(49,)), layers.Dense(1)])
+        model.compile(optimizer="sgd", loss="mse")
+        model.fit(series, targets, epochs=1, validation_split=0.2, verbose=0)  # KC408
+        """,
+    )
+    valid = (
+        """
+        import numpy as np
+        import keras
+        from keras import layers
+
+        series = np.random.random((49, 1))  # 49 samples of one value
+        targets = np.random.random((49, 1))
+        model = keras.Sequential([keras.Input(shape=(1,)), layers.Dense(1)])
+        model.compile(optimizer="sgd", loss="mse")
+        model.fit(series, targets, epochs=1, validation_split=0.2, verbose=0)
+        """,
+    )
+
+
 class LossTargetMismatch(Rule):
     code = "KC406"
     name = "loss-target-mismatch"
