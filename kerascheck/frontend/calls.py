@@ -373,6 +373,7 @@ class Calls:
                 session.call(receiver, data, self.origin(node))
                 if given is not None:
                     self.built_on_data(name, receiver, given, errors, node)
+                self.after_build(receiver, errors, node)
                 if len(session.errors) > errors and name in TRAINING_MODEL_METHODS:
                     receiver.optimizer_built = False  # Keras raised while building: no training
             if receiver.optimizer_built:

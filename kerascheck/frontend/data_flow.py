@@ -200,8 +200,24 @@ class DataFlow:
             session.errors[index] = replace(error, message=message, origin=error.origin if inside_call else origin,
                                             data=(given,))
 
+    # The loss checks of a call that builds its model on the data first: (model, method, targets,
+    # label, batch size), run by after_build.
+    losses_after_build: list[tuple] = []
+
+    def after_build(self, model: Model, errors: int, node: Any) -> None:
+        """The loss checks waiting for ``model``'s build on the first batch, once it raised nothing."""
+        waiting, self.losses_after_build = self.losses_after_build, []
+        if len(self.session.errors) > errors or not model.built:
+            return
+        for waiting_model, method, y, label, batch_size in waiting:
+            if waiting_model is model and _output_shapes(model) is not None:
+                for problem in self.loss_problems(model, method, y, label, batch_size):
+                    self.session.report_data(problem, self.origin(node))
+                    self.data_raised = True
+
     def model_meets_data(self, model: Model, name: str, args: list[Any], kwargs: dict[str, Any], node: Any) -> None:
         """``model.compile(loss=…)`` is remembered; ``fit`` and the others check their data."""
+        self.losses_after_build = []
         self.batch_given = None
         self.first_batch = UNKNOWN
         self.data_raised = False
@@ -280,6 +296,10 @@ class DataFlow:
         hook of the loss rules (kind ``data-loss``)."""
         shapes = _output_shapes(model)
         targets = list(y) if isinstance(y, (list, tuple)) else [y]
+        if shapes is None and isinstance(model, Sequential) and model.functional is None and not model.built:
+            # Built on the first batch before the loss is computed: checked once it is (after_build).
+            self.losses_after_build.append((model, method, y, label, batch_size))
+            return []
         if shapes is None or len(shapes) != len(targets):
             return []
         problems = []
