@@ -108,3 +108,29 @@ def test_what_depends_on_values_stays_unknown_data(expression: str) -> None:
 def test_a_string_array_has_a_known_shape_and_an_unnamed_dtype() -> None:
     predicted, real = _interpret("np.array(['a b', 'c'])"), _real("np.array(['a b', 'c'])")
     assert isinstance(predicted, ArrayValue) and predicted.shape == real.shape and predicted.dtype is UNKNOWN
+
+
+@pytest.mark.parametrize(("code", "classes"), [
+    ("(x, y), _ = keras.datasets.mnist.load_data()\nresult = keras.utils.to_categorical(y)", 10),
+    ("(x, y), _ = keras.datasets.cifar10.load_data()\nresult = keras.utils.to_categorical(y.astype('int32'))", 10),
+    ("(x, y), _ = keras.datasets.cifar100.load_data(label_mode='coarse')\nresult = keras.utils.to_categorical(y)", 20),
+    ("(x, y), _ = keras.datasets.imdb.load_data(num_words=100)\nresult = keras.utils.to_categorical(y)", 2),
+    ("(x, y), _ = keras.datasets.mnist.load_data()\nresult = keras.utils.to_categorical(keras.utils.to_categorical(y))",
+     2),
+    # A subset may miss the largest label; a loader argument that drops samples too.
+    ("(x, y), _ = keras.datasets.mnist.load_data()\nresult = keras.utils.to_categorical(y[:100])", None),
+    ("(x, y), _ = keras.datasets.imdb.load_data(maxlen=80)\nresult = keras.utils.to_categorical(y)", None),
+    ("(x, y), _ = keras.datasets.reuters.load_data(test_split=0.5)\nresult = keras.utils.to_categorical(y)", None),
+])
+def test_to_categorical_counts_the_largest_label_a_data_set_documents(code: str, classes: int | None) -> None:
+    """``to_categorical(y)`` without ``num_classes`` makes ``max(y) + 1`` columns: the documented
+    label range of a whole split of ``keras.datasets`` (every class occurs in it), or 2 for rows
+    already one-hot; unknown for a subset or a split a loader argument may have thinned."""
+    interpreter = Interpreter(Session(3))
+    interpreter.run_module(cst.parse_module("import keras\n" + code + "\n"))
+    result = interpreter.main_scope.names["result"]
+    assert isinstance(result, ArrayValue)
+    if classes is None:
+        assert result.shape[-1] is UNKNOWN
+    else:
+        assert result.shape[-1] == classes

@@ -130,6 +130,27 @@ def check_cardinality(method: str, named: list[tuple[str, Any]], shown: dict[str
     return DataProblem("data-cardinality", message, sources)
 
 
+def check_input_keys(method: str, x: dict, model: ModelInputs) -> DataProblem | None:
+    """A dict of arrays given to a functional model: Keras looks each input up by its name, and
+    raises for a name the dict lacks (where every key and every input's name is known)."""
+    names, keys = list(model.names), list(x)
+    if not model.functional or not all(isinstance(n, str) for n in names + keys):
+        return None
+    missing = [name for name in names if name not in keys]
+    if not missing:
+        return None
+    if method in ("predict", "predict_on_batch"):
+        keras = f"The structure of `inputs` doesn't match the expected structure. Expected: {names}"
+    else:
+        keras = (f'Missing data for input "{missing[0]}". You passed a data dictionary with keys {keys}. Expected the '
+                 f"following keys: {names}")
+    return DataProblem(
+        "data-inputs",
+        f"{method}() gives `x` as a dict without {', '.join(repr(n) for n in missing)}, the name of "
+        f"{'an input' if len(missing) == 1 else 'inputs'} of model {_quote(model.model_name)}. Keras: {keras}",
+    )
+
+
 def check_input_count(method: str, x: Any, model: ModelInputs, label: str) -> DataProblem | None:
     """As many arrays as the model has inputs (a list or tuple of them; one array for one input)."""
     expected = len(model.shapes)
@@ -198,11 +219,12 @@ def check_inputs(method: str, x: Any, model: ModelInputs, label: str, batch: Any
     of arrays is recorded accepting it (two arrays for its one input included): not checked."""
     if not model.functional and isinstance(x, (list, tuple)):
         return []
+    if isinstance(x, dict):
+        problem = check_input_keys(method, x, model)
+        return [problem] if problem is not None else []
     problem = check_input_count(method, x, model, label)
     if problem is not None:
         return [problem]
-    if isinstance(x, dict):
-        return []
     arrays = leaves(x) if isinstance(x, (list, tuple)) else [x]
     problems = []
     for index, (spec, ref, name) in enumerate(zip(arrays, model.shapes, model.names)):

@@ -612,6 +612,8 @@ def _unknown_structure(value: Any, python_values: bool = False) -> bool:
         return False
     if isinstance(value, (list, tuple)) and not contents_unknown(value):
         return any(not (isinstance(v, ArrayValue) or python_values and type(v) in _PYTHON_SCALARS) for v in value)
+    if isinstance(value, dict) and not contents_unknown(value):  # arrays by name
+        return not all(isinstance(k, str) and isinstance(v, (ArrayValue, TableValue)) for k, v in value.items())
     return True
 
 

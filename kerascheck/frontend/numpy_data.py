@@ -23,6 +23,7 @@ from kerascheck.engine.data import DataOrigin
 from kerascheck.engine.dims import UNKNOWN
 from kerascheck.frontend.keras_names import ModuleRef
 from kerascheck.frontend.values import INERT, ArrayValue, Builtin, DataMethod, DatasetValue, InertObject, TableValue
+from kerascheck.knowledge.dataset_labels import KEEP_EVERY_SAMPLE, LARGEST_LABEL
 from kerascheck.knowledge.datasets import DATASETS
 
 
@@ -182,6 +183,15 @@ def _origin(what: str, node: Any) -> DataOrigin:
     return DataOrigin(what, 0, 0, node)
 
 
+def _keeping_values(result: Any, source: ArrayValue) -> Any:
+    """``result``, an array of ``source``'s values (reshaped, converted to a type that holds them:
+    every largest value known is a label of at most 99), with its largest value."""
+    if isinstance(result, ArrayValue) and source.largest is not UNKNOWN and result.dtype is not UNKNOWN and \
+            result.dtype != "bool":
+        result.largest = source.largest
+    return result
+
+
 def _array(shape: Any, dtype: Any, origin: DataOrigin | None) -> Any:
     """An ArrayValue when the rank is known, else inert data."""
     if not isinstance(shape, tuple):
@@ -262,7 +272,7 @@ def reshape(array: ArrayValue, newshape: Any, what: str, node: Any) -> Any:
             dims[index] = UNKNOWN
     elif total is not UNKNOWN and all(_known(d) for d in dims) and math.prod(dims) != total:
         return INERT  # NumPy raises: cannot reshape
-    return _array(tuple(dims), array.dtype, _origin(what, node))
+    return _keeping_values(_array(tuple(dims), array.dtype, _origin(what, node)), array)
 
 
 def reshape_data(args: list[Any], node: Any) -> Any:
@@ -549,7 +559,7 @@ def array_method(array: ArrayValue, name: str, args: list[Any], kwargs: dict[str
         return reshape(array, newshape, "reshape", node)
     if name == "astype":
         dtype = args[0] if args else kwargs.get("dtype")
-        return _array(array.shape, dtype_name(dtype), array.origin)
+        return _keeping_values(_array(array.shape, dtype_name(dtype), array.origin), array)
     if name == "transpose":
         axes = args[0] if len(args) == 1 and isinstance(args[0], (tuple, list)) or len(args) == 1 and args[0] is None \
             else tuple(args)
@@ -646,12 +656,20 @@ def load_data(dataset: str, args: list[Any], kwargs: dict[str, Any], node: Any) 
     if len(args) > len(parameters) or not entry["any_keyword"] and any(k not in parameters for k in kwargs):
         return INERT  # Keras raises a TypeError
     origin = _origin(f"{dataset}.load_data()", node)
+    largest = LARGEST_LABEL.get(dataset, UNKNOWN)
+    if isinstance(largest, dict):  # cifar100's label_mode
+        largest = largest.get(kwargs.get("label_mode", args[0] if args else "fine"), UNKNOWN)
+    if args and dataset != "cifar100" or any(k not in KEEP_EVERY_SAMPLE for k in kwargs):
+        largest = UNKNOWN  # samples dropped or moved: a class may be missing from a split
 
     def array(name: str) -> Any:
         shape, dtype = entry["arrays"][name]
         if shape is None:
             return INERT
-        return _array(tuple(UNKNOWN if d is None else d for d in shape), UNKNOWN if dtype is None else dtype, origin)
+        found = _array(tuple(UNKNOWN if d is None else d for d in shape), UNKNOWN if dtype is None else dtype, origin)
+        if name.startswith("y_") and isinstance(found, ArrayValue):
+            found.largest = largest
+        return found
 
     return ((array("x_train"), array("y_train")), (array("x_test"), array("y_test")))
 
@@ -671,8 +689,16 @@ def to_categorical(args: list[Any], kwargs: dict[str, Any], node: Any) -> Any:
         return INERT  # whether Keras drops that axis is not known
     if len(shape) > 1 and shape[-1] == 1:
         shape = shape[:-1]
-    classes = num_classes if _is_int(num_classes) else UNKNOWN  # None: the largest label + 1, from the data
-    return _array((*shape, classes), "float64", _origin("to_categorical", node))
+    if _is_int(num_classes):
+        classes = num_classes
+    elif num_classes is None and _is_int(x.largest):
+        classes = int(x.largest) + 1  # the largest label + 1
+    else:
+        classes = UNKNOWN  # from the data
+    found = _array((*shape, classes), "float64", _origin("to_categorical", node))
+    if isinstance(found, ArrayValue) and _is_int(classes) and classes >= 1:
+        found.largest = 1  # one 1 a row
+    return found
 
 
 def pad_sequences(args: list[Any], kwargs: dict[str, Any], node: Any) -> Any:

@@ -331,10 +331,14 @@ class ArrayValue(InertObject):
     :class:`~kerascheck.engine.data.ArraySpec`) are known, and a layer called on it is built
     for that shape."""
 
-    __slots__ = ("spec",)
+    __slots__ = ("spec", "largest")
 
-    def __init__(self, shape: tuple, dtype: Any = UNKNOWN, origin: DataOrigin | None = None) -> None:
+    def __init__(self, shape: tuple, dtype: Any = UNKNOWN, origin: DataOrigin | None = None,
+                 largest: Any = UNKNOWN) -> None:
         self.spec = ArraySpec(tuple(shape), dtype, origin)
+        # Its largest value, where known (a data set's labels, one-hot rows): what
+        # ``to_categorical`` counts classes by. Operations that keep every value keep it.
+        self.largest = largest
 
     @property
     def shape(self) -> tuple:

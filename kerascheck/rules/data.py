@@ -136,12 +136,15 @@ class DataInputCount(Rule):
     name = "data-input-count"
     summary = """
         `x` holds a different number of arrays than the model has inputs: one array for a model
-        of two inputs, a list of two arrays for a model of one.
+        of two inputs, a list of two arrays for a model of one; or `x` is a dict of arrays
+        that lacks the name of one of the model's inputs.
     """
     why = """
-        Keras matches the arrays of `x` to the model's inputs in order and raises `Layer
+        Keras matches the arrays of a list to the model's inputs in order and raises `Layer
         "functional" expects 2 named input(s) with keys [...], but it received 1 input
-        tensors.` when their numbers differ.
+        tensors.` when their numbers differ. A dict is matched by the inputs' names (the
+        `name=` of each `keras.Input`): `Missing data for input "income". You passed a data
+        dictionary with keys ['age', 'salary']`.
     """
     engine_kinds = ("data-inputs",)
     invalid = (

@@ -94,6 +94,7 @@ import io
 import json
 import math
 import os
+import runpy
 import sys
 import time
 import traceback
@@ -271,9 +272,16 @@ def _notebook_source(text: str, filename: str) -> str:
     return read_notebook(text, filename).source
 
 
-def _stand_in(name: str, entry: dict):
-    """load_data()'s result built from the recorded table (see "Datasets without a network")."""
+def _stand_in(name: str, entry: dict, args: tuple = (), kwargs: dict | None = None):
+    """load_data()'s result built from the recorded table (see "Datasets without a network");
+    the labels of a classification set go through every class, as the real ones do
+    (``kerascheck/knowledge/dataset_labels.py``: ``to_categorical(y_train)`` counts them)."""
     import numpy as np
+
+    labels = runpy.run_path(str(REPO_ROOT / "kerascheck" / "knowledge" / "dataset_labels.py"))["LARGEST_LABEL"]
+    largest = labels.get(name)
+    if isinstance(largest, dict):
+        largest = largest.get((kwargs or {}).get("label_mode", args[0] if args else "fine"))
 
     def array(key: str):
         shape, dtype = entry["arrays"][key]
@@ -284,6 +292,8 @@ def _stand_in(name: str, entry: dict):
                 values[index] = [1, 2, 3]
             return values
         default = "int64" if name in ("imdb", "reuters") else "float32"
+        if key.startswith("y") and largest is not None:
+            return (np.arange(int(np.prod(shape))) % (largest + 1)).reshape(shape).astype(dtype or default)
         return np.zeros(shape, dtype=dtype or default)
 
     return (array("x_train"), array("y_train")), (array("x_test"), array("y_test"))
@@ -308,7 +318,7 @@ def _datasets_or_stand_ins():
             except TypeError:
                 raise
             except Exception:  # noqa: BLE001  (no network, no cached data: the stand-in)
-                return _stand_in(_name, _entry)
+                return _stand_in(_name, _entry, args, kwargs)
 
         module.load_data = load_data
     try:
