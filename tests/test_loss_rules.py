@@ -125,3 +125,17 @@ def test_an_output_axis_left_to_the_data_decides_nothing_but_the_others_still_do
     assert message is not None and message.startswith("Arguments `target` and `output` must have the same shape up")
     assert check_loss("sparse_categorical_crossentropy", ArraySpec((1, 1), "int64"), (None, None, 2)) is None
     assert check_loss("mse", ArraySpec((1, 5, 2), "float32"), (None, None, 2)) is None  # the length may be 5
+
+
+def test_class_ids_beyond_the_outputs_are_a_warning_of_the_sparse_crossentropy_only() -> None:
+    """KC418: labels up to 9 for 5 units; Keras 3.15.1 trains on them (rule example recorded
+    raising nothing). Labels within the units, another loss, a largest label not known: nothing."""
+    from kerascheck.engine.losses import labels_beyond_outputs
+
+    assert labels_beyond_outputs("sparse_categorical_crossentropy", 9, (None, 5)) is not None
+    assert labels_beyond_outputs(("SparseCategoricalCrossentropy", {"from_logits": True}), 9, (None, 5)) is not None
+    assert labels_beyond_outputs("sparse_categorical_crossentropy", 4, (None, 5)) is None
+    assert labels_beyond_outputs("categorical_crossentropy", 9, (None, 5)) is None
+    assert labels_beyond_outputs("mse", 9, (None, 5)) is None
+    assert labels_beyond_outputs("sparse_categorical_crossentropy", UNKNOWN, (None, 5)) is None
+    assert labels_beyond_outputs("sparse_categorical_crossentropy", 9, (None, UNKNOWN)) is None

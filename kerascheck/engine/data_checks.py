@@ -51,6 +51,9 @@ class DataProblem:
     sources: tuple[tuple[str, ArraySpec], ...] = ()
 
 
+# Problems Keras does not raise on (lint warnings): the call trains.
+SILENT_KINDS = frozenset({"data-label-range"})
+
 # Keras 3's batch size for arrays when ``batch_size`` is None (fit, evaluate, predict).
 DEFAULT_BATCH_SIZE = 32
 

@@ -272,7 +272,8 @@ class DataFlow:
             return  # a decision on a value that is not known: nothing proven
         for problem in problems:
             self.session.report_data(problem, self.origin(node))
-            self.data_raised = True
+            if problem.kind not in data_checks.SILENT_KINDS:
+                self.data_raised = True  # Keras raises before training: no optimizer
 
     def generated_data(self, generator: GeneratorValue, given: dict[str, Any], node: Any) -> Any:
         """A generator given to ``fit`` (or evaluate, predict) as ``x``: Keras takes its first
@@ -288,6 +289,21 @@ class DataFlow:
         element = _yielded(self.call_function(generator.function, list(generator.args), dict(generator.kwargs),
                                               first_element=True))
         return INERT if element is UNKNOWN else _Generated(element)
+
+    def label_range_problems(self, model: Model, method: str, y: Any, label: str) -> list[data_checks.DataProblem]:
+        """Class ids beyond the output's units given to the sparse crossentropy (a warning:
+        Keras trains on them), where both are known."""
+        from kerascheck.engine.losses import labels_beyond_outputs
+
+        shapes = _output_shapes(model)
+        if not isinstance(y, ArrayValue) or shapes is None or len(shapes) != 1 or isinstance(
+                model.compile_loss, (list, tuple, dict)):
+            return []
+        message = labels_beyond_outputs(model.compile_loss, y.largest, shapes[0])
+        if message is None:
+            return []
+        return [data_checks.DataProblem("data-label-range", f"{method}(): {data_checks.source(0)}: {message}.",
+                                        ((label, y.spec),))]
 
     def loss_problems(
         self, model: Model, method: str, y: Any, label: str, batch_size: Any = None
@@ -410,6 +426,8 @@ class DataFlow:
         ):
             # A Sequential's one output against one array of targets (their structure is not checked).
             problems += self.loss_problems(model, method, y_specs, shown.get("y", "y"), _batch_size(method, given))
+        if not problems and method in _LOSS_METHODS and model.compiled:
+            problems += self.label_range_problems(model, method, given.get("y"), shown.get("y", "y"))
         validation = given.get("validation_data")
         if method == "fit" and isinstance(validation, tuple) and len(validation) in (2, 3):
             vx, vy = _specs(validation[0]), _specs(validation[1])

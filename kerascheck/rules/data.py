@@ -383,6 +383,48 @@ class ValidationSplitTooSmall(Rule):
     )
 
 
+class LabelsBeyondOutputs(Rule):
+    code = "KC418"
+    name = "labels-beyond-outputs"
+    severity = "warning"
+    keras_raises = False  # the point: Keras trains on them
+    summary = """
+        Class ids given to `sparse_categorical_crossentropy` go beyond the output's units: the
+        ten digits of MNIST (labels 0 to 9) for a `Dense(5)`, where both are known.
+    """
+    why = """
+        Keras 3 raises nothing: the sparse crossentropy takes the log-probability at each label's
+        index, and an index past the last unit reads no unit of the output (under JAX, an
+        out-of-range gather), so the model trains on a loss that is not the one meant and its
+        accuracy stays at chance. The output needs a unit per class: `Dense(10)` for ten
+        classes, or labels remapped to `0..n-1`. Keras only errs where the labels are one-hot
+        (KC406); this is the same mistake with class ids, which it accepts.
+    """
+    engine_kinds = ("data-label-range",)
+    invalid = (
+        """
+        import keras
+        from keras import layers
+
+        (x_train, y_train), _ = keras.datasets.mnist.load_data()
+        model = keras.Sequential([keras.Input((28, 28)), layers.Flatten(), layers.Dense(5, activation="softmax")])
+        model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
+        model.fit(x_train, y_train, epochs=1, batch_size=6000, verbose=0)  # KC418
+        """,
+    )
+    valid = (
+        """
+        import keras
+        from keras import layers
+
+        (x_train, y_train), _ = keras.datasets.mnist.load_data()
+        model = keras.Sequential([keras.Input((28, 28)), layers.Flatten(), layers.Dense(10, activation="softmax")])
+        model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
+        model.fit(x_train, y_train, epochs=1, batch_size=6000, verbose=0)
+        """,
+    )
+
+
 class LossTargetMismatch(Rule):
     code = "KC406"
     name = "loss-target-mismatch"

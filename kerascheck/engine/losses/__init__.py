@@ -85,6 +85,26 @@ def resolve(spec: LossSpec, y_true: tuple, y_pred: tuple) -> tuple[str, dict] | 
     return None
 
 
+def labels_beyond_outputs(loss: Any, largest: Any, y_pred_shape: Any) -> str | None:
+    """Class ids given to ``sparse_categorical_crossentropy`` (its ``from_logits`` and axis -1
+    alike) whose ``largest`` id has no unit in the output's last axis: Keras trains without an
+    error, on a wrong loss. The warning's message, or None."""
+    spec = loss_spec(loss)
+    if spec is None or type(largest) is not int or not isinstance(y_pred_shape, tuple) or not y_pred_shape:
+        return None
+    units = y_pred_shape[-1]
+    if type(units) is not int or largest < units or units == 1:
+        return None
+    try:
+        resolved = resolve(spec, (BATCH,), (BATCH, units))
+    except Unresolved:
+        return None
+    if resolved is None or resolved[0] != "sparse_categorical_crossentropy" or resolved[1].get("axis", -1) != -1:
+        return None
+    return (f"the labels go up to {largest}, but the output has {units} units (classes 0 to {units - 1}); "
+            "Keras trains without an error, on a loss that is not the one meant")
+
+
 def _crossentropy_for(y_true: tuple, y_pred: tuple) -> str:
     """``compile_utils.is_binary_or_sparse_categorical``."""
     if same(y_pred[-1], 1):
@@ -160,4 +180,4 @@ def loss_error(loss: Any, y_true: ArraySpec, y_pred_shape: Any, batch_size: Any 
         return None
 
 
-__all__ = ["LossSpec", "check_loss", "loss_error", "loss_spec", "DEFAULT_BATCH_SIZE"]
+__all__ = ["LossSpec", "check_loss", "labels_beyond_outputs", "loss_error", "loss_spec", "DEFAULT_BATCH_SIZE"]
