@@ -77,6 +77,9 @@ class ModelSummary:
     # A trained model (Keras 3): its optimizer's variables, counted in the total; None before training.
     optimizer_params: Any = None
     optimizer_bytes: Any = None
+    # Made by code the program may run any number of times, or never (a loop whose rounds are not
+    # known, a factory no one calls): the summary stands for every model made there.
+    speculative: bool = False
 
 
 @dataclass(frozen=True)

@@ -369,6 +369,7 @@ def _model_summary(
         keras_version=model.session.keras_version,
         optimizer_params=optimizer[0] if optimizer is not None else None,
         optimizer_bytes=optimizer[1] if optimizer is not None else None,
+        speculative=bool(model.speculative),
         **extra,
     )
 

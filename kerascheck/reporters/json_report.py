@@ -74,6 +74,8 @@ def model_json(summary: ModelSummary, explain: bool = False) -> dict[str, Any]:
     }
     if summary.optimizer_params is not None:  # trained: counted in total_params
         data["optimizer_params"] = _count(summary.optimizer_params)
+    if summary.speculative:  # made by code that may run any number of times, or never
+        data["speculative"] = True
     return _with_cell(data, summary.span)
 
 
