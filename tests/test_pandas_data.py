@@ -9,12 +9,10 @@ the dtype where the program names it.  Slices whose bounds are read from the dat
 
 from __future__ import annotations
 
-import libcst as cst
 import pytest
 
+from interpreted import evaluate, interpret
 from kerascheck.engine.dims import UNKNOWN
-from kerascheck.engine.runtime import Session
-from kerascheck.frontend.interpreter import Interpreter
 from kerascheck.frontend.values import ArrayValue, InertObject, TableValue
 
 pd = pytest.importorskip("pandas")
@@ -50,15 +48,11 @@ NOT_FOLLOWED = [
 
 
 def _interpret(expression: str) -> object:
-    interpreter = Interpreter(Session(3))
-    interpreter.run_module(cst.parse_module(SETUP + "result = " + expression + "\n"))
-    return interpreter.main_scope.names["result"]
+    return interpret(SETUP, expression)
 
 
 def _real(expression: str) -> object:
-    namespace: dict = {}
-    exec(SETUP, namespace)  # noqa: S102  (the expressions above, on real pandas)
-    return eval(expression, namespace)  # noqa: S307
+    return evaluate(SETUP, expression)  # on real pandas
 
 
 @pytest.mark.parametrize("expression", ARRAYS)

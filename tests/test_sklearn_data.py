@@ -6,12 +6,10 @@ followed (DataFrames, a third array returned, a fold count over too few samples)
 
 from __future__ import annotations
 
-import libcst as cst
 import pytest
 
+from interpreted import evaluate, interpret
 from kerascheck.engine.dims import UNKNOWN
-from kerascheck.engine.runtime import Session
-from kerascheck.frontend.interpreter import Interpreter
 from kerascheck.frontend.values import ArrayValue, InertObject
 
 np = pytest.importorskip("numpy")
@@ -59,15 +57,11 @@ NOT_FOLLOWED = [
 
 
 def _interpret(expression: str) -> object:
-    interpreter = Interpreter(Session(3))
-    interpreter.run_module(cst.parse_module(SETUP + "result = " + expression + "\n"))
-    return interpreter.main_scope.names["result"]
+    return interpret(SETUP, expression)
 
 
 def _real(expression: str) -> object:
-    namespace: dict = {}
-    exec(SETUP, namespace)  # noqa: S102  (the expressions above, on real scikit-learn)
-    return eval(expression, namespace)  # noqa: S307
+    return evaluate(SETUP, expression)  # on real scikit-learn
 
 
 @pytest.mark.parametrize("expression", ARRAYS)
@@ -90,15 +84,8 @@ def test_what_scikit_learn_may_shape_otherwise_stays_unknown(expression: str) ->
 
 
 def test_a_training_loop_over_folds_runs_once_per_fold() -> None:
-    interpreter = Interpreter(Session(3))
-    interpreter.run_module(cst.parse_module(SETUP + "count = 0\nfor train, test in KFold(5).split(X):\n"
-                                            "    count += 1\n    part = X[train]\n"))
-    names = interpreter.main_scope.names
-    assert names["count"] == 5 == KFold_count()
-    assert isinstance(names["part"], ArrayValue) and names["part"].shape == (UNKNOWN, 6)
-
-
-def KFold_count() -> int:  # noqa: N802
-    from sklearn.model_selection import KFold
-
-    return sum(1 for _ in KFold(5).split(np.zeros((40, 6))))
+    loop = "0\nfor train, test in KFold(5).split(X):\n    count += 1\n    part = X[train]\n"
+    count = interpret(SETUP + "count = " + loop, "count")
+    part = interpret(SETUP + "count = " + loop, "part")
+    assert count == 5 == evaluate(SETUP + "count = " + loop, "count")
+    assert isinstance(part, ArrayValue) and part.shape == (UNKNOWN, 6)
