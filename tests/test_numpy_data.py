@@ -64,6 +64,9 @@ TF_EXACT = [
     "tf.constant(a, dtype=tf.float32)", "tf.convert_to_tensor(b, dtype='float32')", "tf.cast(tf.constant(a), tf.int32)",
     "tf.split(a, 2)[0]", "tf.split(a, num_or_size_splits=[1, 3], axis=1)[1]", "tf.concat([a, a], axis=1)",
     "tf.concat([tf.split(a, 2)[0], a[:3]], 0)", "tf.stack([a, a])", "tf.stack([a, a], axis=-1)",
+    "tf.zeros((2, 3))", "tf.ones([4])", "tf.zeros((2, 2), dtype=tf.int32)", "tf.ones((1, 2), tf.float16)",
+    "tf.random.normal((3, 5))", "tf.random.uniform(shape=(2, 7), minval=0, maxval=1)",
+    "tf.random.truncated_normal([2, 3], stddev=0.1)",
 ]
 
 

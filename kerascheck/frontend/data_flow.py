@@ -46,6 +46,10 @@ _LOSS_METHODS = frozenset({"fit", "evaluate", "train_on_batch", "test_on_batch"}
 
 # TensorFlow functions that keep a tensor's shape or change it as NumPy's namesakes do (in a
 # ``Dataset.map`` function).
+# TensorFlow's tensor makers of a shape (float32 unless a dtype is given).
+_TF_MAKERS = frozenset({"tensorflow.zeros", "tensorflow.ones", "tensorflow.random.normal", "tensorflow.random.uniform",
+                        "tensorflow.random.truncated_normal"})
+
 _TF_FUNCTIONS = {
     "tensorflow.reshape": "reshape", "tensorflow.expand_dims": "expand_dims", "tensorflow.squeeze": "squeeze",
     "tensorflow.transpose": "transpose",
@@ -69,6 +73,15 @@ class DataFlow:
             return sklearn_data.sklearn_call(dotted[8:], args, kwargs, node)
         if dotted in _TF_FUNCTIONS and args and isinstance(args[0], ArrayValue):
             return numpy_data.numpy_call(_TF_FUNCTIONS[dotted], args, kwargs, node)
+        if dotted in _TF_MAKERS:
+            # tf.zeros(shape), tf.random.normal(shape)...: a float32 tensor of that shape.
+            shape = numpy_data.shape_argument(args[0] if args else kwargs.get("shape"))
+            dtype = kwargs.get("dtype", args[1] if len(args) > 1 and dotted in ("tensorflow.zeros", "tensorflow.ones")
+                               else None)
+            if shape is None or set(kwargs) - {"shape", "dtype", "mean", "stddev", "minval", "maxval", "seed", "name"}:
+                return INERT
+            return ArrayValue(shape, "float32" if dtype is None else numpy_data.dtype_name(dtype),
+                              numpy_data.DataOrigin(f"tf.{dotted[11:]}", 0, 0, node))
         if dotted in ("tensorflow.concat", "tensorflow.stack") and args:
             axis = args[1] if len(args) > 1 else kwargs.get("axis", 0 if dotted.endswith("stack") else None)
             if axis is None:

@@ -199,7 +199,7 @@ def _array(shape: Any, dtype: Any, origin: DataOrigin | None) -> Any:
     return ArrayValue(tuple(UNKNOWN if d is INERT else d for d in shape), dtype, origin)
 
 
-def _shape_argument(value: Any) -> tuple | None:
+def shape_argument(value: Any) -> tuple | None:
     """``zeros(shape)``'s shape: an int or a sequence of them (unknown items UNKNOWN); None if not one."""
     if _is_int(value):
         return (value,) if value >= 0 else None
@@ -390,7 +390,7 @@ def _join_dtype(arrays: list[ArrayValue]) -> Any:
 def _random_size(size: Any) -> Any:
     if size is None:
         return INERT  # a scalar
-    shape = _shape_argument(size)
+    shape = shape_argument(size)
     return shape
 
 
@@ -403,7 +403,7 @@ def numpy_call(function: str, args: list[Any], kwargs: dict[str, Any], node: Any
         return args[index] if len(args) > index else kwargs.get(name, default)
 
     if function in ("zeros", "ones", "empty", "full"):
-        shape = _shape_argument(arg(0, "shape"))
+        shape = shape_argument(arg(0, "shape"))
         if shape is None:
             return INERT
         if function == "full":
