@@ -387,7 +387,7 @@ class DataFlow:
                 batch = targets.shape[0] if targets.shape and type(targets.shape[0]) is int else UNKNOWN
                 problems += self.loss_problems(model, method, targets, f"the labels of {shown.get('x', 'the dataset')}",
                                                batch)
-            return problems
+            return problems or self.validation_problems(method, given, inputs, shown)
         x_specs, y_specs = _specs(x), _specs(given.get("y"))
         if x is None:
             return []
@@ -441,6 +441,13 @@ class DataFlow:
             problems += self.loss_problems(model, method, y_specs, shown.get("y", "y"), _batch_size(method, given))
         if not problems and method in _LOSS_METHODS and model.compiled:
             problems += self.label_range_problems(model, method, given.get("y"), shown.get("y", "y"))
+        return problems + self.validation_problems(method, given, inputs, shown)
+
+    def validation_problems(self, method: str, given: dict[str, Any], inputs: Any, shown: dict[str, str]
+                            ) -> list[data_checks.DataProblem]:
+        """``fit(validation_data=...)``: arrays (their sample counts, each against its input) or a
+        dataset (its elements against the inputs), whatever the training data is."""
+        problems: list[data_checks.DataProblem] = []
         validation = given.get("validation_data")
         if method == "fit" and isinstance(validation, tuple) and len(validation) in (2, 3):
             vx, vy = _specs(validation[0]), _specs(validation[1])
