@@ -279,17 +279,23 @@ def check_sequential_layers(method: str, x: ArraySpec, layers: list[Any], batch:
         built = nodes[0].inputs[0].shape if nodes and nodes[0].inputs and isinstance(
             nodes[0].inputs[0], KerasTensor) else UNKNOWN
         data_format = layer.rule.args.get("data_format") if layer.rule is not None else None
-        if layer.class_name in LAST_AXIS_FIXED and layer.rule is not None and (
-                data_format is None or isinstance(data_format, str) and data_format == "channels_last"):
-            expected = built[-1] if isinstance(built, tuple) and built else UNKNOWN
-            if type(expected) is int and type(shape[-1]) is int and expected != shape[-1]:
+        axis = None  # the axis whose size the layer's weights fix
+        if layer.class_name in LAST_AXIS_FIXED and layer.rule is not None:
+            if data_format is None or isinstance(data_format, str) and data_format == "channels_last":
+                axis = -1
+            elif isinstance(data_format, str) and data_format == "channels_first" and layer.class_name.startswith("Conv"):
+                axis = 1  # a convolution's channels come first
+        if axis is not None and len(shape) > max(axis, -axis - 1):
+            expected = built[axis] if isinstance(built, tuple) and len(built) == len(shape) else UNKNOWN
+            if type(expected) is int and type(shape[axis]) is int and expected != shape[axis]:
                 keras = (f"Input 0 with name 'None' of layer '{layer.name}' is incompatible with the layer: expected "
-                         f"axis -1 of input shape to have value {expected}, but received input with shape "
+                         f"axis {axis} of input shape to have value {expected}, but received input with shape "
                          f"{_shape(shape)}")
+                which = "a last axis" if axis == -1 else f"an axis {axis} (its channels)"
                 return DataProblem(
                     "data-shape",
-                    f"{method}(): {source(0)} reaches {layer.class_name} '{layer.name}' with a last axis of "
-                    f"{shape[-1]}, but that layer was built for {expected}. Keras: {keras}",
+                    f"{method}(): {source(0)} reaches {layer.class_name} '{layer.name}' with {which} of "
+                    f"{shape[axis]}, but that layer was built for {expected}. Keras: {keras}",
                     ((shown, x),),
                 )
         if layer.rule is None:
