@@ -120,3 +120,20 @@ def test_python_numbers_are_no_arrays_to_fit_but_targets_to_train_on_batch() -> 
     assert _codes(one + "model.train_on_batch(x, [1.0])\nmodel.train_on_batch(x, 1)\n") == []
     # A list whose items are read from data may hold arrays: nothing is claimed.
     assert _codes(one + "y = [row for row in np.load('y.npy')]\nmodel.fit(x, y)\n") == []
+
+
+def test_class_weight_where_keras_cannot_apply_it() -> None:
+    """KC409 (ArrayDataAdapter): with sample_weight, with several outputs, with targets of three
+    axes (rule example recorded); one-hot rows and class ids take it, and so does unknown data."""
+    one = (
+        "import numpy as np\nimport keras\nfrom keras import layers\n"
+        "model = keras.Sequential([keras.Input((4,)), layers.Dense(3, activation='softmax')])\n"
+        "model.compile(optimizer='sgd', loss='categorical_crossentropy')\nx = np.zeros((30, 4))\n"
+        "w = {0: 1.0, 1: 2.0, 2: 1.0}\n"
+    )
+    assert _codes(one + "model.fit(x, np.zeros((30, 3)), class_weight=w, sample_weight=np.ones(30))\n") == [
+        ("KC409", 8)]
+    assert _codes(one + "model.fit(x, np.zeros((30, 3)), class_weight=w)\n") == []
+    assert _codes(one + "model.fit(x, np.load('y.npy'), class_weight=w)\n") == []
+    assert _codes(HEADER + "model.fit(np.zeros((8, 20)), [np.zeros((8, 1))] * 2, class_weight={0: 1.0})\n") == [
+        ("KC409", 7)]

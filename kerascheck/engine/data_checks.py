@@ -379,6 +379,29 @@ def check_validation_split(samples: Any, validation_split: Any) -> DataProblem |
     )
 
 
+def check_class_weight(y: Any, sample_weight_given: bool) -> DataProblem | None:
+    """``fit(class_weight=...)`` on arrays (``ArrayDataAdapter``): not with ``sample_weight``, not
+    for several outputs, and each target must come down to one class id (one-hot rows or ids:
+    targets of three or more axes leave an array per sample, which Python's ``int`` refuses).
+    ``y``: the targets as given (an ArrayValue's ``shape`` is read)."""
+    if sample_weight_given:
+        keras = "ValueError: You cannot `class_weight` and `sample_weight` at the same time."
+        return DataProblem("data-class-weight", f"fit() gets both class_weight and sample_weight. Keras: {keras}")
+    if isinstance(y, (list, tuple, dict)):
+        keras = "ValueError: `class_weight` is only supported for Models with a single output."
+        return DataProblem("data-class-weight", f"fit() gets class_weight with targets of several outputs. Keras: {keras}")
+    shape = getattr(y, "shape", None)
+    if isinstance(shape, tuple) and len(shape) >= 3 and not (type(shape[0]) is int and shape[0] == 0):
+        keras = "TypeError: only 0-dimensional arrays can be converted to Python scalars"
+        return DataProblem(
+            "data-class-weight",
+            f"fit() gets class_weight with {source(0)}, targets of {len(shape)} axes: Keras turns class weights into "
+            "one weight per sample from each sample's class id, which such targets do not reduce to (weigh each "
+            f"timestep with sample_weight instead). Keras: {keras}",
+        )
+    return None
+
+
 def check_target_structure(method: str, y: Any, outputs: int, loss: Any = None) -> DataProblem | None:
     """``CompileLoss``: ``y`` must have the structure of the model's outputs (one array for one
     output, a list of as many arrays for several)."""

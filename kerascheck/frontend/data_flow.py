@@ -242,7 +242,7 @@ class DataFlow:
             return
         given = dict(zip(parameters, args))
         given.update({k: v for k, v in kwargs.items() if k in parameters or k in ("sample_weight",
-                                                                                   "validation_split")})
+                                                                                   "validation_split", "class_weight")})
         if name in _ON_BATCH:
             # The *_on_batch methods take tables without the data adapters' conversion: not followed.
             given = {k: INERT if isinstance(v, TableValue) else v for k, v in given.items()}
@@ -403,6 +403,14 @@ class DataFlow:
             if problem is not None:
                 label = shown.get("x", "x") if first is x else "x"
                 return [replace(problem, sources=((label, first.spec),))]
+        if method == "fit" and isinstance(given.get("class_weight"), dict) and isinstance(
+                x, (ArrayValue, TableValue, list, tuple)):
+            problem = data_checks.check_class_weight(given.get("y"), "sample_weight" in given and given[
+                "sample_weight"] is not None)
+            if problem is not None:
+                y = given.get("y")
+                return [replace(problem, sources=((shown.get("y", "y"), y.spec),))
+                        if isinstance(y, ArrayValue) else problem]
         # What x is not known to be leaves its own checks out; the targets still meet the loss.
         x_known = not _unknown_structure(x)
         problems: list[data_checks.DataProblem] = []

@@ -18,6 +18,7 @@ from kerascheck.rules.config import (
     SoftmaxOnOneUnit,
 )
 from kerascheck.rules.data import (
+    ClassWeightMisused,
     DataCardinality,
     DataInputCount,
     DatasetArguments,
@@ -101,6 +102,7 @@ ALL_RULES: tuple[type[Rule], ...] = (
     TargetStructure,
     PythonValuesAsData,
     ValidationSplitTooSmall,
+    ClassWeightMisused,
     LossTargetMismatch,
 )
 RULES_BY_CODE: dict[str, type[Rule]] = {rule.code: rule for rule in ALL_RULES}

@@ -425,6 +425,72 @@ class LabelsBeyondOutputs(Rule):
     )
 
 
+class ClassWeightMisused(Rule):
+    code = "KC409"
+    name = "class-weight-misused"
+    summary = """
+        `fit(class_weight=...)` where Keras cannot apply it: together with `sample_weight`, for
+        a model of several outputs, or with targets of three or more axes (a label per timestep).
+    """
+    why = """
+        Keras turns `class_weight` into one weight per sample, from each sample's class id (the
+        argmax of a one-hot row, or the id itself). It refuses `sample_weight` beside it (`You
+        cannot class_weight and sample_weight at the same time`) and several outputs (`class_weight
+        is only supported for Models with a single output`); and targets of three or more axes
+        leave an array of ids per sample, which it fails to read as one (`TypeError: only
+        0-dimensional arrays can be converted to Python scalars`). For labels per timestep, weigh
+        them with a `sample_weight` of the targets' shape without their last axis.
+    """
+    engine_kinds = ("data-class-weight",)
+    invalid = (
+        """
+        import numpy as np
+        import keras
+        from keras import layers
+
+        x = np.random.randn(10, 10, 1)
+        y = np.zeros((10, 10, 3))
+        model = keras.Sequential([keras.Input((None, 1)), layers.LSTM(3, return_sequences=True)])
+        model.compile(loss="categorical_crossentropy", optimizer="sgd")
+        model.fit(x, y, epochs=1, class_weight={0: 0.0, 1: 10.0, 2: 5.0}, verbose=0)  # KC409
+        """,
+        """
+        import numpy as np
+        import keras
+        from keras import layers
+
+        x = np.zeros((30, 4))
+        y = keras.utils.to_categorical(np.arange(30) % 3, 3)
+        model = keras.Sequential([keras.Input((4,)), layers.Dense(3, activation="softmax")])
+        model.compile(loss="categorical_crossentropy", optimizer="sgd")
+        model.fit(x, y, class_weight={0: 1.0, 1: 2.0, 2: 1.0}, sample_weight=np.ones(30), verbose=0)  # KC409
+        """,
+        """
+        import numpy as np
+        import keras
+        from keras import layers
+
+        inputs = keras.Input((4,))
+        model = keras.Model(inputs, [layers.Dense(1)(inputs), layers.Dense(1)(inputs)])
+        model.compile(loss="mse", optimizer="sgd")
+        model.fit(np.zeros((8, 4)), [np.zeros((8, 1)), np.zeros((8, 1))], class_weight={0: 1.0}, verbose=0)  # KC409
+        """,
+    )
+    valid = (
+        """
+        import numpy as np
+        import keras
+        from keras import layers
+
+        x = np.random.randn(10, 10, 1)
+        y = np.zeros((10, 3))
+        model = keras.Sequential([keras.Input((None, 1)), layers.LSTM(3)])
+        model.compile(loss="categorical_crossentropy", optimizer="sgd")
+        model.fit(x, y, epochs=1, class_weight={0: 0.0, 1: 10.0, 2: 5.0}, verbose=0)
+        """,
+    )
+
+
 class LossTargetMismatch(Rule):
     code = "KC406"
     name = "loss-target-mismatch"
