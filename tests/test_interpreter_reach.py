@@ -163,10 +163,12 @@ def test_a_pretrained_model_of_keras_hub_is_a_model_of_unknown_rows_whose_traina
         "conv_base = keras_hub.models.Backbone.from_preset('xception_41_imagenet', trainable=False)\n"
         "conv_base.trainable = True\n"
         "tokenizer = keras_hub.models.BertTokenizer.from_preset('bert_base_en')\n"
+        "gemma = keras_hub.models.GemmaCausalLM.from_preset('gemma_2b_en')\n"
+        "gemma.compile(sampler='greedy')\n"  # the library's compile() takes a sampler
     )
     result = analyse_source(source, "hub.py")
     assert result.diagnostics == ()
     summaries = {s.variable: s for s in result.summaries}
-    assert set(summaries) == {"model", "conv_base"}
+    assert set(summaries) == {"model", "conv_base", "gemma"}
     assert summaries["model"].trainable_params == 10
     assert summaries["conv_base"].total_params is UNKNOWN

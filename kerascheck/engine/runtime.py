@@ -1964,6 +1964,9 @@ class OpaqueModel(Model):
         self.contents = [OpaqueLayer(session, origin)]
         self.weights_known = False
         self.built = True
+        # An instance of a library's Model subclass (keras_hub's), whose methods may take other
+        # arguments than Keras's.
+        self.library_class = False
         session.layers.append(self)
         session.models.append(self)
 

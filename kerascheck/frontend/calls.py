@@ -298,7 +298,9 @@ class Calls:
                 return self.load_model(callee.name, args, kwargs, node)
             if is_pretrained_model(callee.name):
                 session.names_uncertain_from_opaque_code()  # the library builds its layers, with their names
-                return self.load_model(callee.name, args, kwargs, node)
+                model = self.load_model(callee.name, args, kwargs, node)
+                model.library_class = True  # its compile() is the library's own (a CausalLM's sampler=)
+                return model
             application_module = preprocess_input_module(callee.name)
             if application_module is not None:
                 return preprocess_input(session, application_module, args, kwargs, self.origin(node))
@@ -350,6 +352,9 @@ class Calls:
             return None
         if isinstance(receiver, (Functional, Sequential)) and name == "get_layer":
             return get_layer(receiver, kwargs.get("name", args[0] if args else None), kwargs.get("index"))
+        if isinstance(receiver, OpaqueModel) and receiver.library_class and name == "compile":
+            receiver.compiled, receiver.compile_loss = True, UNKNOWN  # a library's compile: not checked
+            return UNKNOWN
         if isinstance(receiver, Model) and name == "compile":
             self.call_compile(receiver, args, kwargs, node)
             self.check_model_keywords(receiver, name, node, args)
