@@ -135,5 +135,8 @@ def test_class_weight_where_keras_cannot_apply_it() -> None:
         ("KC409", 8)]
     assert _codes(one + "model.fit(x, np.zeros((30, 3)), class_weight=w)\n") == []
     assert _codes(one + "model.fit(x, np.load('y.npy'), class_weight=w)\n") == []
+    # A sample_weight that may be None at run time (read from the environment) proves nothing.
+    assert _codes(one + "import os\nsw = np.ones(30) if os.environ.get('W') else None\n"
+                  "model.fit(x, np.zeros((30, 3)), class_weight=w, sample_weight=sw)\n") == []
     assert _codes(HEADER + "model.fit(np.zeros((8, 20)), [np.zeros((8, 1))] * 2, class_weight={0: 1.0})\n") == [
         ("KC409", 7)]

@@ -405,8 +405,9 @@ class DataFlow:
                 return [replace(problem, sources=((label, first.spec),))]
         if method == "fit" and isinstance(given.get("class_weight"), dict) and isinstance(
                 x, (ArrayValue, TableValue, list, tuple)):
-            problem = data_checks.check_class_weight(given.get("y"), "sample_weight" in given and given[
-                "sample_weight"] is not None)
+            # (a sample_weight that may be None at run time proves nothing: not an array known to be given)
+            problem = data_checks.check_class_weight(given.get("y"), isinstance(
+                given.get("sample_weight"), (ArrayValue, TableValue, list, tuple)))
             if problem is not None:
                 y = given.get("y")
                 return [replace(problem, sources=((shown.get("y", "y"), y.spec),))
