@@ -89,3 +89,13 @@ def test_a_training_loop_over_folds_runs_once_per_fold() -> None:
     part = interpret(SETUP + "count = " + loop, "part")
     assert count == 5 == evaluate(SETUP + "count = " + loop, "count")
     assert isinstance(part, ArrayValue) and part.shape == (UNKNOWN, 6)
+
+
+def test_data_of_unknown_dtype_or_width_stays_data() -> None:
+    """A scaler of data read from a file keeps its rank and known width, dtype unknown; a label
+    encoder of columns whose number is not known is data, not an unknown object."""
+    setup = "import numpy as np\nfrom sklearn.preprocessing import StandardScaler, LabelEncoder\nx = np.load('x.npy')\n"
+    scaled = interpret(setup, "StandardScaler().fit_transform(x.reshape(-1, 4))")
+    assert isinstance(scaled, ArrayValue) and scaled.shape[1] == 4 and scaled.dtype is UNKNOWN
+    encoded = interpret(setup, "LabelEncoder().fit_transform(x.reshape(-1, x.shape[1]))")
+    assert isinstance(encoded, InertObject)

@@ -81,7 +81,7 @@ class DataFlow:
             if shape is None or set(kwargs) - {"shape", "dtype", "mean", "stddev", "minval", "maxval", "seed", "name"}:
                 return INERT
             return ArrayValue(shape, "float32" if dtype is None else numpy_data.dtype_name(dtype),
-                              numpy_data.DataOrigin(f"tf.{dotted[11:]}", 0, 0, node))
+                              numpy_data.made_by(f"tf.{dotted[11:]}", node))
         if dotted in ("tensorflow.concat", "tensorflow.stack") and args:
             axis = args[1] if len(args) > 1 else kwargs.get("axis", 0 if dotted.endswith("stack") else None)
             if axis is None:
@@ -130,8 +130,7 @@ class DataFlow:
             mode = layer.rule.args.get("output_mode")
             dtype = ("int64" if mode == "int" else "float32") if isinstance(mode, str) else UNKNOWN
         shape = tuple(UNKNOWN if d is None and i else d for i, d in enumerate(shape))
-        return ArrayValue(shape, dtype if dtype is not None else UNKNOWN, numpy_data.DataOrigin(
-            layer.class_name, 0, 0, node))
+        return ArrayValue(shape, dtype if dtype is not None else UNKNOWN, numpy_data.made_by(layer.class_name, node))
 
     def trace_element(self, function: Any, element: Any, node: Any) -> Any:
         """What ``Dataset.map(function)`` gives: ``function`` run on one element (a tuple element
@@ -297,8 +296,9 @@ class DataFlow:
             else next((a.value for a in getattr(node, "args", ()) if a.keyword is not None and a.keyword.value == "x"),
                       None)
         split = given.get("validation_split")
-        if not isinstance(argument, cst.Call) or given.get("y") is not None or (split is not None and split != 0):
-            return INERT
+        if not isinstance(argument, cst.Call) or given.get("y") is not None or not (
+                split is None or type(split) in (int, float) and split == 0):
+            return INERT  # (a split read at run time may be one Keras refuses)
         element = _yielded(self.call_function(generator.function, list(generator.args), dict(generator.kwargs),
                                               first_element=True))
         return INERT if element is UNKNOWN else _Generated(element)
@@ -587,29 +587,21 @@ def _yielded(value: Any) -> Any:
     of x, y and sample weights), of arrays in lists, tuples and dicts; UNKNOWN where not known."""
     if isinstance(value, list) and not contents_unknown(value):
         value = tuple(value)
-    return _structure(value)
+    return _element(value, python=True)
 
 
-def _structure(value: Any) -> Any:
+def _element(value: Any, python: bool = False) -> Any:
+    """A dataset element from what a mapped function returned (tf.data makes a list one tensor:
+    not followed); ``python``: what a generator yielded, whose lists Keras keeps as structures,
+    wholly UNKNOWN unless every leaf is an array (an unknown one may hide several)."""
     if isinstance(value, ArrayValue):
         return value
-    if isinstance(value, (list, tuple)) and not contents_unknown(value):
-        items = [_structure(v) for v in value]
-        return UNKNOWN if any(item is UNKNOWN for item in items) else type(value)(items)
+    if isinstance(value, tuple) or python and isinstance(value, list) and not contents_unknown(value):
+        items = [_element(v, python) for v in value]
+        return UNKNOWN if python and any(item is UNKNOWN for item in items) else type(value)(items)
     if isinstance(value, dict) and all(isinstance(k, str) for k in value):
-        items = {k: _structure(v) for k, v in value.items()}
-        return UNKNOWN if any(item is UNKNOWN for item in items.values()) else items
-    return UNKNOWN
-
-
-def _element(value: Any) -> Any:
-    """A dataset element from what a mapped function returned."""
-    if isinstance(value, ArrayValue):
-        return value
-    if isinstance(value, tuple):
-        return tuple(_element(v) for v in value)
-    if isinstance(value, dict) and all(isinstance(k, str) for k in value):
-        return {k: _element(v) for k, v in value.items()}
+        found = {k: _element(v, python) for k, v in value.items()}
+        return UNKNOWN if python and any(item is UNKNOWN for item in found.values()) else found
     return UNKNOWN
 
 

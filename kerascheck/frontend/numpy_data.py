@@ -179,7 +179,8 @@ def _axis(axis: Any, rank: int) -> int | None:
 # --------------------------------------------------------------------------- arrays
 
 
-def _origin(what: str, node: Any) -> DataOrigin:
+def made_by(what: str, node: Any) -> DataOrigin:
+    """Where an array of this module was made: the call ``what`` at ``node``."""
     return DataOrigin(what, 0, 0, node)
 
 
@@ -272,7 +273,7 @@ def reshape(array: ArrayValue, newshape: Any, what: str, node: Any) -> Any:
             dims[index] = UNKNOWN
     elif total is not UNKNOWN and all(_known(d) for d in dims) and math.prod(dims) != total:
         return INERT  # NumPy raises: cannot reshape
-    return _keeping_values(_array(tuple(dims), array.dtype, _origin(what, node)), array)
+    return _keeping_values(_array(tuple(dims), array.dtype, made_by(what, node)), array)
 
 
 def reshape_data(args: list[Any], node: Any) -> Any:
@@ -291,7 +292,7 @@ def expand_dims(array: ArrayValue, axis: Any, node: Any) -> Any:
         return INERT
     dims = iter(array.shape)
     shape = tuple(1 if i in normal else next(dims) for i in range(rank))
-    return _array(shape, array.dtype, _origin("expand_dims", node))
+    return _array(shape, array.dtype, made_by("expand_dims", node))
 
 
 def squeeze(array: ArrayValue, axis: Any, node: Any) -> Any:
@@ -299,24 +300,24 @@ def squeeze(array: ArrayValue, axis: Any, node: Any) -> Any:
     if axis is None:
         if not all(_known(d) for d in shape):
             return INERT  # which axes are 1 is not known
-        return _array(tuple(d for d in shape if d != 1), array.dtype, _origin("squeeze", node))
+        return _array(tuple(d for d in shape if d != 1), array.dtype, made_by("squeeze", node))
     axes = axis if isinstance(axis, (tuple, list)) else (axis,)
     normal = [_axis(a, len(shape)) for a in axes]
     if any(a is None for a in normal) or any(_known(shape[a]) and shape[a] != 1 for a in normal):  # type: ignore[index]
         return INERT
-    return _array(tuple(d for i, d in enumerate(shape) if i not in normal), array.dtype, _origin("squeeze", node))
+    return _array(tuple(d for i, d in enumerate(shape) if i not in normal), array.dtype, made_by("squeeze", node))
 
 
 def transpose(array: ArrayValue, axes: Any, node: Any) -> Any:
     shape = array.shape
     if axes is None or isinstance(axes, tuple) and not axes:
-        return _array(tuple(reversed(shape)), array.dtype, _origin("transpose", node))
+        return _array(tuple(reversed(shape)), array.dtype, made_by("transpose", node))
     if not isinstance(axes, (tuple, list)) or len(axes) != len(shape):
         return INERT
     normal = [_axis(a, len(shape)) for a in axes]
     if any(a is None for a in normal) or len(set(normal)) != len(normal):
         return INERT
-    return _array(tuple(shape[a] for a in normal), array.dtype, _origin("transpose", node))  # type: ignore[index]
+    return _array(tuple(shape[a] for a in normal), array.dtype, made_by("transpose", node))  # type: ignore[index]
 
 
 def join(arrays: Any, axis: Any, new_axis: bool, what: str, node: Any) -> Any:
@@ -328,7 +329,7 @@ def join(arrays: Any, axis: Any, new_axis: bool, what: str, node: Any) -> Any:
         return INERT
     rank = len(shapes[0]) + (1 if new_axis else 0)
     if axis is None and not new_axis:
-        return _array((_sum(_size(s) for s in shapes),), _join_dtype(arrays), _origin(what, node))
+        return _array((_sum(_size(s) for s in shapes),), _join_dtype(arrays), made_by(what, node))
     position = _axis(axis, rank)
     if position is None:
         return INERT
@@ -344,7 +345,7 @@ def join(arrays: Any, axis: Any, new_axis: bool, what: str, node: Any) -> Any:
         out.append(known.pop() if known else UNKNOWN)
     if new_axis:
         out.insert(position, len(arrays))
-    return _array(tuple(out), _join_dtype(arrays), _origin(what, node))
+    return _array(tuple(out), _join_dtype(arrays), made_by(what, node))
 
 
 def split(array: ArrayValue, sections: Any, axis: Any, even: bool, what: str, node: Any) -> Any:
@@ -374,7 +375,7 @@ def split(array: ArrayValue, sections: Any, axis: Any, even: bool, what: str, no
 def _with_axis(array: ArrayValue, position: int, size: Any, what: str, node: Any) -> ArrayValue:
     shape = list(array.shape)
     shape[position] = size
-    return ArrayValue(tuple(shape), array.dtype, _origin(what, node))
+    return ArrayValue(tuple(shape), array.dtype, made_by(what, node))
 
 
 def _sum(dims: Any) -> Any:
@@ -397,7 +398,7 @@ def _random_size(size: Any) -> Any:
 def numpy_call(function: str, args: list[Any], kwargs: dict[str, Any], node: Any) -> Any:
     """``numpy.<function>(...)`` (``function`` is the dotted rest: ``zeros``, ``random.rand``)."""
     what = f"np.{function}"
-    origin = _origin(what, node)
+    origin = made_by(what, node)
 
     def arg(index: int, name: str, default: Any = None) -> Any:
         return args[index] if len(args) > index else kwargs.get(name, default)
@@ -565,7 +566,7 @@ def array_method(array: ArrayValue, name: str, args: list[Any], kwargs: dict[str
             else tuple(args)
         return transpose(array, kwargs.get("axes", axes), node)
     if name in ("flatten", "ravel") and not args:
-        return _array((_size(array.shape),), array.dtype, _origin(name, node))
+        return _array((_size(array.shape),), array.dtype, made_by(name, node))
     if name == "squeeze":
         return squeeze(array, kwargs.get("axis", args[0] if args else None), node)
     if name == "copy":
@@ -640,7 +641,7 @@ def binary(operator: str, left: Any, right: Any, node: Any) -> Any:
     )
     # The shape comes from the array (or, broadcast, from the larger of the two).
     source = left if isinstance(left, ArrayValue) and len(left.shape) >= len(shape) else arrays[-1]
-    origin = source.origin if shape == source.shape else _origin("broadcast", node)
+    origin = source.origin if shape == source.shape else made_by("broadcast", node)
     return _array(shape, dtype, origin)
 
 
@@ -655,7 +656,7 @@ def load_data(dataset: str, args: list[Any], kwargs: dict[str, Any], node: Any) 
     parameters = entry["parameters"]
     if len(args) > len(parameters) or not entry["any_keyword"] and any(k not in parameters for k in kwargs):
         return INERT  # Keras raises a TypeError
-    origin = _origin(f"{dataset}.load_data()", node)
+    origin = made_by(f"{dataset}.load_data()", node)
     largest = LARGEST_LABEL.get(dataset, UNKNOWN)
     if isinstance(largest, dict):  # cifar100's label_mode
         largest = largest.get(kwargs.get("label_mode", args[0] if args else "fine"), UNKNOWN)
@@ -695,7 +696,7 @@ def to_categorical(args: list[Any], kwargs: dict[str, Any], node: Any) -> Any:
         classes = int(x.largest) + 1  # the largest label + 1
     else:
         classes = UNKNOWN  # from the data
-    found = _array((*shape, classes), "float64", _origin("to_categorical", node))
+    found = _array((*shape, classes), "float64", made_by("to_categorical", node))
     if isinstance(found, ArrayValue) and _is_int(classes) and classes >= 1:
         found.largest = 1  # one 1 a row
     return found
@@ -713,7 +714,7 @@ def pad_sequences(args: list[Any], kwargs: dict[str, Any], node: Any) -> Any:
     else:
         count = UNKNOWN
     length = maxlen if _is_int(maxlen) else UNKNOWN
-    return _array((count, length), dtype_name(dtype), _origin("pad_sequences", node))
+    return _array((count, length), dtype_name(dtype), made_by("pad_sequences", node))
 
 
 def _element_of_arrays(value: Any, sliced: bool) -> Any:
@@ -752,7 +753,7 @@ def tf_data_call(function: str, args: list[Any], kwargs: dict[str, Any], node: A
     if function in ("tensorflow.data.Dataset.from_tensor_slices", "tensorflow.data.Dataset.from_tensors"):
         value = args[0] if args else kwargs.get("tensors")
         sliced = function.endswith("slices")
-        return DatasetValue(_element_of_arrays(value, sliced), _origin(function.rsplit(".", 1)[1], node))
+        return DatasetValue(_element_of_arrays(value, sliced), made_by(function.rsplit(".", 1)[1], node))
     return NOT_MODELLED
 
 
@@ -816,7 +817,7 @@ def keras_data_call(function: str, args: list[Any], kwargs: dict[str, Any], node
             element = _element_of_arrays(dataset, True)
         else:
             return NOT_MODELLED
-        origin = _origin("split_dataset", node)
+        origin = made_by("split_dataset", node)
         return (DatasetValue(element, origin), DatasetValue(element, origin))
     return NOT_MODELLED
 
@@ -833,7 +834,7 @@ def _directory_dataset(function: str, args: list[Any], kwargs: dict[str, Any], n
         sample, sample_dtype = (), "string"
     labels = _labels(kwargs, "int")
     batch = kwargs.get("batch_size", 32)
-    origin = _origin(function, node)
+    origin = made_by(function, node)
     x: Any = UNKNOWN if sample is UNKNOWN else ArrayValue(sample, sample_dtype, origin)
     if labels is None:
         element: Any = x
@@ -868,7 +869,7 @@ def _load_img(args: list[Any], kwargs: dict[str, Any], node: Any) -> Any:
         height, width = size
     else:
         height = width = UNKNOWN
-    return _array((height, width, channels), "uint8", _origin("load_img", node))
+    return _array((height, width, channels), "uint8", made_by("load_img", node))
 
 
 def _timeseries_dataset(args: list[Any], kwargs: dict[str, Any], node: Any) -> Any:
@@ -880,7 +881,7 @@ def _timeseries_dataset(args: list[Any], kwargs: dict[str, Any], node: Any) -> A
     data, targets, length = given.get("data"), given.get("targets"), given.get("sequence_length")
     if not isinstance(data, ArrayValue) or not data.shape:
         return NOT_MODELLED
-    origin = _origin("timeseries_dataset_from_array", node)
+    origin = made_by("timeseries_dataset_from_array", node)
     x = ArrayValue((None, length if _is_int(length) else UNKNOWN, *data.shape[1:]), data.dtype, origin)
     batch = kwargs.get("batch_size", 128)
     if batch is None:
@@ -904,14 +905,14 @@ def dataset_method(dataset: DatasetValue, name: str, args: list[Any], kwargs: di
         size = args[0] if args else kwargs.get("batch_size")
         drop = kwargs.get("drop_remainder", args[1] if len(args) > 1 else False)
         if not _is_int(size):
-            return DatasetValue(_batched(element), _origin("batch", node))
-        return DatasetValue(_batched(element, size if drop is True else None), _origin("batch", node))
+            return DatasetValue(_batched(element), made_by("batch", node))
+        return DatasetValue(_batched(element, size if drop is True else None), made_by("batch", node))
     if name == "unbatch":
         return DatasetValue(_map_element(element, lambda a: ArrayValue(a.shape[1:], a.dtype, a.origin) if a.shape
                                          else UNKNOWN), dataset.origin)
     if name == "map":
         function = args[0] if args else kwargs.get("map_func")
-        return DatasetValue(trace(function, element), _origin("map", node))
+        return DatasetValue(trace(function, element), made_by("map", node))
     return NOT_MODELLED
 
 

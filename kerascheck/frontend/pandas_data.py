@@ -12,9 +12,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from kerascheck.engine.data import DataOrigin
 from kerascheck.engine.dims import UNKNOWN
-from kerascheck.frontend.numpy_data import NOT_MODELLED, dtype_name
+from kerascheck.frontend.numpy_data import NOT_MODELLED, dtype_name, made_by
 from kerascheck.frontend.values import INERT, ArrayValue, DataMethod, TableValue
 
 FRAME, SERIES = 2, 1
@@ -31,13 +30,10 @@ FRAME_TO_FRAME = SAME_KIND | {"drop", "rename", "select_dtypes", "query", "reind
 REDUCTIONS = frozenset({"min", "max", "mean", "median", "std", "var", "sum", "count", "nunique"})
 
 
-def _origin(what: str, node: Any) -> DataOrigin:
-    return DataOrigin(what, 0, 0, node)
-
 
 def pandas_call(function: str, args: list[Any], kwargs: dict[str, Any], node: Any) -> Any:
     """``pandas.<function>(...)``: a DataFrame or Series where the rank is certain."""
-    origin = _origin(f"pd.{function}", node)
+    origin = made_by(f"pd.{function}", node)
     if function in READERS:
         if any(key in kwargs for key in ("chunksize", "iterator", "squeeze")):
             return NOT_MODELLED

@@ -13,8 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from kerascheck.engine.dims import UNKNOWN
-from kerascheck.engine.data import DataOrigin
-from kerascheck.frontend.numpy_data import NOT_MODELLED
+from kerascheck.frontend.numpy_data import NOT_MODELLED, made_by
 from kerascheck.frontend.values import INERT, ArrayValue, DataMethod, SklearnObject, TableValue
 
 # The toy datasets scikit-learn ships (no download): (samples, features, target columns or 0 for
@@ -73,7 +72,7 @@ def train_test_split(args: list[Any], kwargs: dict[str, Any], node: Any) -> Any:
     if not args:
         return NOT_MODELLED
     parts: list[Any] = []
-    origin = _origin("train_test_split", node)
+    origin = made_by("train_test_split", node)
     for array in args:
         if isinstance(array, ArrayValue) and array.shape:
             part = ArrayValue((UNKNOWN, *array.shape[1:]), array.dtype, origin)
@@ -90,7 +89,7 @@ def toy_dataset(name: str, kwargs: dict[str, Any], node: Any) -> Any:
     if any(kwargs.get(k, False) is not False for k in ("as_frame",)) or set(kwargs) - {"return_X_y", "as_frame"}:
         return INERT  # DataFrames, or a subset (load_digits(n_class=...)): not followed
     samples, features, targets, target_dtype = TOY_DATASETS[name]
-    origin = _origin(f"{name}()", node)
+    origin = made_by(f"{name}()", node)
     data = ArrayValue((samples, features), "float64", origin)
     target = ArrayValue((samples, targets) if targets else (samples,), target_dtype, origin)
     split = kwargs.get("return_X_y", False)
@@ -111,9 +110,7 @@ def generated_samples(name: str, args: list[Any], kwargs: dict[str, Any], node: 
     if len(args) > len(bound):
         return INERT
     bound.update(zip(bound, args))
-    for key in list(kwargs):
-        if key in bound:
-            bound[key] = kwargs.pop(key)
+    bound.update({key: value for key, value in kwargs.items() if key in bound})
     samples = bound["n_samples"]
     if name in ("make_moons", "make_circles", "make_blobs") and isinstance(samples, (tuple, list)) and all(
             type(n) is int for n in samples):
@@ -125,7 +122,7 @@ def generated_samples(name: str, args: list[Any], kwargs: dict[str, Any], node: 
     if kwargs.get("return_centers", False) is not False or kwargs.get("coef", False) is not False or \
             type(targets) is not int or targets < 1:
         return INERT  # a third array returned, or an argument read at run time
-    origin = _origin(f"{name}()", node)
+    origin = made_by(f"{name}()", node)
     x = ArrayValue((samples, features), "float64", origin)
     if name == "make_regression":
         y = ArrayValue((samples,) if targets == 1 else (samples, targets), "float64", origin)
@@ -149,10 +146,12 @@ def sklearn_method(obj: SklearnObject, name: str, args: list[Any], kwargs: dict[
         return ArrayValue((UNKNOWN, UNKNOWN), UNKNOWN, data.origin)
     if not isinstance(data, ArrayValue) or len(data.shape) != 2:
         return INERT  # a 1-D array (scikit-learn raises), data not followed
-    if data.dtype in ("float32", "float64"):
+    if data.dtype is UNKNOWN:
+        dtype = UNKNOWN
+    elif data.dtype in ("float32", "float64"):
         dtype = data.dtype  # scikit-learn keeps float32
     else:
-        dtype = UNKNOWN if data.dtype is UNKNOWN else "float64"
+        dtype = "float64"
     return ArrayValue(data.shape, dtype, data.origin)
 
 
@@ -161,7 +160,8 @@ def _labels(data: Any, name: str) -> Any:
     labels (of a dtype not known)."""
     if isinstance(data, TableValue) and data.rank == 1:
         shape: Any = (UNKNOWN,)
-    elif isinstance(data, ArrayValue) and (len(data.shape) == 1 or len(data.shape) == 2 and data.shape[1] == 1):
+    elif isinstance(data, ArrayValue) and (len(data.shape) == 1 or len(data.shape) == 2 and type(data.shape[1]) is int
+                                           and data.shape[1] == 1):
         shape = data.shape[:1]  # a column vector is flattened (with a warning)
     else:
         return INERT
@@ -182,6 +182,3 @@ def _folds(obj: SklearnObject, name: str, data: Any) -> Any:
     indices = ArrayValue((UNKNOWN,), "int64", None)
     return [(indices, indices) for _ in range(splits)]
 
-
-def _origin(what: str, node: Any) -> DataOrigin:
-    return DataOrigin(what, 0, 0, node)
