@@ -137,3 +137,21 @@ def test_to_categorical_counts_the_largest_label_a_data_set_documents(code: str,
         assert result.shape[-1] is UNKNOWN
     else:
         assert result.shape[-1] == classes
+
+
+def test_the_largest_labels_are_those_the_installed_keras_documents() -> None:
+    """knowledge/dataset_labels.py against the docstrings of the installed Keras's loaders."""
+    keras = pytest.importorskip("keras")
+    from kerascheck.knowledge.dataset_labels import LARGEST_LABEL
+
+    documented = {
+        "mnist": "integers in range 0-9", "fashion_mnist": "integers in range 0-9",
+        "cifar10": "integers in range 0-9", "imdb": "labeled by sentiment\n    (positive/negative)",
+        "reuters": "labeled over 46 topics", "cifar100": "100 fine-grained classes that are\n    grouped into 20 coarse",
+    }
+    expected = {"mnist": 9, "fashion_mnist": 9, "cifar10": 9, "imdb": 1, "reuters": 45,
+                "cifar100": {"fine": 99, "coarse": 19}}
+    assert LARGEST_LABEL == expected
+    for name, phrase in documented.items():
+        doc = getattr(keras.datasets, name).load_data.__doc__
+        assert " ".join(phrase.split()) in " ".join(doc.split()), name
