@@ -278,6 +278,16 @@ class TargetStructure(Rule):
         model.compile(optimizer="adam", loss="binary_crossentropy")
         model.train_on_batch(np.zeros((16, 3)), np.array([1] * 16))
         """,
+        """
+        import numpy as np
+        import keras
+        from keras import layers
+
+        model = keras.Sequential([keras.Input(shape=(4,)), layers.Dense(1)])
+        model.compile(optimizer="sgd", loss="mse")
+        model.train_on_batch(np.zeros((32, 4)), [1.0])  # one target for the one output
+        model.train_on_batch(np.zeros((32, 4)), 1)
+        """,
     )
 
 
@@ -321,6 +331,16 @@ class PythonValuesAsData(Rule):
         model = keras.Sequential([keras.Input(shape=(8,)), layers.Dense(1, activation="sigmoid")])
         model.compile(optimizer="adam", loss="binary_crossentropy")
         model.fit(x, labels, validation_split=0.25, epochs=1, verbose=0)  # KC407
+        """,
+        """
+        import numpy as np
+        import keras
+        from keras import layers
+
+        x = np.zeros((32, 4), dtype="float32")
+        model = keras.Sequential([keras.Input(shape=(4,)), layers.Dense(1)])
+        model.compile(optimizer="sgd", loss="mse")
+        model.fit(x, np.zeros(32), sample_weight=[0.5] * 32, epochs=1, verbose=0)  # KC407
         """,
     )
     valid = (
