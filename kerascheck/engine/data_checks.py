@@ -312,14 +312,16 @@ def check_sequential_layers(method: str, x: ArraySpec, layers: list[Any], batch:
     return None
 
 
-def check_dataset_arguments(method: str, y_given: bool, validation_split: Any) -> list[DataProblem]:
-    """A dataset carries its own targets: ``y`` and ``validation_split`` are refused."""
+def check_dataset_arguments(method: str, y_given: bool, validation_split: Any, kind: str = "tf.data.Dataset"
+                            ) -> list[DataProblem]:
+    """A dataset (``kind``: a tf.data.Dataset, a PyDataset) carries its own targets: ``y`` and
+    ``validation_split`` are refused."""
     problems = []
     if y_given:
         problems.append(DataProblem(
             "data-dataset",
-            f"{method}() gets a dataset as `x` and also `y`. Keras: When providing `x` as a tf.data.Dataset, `y` "
-            "should not be passed. Instead, the targets should be included as part of the tf.data.Dataset.",
+            f"{method}() gets a dataset as `x` and also `y`. Keras: When providing `x` as a {kind}, `y` "
+            f"should not be passed. Instead, the targets should be included as part of the {kind}.",
         ))
     if type(validation_split) is float and validation_split > 0 or type(validation_split) is int and validation_split:
         problems.append(DataProblem(

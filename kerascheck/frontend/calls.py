@@ -29,6 +29,7 @@ from kerascheck.frontend.name_effects import (
     union,
 )
 from kerascheck.frontend.numeric_functions import NOT_EVALUATED, numeric_call
+from kerascheck.frontend.random_values import converted, random_call, shuffled
 from kerascheck.frontend import numpy_data
 from kerascheck.frontend.numpy_data import NOT_MODELLED, PREPROCESSING_ON_DATA
 from kerascheck.frontend.syntax import is_generator
@@ -235,6 +236,10 @@ class Calls:
             if callee.name == "len" and len(args) == 1 and not kwargs and isinstance(args[0], ArrayValue):
                 count = args[0].shape[0] if args[0].shape else UNKNOWN
                 return count if type(count) is int else INERT  # (len() of a 0-d array raises)
+            if len(args) == 1 and not kwargs and isinstance(args[0], ArrayValue) and args[0].shape == ():
+                number = converted(callee.name, args[0])  # float(random.random()), int(np.sum(y))
+                if number is not None:
+                    return number
             if callee.name not in EVALUATED_BUILTINS and callee.name != "print":
                 effect = self.arguments_names(args, kwargs)
                 if effect:  # map(make_block, …): not followed
@@ -276,6 +281,13 @@ class Calls:
             found = numeric_call(callee.name, args, kwargs)
             if found is not NOT_EVALUATED:
                 return found
+            if callee.name.startswith("random."):
+                found = random_call(callee.name[7:], args, kwargs)
+                if found is not NOT_MODELLED:
+                    return found
+                if callee.name == "random.shuffle" and len(args) == 1 and isinstance(args[0], list) and \
+                        shuffled(args[0]):
+                    return None
             if is_inert_library(callee.name):
                 effect = self.arguments_names(args, kwargs)
                 if effect:

@@ -17,7 +17,7 @@ from kerascheck.engine import data_checks
 from kerascheck.engine.data import ArraySpec
 from kerascheck.engine.dims import UNKNOWN, Unresolved
 from kerascheck.engine.runtime import Functional, KerasTensor, Model, Sequential, SubclassedModel
-from kerascheck.frontend import numpy_data, pandas_data, sklearn_data
+from kerascheck.frontend import image_generators, numpy_data, pandas_data, sklearn_data
 from kerascheck.frontend.keras_names import ModuleRef
 from kerascheck.frontend.numpy_data import NOT_MODELLED
 from kerascheck.frontend.values import (
@@ -26,6 +26,9 @@ from kerascheck.frontend.values import (
     DataMethod,
     DatasetValue,
     GeneratorValue,
+    ImageGenerator,
+    PyDatasetValue,
+    PythonNumber,
     SklearnObject,
     TableValue,
     UserFunction,
@@ -67,6 +70,8 @@ class DataFlow:
             return pandas_data.pandas_call(dotted[7:], args, kwargs, node)
         if dotted.startswith("tensorflow.data.Dataset."):
             return numpy_data.tf_data_call(dotted, args, kwargs, node)
+        if dotted.startswith("keras.") and dotted.endswith(".image.ImageDataGenerator"):
+            return image_generators.image_data_generator(args, kwargs)
         if dotted.startswith("keras.") and not dotted.startswith("keras.ops."):
             return numpy_data.keras_data_call(dotted, args, kwargs, node)
         if dotted.startswith("sklearn."):
@@ -105,6 +110,9 @@ class DataFlow:
         receiver = method.receiver
         if isinstance(receiver, SklearnObject):
             return sklearn_data.sklearn_method(receiver, method.name, args, kwargs, node)
+        if isinstance(receiver, ImageGenerator):
+            return image_generators.generator_method(
+                receiver, method.name, args, kwargs, node, lambda problem: self.session.report_data(problem, self.origin(node)))
         if isinstance(receiver, ArrayValue):
             return numpy_data.array_method(receiver, method.name, args, kwargs, node)
         if isinstance(receiver, TableValue):
@@ -163,9 +171,14 @@ class DataFlow:
                 elif type(value) is int:
                     parts.append(value)
                 elif isinstance(value, ArrayValue) and len(node.slice) == 1 and len(value.shape) == 1 and array.shape:
-                    # Rows picked by a 1-D array of indices or a mask (``np.eye(6)[labels]``): how many
-                    # depends on its values, the other axes stay.
-                    return ArrayValue((UNKNOWN, *array.shape[1:]), array.dtype, array.origin)
+                    # Rows picked by a 1-D array of indices (``np.eye(6)[labels]``: one row per index)
+                    # or by a mask (as many as it holds True, unknown); the other axes stay.
+                    rows = value.shape[0] if isinstance(value.dtype, str) and value.dtype.startswith(
+                        ("int", "uint")) else UNKNOWN
+                    return ArrayValue((rows, *array.shape[1:]), array.dtype, array.origin)
+                elif isinstance(value, list) and len(node.slice) == 1 and array.shape and _indices(value):
+                    # A list of indices (``x[order]`` after ``random.shuffle(order)``): one row each.
+                    return ArrayValue((len(value), *array.shape[1:]), array.dtype, array.origin)
                 else:
                     return INERT
         if unknown_bounds:
@@ -355,8 +368,9 @@ class DataFlow:
         x = given.get("x")
         inputs = _model_inputs(model)
         if isinstance(x, DatasetValue):
-            problems = data_checks.check_dataset_arguments(method, given.get("y") is not None,
-                                                           given.get("validation_split"))
+            problems = data_checks.check_dataset_arguments(
+                method, given.get("y") is not None, given.get("validation_split"),
+                "PyDataset" if isinstance(x, PyDatasetValue) else "tf.data.Dataset")
             if problems:
                 return problems
             structure = _specs(_features(x.element))
@@ -391,7 +405,7 @@ class DataFlow:
         x_specs, y_specs = _specs(x), _specs(given.get("y"))
         if x is None:
             return []
-        if method not in _ON_BATCH and (isinstance(x, (ArrayValue, TableValue, list, tuple)) or type(x) in _PYTHON_SCALARS):
+        if method not in _ON_BATCH and (isinstance(x, (ArrayValue, TableValue, list, tuple)) or _is_python_value(x)):
             # x is data of Python's or NumPy's (not a dataset, generator or adapter of its own).
             found = [(name, kind) for name in ("x", "y", "sample_weight") for kind in _python_values(given.get(name))]
             if found:
@@ -490,6 +504,12 @@ def _adjusted(spec: ArraySpec, ref: Any) -> ArraySpec | None:
     if len(shape) == len(ref) - 1 and type(ref[-1]) is int and ref[-1] == 1:
         return replace(spec, shape=(*shape, 1))
     return None
+
+
+def _indices(items: list) -> bool:
+    """A non-empty list of Python ints, known or drawn (not bools: a mask)."""
+    return bool(items) and not contents_unknown(items) and all(
+        type(i) is int or isinstance(i, PythonNumber) and i.type_name == "int" for i in items)
 
 
 def _features(element: Any) -> Any:
@@ -608,6 +628,8 @@ def _element(value: Any, python: bool = False) -> Any:
 def _specs(value: Any) -> Any:
     """The ArraySpec structure of data given to a model: arrays, lists, tuples and dicts of them;
     UNKNOWN for anything else."""
+    if _is_python_value(value):
+        return data_checks.PythonValue(_python_type(value))
     if isinstance(value, ArrayValue):
         return value.spec
     if isinstance(value, TableValue):
@@ -619,8 +641,6 @@ def _specs(value: Any) -> Any:
         return type(value)(_specs(v) for v in value)
     if isinstance(value, dict):
         return {k: _specs(v) for k, v in value.items()}
-    if type(value) in _PYTHON_SCALARS:
-        return data_checks.PythonValue(type(value).__name__)
     return UNKNOWN
 
 
@@ -629,11 +649,20 @@ def _specs(value: Any) -> Any:
 _PYTHON_SCALARS = (int, float, bool, str)
 
 
+def _is_python_value(value: Any) -> bool:
+    """A Python number or string, known or not (:class:`PythonNumber`)."""
+    return type(value) in _PYTHON_SCALARS or isinstance(value, PythonNumber)
+
+
+def _python_type(value: Any) -> str:
+    return value.type_name if isinstance(value, PythonNumber) else type(value).__name__
+
+
 def _python_values(value: Any) -> list[str]:
     """The types of the Python numbers and strings among the leaves of data whose every leaf is
     known (an array, a table or such a value); [] otherwise."""
-    if type(value) in _PYTHON_SCALARS:
-        return [type(value).__name__]
+    if _is_python_value(value):
+        return [_python_type(value)]
     if isinstance(value, (ArrayValue, TableValue)):
         return []
     if isinstance(value, (list, tuple)) and not contents_unknown(value):
@@ -647,10 +676,12 @@ def _unknown_structure(value: Any, python_values: bool = False) -> bool:
     """Data whose structure (one array, how many in a list) is not known; ``python_values``:
     Python numbers and strings count as leaves of a known structure (targets, which Keras pairs
     with the outputs as they are)."""
-    if isinstance(value, (ArrayValue, TableValue)) or python_values and type(value) in _PYTHON_SCALARS:
+    if _is_python_value(value):
+        return not python_values
+    if isinstance(value, (ArrayValue, TableValue)):
         return False
     if isinstance(value, (list, tuple)) and not contents_unknown(value):
-        return any(not (isinstance(v, ArrayValue) or python_values and type(v) in _PYTHON_SCALARS) for v in value)
+        return any(not (python_values if _is_python_value(v) else isinstance(v, ArrayValue)) for v in value)
     if isinstance(value, dict) and not contents_unknown(value):  # arrays by name
         return not all(isinstance(k, str) and isinstance(v, (ArrayValue, TableValue)) for k, v in value.items())
     return True

@@ -13,9 +13,10 @@ from kerascheck.frontend.flow import Return
 from kerascheck.frontend.keras_calls import TENSOR_OPERATORS, is_operand
 from kerascheck.frontend.keras_names import KerasSymbol, ModuleRef, resolve
 from kerascheck.frontend.numeric_functions import CONSTANTS
-from kerascheck.frontend import pandas_data, sklearn_data
+from kerascheck.frontend import image_generators, pandas_data, sklearn_data
 from kerascheck.frontend.numpy_data import NOT_MODELLED, data_attribute
 from kerascheck.frontend.numpy_data import binary as data_binary
+from kerascheck.frontend.random_values import python_arithmetic
 from kerascheck.frontend.syntax import plain_string
 from kerascheck.frontend.values import (
     BINARY_OPERATORS,
@@ -24,6 +25,8 @@ from kerascheck.frontend.values import (
     MISSING,
     PY_METHODS,
     ArrayValue,
+    ImageGenerator,
+    PythonNumber,
     SklearnObject,
     TableValue,
     BoundMethod,
@@ -138,6 +141,10 @@ class Expressions:
             if op_class is None or not all(is_operand(v) for v in (left, right)):
                 return self.opaque_tensor_operation(op_class)
             return self.session.operation(op_class, [left, right], {}, self.origin(node), python_operator=True)
+        if isinstance(left, PythonNumber) or isinstance(right, PythonNumber):
+            number = python_arithmetic(operator.__name__, left, right)
+            if number is not None:
+                return number
         if isinstance(left, ArrayValue) or isinstance(right, ArrayValue):
             result = data_binary(_DATA_OPERATORS.get(operator, "?"), left, right, node)
             if result is not NOT_MODELLED:
@@ -458,6 +465,8 @@ class Expressions:
             return INERT if found is NOT_MODELLED else found
         if isinstance(value, SklearnObject):
             return sklearn_data.sklearn_attribute(value, attr)
+        if isinstance(value, ImageGenerator):
+            return image_generators.generator_attribute(value, attr)
         if isinstance(value, ArrayData) and attr == "shape":
             return value.shape
         if isinstance(value, WeightValue):

@@ -22,7 +22,16 @@ from typing import Any, Callable
 from kerascheck.engine.data import DataOrigin
 from kerascheck.engine.dims import UNKNOWN
 from kerascheck.frontend.keras_names import ModuleRef
-from kerascheck.frontend.values import INERT, ArrayValue, Builtin, DataMethod, DatasetValue, InertObject, TableValue
+from kerascheck.frontend.values import (
+    INERT,
+    ArrayValue,
+    Builtin,
+    DataMethod,
+    DatasetValue,
+    InertObject,
+    PyDatasetValue,
+    TableValue,
+)
 from kerascheck.knowledge.dataset_labels import KEEP_EVERY_SAMPLE, LARGEST_LABEL
 from kerascheck.knowledge.datasets import DATASETS
 
@@ -546,7 +555,7 @@ def data_attribute(value: Any, attr: str) -> Any:
             return _array(tuple(reversed(shape)), value.dtype, value.origin)
         if attr in ARRAY_METHODS:
             return DataMethod(value, attr)
-    if isinstance(value, DatasetValue) and attr in DATASET_METHODS:
+    if isinstance(value, DatasetValue) and not isinstance(value, PyDatasetValue) and attr in DATASET_METHODS:
         return DataMethod(value, attr)
     return NOT_MODELLED
 

@@ -356,6 +356,23 @@ class ArrayValue(InertObject):
         return f"<array {self.spec.describe()}>"
 
 
+class PythonNumber(ArrayValue):
+    """A Python ``int``, ``float`` or ``bool`` whose value is not known (``random.random()``, an item
+    of ``random.sample(...)``): to NumPy a scalar of its dtype (``np.array`` of a list of them has
+    the list's shape), to Keras a Python number (``fit`` refuses lists of them: KC407)."""
+
+    __slots__ = ("type_name",)
+
+    _DTYPES = {"int": "int64", "float": "float64", "bool": "bool"}
+
+    def __init__(self, type_name: str) -> None:
+        super().__init__((), self._DTYPES[type_name])
+        self.type_name = type_name
+
+    def __repr__(self) -> str:
+        return f"<{self.type_name}>"
+
+
 class DatasetValue(InertObject):
     """A ``tf.data.Dataset`` (or what ``image_dataset_from_directory`` and the like return):
     inert data whose ``element`` is known, the structure one iteration yields (an
@@ -370,6 +387,27 @@ class DatasetValue(InertObject):
 
     def __repr__(self) -> str:
         return f"<dataset {self.element!r}>"
+
+
+class PyDatasetValue(DatasetValue):
+    """A ``keras.utils.PyDataset`` of known batches: the iterators of ``ImageDataGenerator``
+    (``frontend/image_generators.py``), which ``fit`` takes as it takes a dataset (no ``y``, no
+    ``validation_split``) but which have none of a dataset's methods."""
+
+    __slots__ = ()
+
+
+class ImageGenerator(InertObject):
+    """A ``keras.preprocessing.image.ImageDataGenerator``, with the arguments it was made with
+    (``frontend/image_generators.py``)."""
+
+    __slots__ = ("kwargs",)
+
+    def __init__(self, kwargs: dict[str, Any]) -> None:
+        self.kwargs = kwargs
+
+    def __repr__(self) -> str:
+        return "<ImageDataGenerator>"
 
 
 class SklearnObject(InertObject):
@@ -490,6 +528,8 @@ def known_or_unknown(value: Any) -> Any:
 def _known_or_unknown(value: Any) -> Any:
     if type(value) in _PASSED_THROUGH:
         return value
+    if isinstance(value, PythonNumber):
+        return UNKNOWN  # a Python number of unknown value (a layer's units drawn by random.choice)
     if isinstance(value, ArrayValue):
         return ArrayData(value.shape)  # data of a known shape: a constant operand, or what a model is built on
     if isinstance(value, InertObject):

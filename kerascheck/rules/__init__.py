@@ -23,6 +23,7 @@ from kerascheck.rules.data import (
     DataInputCount,
     DatasetArguments,
     DataShapeMismatch,
+    ImageGeneratorRank,
     LabelsBeyondOutputs,
     LossTargetMismatch,
     PythonValuesAsData,
@@ -103,6 +104,7 @@ ALL_RULES: tuple[type[Rule], ...] = (
     PythonValuesAsData,
     ValidationSplitTooSmall,
     ClassWeightMisused,
+    ImageGeneratorRank,
     LossTargetMismatch,
 )
 RULES_BY_CODE: dict[str, type[Rule]] = {rule.code: rule for rule in ALL_RULES}

@@ -403,6 +403,60 @@ class ValidationSplitTooSmall(Rule):
     )
 
 
+class ImageGeneratorRank(Rule):
+    code = "KC419"
+    name = "image-generator-rank"
+    summary = """
+        `ImageDataGenerator.flow(x)` or `ImageDataGenerator.fit(x)` given images that are not of
+        rank 4 (samples, rows, columns, channels): MNIST's `(60000, 28, 28)` without its channel
+        axis, or images flattened to vectors.
+    """
+    why = """
+        The generator works on batches of images with a channel axis and refuses anything else
+        where it is given them: `Input data in NumpyArrayIterator should have rank 4. You passed
+        an array with shape (60000, 28, 28)` from `flow()`, `Input to .fit() should have rank 4`
+        from `fit()`. Grayscale images need their channel axis of 1: `x[..., None]` or
+        `x.reshape(-1, 28, 28, 1)`.
+    """
+    engine_kinds = ("data-image-rank",)
+    invalid = (
+        """
+        import keras
+        from tensorflow.keras.preprocessing.image import ImageDataGenerator
+
+        (x_train, y_train), _ = keras.datasets.mnist.load_data()
+        datagen = ImageDataGenerator(rotation_range=10)
+        batches = datagen.flow(x_train, y_train, batch_size=32)  # KC419
+        """,
+        """
+        import numpy as np
+        from tensorflow.keras.preprocessing.image import ImageDataGenerator
+
+        images = np.zeros((16, 784), dtype="float32")
+        datagen = ImageDataGenerator(featurewise_center=True)
+        datagen.fit(images)  # KC419
+        """,
+    )
+    valid = (
+        """
+        import keras
+        from tensorflow.keras.preprocessing.image import ImageDataGenerator
+
+        (x_train, y_train), _ = keras.datasets.mnist.load_data()
+        datagen = ImageDataGenerator(rotation_range=10)
+        batches = datagen.flow(x_train[..., None], y_train, batch_size=32)
+        """,
+        """
+        import numpy as np
+        from tensorflow.keras.preprocessing.image import ImageDataGenerator
+
+        images = np.zeros((16, 28, 28, 1), dtype="float32")
+        datagen = ImageDataGenerator(featurewise_center=True)
+        datagen.fit(images)
+        """,
+    )
+
+
 class LabelsBeyondOutputs(Rule):
     code = "KC418"
     name = "labels-beyond-outputs"
