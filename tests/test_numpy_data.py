@@ -47,11 +47,13 @@ EXACT = [
     "np.linspace(-4, 4, 3)", "np.linspace(0, 1)", "np.linspace(0, 1, num=7, endpoint=False)", "np.logspace(0, 2, 5)",
     "np.geomspace(1, 8, 4, dtype='float32')", "np.array([[x, x] for x in np.linspace(0, 1, 4)])",
     "np.split(a, 2)[1]", "np.split(a, 4, axis=1)[0]", "np.array_split(a, 4)[3]", "np.array_split(a, 4)[0]",
+    # Rows picked by integer indices: one per index, whatever their values.
+    "a[i]", "np.eye(6)[i]", "a[i[:3]]", "b[[0, 5, 5, 1]]",
 ]
 PLAIN = ["len(a)", "a.ndim", "a.shape", "a.shape[1:]", "a.size", "len(np.zeros((3, 2))[0])", "np.shape(a)", "np.shape(a)[1:]",
          "np.ndim(c)", "np.size(b)"]
 # What depends on the values of the data: never known.
-UNKNOWN_SHAPE = ["np.unique(i)", "a[a > 0]", "a[i]", "np.nonzero(i)", "np.mean(a)", "np.eye(6)[i]", "a[i > 2]"]
+UNKNOWN_SHAPE = ["np.unique(i)", "a[a > 0]", "np.nonzero(i)", "np.mean(a)", "a[i > 2]", "a[[True] * 6]"]
 
 KERAS_EXACT = [
     "keras.utils.to_categorical(np.zeros((5, 1), 'uint8'), 10)", "keras.utils.to_categorical(np.zeros((5,)), 3)",

@@ -50,6 +50,7 @@ from kerascheck.frontend.values import (
     InertObject,
     Partial,
     PropertyFunction,
+    PythonNumber,
     Scope,
     SuperProxy,
     UserClass,
@@ -66,6 +67,9 @@ from kerascheck.frontend.values import (
 from kerascheck.knowledge.libraries import MUTATING_FUNCTION_NAMES, is_inert_library
 
 MAX_CALL_DEPTH = 24
+
+# Keras's functions of tensors, whose Python number arguments are scalar operands.
+_SCALAR_OPERAND_MODULES = ("keras.ops.", "keras.activations.")
 
 # Model methods whose result is data (arrays, numbers, a History): what is done with it builds nothing.
 DATA_RESULT_MODEL_METHODS = frozenset(
@@ -208,6 +212,11 @@ class Calls:
                 self.call_layer(callee, args, kwargs, node)  # built on the data, as Keras builds it
                 return self.preprocessed(callee, array, node)
         elif _enters_the_engine(callee, self.instances):
+            if isinstance(callee, ModuleRef) and callee.name.startswith(_SCALAR_OPERAND_MODULES):
+                # A Python number of unknown value is a scalar operand of an operation (its
+                # value never changes a shape), not an unknown one.
+                args = [ArrayData(()) if isinstance(a, PythonNumber) else a for a in args]
+                kwargs = {k: ArrayData(()) if isinstance(v, PythonNumber) else v for k, v in kwargs.items()}
             # What the engine sees: data and unknowns are UNKNOWN to it.
             args = [known_or_unknown(a) for a in args]
             kwargs = {k: known_or_unknown(v) for k, v in kwargs.items()}

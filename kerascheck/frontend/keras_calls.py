@@ -31,6 +31,7 @@ from kerascheck.frontend.keras_names import KerasSymbol
 from kerascheck.frontend.values import (
     INERT,
     ArrayValue,
+    PythonNumber,
     BoundMethod,
     UserFunction,
     WeightValue,
@@ -209,7 +210,8 @@ class KerasCalls:
         function, arguments = rule.function, rule.arguments
         if rule.output_shape is not None or not isinstance(function, UserFunction):
             return
-        if not isinstance(inputs, KerasTensor) or not is_known(inputs.shape):
+        tensors = inputs if isinstance(inputs, list) and inputs else [inputs]
+        if not all(isinstance(t, KerasTensor) and is_known(t.shape) for t in tensors):
             return
         if arguments is not None and not isinstance(arguments, dict):
             return
@@ -225,7 +227,7 @@ class KerasCalls:
         if len(session.layers) > constructed:
             session.names_uncertain_from_opaque_code()  # layers made by the function: per trace
         if isinstance(result, KerasTensor) and is_known(result.shape):
-            rule.traced = (inputs.shape, result.shape)
+            rule.traced = ([t.shape for t in inputs] if isinstance(inputs, list) else inputs.shape, result.shape)
 
     def call_keras(self, symbol: KerasSymbol, args: list[Any], kwargs: dict[str, Any], node: cst.Call) -> Any:
         result = self._call_keras(symbol, args, kwargs, node)
@@ -282,6 +284,8 @@ class KerasCalls:
                 return made
         if function == "int_shape" and args and isinstance(args[0], KerasTensor):
             return args[0].shape
+        if function == "epsilon" and not args and not kwargs:
+            return PythonNumber("float")  # (1e-07 unless set_epsilon changed it: a float either way)
         if function == "clear_session":
             self.session.clear_session()
             return None

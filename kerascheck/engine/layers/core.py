@@ -316,15 +316,22 @@ class Lambda(LayerRule):
     def compute_output_shape(self, input_shape: Any) -> Any:
         shape = self.output_shape
         traced = self.traced
-        if shape is None and traced is not None and isinstance(input_shape, tuple) and traced[0] == input_shape:
-            self.explain(f"Lambda: its function traced on {format_shape(input_shape)} gives {format_shape(traced[1])}")
+        if shape is None and traced is not None and isinstance(input_shape, (tuple, list)) and \
+                traced[0] == input_shape:
+            shown = format_shape(input_shape) if isinstance(input_shape, tuple) else \
+                ", ".join(format_shape(s) for s in input_shape)
+            self.explain(f"Lambda: its function traced on {shown} gives {format_shape(traced[1])}")
             return traced[1]
         if shape is None or shape is UNKNOWN or not isinstance(shape, (tuple, list)):
             raise Unresolved("Lambda's output is computed by arbitrary code")
-        if isinstance(input_shape, list):
-            raise Unresolved("Lambda on several inputs")
         if any(not (d is None or d is UNKNOWN or (isinstance(d, int) and not isinstance(d, bool))) for d in shape):
             raise Unresolved("output_shape")
-        output = (input_shape[0],) + tuple(shape)
+        # The batch size is the first dimension of the inputs, flattened (the first input's).
+        first = input_shape
+        while isinstance(first, list) and first:
+            first = first[0]
+        if not isinstance(first, tuple) or not first:
+            raise Unresolved("Lambda's input")
+        output = (first[0],) + tuple(shape)
         self.explain(f"Lambda: output_shape={format_shape(tuple(shape))} → {format_shape(output)}")
         return output
