@@ -110,9 +110,16 @@ def test_what_depends_on_values_stays_unknown_data(expression: str) -> None:
     assert not isinstance(predicted, ArrayValue) or any(d is UNKNOWN for d in predicted.shape)
 
 
-def test_a_string_array_has_a_known_shape_and_an_unnamed_dtype() -> None:
-    predicted, real = _interpret("np.array(['a b', 'c'])"), _real("np.array(['a b', 'c'])")
-    assert isinstance(predicted, ArrayValue) and predicted.shape == real.shape and predicted.dtype is UNKNOWN
+@pytest.mark.parametrize("expression", ["np.array(['a b', 'c'])", "np.array([['cat', 'dog'], ['bird', 'x']])",
+                                        "np.array('text')", "np.array(['', ''])"])
+def test_a_string_array_has_numpys_shape_and_width(expression: str) -> None:
+    predicted, real = _interpret(expression), _real(expression)
+    assert isinstance(predicted, ArrayValue) and predicted.shape == real.shape
+    assert predicted.dtype == "<" + real.dtype.str[1:]  # NumPy's "<U3": unicode, three characters wide
+
+
+def test_strings_mixed_with_numbers_are_not_followed() -> None:
+    assert not isinstance(_interpret("np.array(['a', 1])"), ArrayValue)
 
 
 @pytest.mark.parametrize(("code", "classes"), [

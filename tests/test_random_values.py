@@ -31,6 +31,9 @@ NUMBERS = [
     "random.choice([1, 2, 3])", "random.choice([0.5, 1.5])", "random.choice(range(4))", "random.randint(0, 3) + 1",
     "2 * random.randint(0, 3)", "random.random() / 2", "random.randint(0, 9) / 3", "random.randint(0, 9) // 3",
     "float(random.randint(0, 3))", "int(random.random() * 10)", "round(random.random())", "series[0]", "order[3]",
+    # NumPy's draws of one number are Python numbers too.
+    "np.random.rand()", "np.random.randn()", "np.random.random()", "np.random.randint(0, 10)", "np.random.randint(5)",
+    "np.random.uniform(0, 1)", "np.random.uniform()", "np.random.normal()", "np.random.normal(0, 2)",
 ]
 LISTS = ["random.sample(range(10), 4)", "random.choices([0.1, 0.2], k=6)", "random.choices(range(3), k=2)",
          "series[1:]", "order", "known"]
@@ -42,6 +45,7 @@ ARRAYS = [
 NOT_FOLLOWED = [
     "random.sample(series_of_unknown_length, 3)", "random.choice(['a', 'b'])", "random.sample(range(3), 5)",
     "random.choices(range(3), k=n)", "np.zeros((3, 2))[[True, False, True]]", "np.zeros((12, 3))[labels > 1]",
+    "np.random.normal(np.zeros(3), 1)", "np.random.randint(0, 5, dtype='int32')",
 ]
 
 

@@ -133,6 +133,42 @@ def check_cardinality(method: str, named: list[tuple[str, Any]], shown: dict[str
     return DataProblem("data-cardinality", message, sources)
 
 
+def keras_dtype_name(dtype: Any) -> str | None:
+    """What ``keras.backend.standardize_dtype`` calls a NumPy dtype Keras refuses: ``str96`` for
+    NumPy's ``<U3`` (32 bits a character), ``object``; None for the others (and for strings of
+    unknown width)."""
+    if not isinstance(dtype, str):
+        return None  # (UNKNOWN: a dtype read from data)
+    if dtype == "object":
+        return "object"
+    if dtype.startswith("<U") and dtype[2:].isdigit():
+        return f"str{32 * int(dtype[2:])}"
+    return None
+
+
+def check_dtypes(method: str, named: list[tuple[str, Any]], shown: dict[str, str] | None = None,
+                 on_batch: bool = False) -> DataProblem | None:
+    """Arrays of strings or Python objects among ``x``, ``y`` and ``sample_weight``: Keras converts
+    every array to a tensor and refuses them (the first one, in that order)."""
+    for label, structure in named:
+        for leaf in leaves(structure):
+            if not isinstance(leaf, ArraySpec):
+                continue
+            name = keras_dtype_name(leaf.dtype)
+            if name is None:
+                continue
+            keras = (f"TypeError: Dtype {leaf.dtype} is not a valid JAX array type. Only arrays of numeric types are "
+                     "supported by JAX." if on_batch else f"Invalid dtype: {name}")
+            shown_as = (shown or {}).get(label, label)
+            return DataProblem(
+                "data-dtype",
+                f"{method}() gets {source(0)}, an array of {'strings' if name != 'object' else 'Python objects'}: "
+                f"Keras takes numbers only (encode the labels or text first). Keras: {keras}",
+                ((shown_as, leaf),),
+            )
+    return None
+
+
 def check_input_keys(method: str, x: dict, model: ModelInputs) -> DataProblem | None:
     """A dict of arrays given to a functional model: Keras looks each input up by its name, and
     raises for a name the dict lacks (where every key and every input's name is known)."""

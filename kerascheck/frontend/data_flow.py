@@ -429,13 +429,19 @@ class DataFlow:
         # What x is not known to be leaves its own checks out; the targets still meet the loss.
         x_known = not _unknown_structure(x)
         problems: list[data_checks.DataProblem] = []
-        if x_known and (split is None or type(split) in (int, float) and not split):
+        if x_known:
             named = [("x", x_specs), ("y", y_specs)]
             if "sample_weight" in given:
                 named.append(("sample_weight", _specs(given["sample_weight"])))
-            cardinality = data_checks.check_cardinality(method, named, shown)
-            if cardinality is not None:
-                problems.append(cardinality)
+            if split is None or type(split) in (int, float) and not split:
+                cardinality = data_checks.check_cardinality(method, named, shown)
+                if cardinality is not None:
+                    problems.append(cardinality)
+            if not problems:
+                # (a validation split converts the arrays too, before it splits them)
+                dtypes = data_checks.check_dtypes(method, named, shown, method in _ON_BATCH)
+                if dtypes is not None:
+                    return [dtypes]  # Keras raises converting the data, before any model sees it
         if inputs is not None and x_known:
             batch = _batch(method, given)
             found = data_checks.check_inputs(method, x_specs, inputs, "x", batch, shown.get("x"))

@@ -30,6 +30,7 @@ from kerascheck.frontend.values import (
     DatasetValue,
     InertObject,
     PyDatasetValue,
+    PythonNumber,
     TableValue,
 )
 from kerascheck.knowledge.dataset_labels import KEEP_EVERY_SAMPLE, LARGEST_LABEL
@@ -235,7 +236,7 @@ def _literal_shape(value: Any, depth: int = 0) -> tuple[tuple, Any] | None:
     if isinstance(value, (bool, int, float)):
         return (), _scalar_dtype(value)
     if isinstance(value, str):
-        return (), "str"  # NumPy's "<U…" (its width is the longest string's): not named here
+        return (), f"<U{max(1, len(value))}"  # NumPy's unicode strings, as wide as the longest (at least 1)
     if not isinstance(value, (list, tuple)) or depth > 32 or len(value) > MAX_ARRAY_LITERAL:
         return None
     if not value:
@@ -247,10 +248,11 @@ def _literal_shape(value: Any, depth: int = 0) -> tuple[tuple, Any] | None:
     if len(shapes) != 1:
         return None  # ragged: NumPy raises
     dtypes = {item[1] for item in items}  # type: ignore[index]
-    if "str" in dtypes:
-        dtype = UNKNOWN if dtypes == {"str"} else None
-        if dtype is None:
+    strings = [d for d in dtypes if isinstance(d, str) and d.startswith("<U")]
+    if strings:
+        if len(strings) != len(dtypes):
             return None  # strings mixed with numbers: not followed
+        dtype = f"<U{max(int(d[2:]) for d in strings)}"
     elif len(dtypes) == 1:
         dtype = dtypes.pop()
     elif dtypes <= {"int64", "float64", "bool"}:
@@ -397,6 +399,13 @@ def _join_dtype(arrays: list[ArrayValue]) -> Any:
     return dtypes.pop() if len(dtypes) == 1 else UNKNOWN
 
 
+def _scalar_bounds(args: list[Any], kwargs: dict[str, Any], names: tuple[str, ...]) -> bool:
+    """The bounds of a random draw are numbers (not arrays, which draw an array of their shape)."""
+    bounds = list(args) + [kwargs[name] for name in names if name in kwargs]
+    return set(kwargs) <= {*names, "size"} and all(
+        type(b) in (int, float) or isinstance(b, PythonNumber) for b in bounds)
+
+
 def _random_size(size: Any) -> Any:
     if size is None:
         return INERT  # a scalar
@@ -466,16 +475,22 @@ def numpy_call(function: str, args: list[Any], kwargs: dict[str, Any], node: Any
     if function in ("random.rand", "random.randn"):
         if kwargs or not all(_is_int(a) and a >= 0 for a in args):
             return NOT_MODELLED
-        return _array(tuple(args), "float64", origin) if args else INERT
+        return _array(tuple(args), "float64", origin) if args else PythonNumber("float")
     if function in ("random.random", "random.random_sample", "random.sample", "random.ranf"):
         shape = _random_size(arg(0, "size"))
+        if shape is INERT and not args[1:] and set(kwargs) <= {"size"}:
+            return PythonNumber("float")  # one draw: a Python float
         return INERT if shape is None or shape is INERT else _array(shape, "float64", origin)
     if function in ("random.uniform", "random.normal"):
         shape = _random_size(arg(2, "size"))
+        if shape is INERT and _scalar_bounds(args[:2], kwargs, ("low", "high", "loc", "scale")):
+            return PythonNumber("float")  # one draw between numbers: a Python float
         return INERT if shape is None or shape is INERT else _array(shape, "float64", origin)
     if function == "random.randint":
         shape = _random_size(arg(2, "size"))
         dtype = kwargs.get("dtype")
+        if shape is INERT and dtype is None and _scalar_bounds(args[:2], kwargs, ("low", "high")):
+            return PythonNumber("int")  # one draw between numbers: a Python int
         return INERT if shape is None or shape is INERT else _array(
             shape, "int64" if dtype is None else dtype_name(dtype), origin)
     array = arg(0, "a")

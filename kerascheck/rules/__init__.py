@@ -26,6 +26,7 @@ from kerascheck.rules.data import (
     ImageGeneratorRank,
     LabelsBeyondOutputs,
     LossTargetMismatch,
+    NonNumericData,
     PythonValuesAsData,
     TargetStructure,
     ValidationSplitTooSmall,
@@ -105,6 +106,7 @@ ALL_RULES: tuple[type[Rule], ...] = (
     ValidationSplitTooSmall,
     ClassWeightMisused,
     ImageGeneratorRank,
+    NonNumericData,
     LossTargetMismatch,
 )
 RULES_BY_CODE: dict[str, type[Rule]] = {rule.code: rule for rule in ALL_RULES}

@@ -457,6 +457,66 @@ class ImageGeneratorRank(Rule):
     )
 
 
+class NonNumericData(Rule):
+    code = "KC420"
+    name = "non-numeric-data"
+    summary = """
+        An array of strings (`np.array(["cat", "dog", ...])`) or of Python objects
+        (`dtype=object`) given to `fit`, `evaluate`, `predict` or the `*_on_batch` methods: class
+        names used as labels without being encoded, raw text given to a model without a
+        vectorization step.
+    """
+    why = """
+        Keras converts every array it is given to a tensor of numbers before any layer sees it,
+        and refuses other dtypes: `Invalid dtype: str96` (NumPy's `<U3`, 32 bits a character) or
+        `Invalid dtype: object` from `fit`, `evaluate` and `predict`; the `*_on_batch` methods
+        raise the backend's own error (`Dtype <U3 is not a valid JAX array type`). Labels need
+        to become class ids (`sklearn.preprocessing.LabelEncoder`, `keras.layers.StringLookup`,
+        a dict) and text needs a `TextVectorization` or a tokenizer before it meets the model.
+        kerascheck reports it only for arrays whose dtype it knows, such as arrays of string
+        literals; a column read from a file may hold numbers.
+    """
+    engine_kinds = ("data-dtype",)
+    invalid = (
+        """
+        import numpy as np
+        import keras
+        from keras import layers
+
+        x = np.random.rand(6, 4)
+        y = np.array(["cat", "dog", "cat", "dog", "cat", "dog"])
+        model = keras.Sequential([keras.Input((4,)), layers.Dense(1, activation="sigmoid")])
+        model.compile(loss="binary_crossentropy", optimizer="adam")
+        model.fit(x, y, epochs=1, verbose=0)  # KC420
+        """,
+        """
+        import numpy as np
+        import keras
+        from keras import layers
+
+        x = np.random.rand(4, 3)
+        y = np.array(["yes", "no", "no", "yes"], dtype=object)
+        model = keras.Sequential([keras.Input((3,)), layers.Dense(1, activation="sigmoid")])
+        model.compile(loss="binary_crossentropy", optimizer="adam")
+        model.train_on_batch(x, y)  # KC420
+        """,
+    )
+    valid = (
+        """
+        import numpy as np
+        import keras
+        from keras import layers
+
+        x = np.random.rand(6, 4)
+        names = np.array(["cat", "dog", "cat", "dog", "cat", "dog"])
+        y = (names == "dog").astype("float32")
+        model = keras.Sequential([keras.Input((4,)), layers.Dense(1, activation="sigmoid")])
+        model.compile(loss="binary_crossentropy", optimizer="adam")
+        model.fit(x, y, epochs=1, verbose=0)
+        """,
+    )
+
+
 class LabelsBeyondOutputs(Rule):
     code = "KC418"
     name = "labels-beyond-outputs"
