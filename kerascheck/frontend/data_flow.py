@@ -68,7 +68,7 @@ class DataFlow:
             return numpy_data.numpy_call(dotted[6:], args, kwargs, node)
         if dotted.startswith("pandas."):
             return pandas_data.pandas_call(dotted[7:], args, kwargs, node)
-        if dotted.startswith("tensorflow.data.Dataset."):
+        if dotted.startswith("tensorflow.data.Dataset.") or dotted == "tensorflow.TensorSpec":
             return numpy_data.tf_data_call(dotted, args, kwargs, node)
         if dotted.startswith("keras.") and dotted.endswith(".image.ImageDataGenerator"):
             return image_generators.image_data_generator(args, kwargs)
@@ -470,12 +470,16 @@ class DataFlow:
             problems += self.loss_problems(model, method, y_specs, shown.get("y", "y"), _batch_size(method, given))
         if not problems and method in _LOSS_METHODS and model.compiled:
             problems += self.label_range_problems(model, method, given.get("y"), shown.get("y", "y"))
-        return problems + self.validation_problems(method, given, inputs, shown)
+        # (the training data checked raises nothing only where everything it needs is known)
+        trained = not problems and x_known and _training_checked(model, given)
+        return problems + self.validation_problems(method, given, inputs, shown, model, not trained)
 
-    def validation_problems(self, method: str, given: dict[str, Any], inputs: Any, shown: dict[str, str]
-                            ) -> list[data_checks.DataProblem]:
+    def validation_problems(self, method: str, given: dict[str, Any], inputs: Any, shown: dict[str, str],
+                            model: Model | None = None, trained_raised: bool = True) -> list[data_checks.DataProblem]:
         """``fit(validation_data=...)``: arrays (their sample counts, each against its input) or a
-        dataset (its elements against the inputs), whatever the training data is."""
+        dataset (its elements against the inputs), whatever the training data is; once training
+        is known to raise nothing (``trained_raised`` False), the validation targets against the
+        compiled loss of ``model``."""
         problems: list[data_checks.DataProblem] = []
         validation = given.get("validation_data")
         if method == "fit" and isinstance(validation, tuple) and len(validation) in (2, 3):
@@ -490,11 +494,25 @@ class DataFlow:
                 if inputs is not None:
                     problems += data_checks.check_inputs(method, vx, inputs, "validation_data", _batch(method, given),
                                                          shown.get("validation_data[0]"), spec_check=False)
+            if not problems and not trained_raised and model is not None and model.compiled and isinstance(
+                    vy, ArraySpec) and not _unknown_structure(validation[0]):
+                # The first epoch trained: the validation targets meet the loss at its end.
+                size = given.get("validation_batch_size") or given.get("batch_size")
+                problems += self.loss_problems(model, method, vy, shown.get("validation_data[1]", "validation_data[1]"),
+                                               size)
         elif method == "fit" and isinstance(validation, DatasetValue) and inputs is not None:
             problems += data_checks.check_inputs(method, _specs(_features(validation.element)), inputs,
                                                  "validation_data", None, shown.get("validation_data"),
                                                  spec_check=False, dataset=True)
         return problems
+
+
+def _training_checked(model: Model, given: dict[str, Any]) -> bool:
+    """Whether the checks of the training data could have proven its errors: its targets are
+    arrays, the model's outputs and inputs known (else training may raise first, and what
+    validation raises is never reached)."""
+    return isinstance(given.get("y"), ArrayValue) and _output_shapes(model) is not None and \
+        _model_inputs(model) is not None
 
 
 def _adjusted(spec: ArraySpec, ref: Any) -> ArraySpec | None:

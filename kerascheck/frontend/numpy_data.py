@@ -32,6 +32,8 @@ from kerascheck.frontend.values import (
     PyDatasetValue,
     PythonNumber,
     TableValue,
+    TensorSpecValue,
+    contents_unknown,
 )
 from kerascheck.knowledge.dataset_labels import KEEP_EVERY_SAMPLE, LARGEST_LABEL
 from kerascheck.knowledge.datasets import DATASETS
@@ -778,7 +780,59 @@ def tf_data_call(function: str, args: list[Any], kwargs: dict[str, Any], node: A
         value = args[0] if args else kwargs.get("tensors")
         sliced = function.endswith("slices")
         return DatasetValue(_element_of_arrays(value, sliced), made_by(function.rsplit(".", 1)[1], node))
+    if function == "tensorflow.data.Dataset.from_generator":
+        return _from_generator(args, kwargs, node)
+    if function == "tensorflow.TensorSpec":
+        shape = args[0] if args else kwargs.get("shape")
+        dtype = args[1] if len(args) > 1 else kwargs.get("dtype")
+        dims = _declared_shape(shape)
+        if dims is None:
+            return INERT
+        return TensorSpecValue(dims, "float32" if dtype is None else dtype_name(dtype))
     return NOT_MODELLED
+
+
+def _declared_shape(shape: Any) -> tuple | None:
+    """A shape a TensorSpec declares: ints and None (a size the data decides); None when not one."""
+    if not isinstance(shape, (tuple, list)) or contents_unknown(shape):
+        return None
+    if not all(d is None or _is_int(d) and d >= 0 or d is UNKNOWN or isinstance(d, InertObject) for d in shape):
+        return None
+    return tuple(d if d is None or _is_int(d) else UNKNOWN for d in shape)
+
+
+def _from_generator(args: list[Any], kwargs: dict[str, Any], node: Any) -> Any:
+    """``Dataset.from_generator(generator, output_types, output_shapes, args, output_signature)``:
+    elements of the declared structure, shapes and dtypes (a dimension declared None is the
+    data's: unknown)."""
+    given = dict(zip(("generator", "output_types", "output_shapes", "args", "output_signature"), args))
+    given.update(kwargs)
+    origin = made_by("from_generator", node)
+
+    def spec_element(value: Any) -> Any:
+        if isinstance(value, TensorSpecValue):
+            return ArrayValue(tuple(UNKNOWN if d is None else d for d in value.shape), value.dtype, origin)
+        if isinstance(value, tuple) and not contents_unknown(value):
+            return tuple(spec_element(v) for v in value)
+        if isinstance(value, dict) and all(isinstance(k, str) for k in value):
+            return {k: spec_element(v) for k, v in value.items()}
+        return UNKNOWN
+
+    def typed_element(types: Any, shapes: Any) -> Any:
+        if isinstance(types, tuple) and isinstance(shapes, tuple) and len(types) == len(shapes) and not (
+                contents_unknown(types) or contents_unknown(shapes)) and all(
+                isinstance(s, (tuple, list)) for s in shapes):
+            return tuple(typed_element(t, s) for t, s in zip(types, shapes))
+        dims = _declared_shape(shapes)
+        if dims is None or isinstance(types, (tuple, list, dict)):
+            return UNKNOWN
+        return spec_element(TensorSpecValue(dims, dtype_name(types)))
+
+    if given.get("output_signature") is not None:
+        return DatasetValue(spec_element(given["output_signature"]), origin)
+    if given.get("output_types") is not None and given.get("output_shapes") is not None:
+        return DatasetValue(typed_element(given["output_types"], given["output_shapes"]), origin)
+    return DatasetValue(UNKNOWN, origin)
 
 
 def _image_shape(args: list[Any], kwargs: dict[str, Any], defaults: dict[str, Any]) -> Any:

@@ -397,6 +397,20 @@ class PyDatasetValue(DatasetValue):
     __slots__ = ()
 
 
+class TensorSpecValue(InertObject):
+    """A ``tf.TensorSpec(shape, dtype)``: the shape (None where the data decides) and dtype of the
+    tensors a ``Dataset.from_generator`` declares its generator yields."""
+
+    __slots__ = ("shape", "dtype")
+
+    def __init__(self, shape: tuple, dtype: Any) -> None:
+        self.shape = shape
+        self.dtype = dtype
+
+    def __repr__(self) -> str:
+        return f"<TensorSpec {self.shape} {self.dtype}>"
+
+
 class ImageGenerator(InertObject):
     """A ``keras.preprocessing.image.ImageDataGenerator``, with the arguments it was made with
     (``frontend/image_generators.py``)."""
