@@ -140,3 +140,44 @@ def test_class_weight_where_keras_cannot_apply_it() -> None:
                   "model.fit(x, np.zeros((30, 3)), class_weight=w, sample_weight=sw)\n") == []
     assert _codes(HEADER + "model.fit(np.zeros((8, 20)), [np.zeros((8, 1))] * 2, class_weight={0: 1.0})\n") == [
         ("KC409", 7)]
+
+
+VALIDATED = (
+    "import numpy as np\nimport keras\nfrom keras import layers\n"
+    "x = np.random.rand(64, 8)\ny = keras.utils.to_categorical(np.arange(64) % 3, 3)\n"
+    "xv = np.random.rand(16, 8)\nyv = np.arange(16) % 3\n"
+    "model = keras.Sequential([keras.Input((8,)), layers.Dense(3, activation='softmax')])\n"
+    "model.compile(optimizer='adam', loss='categorical_crossentropy')\n"
+)
+
+
+@pytest.mark.parametrize(("call", "raises"), [
+    ("model.fit(x, y, validation_data=(xv, yv))", True),  # recorded: validation_labels_not_one_hot
+    ("model.fit(x, y, epochs=2, validation_data=(xv, yv), validation_batch_size=4)", True),
+    # No validation at the end of the first epoch, or no epoch trained: nothing raises there.
+    ("model.fit(x, y, epochs=1, validation_data=(xv, yv), validation_freq=2)", False),
+    ("model.fit(x, y, epochs=1, initial_epoch=1, validation_data=(xv, yv))", False),
+    ("model.fit(x, y, epochs=int(input()), validation_data=(xv, yv))", False),
+    # Training data read from a file may raise first (another error): the validation is not reached.
+    ("model.fit(np.load('x.npy'), y, validation_data=(xv, yv))", False),
+    ("model.fit(x, np.load('y.npy'), validation_data=(xv, yv))", False),
+    ("model.fit(x, y, validation_data=(xv, keras.utils.to_categorical(yv, 3)))", False),
+])
+def test_validation_targets_meet_the_loss_only_after_an_epoch_known_to_train(call: str, raises: bool) -> None:
+    codes = [d.code for d in analyse_source(VALIDATED + call + "\n", "model.py").diagnostics]
+    assert codes == (["KC406"] if raises else [])
+
+
+@pytest.mark.parametrize(("array", "name"), [
+    ("np.array(['cat', 'dog'] * 32)", "str96"), ("np.array(['setosa', 'virginica'] * 32)", "str288"),
+    ("np.array(['a', 'b'] * 32, dtype=object)", "object"),
+])
+def test_arrays_of_strings_or_objects_are_refused_with_kerass_dtype_name(array: str, name: str) -> None:
+    source = VALIDATED + f"model.fit(x, {array})\n"
+    [diagnostic] = analyse_source(source, "model.py").diagnostics
+    assert diagnostic.code == "KC420" and diagnostic.message.endswith(f"Keras: Invalid dtype: {name}")
+
+
+def test_data_of_unknown_dtype_is_not_refused() -> None:
+    source = VALIDATED + "labels = np.load('labels.npy')\nmodel.fit(x, labels.reshape(-1, 3))\n"
+    assert [d.code for d in analyse_source(source, "model.py").diagnostics] == []

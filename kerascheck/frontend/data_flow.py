@@ -253,8 +253,9 @@ class DataFlow:
         if parameters is None or self.session.keras_version != 3:
             return
         given = dict(zip(parameters, args))
-        given.update({k: v for k, v in kwargs.items() if k in parameters or k in ("sample_weight",
-                                                                                   "validation_split", "class_weight")})
+        given.update({k: v for k, v in kwargs.items() if k in parameters or k in (
+            "sample_weight", "validation_split", "class_weight", "validation_batch_size", "validation_freq",
+            "initial_epoch")})
         if name in _ON_BATCH:
             # The *_on_batch methods take tables without the data adapters' conversion: not followed.
             given = {k: INERT if isinstance(v, TableValue) else v for k, v in given.items()}
@@ -495,7 +496,7 @@ class DataFlow:
                     problems += data_checks.check_inputs(method, vx, inputs, "validation_data", _batch(method, given),
                                                          shown.get("validation_data[0]"), spec_check=False)
             if not problems and not trained_raised and model is not None and model.compiled and isinstance(
-                    vy, ArraySpec) and not _unknown_structure(validation[0]):
+                    vy, ArraySpec) and not _unknown_structure(validation[0]) and _validates(given):
                 # The first epoch trained: the validation targets meet the loss at its end.
                 size = given.get("validation_batch_size") or given.get("batch_size")
                 problems += self.loss_problems(model, method, vy, shown.get("validation_data[1]", "validation_data[1]"),
@@ -505,6 +506,14 @@ class DataFlow:
                                                  "validation_data", None, shown.get("validation_data"),
                                                  spec_check=False, dataset=True)
         return problems
+
+
+def _validates(given: dict[str, Any]) -> bool:
+    """``fit`` runs its validation at the end of the first epoch it trains: it trains one
+    (``epochs`` at least 1, from epoch 0) and validates after it (``validation_freq`` 1)."""
+    epochs, freq, initial = given.get("epochs", 1), given.get("validation_freq", 1), given.get("initial_epoch", 0)
+    return type(epochs) is int and epochs >= 1 and type(freq) is int and freq == 1 and type(initial) is int and \
+        initial == 0
 
 
 def _training_checked(model: Model, given: dict[str, Any]) -> bool:
