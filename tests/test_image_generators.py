@@ -16,10 +16,15 @@ import pytest
 from interpreted import interpret
 from kerascheck.frontend.values import ArrayValue, InertObject, PyDatasetValue
 
-np = pytest.importorskip("numpy")
-os.environ.setdefault("KERAS_BACKEND", "jax")
-pytest.importorskip("keras")
-pytest.importorskip("PIL")  # flow_from_directory reads its images with PIL
+
+
+@pytest.fixture(scope="module", autouse=True)
+def real_keras() -> None:
+    """Keras and PIL (flow_from_directory reads its images with PIL), imported by the tests that
+    run, not at collection."""
+    os.environ.setdefault("KERAS_BACKEND", "jax")
+    pytest.importorskip("keras")
+    pytest.importorskip("PIL")
 
 
 def _png(path: Path, width: int, height: int) -> None:
@@ -41,6 +46,10 @@ def image_folder(tmp_path_factory: pytest.TempPathFactory) -> str:
             _png(root / label / f"{index}.png", 20, 14)
     return str(root)
 
+
+# Real TensorFlow and Keras run here, as in the oracle's re-recording: with it (``-m oracle``),
+# not in the usual test run.
+pytestmark = pytest.mark.oracle
 
 SETUP = """
 import numpy as np
@@ -82,6 +91,8 @@ def _spec(value: object) -> object:
 
 
 def _real(batch: object) -> object:
+    import numpy as np
+
     if isinstance(batch, np.ndarray):
         return ((None, *batch.shape[1:]), str(batch.dtype))
     if isinstance(batch, (tuple, list)):
