@@ -463,8 +463,8 @@ class NonNumericData(Rule):
     summary = """
         An array of strings (`np.array(["cat", "dog", ...])`) or of Python objects
         (`dtype=object`) given to `fit`, `evaluate`, `predict` or the `*_on_batch` methods: class
-        names used as labels without being encoded, raw text given to a model without a
-        vectorization step.
+        names used as labels without being encoded, raw text as a NumPy array, even into a
+        model that starts with `TextVectorization`.
     """
     why = """
         Keras converts every array it is given to a tensor of numbers before any layer sees it,
@@ -472,9 +472,11 @@ class NonNumericData(Rule):
         `Invalid dtype: object` from `fit`, `evaluate` and `predict`; the `*_on_batch` methods
         raise the backend's own error (`Dtype <U3 is not a valid JAX array type`). Labels need
         to become class ids (`sklearn.preprocessing.LabelEncoder`, `keras.layers.StringLookup`,
-        a dict) and text needs a `TextVectorization` or a tokenizer before it meets the model.
-        kerascheck reports it only for arrays whose dtype it knows, such as arrays of string
-        literals; a column read from a file may hold numbers.
+        a dict). Text as a NumPy array is refused too, whatever the model's first layer is
+        (Keras 3.15.1, under JAX and TensorFlow alike): vectorize it before `fit`
+        (`vectorizer(texts)`), or give it as a `tf.data.Dataset`. kerascheck reports it only for
+        arrays whose dtype it knows, such as arrays of string literals; a column read from a
+        file may hold numbers.
     """
     engine_kinds = ("data-dtype",)
     invalid = (
@@ -500,6 +502,20 @@ class NonNumericData(Rule):
         model.compile(loss="binary_crossentropy", optimizer="adam")
         model.train_on_batch(x, y)  # KC420
         """,
+        """
+        import numpy as np
+        import keras
+        from keras import layers
+
+        texts = np.array(["good movie", "bad movie", "great", "awful"] * 4)
+        labels = np.array([1, 0, 1, 0] * 4)
+        vectorizer = layers.TextVectorization(max_tokens=50, output_sequence_length=5)
+        vectorizer.adapt(texts)
+        model = keras.Sequential([keras.Input((1,), dtype="string"), vectorizer, layers.Embedding(50, 4),
+                                  layers.GlobalAveragePooling1D(), layers.Dense(1, activation="sigmoid")])
+        model.compile(optimizer="adam", loss="binary_crossentropy")
+        model.fit(texts, labels, epochs=1, verbose=0)  # KC420
+        """,
     )
     valid = (
         """
@@ -513,6 +529,20 @@ class NonNumericData(Rule):
         model = keras.Sequential([keras.Input((4,)), layers.Dense(1, activation="sigmoid")])
         model.compile(loss="binary_crossentropy", optimizer="adam")
         model.fit(x, y, epochs=1, verbose=0)
+        """,
+        """
+        import numpy as np
+        import keras
+        from keras import layers
+
+        texts = np.array(["good movie", "bad movie", "great", "awful"] * 4)
+        labels = np.array([1, 0, 1, 0] * 4)
+        vectorizer = layers.TextVectorization(max_tokens=50, output_sequence_length=5)
+        vectorizer.adapt(texts)
+        model = keras.Sequential([keras.Input((5,)), layers.Embedding(50, 4), layers.GlobalAveragePooling1D(),
+                                  layers.Dense(1, activation="sigmoid")])
+        model.compile(optimizer="adam", loss="binary_crossentropy")
+        model.fit(vectorizer(texts), labels, epochs=1, verbose=0)
         """,
     )
 
