@@ -99,3 +99,16 @@ def test_data_of_unknown_dtype_or_width_stays_data() -> None:
     assert isinstance(scaled, ArrayValue) and scaled.shape[1] == 4 and scaled.dtype is UNKNOWN
     encoded = interpret(setup, "LabelEncoder().fit_transform(x.reshape(-1, x.shape[1]))")
     assert isinstance(encoded, InertObject)
+
+
+@pytest.mark.parametrize("loader", ["load_iris", "load_digits", "load_wine", "load_breast_cancer"])
+def test_a_classification_sets_largest_label_is_scikit_learns(loader: str) -> None:
+    """What ``to_categorical(y)`` counts classes by: every class is in the whole set."""
+    followed = _interpret(f"{loader}(return_X_y=True)[1]")
+    real = evaluate(SETUP, f"{loader}(return_X_y=True)[1]")
+    assert isinstance(followed, ArrayValue) and followed.largest == int(real.max())
+    assert _interpret(f"{loader}().target").largest == int(real.max())
+
+
+def test_a_split_of_a_classification_set_has_no_known_largest_label() -> None:
+    assert _interpret("train_test_split(*load_iris(return_X_y=True))[2]").largest is UNKNOWN

@@ -27,6 +27,10 @@ TOY_DATASETS = {
     "load_linnerud": (20, 3, 3, "float64"),
 }
 
+# The largest class id in the classification datasets' targets (every class is present in the
+# whole set: ``to_categorical(y)`` counts them; a split may miss one).
+TOY_LARGEST_LABEL = {"load_iris": 2, "load_digits": 9, "load_wine": 2, "load_breast_cancer": 1}
+
 # The sample generators: their parameters in order (those that may be given by position) with
 # their defaults.
 GENERATORS = {
@@ -91,7 +95,8 @@ def toy_dataset(name: str, kwargs: dict[str, Any], node: Any) -> Any:
     samples, features, targets, target_dtype = TOY_DATASETS[name]
     origin = made_by(f"{name}()", node)
     data = ArrayValue((samples, features), "float64", origin)
-    target = ArrayValue((samples, targets) if targets else (samples,), target_dtype, origin)
+    target = ArrayValue((samples, targets) if targets else (samples,), target_dtype, origin,
+                        TOY_LARGEST_LABEL.get(name, UNKNOWN))
     split = kwargs.get("return_X_y", False)
     if split is True:
         return (data, target)
