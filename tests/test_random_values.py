@@ -97,3 +97,18 @@ def test_a_layer_given_a_drawn_size_has_an_unknown_size_not_an_error():
     (model,) = result.summaries
     assert model.rows[-1].output == (None, 3)
     assert model.rows[0].params is UNKNOWN
+
+
+@pytest.mark.parametrize(("expression", "known"), [
+    ("ops.maximum(a, keras.backend.epsilon())", True), ("a * f", True), ("ops.clip(a, f, 1.0)", True),
+    # A drawn int may be a size or an axis: what depends on it is unknown, never an error.
+    ("ops.one_hot(i, n)", False), ("ops.repeat(a, n, axis=1)", False), ("ops.sum(a, axis=n)", False),
+])
+def test_a_drawn_float_is_a_scalar_operand_and_a_drawn_int_an_unknown_argument(expression: str, known: bool):
+    from kerascheck.engine.runtime import KerasTensor
+
+    setup = ("import keras, random\nfrom keras import ops\na = keras.Input((10,))\n"
+             "i = keras.Input((5,), dtype='int32')\nn = random.randint(2, 4)\nf = random.random()\n")
+    result = interpret(setup, expression)
+    assert isinstance(result, KerasTensor)
+    assert (result.shape == (None, 10)) if known else (result.shape is UNKNOWN or UNKNOWN in result.shape)

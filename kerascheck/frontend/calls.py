@@ -213,10 +213,10 @@ class Calls:
                 return self.preprocessed(callee, array, node)
         elif _enters_the_engine(callee, self.instances):
             if isinstance(callee, ModuleRef) and callee.name.startswith(_SCALAR_OPERAND_MODULES):
-                # A Python number of unknown value is a scalar operand of an operation (its
-                # value never changes a shape), not an unknown one.
-                args = [ArrayData(()) if isinstance(a, PythonNumber) else a for a in args]
-                kwargs = {k: ArrayData(()) if isinstance(v, PythonNumber) else v for k, v in kwargs.items()}
+                # A Python float of unknown value (``keras.backend.epsilon()``) is a scalar operand
+                # of an operation, not an unknown one; an int may be a size or an axis: unknown.
+                args = [_scalar_operand(a) for a in args]
+                kwargs = {k: _scalar_operand(v) for k, v in kwargs.items()}
             # What the engine sees: data and unknowns are UNKNOWN to it.
             args = [known_or_unknown(a) for a in args]
             kwargs = {k: known_or_unknown(v) for k, v in kwargs.items()}
@@ -684,6 +684,10 @@ def _isinstance(value: Any, cls: Any) -> Any:
     return UNKNOWN
 
 
+
+
+def _scalar_operand(value: Any) -> Any:
+    return ArrayData(()) if isinstance(value, PythonNumber) and value.type_name == "float" else value
 
 
 def _enters_the_engine(callee: Any, instances: dict[int, Any]) -> bool:
