@@ -130,3 +130,12 @@ def test_what_is_not_followed_stays_unknown(expression: str):
     assert isinstance(followed, InertObject) and not (
         isinstance(followed, PyDatasetValue) and isinstance(followed.element, tuple)
         and all(isinstance(e, ArrayValue) for e in followed.element))
+
+
+def test_a_batch_size_read_at_run_time_leaves_the_other_axes_known():
+    setup = SETUP.replace("FOLDER", "'.'") + "size = read()\n"
+    flowed = interpret(setup, "ImageDataGenerator().flow(images, labels, batch_size=size)")
+    read = interpret(setup, "ImageDataGenerator().flow_from_directory(folder, target_size=(9, 9), batch_size=size, "
+                            "class_mode='binary')")
+    assert _spec(flowed.element) == (((None, 8, 6, 3), "float32"), ((None,), "int64"))
+    assert _spec(read.element) == (((None, 9, 9, 3), "float32"), ((None,), "float32"))

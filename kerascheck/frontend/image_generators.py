@@ -93,9 +93,9 @@ def _bound(parameters: tuple[str, ...], args: list[Any], kwargs: dict[str, Any])
 
 def _flow(given: dict[str, Any], dtype: Any, node: Any, report: Any) -> Any:
     x, y, weights = given.get("x"), given.get("y"), given.get("sample_weight")
-    batch = given.get("batch_size", 32)
-    if not isinstance(x, ArrayValue) or type(batch) is not int:
+    if not isinstance(x, ArrayValue):
         return INERT  # (a tuple of images and other inputs is not followed)
+    # (the batch size, even read at run time, changes only the batch axis, None here)
     if len(x.shape) != 4:
         report(DataProblem("data-image-rank", "ImageDataGenerator.flow() takes images of rank 4 (samples, rows, "
                            "columns, channels). Keras: Input data in `NumpyArrayIterator` should have rank 4. You "
@@ -120,10 +120,9 @@ def _from_files(name: str, given: dict[str, Any], dtype: Any, channels_first: bo
     size = given.get("target_size", (256, 256))
     mode = given.get("color_mode", "rgb")
     class_mode = given.get("class_mode", "categorical")
-    batch = given.get("batch_size", 32)
     if not (isinstance(size, (tuple, list)) and len(size) == 2 and all(type(d) is int for d in size)) or \
-            not isinstance(mode, str) or mode not in _CHANNELS or type(batch) is not int:
-        return INERT
+            not isinstance(mode, str) or mode not in _CHANNELS:
+        return INERT  # (the batch size, even read at run time, changes only the batch axis, None here)
     origin = made_by(name, node)
     channels = _CHANNELS[mode]
     image = (channels, *size) if channels_first else (*size, channels)

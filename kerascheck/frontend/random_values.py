@@ -60,9 +60,9 @@ def random_call(name: str, args: list[Any], kwargs: dict[str, Any]) -> Any:
         if not 0 <= k <= population[0]:
             return NOT_MODELLED  # Python raises: a sample larger than the population
         return [PythonNumber(population[1]) for _ in range(k)]
-    if name == "choices" and len(args) >= 1:
+    if name == "choices" and 1 <= len(args) <= 2:
         population = _population_type(args[0])
-        k = kwargs.get("k", args[3] if len(args) > 3 else 1)
+        k = kwargs.get("k", 1)  # (keyword-only)
         if population is None or type(k) is not int or not 0 <= k <= MAX_DRAWN:
             return NOT_MODELLED
         return [PythonNumber(population[1]) for _ in range(k)]
