@@ -164,3 +164,41 @@ def test_the_largest_labels_are_those_the_installed_keras_documents() -> None:
     for name, phrase in documented.items():
         doc = getattr(keras.datasets, name).load_data.__doc__
         assert " ".join(phrase.split()) in " ".join(doc.split()), name
+
+
+# Tables read from text: a table, one row, one column (NumPy makes the last two one-dimensional).
+TEXT_FILES = {"table": "1,2,3\n4,5,6\n", "row": "1,2,3\n", "column": "1\n2\n3\n"}
+TEXT_READS = [
+    "np.loadtxt(f, delimiter=',')", "np.loadtxt(f, delimiter=',')[:, 1:]", "np.loadtxt(f, delimiter=',')[:, 0]",
+    "np.loadtxt(f, delimiter=',', dtype='float32')[:, :1]", "np.loadtxt(f, delimiter=',', ndmin=2)",
+    "np.loadtxt(f, delimiter=',', ndmin=1)", "np.genfromtxt(f, delimiter=',')[:, :-1]",
+    "np.loadtxt(f, delimiter=',', usecols=0)", "np.loadtxt(f, delimiter=',', usecols=0)[1:]",
+    "np.loadtxt(f, delimiter=',')[0]", "np.loadtxt(f, delimiter=',')[:, None, 0]",
+]
+
+
+@pytest.mark.parametrize("expression", TEXT_READS)
+def test_a_table_read_from_text_has_numpys_rank_where_the_program_proves_it(expression: str) -> None:
+    """kerascheck reads no file: the rank it gives must be NumPy's for every file the line
+    accepts (a file that makes NumPy raise stops the program there), or a bound of it."""
+    from interpreted import evaluate, interpret
+    from kerascheck.frontend.values import BoundedRankArray
+
+    predicted = interpret("import io\nimport numpy as np\nf = io.StringIO('1,2\\n3,4\\n')\n", expression)
+    ranks, shapes = set(), []
+    for text in TEXT_FILES.values():
+        try:
+            real = evaluate(f"import io\nimport numpy as np\nf = io.StringIO({text!r})\n", expression)
+        except IndexError:
+            continue
+        ranks.add(np.ndim(real))
+        shapes.append(np.shape(real))
+    if isinstance(predicted, ArrayValue):
+        assert ranks == {len(predicted.shape)}
+        for shape in shapes:  # the sizes are the file's, but for an axis the program adds
+            assert all(d is UNKNOWN or d == real for d, real in zip(predicted.shape, shape))
+        assert predicted.dtype == ("float32" if "float32" in expression else "float64")
+    elif isinstance(predicted, BoundedRankArray):
+        assert max(ranks) <= predicted.max_rank and len(ranks) > 1
+    else:
+        assert len(ranks) > 1, "NumPy's rank is certain here"

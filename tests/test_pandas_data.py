@@ -35,10 +35,22 @@ ARRAYS = [
     "df.T.values", "df.astype('float32').to_numpy()", "df.dropna().head(2).values", "(df['a'] * 2).values",
     "np.array(df, dtype='float32')[:, 1:]", "df.values[:, 0]", "df.values[:n, :-1]", "df.values[n:, -1]",
     "df.values[:n]", "np.array(df)[1:n, 0]",
+    # Rows picked by a mask (a comparison, its negation, its conjunction, isin), iloc and loc, joins.
+    "df[df['label'] != 0].values", "df[~(df['a'] > 2)].values", "df[(df['a'] > 1) & (df['b'] < 6)].values",
+    "df[df['label'].isin([1])].values", "df['a'][df['label'] == 1].values", "df[df['a'] >= 2.5].values",
+    "df.iloc[:, 0:2].values", "df.iloc[:, :-1].values", "df.iloc[:, -1].values", "df.iloc[:, -1:].values",
+    "df.iloc[1:, [0, 1]].values", "df.iloc[0].values", "df.iloc[:n].values", "np.array(df.iloc[:, 1:])",
+    "df.iloc[:, :-1].to_numpy()", "df.loc[:, 'a'].values", "df.loc[:, ['a', 'b']].values",
+    "df.loc[df['a'] > 1, 'label'].values", "df.loc[df['a'] > 1].values", "df['a'].iloc[1:].values",
+    "pd.merge(df, other, on='a').values", "df.merge(other, on='a').values", "df.join(other.add_suffix('_r')).values",
+    "df.reset_index().values", "df['a'].reset_index(drop=True).values", "df['a'].reset_index().values",
+    "df.isnull().values", "df['a'].notna().values",
 ]
 # What pandas may return otherwise (a scalar, a dict of tables, rows picked by a mask): not followed.
 NOT_FOLLOWED = [
-    "df.values[:n, df]", "df.iloc[:, 0:2].values", "df.apply(len)", "df['a'].sum()",
+    "df.values[:n, df]", "df.apply(len)", "df['a'].sum()",
+    # One value; rows of a label (a repeated index label is several rows); a key not known.
+    "df.iloc[0, 1]", "df['a'].iloc[0]", "df.loc[0]", "df.loc[0, 'a']", "df.iloc[:, df.attrs.get('col')]",
     # An argument read at run time that decides what pandas returns: the axis of a concat, in place
     # or not, one sheet or several, a header of several rows (columns of more than one level).
     "pd.concat([df, other], axis=df.attrs.get('axis'))", "df.dropna(inplace=df.attrs.get('inplace'))",
@@ -84,3 +96,32 @@ def test_a_matrix_product_of_columns_is_not_followed() -> None:
     """``s @ s`` of two Series is a number, not a Series: the operator is not followed."""
     assert np.ndim(_real("df['a'] @ df['b']")) == 0
     assert not isinstance(_interpret("df['a'] @ df['b']"), TableValue)
+
+
+def test_positions_that_may_repeat_a_column_leave_a_selection_unknown() -> None:
+    """``df.iloc[:, [0, 0]]`` has column ``a`` twice: ``["a"]`` of it is a DataFrame."""
+    assert isinstance(_real("df.iloc[:, [0, 0]]['a']"), pd.DataFrame)
+    assert not isinstance(_interpret("df.iloc[:, [0, 0]]['a']"), TableValue)
+
+
+@pytest.mark.parametrize("expression", ["df[df['label'] == 1]['a']", "df.iloc[:, 1:]['label']",
+                                        "df.loc[df['a'] > 1, ['a', 'label']]['label']"])
+def test_rows_picked_by_a_mask_or_a_slice_keep_unique_columns(expression: str) -> None:
+    assert isinstance(_real(expression), pd.Series)
+    predicted = _interpret(expression)
+    assert isinstance(predicted, TableValue) and predicted.rank == 1
+
+
+@pytest.mark.parametrize("expression", ["df['a'] > 1", "~(df['a'] > 1)", "(df['a'] > 1) | (df['b'] == 2)",
+                                        "df['a'].isin([1, 3])", "df.isna()", "df != 0"])
+def test_comparisons_make_masks(expression: str) -> None:
+    real = _real(expression)
+    assert all(str(t) == "bool" for t in (real.dtypes if isinstance(real, pd.DataFrame) else [real.dtype]))
+    predicted = _interpret(expression)
+    assert isinstance(predicted, TableValue) and predicted.boolean and predicted.rank == real.ndim
+
+
+def test_a_series_of_numbers_is_not_a_mask() -> None:
+    """``df["a"] * 2`` is numbers: ``df[...]`` of it picks columns by label, not rows."""
+    predicted = _interpret("df['a'] * 2")
+    assert isinstance(predicted, TableValue) and not predicted.boolean

@@ -22,6 +22,7 @@ from sklearn.datasets import load_iris, load_digits, make_classification, make_r
 from sklearn.datasets import make_moons, make_circles, load_wine, load_breast_cancer, load_diabetes, load_linnerud
 from sklearn.preprocessing import StandardScaler, MinMaxScaler, MaxAbsScaler, RobustScaler, Normalizer
 from sklearn.preprocessing import LabelEncoder
+from sklearn import preprocessing
 from sklearn.model_selection import train_test_split, KFold, StratifiedKFold
 X = np.random.rand(40, 6).astype('float32')
 ints = np.arange(40 * 6).reshape(40, 6)
@@ -47,11 +48,16 @@ ARRAYS = [
     "LabelEncoder().fit_transform(labels)", "LabelEncoder().fit_transform(labels.reshape(-1, 1))",
     "train_test_split(X, labels)[0]", "train_test_split(X, labels, test_size=0.25)[3]",
     "list(KFold(n_splits=4).split(X))[0][0]", "list(StratifiedKFold(3).split(X, labels))[2][1]",
+    # The scalers' functions: the data's shape, one feature (a 1-D array) too except for normalize.
+    "preprocessing.scale(X)", "preprocessing.scale(ints)", "preprocessing.scale(X[:, 0])",
+    "preprocessing.minmax_scale(ints[:, 1])", "preprocessing.maxabs_scale(X)", "preprocessing.robust_scale(X)",
+    "preprocessing.normalize(X)", "preprocessing.normalize(ints)",
 ]
 # (interpreted, real): the interpreter reads list(...) of folds directly
 NOT_FOLLOWED = [
     "load_iris(as_frame=True)", "load_digits(n_class=5)", "make_regression(coef=True)",
     "make_blobs(return_centers=True)", "StandardScaler().fit_transform(X[:, 0])",
+    "preprocessing.normalize(X[:, 0])", "preprocessing.scale(X, copy=False)",
     "KFold(n_splits=50).split(X)", "KFold(n_splits=int(input())).split(X)",
 ]
 

@@ -23,6 +23,7 @@ from kerascheck.frontend.numpy_data import NOT_MODELLED
 from kerascheck.frontend.values import (
     INERT,
     ArrayValue,
+    BoundedRankArray,
     DataMethod,
     DatasetValue,
     GeneratorValue,
@@ -30,6 +31,7 @@ from kerascheck.frontend.values import (
     PyDatasetValue,
     PythonNumber,
     SklearnObject,
+    TableIndexer,
     TableValue,
     UserFunction,
     contents_unknown,
@@ -149,8 +151,11 @@ class DataFlow:
         result = self.call_value(function, args, {}, node, function.scope)
         return _element(result)
 
-    def data_subscript(self, array: ArrayValue, node: cst.Subscript, scope: Any) -> Any:
-        """``array[...]``: the key evaluated as Python would pass it (``np.newaxis`` is None)."""
+    def data_subscript(self, array: ArrayValue | BoundedRankArray, node: cst.Subscript, scope: Any) -> Any:
+        """``array[...]``: the key evaluated as Python would pass it (``np.newaxis`` is None).
+        An array of a bounded rank indexed on as many axes as it may have has that rank (NumPy
+        raises on fewer), and is indexed as such."""
+        bounded = isinstance(array, BoundedRankArray)
         parts: list[Any] = []
         unknown_bounds = False
         for element in node.slice:
@@ -170,6 +175,8 @@ class DataFlow:
                     parts.append(None)
                 elif type(value) is int:
                     parts.append(value)
+                elif bounded:
+                    return INERT
                 elif isinstance(value, ArrayValue) and len(node.slice) == 1 and len(value.shape) == 1 and array.shape:
                     # Rows picked by a 1-D array of indices (``np.eye(6)[labels]``: one row per index)
                     # or by a mask (as many as it holds True, unknown); the other axes stay.
@@ -181,10 +188,29 @@ class DataFlow:
                     return ArrayValue((len(value), *array.shape[1:]), array.dtype, array.origin)
                 else:
                     return INERT
+        if bounded:
+            if Ellipsis in parts or sum(1 for p in parts if p is not None) != array.max_rank:
+                return INERT
+            array = ArrayValue((UNKNOWN,) * array.max_rank, array.dtype, array.origin)
         if unknown_bounds:
             return _sliced(array, parts)
         key: Any = parts[0] if len(parts) == 1 and not isinstance(node.slice[0].comma, cst.Comma) else tuple(parts)
         return numpy_data.subscript(array, key)
+
+    def indexer_subscript(self, indexer: TableIndexer, node: cst.Subscript, scope: Any) -> Any:
+        """``df.iloc[...]``, ``df.loc[...]``: whether each part keeps its axis is what decides
+        (a slice's bounds do not matter; a mask or an array of positions is kept as it is)."""
+        parts: list[Any] = []
+        for element in node.slice:
+            index = element.slice
+            if isinstance(index, cst.Slice):
+                parts.append(slice(None))
+            elif isinstance(index.value, cst.Ellipsis):
+                return INERT
+            else:
+                parts.append(self.eval(index.value, scope))
+        key: Any = parts[0] if len(parts) == 1 and not isinstance(node.slice[0].comma, cst.Comma) else tuple(parts)
+        return pandas_data.indexer_subscript(indexer, key)
 
     def note_data(self, target: Any, value: Any, value_node: Any) -> None:
         """Arrays and datasets the file binds at module level, for editors (by name)."""

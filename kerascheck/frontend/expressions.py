@@ -25,9 +25,11 @@ from kerascheck.frontend.values import (
     MISSING,
     PY_METHODS,
     ArrayValue,
+    BoundedRankArray,
     ImageGenerator,
     PythonNumber,
     SklearnObject,
+    TableIndexer,
     TableValue,
     BoundMethod,
     Builtin,
@@ -127,6 +129,8 @@ class Expressions:
             return self.opaque_tensor_operation()
         if operand is UNKNOWN and not isinstance(node.operator, cst.Not):
             self.maybe_tensor_operation("Negative" if isinstance(node.operator, cst.Minus) else None)
+        if isinstance(operand, TableValue) and isinstance(node.operator, (cst.BitInvert, cst.Minus)):
+            return pandas_data.table_invert(operand)
         return unary(type(node.operator), operand)
 
     def _eval_binary(self, node: cst.BinaryOperation, scope: Scope) -> Any:
@@ -150,7 +154,7 @@ class Expressions:
             if result is not NOT_MODELLED:
                 return result
         elif (isinstance(left, TableValue) or isinstance(right, TableValue)) and operator in _TABLE_OPERATORS:
-            result = pandas_data.table_binary(left, right)
+            result = pandas_data.table_binary(left, right, logical=operator in _LOGICAL_OPERATORS)
             if result is not NOT_MODELLED:
                 return result
         if left is UNKNOWN or right is UNKNOWN:
@@ -333,6 +337,10 @@ class Expressions:
                     return False
                 left = right
                 continue
+            if (isinstance(left, TableValue) or isinstance(right, TableValue)) and len(node.comparisons) == 1 and \
+                    op in _COMPARISON_OPERATIONS:
+                result = pandas_data.table_comparison(left, right)
+                return UNKNOWN if result is NOT_MODELLED else result
             if not (is_plain(left) and is_plain(right)):
                 op_class = _COMPARISON_OPERATIONS.get(op)
                 if op_class is not None and (isinstance(left, KerasTensor) or isinstance(right, KerasTensor)):
@@ -377,12 +385,14 @@ class Expressions:
         if isinstance(container, KerasTensor):
             key = self.subscript_key(node, scope)
             return self.session.operation("GetItem", [container], {"key": key}, self.origin(node), python_operator=True)
-        if isinstance(container, ArrayValue):
+        if isinstance(container, (ArrayValue, BoundedRankArray)):
             return self.data_subscript(container, node, scope)
         if isinstance(container, TableValue):
             if len(node.slice) != 1 or not isinstance(node.slice[0].slice, cst.Index):
                 return INERT
             return pandas_data.table_subscript(container, self.eval(node.slice[0].slice.value, scope))
+        if isinstance(container, TableIndexer):
+            return self.indexer_subscript(container, node, scope)
         if isinstance(container, InertObject) or isinstance(container, ModuleRef) and is_inert_library(container.name):
             return INERT  # an item of data is data (``os.environ["N"]``, ``x_train[:, 0]``)
         if container is UNKNOWN:
@@ -537,7 +547,8 @@ _DATA_OPERATORS: dict[type, str] = {
 }
 
 # Operators that keep a pandas table's rank (``@`` of two Series is a number: not one of them).
-_TABLE_OPERATORS = frozenset(_DATA_OPERATORS) - {cst.MatrixMultiply}
+_LOGICAL_OPERATORS = frozenset({cst.BitAnd, cst.BitOr, cst.BitXor})
+_TABLE_OPERATORS = frozenset(_DATA_OPERATORS) - {cst.MatrixMultiply} | _LOGICAL_OPERATORS
 
 # Comparisons that are operations on Keras tensors (``keras.ops.greater``…).
 _COMPARISON_OPERATIONS: dict[type, str] = {

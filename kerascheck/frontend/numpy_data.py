@@ -25,6 +25,7 @@ from kerascheck.frontend.keras_names import ModuleRef
 from kerascheck.frontend.values import (
     INERT,
     ArrayValue,
+    BoundedRankArray,
     Builtin,
     DataMethod,
     DatasetValue,
@@ -495,6 +496,8 @@ def numpy_call(function: str, args: list[Any], kwargs: dict[str, Any], node: Any
             return PythonNumber("int")  # one draw between numbers: a Python int
         return INERT if shape is None or shape is INERT else _array(
             shape, "int64" if dtype is None else dtype_name(dtype), origin)
+    if function in ("loadtxt", "genfromtxt"):
+        return _text_table(function, args, kwargs, origin)
     array = arg(0, "a")
     if not isinstance(array, ArrayValue):
         if function in ("concatenate", "stack", "vstack", "hstack"):
@@ -537,6 +540,23 @@ def numpy_call(function: str, args: list[Any], kwargs: dict[str, Any], node: Any
     if function in ("clip",):
         return _array(array.shape, array.dtype, array.origin)
     return NOT_MODELLED
+
+
+def _text_table(function: str, args: list[Any], kwargs: dict[str, Any], origin: DataOrigin) -> Any:
+    """``np.loadtxt(path)``, ``np.genfromtxt(path)``: a table of numbers read from a file, of at
+    most two dimensions (one row or one column is one-dimensional, unless ``ndmin=2``), and of one
+    dimension with ``usecols`` one column. Its sizes are the file's."""
+    dtype = kwargs.get("dtype", args[1] if len(args) > 1 else "float64")
+    ndmin = kwargs.get("ndmin", 0)
+    if not isinstance(dtype, (str, ModuleRef, Builtin)) or type(ndmin) is not int or not 0 <= ndmin <= 2 or any(
+            kwargs.get(k, False) not in (False, None) for k in ("unpack", "names")):
+        return NOT_MODELLED  # records (a structured dtype, genfromtxt's dtype=None), columns unpacked, not known
+    name = dtype_name(dtype)
+    usecols = kwargs.get("usecols")
+    max_rank = 1 if type(usecols) is int else 2
+    if ndmin >= max_rank:
+        return ArrayValue((UNKNOWN,) * ndmin, name, origin)
+    return BoundedRankArray(max_rank, name, origin)
 
 
 def _at_least_2d(value: Any) -> Any:

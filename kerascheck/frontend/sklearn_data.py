@@ -46,6 +46,10 @@ SCALERS = frozenset({"StandardScaler", "MinMaxScaler", "MaxAbsScaler", "RobustSc
 # Cross-validation splitters: a fold (train indices, test indices) per split, ``n_splits`` by default.
 SPLITTERS = {"KFold": 5, "StratifiedKFold": 5, "GroupKFold": 5, "StratifiedGroupKFold": 5}
 CLASSES = SCALERS | set(SPLITTERS) | {"LabelEncoder"}
+# The scalers' functions (``preprocessing.scale(X)``): the same shape; those that take one
+# feature (a 1-D array) too.
+SCALING_FUNCTIONS = {"scale": True, "minmax_scale": True, "maxabs_scale": True, "robust_scale": True,
+                     "normalize": False}
 METHODS = frozenset({"fit", "transform", "fit_transform", "inverse_transform", "split", "get_n_splits"})
 
 
@@ -61,6 +65,10 @@ def sklearn_call(dotted: str, args: list[Any], kwargs: dict[str, Any], node: Any
         return generated_samples(name, args, kwargs, node)
     if module in ("preprocessing", "model_selection") and name in CLASSES:
         return SklearnObject(name, dict(kwargs), tuple(args))
+    if module == "preprocessing" and name in SCALING_FUNCTIONS:
+        if kwargs.get("copy", True) is False:
+            return NOT_MODELLED  # in place
+        return scaled(args[0] if args else kwargs.get("X"), one_dimensional=SCALING_FUNCTIONS[name])
     return NOT_MODELLED
 
 
@@ -147,10 +155,18 @@ def sklearn_method(obj: SklearnObject, name: str, args: list[Any], kwargs: dict[
         return INERT
     if obj.kind == "LabelEncoder":
         return _labels(data, name)
-    if isinstance(data, TableValue) and data.rank == 2:
-        return ArrayValue((UNKNOWN, UNKNOWN), UNKNOWN, data.origin)
-    if not isinstance(data, ArrayValue) or len(data.shape) != 2:
-        return INERT  # a 1-D array (scikit-learn raises), data not followed
+    return scaled(data, one_dimensional=False)
+
+
+def scaled(data: Any, one_dimensional: bool) -> Any:
+    """What a scaler makes of ``data``: an array of its shape, of floats (float32 stays float32);
+    a table becomes an array of its rank. ``one_dimensional``: a 1-D array is taken too (the
+    scaling functions); the scalers' methods raise on it."""
+    ranks = (1, 2) if one_dimensional else (2,)
+    if isinstance(data, TableValue) and data.rank in ranks:
+        return ArrayValue((UNKNOWN,) * data.rank, UNKNOWN, data.origin)
+    if not isinstance(data, ArrayValue) or len(data.shape) not in ranks:
+        return INERT  # scikit-learn raises, or data not followed
     if data.dtype is UNKNOWN:
         dtype = UNKNOWN
     elif data.dtype in ("float32", "float64"):

@@ -462,15 +462,50 @@ class TableValue(InertObject):
     ``frame["name"]`` is one column (a Series), as it is where pandas made the column names unique
     (``read_csv`` renames duplicates)."""
 
-    __slots__ = ("rank", "origin", "unique_columns")
+    __slots__ = ("rank", "origin", "unique_columns", "boolean")
 
-    def __init__(self, rank: int, origin: DataOrigin | None = None, unique_columns: bool = False) -> None:
+    def __init__(self, rank: int, origin: DataOrigin | None = None, unique_columns: bool = False,
+                 boolean: bool = False) -> None:
         self.rank = rank
         self.origin = origin
         self.unique_columns = unique_columns
+        # Made by a comparison (``df["y"] != -1``, ``s.isin(...)``, ``~mask``): a mask, which
+        # ``frame[mask]`` selects rows by.
+        self.boolean = boolean
 
     def __repr__(self) -> str:
-        return "<DataFrame>" if self.rank == 2 else "<Series>"
+        return ("<DataFrame>" if self.rank == 2 else "<Series>") if not self.boolean else (
+            "<bool DataFrame>" if self.rank == 2 else "<bool Series>")
+
+
+class TableIndexer(InertObject):
+    """``df.iloc`` or ``df.loc`` (``kind``): indexing it selects rows and columns by position or
+    by label (``frontend/pandas_data.py``)."""
+
+    __slots__ = ("table", "kind")
+
+    def __init__(self, table: TableValue, kind: str) -> None:
+        self.table = table
+        self.kind = kind
+
+    def __repr__(self) -> str:
+        return f"<{self.kind} indexer>"
+
+
+class BoundedRankArray(InertObject):
+    """An array whose rank is not known but is at most ``max_rank``: what ``np.loadtxt`` reads
+    (a table is two-dimensional, one row or one column one-dimensional). Indexing it with
+    ``max_rank`` indices proves the rank (NumPy raises on fewer axes)."""
+
+    __slots__ = ("max_rank", "dtype", "origin")
+
+    def __init__(self, max_rank: int, dtype: Any, origin: DataOrigin | None) -> None:
+        self.max_rank = max_rank
+        self.dtype = dtype
+        self.origin = origin
+
+    def __repr__(self) -> str:
+        return f"<array of rank at most {self.max_rank}>"
 
 
 class DataMethod(InertObject):
