@@ -24,14 +24,19 @@ def _arguments(case: dict) -> tuple:
     return case["loss"], ArraySpec(tuple(shape), dtype), tuple(case["output"])
 
 
+def _weights(case: dict) -> ArraySpec | None:
+    return ArraySpec(tuple(case["sample_weight"]), "float32") if "sample_weight" in case else None
+
+
 def _describe(case: dict) -> str:
     outcome = f"Keras raises {case['error_type']}: {case['error']}" if "error" in case else "Keras trains"
-    return f"fit with loss={case['loss']} on labels {case['labels']}, output {case['output']}: {outcome}"
+    weights = f", sample_weight {case['sample_weight']}" if "sample_weight" in case else ""
+    return f"fit with loss={case['loss']} on labels {case['labels']}{weights}, output {case['output']}: {outcome}"
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
 def test_loss_case(case: dict) -> None:
-    error = loss_error(*_arguments(case))
+    error = loss_error(*_arguments(case), sample_weight=_weights(case))
     if "unmodelled" in case:  # silent, or Keras's error exactly
         assert error is None or (error.error_type, error.message) == (case["error_type"], case["error"]), _describe(case)
     elif "error" in case:
@@ -50,8 +55,8 @@ def test_every_builtin_loss_function_is_recorded_and_most_errors_are_modelled() 
     assert errors and sum("unmodelled" in c for c in errors) <= len(errors) // 10
 
 
-@pytest.mark.parametrize("case", [c for c in CASES if "error" in c and "unmodelled" not in c][:40],
-                         ids=lambda c: c["id"])
+@pytest.mark.parametrize("case", [c for c in CASES if "error" in c and "unmodelled" not in c
+                                  and "sample_weight" not in c][:40], ids=lambda c: c["id"])
 def test_unknown_shapes_prove_nothing(case: dict) -> None:
     loss, labels, output = _arguments(case)
     for unknown_labels in (ArraySpec(UNKNOWN, labels.dtype), ArraySpec(partial_shape(labels.shape[:1], ()), labels.dtype),
@@ -62,8 +67,8 @@ def test_unknown_shapes_prove_nothing(case: dict) -> None:
         assert check_loss(loss, labels, unknown_output) is None, unknown_output
 
 
-@pytest.mark.parametrize("case", [c for c in CASES if "error" in c and "unmodelled" not in c][:40],
-                         ids=lambda c: c["id"])
+@pytest.mark.parametrize("case", [c for c in CASES if "error" in c and "unmodelled" not in c
+                                  and "sample_weight" not in c][:40], ids=lambda c: c["id"])
 def test_labels_of_an_unknown_dtype_keep_an_error_every_number_type_raises(case: dict) -> None:
     """Labels read from data (a CSV column) have a dtype kerascheck does not know: the loss's error
     stands when Keras raises it whatever numbers they hold (labels that are not numbers fail
@@ -139,3 +144,23 @@ def test_class_ids_beyond_the_outputs_are_a_warning_of_the_sparse_crossentropy_o
     assert labels_beyond_outputs("mse", 9, (None, 5)) is None
     assert labels_beyond_outputs("sparse_categorical_crossentropy", UNKNOWN, (None, 5)) is None
     assert labels_beyond_outputs("sparse_categorical_crossentropy", 9, (None, UNKNOWN)) is None
+
+
+WEIGHTED = [c for c in CASES if "sample_weight" in c]
+
+
+def test_sample_weights_are_recorded_for_every_loss_with_errors_among_them() -> None:
+    assert len({c["loss"] for c in WEIGHTED}) >= 19
+    assert any("error" in c for c in WEIGHTED) and any("error" not in c for c in WEIGHTED)
+
+
+@pytest.mark.parametrize("case", [c for c in WEIGHTED if "error" in c], ids=lambda c: c["id"])
+def test_weights_of_unknown_shape_prove_nothing(case: dict) -> None:
+    loss, labels, output = _arguments(case)
+    weights = tuple(case["sample_weight"])
+    unknown = [ArraySpec(UNKNOWN, "float32"), ArraySpec(partial_shape(weights[:1], ()), "float32"),
+               ArraySpec((UNKNOWN, *weights[1:]), "float32")]  # (a sample count not known: perhaps not the labels')
+    if len(weights) > 1:
+        unknown.append(ArraySpec(weights[:-1] + (UNKNOWN,), "float32"))
+    for spec in unknown:
+        assert check_loss(loss, labels, output, sample_weight=spec) is None, spec

@@ -463,17 +463,40 @@ def check_target_structure(method: str, y: Any, outputs: int, loss: Any = None) 
                        f"{outputs} output(s). Keras: y_true and y_pred have different structures.")
 
 
-def loss_problem(loss: Any, y_true: ArraySpec, y_pred_shape: Any, batch_size: Any = None) -> str | None:
+def metric_problem(metrics: Any, y_true: ArraySpec, y_pred_shape: Any, batch_size: Any = None
+                   ) -> tuple[str, str] | None:
+    """The first of the compiled metric objects that cannot compare targets ``y_true`` with
+    predictions of ``y_pred_shape`` (:func:`kerascheck.engine.metrics.metric_error`; Keras builds
+    the metrics before the loss, so theirs is the error it raises first), batches as in
+    :func:`loss_problem`: its class name and Keras's message; None when none is proven to raise."""
+    from kerascheck.engine.metrics import first_metric_error
+
+    found = first_metric_error(metrics, y_true, y_pred_shape, _loss_batch(y_true, batch_size))
+    if found is None:
+        return None
+    metric, error = found
+    return (f"{metric.class_name}()" if not isinstance(metric, str) else repr(metric)), error.message
+
+
+def _loss_batch(y_true: ArraySpec, batch_size: Any) -> Any:
+    """The batch size the loss and the metrics first see (``fit``'s default when None; the whole
+    array for UNKNOWN, as ``train_on_batch`` takes it)."""
+    from kerascheck.engine.losses import DEFAULT_BATCH_SIZE
+
+    if batch_size is None:
+        return DEFAULT_BATCH_SIZE
+    if batch_size is UNKNOWN and isinstance(y_true.shape, tuple) and y_true.shape and type(y_true.shape[0]) is int:
+        return y_true.shape[0]
+    return batch_size if type(batch_size) is int else UNKNOWN
+
+
+def loss_problem(loss: Any, y_true: ArraySpec, y_pred_shape: Any, batch_size: Any = None,
+                 sample_weight: ArraySpec | None = None) -> str | None:
     """Keras's message when the compiled ``loss`` raises on targets ``y_true`` and predictions of
     ``y_pred_shape`` (:func:`kerascheck.engine.losses.check_loss`), in batches of ``batch_size``
     (``fit``'s default, 32, when None; UNKNOWN for a whole array at once, as ``train_on_batch``
-    takes it); None when it trains or that is not proven."""
-    from kerascheck.engine.losses import DEFAULT_BATCH_SIZE, check_loss
+    takes it), its values weighted by ``sample_weight`` where given; None when it trains or that
+    is not proven."""
+    from kerascheck.engine.losses import check_loss
 
-    if batch_size is None:
-        batch_size = DEFAULT_BATCH_SIZE
-    elif batch_size is UNKNOWN and isinstance(y_true.shape, tuple) and y_true.shape and type(y_true.shape[0]) is int:
-        batch_size = y_true.shape[0]
-    elif type(batch_size) is not int:
-        batch_size = UNKNOWN
-    return check_loss(loss, y_true, y_pred_shape, batch_size)
+    return check_loss(loss, y_true, y_pred_shape, _loss_batch(y_true, batch_size), sample_weight)

@@ -417,6 +417,9 @@ class Model(Layer):
     # compile(loss=...): a kerascheck.engine.losses.LossSpec, a list or dict of them, or UNKNOWN;
     # None until compiled with a loss.
     compile_loss: Any = None
+    # compile(metrics=[...], weighted_metrics=[...]): the metrics in order, each object a
+    # kerascheck.engine.metrics.MetricSpec, each string itself, anything else UNKNOWN.
+    compile_metrics: Any = ()
     compile_errors: Any = ()  # errors Keras raises when the compiled loss and metrics are built (fit)
     # compile(optimizer=...): a kerascheck.engine.optimizers.OptimizerSpec, or UNKNOWN.
     compile_optimizer: Any = None

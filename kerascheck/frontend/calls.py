@@ -375,6 +375,7 @@ class Calls:
             return get_layer(receiver, kwargs.get("name", args[0] if args else None), kwargs.get("index"))
         if isinstance(receiver, OpaqueModel) and receiver.library_class and name == "compile":
             receiver.compiled, receiver.compile_loss = True, UNKNOWN  # a library's compile: not checked
+            receiver.compile_metrics = ()
             return UNKNOWN
         if isinstance(receiver, Model) and name == "compile":
             self.call_compile(receiver, args, kwargs, node)

@@ -16,6 +16,7 @@ import libcst as cst
 
 from kerascheck.engine.dims import UNKNOWN, format_shape, proven_equal
 from kerascheck.engine.losses import LossSpec
+from kerascheck.engine.metrics import MetricSpec
 from kerascheck.engine.losses.base import RULES
 from kerascheck.engine.optimizers import OPTIMIZER_CLASSES, OPTIMIZER_STRINGS, OptimizerSpec, optimizer_spec
 from kerascheck.engine.runtime import Functional, KerasTensor, Model, Sequential
@@ -56,6 +57,44 @@ def loss_object(class_name: str, args: list[Any], kwargs: dict[str, Any]) -> Any
     if not all(v is None or isinstance(v, (bool, int, float, str)) for v in kwargs.values()):
         return None
     return LossValue(LossSpec(class_name=class_name, config=tuple(sorted(kwargs.items()))))
+
+
+class MetricValue(InertObject):
+    """An instance of a ``keras.metrics`` class that wraps a metric function, with known arguments
+    (``keras.metrics.Accuracy()``): inert, but compile keeps what it is."""
+
+    def __init__(self, spec: MetricSpec) -> None:
+        self.spec = spec
+
+    @property
+    def engine_value(self) -> MetricSpec:
+        """What Keras's calls see of it (``known_or_unknown``)."""
+        return self.spec
+
+    def __repr__(self) -> str:
+        return f"<metric {self.spec.class_name}>"
+
+
+def metric_object(class_name: str, args: list[Any], kwargs: dict[str, Any]) -> Any:
+    """``keras.metrics.<class_name>(**kwargs)``: a :class:`MetricValue` when the class wraps a
+    metric function (recorded) and every argument is a plain known keyword; else None."""
+    from kerascheck.knowledge import keras_metrics
+
+    if class_name not in keras_metrics.CLASSES or args:
+        return None
+    if not all(v is None or isinstance(v, (bool, int, float, str)) for v in kwargs.values()):
+        return None
+    return MetricValue(MetricSpec(class_name=class_name, config=tuple(sorted(kwargs.items()))))
+
+
+def resolved_metrics(value: Any) -> tuple:
+    """What ``Model.compile_metrics`` holds for ``compile(metrics=value)``, in order: each metric
+    object as a :class:`MetricSpec`, each string as itself, anything else (a function, a metric
+    not known) UNKNOWN; () for no list of metrics."""
+    if not isinstance(value, (list, tuple)):
+        return ()
+    return tuple(v.spec if isinstance(v, MetricValue) else v if isinstance(v, (MetricSpec, str)) else UNKNOWN
+                 for v in value)
 
 
 def _accepted(table: dict, identifier: str) -> bool:
@@ -262,6 +301,7 @@ class CompileCalls:
             model.compile_loss = resolved_loss(loss)
             self._lint_loss_and_output(model, model.compile_loss, at(syntax.get("loss", node)))
         pending = list(self._loss_errors(model, loss, syntax.get("loss", node), known, version))
+        model.compile_metrics = resolved_metrics(bound.get("metrics")) + resolved_metrics(bound.get("weighted_metrics"))
         for argument in ("metrics", "weighted_metrics"):
             metrics = bound.get(argument)
             keys_error = self._metric_keys_error(model, metrics, argument, version) if isinstance(metrics, dict) else None

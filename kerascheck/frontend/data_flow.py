@@ -252,7 +252,7 @@ class DataFlow:
                                             data=(given,))
 
     # The loss checks of a call that builds its model on the data first: (model, method, targets,
-    # label, batch size), run by after_build.
+    # label, batch size, sample weights), run by after_build.
     losses_after_build: list[tuple] = []
 
     def after_build(self, model: Model, errors: int, node: Any) -> None:
@@ -260,9 +260,9 @@ class DataFlow:
         waiting, self.losses_after_build = self.losses_after_build, []
         if len(self.session.errors) > errors or not model.built:
             return
-        for waiting_model, method, y, label, batch_size in waiting:
+        for waiting_model, method, y, label, batch_size, weights in waiting:
             if waiting_model is model and _output_shapes(model) is not None:
-                for problem in self.loss_problems(model, method, y, label, batch_size):
+                for problem in self.loss_problems(model, method, y, label, batch_size, weights):
                     self.session.report_data(problem, self.origin(node))
                     self.data_raised = True
 
@@ -359,15 +359,20 @@ class DataFlow:
                                         ((label, y.spec),))]
 
     def loss_problems(
-        self, model: Model, method: str, y: Any, label: str, batch_size: Any = None
+        self, model: Model, method: str, y: Any, label: str, batch_size: Any = None,
+        weights: tuple[str, ArraySpec] | None = None, x: Any = None,
     ) -> list[data_checks.DataProblem]:
         """The compiled loss against each target and its output: ``data_checks.loss_problem``, the
-        hook of the loss rules (kind ``data-loss``)."""
+        hook of the loss rules (kind ``data-loss``); then, for a model of one output that carries
+        no mask, the loss values against the sample ``weights`` given (kind ``data-sample-weight``).
+        An output axis the data decides (None: timesteps) has the size a batch of ``x`` gives it."""
         shapes = _output_shapes(model)
+        if shapes is not None and isinstance(x, ArraySpec):
+            shapes = _outputs_for(model, x.shape, shapes)
         targets = list(y) if isinstance(y, (list, tuple)) else [y]
         if shapes is None and isinstance(model, Sequential) and model.functional is None and not model.built:
             # Built on the first batch before the loss is computed: checked once it is (after_build).
-            self.losses_after_build.append((model, method, y, label, batch_size))
+            self.losses_after_build.append((model, method, y, label, batch_size, weights))
             return []
         if shapes is None or len(shapes) != len(targets):
             return []
@@ -380,6 +385,16 @@ class DataFlow:
                 loss = loss[index]
             elif isinstance(loss, (list, tuple, dict)):
                 continue  # keyed by output names, or of another length: not followed here
+            metric = data_checks.metric_problem(model.compile_metrics, target, shape, batch_size) \
+                if len(shapes) == 1 else None
+            if metric is not None:
+                problems.append(data_checks.DataProblem(
+                    "data-metric",
+                    f"{method}(): the metric {metric[0]} cannot compare {data_checks.source(0)} with the model's "
+                    f"output of shape {data_checks.format_data_shape(shape)}. Keras: {metric[1]}",
+                    ((label, target),),
+                ))
+                continue  # (Keras builds the metrics first: theirs is the error it raises)
             keras = data_checks.loss_problem(loss, target, shape, batch_size)
             if keras is not None:
                 problems.append(data_checks.DataProblem(
@@ -388,6 +403,16 @@ class DataFlow:
                     f"{data_checks.format_data_shape(shape)}. Keras: {keras}",
                     ((label, target),),
                 ))
+            elif weights is not None and len(shapes) == 1 and _output_masks(model) == [None]:
+                keras = data_checks.loss_problem(loss, target, shape, batch_size, weights[1])
+                if keras is not None:
+                    problems.append(data_checks.DataProblem(
+                        "data-sample-weight",
+                        f"{method}(): {data_checks.source(0)} cannot weight the loss values of {data_checks.source(1)} "
+                        f"against the model's output of shape {data_checks.format_data_shape(shape)} (one weight per "
+                        f"sample, or per timestep of a sequence output). Keras: {keras}",
+                        (weights, (label, target)),
+                    ))
         return problems
 
     def data_problems(self, model: Model, method: str, given: dict[str, Any], shown: dict[str, str]
@@ -488,13 +513,15 @@ class DataFlow:
             if target is not None:
                 problems.append(target)
             elif model.compiled and method in _LOSS_METHODS:
-                problems += self.loss_problems(model, method, y_specs, shown.get("y", "y"), _batch_size(method, given))
+                problems += self.loss_problems(model, method, y_specs, shown.get("y", "y"), _batch_size(method, given),
+                                               _weights(given, shown), x_specs)
         elif (
             isinstance(model, Sequential) and model.compiled and method in _LOSS_METHODS
             and isinstance(y_specs, ArraySpec)
         ):
             # A Sequential's one output against one array of targets (their structure is not checked).
-            problems += self.loss_problems(model, method, y_specs, shown.get("y", "y"), _batch_size(method, given))
+            problems += self.loss_problems(model, method, y_specs, shown.get("y", "y"), _batch_size(method, given),
+                                           _weights(given, shown), x_specs)
         if not problems and method in _LOSS_METHODS and model.compiled:
             problems += self.label_range_problems(model, method, given.get("y"), shown.get("y", "y"))
         # (the training data checked raises nothing only where everything it needs is known)
@@ -532,6 +559,15 @@ class DataFlow:
                                                  "validation_data", None, shown.get("validation_data"),
                                                  spec_check=False, dataset=True)
         return problems
+
+
+def _weights(given: dict[str, Any], shown: dict[str, str]) -> tuple[str, ArraySpec] | None:
+    """The ``sample_weight`` array given with the targets, with its label; None for anything else
+    (no weights, a structure of them, weights that may be None at run time)."""
+    weights = given.get("sample_weight")
+    if not isinstance(weights, ArrayValue) or isinstance(weights, PythonNumber):
+        return None
+    return shown.get("sample_weight", "sample_weight"), weights.spec
 
 
 def _validates(given: dict[str, Any]) -> bool:
@@ -624,6 +660,39 @@ def _dotted(node: Any) -> str:
     if isinstance(node, cst.Attribute):
         return f"{_dotted(node.value)}.{node.attr.value}"
     return "?"
+
+
+def _outputs_for(model: Model, x_shape: Any, shapes: list[Any]) -> list[Any]:
+    """``shapes`` (the model's outputs) with each axis left to the data (None) sized as a batch of
+    ``x_shape`` makes it, running the graph of a model of one input of that rank on it; as they
+    are where that is not known or raises (the input checks say why)."""
+    if not any(isinstance(s, tuple) and any(d is None for d in s[1:]) for s in shapes):
+        return shapes
+    functional = model.functional if isinstance(model, Sequential) else model
+    ref = functional.inputs[0].shape if len(functional.inputs) == 1 else None
+    if not isinstance(x_shape, tuple) or not isinstance(ref, tuple) or len(x_shape) != len(ref):
+        return shapes
+    try:
+        found = functional.compute_output_shape((None, *x_shape[1:]))
+    except Exception:  # noqa: BLE001  (the model raises on it, or its shape is not decided)
+        return shapes
+    found = [found] if len(shapes) == 1 else found
+    if not isinstance(found, (list, tuple)) or len(found) != len(shapes):
+        return shapes
+    merged = []
+    for static, batch in zip(shapes, found):
+        if isinstance(static, tuple) and isinstance(batch, tuple) and len(static) == len(batch):
+            static = (static[0],) + tuple(b if d is None and type(b) is int else d for d, b in zip(static[1:], batch[1:]))
+        merged.append(static)
+    return merged
+
+
+def _output_masks(model: Model) -> list[Any] | None:
+    """The mask each output carries (None: none; UNKNOWN: not known), as ``_output_shapes``."""
+    functional = model.functional if isinstance(model, Sequential) else model
+    if not isinstance(functional, Functional) or functional.call_overridden or functional.subclass_instance:
+        return None
+    return [t.mask if isinstance(t, KerasTensor) else UNKNOWN for t in functional.outputs]
 
 
 def _output_shapes(model: Model) -> list[Any] | None:

@@ -26,7 +26,7 @@ from kerascheck.engine.runtime import (
     UnresolvedFunctional,
     flatten,
 )
-from kerascheck.frontend.compile_calls import loss_object, optimizer_object
+from kerascheck.frontend.compile_calls import loss_object, metric_object, optimizer_object
 from kerascheck.frontend.keras_names import KerasSymbol
 from kerascheck.frontend.values import (
     INERT,
@@ -276,6 +276,10 @@ class KerasCalls:
         function = dotted.rsplit(".", 1)[1]
         if dotted.startswith("keras.losses."):
             made = loss_object(function, args, kwargs)  # kept for compile(loss=...)
+            if made is not None:
+                return made
+        if dotted.startswith("keras.metrics."):
+            made = metric_object(function, args, kwargs)  # kept for compile(metrics=[...])
             if made is not None:
                 return made
         if dotted.startswith("keras.optimizers."):

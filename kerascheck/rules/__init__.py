@@ -26,8 +26,10 @@ from kerascheck.rules.data import (
     ImageGeneratorRank,
     LabelsBeyondOutputs,
     LossTargetMismatch,
+    MetricTargetMismatch,
     NonNumericData,
     PythonValuesAsData,
+    SampleWeightShape,
     TargetStructure,
     ValidationSplitTooSmall,
 )
@@ -108,6 +110,8 @@ ALL_RULES: tuple[type[Rule], ...] = (
     ImageGeneratorRank,
     NonNumericData,
     LossTargetMismatch,
+    SampleWeightShape,
+    MetricTargetMismatch,
 )
 RULES_BY_CODE: dict[str, type[Rule]] = {rule.code: rule for rule in ALL_RULES}
 RULE_FOR_ENGINE_KIND: dict[str, type[Rule]] = {kind: rule for rule in ALL_RULES for kind in rule.engine_kinds}

@@ -687,6 +687,18 @@ class LossTargetMismatch(Rule):
         labels = np.zeros((64,), dtype="int32")  # class ids, not one-hot
         model.fit(np.zeros((64, 20), dtype="float32"), labels, epochs=1, verbose=0)  # KC406
         """,
+        """
+        import numpy as np
+        import keras
+        from keras import layers
+
+        # Sequences of any length: the output's timesteps are those of the data (10 here).
+        model = keras.Sequential([keras.Input((None, 8)), layers.LSTM(16, return_sequences=True),
+                                  layers.Dense(3, activation="softmax")])
+        model.compile(optimizer="adam", loss="categorical_crossentropy")
+        x, y = np.zeros((20, 10, 8)), np.zeros((20, 10, 4))  # four classes, three units
+        model.fit(x, y, epochs=1, verbose=0)  # KC406
+        """,
     )
     valid = (
         """
@@ -699,5 +711,147 @@ class LossTargetMismatch(Rule):
         model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
         labels = np.zeros((64,), dtype="int32")
         model.fit(np.zeros((64, 20), dtype="float32"), labels, epochs=1, verbose=0)
+        """,
+    )
+
+
+class SampleWeightShape(Rule):
+    code = "KC421"
+    name = "sample-weight-shape"
+    summary = """
+        The `sample_weight` given to `fit`, `evaluate`, `train_on_batch` or `test_on_batch` cannot
+        multiply the loss values: weights shaped like the inputs or the targets (one per feature
+        or per class) where the loss gives one value per sample, or per timestep of a sequence.
+    """
+    why = """
+        Every built-in loss reduces the class (last) axis: it gives one value per sample, and
+        per timestep for an output of sequences. Keras brings the weights to the values' rank
+        (it squeezes or adds a last axis of size 1, `squeeze_or_expand_to_same_rank`) and
+        multiplies them, and the backend raises where they do not broadcast (`Incompatible
+        shapes for broadcasting: shapes=[(100, 10), (100, 10, 128)]`). Weights are one number
+        per sample, shape `(samples,)`, for an output of vectors, and one per timestep,
+        `(samples, timesteps)`, for an output of sequences (Keras 3 does not spread one weight
+        per sample over the timesteps); weights per class belong in `class_weight`. The shape
+        of each loss's values is part of its rule
+        (`kerascheck/engine/losses/`), recorded from Keras 3.15.1 with weights of several shapes
+        (`tests/oracle/loss_cases.py`); kerascheck reports only where the model's one output
+        carries no mask (a mask reweights the values first) and every shape is known.
+    """
+    engine_kinds = ("data-sample-weight",)
+    invalid = (
+        """
+        import numpy as np
+        import keras
+        from keras import layers
+
+        model = keras.Sequential([keras.Input((None, 16)), layers.LSTM(16, return_sequences=True)])
+        model.compile(optimizer="sgd", loss="mse")
+        x = np.random.randn(20, 10, 16)
+        model.train_on_batch(x, x, sample_weight=np.ones_like(x))  # KC421
+        """,
+        """
+        import numpy as np
+        import keras
+        from keras import layers
+
+        x = np.zeros((60, 8), dtype="float32")
+        y = keras.utils.to_categorical(np.arange(60) % 5, 5)
+        model = keras.Sequential([keras.Input((8,)), layers.Dense(5, activation="softmax")])
+        model.compile(optimizer="adam", loss="categorical_crossentropy")
+        model.fit(x, y, sample_weight=np.ones((60, 5)), epochs=1, verbose=0)  # KC421
+        """,
+        """
+        import numpy as np
+        import keras
+        from keras import layers
+
+        model = keras.Sequential([keras.Input((12, 4)), layers.GRU(8, return_sequences=True), layers.Dense(3)])
+        model.compile(optimizer="adam", loss="mse")
+        x, y = np.zeros((40, 12, 4)), np.zeros((40, 12, 3))
+        model.fit(x, y, sample_weight=np.ones(40), epochs=1, verbose=0)  # KC421
+        """,
+    )
+    valid = (
+        """
+        import numpy as np
+        import keras
+        from keras import layers
+
+        model = keras.Sequential([keras.Input((None, 16)), layers.LSTM(16, return_sequences=True)])
+        model.compile(optimizer="sgd", loss="mse")
+        x = np.random.randn(20, 10, 16)
+        model.train_on_batch(x, x, sample_weight=np.ones((20, 10)))
+        """,
+        """
+        import numpy as np
+        import keras
+        from keras import layers
+
+        x = np.zeros((60, 8), dtype="float32")
+        y = keras.utils.to_categorical(np.arange(60) % 5, 5)
+        model = keras.Sequential([keras.Input((8,)), layers.Dense(5, activation="softmax")])
+        model.compile(optimizer="adam", loss="categorical_crossentropy")
+        model.fit(x, y, sample_weight=np.ones(60), epochs=1, verbose=0)
+        model.fit(x, y, sample_weight=np.ones((60, 1)), epochs=1, verbose=0)
+        """,
+    )
+
+
+class MetricTargetMismatch(Rule):
+    code = "KC422"
+    name = "metric-target-mismatch"
+    summary = """
+        A metric object given to `compile(metrics=[...])` cannot compare the targets given to
+        `fit`, `evaluate`, `train_on_batch` or `test_on_batch` with the model's output:
+        `keras.metrics.Accuracy()` on class ids against ten logits, `CategoricalAccuracy()` on
+        class ids, `SparseCategoricalAccuracy()` on one-hot rows.
+    """
+    why = """
+        Keras builds the compiled metrics on the first batch before the loss, so a metric that
+        cannot compare the labels with the predictions raises first, whatever the loss. The
+        metric objects do not adapt to the labels as the string `"accuracy"` does (Keras picks
+        the binary, categorical or sparse accuracy from the loss and the shapes for it):
+        `Accuracy()` compares the labels with the predictions value by value (`Incompatible
+        shapes for broadcasting: shapes=[(32,), (32, 10)]` for class ids against ten scores),
+        `CategoricalAccuracy()` takes the argmax of one-hot labels, `SparseCategoricalAccuracy()`
+        compares class ids with the argmax of the predictions. Use `"accuracy"`, or the accuracy
+        of the labels' kind. What each metric accepts is a rule recorded from Keras 3.15.1
+        (`tests/oracle/metric_cases.py`); kerascheck reports only the metrics it has a rule for
+        (the accuracies), where every shape is known.
+    """
+    engine_kinds = ("data-metric",)
+    invalid = (
+        """
+        import keras
+        from keras import layers
+
+        (x_train, y_train), _ = keras.datasets.mnist.load_data()
+        model = keras.Sequential([keras.Input((28, 28)), layers.Flatten(), layers.Dense(10)])
+        model.compile(optimizer="adam", loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True),
+                      metrics=[keras.metrics.Accuracy()])
+        model.fit(x_train[:256], y_train[:256], epochs=1, verbose=0)  # KC422
+        """,
+        """
+        import numpy as np
+        import keras
+        from keras import layers
+
+        x, y = np.zeros((64, 8), dtype="float32"), np.zeros((64,), dtype="int64")
+        model = keras.Sequential([keras.Input((8,)), layers.Dense(4, activation="softmax")])
+        model.compile(optimizer="adam", loss="sparse_categorical_crossentropy",
+                      metrics=[keras.metrics.SparseCategoricalAccuracy(), keras.metrics.CategoricalAccuracy()])
+        model.fit(x, keras.utils.to_categorical(y, 4), epochs=1, verbose=0)  # KC422
+        """,
+    )
+    valid = (
+        """
+        import keras
+        from keras import layers
+
+        (x_train, y_train), _ = keras.datasets.mnist.load_data()
+        model = keras.Sequential([keras.Input((28, 28)), layers.Flatten(), layers.Dense(10)])
+        model.compile(optimizer="adam", loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True),
+                      metrics=[keras.metrics.SparseCategoricalAccuracy(), "accuracy"])
+        model.fit(x_train[:256], y_train[:256], epochs=1, verbose=0)
         """,
     )

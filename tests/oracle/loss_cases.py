@@ -2,13 +2,14 @@
 given shape and dtype: ``model.fit`` on a tiny model whose output has a given shape.
 
 Each case is ``{"loss", "labels": [shape, dtype], "output": shape}`` (shapes with the sample
-axis, the output's as ``None``); the recorder builds::
+axis, the output's as ``None``), and ``"sample_weight": shape`` where weights (ones) are given;
+the recorder builds::
 
     inputs = keras.Input(shape=(4,))
     outputs = layers.Reshape(output[1:])(layers.Dense(prod(output[1:]))(inputs))   # Dense alone for rank 2
     model = keras.Model(inputs, outputs)
     model.compile(optimizer="sgd", loss=<loss>)
-    model.fit(np.zeros((n, 4)), np.zeros(labels_shape, labels_dtype), epochs=1, verbose=0)
+    model.fit(np.zeros((n, 4)), np.zeros(labels_shape, labels_dtype), sample_weight=..., epochs=1, verbose=0)
 
 and records ``error`` (Keras's message) and ``error_type``, or nothing when ``fit`` trains.
 ``<loss>`` is a string identifier, or ``[class_name, config]``: ``keras.losses.<class_name>(**config)``.
@@ -82,6 +83,14 @@ SAMPLES = 6  # fewer than a batch: Keras's messages show 6
 LARGE = 40  # more than a batch: Keras's messages show 32
 
 
+# Sample weights (without the sample axis) tried with each loss on an output of vectors and one of
+# sequences, with labels each loss takes (class ids for the sparse crossentropy, else one per unit).
+WEIGHTS: dict[tuple, list[tuple]] = {
+    (None, 10): [(), (1,), (10,)],
+    (None, 5, 3): [(), (5,), (5, 1), (5, 3)],
+}
+
+
 def cases() -> Iterator[dict]:
     for loss in (*FUNCTIONS, *OTHER_LOSSES):
         for output, labels in GRID.items():
@@ -90,6 +99,14 @@ def cases() -> Iterator[dict]:
     for loss in ("mse", "categorical_crossentropy", "sparse_categorical_crossentropy", "binary_crossentropy"):
         for shape, dtype in GRID[(None, 10)][:4]:
             yield {"loss": loss, "labels": [[LARGE, *shape], dtype], "output": [None, 10]}
+    for loss in FUNCTIONS:
+        if loss in ("ctc", "circle"):
+            continue  # labels of their own kind
+        for output, weights in WEIGHTS.items():
+            sparse = loss == "sparse_categorical_crossentropy"
+            labels = [[LARGE, *output[1:-1]], "int64"] if sparse else [[LARGE, *output[1:]], "float32"]
+            for weight in weights:
+                yield {"loss": loss, "labels": labels, "output": list(output), "sample_weight": [LARGE, *weight]}
 
 
 def unmodelled(case: dict) -> str | None:
@@ -126,7 +143,9 @@ def run_case(case: dict) -> dict:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             model.compile(optimizer="sgd", loss=make_loss(keras, case["loss"]))
-            model.fit(np.zeros((shape[0], 4), "float32"), np.zeros(shape, dtype), epochs=1, verbose=0)
+            weights = np.ones(case["sample_weight"], "float32") if "sample_weight" in case else None
+            model.fit(np.zeros((shape[0], 4), "float32"), np.zeros(shape, dtype), sample_weight=weights, epochs=1,
+                      verbose=0)
     except Exception as err:  # noqa: BLE001  (the oracle records whatever Keras raises)
         result.update(error=clean_message(str(err)), error_type=type(err).__name__)
         return result

@@ -20,7 +20,7 @@ from kerascheck.engine.dims import UNKNOWN, PartialShape, Unresolved
 
 # The rule modules register themselves.
 from kerascheck.engine.losses import crossentropy, hinge, metric_learning, regression, segmentation, sequence  # noqa: F401
-from kerascheck.engine.losses.base import BATCH, RULES, LossError, same, squeeze_or_expand_to_same_rank
+from kerascheck.engine.losses.base import BATCH, RULES, LossError, broadcast, same, squeeze_or_expand_to_same_rank
 
 DEFAULT_BATCH_SIZE = 32  # fit()'s batch_size when it is not given
 
@@ -136,15 +136,42 @@ def batch_shapes(y_true: ArraySpec, y_pred_shape: Any, batch_size: Any) -> tuple
     return (batch,) + tuple(labels[1:]), (batch,) + tuple(output[1:])
 
 
-def check_loss(loss: Any, y_true: ArraySpec, y_pred_shape: Any, batch_size: Any = DEFAULT_BATCH_SIZE) -> str | None:
+def check_loss(loss: Any, y_true: ArraySpec, y_pred_shape: Any, batch_size: Any = DEFAULT_BATCH_SIZE,
+               sample_weight: ArraySpec | None = None) -> str | None:
     """Keras's message when ``fit`` with ``loss`` on labels ``y_true`` and a model output of
     ``y_pred_shape`` (batch dimension included) raises; None when it trains or is not proven
-    to raise.  Never raises."""
-    error = loss_error(loss, y_true, y_pred_shape, batch_size)
+    to raise.  ``sample_weight``: the weights given with the labels (to an unmasked output), which
+    the loss values are multiplied by.  Never raises."""
+    error = loss_error(loss, y_true, y_pred_shape, batch_size, sample_weight)
     return None if error is None else error.message
 
 
-def loss_error(loss: Any, y_true: ArraySpec, y_pred_shape: Any, batch_size: Any = DEFAULT_BATCH_SIZE) -> LossError | None:
+def weighted(values: tuple | None, sample_weight: ArraySpec, batch: Any) -> LossError | None:
+    """``reduce_weighted_values``: the loss values (one per prediction vector, ``values``) and the
+    weights of the batch (``sample_weight``'s first ``batch`` rows) brought to one rank
+    (``squeeze_or_expand_to_same_rank``), then multiplied: JAX's error where they do not
+    broadcast."""
+    shape = sample_weight.shape
+    if values is None or not isinstance(shape, tuple) or type(shape) is PartialShape or not shape:
+        return None
+    weights = (batch,) + tuple(UNKNOWN if d is None else d for d in shape[1:])
+    values, weights = squeeze_or_expand_to_same_rank(values, weights)
+    try:
+        broadcast("mul", values, weights)
+    except LossError as error:
+        return error
+    return None
+
+
+def _same_samples(a: ArraySpec, b: ArraySpec) -> bool:
+    """Both arrays have a known number of samples, the same."""
+    first = [s.shape[0] if isinstance(s.shape, tuple) and type(s.shape) is not PartialShape and s.shape else UNKNOWN
+             for s in (a, b)]
+    return all(type(n) is int for n in first) and first[0] == first[1]
+
+
+def loss_error(loss: Any, y_true: ArraySpec, y_pred_shape: Any, batch_size: Any = DEFAULT_BATCH_SIZE,
+               sample_weight: ArraySpec | None = None) -> LossError | None:
     """:func:`check_loss` with the type of the error Keras raises."""
     try:
         spec = loss_spec(loss)
@@ -168,11 +195,13 @@ def loss_error(loss: Any, y_true: ArraySpec, y_pred_shape: Any, batch_size: Any 
         errors = []
         for dtype in dtypes:
             try:
-                RULES[function](labels, dtype, predictions, kwargs)
+                values = RULES[function](labels, dtype, predictions, kwargs)
             except LossError as error:
                 errors.append(error)
-            else:
-                return None  # these labels train
+            else:  # these labels give loss values, which the weights multiply
+                if sample_weight is None or not _same_samples(sample_weight, y_true):
+                    return None  # (weights of another sample count: the data adapter raises first)
+                return weighted(values, sample_weight, labels[0])
         return errors[0]
     except LossError as error:
         return error
@@ -180,4 +209,4 @@ def loss_error(loss: Any, y_true: ArraySpec, y_pred_shape: Any, batch_size: Any 
         return None
 
 
-__all__ = ["LossSpec", "check_loss", "labels_beyond_outputs", "loss_error", "loss_spec", "DEFAULT_BATCH_SIZE"]
+__all__ = ["LossSpec", "check_loss", "labels_beyond_outputs", "loss_error", "loss_spec", "weighted", "DEFAULT_BATCH_SIZE"]

@@ -4,7 +4,9 @@ and JAX's broadcasting with its messages.
 A rule receives the shapes of the first batch ``fit`` gives the loss (``y_true``'s and
 ``y_pred``'s, batch dimension first) as tuples whose dimensions are ``int``, the batch size,
 or :data:`~kerascheck.engine.dims.UNKNOWN`.  It mirrors its Keras function's operations in
-their order and returns the message of the first one that raises, or None.  Deciding on an
+their order and raises the error of the first one that raises (:class:`LossError`); else it
+returns the shape of the loss values the function computes (the weights given to ``fit`` are
+multiplied with them), or None where that shape is not modelled.  Deciding on an
 unknown dimension raises :class:`~kerascheck.engine.dims.Unresolved`, which ``check_loss``
 turns into None: no error is claimed that is not proven.
 """
@@ -37,8 +39,9 @@ class _Batch:
 
 BATCH = _Batch()
 
-# A rule: (y_true shape, y_true dtype, y_pred shape, keyword arguments) -> None, raising LossError.
-LossRule = Callable[[tuple, Any, tuple, dict], None]
+# A rule: (y_true shape, y_true dtype, y_pred shape, keyword arguments) -> the loss values' shape
+# (None: not modelled), raising LossError.
+LossRule = Callable[[tuple, Any, tuple, dict], "tuple | None"]
 RULES: dict[str, LossRule] = {}
 
 

@@ -1,0 +1,150 @@
+"""Record what real Keras does when a model is trained with a ``keras.metrics`` object on labels
+of a given shape: ``model.fit`` on a tiny model whose output has a given shape, compiled with a
+loss that accepts any labels, so that only the metric can raise.
+
+Each case is ``{"metric": [class_name, config], "labels": [shape, dtype], "output": shape}``
+(shapes with the sample axis, the output's as ``None``; ``metric`` a string for a metric given
+as one); the recorder builds::
+
+    inputs = keras.Input(shape=(4,))
+    outputs = layers.Reshape(output[1:])(layers.Dense(prod(output[1:]))(inputs))   # Dense alone for rank 2
+    model = keras.Model(inputs, outputs)
+    model.compile(optimizer="sgd", loss=lambda y_true, y_pred: keras.ops.mean(y_pred),
+                  metrics=[keras.metrics.<class_name>(**config)])
+    model.fit(np.zeros((n, 4)), np.zeros(labels_shape, labels_dtype), epochs=1, verbose=0)
+
+and records ``error`` (Keras's message) and ``error_type``, or nothing when ``fit`` trains.
+Keras builds the compiled metrics on the first batch before the loss (``Trainer._symbolic_build``),
+so a metric that cannot compare the labels with the output raises first, whatever the loss.
+
+Beside the cases (``fixtures/metrics/metrics.json``, held to by ``tests/test_metric_rules.py``),
+the recorder writes ``kerascheck/knowledge/keras_metrics.py``: every ``keras.metrics`` class that
+wraps a function (``MeanMetricWrapper``), as that function and the keyword arguments the class
+passes to it.
+
+    KERAS_BACKEND=jax python tests/oracle/metric_cases.py          # rewrite
+    KERAS_BACKEND=jax python tests/oracle/metric_cases.py --check  # compare
+"""
+
+from __future__ import annotations
+
+import inspect
+import json
+import math
+import os
+import pprint
+import sys
+from pathlib import Path
+from typing import Iterator
+
+os.environ.setdefault("KERAS_BACKEND", "jax")
+if "xla_backend_optimization_level" not in os.environ.get("XLA_FLAGS", ""):
+    os.environ["XLA_FLAGS"] = (os.environ.get("XLA_FLAGS", "") + " --xla_backend_optimization_level=0").strip()
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+FIXTURE = ROOT / "fixtures" / "metrics" / "metrics.json"
+KNOWLEDGE = ROOT / "kerascheck" / "knowledge" / "keras_metrics.py"
+sys.path.insert(0, str(HERE))
+from recording import clean_message, write_or_check  # noqa: E402
+
+# The metrics users give compile as objects: the accuracies, the confusion-matrix ones, the
+# regression errors and the crossentropies.
+METRICS: tuple = (
+    ["Accuracy", {}], ["BinaryAccuracy", {}], ["BinaryAccuracy", {"threshold": 0.3}], ["CategoricalAccuracy", {}],
+    ["SparseCategoricalAccuracy", {}], ["TopKCategoricalAccuracy", {"k": 2}],
+    ["SparseTopKCategoricalAccuracy", {"k": 2}], ["AUC", {}], ["Precision", {}], ["Recall", {}],
+    ["MeanSquaredError", {}], ["MeanAbsoluteError", {}], ["RootMeanSquaredError", {}],
+    ["BinaryCrossentropy", {}], ["CategoricalCrossentropy", {}], ["SparseCategoricalCrossentropy", {}],
+    "accuracy",  # the string: compile picks the binary, sparse or categorical accuracy for the shapes
+)
+
+# Output shapes, and the labels tried with each: (shape without the sample axis, dtype).
+GRID: dict[tuple, list[tuple]] = {
+    (None, 10): [((), "int64"), ((1,), "int64"), ((10,), "float32"), ((5,), "float32"), ((10, 1), "float32")],
+    (None, 1): [((), "float32"), ((1,), "float32"), ((3,), "float32")],
+    (None, 2): [((), "int64"), ((2,), "float32")],
+    (None, 5, 3): [((5,), "int64"), ((5, 1), "int64"), ((5, 3), "float32"), ((3,), "float32")],
+}
+SAMPLES = 40  # more than a batch: Keras's messages show 32
+
+
+def cases() -> Iterator[dict]:
+    for metric in METRICS:
+        for output, labels in GRID.items():
+            for shape, dtype in labels:
+                yield {"metric": metric, "labels": [[SAMPLES, *shape], dtype], "output": list(output)}
+
+
+def run_case(case: dict) -> dict:
+    import keras
+    import numpy as np
+
+    keras.backend.clear_session(free_memory=False)
+    output = tuple(case["output"])
+    inputs = keras.Input(shape=(4,))
+    x = keras.layers.Dense(math.prod(output[1:]))(inputs)
+    if len(output) > 2:
+        x = keras.layers.Reshape(output[1:])(x)
+    model = keras.Model(inputs, x)
+    shape, dtype = case["labels"]
+    metric = case["metric"]
+    if not isinstance(metric, str):
+        metric = getattr(keras.metrics, metric[0])(**metric[1])
+    result = dict(case)
+    try:
+        model.compile(optimizer="sgd", loss=lambda y_true, y_pred: keras.ops.mean(y_pred), metrics=[metric])
+        model.fit(np.zeros((shape[0], 4), "float32"), np.zeros(shape, dtype), epochs=1, verbose=0)
+    except Exception as err:  # noqa: BLE001  (the oracle records whatever Keras raises)
+        result.update(error=clean_message(str(err)), error_type=type(err).__name__)
+    return result
+
+
+def knowledge() -> str:
+    """Every ``keras.metrics`` class that wraps a function, as ``(function, keyword arguments,
+    constructor parameters)``."""
+    import keras
+    from keras.src.metrics.reduction_metrics import MeanMetricWrapper
+
+    classes: dict[str, list] = {}
+    for name in sorted(dir(keras.metrics)):
+        cls = getattr(keras.metrics, name)
+        if not (inspect.isclass(cls) and issubclass(cls, MeanMetricWrapper)) or cls is MeanMetricWrapper:
+            continue
+        try:
+            instance = cls()
+        except TypeError:  # a required argument
+            continue
+        kwargs = {k: v for k, v in instance._fn_kwargs.items() if v is None or isinstance(v, (bool, int, float, str))}
+        parameters = [p for p in inspect.signature(cls.__init__).parameters if p not in ("self", "kwargs")]
+        classes[name] = [instance._fn.__name__, kwargs, parameters]
+    return (
+        '"""Every ``keras.metrics`` class that wraps a metric function (``MeanMetricWrapper``):\n'
+        "class name -> [function, the keyword arguments it passes by default, its constructor's\n"
+        "parameters].\n\n"
+        "Recorded by tests/oracle/metric_cases.py; do not edit by hand.\n"
+        '"""\n\n'
+        "# fmt: off\n"
+        f"KERAS_VERSION = {keras.__version__!r}\n\n"
+        f"CLASSES = {pprint.pformat(classes, width=110, sort_dicts=True)}\n"
+    )
+
+
+def main(argv: list[str]) -> int:
+    import keras
+
+    recorded = []
+    for index, case in enumerate(cases()):
+        name = case["metric"] if isinstance(case["metric"], str) else case["metric"][0]
+        recorded.append(run_case({"id": f"{index:03d}-{name}", **case}))
+    text = (
+        "{\n"
+        f'"keras_version": {json.dumps(keras.__version__)},\n'
+        '"cases": [\n' + ",\n".join(json.dumps(c, sort_keys=True) for c in recorded) + "\n]\n}\n"
+    )
+    status = write_or_check(FIXTURE, text, argv)
+    return status | write_or_check(KNOWLEDGE, knowledge(), argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
