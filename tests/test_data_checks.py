@@ -106,6 +106,61 @@ def test_a_generator_whose_first_batch_is_not_known_proves_nothing(generator: st
     assert _codes(HEADER + generator + call) == []
 
 
+BATCHES = "def batches():\n    while True:\n        yield np.zeros((8, 20)), np.zeros((8, 1))\n"
+
+
+def test_a_generator_made_before_the_call_and_not_advanced_gives_its_first_batch() -> None:
+    assert _codes(HEADER + BATCHES + "gen = batches()\nalias = gen\nmodel.fit(alias, steps_per_epoch=1)\n") == [
+        ("KC405", 12)]
+    made_in_a_function = "def make():\n    g = batches()\n    return g\n"
+    assert _codes(HEADER + BATCHES + made_in_a_function + "model.fit(make(), steps_per_epoch=1)\n") == [("KC405", 13)]
+
+
+@pytest.mark.parametrize("advance", [
+    "next(gen)\n", "for batch in gen:\n    break\n", "first = [b for b in gen][0]\n", "gen.send(None)\n",
+    "def peek(g):\n    return g\npeek(gen)\n", "if np.random.rand() > 0.5:\n    next(gen)\n",
+    "model.fit(gen, steps_per_epoch=1)\n",  # (the second fit takes batches from where the first stopped)
+])
+def test_a_generator_that_may_have_been_advanced_proves_nothing(advance: str) -> None:
+    found = _codes(HEADER + BATCHES + "gen = batches()\n" + advance + "model.fit(gen, steps_per_epoch=1)\n")
+    last = len((HEADER + BATCHES + "gen = batches()\n" + advance).splitlines()) + 1
+    assert ("KC405", last) not in found
+
+
+PY_DATASET = (
+    "import numpy as np\nimport keras\nfrom keras import layers\n"
+    "class Batches(keras.utils.Sequence):\n"
+    "    def __init__(self, x, y, batch_size=32, **kwargs):\n"
+    "        super().__init__(**kwargs)\n"
+    "        self.x, self.y, self.batch_size = x, y, batch_size\n"
+    "    def __len__(self):\n"
+    "        return len(self.x) // self.batch_size\n"
+    "    def __getitem__(self, idx):\n"
+    "        lo = idx * self.batch_size\n"
+    "        return self.x[lo:lo + self.batch_size], self.y[lo:lo + self.batch_size]\n"
+    "x, y = np.zeros((100, 20)), np.zeros((100,), 'int64')\n"
+    "model = keras.Sequential([keras.Input((20,)), layers.Dense(10, activation='softmax')])\n"
+    "model.compile(optimizer='adam', loss='categorical_crossentropy')\n"
+)
+
+
+def test_a_py_dataset_of_the_programs_gives_its_first_batch() -> None:
+    """Keras builds and checks the model on one batch of a PyDataset (``keras.utils.Sequence``):
+    ``dataset[0]`` for evaluate, a batch in a shuffled order for fit (its number of samples not
+    known: the last batch may be smaller), ``dataset[0]`` again with ``shuffle=False``."""
+    def loss_message(call: str) -> str:
+        [diagnostic] = analyse_source(PY_DATASET + call, "model.py").diagnostics
+        assert (diagnostic.code, diagnostic.span.line) == ("KC406", 16)
+        return diagnostic.message
+
+    assert "target.shape=(?,), output.shape=(?, 10)" in loss_message("model.fit(Batches(x, y), epochs=1)\n")
+    assert "target.shape=(32,), output.shape=(32, 10)" in loss_message("model.evaluate(Batches(x, y))\n")
+    assert "target.shape=(32,)" in loss_message("model.fit(Batches(x, y), epochs=1, shuffle=False)\n")
+    assert _codes(PY_DATASET + "model.fit(Batches(x, y), y)\n") == [("KC404", 16)]
+    onehot = "model.fit(Batches(x, keras.utils.to_categorical(y, 10)), epochs=1)\n"
+    assert _codes(PY_DATASET + onehot) == []
+
+
 def test_python_numbers_are_no_arrays_to_fit_but_targets_to_train_on_batch() -> None:
     """Keras 3's fit takes arrays only (KC407); train_on_batch pairs a list of 32 labels with the
     outputs as 32 targets (KC405), and one label for one output trains (rule examples)."""

@@ -186,6 +186,9 @@ class Calls:
             callee.name in DATA_MODEL_METHODS or callee.name == "compile"
         ):
             self.model_meets_data(callee.receiver, callee.name, args, kwargs, node)
+        for value in (*args, *kwargs.values()):
+            if isinstance(value, GeneratorValue):
+                value.started = True  # a call given a generator may advance it (fit, next, list…)
         if isinstance(callee, ModuleRef) and callee.name.startswith(DATA_LIBRARIES):
             result = self.call_data_library(callee.name, args, kwargs, node)
             if result is not NOT_MODELLED:
@@ -268,7 +271,7 @@ class Calls:
                 return self.post_init(instance, node)
             if callee.is_keras_layer:
                 return self.instantiate_layer(callee, args, kwargs, node)
-            if callee.is_plain:
+            if callee.is_plain or callee.is_py_dataset:
                 return self.instantiate_plain(callee, args, kwargs, node)
             if callee.inert_keras_base:
                 # A callback, a schedule, a metric…: a plain object, which may take a name of its
@@ -558,6 +561,8 @@ class Calls:
         elif isinstance(value, UserInstance):
             for name in value.attributes:
                 value.attributes[name] = UNKNOWN
+        elif isinstance(value, GeneratorValue):
+            value.started = True
 
     def forget(self, container: Any) -> None:
         """A list or dict that code kerascheck does not follow may have changed: its contents

@@ -34,6 +34,7 @@ from kerascheck.frontend.values import (
     TableIndexer,
     TableValue,
     UserFunction,
+    UserInstance,
     contents_unknown,
 )
 
@@ -281,7 +282,7 @@ class DataFlow:
         given = dict(zip(parameters, args))
         given.update({k: v for k, v in kwargs.items() if k in parameters or k in (
             "sample_weight", "validation_split", "class_weight", "validation_batch_size", "validation_freq",
-            "initial_epoch")})
+            "initial_epoch", "shuffle")})
         if name in _ON_BATCH:
             # The *_on_batch methods take tables without the data adapters' conversion: not followed.
             given = {k: INERT if isinstance(v, TableValue) else v for k, v in given.items()}
@@ -290,6 +291,8 @@ class DataFlow:
         x = given.get("x")
         if isinstance(x, GeneratorValue):
             x = given["x"] = self.generated_data(x, given, node)
+        elif isinstance(x, UserInstance) and x.cls.is_py_dataset:
+            x = given["x"] = self.py_dataset_batch(x, name, given, node)
         self.first_batch = UNKNOWN
         if isinstance(x, ArrayValue) and x.shape:
             self.batch_given = (_label(node, "x", parameters), ArraySpec((UNKNOWN, *x.shape[1:]), x.dtype, x.origin))
@@ -327,16 +330,30 @@ class DataFlow:
             if problem.kind not in data_checks.SILENT_KINDS:
                 self.data_raised = True  # Keras raises before training: no optimizer
 
+    def py_dataset_batch(self, dataset: UserInstance, method: str, given: dict[str, Any], node: Any) -> Any:
+        """An instance of the analysed code's ``keras.utils.PyDataset`` (``Sequence``) given to
+        ``fit`` (or evaluate, predict): Keras takes its batches by index, and builds and checks
+        the model on the first, ``dataset[0]`` unless ``fit`` shuffles their order (its default),
+        which leaves the number of samples in it unknown (the last batch may be smaller)."""
+        found = dataset.cls.method("__getitem__")
+        if found is None:
+            return INERT
+        element = _yielded(self.run_method(found, dataset, [0], {}, node))
+        if element is UNKNOWN:
+            return INERT
+        if method == "fit" and given.get("shuffle", True) is not False:
+            element = _map_arrays(element, lambda a: ArrayValue((UNKNOWN, *a.shape[1:]), a.dtype, a.origin)
+                                  if a.shape else a)
+        return _GeneratedPyDataset(element)
+
     def generated_data(self, generator: GeneratorValue, given: dict[str, Any], node: Any) -> Any:
         """A generator given to ``fit`` (or evaluate, predict) as ``x``: Keras takes its first
-        element to build and check the model, which is followed when the generator is made in
-        the call itself (``fit(batches(x, y))``: no element of it was taken before) and given
-        neither ``y`` nor ``validation_split`` (which Keras refuses with a generator)."""
-        argument = node.args[0].value if isinstance(node, cst.Call) and node.args and node.args[0].keyword is None \
-            else next((a.value for a in getattr(node, "args", ()) if a.keyword is not None and a.keyword.value == "x"),
-                      None)
+        element to build and check the model, which is followed when no element of it was taken
+        before (it is made in the call itself, ``fit(batches(x, y))``, or was not advanced since it
+        was made: see ``GeneratorValue.started``) and it is given neither ``y`` nor
+        ``validation_split`` (which Keras refuses with a generator)."""
         split = given.get("validation_split")
-        if not isinstance(argument, cst.Call) or given.get("y") is not None or not (
+        if generator.started or given.get("y") is not None or not (
                 split is None or type(split) in (int, float) and split == 0):
             return INERT  # (a split read at run time may be one Keras refuses)
         element = _yielded(self.call_function(generator.function, list(generator.args), dict(generator.kwargs),
@@ -426,7 +443,8 @@ class DataFlow:
             if problems:
                 return problems
             structure = _specs(_features(x.element))
-            label = "the batches the generator yields" if isinstance(x, _Generated) else \
+            label = f"the batches of {shown.get('x', 'the PyDataset')}" if isinstance(x, _GeneratedPyDataset) else \
+                "the batches the generator yields" if isinstance(x, _Generated) else \
                 f"the elements of {shown.get('x', 'the dataset')}"
             if inputs is None:
                 return []
@@ -728,6 +746,23 @@ class _Generated(DatasetValue):
     structures they are (``yield [x1, x2], y``: two inputs)."""
 
     __slots__ = ()
+
+
+class _GeneratedPyDataset(_Generated, PyDatasetValue):
+    """The first batch of the analysed code's PyDataset, as ``fit`` takes it."""
+
+    __slots__ = ()
+
+
+def _map_arrays(element: Any, function: Any) -> Any:
+    """``element`` with ``function`` applied to each of its arrays (in tuples, lists, dicts)."""
+    if isinstance(element, ArrayValue):
+        return function(element)
+    if isinstance(element, (tuple, list)):
+        return type(element)(_map_arrays(e, function) for e in element)
+    if isinstance(element, dict):
+        return {k: _map_arrays(v, function) for k, v in element.items()}
+    return element
 
 
 def _yielded(value: Any) -> Any:

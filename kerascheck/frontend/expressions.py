@@ -34,6 +34,7 @@ from kerascheck.frontend.values import (
     BoundMethod,
     Builtin,
     DatasetValue,
+    GeneratorValue,
     InertObject,
     LocalModule,
     PropertyFunction,
@@ -475,6 +476,9 @@ class Expressions:
             return INERT if found is NOT_MODELLED else found
         if isinstance(value, SklearnObject):
             return sklearn_data.sklearn_attribute(value, attr)
+        if isinstance(value, GeneratorValue):
+            value.started = True  # gen.send, gen.__next__…: it may be advanced
+            return INERT
         if isinstance(value, ImageGenerator):
             return image_generators.generator_attribute(value, attr)
         if isinstance(value, ArrayData) and attr == "shape":

@@ -180,7 +180,7 @@ class NameEffects:
 
     def class_call_names(self, cls: UserClass) -> frozenset[str]:
         """Instantiating the analysed code's class: a plain class runs its ``__init__``."""
-        if cls.record or cls.is_plain or cls.inert_keras_base:
+        if cls.record or cls.is_plain or cls.is_py_dataset or cls.inert_keras_base:
             found = cls.method("__init__")
             own = frozenset({to_snake_case(cls.node.name.value)}) if cls.inert_keras_base else NO_NAME
             return own if found is None else union([own, self.function_names(found[0])])

@@ -24,6 +24,7 @@ from kerascheck.frontend.values import (
     BoundMethod,
     Builtin,
     ClassMethod,
+    GeneratorValue,
     PropertyFunction,
     Scope,
     StaticMethod,
@@ -342,6 +343,8 @@ class Statements:
                 self.forget(value)
             elif isinstance(value, UserInstance) and names:
                 self.forget_object(value)  # a method of it may have changed it
+            elif isinstance(value, GeneratorValue):
+                value.started = True  # it may have been advanced there
         for receiver, attr in attributes:
             if isinstance(receiver, UserInstance):
                 receiver.attributes[attr] = UNKNOWN

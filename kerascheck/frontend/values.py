@@ -121,6 +121,8 @@ _INERT_KERAS_BASES = tuple(
     for name in ("callbacks", "optimizers", "losses", "metrics", "regularizers", "initializers", "constraints",
                  "quantizers")
 )
+# Keras's class of Python batch sources (Sequence is its Keras 2 name, an alias).
+PY_DATASET_CLASSES = frozenset({"keras.utils.PyDataset", "keras.utils.Sequence"})
 # Bases a plain Python class may have besides other plain classes (they add no behaviour an
 # instance's attributes depend on).
 _PLAIN_BASES = frozenset({"object", "abc.ABC", "typing.Generic", "typing.Protocol"})
@@ -230,6 +232,24 @@ class UserClass:
                 found = True
             elif isinstance(base, UserClass):
                 if base.inert_keras_base:
+                    found = True
+                elif not (base.is_plain or base.record):
+                    return False
+            elif not (isinstance(base, Builtin) and base.name in _PLAIN_BASES):
+                return False
+        return found
+
+    @property
+    def is_py_dataset(self) -> bool:
+        """Derives from ``keras.utils.PyDataset`` (``keras.utils.Sequence``), through plain classes
+        otherwise: a source of batches ``fit`` takes, its instances followed as a plain class's
+        (it takes no name: a PyDataset is no layer)."""
+        found = False
+        for base in self.bases:
+            if isinstance(base, ModuleRef) and base.name in PY_DATASET_CLASSES:
+                found = True
+            elif isinstance(base, UserClass):
+                if base.is_py_dataset:
                     found = True
                 elif not (base.is_plain or base.record):
                     return False
@@ -443,14 +463,17 @@ class SklearnObject(InertObject):
 class GeneratorValue(InertObject):
     """What calling a generator function returns: inert data (its body runs as it is iterated),
     with the function and the arguments it was called with, so that the first element ``fit``
-    takes from it can be computed (:meth:`DataFlow.first_element`)."""
+    takes from it can be computed (:meth:`DataFlow.generated_data`) while it has not
+    ``started``: it is marked so wherever it may have been advanced (iterated, given to a call,
+    a method of it read, in code that may or may not run)."""
 
-    __slots__ = ("function", "args", "kwargs")
+    __slots__ = ("function", "args", "kwargs", "started")
 
     def __init__(self, function: Any, args: tuple, kwargs: dict[str, Any]) -> None:
         self.function = function
         self.args = args
         self.kwargs = kwargs
+        self.started = False
 
     def __repr__(self) -> str:
         return "<generator>"
@@ -610,6 +633,9 @@ BUILTINS = {name: Builtin(name) for name in dir(builtins) if not name.startswith
 
 def iteration_items(value: Any) -> list[Any] | None:
     """The items a ``for`` over ``value`` visits, when they are known and few enough."""
+    if isinstance(value, GeneratorValue):
+        value.started = True  # iterated: advanced
+        return None
     if contents_unknown(value):
         return None
     if isinstance(value, dict):
