@@ -272,6 +272,40 @@ def _data(slug: str, folder: Path) -> None:  # noqa: C901  (one branch per case)
         columns = ["crim", "zn", "indus", "chas", "nox", "rm", "age", "dis", "rad", "tax", "ptratio", "b", "lstat",
                    "medv"]
         _csv(folder / "boston.csv", columns, rng.random((506, 14)).round(3))
+    elif slug == "bilstm_return_sequences_onehot_2d_target":  # 15 time steps of 8 features, 2 classes
+        save("x_train.npy", rng.random((40, 15, 8)).astype("float32"))
+        save("y_train.npy", onehot(40, 2))
+    elif slug == "simpsons_datagen_flow_python_lists":  # grey 80x80 images, 4 of each of 10 characters
+        for c in range(10):
+            for i in range(4):
+                save(f"simpsons_dataset/character_{c:02d}/pic_{i:04d}.npy", np.zeros((80, 80), "uint8"))
+    elif slug == "mnist_dense_predict_784x1_column":  # the drawn digit, 28x28 grey levels
+        save("digit.npy", np.zeros((28, 28), "uint8"))
+    elif slug == "conv1d_kfold_softmax3_integer_labels":  # 177 samples, an unused column, the class (0, 1, 2)
+        rows = [[round(float(v), 3) for v in rng.random(178)] + [i % 3] for i in range(60)]
+        np.savetxt(folder / "newda.csv", np.array(rows), delimiter=",", fmt="%g")
+    elif slug == "flow_from_directory_default_256_input_shape_128":  # three classes of RGB images
+        from PIL import Image
+
+        for part in ("training_set", "test_set"):
+            for cls in ("cats", "dogs", "pandas"):
+                (folder / "dataset" / part / cls).mkdir(parents=True)
+                for i in range(4):
+                    Image.fromarray(np.zeros((300, 300, 3), "uint8")).save(folder / "dataset" / part / cls / f"{i}.png")
+    elif slug == "mask_detector_predict_list_of_faces":  # two faces cut out of one frame, 224x224 RGB
+        for i in range(2):
+            save(f"frame_faces/face_{i}.npy", np.zeros((224, 224, 3), "float32"))
+    elif slug == "countries_population_softmax_one_unit_sparse":  # gapminder: 12 years per country
+        rows = [[name, continent, year, 60.0 + (year - 1952) / 5, 500000000 + 10000000 * (year - 1952), 1000.5]
+                for name, continent in (("China", "Asia"), ("France", "Europe")) for year in range(1952, 2008, 5)]
+        _csv(folder / "countries.csv", ["country", "continent", "year", "lifeExpectancy", "population",
+                                        "gdpPerCapita"], rows)
+    elif slug == "conv_autoencoder_23x23_output_20x20":  # 5207 GTEx profiles of 23*23 values (the script reshapes to 5207)
+        save("GTEx_X_float64.npy", rng.random((5207, 529)))
+    elif slug == "conv1d_on_2d_rows_input_dim_1":  # 252 features per sample, binary labels
+        for part, count in (("train", 256), ("validation", 64)):
+            save(f"{part}_data.npy", rng.random((count, 252)).astype("float32"))
+            save(f"{part}_labels.npy", (np.arange(count) % 2).astype("float32"))
 
 
 # --------------------------------------------------------------------------- running under Keras 3
@@ -299,12 +333,13 @@ def _limit_training(keras) -> None:  # noqa: ANN001
 
 def run_batch(paths: list[str]) -> None:
     """Run scripts under Keras 3 in this process, one JSON line each on stdout."""
+    import random
     import signal
     import traceback
 
     os.environ.setdefault("KERAS_BACKEND", "jax")
     import keras
-    import numpy  # noqa: F401  (imported before the shims, as the scripts import it)
+    import numpy  # (imported before the shims, as the scripts import it)
 
     sys.path.insert(0, str(ROOT / "tests" / "realworld"))
     import shims
@@ -322,6 +357,10 @@ def run_batch(paths: list[str]) -> None:
             raise TimeoutError(f"the script ran longer than {TIMEOUT} s")
 
         keras.backend.clear_session()
+        # The same random state for every script, wherever it falls in the batches: Keras shuffles a
+        # PyDataset's batches with Python's random, so which batch one step sees would otherwise vary.
+        random.seed(0)
+        numpy.random.seed(0)
         keras.config.set_image_data_format("channels_last")
         keras.config.set_floatx("float32")
         error = None
