@@ -49,11 +49,17 @@ EXACT = [
     "np.split(a, 2)[1]", "np.split(a, 4, axis=1)[0]", "np.array_split(a, 4)[3]", "np.array_split(a, 4)[0]",
     # Rows picked by integer indices: one per index, whatever their values.
     "a[i]", "np.eye(6)[i]", "a[i[:3]]", "b[[0, 5, 5, 1]]",
+    # Elementwise functions and reductions over axes (NumPy's dtypes for them).
+    "np.log1p(a)", "np.log1p(b)", "np.log10(i)", "np.expm1(c)", "np.sign(i)", "np.absolute(b)", "np.arctan(c)",
+    "a.sum(axis=1, keepdims=True)", "np.sum(a, axis=0)", "b.sum()", "b.sum(axis=1)", "i.sum()",
+    "np.mean(b, axis=(0, 1), keepdims=True)", "a.max(axis=-1)", "c.mean(0)", "np.std(b, axis=1)", "i.prod()",
+    "np.amax(b, 1)", "b.min(axis=0, keepdims=True)", "c.var()", "np.log1p(a).sum(axis=1, keepdims=True)",
+    "(a > 0).sum(axis=1)", "np.mean(a)", "np.sqrt(b)", "np.exp(i)", "a == 1", "c[:, 0] < i[:5]", "i >= 2.5",
 ]
 PLAIN = ["len(a)", "a.ndim", "a.shape", "a.shape[1:]", "a.size", "len(np.zeros((3, 2))[0])", "np.shape(a)", "np.shape(a)[1:]",
          "np.ndim(c)", "np.size(b)"]
 # What depends on the values of the data: never known.
-UNKNOWN_SHAPE = ["np.unique(i)", "a[a > 0]", "np.nonzero(i)", "np.mean(a)", "a[i > 2]", "a[[True] * 6]"]
+UNKNOWN_SHAPE = ["np.unique(i)", "a[a > 0]", "np.nonzero(i)", "a[i > 2]", "a[[True] * 6]"]
 
 KERAS_EXACT = [
     "keras.utils.to_categorical(np.zeros((5, 1), 'uint8'), 10)", "keras.utils.to_categorical(np.zeros((5,)), 3)",

@@ -2,7 +2,7 @@
 # caer's preprocess_from_dir / train_val_split and canaro's generator and model, written out: the grey 80x80 images are read from the user's folders of characters (here .npy files), the split returns Python lists.
 import os
 import numpy as np
-import keras
+import keras  # noqa: F401
 from tensorflow.keras.preprocessing.image import ImageDataGenerator
 from keras.utils import to_categorical
 from keras.models import Sequential

@@ -93,8 +93,12 @@ def leaves(structure: Any) -> list[Any]:
     return [structure]
 
 
-def _quote(name: Any) -> str:
+def quote(name: Any) -> str:
+    """A layer's or model's name as Keras's messages quote it ('dense'); ? where not known."""
     return "?" if name is UNKNOWN else f"'{name}'"
+
+
+_quote = quote
 
 
 def _shape(shape: Any) -> str:

@@ -512,6 +512,20 @@ class DataFlow:
                 dtypes = data_checks.check_dtypes(method, named, shown, method in _ON_BATCH)
                 if dtypes is not None:
                     return [dtypes]  # Keras raises converting the data, before any model sees it
+        if method in _ON_BATCH and inputs is not None and inputs.functional and isinstance(x, (list, tuple)):
+            numbers = _python_values(x)
+            if numbers and len(numbers) == len(data_checks.leaves(x)) and "str" not in numbers:
+                # A list of Python numbers reaches the model's call as it is: a structure of
+                # scalars, whose first enters the first input (Keras warns of the structure).
+                keras = data_checks.input_problem((), inputs.shapes[0], 0, inputs.names[0], inputs.model_name, False)
+                if keras is not None:
+                    return [data_checks.DataProblem(
+                        "data-shape",
+                        f"{method}(): {shown.get('x', 'x')}, a list of Python numbers, reaches model "
+                        f"{data_checks.quote(inputs.model_name)} as a structure of scalars, the first of which cannot "
+                        f"enter its input of shape {data_checks.format_data_shape(inputs.shapes[0])} (pass "
+                        f"np.array(...)). Keras: {keras}",
+                    )]
         if inputs is not None and x_known:
             batch = _batch(method, given)
             found = data_checks.check_inputs(method, x_specs, inputs, "x", batch, shown.get("x"))

@@ -16,6 +16,7 @@ from kerascheck.frontend.numeric_functions import CONSTANTS
 from kerascheck.frontend import image_generators, pandas_data, sklearn_data
 from kerascheck.frontend.numpy_data import NOT_MODELLED, data_attribute
 from kerascheck.frontend.numpy_data import binary as data_binary
+from kerascheck.frontend.numpy_data import comparison as numpy_comparison
 from kerascheck.frontend.random_values import python_arithmetic
 from kerascheck.frontend.syntax import plain_string
 from kerascheck.frontend.values import (
@@ -342,6 +343,11 @@ class Expressions:
                     op in _COMPARISON_OPERATIONS:
                 result = pandas_data.table_comparison(left, right)
                 return UNKNOWN if result is NOT_MODELLED else result
+            if (isinstance(left, ArrayValue) or isinstance(right, ArrayValue)) and len(node.comparisons) == 1 and \
+                    op in _COMPARISON_OPERATIONS:
+                result = numpy_comparison(left, right, node)
+                if result is not NOT_MODELLED:
+                    return result
             if not (is_plain(left) and is_plain(right)):
                 op_class = _COMPARISON_OPERATIONS.get(op)
                 if op_class is not None and (isinstance(left, KerasTensor) or isinstance(right, KerasTensor)):

@@ -499,6 +499,10 @@ def numpy_call(function: str, args: list[Any], kwargs: dict[str, Any], node: Any
     if function in ("loadtxt", "genfromtxt"):
         return _text_table(function, args, kwargs, origin)
     array = arg(0, "a")
+    if function == "reshape" and not isinstance(array, ArrayValue) and array is not None and len(args) + len(
+            kwargs) == 2:
+        # Data whose shape is not known (read from a file), reshaped: the shape given, if it ran.
+        return reshape_data([arg(1, "newshape", kwargs.get("shape"))], node)
     if not isinstance(array, ArrayValue):
         if function in ("concatenate", "stack", "vstack", "hstack"):
             arrays = arg(0, "arrays")
@@ -533,10 +537,17 @@ def numpy_call(function: str, args: list[Any], kwargs: dict[str, Any], node: Any
         if position is None:
             return INERT
         return _array(array.shape[:position] + array.shape[position + 1:], "int64", origin)
-    if function in ("sqrt", "exp", "log", "abs", "tanh", "sin", "cos", "square", "negative"):
-        dtype = array.dtype if _kind(array.dtype) == "f" or function in ("abs", "square", "negative") else (
-            "float64" if _kind(array.dtype) in ("i", "u", "b") else UNKNOWN)
+    if function in FLOATING_FUNCTIONS or function in EXACT_FUNCTIONS:
+        kind = _kind(array.dtype)
+        if kind == "f" or function in EXACT_FUNCTIONS and kind in ("i", "u"):
+            dtype = array.dtype  # (abs, square, negative, sign of integers are integers)
+        elif function in FLOATING_FUNCTIONS and kind in ("i", "u", "b"):
+            dtype = _float_for(array.dtype)
+        else:
+            dtype = UNKNOWN
         return _array(array.shape, dtype, array.origin)
+    if function in REDUCTIONS:
+        return reduction(array, function, arg(1, "axis"), kwargs, node)
     if function in ("clip",):
         return _array(array.shape, array.dtype, array.origin)
     return NOT_MODELLED
@@ -559,6 +570,67 @@ def _text_table(function: str, args: list[Any], kwargs: dict[str, Any], origin: 
     return BoundedRankArray(max_rank, name, origin)
 
 
+# Elementwise functions: of floats, floats of the same dtype; of integers, float64.
+FLOATING_FUNCTIONS = frozenset({"sqrt", "exp", "log", "tanh", "sin", "cos", "log1p", "expm1", "log2", "log10", "tan",
+                                "sinh", "cosh", "arcsin", "arccos", "arctan", "arcsinh", "arctanh", "cbrt", "exp2"})
+# Elementwise functions that keep floats and integers as they are.
+EXACT_FUNCTIONS = frozenset({"abs", "absolute", "square", "negative", "sign"})
+# Reductions over axes: (the dtype of a sum of integers, of a mean of integers).
+REDUCTIONS = frozenset({"sum", "mean", "max", "min", "amax", "amin", "std", "var", "prod"})
+
+
+def _float_for(dtype: str) -> str:
+    """The float type NumPy computes a function of integers in: the smallest that holds them all
+    (booleans and 8-bit integers: float16; 16-bit: float32; wider: float64)."""
+    bits = 8 if dtype == "bool" else _bits(dtype)
+    return {8: "float16", 16: "float32"}.get(bits, "float64")
+
+
+def comparison(left: Any, right: Any, node: Any) -> Any:
+    """``x > 0``, ``a == b``: an array of booleans of the broadcast shape (NOT_MODELLED where a side
+    is neither an array nor a number)."""
+    for value in (left, right):
+        if not isinstance(value, ArrayValue) and not (isinstance(value, (int, float)) and type(value) is not bool):
+            return NOT_MODELLED
+    shape = broadcast(left.shape if isinstance(left, ArrayValue) else (),
+                      right.shape if isinstance(right, ArrayValue) else ())
+    if shape is None:
+        return INERT  # NumPy raises
+    source = left if isinstance(left, ArrayValue) and left.shape == shape else right
+    return _array(shape, "bool", source.origin if isinstance(source, ArrayValue) and source.shape == shape
+                  else made_by("broadcast", node))
+
+
+def reduction(array: ArrayValue, function: str, axis: Any, kwargs: dict[str, Any], node: Any,
+              what: str | None = None) -> Any:
+    """``np.sum(a, axis=..., keepdims=...)`` and the others (``a.mean(axis=1)`` too): the axes
+    reduced dropped, or kept of size 1; every axis for ``axis=None``. The dtype NumPy gives:
+    a sum or product of integers or booleans is a 64-bit integer (unsigned for unsigned ones), a
+    mean, a standard deviation or a variance of them float64, a maximum or minimum of their own."""
+    keepdims = kwargs.get("keepdims", False)
+    if type(keepdims) is not bool or set(kwargs) - {"axis", "keepdims", "a"}:
+        return NOT_MODELLED  # dtype=, out=, where=, initial=…
+    rank = len(array.shape)
+    if axis is None:
+        axes = set(range(rank))
+    else:
+        positions = [_axis(a, rank) for a in (axis if isinstance(axis, (tuple, list)) else (axis,))]
+        if any(p is None for p in positions) or len(set(positions)) != len(positions):
+            return INERT  # NumPy raises (an axis out of range, repeated), or not known
+        axes = set(positions)
+    shape = tuple(1 if i in axes else d for i, d in enumerate(array.shape) if keepdims or i not in axes)
+    kind = _kind(array.dtype)
+    if function in ("max", "min", "amax", "amin"):
+        dtype = array.dtype
+    elif kind == "f":
+        dtype = array.dtype
+    elif function in ("sum", "prod"):
+        dtype = {"b": "int64", "i": "int64", "u": "uint64"}.get(kind or "", UNKNOWN)
+    else:
+        dtype = "float64" if kind in ("b", "i", "u") else UNKNOWN
+    return _array(shape, dtype, made_by(what or f"np.{function}", node))
+
+
 def _at_least_2d(value: Any) -> Any:
     if isinstance(value, ArrayValue) and len(value.shape) == 1:
         return ArrayValue((1, value.shape[0]), value.dtype, value.origin)
@@ -568,7 +640,8 @@ def _at_least_2d(value: Any) -> Any:
 # --------------------------------------------------------------------------- attributes, methods, items
 
 ARRAY_METHODS = frozenset(
-    {"reshape", "astype", "transpose", "flatten", "ravel", "squeeze", "copy", "argmax", "argmin"}
+    {"reshape", "astype", "transpose", "flatten", "ravel", "squeeze", "copy", "argmax", "argmin", "sum", "mean",
+     "max", "min", "std", "var", "prod"}
 )
 DATASET_METHODS = frozenset(
     {"batch", "map", "shuffle", "prefetch", "cache", "take", "skip", "repeat", "unbatch", "filter", "with_options",
@@ -619,6 +692,8 @@ def array_method(array: ArrayValue, name: str, args: list[Any], kwargs: dict[str
         return array
     if name in ("argmax", "argmin"):
         return numpy_call(name, [array, *args], kwargs, node)
+    if name in REDUCTIONS and len(args) <= 1:
+        return reduction(array, name, args[0] if args else kwargs.get("axis"), kwargs, node, what=name)
     return NOT_MODELLED
 
 

@@ -60,6 +60,14 @@ class DataShapeMismatch(Rule):
         model.compile(optimizer="adam", loss="mse")
         model.fit(X, y, epochs=1, verbose=0)  # KC401
         """,
+        """
+        import keras
+        from keras import layers
+
+        inputs = keras.Input((3,))
+        model = keras.Model(inputs, layers.Dense(2)(inputs))
+        print(model.predict_on_batch([[1, 2, 3], [3, 4, 8]]))  # KC401
+        """,
     )
     valid = (
         """
