@@ -1554,7 +1554,7 @@ class Session:
         rule = rule_cls(dict(config), to_snake_case(op_class))
         rule.explanations = []
         shapes = [o.shape if isinstance(o, ArrayData) else constant_shape(o) for o in operands]
-        return _eager_array(lambda: rule.compute_output_shape(shapes))
+        return _eager_array(lambda: rule.compute_output_shape(shapes), traced=bool(self.tracing))
 
     def _call_user_layer(
         self, layer: UserLayer, inputs: Any, flat: list[KerasTensor], origin: Any,
@@ -1583,7 +1583,7 @@ class Session:
                 self.names_uncertain_from_opaque_code()
         layer.built = True
         results = flatten(result) if isinstance(result, (list, tuple)) else [result]
-        if result is UNKNOWN or not all(isinstance(t, KerasTensor) for t in results):
+        if result is UNKNOWN or not all(isinstance(t, (KerasTensor, ArrayData)) for t in results):
             output: Any = UNKNOWN
         elif isinstance(result, (list, tuple)):
             output = [t.shape for t in results]
@@ -1985,14 +1985,16 @@ class OpaqueLayer(Layer):
         self.weights_known = False
 
 
-def _eager_array(compute_shape: Callable[[], Any]) -> Any:
+def _eager_array(compute_shape: Callable[[], Any], traced: bool = False) -> Any:
     """The array an eager computation returns: of the shape ``compute_shape`` gives, when that
-    is one shape of known dimensions and nothing raises; else UNKNOWN."""
+    is one shape of known dimensions and nothing raises; else UNKNOWN. ``traced``: in a traced
+    call, where a dimension the data decides is None (the backend traces it as the inputs')."""
     try:
         shape = compute_shape()
     except (LayerError, Unresolved, *RULE_FAILURES):
         return UNKNOWN
-    return ArrayData(shape) if type(shape) is tuple and all(type(d) is int for d in shape) else UNKNOWN
+    known = type(shape) is tuple and all(type(d) is int or traced and d is None for d in shape)
+    return ArrayData(shape) if known else UNKNOWN
 
 
 def _model_input_shape(model: Model) -> Any:

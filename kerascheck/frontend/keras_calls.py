@@ -10,7 +10,7 @@ import libcst as cst
 from kerascheck.engine.applications import build_application, is_application
 from kerascheck.engine.dims import UNKNOWN, Unresolved, is_known
 from kerascheck.engine.data import DataOrigin
-from kerascheck.engine.ops.creation import CREATED_ARRAYS, created_array
+from kerascheck.engine.ops.creation import CREATED_ARRAYS, created_array, random_array, traced_shape
 from kerascheck.engine.operations import ACTIVATION_FUNCTIONS, NOT_CREATED, OPS_FUNCTIONS, UNBOUND, OpFunction
 from kerascheck.engine.runtime import (
     ArrayData,
@@ -145,6 +145,9 @@ class KerasCalls:
         if function in CREATED_ARRAYS:
             bound = known.bind(args, kwargs)
             made = created_array(function, bound) if bound is not None else None
+            traced = traced_shape(bound.get("shape")) if bound is not None and self.session.tracing else None
+            if made is None and traced is not None:
+                return ArrayData(traced)  # (ops.shape(x)[0], 4) in a traced call: the batch stays None
             if made is None:
                 return INERT  # an array of a shape not known here
             shape, dtype = made
@@ -286,6 +289,16 @@ class KerasCalls:
             made = optimizer_object(dotted, args, kwargs)  # kept for compile(optimizer=...)
             if made is not None:
                 return made
+        if dotted.startswith("keras.random."):
+            drawn = random_array(function, args, kwargs)
+            if drawn is not None and self.session.tracing:
+                # In a traced call (a layer's call() on symbolic inputs) a dimension the data
+                # decides stays None. Unseeded, the JAX backend refuses to trace the draw (and
+                # TensorFlow does not): what Keras does then depends on the backend, not known.
+                seeded = kwargs.get("seed", args[4] if len(args) > 4 else None) is not None
+                return ArrayData(drawn[0]) if seeded else UNKNOWN
+            if drawn is not None and None not in drawn[0]:
+                return ArrayValue(drawn[0], drawn[1], DataOrigin(dotted, 0, 0, None))
         if function == "int_shape" and args and isinstance(args[0], KerasTensor):
             return args[0].shape
         if function == "epsilon" and not args and not kwargs:

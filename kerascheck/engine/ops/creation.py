@@ -107,3 +107,41 @@ def created_array(function: str, bound: dict[str, Any]) -> tuple[tuple[int, ...]
         return make(bound) if make is not None else None
     except (KeyError, TypeError, ValueError, OverflowError):
         return None
+
+
+def traced_shape(shape: Any) -> tuple | None:
+    """A shape given inside a traced call that holds a dimension the data decides (None:
+    ``(ops.shape(x)[0], 4)``): the backend traces it with that dimension as it traces the
+    inputs, and the array made has it as None; None for anything else."""
+    if not isinstance(shape, (tuple, list)) or None not in shape:
+        return None
+    if not all(d is None or type(d) is int and d >= 0 for d in shape):
+        return None
+    return tuple(shape)
+
+
+# ``keras.random`` functions that draw an array of a given shape: their parameters in order, and
+# the dtype they draw by default.
+RANDOM_ARRAYS = {
+    "normal": (("shape", "mean", "stddev", "dtype", "seed"), "float32"),
+    "uniform": (("shape", "minval", "maxval", "dtype", "seed"), "float32"),
+    "truncated_normal": (("shape", "mean", "stddev", "dtype", "seed"), "float32"),
+    "randint": (("shape", "minval", "maxval", "dtype", "seed"), "int32"),
+}
+
+
+def random_array(function: str, args: list[Any], kwargs: dict[str, Any]) -> tuple[tuple, Any] | None:
+    """The shape (None where a traced dimension is) and dtype of ``keras.random.<function>(...)``;
+    None when not known (an argument not bound, a shape not known)."""
+    found = RANDOM_ARRAYS.get(function)
+    if found is None:
+        return None
+    parameters, default = found
+    if len(args) > len(parameters) or set(kwargs) - set(parameters):
+        return None
+    bound = {**dict(zip(parameters, args)), **kwargs}
+    shape = bound.get("shape")
+    dims = _dims(shape) if traced_shape(shape) is None else traced_shape(shape)
+    if dims is None:
+        return None
+    return tuple(dims), _dtype(bound.get("dtype"), default)
