@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import inspect
 import json
-import math
 import os
 import pprint
 import sys
@@ -46,7 +45,7 @@ ROOT = HERE.parents[1]
 FIXTURE = ROOT / "fixtures" / "losses" / "losses.json"
 KNOWLEDGE = ROOT / "kerascheck" / "knowledge" / "keras_losses.py"
 sys.path.insert(0, str(HERE))
-from recording import clean_message, write_or_check  # noqa: E402
+from recording import clean_message, model_of_output, write_or_check  # noqa: E402
 
 # The loss functions of keras.losses (each string and class resolves to one of them).
 FUNCTIONS = (
@@ -129,12 +128,7 @@ def run_case(case: dict) -> dict:
     import numpy as np
 
     keras.backend.clear_session(free_memory=False)
-    output = tuple(case["output"])
-    inputs = keras.Input(shape=(4,))
-    x = keras.layers.Dense(math.prod(output[1:]))(inputs)
-    if len(output) > 2:
-        x = keras.layers.Reshape(output[1:])(x)
-    model = keras.Model(inputs, x)
+    model = model_of_output(keras, tuple(case["output"]))
     shape, dtype = case["labels"]
     result = dict(case)
     if unmodelled(case):

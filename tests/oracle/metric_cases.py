@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import inspect
 import json
-import math
 import os
 import pprint
 import sys
@@ -46,7 +45,7 @@ ROOT = HERE.parents[1]
 FIXTURE = ROOT / "fixtures" / "metrics" / "metrics.json"
 KNOWLEDGE = ROOT / "kerascheck" / "knowledge" / "keras_metrics.py"
 sys.path.insert(0, str(HERE))
-from recording import clean_message, write_or_check  # noqa: E402
+from recording import clean_message, model_of_output, write_or_check  # noqa: E402
 
 # The metrics kerascheck has rules for: the accuracies users give compile as objects, and the
 # string "accuracy", for which compile picks the binary, sparse or categorical accuracy from the
@@ -78,12 +77,7 @@ def run_case(case: dict) -> dict:
     import numpy as np
 
     keras.backend.clear_session(free_memory=False)
-    output = tuple(case["output"])
-    inputs = keras.Input(shape=(4,))
-    x = keras.layers.Dense(math.prod(output[1:]))(inputs)
-    if len(output) > 2:
-        x = keras.layers.Reshape(output[1:])(x)
-    model = keras.Model(inputs, x)
+    model = model_of_output(keras, tuple(case["output"]))
     shape, dtype = case["labels"]
     metric = case["metric"]
     if not isinstance(metric, str):

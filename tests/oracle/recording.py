@@ -1,11 +1,13 @@
-"""What the recorder scripts share: running a fixture as a script, and writing or ``--check``-ing
-what they recorded.  No Keras here: record.py runs Keras 3, record_keras2.py tf-keras."""
+"""What the recorder scripts share: running a fixture as a script, the tiny model the loss and
+metric recorders train, and writing or ``--check``-ing what they recorded.  No Keras here:
+record.py runs Keras 3, record_keras2.py tf-keras."""
 
 from __future__ import annotations
 
 import builtins
 import contextlib
 import io
+import math
 import re
 import sys
 import traceback
@@ -125,6 +127,17 @@ def clean_message(message: str) -> str:
     if wrapped:
         message = wrapped.group(1)
     return re.sub(r" at 0x[0-9a-f]+", "", message)
+
+
+def model_of_output(keras, output: tuple):  # noqa: ANN001, ANN201  (keras: the module, imported by the caller)
+    """A tiny functional model of one input of 4 features whose output has the shape ``output``
+    (batch axis first, as None): a Dense, reshaped beyond rank 2. What the loss and metric
+    recorders train, each on labels of a given shape."""
+    inputs = keras.Input(shape=(4,))
+    x = keras.layers.Dense(math.prod(output[1:]))(inputs)
+    if len(output) > 2:
+        x = keras.layers.Reshape(output[1:])(x)
+    return keras.Model(inputs, x)
 
 
 def write_or_check(output: Path, text: str, argv: list[str]) -> int:

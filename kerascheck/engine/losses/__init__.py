@@ -20,7 +20,15 @@ from kerascheck.engine.dims import UNKNOWN, PartialShape, Unresolved
 
 # The rule modules register themselves.
 from kerascheck.engine.losses import crossentropy, hinge, metric_learning, regression, segmentation, sequence  # noqa: F401
-from kerascheck.engine.losses.base import BATCH, RULES, LossError, broadcast, same, squeeze_or_expand_to_same_rank
+from kerascheck.engine.losses.base import (
+    BATCH,
+    RULES,
+    LossError,
+    broadcast,
+    same,
+    squeeze_or_expand_to_same_rank,
+    wrapper_keywords,
+)
 
 DEFAULT_BATCH_SIZE = 32  # fit()'s batch_size when it is not given
 
@@ -73,13 +81,8 @@ def resolve(spec: LossSpec, y_true: tuple, y_pred: tuple) -> tuple[str, dict] | 
         if wrapped is None:
             return None
         function, defaults, parameters = wrapped
-        kwargs = dict(defaults)
-        for key, value in spec.config:
-            if key not in parameters:
-                return None  # Keras raises a TypeError constructing it: not this check's business
-            if key not in ("reduction", "name", "dtype"):  # the Loss's own, not the function's
-                kwargs[key] = value
-        return function, kwargs
+        kwargs = wrapper_keywords(defaults, parameters, spec.config, ("reduction", "name", "dtype"))
+        return None if kwargs is None else (function, kwargs)
     if spec.function is not None and spec.function in RULES:
         return spec.function, dict(spec.config)
     return None

@@ -56,6 +56,20 @@ def register(*functions: str) -> Callable[[LossRule], LossRule]:
     return decorate
 
 
+def wrapper_keywords(defaults: dict, parameters: list, config: tuple, own: tuple) -> dict | None:
+    """The keyword arguments a Keras wrapper class (a ``LossFunctionWrapper``, a
+    ``MeanMetricWrapper``) made with ``config`` passes to its function: its recorded ``defaults``
+    updated with the arguments given, but for the wrapper's ``own`` (``name``, ``dtype``…); None
+    when an argument is not one of its constructor's ``parameters`` (Keras raises a TypeError)."""
+    kwargs = dict(defaults)
+    for key, value in config:
+        if key not in parameters:
+            return None
+        if key not in own:
+            kwargs[key] = value
+    return kwargs
+
+
 def same(a: Any, b: Any) -> bool:
     """Two dimensions are equal; undecidable (Unresolved) when either is unknown."""
     if a is UNKNOWN or b is UNKNOWN:

@@ -19,7 +19,7 @@ from typing import Any
 from kerascheck.engine.data import ArraySpec
 from kerascheck.engine.dims import UNKNOWN, Unresolved
 from kerascheck.engine.losses import DEFAULT_BATCH_SIZE, NUMERIC_DTYPES, batch_shapes
-from kerascheck.engine.losses.base import LossError, same
+from kerascheck.engine.losses.base import LossError, same, wrapper_keywords
 
 # The rule modules register themselves.
 from kerascheck.engine.metrics import accuracy  # noqa: F401
@@ -43,13 +43,8 @@ def resolve(spec: MetricSpec) -> tuple[str, dict] | None:
     if wrapped is None:
         return None
     function, defaults, parameters = wrapped
-    kwargs = dict(defaults)
-    for key, value in spec.config:
-        if key not in parameters:
-            return None  # Keras raises a TypeError making it: not this check's business
-        if key not in ("name", "dtype"):  # the Metric's own, not the function's
-            kwargs[key] = value
-    return function, kwargs
+    kwargs = wrapper_keywords(defaults, parameters, spec.config, ("name", "dtype"))
+    return None if kwargs is None else (function, kwargs)
 
 
 def _accuracy_for(y_true: tuple, y_pred: tuple) -> str:
