@@ -49,7 +49,8 @@ def test_metric_case(case: dict) -> None:
 def test_the_accuracies_are_modelled_and_raise_in_the_record() -> None:
     modelled = [c for c in CASES if _modelled(c)]
     assert {c["metric"] if isinstance(c["metric"], str) else c["metric"][0] for c in modelled} >= {
-        "Accuracy", "BinaryAccuracy", "CategoricalAccuracy", "SparseCategoricalAccuracy", "accuracy"}
+        "Accuracy", "BinaryAccuracy", "CategoricalAccuracy", "SparseCategoricalAccuracy", "accuracy", "Precision",
+        "Recall", "TruePositives"}
     assert sum("error" in c for c in modelled) >= 20 and any("error" not in c for c in modelled)
 
 

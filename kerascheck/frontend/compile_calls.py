@@ -77,10 +77,11 @@ class MetricValue(InertObject):
 
 def metric_object(class_name: str, args: list[Any], kwargs: dict[str, Any]) -> Any:
     """``keras.metrics.<class_name>(**kwargs)``: a :class:`MetricValue` when the class wraps a
-    metric function (recorded) and every argument is a plain known keyword; else None."""
+    metric function or counts a confusion matrix (recorded) and every argument is a plain known
+    keyword; else None."""
     from kerascheck.knowledge import keras_metrics
 
-    if class_name not in keras_metrics.CLASSES or args:
+    if class_name not in keras_metrics.CLASSES and class_name not in keras_metrics.CONFUSION or args:
         return None
     if not all(v is None or isinstance(v, (bool, int, float, str)) for v in kwargs.values()):
         return None

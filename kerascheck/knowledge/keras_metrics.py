@@ -1,6 +1,7 @@
 """Every ``keras.metrics`` class that wraps a metric function (``MeanMetricWrapper``):
 class name -> [function, the keyword arguments it passes by default, its constructor's
-parameters].
+parameters] (``CLASSES``); the classes that count a confusion matrix at thresholds, with
+their constructor's parameters (``CONFUSION``).
 
 Recorded by tests/oracle/metric_cases.py; do not edit by hand.
 """
@@ -38,3 +39,10 @@ CLASSES = {'Accuracy': ['accuracy', {}, ['name', 'dtype']],
                                    ['k', 'name', 'dtype', 'from_sorted_ids']],
  'SquaredHinge': ['squared_hinge', {}, ['name', 'dtype']],
  'TopKCategoricalAccuracy': ['top_k_categorical_accuracy', {'k': 5}, ['k', 'name', 'dtype']]}
+
+CONFUSION = {'FalseNegatives': ['thresholds', 'name', 'dtype'],
+ 'FalsePositives': ['thresholds', 'name', 'dtype'],
+ 'Precision': ['thresholds', 'top_k', 'class_id', 'name', 'dtype'],
+ 'Recall': ['thresholds', 'top_k', 'class_id', 'name', 'dtype'],
+ 'TrueNegatives': ['thresholds', 'name', 'dtype'],
+ 'TruePositives': ['thresholds', 'name', 'dtype']}

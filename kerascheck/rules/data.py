@@ -812,7 +812,8 @@ class MetricTargetMismatch(Rule):
         A metric object given to `compile(metrics=[...])` cannot compare the targets given to
         `fit`, `evaluate`, `train_on_batch` or `test_on_batch` with the model's output:
         `keras.metrics.Accuracy()` on class ids against ten logits, `CategoricalAccuracy()` on
-        class ids, `SparseCategoricalAccuracy()` on one-hot rows.
+        class ids, `SparseCategoricalAccuracy()` on one-hot rows, `Precision()` or `Recall()` on
+        class ids against a softmax.
     """
     why = """
         Keras builds the compiled metrics on the first batch before the loss, so a metric that
@@ -822,10 +823,14 @@ class MetricTargetMismatch(Rule):
         `Accuracy()` compares the labels with the predictions value by value (`Incompatible
         shapes for broadcasting: shapes=[(32,), (32, 10)]` for class ids against ten scores),
         `CategoricalAccuracy()` takes the argmax of one-hot labels, `SparseCategoricalAccuracy()`
-        compares class ids with the argmax of the predictions. Use `"accuracy"`, or the accuracy
-        of the labels' kind. What each metric accepts is a rule recorded from Keras 3.15.1
-        (`tests/oracle/metric_cases.py`); kerascheck reports only the metrics it has a rule for
-        (the accuracies), where every shape is known.
+        compares class ids with the argmax of the predictions; `Precision()`, `Recall()` and the
+        confusion counts (`TruePositives()`…) compare every label with every prediction, one for
+        one, so they need labels of the output's shape (`and got incompatible shapes for
+        broadcasting: (1, 32), (1, 320)` for 32 class ids against ten scores each: one-hot
+        labels, or `class_id=`). Use `"accuracy"`, or the metric of the labels' kind. What each metric
+        accepts is a rule recorded from Keras 3.15.1 (`tests/oracle/metric_cases.py`);
+        kerascheck reports only the metrics it has a rule for (the accuracies and the confusion
+        counts at one threshold), where every shape is known.
     """
     engine_kinds = ("data-metric",)
     invalid = (
@@ -850,6 +855,17 @@ class MetricTargetMismatch(Rule):
                       metrics=[keras.metrics.SparseCategoricalAccuracy(), keras.metrics.CategoricalAccuracy()])
         model.fit(x, keras.utils.to_categorical(y, 4), epochs=1, verbose=0)  # KC422
         """,
+        """
+        import numpy as np
+        import keras
+        from keras import layers
+
+        x, y = np.zeros((64, 8), dtype="float32"), np.zeros((64,), dtype="int64")
+        model = keras.Sequential([keras.Input((8,)), layers.Dense(3, activation="softmax")])
+        model.compile(optimizer="adam", loss="sparse_categorical_crossentropy",
+                      metrics=["accuracy", keras.metrics.Precision(), keras.metrics.Recall()])
+        model.fit(x, y, epochs=1, verbose=0)  # KC422
+        """,
     )
     valid = (
         """
@@ -861,5 +877,16 @@ class MetricTargetMismatch(Rule):
         model.compile(optimizer="adam", loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True),
                       metrics=[keras.metrics.SparseCategoricalAccuracy(), "accuracy"])
         model.fit(x_train[:256], y_train[:256], epochs=1, verbose=0)
+        """,
+        """
+        import numpy as np
+        import keras
+        from keras import layers
+
+        x, y = np.zeros((64, 8), dtype="float32"), np.zeros((64,), dtype="int64")
+        model = keras.Sequential([keras.Input((8,)), layers.Dense(3, activation="softmax")])
+        model.compile(optimizer="adam", loss="categorical_crossentropy",
+                      metrics=["accuracy", keras.metrics.Precision(), keras.metrics.Recall()])
+        model.fit(x, keras.utils.to_categorical(y, 3), epochs=1, verbose=0)
         """,
     )

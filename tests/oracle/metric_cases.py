@@ -53,7 +53,12 @@ from recording import clean_message, model_of_output, write_or_check  # noqa: E4
 METRICS: tuple = (
     ["Accuracy", {}], ["BinaryAccuracy", {}], ["BinaryAccuracy", {"threshold": 0.3}], ["CategoricalAccuracy", {}],
     ["SparseCategoricalAccuracy", {}], "accuracy",
+    # The confusion-matrix counts at one threshold (every label against every prediction).
+    ["Precision", {}], ["Recall", {"thresholds": 0.3}], ["TruePositives", {}], ["FalseNegatives", {}],
 )
+# The metrics that count a confusion matrix at given thresholds (``metrics_utils.
+# update_confusion_matrix_variables``): they wrap no function.
+CONFUSION = ("Precision", "Recall", "TruePositives", "FalsePositives", "TrueNegatives", "FalseNegatives")
 
 # Output shapes, and the labels tried with each: (shape without the sample axis, dtype).
 GRID: dict[tuple, list[tuple]] = {
@@ -109,15 +114,19 @@ def knowledge() -> str:
         kwargs = {k: v for k, v in instance._fn_kwargs.items() if v is None or isinstance(v, (bool, int, float, str))}
         parameters = [p for p in inspect.signature(cls.__init__).parameters if p not in ("self", "kwargs")]
         classes[name] = [instance._fn.__name__, kwargs, parameters]
+    confusion = {name: [p for p in inspect.signature(getattr(keras.metrics, name).__init__).parameters
+                        if p not in ("self", "kwargs")] for name in CONFUSION}
     return (
         '"""Every ``keras.metrics`` class that wraps a metric function (``MeanMetricWrapper``):\n'
         "class name -> [function, the keyword arguments it passes by default, its constructor's\n"
-        "parameters].\n\n"
+        "parameters] (``CLASSES``); the classes that count a confusion matrix at thresholds, with\n"
+        "their constructor's parameters (``CONFUSION``).\n\n"
         "Recorded by tests/oracle/metric_cases.py; do not edit by hand.\n"
         '"""\n\n'
         "# fmt: off\n"
         f"KERAS_VERSION = {keras.__version__!r}\n\n"
-        f"CLASSES = {pprint.pformat(classes, width=110, sort_dicts=True)}\n"
+        f"CLASSES = {pprint.pformat(classes, width=110, sort_dicts=True)}\n\n"
+        f"CONFUSION = {pprint.pformat(confusion, width=110, sort_dicts=True)}\n"
     )
 
 
