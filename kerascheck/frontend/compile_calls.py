@@ -77,11 +77,12 @@ class MetricValue(InertObject):
 
 def metric_object(class_name: str, args: list[Any], kwargs: dict[str, Any]) -> Any:
     """``keras.metrics.<class_name>(**kwargs)``: a :class:`MetricValue` when the class wraps a
-    metric function or counts a confusion matrix (recorded) and every argument is a plain known
-    keyword; else None."""
+    metric function, counts a confusion matrix or is an F-score (recorded) and every argument is a
+    plain known keyword; else None."""
     from kerascheck.knowledge import keras_metrics
 
-    if class_name not in keras_metrics.CLASSES and class_name not in keras_metrics.CONFUSION or args:
+    known = keras_metrics.CLASSES.keys() | keras_metrics.CONFUSION.keys() | keras_metrics.F_SCORES.keys()
+    if class_name not in known or args:
         return None
     if not all(v is None or isinstance(v, (bool, int, float, str)) for v in kwargs.values()):
         return None

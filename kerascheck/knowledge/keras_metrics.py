@@ -1,7 +1,7 @@
 """Every ``keras.metrics`` class that wraps a metric function (``MeanMetricWrapper``):
 class name -> [function, the keyword arguments it passes by default, its constructor's
 parameters] (``CLASSES``); the classes that count a confusion matrix at thresholds, with
-their constructor's parameters (``CONFUSION``).
+their constructor's parameters (``CONFUSION``); the F-scores, likewise (``F_SCORES``).
 
 Recorded by tests/oracle/metric_cases.py; do not edit by hand.
 """
@@ -46,3 +46,6 @@ CONFUSION = {'FalseNegatives': ['thresholds', 'name', 'dtype'],
  'Recall': ['thresholds', 'top_k', 'class_id', 'name', 'dtype'],
  'TrueNegatives': ['thresholds', 'name', 'dtype'],
  'TruePositives': ['thresholds', 'name', 'dtype']}
+
+F_SCORES = {'F1Score': ['average', 'threshold', 'name', 'dtype'],
+ 'FBetaScore': ['average', 'beta', 'threshold', 'name', 'dtype']}

@@ -827,10 +827,12 @@ class MetricTargetMismatch(Rule):
         confusion counts (`TruePositives()`…) compare every label with every prediction, one for
         one, so they need labels of the output's shape (`and got incompatible shapes for
         broadcasting: (1, 32), (1, 320)` for 32 class ids against ten scores each: one-hot
-        labels, or `class_id=`). Use `"accuracy"`, or the metric of the labels' kind. What each metric
-        accepts is a rule recorded from Keras 3.15.1 (`tests/oracle/metric_cases.py`);
-        kerascheck reports only the metrics it has a rule for (the accuracies and the confusion
-        counts at one threshold), where every shape is known.
+        labels, or `class_id=`); `F1Score()` and `FBetaScore()` take labels and predictions of
+        two axes only (`FBetaScore expects 2D inputs with shape (batch_size, output_dim)`). Use
+        `"accuracy"`, or the metric of the labels' kind. What each metric accepts is a rule
+        recorded from Keras 3.15.1 (`tests/oracle/metric_cases.py`); kerascheck reports only the
+        metrics it has a rule for (the accuracies, the confusion counts at one threshold and the
+        F-scores), where every shape is known.
     """
     engine_kinds = ("data-metric",)
     invalid = (
@@ -864,6 +866,16 @@ class MetricTargetMismatch(Rule):
         model = keras.Sequential([keras.Input((8,)), layers.Dense(3, activation="softmax")])
         model.compile(optimizer="adam", loss="sparse_categorical_crossentropy",
                       metrics=["accuracy", keras.metrics.Precision(), keras.metrics.Recall()])
+        model.fit(x, y, epochs=1, verbose=0)  # KC422
+        """,
+        """
+        import numpy as np
+        import keras
+        from keras import layers
+
+        x, y = np.zeros((64, 8), dtype="float32"), np.zeros((64,), dtype="int64")
+        model = keras.Sequential([keras.Input((8,)), layers.Dense(3, activation="softmax")])
+        model.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics=[keras.metrics.F1Score()])
         model.fit(x, y, epochs=1, verbose=0)  # KC422
         """,
     )

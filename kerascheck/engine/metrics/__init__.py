@@ -6,10 +6,10 @@ Keras builds the compiled metrics on the first batch, before the loss
 (``Trainer._symbolic_build``): a metric that cannot compare the labels with the output raises
 first, whatever the loss. A metric is a :class:`MetricSpec` (the class and its keyword
 arguments), resolved through the table recorded from Keras (``kerascheck/knowledge/keras_metrics.py``)
-to the function its ``MeanMetricWrapper`` computes (the confusion-matrix counts, which wrap none,
-to ``confusion_matrix``); the string ``"accuracy"`` to the accuracy ``compile`` picks for the
-labels and predictions. Only the functions with a rule here (``accuracy.py``, ``confusion.py``)
-are checked; the others prove nothing.
+to the function its ``MeanMetricWrapper`` computes (the confusion-matrix counts and the F-scores,
+which wrap none, to ``confusion_matrix`` and ``f_beta_score``); the string ``"accuracy"`` to the
+accuracy ``compile`` picks for the labels and predictions. Only the functions with a rule here
+(``accuracy.py``, ``confusion.py``, ``f_score.py``) are checked; the others prove nothing.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from kerascheck.engine.losses import DEFAULT_BATCH_SIZE, NUMERIC_DTYPES, batch_s
 from kerascheck.engine.losses.base import LossError, same, wrapper_keywords
 
 # The rule modules register themselves.
-from kerascheck.engine.metrics import accuracy, confusion  # noqa: F401
+from kerascheck.engine.metrics import accuracy, confusion, f_score  # noqa: F401
 from kerascheck.engine.metrics.accuracy import RULES
 
 
@@ -44,6 +44,10 @@ def resolve(spec: MetricSpec) -> tuple[str, dict] | None:
         defaults = {"thresholds": None, "top_k": None, "class_id": None}
         kwargs = wrapper_keywords(defaults, keras_metrics.CONFUSION[spec.class_name], spec.config, ("name", "dtype"))
         return None if kwargs is None else ("confusion_matrix", kwargs)
+    if spec.class_name in keras_metrics.F_SCORES:
+        defaults = {"average": None, "threshold": None}
+        kwargs = wrapper_keywords(defaults, keras_metrics.F_SCORES[spec.class_name], spec.config, ("name", "dtype"))
+        return None if kwargs is None else ("f_beta_score", kwargs)
     wrapped = keras_metrics.CLASSES.get(spec.class_name)
     if wrapped is None:
         return None
