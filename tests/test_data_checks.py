@@ -127,6 +127,13 @@ def test_a_generator_that_may_have_been_advanced_proves_nothing(advance: str) ->
     assert ("KC405", last) not in found
 
 
+def test_a_generator_expression_is_a_generator_to_fit_not_a_list() -> None:
+    """``fit((x, y) for ...)``: Keras takes a generator (not followed), not a list of Python values."""
+    expression = "model.fit(((np.zeros((8, 20)), np.zeros((8, 1))) for _ in range(3)), steps_per_epoch=1)\n"
+    assert not [code for code, _ in _codes(HEADER + expression) if code == "KC407"]
+    assert _codes(HEADER + "model.fit([1, 2, 3])\n") == [("KC312", 7)]  # (a list of numbers: Keras 2 took it)
+
+
 PY_DATASET = (
     "import numpy as np\nimport keras\nfrom keras import layers\n"
     "class Batches(keras.utils.Sequence):\n"

@@ -59,7 +59,8 @@ EXACT = [
 PLAIN = ["len(a)", "a.ndim", "a.shape", "a.shape[1:]", "a.size", "len(np.zeros((3, 2))[0])", "np.shape(a)", "np.shape(a)[1:]",
          "np.ndim(c)", "np.size(b)"]
 # What depends on the values of the data: never known.
-UNKNOWN_SHAPE = ["np.unique(i)", "a[a > 0]", "np.nonzero(i)", "a[i > 2]", "a[[True] * 6]"]
+UNKNOWN_SHAPE = ["np.unique(i)", "a[a > 0]", "np.nonzero(i)", "a[i > 2]", "a[[True] * 6]",
+                 "np.array(x for x in i)"]  # (a 0-d array of objects: a generator is no sequence)
 
 KERAS_EXACT = [
     "keras.utils.to_categorical(np.zeros((5, 1), 'uint8'), 10)", "keras.utils.to_categorical(np.zeros((5,)), 3)",

@@ -26,6 +26,7 @@ from kerascheck.frontend.values import (
     BoundedRankArray,
     DataMethod,
     DatasetValue,
+    GeneratedItems,
     GeneratorValue,
     ImageGenerator,
     PyDatasetValue,
@@ -283,6 +284,8 @@ class DataFlow:
         given.update({k: v for k, v in kwargs.items() if k in parameters or k in (
             "sample_weight", "validation_split", "class_weight", "validation_batch_size", "validation_freq",
             "initial_epoch", "shuffle")})
+        # A generator expression is a generator to Keras (a source of batches), not followed.
+        given = {k: INERT if isinstance(v, GeneratedItems) else v for k, v in given.items()}
         if name in _ON_BATCH:
             # The *_on_batch methods take tables without the data adapters' conversion: not followed.
             given = {k: INERT if isinstance(v, TableValue) else v for k, v in given.items()}
@@ -338,7 +341,10 @@ class DataFlow:
         found = dataset.cls.method("__getitem__")
         if found is None:
             return INERT
-        element = _yielded(self.run_method(found, dataset, [0], {}, node))
+        try:
+            element = _yielded(self.run_method(found, dataset, [0], {}, node))
+        except Unresolved:
+            return INERT
         if element is UNKNOWN:
             return INERT
         if method == "fit" and given.get("shuffle", True) is not False:
@@ -420,7 +426,7 @@ class DataFlow:
                     f"{data_checks.format_data_shape(shape)}. Keras: {keras}",
                     ((label, target),),
                 ))
-            elif weights is not None and len(shapes) == 1 and _output_masks(model) == [None]:
+            elif weights is not None and len(shapes) == 1 and _unmasked(model):
                 keras = data_checks.loss_problem(loss, target, shape, batch_size, weights[1])
                 if keras is not None:
                     problems.append(data_checks.DataProblem(
@@ -719,12 +725,12 @@ def _outputs_for(model: Model, x_shape: Any, shapes: list[Any]) -> list[Any]:
     return merged
 
 
-def _output_masks(model: Model) -> list[Any] | None:
-    """The mask each output carries (None: none; UNKNOWN: not known), as ``_output_shapes``."""
+def _unmasked(model: Model) -> bool:
+    """Every output of the model is known to carry no mask (which would reweight the loss values)."""
     functional = model.functional if isinstance(model, Sequential) else model
     if not isinstance(functional, Functional) or functional.call_overridden or functional.subclass_instance:
-        return None
-    return [t.mask if isinstance(t, KerasTensor) else UNKNOWN for t in functional.outputs]
+        return False
+    return all(isinstance(t, KerasTensor) and t.mask is None for t in functional.outputs)
 
 
 def _output_shapes(model: Model) -> list[Any] | None:

@@ -35,6 +35,7 @@ from kerascheck.frontend.values import (
     BoundMethod,
     Builtin,
     DatasetValue,
+    GeneratedItems,
     GeneratorValue,
     InertObject,
     LocalModule,
@@ -263,7 +264,7 @@ class Expressions:
             if not all(isinstance(k, (str, int, float, bool, type(None))) for k, _ in results):
                 return UNKNOWN
             return dict(results)
-        return results
+        return GeneratedItems(results) if isinstance(node, cst.GeneratorExp) else results
 
     def lookup(self, name: str, scope: Scope) -> Any:
         value = scope.lookup(name)

@@ -29,6 +29,7 @@ from kerascheck.frontend.values import (
     Builtin,
     DataMethod,
     DatasetValue,
+    GeneratedItems,
     InertObject,
     PyDatasetValue,
     PythonNumber,
@@ -445,6 +446,8 @@ def numpy_call(function: str, args: list[Any], kwargs: dict[str, Any], node: Any
         if isinstance(source, TableValue) and function in ("array", "asarray"):
             return ArrayValue((UNKNOWN,) * source.rank, UNKNOWN if dtype is None else dtype_name(dtype), origin)
         if function in ("array", "asarray"):
+            if isinstance(source, GeneratedItems):
+                return NOT_MODELLED  # NumPy makes a 0-d array of objects of a generator
             found = _literal_shape(source)
             if found is None:
                 return NOT_MODELLED

@@ -542,6 +542,14 @@ class DataMethod(InertObject):
         self.name = name
 
 
+class GeneratedItems(list):
+    """The items of a generator expression (``(f(x) for x in xs)``), known one by one: what the
+    builtins that consume it (``sum``, ``tuple``, ``list``…) see, kept as a list; but a generator,
+    not a list, to what takes it as a source of data (``fit``)."""
+
+    __slots__ = ()
+
+
 class _UnknownItems:
     """The one item of a list (the one key of a dict) whose contents are not known: code that
     may or may not have run, or a call kerascheck does not follow, may have changed it."""
