@@ -134,38 +134,33 @@ def test_a_generator_expression_is_a_generator_to_fit_not_a_list() -> None:
     assert _codes(HEADER + "model.fit([1, 2, 3])\n") == [("KC312", 7)]  # (a list of numbers: Keras 2 took it)
 
 
-PY_DATASET = (
-    "import numpy as np\nimport keras\nfrom keras import layers\n"
-    "class Batches(keras.utils.Sequence):\n"
-    "    def __init__(self, x, y, batch_size=32, **kwargs):\n"
-    "        super().__init__(**kwargs)\n"
-    "        self.x, self.y, self.batch_size = x, y, batch_size\n"
-    "    def __len__(self):\n"
-    "        return len(self.x) // self.batch_size\n"
-    "    def __getitem__(self, idx):\n"
-    "        lo = idx * self.batch_size\n"
-    "        return self.x[lo:lo + self.batch_size], self.y[lo:lo + self.batch_size]\n"
-    "x, y = np.zeros((100, 20)), np.zeros((100,), 'int64')\n"
-    "model = keras.Sequential([keras.Input((20,)), layers.Dense(10, activation='softmax')])\n"
-    "model.compile(optimizer='adam', loss='categorical_crossentropy')\n"
-)
-
-
 def test_a_py_dataset_of_the_programs_gives_its_first_batch() -> None:
-    """Keras builds and checks the model on one batch of a PyDataset (``keras.utils.Sequence``):
-    ``dataset[0]`` for evaluate, a batch in a shuffled order for fit (its number of samples not
-    known: the last batch may be smaller), ``dataset[0]`` again with ``shuffle=False``."""
-    def loss_message(call: str) -> str:
-        [diagnostic] = analyse_source(PY_DATASET + call, "model.py").diagnostics
-        assert (diagnostic.code, diagnostic.span.line) == ("KC406", 16)
+    """Keras builds and checks the model on one batch of a PyDataset (``keras.utils.Sequence``),
+    recorded in fixtures/data/error_py_dataset_class_ids_for_categorical_loss_*: ``dataset[0]``
+    for evaluate; for fit, a batch in a shuffled order, whose number of samples is not known (the
+    last batch may be smaller), and ``dataset[0]`` again with ``shuffle=False``."""
+    import json
+
+    from conftest import ROOT
+
+    def recorded(kind: str) -> tuple[str, str]:
+        fixture = ROOT / "fixtures" / "data" / f"error_py_dataset_class_ids_for_categorical_loss_{kind}.py"
+        return fixture.read_text(), json.loads(fixture.with_suffix(".expected.json").read_text())["error"]["message"]
+
+    def loss_message(source: str) -> str:
+        [diagnostic] = analyse_source(source, "model.py").diagnostics
+        assert diagnostic.code == "KC406"
         return diagnostic.message
 
-    assert "target.shape=(?,), output.shape=(?, 10)" in loss_message("model.fit(Batches(x, y), epochs=1)\n")
-    assert "target.shape=(32,), output.shape=(32, 10)" in loss_message("model.evaluate(Batches(x, y))\n")
-    assert "target.shape=(32,)" in loss_message("model.fit(Batches(x, y), epochs=1, shuffle=False)\n")
-    assert _codes(PY_DATASET + "model.fit(Batches(x, y), y)\n") == [("KC404", 16)]
-    onehot = "model.fit(Batches(x, keras.utils.to_categorical(y, 10)), epochs=1)\n"
-    assert _codes(PY_DATASET + onehot) == []
+    source, keras = recorded("evaluate")
+    assert keras in loss_message(source)
+    source, keras = recorded("fit")
+    assert "(32," in keras and keras.replace("(32,", "(?,") in loss_message(source)  # shuffled: unknown
+    assert keras in loss_message(source.replace("epochs=1,", "epochs=1, shuffle=False,"))
+    given_y = source.replace("model.fit(Batches(x, y),", "model.fit(Batches(x, y), y,")
+    assert [d.code for d in analyse_source(given_y, "model.py").diagnostics] == ["KC404"]
+    onehot = source.replace("Batches(x, y)", "Batches(x, keras.utils.to_categorical(y, 10))")
+    assert not analyse_source(onehot, "model.py").diagnostics
 
 
 def test_python_numbers_are_no_arrays_to_fit_but_targets_to_train_on_batch() -> None:

@@ -172,3 +172,25 @@ def test_a_pretrained_model_of_keras_hub_is_a_model_of_unknown_rows_whose_traina
     assert set(summaries) == {"model", "conv_base", "gemma"}
     assert summaries["model"].trainable_params == 10
     assert summaries["conv_base"].total_params is UNKNOWN
+
+
+@pytest.mark.parametrize("seed", ["seed=os.environ.get('SEED')", "seed=None", "", "seed=self.unknown_seed"])
+def test_a_draw_not_known_to_be_seeded_leaves_only_its_layer_unknown(seed: str) -> None:
+    """custom_layer_draws_in_call (recorded): seeded draws in call() keep the batch axis None. A
+    seed that may be None at run time (the JAX backend refuses an unseeded draw, TensorFlow not)
+    leaves that layer's shape unknown, and every other row as Keras printed it."""
+    from kerascheck.analysis import analyse_source
+    from kerascheck.engine.dims import UNKNOWN
+
+    fixture = ROOT / "fixtures" / "summary" / "custom_layer_draws_in_call.py"
+    truth = json.loads(fixture.with_suffix(".expected.json").read_text())["models"][0]["layers"]
+    source = fixture.read_text()
+    assert "seed=self.seed_generator" in source
+    variant = "import os\n" + source.replace("seed=self.seed_generator", seed).replace(
+        "self.seed_generator = ", "self.unknown_seed = os.environ.get('S') or ")
+    [encoder, _] = analyse_source(variant, "model.py").summaries
+    for row, expected in zip(encoder.rows, truth, strict=True):
+        if expected["class"] == "Sampling":
+            assert row.output is UNKNOWN
+        else:
+            assert row.name == expected["name"] and list(row.output) == expected["output_shape"]

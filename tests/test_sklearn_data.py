@@ -51,6 +51,7 @@ ARRAYS = [
     # The scalers' functions: the data's shape, one feature (a 1-D array) too except for normalize.
     "preprocessing.scale(X)", "preprocessing.scale(ints)", "preprocessing.scale(X[:, 0])",
     "preprocessing.minmax_scale(ints[:, 1])", "preprocessing.maxabs_scale(X)", "preprocessing.robust_scale(X)",
+    "preprocessing.maxabs_scale(X[:, 2])", "preprocessing.robust_scale(ints[:, 0])",
     "preprocessing.normalize(X)", "preprocessing.normalize(ints)",
 ]
 # (interpreted, real): the interpreter reads list(...) of folds directly

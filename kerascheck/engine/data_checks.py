@@ -98,9 +98,6 @@ def quote(name: Any) -> str:
     return "?" if name is UNKNOWN else f"'{name}'"
 
 
-_quote = quote
-
-
 def _shape(shape: Any) -> str:
     return format_data_shape(shape) if isinstance(shape, tuple) else "?"
 
@@ -190,7 +187,7 @@ def check_input_keys(method: str, x: dict, model: ModelInputs) -> DataProblem | 
     return DataProblem(
         "data-inputs",
         f"{method}() gives `x` as a dict without {', '.join(repr(n) for n in missing)}, the name of "
-        f"{'an input' if len(missing) == 1 else 'inputs'} of model {_quote(model.model_name)}. Keras: {keras}",
+        f"{'an input' if len(missing) == 1 else 'inputs'} of model {quote(model.model_name)}. Keras: {keras}",
     )
 
 
@@ -208,7 +205,7 @@ def check_input_count(method: str, x: Any, model: ModelInputs, label: str) -> Da
              f"{list(model.names)}, but it received {given} input tensors.")
     return DataProblem(
         "data-inputs",
-        f"{method}() gives {given} array(s) as `{label}` to model {_quote(model.model_name)}, which has {expected} "
+        f"{method}() gives {given} array(s) as `{label}` to model {quote(model.model_name)}, which has {expected} "
         f"input(s). Keras: {keras}",
     )
 
@@ -238,7 +235,7 @@ def input_problem(shape: tuple, ref: tuple, index: int, input_name: Any, model_n
         return None
     if rank == ref_rank - 1 and (type(ref[-1]) is not int or ref[-1] == 1):
         return None
-    return (f"Invalid input shape for input with name {_quote(input_name)}. Expected shape "
+    return (f"Invalid input shape for input with name {quote(input_name)}. Expected shape "
             f"{_shape(ref)}, but input has incompatible shape {_shape(shape)}")
 
 
@@ -285,11 +282,11 @@ def check_inputs(method: str, x: Any, model: ModelInputs, label: str, batch: Any
             hint = (" (the array has the shape of one sample of that input: either the model's input shape counts the "
                     "samples, where `X.shape[1:]` was meant, or the array lacks its batch axis, "
                     "`np.expand_dims(x, 0)`)")
-        which = f" {index} {_quote(name)}" if len(model.shapes) > 1 else f" {_quote(name)}"
+        which = f" {index} {quote(name)}" if len(model.shapes) > 1 else f" {quote(name)}"
         problems.append(DataProblem(
             "data-shape",
             f"{method}(): {source(0)} cannot enter the input{which} of shape {_shape(ref)} of model "
-            f"{_quote(model.model_name)}{hint}. Keras: {keras}",
+            f"{quote(model.model_name)}{hint}. Keras: {keras}",
             ((shown or label if label == "x" else f"{label} {shown or ''}".rstrip(), spec),),
         ))
     return problems

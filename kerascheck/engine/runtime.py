@@ -420,6 +420,8 @@ class Model(Layer):
     # compile(metrics=[...], weighted_metrics=[...]): the metrics in order, each object a
     # kerascheck.engine.metrics.MetricSpec, each string itself, anything else UNKNOWN.
     compile_metrics: Any = ()
+    # Built on the first data a loss-computing method (fit, evaluate…) gave since compile.
+    metrics_built = False
     compile_errors: Any = ()  # errors Keras raises when the compiled loss and metrics are built (fit)
     # compile(optimizer=...): a kerascheck.engine.optimizers.OptimizerSpec, or UNKNOWN.
     compile_optimizer: Any = None

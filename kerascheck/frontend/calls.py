@@ -34,6 +34,7 @@ from kerascheck.frontend import numpy_data
 from kerascheck.frontend.numpy_data import NOT_MODELLED, PREPROCESSING_ON_DATA
 from kerascheck.frontend.syntax import is_generator
 from kerascheck.frontend.values import (
+    SeedGeneratorValue,
     GeneratorValue,
     ATTRIBUTE_BUILTINS,
     BUILTINS,
@@ -220,9 +221,12 @@ class Calls:
                 # of an operation, not an unknown one; an int may be a size or an axis: unknown.
                 args = [_scalar_operand(a) for a in args]
                 kwargs = {k: _scalar_operand(v) for k, v in kwargs.items()}
-            # What the engine sees: data and unknowns are UNKNOWN to it.
-            args = [known_or_unknown(a) for a in args]
-            kwargs = {k: known_or_unknown(v) for k, v in kwargs.items()}
+            # What the engine sees: data and unknowns are UNKNOWN to it (a SeedGenerator is a
+            # seed to keras.random's draws).
+            random = isinstance(callee, ModuleRef) and callee.name.startswith("keras.random.")
+            args = [a if random and isinstance(a, SeedGeneratorValue) else known_or_unknown(a) for a in args]
+            kwargs = {k: v if random and isinstance(v, SeedGeneratorValue) else known_or_unknown(v)
+                      for k, v in kwargs.items()}
         if isinstance(callee, KerasSymbol):
             return self.call_keras(callee, args, kwargs, node)
         if isinstance(callee, Layer):

@@ -304,6 +304,7 @@ class CompileCalls:
             self._lint_loss_and_output(model, model.compile_loss, at(syntax.get("loss", node)))
         pending = list(self._loss_errors(model, loss, syntax.get("loss", node), known, version))
         model.compile_metrics = resolved_metrics(bound.get("metrics")) + resolved_metrics(bound.get("weighted_metrics"))
+        model.metrics_built = False  # compile makes them anew
         for argument in ("metrics", "weighted_metrics"):
             metrics = bound.get(argument)
             keys_error = self._metric_keys_error(model, metrics, argument, version) if isinstance(metrics, dict) else None

@@ -254,7 +254,7 @@ class DataFlow:
                                             data=(given,))
 
     # The loss checks of a call that builds its model on the data first: (model, method, targets,
-    # label, batch size, sample weights), run by after_build.
+    # label, batch size, sample weights, whether the metrics come first), run by after_build.
     losses_after_build: list[tuple] = []
 
     def after_build(self, model: Model, errors: int, node: Any) -> None:
@@ -262,9 +262,10 @@ class DataFlow:
         waiting, self.losses_after_build = self.losses_after_build, []
         if len(self.session.errors) > errors or not model.built:
             return
-        for waiting_model, method, y, label, batch_size, weights in waiting:
+        for waiting_model, method, y, label, batch_size, weights, metrics_first in waiting:
             if waiting_model is model and _output_shapes(model) is not None:
-                for problem in self.loss_problems(model, method, y, label, batch_size, weights):
+                for problem in self.loss_problems(model, method, y, label, batch_size, weights,
+                                                  metrics_first=metrics_first):
                     self.session.report_data(problem, self.origin(node))
                     self.data_raised = True
 
@@ -327,7 +328,13 @@ class DataFlow:
         try:
             problems = self.data_problems(model, name, given, shown)
         except Unresolved:
-            return  # a decision on a value that is not known: nothing proven
+            problems = []  # a decision on a value that is not known: nothing proven
+        finally:
+            if name in _LOSS_METHODS:
+                # What runs after this call ran only if it raised nothing: the compiled metrics
+                # are built (on this data's shapes), and Keras computes the loss before them from
+                # then on.
+                model.metrics_built = True
         for problem in problems:
             self.session.report_data(problem, self.origin(node))
             if problem.kind not in data_checks.SILENT_KINDS:
@@ -383,19 +390,23 @@ class DataFlow:
 
     def loss_problems(
         self, model: Model, method: str, y: Any, label: str, batch_size: Any = None,
-        weights: tuple[str, ArraySpec] | None = None, x: Any = None,
+        weights: tuple[str, ArraySpec] | None = None, x: Any = None, metrics_first: bool = True,
     ) -> list[data_checks.DataProblem]:
         """The compiled loss against each target and its output: ``data_checks.loss_problem``, the
         hook of the loss rules (kind ``data-loss``); then, for a model of one output that carries
         no mask, the loss values against the sample ``weights`` given (kind ``data-sample-weight``).
-        An output axis the data decides (None: timesteps) has the size a batch of ``x`` gives it."""
+        An output axis the data decides (None: timesteps) has the size a batch of ``x`` gives it.
+        ``metrics_first``: the compiled metrics are not built yet, and Keras builds them on this
+        batch before the loss (``Trainer._symbolic_build``), so their error is the one it raises;
+        once built (a later call, the validation of a fit), the loss comes first, and the metrics
+        (resolved on the first data's shapes) are not checked."""
         shapes = _output_shapes(model)
         if shapes is not None and isinstance(x, ArraySpec):
             shapes = _outputs_for(model, x.shape, shapes)
         targets = list(y) if isinstance(y, (list, tuple)) else [y]
         if shapes is None and isinstance(model, Sequential) and model.functional is None and not model.built:
             # Built on the first batch before the loss is computed: checked once it is (after_build).
-            self.losses_after_build.append((model, method, y, label, batch_size, weights))
+            self.losses_after_build.append((model, method, y, label, batch_size, weights, metrics_first))
             return []
         if shapes is None or len(shapes) != len(targets):
             return []
@@ -409,7 +420,7 @@ class DataFlow:
             elif isinstance(loss, (list, tuple, dict)):
                 continue  # keyed by output names, or of another length: not followed here
             metric = data_checks.metric_problem(model.compile_metrics, target, shape, batch_size) \
-                if len(shapes) == 1 else None
+                if len(shapes) == 1 and metrics_first else None
             if metric is not None:
                 problems.append(data_checks.DataProblem(
                     "data-metric",
@@ -476,7 +487,7 @@ class DataFlow:
                 # A Sequential's one output, or a functional model's, against the dataset's labels.
                 batch = targets.shape[0] if targets.shape and type(targets.shape[0]) is int else UNKNOWN
                 problems += self.loss_problems(model, method, targets, f"the labels of {shown.get('x', 'the dataset')}",
-                                               batch)
+                                               batch, metrics_first=not model.metrics_built)
             return problems or self.validation_problems(method, given, inputs, shown)
         x_specs, y_specs = _specs(x), _specs(given.get("y"))
         if x is None:
@@ -552,14 +563,14 @@ class DataFlow:
                 problems.append(target)
             elif model.compiled and method in _LOSS_METHODS:
                 problems += self.loss_problems(model, method, y_specs, shown.get("y", "y"), _batch_size(method, given),
-                                               _weights(given, shown), x_specs)
+                                               _weights(given, shown), x_specs, not model.metrics_built)
         elif (
             isinstance(model, Sequential) and model.compiled and method in _LOSS_METHODS
             and isinstance(y_specs, ArraySpec)
         ):
             # A Sequential's one output against one array of targets (their structure is not checked).
             problems += self.loss_problems(model, method, y_specs, shown.get("y", "y"), _batch_size(method, given),
-                                           _weights(given, shown), x_specs)
+                                           _weights(given, shown), x_specs, not model.metrics_built)
         if not problems and method in _LOSS_METHODS and model.compiled:
             problems += self.label_range_problems(model, method, given.get("y"), shown.get("y", "y"))
         # (the training data checked raises nothing only where everything it needs is known)
@@ -591,7 +602,7 @@ class DataFlow:
                 # The first epoch trained: the validation targets meet the loss at its end.
                 size = given.get("validation_batch_size") or given.get("batch_size")
                 problems += self.loss_problems(model, method, vy, shown.get("validation_data[1]", "validation_data[1]"),
-                                               size)
+                                               size, metrics_first=False)
         elif method == "fit" and isinstance(validation, DatasetValue) and inputs is not None:
             problems += data_checks.check_inputs(method, _specs(_features(validation.element)), inputs,
                                                  "validation_data", None, shown.get("validation_data"),

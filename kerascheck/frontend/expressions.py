@@ -343,7 +343,8 @@ class Expressions:
             if (isinstance(left, TableValue) or isinstance(right, TableValue)) and len(node.comparisons) == 1 and \
                     op in _COMPARISON_OPERATIONS:
                 result = pandas_data.table_comparison(left, right)
-                return UNKNOWN if result is NOT_MODELLED else result
+                if result is not NOT_MODELLED:
+                    return result
             if (isinstance(left, ArrayValue) or isinstance(right, ArrayValue)) and len(node.comparisons) == 1 and \
                     op in _COMPARISON_OPERATIONS:
                 result = numpy_comparison(left, right, node)

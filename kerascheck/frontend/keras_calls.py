@@ -31,6 +31,7 @@ from kerascheck.frontend.keras_names import KerasSymbol
 from kerascheck.frontend.values import (
     INERT,
     ArrayValue,
+    SeedGeneratorValue,
     PythonNumber,
     BoundMethod,
     UserFunction,
@@ -289,15 +290,20 @@ class KerasCalls:
             made = optimizer_object(dotted, args, kwargs)  # kept for compile(optimizer=...)
             if made is not None:
                 return made
+        if dotted == "keras.random.SeedGenerator":
+            return SeedGeneratorValue()
         if dotted.startswith("keras.random."):
             drawn = random_array(function, args, kwargs)
             if drawn is not None and self.session.tracing:
                 # In a traced call (a layer's call() on symbolic inputs) a dimension the data
                 # decides stays None. Unseeded, the JAX backend refuses to trace the draw (and
-                # TensorFlow does not): what Keras does then depends on the backend, not known.
-                seeded = kwargs.get("seed", args[4] if len(args) > 4 else None) is not None
+                # TensorFlow does not): what Keras does then depends on the backend, not known;
+                # so does a seed that may be None at run time (only an int or a SeedGenerator is
+                # known to be one).
+                seed = kwargs.get("seed", args[4] if len(args) > 4 else None)
+                seeded = type(seed) is int or isinstance(seed, SeedGeneratorValue)
                 return ArrayData(drawn[0]) if seeded else UNKNOWN
-            if drawn is not None and None not in drawn[0]:
+            if drawn is not None and all(type(d) is int for d in drawn[0]):
                 return ArrayValue(drawn[0], drawn[1], DataOrigin(dotted, 0, 0, None))
         if function == "int_shape" and args and isinstance(args[0], KerasTensor):
             return args[0].shape

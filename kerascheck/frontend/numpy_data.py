@@ -590,18 +590,10 @@ def _float_for(dtype: str) -> str:
 
 
 def comparison(left: Any, right: Any, node: Any) -> Any:
-    """``x > 0``, ``a == b``: an array of booleans of the broadcast shape (NOT_MODELLED where a side
-    is neither an array nor a number)."""
-    for value in (left, right):
-        if not isinstance(value, ArrayValue) and not (isinstance(value, (int, float)) and type(value) is not bool):
-            return NOT_MODELLED
-    shape = broadcast(left.shape if isinstance(left, ArrayValue) else (),
-                      right.shape if isinstance(right, ArrayValue) else ())
-    if shape is None:
-        return INERT  # NumPy raises
-    source = left if isinstance(left, ArrayValue) and left.shape == shape else right
-    return _array(shape, "bool", source.origin if isinstance(source, ArrayValue) and source.shape == shape
-                  else made_by("broadcast", node))
+    """``x > 0``, ``a == b``: the elementwise operation's array (:func:`binary`), of booleans
+    (NOT_MODELLED where a side is neither an array nor a number)."""
+    result = binary("==", left, right, node)
+    return _array(result.shape, "bool", result.origin) if isinstance(result, ArrayValue) else result
 
 
 def reduction(array: ArrayValue, function: str, axis: Any, kwargs: dict[str, Any], node: Any,

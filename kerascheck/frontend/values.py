@@ -542,6 +542,16 @@ class DataMethod(InertObject):
         self.name = name
 
 
+class SeedGeneratorValue(InertObject):
+    """A ``keras.random.SeedGenerator``: what makes a random draw in a traced call seeded. Only
+    ``keras.random``'s functions see it; to any other Keras call it is unknown."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "<SeedGenerator>"
+
+
 class GeneratedItems(list):
     """The items of a generator expression (``(f(x) for x in xs)``), known one by one: what the
     builtins that consume it (``sum``, ``tuple``, ``list``…) see, kept as a list; but a generator,

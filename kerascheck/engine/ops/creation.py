@@ -113,8 +113,8 @@ def traced_shape(shape: Any) -> tuple | None:
     """A shape given inside a traced call that holds a dimension the data decides (None:
     ``(ops.shape(x)[0], 4)``): the backend traces it with that dimension as it traces the
     inputs, and the array made has it as None; None for anything else."""
-    if not isinstance(shape, (tuple, list)) or None not in shape:
-        return None
+    if not isinstance(shape, (tuple, list)) or not any(d is None for d in shape):
+        return None  # (identity: a dimension not known is no None, and comparing it decides nothing)
     if not all(d is None or type(d) is int and d >= 0 for d in shape):
         return None
     return tuple(shape)
