@@ -194,3 +194,27 @@ def test_a_draw_not_known_to_be_seeded_leaves_only_its_layer_unknown(seed: str) 
             assert row.output is UNKNOWN
         else:
             assert row.name == expected["name"] and list(row.output) == expected["output_shape"]
+
+
+@pytest.mark.parametrize("data", ["x_train", "np.zeros((8, 100))", "x=np.zeros((8, 100))"])
+def test_fitting_a_sequential_that_holds_a_layer_of_a_library_keeps_the_rows_before_it(data: str) -> None:
+    """``Sequential`` with ``input_shape=`` on its first layer: Keras builds it as the layers are
+    added, the library's layer (``TCN`` of keras-tcn, not installed here) included, so fitting
+    it builds nothing: the rows kerascheck follows up to that layer stay known."""
+    from kerascheck.analysis import analyse_source
+    from kerascheck.engine.dims import UNKNOWN
+
+    source = (
+        "import numpy as np\nfrom keras import Sequential\nfrom keras.layers import Dense, Embedding\n"
+        "from tcn import TCN\n"
+        "model = Sequential()\nmodel.add(Embedding(20000, 128, input_shape=(100,)))\n"
+        "model.add(TCN(nb_filters=64))\nmodel.add(Dense(1, activation='sigmoid'))\n"
+        f"model.compile('adam', 'binary_crossentropy')\nmodel.fit({data}, epochs=1)\n"
+    )
+    (summary,) = analyse_source(source, "m.py").summaries
+    rows = [(row.class_name, row.output, row.params) for row in summary.rows]
+    assert rows[0] == ("Embedding", (None, 100, 128), 2_560_000)
+    assert rows[1][1:] == (UNKNOWN, UNKNOWN) and summary.total_params is UNKNOWN
+    # Without input_shape= the model is built on the data, through a layer not followed: unknown.
+    (summary,) = analyse_source(source.replace(", input_shape=(100,)", ""), "m.py").summaries
+    assert summary.rows[0].output is UNKNOWN

@@ -209,3 +209,33 @@ def test_a_table_read_from_text_has_numpys_rank_where_the_program_proves_it(expr
         assert max(ranks) <= predicted.max_rank and len(ranks) > 1
     else:
         assert len(ranks) > 1, "NumPy's rank is certain here"
+
+
+NUMPY_SCALAR_SIZES = """\
+import numpy as np
+import keras
+(x_train, y_train), _ = keras.datasets.mnist.load_data()
+classes = np.amax(y_train) + 1
+labels = keras.Input(shape=(classes,))
+outputs = keras.layers.Dense(classes)(labels)
+"""
+
+
+def test_a_numpy_integer_is_a_dimension_of_unknown_value_but_not_a_number_of_units() -> None:
+    # Keras casts a shape's dimensions with int() (a NumPy uint8 is one), while Dense wants an int.
+    from kerascheck.analysis import analyse_source
+
+    result = analyse_source(NUMPY_SCALAR_SIZES, "m.py")
+    assert [(d.span.line, d.code) for d in result.diagnostics] == [(6, "KC201")]
+    assert "Received: units=<an array of shape ()>" in result.diagnostics[0].message
+    code = NUMPY_SCALAR_SIZES.replace("keras.layers.Dense(classes)", "keras.layers.Dense(int(classes))")
+    (summary,) = analyse_source(code + "model = keras.Model(labels, outputs)\n", "m.py").summaries
+    assert [(row.output, row.params) for row in summary.rows] == [((None, UNKNOWN), 0), ((None, UNKNOWN), UNKNOWN)]
+
+
+@pytest.mark.oracle
+def test_keras_takes_a_numpy_integer_as_a_dimension_but_not_as_units() -> None:
+    keras = pytest.importorskip("keras")
+    assert keras.Input(shape=(np.uint8(7),)).shape == (None, 7)
+    with pytest.raises(ValueError, match=r"expected a positive integer\. Received: units=7"):
+        keras.layers.Dense(np.uint8(7))

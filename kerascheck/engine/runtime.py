@@ -15,6 +15,7 @@ that are handed back in results.
 from __future__ import annotations
 
 import collections
+import math
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -101,6 +102,10 @@ class ArrayData:
     calling an unbuilt Sequential on it builds the model for that shape, batch size included."""
 
     shape: tuple
+
+    def __str__(self) -> str:
+        """Its text where Keras prints the value (``Received: units=...``): the values are unknown."""
+        return f"<an array of shape {format_shape(self.shape)}>"
 
 
 @dataclass(eq=False)
@@ -1238,6 +1243,8 @@ class Session:
         if not flat or not all(isinstance(t, KerasTensor) for t in flat):
             # Called on data (an eager call): built on the data's shape, no node, a result whose
             # values are not modelled.
+            if isinstance(layer, Sequential) and self._built_as_layers_were_added(layer):
+                return UNKNOWN
             if isinstance(inputs, ArrayData) and isinstance(layer, Sequential) and self._build_on_data(layer, inputs):
                 return UNKNOWN
             result: Any = UNKNOWN
@@ -1377,6 +1384,13 @@ class Session:
         if not layer.built:
             layer.build_uncertain = True
         return UNKNOWN
+
+    def _built_as_layers_were_added(self, model: Sequential) -> bool:
+        """A Sequential that starts with an InputLayer and holds a layer kerascheck cannot see:
+        Keras built it as the layers were added (kerascheck follows the layers up to that one),
+        so calling it on data builds nothing more."""
+        return (self.keras_version == 3 and bool(model.stack) and isinstance(model.stack[0], InputLayer)
+                and any(isinstance(layer, OpaqueLayer) for layer in model.stack))
 
     def _build_on_data(self, model: Sequential, data: ArrayData) -> bool:
         """A Sequential called on a concrete array: ``Layer.__call__`` builds it first, as
@@ -2017,18 +2031,30 @@ def standardize_shape(shape: Any) -> tuple:
         raise LayerError("Undefined shapes are not supported.")
     if not isinstance(shape, (tuple, list)):
         raise LayerError(f"Cannot convert '{shape}' to a shape.")
+    dims = []
     for d in shape:
-        if d is None or d is UNKNOWN:
-            continue
-        if isinstance(d, (str, float)) or isinstance(d, bool):
+        if isinstance(d, (str, float)):
             raise LayerError(
                 f"Cannot convert '{tuple(shape)}' to a shape. Found invalid dimension '{d}' of type '{type(d)}'. "
             )
-        if d < 0:
+        if isinstance(d, int) and d < 0:
             raise LayerError(
                 f"Cannot convert '{tuple(shape)}' to a shape. Negative dimensions are not allowed."
             )
-    return tuple(shape)
+        if isinstance(d, ArrayData):
+            # Keras casts with int(): a NumPy integer scalar (np.amax(y) + 1) is a dimension of
+            # unknown value; an array of more than one element cannot be cast.
+            size = math.prod(d.shape) if all(isinstance(n, int) for n in d.shape) else UNKNOWN
+            if size is not UNKNOWN and size != 1:
+                raise LayerError(
+                    f"Cannot convert '{tuple(shape)}' to a shape. Found invalid dimension '{d}' of type "
+                    "'<class 'numpy.ndarray'>'. "
+                )
+            d = UNKNOWN
+        elif d is not None and not isinstance(d, int):
+            d = UNKNOWN  # a value the analysis does not follow: Keras's int() may take it or not
+        dims.append(d)
+    return tuple(dims)
 
 
 def _incompatible(index: int, spec: InputSpec, layer_name: Any) -> str:
