@@ -43,6 +43,15 @@ def _code(node: cst.CSTNode) -> str:
 class Keras2Checks:
     """Reports Keras 2 API met on Keras models and layers, with the fix where it is mechanical."""
 
+    def report_keras2(self, kind: str, message: str, node: Any, keywords: tuple[str, ...] = (),
+                      rewrite: Any = None) -> None:
+        """Report at ``node``, or, where code of another module runs for the analysed file, at the
+        call in this file that ran it (with no fix: the code to change is not in this file)."""
+        where = self.origin(node)
+        if where is not node:
+            keywords, rewrite = (), None
+        self.session.report(kind, message, where, keywords=keywords, rewrite=rewrite)
+
     def check_keras2_attribute(self, value: Any, node: cst.Attribute) -> bool:
         """``value.<attr>`` where ``value`` is a Keras model or layer; True when it is a Keras 2
         method or attribute Keras 3 does not have (its value is then data: INERT)."""
@@ -59,7 +68,7 @@ class Keras2Checks:
             kind, message = entry["raises"]
             name = value.name if isinstance(value.name, str) else "…"
             message = message.replace(f"layer {_RECORDED_SEQUENTIAL} ", f"layer {name} ", 1)
-            session.report(
+            self.report_keras2(
                 "keras2_method",
                 f"Sequential.{attr} is Keras 2 API: Keras 3 defines it only once the model has been called on a "
                 f"tensor (use model.{attr}s, or build the model with keras.Input). Keras: {kind}: {message}",
@@ -80,7 +89,7 @@ class Keras2Checks:
         kind, message = raised
         message = message.replace(f"'{recorded}'", f"'{value.class_name}'", 1)
         hint = f" (Keras 3: {entry['keras3']})" if entry.get("keras3") else ""
-        session.report(
+        self.report_keras2(
             "keras2_method",
             f"{value.class_name}.{attr} is Keras 2 API that Keras 3 does not have{hint}. Keras: {kind}: {message}",
             call or node,
@@ -150,13 +159,15 @@ class Keras2Checks:
 
             message = file_path_message(_catalogue(), f"Model.{name}", args[0], args[0])
             if message is not None:
-                self.session.report("keras2_save", message, node)
+                self.report_keras2("keras2_save", message, node)
         self.check_model_data(receiver, name, node)
         entries = _catalogue().MODEL_ARGUMENTS.get(name)
         if not entries or name == "compile":
             return  # compile's keywords: KC413 (unexpected-compile-argument), with Keras's message
         given = [a.keyword.value for a in node.args if a.keyword is not None]
         at_fault = [k for k in given if k in entries]
+        path = args[0] if args else None
+        at_fault = [k for k in at_fault if _raised_for_file(entries[k], path) is not None]
         if not at_fault:
             return
         entry = entries[at_fault[0]]
@@ -166,9 +177,13 @@ class Keras2Checks:
         if index >= 0 and "{" in message:
             value = next(a.value for a in node.args if a.keyword is not None and a.keyword.value == at_fault[0])
             message = message[:index] + _literal_repr(value) + message[index + len(sample):]
+        by_file = _raised_for_file(entry, path)
+        if by_file is not entry:  # recorded for the file's suffix; the message names the file
+            kind, message = by_file["raises"]
+            message = message.replace(by_file["sample"], path)
         renames = tuple((k, entries[k]["keras3"]) for k in at_fault if entries[k].get("keras3") and entries[k]["keras3"] not in given)
         hints = "; ".join(f"{old}= is {new}=" for old, new in renames)
-        self.session.report(
+        self.report_keras2(
             "keras2_argument",
             f"{receiver.class_name}.{name}({', '.join(k + '=' for k in at_fault)}) is Keras 2 API that Keras 3 "
             f"rejects{f' ({hints} in Keras 3)' if hints else ''}. Keras: {kind}: {message}",
@@ -190,7 +205,7 @@ class Keras2Checks:
             kind, message = entry["raises"]
             message = message.replace("metrics=mae ", f"metrics={metrics.evaluated_value} ", 1)
             code = _code(metrics)
-            self.session.report(
+            self.report_keras2(
                 "keras2_argument",
                 f"{receiver.class_name}.compile(metrics={code}) is Keras 2 API that Keras 3 rejects: a list of metrics "
                 f"(metrics=[{code}]). Keras: {kind}: {message}",
@@ -219,7 +234,7 @@ class Keras2Checks:
         origins = (node, self.origin(node))
         self.session.errors[:] = [e for e in self.session.errors
                                   if not (e.kind == "data-python-values" and any(e.origin is o for o in origins))]
-        self.session.report(
+        self.report_keras2(
             "keras2_argument",
             f"{receiver.class_name}.{name}() given a Python {'list' if isinstance(data, cst.List) else 'tuple'} of "
             f"numbers as its data, which Keras 2 made an array of and Keras 3 rejects (pass np.array(...)). "
@@ -247,7 +262,7 @@ class Keras2Checks:
                          ("['dense', 'dense_1']", repr(names)), ("['X', 'X']", repr(["X"] * count)),
                          ("metrics=['mae']", f"metrics={metrics!r}")):
             message = message.replace(old, new, 1)
-        self.session.report(
+        self.report_keras2(
             "keras2_argument",
             f"{receiver.class_name} {receiver.name if isinstance(receiver.name, str) else '…'} has {count} outputs and "
             f"was compiled with one list of {len(metrics)} metric(s), which Keras 2 gave each output: Keras 3 wants a "
@@ -271,7 +286,7 @@ class Keras2Checks:
                 message = message.replace(recorded, shown)
             else:  # the rest names the class's module, recorded for Dense only
                 message = message[: message.index(recorded)] + shown + " …"
-            self.session.report(
+            self.report_keras2(
                 "config",
                 f"Model {which} must be tensors, not the layer {layer.class_name} itself (call the layer on a "
                 f"tensor). Keras: {kind}: {message}",
@@ -279,6 +294,24 @@ class Keras2Checks:
             )
             return True
         return False
+
+
+def _raised_for_file(entry: dict, path: Any) -> Any:
+    """Whether Keras 3 raises for a keyword of a model method given the file ``path``: the
+    entry itself when it raises whatever the file, the recorded error for the file's suffix
+    when that decides (``load_weights`` takes ``by_name=`` for a legacy ``.h5`` file and refuses
+    it for a ``.keras`` one), None when it does not raise or the file is not known."""
+    by_suffix = entry.get("by_suffix")
+    if by_suffix is None:
+        return entry
+    if all(recorded["raises"] is not None for recorded in by_suffix.values()):
+        return entry
+    if not isinstance(path, str):
+        return None
+    from kerascheck.frontend.migration import file_suffix
+
+    recorded = by_suffix[file_suffix(path, by_suffix)]
+    return recorded if recorded["raises"] is not None else None
 
 
 def _strings(node: Any) -> list[str] | None:

@@ -678,8 +678,30 @@ class Recorder:
                     entry = {"raises": error}
                 spelled = conversions.get(keyword)
                 entry.update({"sample": repr(sample), "keras3": spelled if spelled in keras3 else None})
+                if method == "load_weights" and error is not None:
+                    entry["by_suffix"] = self._load_weights_by_suffix(keyword, sample)
                 self.catalogue["MODEL_ARGUMENTS"].setdefault(method, {})[keyword] = entry
                 self.case(f"Model.{method}({keyword}=)", script, result, keras2=False)
+
+    def _load_weights_by_suffix(self, keyword: str, sample: object) -> dict:
+        """Whether ``load_weights`` refuses ``keyword`` by the file's suffix (Keras 3 takes
+        ``by_name=`` for a legacy ``.h5`` file): per suffix, whether the error raised is the
+        keyword's (a file of that format saved first, where Keras saves one)."""
+        saves = {".keras": "m.save({path!r})\n", ".weights.h5": "m.save_weights({path!r})\n",
+                 ".h5": "m.save({path!r})\n", ".hdf5": "m.save({path!r})\n"}
+        found = {}
+        for suffix in FILE_SUFFIXES:
+            path = "kerascheck_sample" + suffix
+            script = (MODEL_SCRIPT + saves.get(suffix, "").format(path=path)
+                      + f"m.load_weights({path!r}, {keyword}={sample!r})\n")
+            result = run(script)
+            error = raised(result)
+            keyword_error = error is not None and keyword in error[1]
+            found[suffix] = {"raises": error if keyword_error else None, "sample": path}
+            if error is None or keyword_error:  # (another error: a file of no format, which an
+                # Orbax checkpoint's folder may be: not kerascheck's to decide)
+                self.case(f"Model.load_weights({keyword}=, {path!r})", script, result, keras2=False)
+        return found
 
     # -- values and calls Keras 3 rejects
     def record_numpy_integers(self) -> None:
