@@ -26,6 +26,7 @@ from kerascheck.safeio import FileTooLarge, NotRegularFile, read_regular
 
 if TYPE_CHECKING:
     from kerascheck.cache import Cache
+    from kerascheck.frontend.files import ImportScan
     from kerascheck.frontend.incremental import Document
 
 MAX_FILE_BYTES = 64 * 1024 * 1024  # not even read beyond this (a notebook's outputs count here)
@@ -58,8 +59,19 @@ def decode_source(data: bytes) -> str:
 
 
 def mentions_keras(source: bytes) -> bool:
-    """Files that never mention keras cannot build a Keras model."""
+    """Files that never mention keras build a Keras model only through the project's modules
+    they import (:func:`_scan_imports`)."""
     return b"keras" in source
+
+
+def _scan_imports(data: bytes, path: str) -> "ImportScan | None":
+    """For a file that never mentions keras: what following its imports into the project's
+    modules found (None: it imports nothing, or is not a file whose imports are followed)."""
+    from kerascheck.frontend.files import has_imports, scan_imports
+
+    if not has_imports(data) or not os.path.isfile(path):
+        return None
+    return scan_imports(data, Path(path))
 
 
 @dataclass
@@ -126,7 +138,7 @@ def prepare(
         return _file_error(display, "KC002", f"cannot read file: {err.strerror or err}")
     if display.endswith(".ipynb"):
         return analyse_notebook(data, display, settings or Settings())
-    if indexed is not None:  # read only for its source: the diagnostics' ``# noqa`` comments
+    if indexed is not None:  # read only for its source: the noqa comments of its diagnostics
         try:
             return finish(indexed, settings or Settings(), decode_source(data))
         except UnicodeDecodeError:  # rewritten meanwhile: analysed as it is now
@@ -138,7 +150,7 @@ def analyse_notebook(data: bytes, path: str, settings: Settings | None = None) -
     """A Jupyter notebook: its code cells analysed as one module, results placed in cells."""
     from kerascheck.notebooks import NotebookError, read_notebook
 
-    if not mentions_keras(data):
+    if not mentions_keras(data) and b"import" not in data:
         return FileResult(path, skipped=True)
     try:
         notebook = read_notebook(decode_source(data), path)
@@ -146,8 +158,13 @@ def analyse_notebook(data: bytes, path: str, settings: Settings | None = None) -
         return _file_error(path, "KC002", f"notebook is not valid UTF-8 (byte {err.start}: {err.reason})")
     except NotebookError as err:
         return _file_error(path, "KC002", str(err))
-    if len(notebook.source.encode("utf-8")) > MAX_SOURCE_BYTES:
-        return too_large(path, len(notebook.source.encode("utf-8")))
+    source = notebook.source.encode("utf-8")
+    if not mentions_keras(data):
+        scan = _scan_imports(source, path)
+        if scan is None or not scan.reaches_keras:
+            return FileResult(path, skipped=True)
+    if len(source) > MAX_SOURCE_BYTES:
+        return too_large(path, len(source))
     return notebook.result(analyse_source(notebook.source, path, settings))
 
 
@@ -162,11 +179,24 @@ def _prepare_bytes(
     """``status``: the file's, taken before ``data`` was read (the cache's file index records it)."""
     files = cache.files if cache is not None and status is not None else None
     if not mentions_keras(data):
-        if files is not None:
-            from kerascheck.cache import NO_KERAS
+        scan = _scan_imports(data, path)
+        if scan is None:
+            if files is not None:
+                from kerascheck.cache import NO_KERAS
 
-            files.record(path, status, NO_KERAS)  # type: ignore[arg-type]
-        return FileResult(path, skipped=True)
+                files.record(path, status, NO_KERAS)  # type: ignore[arg-type]
+            return FileResult(path, skipped=True)
+        if not scan.reaches_keras:
+            # Skipped for what its imports hold now: cached with them, as an analysis is.
+            skipped = FileResult(path, skipped=True)
+            if cache is not None:
+                from kerascheck.hashing import digest
+
+                hashed = digest(data)
+                if files is not None:
+                    files.record(path, status, hashed)  # type: ignore[arg-type]
+                cache.put(path, hashed, Analysis(skipped, scan.reads, scan.probes))
+            return skipped
     if len(data) > MAX_SOURCE_BYTES:
         return too_large(path, len(data))
     try:

@@ -123,6 +123,22 @@ def test_a_module_appearing_where_an_import_looked_invalidates(project: Path, an
     assert analysed == ["model.py"] and "36" in out
 
 
+def test_a_file_without_keras_is_skipped_only_while_its_project_imports_have_none(
+    project: Path, settled_at_once: None, opened: list[str]
+) -> None:
+    (project / "train.py").write_text("from helpers import build\n\nmodel = build()\n")
+    (project / "helpers.py").write_text("def build():\n    return None\n")
+    assert "train.py: no model" in run("--summary", "train.py")[1]
+    opened.clear()
+    assert "train.py: no model" in run("--summary", "train.py")[1]
+    assert opened == []  # from the cache, which checked helpers.py
+    (project / "helpers.py").write_text("from blocks import block\n\ndef build():\n    import keras\n"
+                                        "    inputs = keras.Input((8,))\n    return keras.Model(inputs, block(inputs))\n")
+    out = run("--summary", "train.py")[1]
+    assert "train.py:3:9: model" in out and "36" in out  # 8·4+4
+    assert run("--summary", "--no-cache", "train.py")[1] == out
+
+
 def test_changing_a_threshold_or_the_version_invalidates(project: Path, analysed: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
     run("model.py")
     (project / "pyproject.toml").write_text("[tool.kerascheck]\nparam-hog-min-params = 10\nparam-hog-share = 0.5\n")

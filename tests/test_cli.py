@@ -85,6 +85,39 @@ def test_files_without_keras_are_skipped_without_parsing(tmp_path: Path) -> None
     assert (code, out) == (0, "All checks passed!\n")
 
 
+FACTORY = """\
+import keras
+
+
+def build(units):
+    model = keras.Sequential([keras.Input((4,)), keras.layers.Dense(units)])
+    model.load_weights("pretrained.weights.h5", by_name=True)
+    return model
+"""
+
+
+@pytest.mark.parametrize("spelling", ["from factory import build\n", "from . import factory\nbuild = factory.build",
+                                      "from helpers import build\n"])
+def test_a_file_without_keras_that_imports_a_model_factory_of_its_project_is_analysed(
+    tmp_path: Path, spelling: str
+) -> None:
+    # train.py never mentions keras; the model is the one the project's factory builds.
+    (tmp_path / "factory.py").write_text(FACTORY)
+    (tmp_path / "helpers.py").write_text("from factory import build\n")  # through a module without keras
+    (tmp_path / "train.py").write_text(f"{spelling}\n\nmodel = build(3)\nmodel.summary()\n")
+    code, out, _ = run("--summary", str(tmp_path / "train.py"))
+    assert "train.py:4:9: model" in out and "(None, 3)" in out and "15" in out
+    # Keras raises in factory.py's code that train.py's call ran: reported at that call, in train.py.
+    assert code == 1 and "train.py:4:9: KC312 Sequential.load_weights(by_name=)" in out
+    assert "Received: pretrained.weights.h5" in out
+
+
+def test_a_file_without_keras_whose_imports_never_reach_keras_is_skipped(tmp_path: Path) -> None:
+    (tmp_path / "helpers.py").write_text("import os\n")
+    (tmp_path / "train.py").write_text("from helpers import os\nimport numpy\nthis is not python (\n")
+    assert run(str(tmp_path / "train.py"))[:2] == (0, "All checks passed!\n")
+
+
 def test_analysed_code_is_never_executed(tmp_path: Path) -> None:
     marker = tmp_path / "executed"
     model = tmp_path / "model.py"

@@ -7,6 +7,9 @@ result cache can verify a stored result without importing the parser.
 from __future__ import annotations
 
 import os
+import re
+from collections import deque
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +36,126 @@ def probe(path: Path) -> str | None:
     if path.is_file() and os.access(path, os.R_OK):
         return str(path.resolve())
     return None
+
+
+INSTALLED_PACKAGES = frozenset({"site-packages", "dist-packages"})
+
+
+class ModulePaths:
+    """Where the modules imported by one file live, if they are part of the project: the
+    importing file's package (for relative imports), else the folders a script run from that
+    file would search (its own folder and the folder above its top-level package)."""
+
+    def __init__(self, importer: Path) -> None:
+        self.importer = importer.resolve()
+        # path -> probe() of every place a module file was looked for (the result cache checks them)
+        self.probes: dict[str, str | None] = {}
+        folder = self.importer.parent
+        top = folder
+        while self._probe(top / "__init__.py") is not None and top.parent != top:
+            top = top.parent
+        roots = [folder] if top == folder else [folder, top]
+        # A file of an installed package: the folder above its top-level package holds every
+        # other installed package, none of them the file's project (analysing Keras's own
+        # files followed `import jax` into jax, jaxlib and numpy, 64 modules a file).
+        self.roots = [root for root in roots if root.name not in INSTALLED_PACKAGES]
+
+    def _probe(self, path: Path) -> str | None:
+        found = probe(path)
+        self.probes[str(path)] = found
+        return found
+
+    def module_file(self, base: Path, parts: list[str]) -> Path | None:
+        """The file of module ``parts`` under ``base`` (a module or a package), recorded as probed."""
+        target = base.joinpath(*parts) if parts else base
+        candidates = [target.with_suffix(".py")] if parts else []
+        candidates.append(target / "__init__.py")
+        for candidate in candidates:
+            found = self._probe(candidate)
+            if found is not None:
+                return Path(found)
+        return None
+
+    def find(self, dotted: str | None, level: int, importer: Path | None = None) -> Path | None:
+        """The file of module ``dotted`` imported with ``level`` leading dots."""
+        importer = importer or self.importer
+        parts = dotted.split(".") if dotted else []
+        if level:
+            base = importer.parent
+            for _ in range(level - 1):
+                base = base.parent
+            return self.module_file(base, parts)
+        for root in self.roots:
+            found = self.module_file(root, parts)
+            if found is not None:
+                return found
+        return None
+
+
+# ``import a.b as c, d`` and ``from ..a import (b, c)``: enough of Python's import statements to
+# find the project modules a file may run (a module that is also a name imported from a package).
+_IMPORT = re.compile(rb"^[ \t]*import[ \t]+([\w.]+(?:[ \t]+as[ \t]+\w+)?(?:[ \t]*,[ \t]*[\w.]+(?:[ \t]+as[ \t]+\w+)?)*)",
+                     re.MULTILINE)
+_FROM = re.compile(rb"^[ \t]*from[ \t]+(\.*)[ \t]*([\w.]*)[ \t]+import[ \t]*\(?([\w \t,\\\r\n]*)", re.MULTILINE)
+MAX_SCANNED_MODULES = 64  # as many as an analysis follows (kerascheck.frontend.imports)
+
+
+def has_imports(data: bytes) -> bool:
+    return _IMPORT.search(data) is not None or _FROM.search(data) is not None
+
+
+def imported_modules(data: bytes, paths: ModulePaths, importer: Path) -> list[Path]:
+    """The project's module files that ``data`` (the source of ``importer``) imports."""
+    found: list[Path | None] = []
+    for match in _IMPORT.finditer(data):
+        for item in match.group(1).split(b","):
+            found.append(paths.find(item.split()[0].decode("ascii", "replace"), 0, importer))
+    for match in _FROM.finditer(data):
+        level, dotted = len(match.group(1)), match.group(2).decode("ascii", "replace")
+        found.append(paths.find(dotted, level, importer) if dotted or level else None)
+        for name in re.split(rb"[\s,()\\]+", match.group(3)):
+            if name and name != b"as" and re.fullmatch(rb"\w+", name):  # a submodule imported by name
+                found.append(paths.find(f"{dotted}.{name.decode('ascii', 'replace')}".lstrip("."), level, importer))
+    return [path for path in found if path is not None]
+
+
+@dataclass
+class ImportScan:
+    """What following a file's imports found, and what that depended on (for the result cache)."""
+
+    reaches_keras: bool
+    reads: dict[str, str | None]  # module path -> content hash of every module read
+    probes: dict[str, str | None]  # candidate path -> probe()
+
+
+def scan_imports(data: bytes, importer: Path) -> ImportScan:
+    """Whether a file that never mentions keras imports, directly or through others, a module of
+    its project that does (``from model import build_model``): running it may build a model."""
+    from kerascheck.safeio import FileTooLarge, read_regular
+
+    paths = ModulePaths(importer)
+    reads: dict[str, str | None] = {}
+    seen = {paths.importer}
+    queue = deque([(paths.importer, data)])
+    while queue:
+        module, source = queue.popleft()
+        for path in imported_modules(source, paths, module):
+            if path in seen or len(seen) > MAX_SCANNED_MODULES:
+                continue
+            seen.add(path)
+            try:
+                imported = read_regular(path, MAX_MODULE_BYTES)[0]
+            except FileTooLarge:  # never parsed by the analysis either
+                reads[str(path)] = TOO_LARGE
+                continue
+            except OSError:
+                reads[str(path)] = None
+                continue
+            reads[str(path)] = digest(imported)
+            if b"keras" in imported:
+                return ImportScan(True, reads, paths.probes)
+            queue.append((path, imported))
+    return ImportScan(False, reads, paths.probes)
 
 
 _DIGESTS: dict[str, tuple[tuple[int, int], str | None]] = {}

@@ -21,12 +21,9 @@ from pathlib import Path
 
 import libcst as cst
 
-from kerascheck.frontend.files import MAX_MODULE_BYTES, TOO_LARGE, digest, probe
+from kerascheck.frontend.files import MAX_MODULE_BYTES, TOO_LARGE, ModulePaths, digest
 from kerascheck.frontend.parsing import TooComplexToParse, parse_module, python_ast
 from kerascheck.safeio import FileTooLarge, read_regular
-
-INSTALLED_PACKAGES = frozenset({"site-packages", "dist-packages"})
-
 
 @dataclass(frozen=True)
 class ParsedModule:
@@ -107,29 +104,14 @@ def parse_cached(path: Path) -> ParsedModule | None:
     return load(path)[1]
 
 
-class ModuleFinder:
-    """Where the modules imported by one file live, if they are part of the project."""
+class ModuleFinder(ModulePaths):
+    """Where the modules imported by one file live, if they are part of the project, and their parses."""
 
     def __init__(self, importer: Path) -> None:
-        self.importer = importer.resolve()
+        super().__init__(importer)
         # What the analysis depended on, for the result cache: path -> content hash of every
-        # module read, and path -> probe() of every place a module file was looked for.
+        # module read (and, in ModulePaths.probes, every place a module file was looked for).
         self.reads: dict[str, str | None] = {}
-        self.probes: dict[str, str | None] = {}
-        folder = self.importer.parent
-        top = folder
-        while self._probe(top / "__init__.py") is not None and top.parent != top:
-            top = top.parent
-        roots = [folder] if top == folder else [folder, top]
-        # A file of an installed package: the folder above its top-level package holds every
-        # other installed package, none of them the file's project (analysing Keras's own
-        # files followed `import jax` into jax, jaxlib and numpy, 64 modules a file).
-        self.roots = [root for root in roots if root.name not in INSTALLED_PACKAGES]
-
-    def _probe(self, path: Path) -> str | None:
-        found = probe(path)
-        self.probes[str(path)] = found
-        return found
 
     def parse(self, path: Path) -> ParsedModule | None:
         """The parsed module at ``path`` (see :func:`load`), recorded as read."""
@@ -137,31 +119,3 @@ class ModuleFinder:
         self.reads[str(path)] = hashed
         return parsed
 
-    def module_file(self, base: Path, parts: list[str]) -> Path | None:
-        """The file of module ``parts`` under ``base`` (a module or a package), recorded as probed."""
-        target = base.joinpath(*parts) if parts else base
-        candidates = [target.with_suffix(".py")] if parts else []
-        candidates.append(target / "__init__.py")
-        for candidate in candidates:
-            found = self._probe(candidate)
-            if found is not None:
-                return Path(found)
-        return None
-
-    def package_of(self, path: Path) -> Path:
-        return path.parent
-
-    def find(self, dotted: str | None, level: int, importer: Path | None = None) -> Path | None:
-        """The file of module ``dotted`` imported with ``level`` leading dots."""
-        importer = importer or self.importer
-        parts = dotted.split(".") if dotted else []
-        if level:
-            base = importer.parent
-            for _ in range(level - 1):
-                base = base.parent
-            return self.module_file(base, parts)
-        for root in self.roots:
-            found = self.module_file(root, parts)
-            if found is not None:
-                return found
-        return None
