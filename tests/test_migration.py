@@ -136,6 +136,24 @@ def test_names_the_file_binds_itself_are_not_keras() -> None:
     assert _codes(source) == []
 
 
+def test_what_the_file_sets_on_a_keras_module_is_its_own() -> None:
+    """bert4keras patches ``keras.backend`` (``K.logsumexp = getattr(K, 'logsumexp', None) or
+    tf.math.reduce_logsumexp``) and its functions use the names afterwards: setting a module's
+    attribute raises nothing, and a name the file sets is defined when its code runs."""
+    source = (
+        "import tensorflow as tf\n"
+        "import keras.backend as K\n"
+        "def lse(x):\n    return K.logsumexp(x)\n"
+        "K.logsumexp = getattr(K, 'logsumexp', None) or tf.math.reduce_logsumexp\n"
+        "K.reshape = tf.reshape\n"
+        "y = K.reshape(tf.zeros((2, 2)), (4,))\n"
+        "z = K.int_shape(y)\n"  # not set by the file: Keras 3's keras.backend has no int_shape
+    )
+    assert _codes(source) == [(8, "KC311")]
+    # Setting an attribute of a module Keras 3 does not have still imports that module.
+    assert _codes("import keras\nkeras.layers.core.Dense = 1\n") == [(2, "KC310")]
+
+
 def test_model_methods_are_checked_on_keras_models_only() -> None:
     source = (
         "import keras\n"

@@ -108,6 +108,8 @@ class _Binder(ast.NodeVisitor):
     def __init__(self) -> None:
         self.scopes: dict[int, _Scope] = {}
         self.stack: list[_Scope] = []
+        # ``K.logsumexp = ...``: chains the file assigns to, with the scope each is written in
+        self.stored: list[tuple[ast.Attribute, _Scope]] = []
 
     def scope_for(self, node: ast.AST, parent: _Scope | None) -> _Scope:
         scope = _Scope(parent)
@@ -185,6 +187,11 @@ class _Binder(ast.NodeVisitor):
         if isinstance(node.ctx, (ast.Store, ast.Del)):
             self.stack[-1].other.add(node.id)
 
+    def visit_Attribute(self, node: ast.Attribute) -> None:
+        if isinstance(node.ctx, ast.Store):
+            self.stored.append((node, self.stack[-1]))
+        self.generic_visit(node)
+
     def visit_Assign(self, node: ast.Assign) -> None:
         if len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) and _dotted_parts(node.value):
             self.stack[-1].aliases.setdefault(node.targets[0].id, []).append(node.value)
@@ -232,6 +239,8 @@ class Scanner:
         self.scopes = binder.scopes
         self.findings: list[Finding] = []
         self.catalogue = catalogue()
+        # What the file itself sets on a module (``K.reshape = reshape``): defined when it runs.
+        self.defined = {path for path in (self.resolve(node, scope) for node, scope in binder.stored) if path}
         self.failed_imports: set[str] = set()  # names bound by imports that Keras 3 rejects
         self.keras_classes: set[str] = set()  # the file's own Keras layer and model classes
         self.positional_kernels: list[tuple[ast.Call, str, dict]] = []  # Conv2D(32, 3, 3): call, name, entry
@@ -483,6 +492,9 @@ class Scanner:
         parts = _dotted_parts(node)
         if parts is None or caught & _ATTRIBUTE_ERRORS or parts[0] in self.failed_imports:
             return False
+        if isinstance(node.ctx, (ast.Store, ast.Del)):
+            # Setting an attribute of a module raises nothing: only the chain it is set on is read.
+            return isinstance(node.value, ast.Attribute) and self.check_attribute(node.value, scope, caught)
         head = self.lookup(parts[0], scope)
         if head is None or not (root_of(head) is not None or "tensorflow.keras".startswith(head + ".")):
             return False
@@ -492,6 +504,8 @@ class Scanner:
         for attr in parts[1:]:
             chain = _parent_attribute(node, chain)
             path = f"{path}.{attr}"
+            if path in self.defined:
+                return False
             entry = names.get(path) if root_of(path) is not None else None
             if entry is not None:
                 code = "KC310" if entry["kind"] == "module" else "KC311"
