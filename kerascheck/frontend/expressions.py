@@ -350,10 +350,21 @@ class Expressions:
                 result = numpy_comparison(left, right, node)
                 if result is not NOT_MODELLED:
                     return result
+            tensor = isinstance(left, KerasTensor) or isinstance(right, KerasTensor)
+            if op is cst.Equal and tensor and all(isinstance(v, KerasTensor) or is_plain(v) for v in (left, right)):
+                # KerasTensor has no __eq__ (it is hashed by identity): ``x == y`` is ``x is y``.
+                if left is not right:
+                    return False
+                left = right
+                continue
             if not (is_plain(left) and is_plain(right)):
-                op_class = _COMPARISON_OPERATIONS.get(op)
-                if op_class is not None and (isinstance(left, KerasTensor) or isinstance(right, KerasTensor)):
-                    self.opaque_tensor_operation(op_class)  # ``x > 0`` on a tensor is an operation
+                op_class = _TENSOR_COMPARISONS.get(op)
+                if op_class is not None and tensor and len(node.comparisons) == 1 and is_operand(left) \
+                        and is_operand(right):
+                    # ``x > 0`` on a tensor: keras.ops.greater's operation (a boolean tensor).
+                    return self.session.operation(op_class, [left, right], {}, self.origin(node), python_operator=True)
+                if op_class is not None and tensor:
+                    self.opaque_tensor_operation(op_class)
                 elif op_class is not None and (left is UNKNOWN or right is UNKNOWN):
                     self.maybe_tensor_operation(op_class)
                 return UNKNOWN
@@ -562,11 +573,13 @@ _DATA_OPERATORS: dict[type, str] = {
 _LOGICAL_OPERATORS = frozenset({cst.BitAnd, cst.BitOr, cst.BitXor})
 _TABLE_OPERATORS = frozenset(_DATA_OPERATORS) - {cst.MatrixMultiply} | _LOGICAL_OPERATORS
 
-# Comparisons that are operations on Keras tensors (``keras.ops.greater``…).
+# Comparisons that are operations on arrays and Keras tensors (``keras.ops.greater``…), but
+# ``==``, which compares Keras tensors' identities (KerasTensor has no ``__eq__``).
 _COMPARISON_OPERATIONS: dict[type, str] = {
     cst.Equal: "Equal", cst.NotEqual: "NotEqual", cst.LessThan: "Less", cst.LessThanEqual: "LessEqual",
     cst.GreaterThan: "Greater", cst.GreaterThanEqual: "GreaterEqual",
 }
+_TENSOR_COMPARISONS = {operator: op for operator, op in _COMPARISON_OPERATIONS.items() if operator is not cst.Equal}
 
 _EVALUATORS: dict[type, Callable[[Expressions, Any, Scope], Any]] = {
     cst.Integer: Expressions._eval_integer,
