@@ -38,6 +38,7 @@ RECORDERS = (
     "record.py --shard 1/2", "record.py --shard 2/2", "record_applications.py", "layer_cases_keras2.py",
     "layer_cases.py", "op_cases.py", "loss_cases.py", "metric_cases.py", "record_keras2.py", "record_rules.py", "record_masking.py",
     "record_compile.py", "record_built_at_init.py", "record_activations.py", "record_api.py", "record_datasets.py",
+    "tf_op_cases.py",  # (on the TensorFlow backend: it sets KERAS_BACKEND itself)
     # Keras 2's API under Keras 3 (also reads tf-keras and the standalone Keras 2 wheels).
     "record_migration.py",
 )

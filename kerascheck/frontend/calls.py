@@ -32,6 +32,7 @@ from kerascheck.frontend.numeric_functions import NOT_EVALUATED, numeric_call
 from kerascheck.frontend.random_values import converted, random_call, shuffled
 from kerascheck.frontend import numpy_data
 from kerascheck.frontend.numpy_data import NOT_MODELLED, PREPROCESSING_ON_DATA
+from kerascheck.knowledge import tensorflow_ops
 from kerascheck.frontend.syntax import is_generator
 from kerascheck.frontend.values import (
     SeedGeneratorValue,
@@ -190,6 +191,11 @@ class Calls:
         for value in (*args, *kwargs.values()):
             if isinstance(value, GeneratorValue):
                 value.started = True  # a call given a generator may advance it (fit, next, list…)
+        if isinstance(callee, ModuleRef) and session.tracing and callee.name.startswith("tensorflow."):
+            # tf.reduce_sum(x, 1) in a layer's traced call(): keras.ops.sum's shape.
+            translated = tensorflow_ops.as_keras(callee.name[len("tensorflow."):], args, kwargs)
+            if translated is not None:
+                callee, args, kwargs = ModuleRef(translated[0]), translated[1], translated[2]
         if isinstance(callee, ModuleRef) and callee.name.startswith(DATA_LIBRARIES):
             result = self.call_data_library(callee.name, args, kwargs, node)
             if result is not NOT_MODELLED:

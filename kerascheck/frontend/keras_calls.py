@@ -103,8 +103,9 @@ class KerasCalls:
 
     def call_ops(self, function: str, args: list[Any], kwargs: dict[str, Any], node: cst.Call) -> Any:
         """``keras.ops.<function>(...)``: an operation when it is applied to tensors."""
-        if function == "shape" and len(args) == 1 and isinstance(args[0], KerasTensor):
-            return args[0].shape  # ops.shape of a symbolic tensor is its shape tuple, no operation
+        tensor = args[0] if len(args) == 1 and not kwargs else kwargs.get("x") if not args and len(kwargs) == 1 else None
+        if function == "shape" and isinstance(tensor, KerasTensor):
+            return tensor.shape  # ops.shape of a symbolic tensor is its shape tuple, no operation
         return self.call_op_function(OPS_FUNCTIONS.get(function), args, kwargs, node)
 
     def call_activation(self, function: str, args: list[Any], kwargs: dict[str, Any], node: cst.Call) -> Any:
