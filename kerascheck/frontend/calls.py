@@ -8,6 +8,7 @@ from typing import Any, Sequence
 import libcst as cst
 
 from kerascheck.engine.applications import preprocess_input, preprocess_input_module
+from kerascheck.engine.cloning import copy_sequential
 from kerascheck.engine.dims import UNKNOWN
 from kerascheck.engine.runtime import (
     ArrayData,
@@ -36,6 +37,7 @@ from kerascheck.knowledge import tensorflow_ops
 from kerascheck.frontend.syntax import is_generator
 from kerascheck.frontend.values import (
     SeedGeneratorValue,
+    ModelConfig,
     GeneratorValue,
     ATTRIBUTE_BUILTINS,
     BUILTINS,
@@ -227,12 +229,12 @@ class Calls:
                 # of an operation, not an unknown one; an int may be a size or an axis: unknown.
                 args = [_scalar_operand(a) for a in args]
                 kwargs = {k: _scalar_operand(v) for k, v in kwargs.items()}
-            # What the engine sees: data and unknowns are UNKNOWN to it (a SeedGenerator is a
-            # seed to keras.random's draws).
+            # What the engine sees: data and unknowns are UNKNOWN to it (but a SeedGenerator, a
+            # seed to keras.random's draws; a model's config to from_config).
             random = isinstance(callee, ModuleRef) and callee.name.startswith("keras.random.")
-            args = [a if random and isinstance(a, SeedGeneratorValue) else known_or_unknown(a) for a in args]
-            kwargs = {k: v if random and isinstance(v, SeedGeneratorValue) else known_or_unknown(v)
-                      for k, v in kwargs.items()}
+            kept = (lambda v: isinstance(v, ModelConfig) or random and isinstance(v, SeedGeneratorValue))  # noqa: E731
+            args = [a if kept(a) else known_or_unknown(a) for a in args]
+            kwargs = {k: v if kept(v) else known_or_unknown(v) for k, v in kwargs.items()}
         if isinstance(callee, KerasSymbol):
             return self.call_keras(callee, args, kwargs, node)
         if isinstance(callee, Layer):
@@ -422,6 +424,8 @@ class Calls:
             return INERT if name in DATA_RESULT_MODEL_METHODS else UNKNOWN
         if isinstance(receiver, Model) and name in INERT_MODEL_METHODS:
             self.check_model_keywords(receiver, name, node, args)
+            if name == "get_config" and not args and not kwargs:
+                return ModelConfig(receiver)
             return INERT if name in DATA_RESULT_MODEL_METHODS else UNKNOWN
         if isinstance(receiver, Layer) and name == "adapt" and hasattr(receiver.rule, "adapt"):
             receiver.rule.adapt()  # a vocabulary learnt from the data
@@ -457,7 +461,14 @@ class Calls:
         Rebuilding it moves the counters of what its layers make on the way (recorded from
         Keras 3.15.1: a Sequential makes a Functional each time a layer is added to it, as many
         as its layers and its nested Sequentials' layers; a deserialized layer may be a plain
-        ``Layer``): those names are unknown from here, the others stay known."""
+        ``Layer``): those names are unknown from here, the others stay known.
+
+        A copy of a Sequential of Keras's own layers (``clone_model(model)``,
+        ``Sequential.from_config(model.get_config())``) is followed: see kerascheck.engine.cloning."""
+        copy = self.copied_model(function, args, kwargs, node)
+        if copy is not None:
+            copy.reported = self.current_file == self.main_file and not self.in_keras_method()
+            return copy
         self.session.names_uncertain_for(("Functional", "Layer"))
         if kwargs.get("custom_objects") is not None or any(
             isinstance(value, UserClass) and value.is_keras_layer for value in self.classes_defined()
@@ -468,8 +479,28 @@ class Calls:
         else:
             name = UNKNOWN
         model = OpaqueModel(self.session, name, self.origin(node))
+        if function == "keras.models.Sequential.from_config" or (
+            function.endswith("clone_model") and args and isinstance(args[0], Sequential)
+        ):
+            model.class_name = "Sequential"
         model.reported = self.current_file == self.main_file and not self.in_keras_method()
         return model
+
+    def copied_model(self, function: str, args: list[Any], kwargs: dict[str, Any], node: cst.Call) -> Any:
+        """``clone_model(model)`` or ``Sequential.from_config(model.get_config())`` of a Sequential
+        (the config read right there: a config kept in a variable may have been changed since)."""
+        if kwargs or len(args) != 1:
+            return None
+        if function == "keras.models.clone_model":
+            return copy_sequential(self.session, args[0], self.origin(node), from_config=False)
+        if function != "keras.models.Sequential.from_config" or len(node.args) != 1:
+            return None
+        argument = node.args[0].value
+        direct = isinstance(argument, cst.Call) and isinstance(argument.func, cst.Attribute) and \
+            argument.func.attr.value == "get_config"
+        if not direct or not isinstance(args[0], ModelConfig):
+            return None
+        return copy_sequential(self.session, args[0].model, self.origin(node), from_config=True)
 
     def classes_defined(self) -> list[Any]:
         """The classes the analysed file's module defines."""

@@ -469,7 +469,7 @@ class Expressions:
             dotted = f"{value.name}.{attr}"
             return CONSTANTS[dotted] if dotted in CONSTANTS else resolve(dotted)
         if isinstance(value, KerasSymbol) and attr == "from_config" and value.name in ("Model", "Sequential", "Functional"):
-            return ModuleRef("keras.models.model_from_config")  # a model of a config: not followed
+            return ModuleRef(f"keras.models.{value.name}.from_config")  # a model of a config
         if isinstance(value, KerasTensor):
             if attr == "shape":
                 return value.shape

@@ -67,7 +67,7 @@ NON_BUILDING_MODEL_METHODS = frozenset({"summary", "compile", "count_params", "g
 INERT_MODEL_METHODS = frozenset(
     {
         "summary", "compile", "fit", "evaluate", "predict", "save", "save_weights", "load_weights",
-        "to_json", "get_config", "count_params", "get_layer", "get_weights", "predict_on_batch",
+        "to_json", "get_config", "count_params", "get_layer", "get_weights", "set_weights", "predict_on_batch",
         "train_on_batch", "test_on_batch", "export", "plot_model",
     }
 )

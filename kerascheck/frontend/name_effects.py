@@ -82,7 +82,8 @@ STATEFUL_KERAS_FUNCTIONS = frozenset(
 # names their configs hold, which moves no counter (custom classes may not hold one).
 MODEL_LOADERS = frozenset(
     {"keras.models.load_model", "keras.saving.load_model", "keras.models.model_from_json",
-     "keras.models.model_from_config", "keras.models.clone_model", "keras.saving.deserialize_keras_object"}
+     "keras.models.model_from_config", "keras.models.clone_model", "keras.saving.deserialize_keras_object",
+     "keras.models.Model.from_config", "keras.models.Sequential.from_config", "keras.models.Functional.from_config"}
 )
 # Methods of a model or layer that create nothing (what they may build is the model's own).
 _NAMELESS_METHODS = frozenset(

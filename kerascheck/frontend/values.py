@@ -344,6 +344,16 @@ class InertObject:
 INERT = InertObject()
 
 
+class ModelConfig(InertObject):
+    """What ``model.get_config()`` returns: a dict to the program (inert), the model it was read
+    from to ``Sequential.from_config`` given it at once (kerascheck.engine.cloning)."""
+
+    __slots__ = ("model",)
+
+    def __init__(self, model: Any) -> None:
+        self.model = model
+
+
 class ArrayValue(InertObject):
     """A concrete array of a known rank (``np.zeros((2, 7))``, ``keras.ops.ones((2, 7))``,
     ``x_train`` of ``mnist.load_data()``): inert like any data, except that its ``shape`` (a
