@@ -11,8 +11,14 @@ how they assemble the copy (Keras 3.15.1, ``keras/src/models/cloning.py`` and
   input's name>), *layers], name=model.name, trainable=model.trainable)``, built once, and
   compiled as the model is (its optimizer built);
 - ``Sequential.from_config``: ``Sequential(name=...)``, then ``add`` of each layer, the
-  ``InputLayer`` first (the model rebuilds on each ``add``, as any Sequential does).
+  ``InputLayer`` first (the model rebuilds on each ``add``, as any Sequential does);
+- a functional model's graph is run again with the copies (``Model._run_through_graph``,
+  ``functional_from_config``), on new inputs: ``from_config`` names them as the model's, while
+  ``clone_model`` names each after the original input's tensor (the name ``keras.Input`` was
+  given, else ``keras_tensor_8``: a counter kerascheck does not keep, so that name is unknown);
+  compiled as for a Sequential.
 
+tf.keras (Keras 2) makes the same copies (``*.expected_keras2.json`` of the same fixtures).
 Only models of Keras's own layers are copied here (a layer that holds another, a user's class,
 a layer kerascheck does not follow: the caller keeps the copy unknown).
 """
@@ -23,7 +29,7 @@ import copy
 from typing import Any
 
 from kerascheck.engine.dims import UNKNOWN
-from kerascheck.engine.runtime import InputLayer, KerasTensor, Layer, Sequential, Session, flatten
+from kerascheck.engine.runtime import Functional, InputLayer, KerasTensor, Layer, Model, Sequential, Session, flatten
 
 # Layer.__init__'s input shape arguments: a layer's config does not hold them (the
 # Sequential's InputLayer does).
@@ -32,7 +38,7 @@ _INPUT_ARGUMENTS = frozenset({"input_shape", "input_dim", "batch_input_shape", "
 
 def copy_sequential(session: Session, model: Any, origin: Any, from_config: bool) -> Sequential | None:
     """The copy of Sequential ``model`` (see the module), or None when it is not followed."""
-    if session.keras_version != 3 or type(model) is not Sequential or not isinstance(model.name, str):
+    if type(model) is not Sequential or not isinstance(model.name, str):
         return None
     layers = model.layer_list()
     if not all(_copyable(layer) for layer in layers):
@@ -58,14 +64,69 @@ def copy_sequential(session: Session, model: Any, origin: Any, from_config: bool
     return copy
 
 
-def _compile_like(clone: Sequential, model: Sequential) -> None:
+def copy_functional(session: Session, model: Any, origin: Any, from_config: bool) -> Functional | None:
+    """The copy of functional ``model`` (see the module), or None when it is not followed: a
+    graph of Keras's own layers, each called once, on one tensor or a list of them."""
+    if type(model) is not Functional or not isinstance(model.name, str):
+        return None
+    if model.call_overridden or getattr(model, "subclass_instance", None) is not None:
+        return None
+    nodes = [node for depth in sorted(model.nodes_by_depth, reverse=True) for node in model.nodes_by_depth[depth]]
+    called = [node for node in nodes if not node.is_input]
+    layers = [node.layer for node in called]
+    if len(set(map(id, layers))) != len(layers) or not all(_copyable(layer) for layer in layers):
+        return None
+    if any(node.operands is not None or node.keyword_tensors or node.dict_input or node.traced
+           or len(node.outputs) != 1 or len(node.inputs) != 1 and not node.list_input for node in called):
+        return None
+    inputs = [node.layer for node in nodes if node.is_input]
+    if not all(isinstance(layer, InputLayer) for layer in inputs):
+        return None
+    errors = len(session.errors)
+    new: dict[int, Any] = {}  # id of a tensor of the model -> its copy's
+    for layer in inputs:
+        name = layer.name if from_config else layer.tensor_name
+        new[id(layer.output)] = InputLayer(session, layer.batch_shape, layer.dtype, name, origin).output
+    for node in called:
+        copy = _copy_layer(session, node.layer, origin)
+        if not isinstance(copy, Layer) or not all(id(t) in new for t in node.inputs):
+            del session.errors[errors:]
+            return None
+        arguments = [new[id(t)] for t in node.inputs]
+        output = session.call(copy, arguments if node.list_input else arguments[0], origin)
+        if not isinstance(output, KerasTensor):
+            del session.errors[errors:]
+            return None
+        new[id(node.outputs[0])] = output
+    del session.errors[errors:]  # Keras checked these calls when it made the model
+    structure = (model.inputs_structure, model.outputs_structure)
+    if not all(isinstance(t, KerasTensor) and id(t) in new for t in flatten(list(structure))):
+        return None
+    copy_inputs, copy_outputs = (_mapped(part, new) for part in structure)
+    copy = session.functional_named(copy_inputs, copy_outputs, model.name, origin)
+    if not isinstance(copy, Functional):
+        return None
+    if not from_config and model.compiled:
+        _compile_like(copy, model)
+    return copy
+
+
+def _mapped(structure: Any, new: dict[int, Any]) -> Any:
+    if isinstance(structure, KerasTensor):
+        return new[id(structure)]
+    if isinstance(structure, dict):
+        return {key: _mapped(value, new) for key, value in structure.items()}
+    return type(structure)(_mapped(value, new) for value in structure)
+
+
+def _compile_like(clone: Model, model: Model) -> None:
     """``clone_model`` of a compiled model compiles the clone from the model's compile config (a
     new optimizer of the same config) and, the clone being built, builds that optimizer: its
     variables count in the clone's summary at once."""
     clone.compiled, clone.compile_loss, clone.compile_metrics = True, model.compile_loss, model.compile_metrics
     spec = model.compile_optimizer
     clone.compiled_with(copy.copy(spec) if spec is not None and spec is not UNKNOWN else spec)
-    if clone.built and clone.functional is not None:
+    if isinstance(clone, Functional) or clone.built and clone.functional is not None:
         clone.optimizer_built = True
         clone.build_optimizer()
 

@@ -397,6 +397,8 @@ _FLOATX_BYTES = {name: _VARIABLE_DTYPE_BYTES[name] for name in ("float16", "bflo
 
 
 class InputLayer(Layer):
+    tensor_name: Any = UNKNOWN  # the name of its output KerasTensor (what clone_model names a copy)
+
     def __init__(self, session: "Session", batch_shape: Any, dtype: Any, name: Any, origin: Any) -> None:
         super().__init__(session, "InputLayer", name, origin)
         self.batch_shape = batch_shape
@@ -1198,7 +1200,10 @@ class Session:
         except LayerError as err:
             self.report(err.kind, err.message, origin)
             return UNKNOWN
-        return InputLayer(self, batch_shape, bound.get("dtype"), name, origin)
+        layer = InputLayer(self, batch_shape, bound.get("dtype"), name, origin)
+        # Its tensor takes the name given (else the next keras_tensor_N, a counter not kept here).
+        layer.tensor_name = bound.get("name") if isinstance(bound.get("name"), str) else UNKNOWN
+        return layer
 
     def input(self, args: Sequence[Any], kwargs: dict[str, Any], origin: Any) -> Any:
         """``keras.Input(...)``: the output tensor of a new InputLayer."""

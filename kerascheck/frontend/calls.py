@@ -8,7 +8,7 @@ from typing import Any, Sequence
 import libcst as cst
 
 from kerascheck.engine.applications import preprocess_input, preprocess_input_module
-from kerascheck.engine.cloning import copy_sequential
+from kerascheck.engine.cloning import copy_functional, copy_sequential
 from kerascheck.engine.dims import UNKNOWN
 from kerascheck.engine.runtime import (
     ArrayData,
@@ -487,20 +487,26 @@ class Calls:
         return model
 
     def copied_model(self, function: str, args: list[Any], kwargs: dict[str, Any], node: cst.Call) -> Any:
-        """``clone_model(model)`` or ``Sequential.from_config(model.get_config())`` of a Sequential
-        (the config read right there: a config kept in a variable may have been changed since)."""
+        """``clone_model(model)`` or ``<Model class>.from_config(model.get_config())`` (the config
+        read right there: a config kept in a variable may have been changed since)."""
         if kwargs or len(args) != 1:
             return None
         if function == "keras.models.clone_model":
-            return copy_sequential(self.session, args[0], self.origin(node), from_config=False)
-        if function != "keras.models.Sequential.from_config" or len(node.args) != 1:
+            copy = copy_sequential if isinstance(args[0], Sequential) else copy_functional
+            return copy(self.session, args[0], self.origin(node), from_config=False)
+        if not function.endswith(".from_config") or len(node.args) != 1:
             return None
         argument = node.args[0].value
         direct = isinstance(argument, cst.Call) and isinstance(argument.func, cst.Attribute) and \
             argument.func.attr.value == "get_config"
         if not direct or not isinstance(args[0], ModelConfig):
             return None
-        return copy_sequential(self.session, args[0].model, self.origin(node), from_config=True)
+        model = args[0].model
+        if function == "keras.models.Sequential.from_config":
+            return copy_sequential(self.session, model, self.origin(node), from_config=True)
+        if not isinstance(model, Sequential):  # Model.from_config of a Sequential's config raises
+            return copy_functional(self.session, model, self.origin(node), from_config=True)
+        return None
 
     def classes_defined(self) -> list[Any]:
         """The classes the analysed file's module defines."""
