@@ -348,3 +348,15 @@ def test_the_index_stays_in_this_process(project: Path) -> None:
     cache, _ = open_cache(Settings(root=project))
     assert cache.files is not None
     assert pickle.loads(pickle.dumps(cache)).files is None
+
+
+def test_the_standard_library_is_no_project_whose_imports_are_followed() -> None:
+    """A module of Python's own library (analysing it, or a file beside it) resolves no
+    absolute import into the library: those are Python's modules, not a project's."""
+    import sysconfig
+
+    from kerascheck.frontend.files import ModulePaths
+
+    json_decoder = Path(sysconfig.get_paths()["stdlib"]) / "json" / "decoder.py"
+    paths = ModulePaths(json_decoder)
+    assert paths.find("os", 0) is None and paths.find("scanner", 1) == (json_decoder.parent / "scanner.py").resolve()

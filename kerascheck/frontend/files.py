@@ -57,8 +57,9 @@ class ModulePaths:
         roots = [folder] if top == folder else [folder, top]
         # A file of an installed package: the folder above its top-level package holds every
         # other installed package, none of them the file's project (analysing Keras's own
-        # files followed `import jax` into jax, jaxlib and numpy, 64 modules a file).
-        self.roots = [root for root in roots if root.name not in INSTALLED_PACKAGES]
+        # files followed `import jax` into jax, jaxlib and numpy, 64 modules a file); the
+        # standard library's folder likewise holds Python's modules, not a project's.
+        self.roots = [root for root in roots if root.name not in INSTALLED_PACKAGES and str(root) not in _python_library()]
 
     def _probe(self, path: Path) -> str | None:
         found = probe(path)
@@ -100,6 +101,26 @@ _FROM = re.compile(rb"^[ \t]*from[ \t]+(\.*)[ \t]*([\w.]*)[ \t]+import[ \t]*\(?(
 MAX_SCANNED_MODULES = 64  # as many as an analysis follows (kerascheck.frontend.imports)
 
 
+def _python_library() -> frozenset[str]:
+    """The folders of the running Python's standard library."""
+    global _LIBRARY
+    if _LIBRARY is None:
+        import sysconfig
+
+        paths = sysconfig.get_paths()
+        _LIBRARY = frozenset(str(Path(paths[key]).resolve()) for key in ("stdlib", "platstdlib") if key in paths)
+    return _LIBRARY
+
+
+_LIBRARY: frozenset[str] | None = None
+# Per module file, as its status was when read: its content hash, whether it mentions keras, and
+# the source (for its imports). A long-running process (the language server) sees edits: the
+# status changes with them.
+_SCANNED: dict[str, tuple[tuple[int, int], str, bool, bytes]] = {}
+_SCANNED_BYTES = 8 * 1024 * 1024  # the sources kept at most
+_SCANNED_SIZE = 0
+
+
 def has_imports(data: bytes) -> bool:
     return _IMPORT.search(data) is not None or _FROM.search(data) is not None
 
@@ -131,8 +152,6 @@ class ImportScan:
 def scan_imports(data: bytes, importer: Path) -> ImportScan:
     """Whether a file that never mentions keras imports, directly or through others, a module of
     its project that does (``from model import build_model``): running it may build a model."""
-    from kerascheck.safeio import FileTooLarge, read_regular
-
     paths = ModulePaths(importer)
     reads: dict[str, str | None] = {}
     seen = {paths.importer}
@@ -143,19 +162,43 @@ def scan_imports(data: bytes, importer: Path) -> ImportScan:
             if path in seen or len(seen) > MAX_SCANNED_MODULES:
                 continue
             seen.add(path)
-            try:
-                imported = read_regular(path, MAX_MODULE_BYTES)[0]
-            except FileTooLarge:  # never parsed by the analysis either
-                reads[str(path)] = TOO_LARGE
-                continue
-            except OSError:
-                reads[str(path)] = None
-                continue
-            reads[str(path)] = digest(imported)
-            if b"keras" in imported:
+            scanned = _scan_module(path)
+            reads[str(path)] = scanned[0]
+            if scanned[1]:
                 return ImportScan(True, reads, paths.probes)
-            queue.append((path, imported))
+            if scanned[2]:
+                queue.append((path, scanned[2]))
     return ImportScan(False, reads, paths.probes)
+
+
+def _scan_module(path: Path) -> tuple[str | None, bool, bytes]:
+    """A module file's content hash (as the analysis records it), whether it mentions keras, and
+    its source when it does not (for its imports); read once while its status holds."""
+    from kerascheck.safeio import FileTooLarge, read_regular
+
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None, False, b""
+    key = (stat.st_size, stat.st_mtime_ns)
+    known = _SCANNED.get(str(path))
+    if known is not None and known[0] == key:
+        return known[1], known[2], known[3]
+    try:
+        data = read_regular(path, MAX_MODULE_BYTES)[0]
+    except FileTooLarge:  # never parsed by the analysis either
+        return TOO_LARGE, False, b""
+    except OSError:
+        return None, False, b""
+    global _SCANNED_SIZE
+    hashed, mentions = digest(data), b"keras" in data
+    source = b"" if mentions else data
+    if _SCANNED_SIZE + len(source) > _SCANNED_BYTES:
+        _SCANNED.clear()
+        _SCANNED_SIZE = 0
+    _SCANNED[str(path)] = (key, hashed, mentions, source)
+    _SCANNED_SIZE += len(source)
+    return hashed, mentions, source
 
 
 _DIGESTS: dict[str, tuple[tuple[int, int], str | None]] = {}
