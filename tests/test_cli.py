@@ -112,6 +112,16 @@ def test_a_file_without_keras_that_imports_a_model_factory_of_its_project_is_ana
     assert "Received: pretrained.weights.h5" in out
 
 
+def test_a_notebook_without_keras_that_imports_a_model_factory_is_analysed(tmp_path: Path) -> None:
+    (tmp_path / "factory.py").write_text(FACTORY)
+    cells = [{"cell_type": "code", "metadata": {}, "execution_count": None, "outputs": [], "source": source}
+             for source in ("from factory import build\n", "model = build(3)\n")]
+    notebook = {"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+    (tmp_path / "train.ipynb").write_text(json.dumps(notebook))
+    code, out, _ = run("--summary", str(tmp_path / "train.ipynb"))
+    assert "(None, 3)" in out and "KC312" in out
+
+
 def test_a_file_without_keras_whose_imports_never_reach_keras_is_skipped(tmp_path: Path) -> None:
     (tmp_path / "helpers.py").write_text("import os\n")
     (tmp_path / "train.py").write_text("from helpers import os\nimport numpy\nthis is not python (\n")
