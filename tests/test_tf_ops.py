@@ -28,6 +28,9 @@ CASES = RECORD["cases"]
 # Calls the table does not translate (kerascheck stays unknown), each with its reason.
 NOT_MODELLED = {
     "tf.matmul(x, y, transpose_b=True)": "a transposed operand: keras.ops.matmul has no such flag",
+    "tf.reshape(x, tf.shape(x) * 1)": "arithmetic on tf.shape's tensor (TensorFlow's static shape: all None)",
+    "tf.zeros(tf.shape(x)[1:] * 2)": "arithmetic on tf.shape's tensor (TensorFlow's static shape: all None)",
+    "tf.zeros(tf.shape(x)[1:])": "call() returns a constant made of known numbers only: not followed",
 }
 
 

@@ -38,6 +38,7 @@ from kerascheck.frontend.syntax import is_generator
 from kerascheck.frontend.values import (
     SeedGeneratorValue,
     ModelConfig,
+    TensorShape,
     GeneratorValue,
     ATTRIBUTE_BUILTINS,
     BUILTINS,
@@ -195,7 +196,12 @@ class Calls:
                 value.started = True  # a call given a generator may advance it (fit, next, list…)
         if isinstance(callee, ModuleRef) and session.tracing and callee.name.startswith("tensorflow."):
             # tf.reduce_sum(x, 1) in a layer's traced call(): keras.ops.sum's shape.
-            translated = tensorflow_ops.as_keras(callee.name[len("tensorflow."):], args, kwargs)
+            plain = lambda v: tuple(v) if isinstance(v, TensorShape) else v  # noqa: E731  (to keras.ops: a shape)
+            translated = tensorflow_ops.as_keras(callee.name[len("tensorflow."):], [plain(a) for a in args],
+                                                 {k: plain(v) for k, v in kwargs.items()})
+            if translated is not None and translated[0] == "keras.ops.shape":
+                shape = self.call_ops("shape", translated[1], translated[2], node)
+                return TensorShape(shape) if type(shape) is tuple else shape
             if translated is not None:
                 callee, args, kwargs = ModuleRef(translated[0]), translated[1], translated[2]
         if isinstance(callee, ModuleRef) and callee.name.startswith(DATA_LIBRARIES):

@@ -777,8 +777,19 @@ AUGMENTED_OPERATORS: dict[type, type] = {
 MAX_SEQUENCE = 100_000
 
 
+class TensorShape(tuple):
+    """``tf.shape(x)`` in a traced ``call()``: to TensorFlow a 1-D int32 tensor, here its
+    dimensions (an index gives one, a slice a TensorShape). TensorFlow computes arithmetic on it
+    elementwise, where Python's tuple repeats or joins, and its static shape inference loses
+    the values there (``tf.reshape(x, tf.shape(x) * 1)`` is ``(None, None, None)``): unknown."""
+
+    def __getitem__(self, index: Any) -> Any:
+        item = tuple.__getitem__(self, index)
+        return TensorShape(item) if isinstance(index, slice) else item
+
+
 def binary(op: Callable[[Any, Any], Any] | None, left: Any, right: Any) -> Any:
-    if op is None:
+    if op is None or isinstance(left, TensorShape) or isinstance(right, TensorShape):
         return UNKNOWN
     numeric = (int, float)
     if isinstance(left, numeric) and isinstance(right, numeric):

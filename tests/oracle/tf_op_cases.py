@@ -111,6 +111,12 @@ CASES: list[tuple[str, list[tuple]]] = [
     ("x * tf.random.normal((tf.shape(x)[0], 1, 1))", [X]),
     ("x + tf.random.normal(tf.shape(x), mean=0.0, stddev=0.1)", [X]),
     ("tf.random.uniform((tf.shape(x)[0], 4, 1), 0, 1) * x", [X]),
+    # tf.shape's tensor: indexed or sliced, its values; in arithmetic, TensorFlow's static shape
+    # inference loses them (and Python's tuple would repeat itself).
+    ("tf.reshape(x, tf.shape(x))", [X]),
+    ("tf.zeros(tf.shape(x)[1:])", [X]),
+    ("tf.reshape(x, tf.shape(x) * 1)", [X]),
+    ("tf.zeros(tf.shape(x)[1:] * 2)", [X]),
     # StochasticDepth (keras-io's DeiT): a per-sample mask of the input's rank.
     ("(x / 0.9) * tf.floor(0.9 + tf.random.uniform((tf.shape(x)[0],) + (1,) * (len(x.shape) - 1), 0, 1))", [X]),
 ]
