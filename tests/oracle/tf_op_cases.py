@@ -115,6 +115,11 @@ CASES: list[tuple[str, list[tuple]]] = [
     # inference loses them (and Python's tuple would repeat itself).
     ("tf.reshape(x, tf.shape(x))", [X]),
     ("tf.zeros(tf.shape(x)[1:])", [X]),
+    ("tf.reshape(x, [-1, tf.shape(x)[1] * tf.shape(x)[2]])", [X]),
+    ("tf.reshape(x, [tf.shape(x)[0], -1])", [X]),
+    ("tf.reshape(x, (-1, tf.shape(x)[2]))", [X]),
+    ("tf.zeros((tf.shape(x)[0], tf.shape(x)[1] * 2))", [X]),
+    ("tf.random.normal((tf.shape(x)[0], tf.shape(x)[-1]))", [X]),
     ("tf.reshape(x, tf.shape(x) * 1)", [X]),
     ("tf.zeros(tf.shape(x)[1:] * 2)", [X]),
     # StochasticDepth (keras-io's DeiT): a per-sample mask of the input's rank.
