@@ -202,7 +202,7 @@ def test_fitting_a_sequential_that_holds_a_layer_of_a_library_keeps_the_rows_bef
     added, the library's layer (``TCN`` of keras-tcn, not installed here) included, so fitting
     it builds nothing: the rows kerascheck follows up to that layer stay known."""
     from kerascheck.analysis import analyse_source
-    from kerascheck.engine.dims import UNKNOWN
+    from kerascheck.engine.dims import UNKNOWN, is_known
 
     source = (
         "import numpy as np\nfrom keras import Sequential\nfrom keras.layers import Dense, Embedding\n"
@@ -213,7 +213,11 @@ def test_fitting_a_sequential_that_holds_a_layer_of_a_library_keeps_the_rows_bef
     )
     (summary,) = analyse_source(source, "m.py").summaries
     rows = [(row.class_name, row.output, row.params) for row in summary.rows]
-    assert rows[0] == ("Embedding", (None, 100, 128), 2_560_000)
+    # The Embedding's row is the one the model without that layer, never fitted, shows.
+    alone = source.replace("model.add(TCN(nb_filters=64))\n", "").split("model.compile")[0]
+    (unfitted,) = analyse_source(alone, "m.py").summaries
+    first = unfitted.rows[0]
+    assert rows[0] == ("Embedding", first.output, first.params) and is_known(first.output) and first.params != 0
     assert rows[1][1:] == (UNKNOWN, UNKNOWN) and summary.total_params is UNKNOWN
     # Without input_shape= the model is built on the data, through a layer not followed: unknown.
     (summary,) = analyse_source(source.replace(", input_shape=(100,)", ""), "m.py").summaries

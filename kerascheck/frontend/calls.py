@@ -200,8 +200,9 @@ class Calls:
             translated = tensorflow_ops.as_keras(callee.name[len("tensorflow."):], [plain(a) for a in args],
                                                  {k: plain(v) for k, v in kwargs.items()})
             if translated is not None and translated[0] == "keras.ops.shape":
+                # (of a tensor of unknown rank: unknown, as a tuple's joining is not TensorFlow's)
                 shape = self.call_ops("shape", translated[1], translated[2], node)
-                return TensorShape(shape) if type(shape) is tuple else shape
+                return TensorShape(shape) if type(shape) is tuple else UNKNOWN
             if translated is not None:
                 callee, args, kwargs = ModuleRef(translated[0]), translated[1], translated[2]
         if isinstance(callee, ModuleRef) and callee.name.startswith(DATA_LIBRARIES):
