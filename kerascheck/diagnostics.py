@@ -72,19 +72,43 @@ def describe(error: EngineError, span_of: SpanOf, keras_version: int = 3) -> str
     words: str | None = error.message
     if keras_version == 2:
         words = keras2_message(error.message)
+    context = ""
+    if error.traced is not None and words is not None:
+        context, words = _traced(error.traced, words, span_of)
     layer = error.layer
     if layer is None:
-        return words if words is not None else "Keras 2 raises here (its words for this error are not recorded)"
-    who = f"{layer.class_name} {_name(layer.name)}"
+        if words is None:
+            return "Keras 2 raises here (its words for this error are not recorded)"
+        return f"{context.lstrip(', ').capitalize()}: {words}" if context else words
+    # An operation inside a traced call() runs on backend tensors: no Operation, no name.
+    who = layer.name if layer.is_operation and error.traced is not None else f"{layer.class_name} {_name(layer.name)}"
     if not error.inputs:
-        return f"{who}: {words}" if words is not None else f"{who}: Keras 2 raises here (its words for this error are not recorded)"
+        if words is None:
+            return f"{who}: Keras 2 raises here (its words for this error are not recorded)"
+        return f"{who}{context}: {words}"
     received = " and ".join(
         f"{format_shape(t.shape)}{_source(t, span_of)}" for t in error.inputs
     )
     quote = f" Keras: {words}" if words is not None else ""
     if error.kind == "rank" and error.expected:
-        return f"{who} expects {error.expected} but gets {received}.{quote}"
-    return f"{who} gets {received}.{quote}"
+        return f"{who} expects {error.expected} but gets {received}{context}.{quote}"
+    return f"{who} gets {received}{context}.{quote}"
+
+
+def _traced(traced: tuple[Any, Any], words: str, span_of: SpanOf) -> tuple[str, str]:
+    """Where an error inside a traced ``call()`` happens (``, in the call() of Block 'block'
+    called at line 25``) and Keras 3's words for it: ``Layer.__call__`` wraps the error of the
+    outermost layer it traces to infer the output."""
+    layer, origin = traced
+    span = span_of(origin)
+    where = f" called at line {span.line}" if span else ""
+    context = f", in the call() of {layer.class_name} {_name(layer.name)}{where}"
+    name = "?" if layer.name is UNKNOWN else layer.name
+    wrapped = (
+        f"Could not automatically infer the output shape / dtype of '{name}' (of type {layer.class_name}). "
+        f"[…] Error encountered: {words}"
+    )
+    return context, wrapped
 
 
 def _with_data_sources(error: EngineError, span_of: SpanOf) -> str:

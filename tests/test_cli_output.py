@@ -90,6 +90,22 @@ def test_two_errors_are_plural(tmp_path: Path) -> None:
     assert out.count(" KC101 [*] ") == 2
 
 
+def test_an_error_inside_a_traced_call_is_worded_as_keras_wraps_it() -> None:
+    """Keras traces a layer's call() to infer its output and wraps what fails inside: the
+    diagnostic is at the failing line, says which layer's call() and where that was called, and
+    quotes the wrapper's sentence as the recorded error has it."""
+    fixture = FIXTURES / "summary" / "error_layer_call_fails_while_keras_traces_it.py"
+    recorded = load_expected(fixture)["error"]["message"]
+    (wrapper,) = re.findall(r"Could not automatically infer the output shape / dtype of .*?\)\.", recorded)
+    code, out, _ = run("--no-cache", str(fixture))
+    assert code == 1
+    (line,) = [line for line in out.splitlines() if " KC102 " in line]
+    assert line.startswith(f"{fixture}:14:16: KC102 add gets (None, 4) ")
+    assert ", in the call() of Block 'block' called at line 18. " in line
+    assert f"Keras: {wrapper} " in line
+    assert "Add 'add'" not in line  # no Operation is made on backend tensors, so none is named
+
+
 # ---------------------------------------------------------------- colour
 def _on_a_terminal(args: list[str], env: dict[str, str]) -> str:
     """Run kerascheck with its standard output on a pseudo-terminal; what it printed."""

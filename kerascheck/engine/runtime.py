@@ -71,6 +71,10 @@ class EngineError:
     # Data a check of fit/evaluate/predict is about: (label, ArraySpec) pairs, which the message
     # names as "\x00<index>\x00" (see kerascheck.engine.data_checks).
     data: tuple = ()
+    # Raised inside the call() of a user layer that Keras traces on symbolic inputs to infer its
+    # output: (that layer, the origin of its call), the outermost such call. Keras 3 wraps the
+    # error: "Could not automatically infer the output shape / dtype of '<name>' …".
+    traced: "tuple[Layer, Any] | None" = None
 
 
 # --------------------------------------------------------------------------- tensors
@@ -929,6 +933,9 @@ class Session:
         self.dtype_policy_changed = False
         # > 0 while a user layer's call runs on symbolic inputs (see Node.traced).
         self.tracing = 0
+        # The user layers whose call() runs on symbolic inputs, outermost first, with the
+        # origins of their calls (errors inside are wrapped by the outermost: EngineError.traced).
+        self.traced_calls: list[tuple[Layer, Any]] = []
 
     def names_uncertain_from_opaque_code(self) -> None:
         self.names_uncertain = True
@@ -1042,8 +1049,10 @@ class Session:
         class_name = layer.class_name if layer is not None else None
         if self.keras_version == 2 and not keras2 and not keras2_errors_agree(class_name):
             return  # Keras 2 was not recorded raising the same errors: prove nothing
+        traced = self.traced_calls[0] if self.traced_calls and self.keras_version == 3 else None
         self.errors.append(
-            EngineError(kind, message, origin, layer, tuple(inputs), expected, self.speculative, keywords, rewrite)
+            EngineError(kind, message, origin, layer, tuple(inputs), expected, self.speculative, keywords, rewrite,
+                        traced=traced)
         )
 
     def bind_data(self, name: str, value_node: Any, described: Any) -> None:
@@ -1590,10 +1599,12 @@ class Session:
         args, kwargs = call_arguments
         constructed = len(self.layers)
         self.tracing += 1
+        self.traced_calls.append((layer, origin))
         try:
             result = layer.call_hook(layer, inputs, args, kwargs) if layer.call_hook is not None else UNKNOWN
         finally:
             self.tracing -= 1
+            self.traced_calls.pop()
         created = [made.class_name for made in self.layers[constructed:]]
         if created:
             # Layers created inside call(): Keras may trace the call more than once (to build,
