@@ -102,10 +102,15 @@ def _python_lines(text: str) -> list[str]:
             return [""] * len(lines)  # another language, or a cell magic kerascheck cannot follow
         lines = [""] + lines[1:]
     out = []
+    continued = False  # the previous line was IPython syntax ending in a backslash
     for line in lines:
-        if _IPYTHON_LINE.match(line):
+        if continued:
+            out.append("")  # (``!ls \`` then ``    -l``: one shell command)
+            continued = line.endswith("\\")
+        elif _IPYTHON_LINE.match(line):
             indent = line[: len(line) - len(line.lstrip())]
             out.append(indent + "pass")
+            continued = line.endswith("\\")
         else:
             out.append(line)
     return out

@@ -102,6 +102,21 @@ def test_ipython_lines_are_skipped_and_python_cell_magics_kept(tmp_path: Path) -
     assert summary.total_params == _as_script(path)[0].total_params
 
 
+def test_ipython_lines_continued_with_a_backslash_are_skipped_whole(tmp_path: Path) -> None:
+    """IPython joins ``!ls \\`` and the indented line after it into one shell command."""
+    path = write(
+        tmp_path,
+        notebook(
+            "import keras\n!ls \\\n    -l\n%time x = 1 + \\\n    2 + \\\n    3",
+            "model = keras.Sequential([keras.Input(shape=(3,)), keras.layers.Dense(5)])",
+        ),
+    )
+    result = analyse_path(path)
+    assert result.diagnostics == ()
+    (summary,) = result.summaries
+    assert summary.total_params == 20
+
+
 def test_a_cell_that_does_not_parse_is_reported_and_the_others_analysed(tmp_path: Path) -> None:
     path = write(
         tmp_path,
