@@ -1480,6 +1480,9 @@ class Session:
 
     def build_layer(self, layer: Layer, input_shape: Any) -> None:
         """``layer.build(input_shape)`` called by the program on a layer of a Keras class."""
+        if layer.rule is not None and type(layer.rule).build is LayerRule.build:
+            layer.built = True  # a layer of no weights (Activation, Lambda…), whatever the shape
+            return
         if layer.built or not isinstance(input_shape, (tuple, list)):
             # Building again would create new variables; an unknown shape builds unknown ones.
             layer.weights_known = False
@@ -1494,6 +1497,26 @@ class Session:
             layer.weights_known = False
             layer.built = True
             layer.build_output = UNKNOWN
+
+    def layer_output_shape(self, layer: Layer, input_shape: Any) -> Any:
+        """``layer.compute_output_shape(input_shape)`` called by the program on a layer of a Keras
+        class: the shape Keras 3 returns (a tuple; a list of them for several outputs), which
+        neither builds the layer nor names anything. UNKNOWN where not known (Keras 2 returns a
+        TensorShape, not modelled; where Keras would raise, nothing is proven here)."""
+        if self.keras_version != 3 or layer.rule is None or not isinstance(input_shape, (tuple, list)):
+            return UNKNOWN
+        explanations = layer.rule.explanations
+        try:
+            shape = layer.rule.compute_output_shape(tuple(input_shape))
+        except (LayerError, Unresolved, *RULE_FAILURES):
+            return UNKNOWN
+        finally:
+            layer.rule.explanations = explanations
+        if isinstance(shape, tuple):
+            return shape
+        if isinstance(shape, list) and all(isinstance(s, tuple) for s in shape):
+            return list(shape)
+        return UNKNOWN
 
     def operation(
         self, op_class: str, operands: Sequence[Any], config: dict[str, Any], origin: Any, python_operator: bool = False

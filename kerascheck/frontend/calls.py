@@ -69,7 +69,7 @@ from kerascheck.frontend.values import (
     iteration_items,
     known_or_unknown,
 )
-from kerascheck.knowledge.libraries import MUTATING_FUNCTION_NAMES, is_inert_library
+from kerascheck.knowledge.libraries import MUTATING_FUNCTION_NAMES, NUMPY_INTEGER_ATTRIBUTES, is_inert_library
 
 MAX_CALL_DEPTH = 24
 
@@ -375,6 +375,11 @@ class Calls:
             shape = kwargs.get("input_shape", args[0] if args else UNKNOWN)
             session.build_layer(receiver, shape)
             return None
+        if isinstance(receiver, Layer) and receiver.rule is not None and name == "compute_output_shape":
+            shape = kwargs.get("input_shape", args[0] if args else UNKNOWN)
+            if receiver.class_name == "Lambda" and isinstance(shape, tuple):
+                self.trace_lambda(receiver.rule, KerasTensor(shape))  # Keras traces its function
+            return session.layer_output_shape(receiver, shape)
         if isinstance(receiver, list) and id(receiver) in self.tracked_lists:
             result = call_py_method(receiver, name, args, kwargs)
             if contents_unknown(receiver):
@@ -553,7 +558,12 @@ class Calls:
                 return args[2] if len(args) == 3 else UNKNOWN  # else Python raises AttributeError
             return found
         if name == "hasattr":
+            if type(obj) is int:
+                in_int, in_numpy = hasattr(obj, attr), attr in NUMPY_INTEGER_ATTRIBUTES
+                return in_int if in_int == in_numpy else UNKNOWN
             found = self.attribute_or_missing(obj, attr)
+            if isinstance(found, InertObject):
+                return UNKNOWN  # (data's attributes kerascheck does not model, present or not)
             return False if found is MISSING else True if found is not UNKNOWN else UNKNOWN
         if name == "setattr" and len(args) == 3:
             self.set_attribute(obj, attr, args[2])
@@ -572,6 +582,10 @@ class Calls:
             return MISSING
         if isinstance(obj, UserClass):
             return MISSING if obj.find(attr) is MISSING else self.get_attribute(obj, attr)
+        if obj is None:
+            # None is None in the program too. (An int or a tuple here may stand for a NumPy
+            # integer or a TensorShape, whose attributes Python's int and tuple lack.)
+            return UNKNOWN if hasattr(None, attr) else MISSING
         return self.get_attribute(obj, attr)
 
     def set_attribute(self, receiver: Any, attr: str, value: Any) -> None:

@@ -516,6 +516,10 @@ class Expressions:
             if isinstance(value.cls.find(attr), PropertyFunction):
                 return self.class_member(value.cls, attr, value)  # a property wins over the instance's own
             return value.attributes[attr] if attr in value.attributes else self.class_member(value.cls, attr, value)
+        if value is None or isinstance(value, (tuple, int, float, str)):
+            # Data (a tuple may stand for a TensorShape, an int for a NumPy integer): what its
+            # attributes give, or calling them, builds no Keras object.
+            return INERT
         return UNKNOWN
 
     def eval_call(self, node: cst.Call, scope: Scope) -> Any:

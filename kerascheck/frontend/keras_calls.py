@@ -384,10 +384,25 @@ class KerasCalls:
             return UNKNOWN
         if attr == "output" and layer.inbound_nodes:
             return layer.inbound_nodes[-1].output_structure
+        if layer.rule is not None and layer.class_name in VERBATIM_ATTRIBUTES.get(attr, ()):
+            value = layer.rule.args.get(attr, UNKNOWN)
+            return value if type(value) is int else UNKNOWN
         for weight in layer.weights:
             if weight.name == attr:  # layer.kernel, layer.bias…: a variable
                 return WeightValue(weight.shape)
         return BoundMethod(layer, attr)
+
+
+# Arguments a layer keeps as its attribute of the same name, as given (``dense.units``): Keras
+# stores these integers unchanged, where others are normalised (``conv.kernel_size`` a tuple).
+_CONVOLUTIONS = ("Conv1D", "Conv2D", "Conv3D", "Conv1DTranspose", "Conv2DTranspose", "Conv3DTranspose",
+                 "SeparableConv1D", "SeparableConv2D")
+VERBATIM_ATTRIBUTES: dict[str, tuple[str, ...]] = {
+    "units": ("Dense", "LSTM", "GRU", "SimpleRNN"),
+    "filters": _CONVOLUTIONS,
+    "input_dim": ("Embedding",),
+    "output_dim": ("Embedding",),
+}
 
 
 def is_operand(value: Any) -> bool:

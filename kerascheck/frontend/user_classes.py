@@ -9,7 +9,7 @@ import libcst as cst
 
 from kerascheck.engine.dims import UNKNOWN
 from kerascheck.engine.layer import RULES
-from kerascheck.engine.runtime import Functional, Layer, OpaqueLayer, SubclassedModel, UserLayer
+from kerascheck.engine.runtime import Functional, KerasTensor, Layer, OpaqueLayer, SubclassedModel, UserLayer
 from kerascheck.frontend.keras_calls import NON_BUILDING_MODEL_METHODS
 from kerascheck.frontend.syntax import dotted_name
 from kerascheck.frontend.values import (
@@ -268,15 +268,37 @@ class UserClasses:
         if call is None:
             return UNKNOWN
         node = self.anchor if self.anchor is not None else layer.origin
+        shape = [t.shape for t in inputs] if isinstance(inputs, list) else getattr(inputs, "shape", UNKNOWN)
+        # Keras 3 gives a symbolic call the output its compute_output_shape() states, if the
+        # class defines one (Layer.compute_output_spec): call() is not run.
+        flat = inputs if isinstance(inputs, list) else [inputs]
+        output_shape = state.cls.method("compute_output_shape") if (
+            self.session.keras_version == 3 and flat and all(isinstance(t, KerasTensor) for t in flat)
+        ) else None
         if not state.user_built:
             state.user_built = True
             build = state.cls.method("build")
             if build is not None:
-                shape = [t.shape for t in inputs] if isinstance(inputs, list) else getattr(inputs, "shape", UNKNOWN)
                 self.run_method(build, layer, [shape], {}, node)
-        result = self.run_method(call, layer, [inputs, *args], dict(kwargs or {}), node)
+            elif output_shape is not None and any(not tracked.built for tracked in layer.tracked):
+                # Layer._maybe_build traces call() to build the sub-layers; what it raises
+                # there is a warning.
+                self.run_discarding_errors(call, layer, [inputs, *args], dict(kwargs or {}), node)
+        if output_shape is not None:
+            result = _symbolic_outputs(self.run_method(output_shape, layer, [shape], {}, node))
+        else:
+            result = self.run_method(call, layer, [inputs, *args], dict(kwargs or {}), node)
         layer.weights_known = state.weights_known
         return result
+
+    def run_discarding_errors(self, found: "tuple[UserFunction, UserClass]", obj: Any, args: list[Any],
+                              kwargs: dict[str, Any], node: Any) -> None:
+        """Run a method whose errors the program catches (the errors Keras would raise in it are
+        not reported)."""
+        errors = self.session.errors
+        reported = len(errors)
+        self.run_method(found, obj, args, kwargs, node)
+        del errors[reported:]
 
     def first_call_parameter(self, layer: Layer) -> str | None:
         """The name of the first parameter of a user layer's ``call`` after ``self`` (Keras's
@@ -288,6 +310,25 @@ class UserClasses:
         params = found[0].node.params
         positional = [*params.posonly_params, *params.params]
         return positional[1].name.value if len(positional) > 1 else None
+
+
+def _symbolic_outputs(output_shape: Any) -> Any:
+    """The symbolic outputs Keras 3 makes of what a user's ``compute_output_shape`` returned:
+    a list whose first item is a dimension is one shape; a tuple (or list) of shapes, several
+    outputs. UNKNOWN where that is not a shape of known structure."""
+    def is_dim(value: Any) -> bool:
+        return value is None or value is UNKNOWN or isinstance(value, int) and not isinstance(value, bool)
+
+    if isinstance(output_shape, list) and output_shape and is_dim(output_shape[0]):
+        output_shape = tuple(output_shape)
+    if isinstance(output_shape, tuple) and (not output_shape or is_dim(output_shape[0])):
+        return KerasTensor(output_shape) if all(is_dim(d) for d in output_shape) else UNKNOWN
+    if isinstance(output_shape, (list, tuple)) and output_shape:
+        outputs = [_symbolic_outputs(item) for item in output_shape]
+        if any(not isinstance(o, KerasTensor) for o in outputs):
+            return UNKNOWN
+        return outputs if isinstance(output_shape, list) else tuple(outputs)
+    return UNKNOWN
 
 
 def functional_init_arguments(args: list[Any], kwargs: dict[str, Any]) -> bool:

@@ -76,3 +76,27 @@ MUTATING_FUNCTION_NAMES = frozenset(
     {"shuffle", "sort", "heappush", "heappop", "heapify", "heapreplace", "heappushpop", "insort",
      "insort_left", "insort_right"}
 )
+
+
+# The attributes of NumPy's integer scalars (np.int8 … np.uint64, np.intc, np.intp), recorded
+# from NumPy 2.4 with dir(): an int the interpreter holds may be one of them (``np.prod(shape)``,
+# ``x.shape[0]`` of an array), so an attribute a Python int lacks is known missing only when
+# these lack it too (``hasattr(dim, "value")``, the TensorFlow 1 idiom).
+NUMPY_INTEGER_ATTRIBUTES = frozenset({
+    'T', '__abs__', '__add__', '__and__', '__array__', '__array_interface__', '__array_namespace__',
+    '__array_priority__', '__array_struct__', '__array_wrap__', '__bool__', '__class__', '__class_getitem__',
+    '__copy__', '__deepcopy__', '__delattr__', '__dir__', '__divmod__', '__doc__', '__eq__', '__float__',
+    '__floordiv__', '__format__', '__ge__', '__getattribute__', '__getitem__', '__getstate__', '__gt__',
+    '__hash__', '__index__', '__init__', '__init_subclass__', '__int__', '__invert__', '__le__', '__lshift__',
+    '__lt__', '__mod__', '__mul__', '__ne__', '__neg__', '__new__', '__or__', '__pos__', '__pow__', '__radd__',
+    '__rand__', '__rdivmod__', '__reduce__', '__reduce_ex__', '__repr__', '__rfloordiv__', '__rlshift__',
+    '__rmod__', '__rmul__', '__ror__', '__round__', '__rpow__', '__rrshift__', '__rshift__', '__rsub__',
+    '__rtruediv__', '__rxor__', '__setattr__', '__setstate__', '__sizeof__', '__str__', '__sub__',
+    '__subclasshook__', '__truediv__', '__xor__', 'all', 'any', 'argmax', 'argmin', 'argsort', 'astype', 'base',
+    'bit_count', 'byteswap', 'choose', 'clip', 'compress', 'conj', 'conjugate', 'copy', 'cumprod', 'cumsum',
+    'data', 'denominator', 'device', 'diagonal', 'dtype', 'dump', 'dumps', 'fill', 'flags', 'flat', 'flatten',
+    'getfield', 'imag', 'is_integer', 'item', 'itemsize', 'max', 'mean', 'min', 'nbytes', 'ndim', 'nonzero',
+    'numerator', 'prod', 'put', 'ravel', 'real', 'repeat', 'reshape', 'resize', 'round', 'searchsorted',
+    'setfield', 'setflags', 'shape', 'size', 'sort', 'squeeze', 'std', 'strides', 'sum', 'swapaxes', 'take',
+    'to_device', 'tobytes', 'tofile', 'tolist', 'trace', 'transpose', 'var', 'view'
+})
