@@ -222,3 +222,57 @@ def test_fitting_a_sequential_that_holds_a_layer_of_a_library_keeps_the_rows_bef
     # Without input_shape= the model is built on the data, through a layer not followed: unknown.
     (summary,) = analyse_source(source.replace(", input_shape=(100,)", ""), "m.py").summaries
     assert summary.rows[0].output is UNKNOWN
+
+
+@pytest.mark.parametrize(
+    ("helper", "rows_known"),
+    [
+        ("def step(m, x):\n    return m(x)\n", True),  # calling a built model adds no layer
+        ("def step(m, x):\n    y = m(x)\n    return m(y)\n", True),
+        ("def step(m, x):\n    m.add(keras.layers.Dense(1))\n", False),
+        ("def step(m, x):\n    other = m\n    return other(x)\n", False),  # passed on: not followed
+    ],
+)
+def test_a_model_given_to_a_helper_in_a_loop_over_data_keeps_its_rows_if_the_helper_only_calls_it(
+    helper: str, rows_known: bool
+) -> None:
+    """A loop over data of unknown length is read for what it may change: a built model given to a
+    function of the analysed code that only calls it keeps its layers; one that may add to it,
+    or passes it on, has rows not known from there."""
+    from kerascheck.analysis import analyse_source
+    from kerascheck.engine.dims import UNKNOWN
+
+    model = "model = keras.Sequential([keras.Input((8,)), keras.layers.Dense(4), keras.layers.Dense(1)])\n"
+    source = f"import sys\nimport numpy as np\nimport keras\n\n{model}\n{helper}\n"
+    looped = source + "for x in np.load(sys.argv[1]):\n    step(model, x)\n"
+    [summary] = analyse_source(looped, "loop.py").summaries
+    [alone] = analyse_source(source, "alone.py").summaries
+    if rows_known:
+        assert [(r.name, r.params) for r in summary.rows] == [(r.name, r.params) for r in alone.rows]
+        assert alone.total_params is not UNKNOWN
+        assert summary.total_params == alone.total_params
+    else:
+        assert summary.total_params is UNKNOWN
+
+
+def test_blocks_written_on_their_headers_line_run_as_any_other() -> None:
+    """``def units(): return 16``, ``if …: x = …``, ``for …: …`` on one line are followed."""
+    from kerascheck.analysis import analyse_source
+
+    one_line = (
+        "import keras\n"
+        "def units(): return 16\n"
+        "width = 8\n"
+        "if width > 4: width = 12\n"
+        "for _ in range(2): width += 1\n"
+        "while width < 20: width += 3\n"
+        "model = keras.Sequential([keras.Input((width,)), keras.layers.Dense(units())])\n"
+    )
+    spread = (
+        "import keras\n"
+        "model = keras.Sequential([keras.Input((20,)), keras.layers.Dense(16)])\n"
+    )
+    [summary] = analyse_source(one_line, "one_line.py").summaries
+    [expected] = analyse_source(spread, "spread.py").summaries
+    assert [(r.name, r.output, r.params) for r in summary.rows] == [(r.name, r.output, r.params) for r in expected.rows]
+    assert summary.total_params == expected.total_params == 336

@@ -50,6 +50,11 @@ class Statements:
                             # The rest of this block never runs.
                             return
                         self.exec_small(small, scope)
+                elif isinstance(stmt, cst.BaseSmallStatement):
+                    # A block on its header's line (``def f(): return 16``): its small statements.
+                    if isinstance(stmt, cst.Raise):
+                        return
+                    self.exec_small(stmt, scope)
                 else:
                     self.exec_compound(stmt, scope)
             except Unresolved:
@@ -297,6 +302,15 @@ class Statements:
             callee = self.static_value(call.func, scope) if isinstance(call.func, cst.Name) else None
             if isinstance(callee, Builtin) and callee.name in ARGUMENT_READING_BUILTINS:
                 found.update(id(arg.value) for arg in call.args)
+            elif isinstance(callee, UserFunction) and isinstance(callee.node, cst.FunctionDef):
+                # ``def step(m, x): return m(x)``: a built model the function only calls keeps its layers.
+                called = _parameters_only_called(callee.node)
+                for index, arg in enumerate(call.args):
+                    if arg.star or arg.keyword is not None or index >= len(called) or not called[index]:
+                        continue
+                    value = self.static_value(arg.value, scope)
+                    if isinstance(value, Model) and value.built is True:
+                        found.add(id(arg.value))
         return found
 
     def havoc(self, body: Sequence[cst.CSTNode], scope: Scope, inside_loop: bool = False) -> None:
@@ -368,6 +382,27 @@ class Statements:
 # Loops stop being run round by round (and are read for what their remaining rounds may change)
 # when they would take the file's interpretation past this many steps.
 LOOP_STEPS_LIMIT = MAX_STEPS * 9 // 10
+
+
+def _parameters_only_called(function: cst.FunctionDef) -> list[bool]:
+    """For each positional parameter of ``function``: whether its body uses it only as the
+    callee of calls (``m(x)``), never reading an attribute of it, passing it on or rebinding it."""
+    params = [*function.params.posonly_params, *function.params.params]
+    names = [param.name.value for param in params]
+    callees: set[int] = set()
+    uses: dict[str, list[int]] = {name: [] for name in names}
+
+    class Uses(cst.CSTVisitor):
+        def visit_Call(self, node: cst.Call) -> None:
+            if isinstance(node.func, cst.Name):
+                callees.add(id(node.func))
+
+        def visit_Name(self, node: cst.Name) -> None:
+            if node.value in uses:
+                uses[node.value].append(id(node))
+
+    function.body.visit(Uses())
+    return [bool(uses[name]) and all(use in callees for use in uses[name]) for name in names]
 
 # Builtins that neither call nor change the objects they are given (``print(layer)`` formats it).
 ARGUMENT_READING_BUILTINS = frozenset(
