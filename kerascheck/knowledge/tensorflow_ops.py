@@ -92,6 +92,14 @@ FUNCTIONS: dict[str, TFFunction] = {
     "nn.softmax": TFFunction("keras.ops.softmax", ("x", "axis", ""), defaults=(("axis", -1),)),
     "nn.sigmoid": TFFunction("keras.ops.sigmoid", _UNARY),
     "nn.tanh": TFFunction("keras.ops.tanh", _UNARY),
+    "nn.leaky_relu": TFFunction("keras.ops.leaky_relu", ("x", "negative_slope", "")),
+    "nn.relu6": TFFunction("keras.ops.relu6", _UNARY),
+    "nn.elu": TFFunction("keras.ops.elu", _UNARY),
+    "nn.selu": TFFunction("keras.ops.selu", _UNARY),
+    "nn.softplus": TFFunction("keras.ops.softplus", _UNARY),
+    "nn.log_softmax": TFFunction("keras.ops.log_softmax", ("x", "axis", ""), defaults=(("axis", -1),)),
+    "identity": TFFunction("keras.ops.copy", _UNARY),
+    "stop_gradient": TFFunction("keras.ops.stop_gradient", ("variable", "")),
     # A draw traces on the TensorFlow backend, seeded or not (the seed changes no shape): to
     # keras.random, a seeded one (which traces on every backend).
     "random.normal": TFFunction("keras.random.normal", ("shape", "mean", "stddev", "", "", ""),
@@ -162,6 +170,10 @@ _TF_SIGNATURES: dict[str, tuple[str, ...]] = {
     "nn.gelu": ("features", "approximate", "name"),
     "nn.silu": ("features", "beta", "name"),
     "nn.softmax": ("logits", "axis", "name"),
+    "nn.leaky_relu": ("features", "alpha", "name"),
+    "nn.log_softmax": ("logits", "axis", "name"),
+    "identity": ("input", "name"),
+    "stop_gradient": ("input", "name"),
     "random.normal": ("shape", "mean", "stddev", "dtype", "seed", "name"),
     "random.uniform": ("shape", "minval", "maxval", "dtype", "seed", "name"),
 }
@@ -170,6 +182,8 @@ for _name in ("reduce_sum", "reduce_mean", "reduce_max", "reduce_min", "reduce_p
     _TF_SIGNATURES[_name] = ("input_tensor", "axis", "keepdims", "name")
 for _name in ("square", "sqrt", "exp", "abs", "floor", "sigmoid", "tanh", "nn.sigmoid", "nn.tanh"):
     _TF_SIGNATURES[_name] = ("x", "name")
+for _name in ("nn.relu6", "nn.elu", "nn.selu", "nn.softplus"):
+    _TF_SIGNATURES[_name] = ("features", "name")
 for _name in ("add", "subtract", "multiply", "divide", "maximum", "minimum", "pow"):
     _TF_SIGNATURES[_name] = ("x", "y", "name")
 
