@@ -414,7 +414,11 @@ class Calls:
             # fit(x), predict(x)…: an unbuilt model is built on the data, whose shape is unknown here.
             if name in TRAINING_MODEL_METHODS and not raised and not self.data_raised:
                 receiver.optimizer_built = True  # (unless Keras raised on the compiled loss or the data first)
-            if not receiver.built and not isinstance(receiver, Functional):
+            # (A subclassed model built by a bare build(shape), whose default builds nothing, is
+            # still called on the data: its call builds the layers it holds.)
+            if not isinstance(receiver, Functional) and (not receiver.built or isinstance(receiver, SubclassedModel) and any(
+                not layer.built for layer in receiver.tracked
+            )):
                 data = known_or_unknown(kwargs.get("x", args[0] if args else UNKNOWN))
                 given = self.batch_given  # the array (or dataset element) the model is built on
                 if given is not None:
