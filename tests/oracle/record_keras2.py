@@ -115,6 +115,8 @@ def record_file(path: Path) -> dict:
             namespace, error = run_script(path, path.read_text(encoding="utf-8"), package)
         if error is not None:
             message = keras2_message(error["message"])
+            if message is not None:  # TensorFlow quotes the file by its path: the checkout's own, not kept
+                message = message.replace(str(path.resolve()), path.resolve().relative_to(ROOT).as_posix())
             error = {"type": error["type"], **({"message": message} if message is not None else {}), "line": error["line"]}
         seen: set[int] = set()
         models = []
