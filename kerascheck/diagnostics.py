@@ -79,7 +79,7 @@ def describe(error: EngineError, span_of: SpanOf, keras_version: int = 3) -> str
     if layer is None:
         if words is None:
             return "Keras 2 raises here (its words for this error are not recorded)"
-        return f"{context.lstrip(', ').capitalize()}: {words}" if context else words
+        return f"In {context.removeprefix(', in ')}: {words}" if context else words
     # An operation inside a traced call() runs on backend tensors: no Operation, no name.
     who = layer.name if layer.is_operation and error.traced is not None else f"{layer.class_name} {_name(layer.name)}"
     if not error.inputs:

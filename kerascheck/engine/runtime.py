@@ -1480,12 +1480,11 @@ class Session:
 
     def build_layer(self, layer: Layer, input_shape: Any) -> None:
         """``layer.build(input_shape)`` called by the program on a layer of a Keras class."""
-        if layer.rule is not None and type(layer.rule).build is LayerRule.build:
-            layer.built = True  # a layer of no weights (Activation, Lambda…), whatever the shape
-            return
+        # A layer of no weights (Activation, Lambda…) has none whatever the shape it is built on.
+        weightless = layer.rule is not None and type(layer.rule).build is LayerRule.build
         if layer.built or not isinstance(input_shape, (tuple, list)):
             # Building again would create new variables; an unknown shape builds unknown ones.
-            layer.weights_known = False
+            layer.weights_known = layer.weights_known and weightless
             layer.built = True
             layer.build_output = UNKNOWN
             return
@@ -1494,7 +1493,7 @@ class Session:
             layer.build(shape)
             layer.build_output = layer.compute_output_shape(shape)
         except (LayerError, Unresolved, *RULE_FAILURES):
-            layer.weights_known = False
+            layer.weights_known = layer.weights_known and weightless
             layer.built = True
             layer.build_output = UNKNOWN
 

@@ -3,12 +3,13 @@ and what happens to a block that may or may not run (it is *havocked*)."""
 
 from __future__ import annotations
 
+import functools
 from typing import Any, Sequence
 
 import libcst as cst
 
 from kerascheck.engine.dims import UNKNOWN, Unresolved
-from kerascheck.engine.runtime import Layer, Model, Sequential
+from kerascheck.engine.runtime import Layer, Model, Sequential, SubclassedModel
 from kerascheck.frontend.effects import EffectCollector
 from kerascheck.frontend.keras_calls import INERT_MODEL_METHODS
 from kerascheck.frontend.flow import MAX_STEPS, Break, BudgetExhausted, Continue, ControlUncertain, Return
@@ -309,7 +310,10 @@ class Statements:
                     if arg.star or arg.keyword is not None or index >= len(called) or not called[index]:
                         continue
                     value = self.static_value(arg.value, scope)
-                    if isinstance(value, Model) and value.built is True:
+                    if isinstance(value, Model) and value.built is True and not (
+                        # called on data, a subclassed model's call builds the layers it has not
+                        isinstance(value, SubclassedModel) and any(not layer.built for layer in value.tracked)
+                    ):
                         found.add(id(arg.value))
         return found
 
@@ -384,7 +388,8 @@ class Statements:
 LOOP_STEPS_LIMIT = MAX_STEPS * 9 // 10
 
 
-def _parameters_only_called(function: cst.FunctionDef) -> list[bool]:
+@functools.lru_cache(maxsize=1024)  # (a loop read round after round asks again of the same function)
+def _parameters_only_called(function: cst.FunctionDef) -> tuple[bool, ...]:
     """For each positional parameter of ``function``: whether its body uses it only as the
     callee of calls (``m(x)``), never reading an attribute of it, passing it on or rebinding it."""
     params = [*function.params.posonly_params, *function.params.params]
@@ -402,7 +407,7 @@ def _parameters_only_called(function: cst.FunctionDef) -> list[bool]:
                 uses[node.value].append(id(node))
 
     function.body.visit(Uses())
-    return [bool(uses[name]) and all(use in callees for use in uses[name]) for name in names]
+    return tuple(bool(uses[name]) and all(use in callees for use in uses[name]) for name in names)
 
 # Builtins that neither call nor change the objects they are given (``print(layer)`` formats it).
 ARGUMENT_READING_BUILTINS = frozenset(

@@ -285,7 +285,11 @@ class UserClasses:
                 # there is a warning.
                 self.run_discarding_errors(call, layer, [inputs, *args], dict(kwargs or {}), node)
         if output_shape is not None:
-            result = _symbolic_outputs(self.run_method(output_shape, layer, [shape], {}, node))
+            params = output_shape[0].node.params
+            if len([*params.posonly_params, *params.params, *params.kwonly_params]) == 2:
+                result = _symbolic_outputs(self.run_method(output_shape, layer, [shape], {}, node))
+            else:
+                result = UNKNOWN  # Keras passes each call argument's shape by name: not followed
         else:
             result = self.run_method(call, layer, [inputs, *args], dict(kwargs or {}), node)
         layer.weights_known = state.weights_known
