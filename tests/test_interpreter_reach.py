@@ -131,6 +131,34 @@ def test_a_loop_too_long_to_run_round_by_round_is_read_for_what_it_may_change() 
     assert after.rows[0].params == 8
 
 
+def test_the_work_of_reading_a_loop_over_data_counts_toward_the_loops_estimate() -> None:
+    """An epoch loop whose rounds each go over a dataset (pix2pix's training loop): the inner loop
+    is read for what it may change, few steps but many expressions read, every round. That
+    reading counts in the estimate of the rounds' cost, so the epochs left are read as any number
+    of rounds; counting only the steps, the 1,000 rounds ran one by one (20 s) and the analysis of
+    a correct file stopped (KC003)."""
+    from kerascheck.analysis import analyse_source
+
+    body = "".join(f"        v{i} = batch[{i}] * 2.0 + v{i - 1 if i else 0} / 3.0 - (batch[0] + 1) ** 2\n" for i in range(40))
+    source = (
+        "import sys\nimport numpy as np\nimport keras\nimport tensorflow as tf\n"
+        "model = keras.Sequential([keras.Input((3,)), keras.layers.Dense(2)])\n"
+        "data = np.load(sys.argv[1])\nopt = keras.optimizers.Adam()\n"
+        "def train_step(x, y):\n    with tf.GradientTape() as tape:\n"
+        "        loss = keras.ops.mean(model(x, training=True) - y)\n"
+        "    return tape.gradient(loss, model.trainable_variables)\n"
+        "for epoch in range(1000):\n"
+        "    for batch in data:\n"
+        f"{body}"
+        "        grads = train_step(batch, v39)\n"
+        "        opt.apply_gradients(zip(grads, model.trainable_variables))\n"
+        "after = keras.Sequential([keras.Input((3,)), keras.layers.Dense(2)])\n"
+    )
+    result = analyse_source(source, "epochs.py")
+    assert result.diagnostics == ()
+    assert [row.params for summary in result.summaries for row in summary.rows] == [8, 8]
+
+
 @pytest.mark.parametrize(("validation", "batch_known"), [("", True), (", validation_data=(x, y)", True),
                                                           (", validation_data=held_out", False)])
 def test_the_first_batch_when_validation_data_may_be_none(validation: str, batch_known: bool) -> None:

@@ -107,7 +107,12 @@ class Keras2Checks:
         if attr in state.attributes or state.cls.find(attr) is not MISSING:
             return True
         node = getattr(state.cls, "node", None)
-        return node is None or f"self.{attr}" in _code(node)
+        if node is None:
+            return True
+        code = self.class_sources.get(id(node))
+        if code is None:  # made once per class: attributes are read in loops
+            code = self.class_sources[id(node)] = _code(node)
+        return f"self.{attr}" in code
 
     def method_rewrite(self, value: Any, attr: str, entry: dict, call: cst.Call | None) -> Any:
         """Keras 3's spelling of a Keras 2 method call, as new source for the call."""

@@ -279,6 +279,7 @@ class NameEffects:
 
     def is_data_expression(self, expr: Any, scope: Scope, assigned: set[str], known: dict[str, list[Any]]) -> bool:
         """The expression computes data from data (never a Keras object)."""
+        self.static_reads += 1
         recurse = lambda e: self.is_data_expression(e, scope, assigned, known)  # noqa: E731
         if isinstance(expr, (cst.Integer, cst.Float, cst.Imaginary, cst.SimpleString, cst.ConcatenatedString,
                              cst.FormattedString)):

@@ -149,7 +149,7 @@ class Statements:
             condition = truth(self.eval(stmt.test, scope))
             if condition is None and not rounds:
                 self.round_it_may_run(stmt, scope)
-            if condition is None or self.steps > LOOP_STEPS_LIMIT:
+            if condition is None or self.work() > LOOP_WORK_LIMIT:
                 break
             if not condition:
                 if stmt.orelse is not None:
@@ -178,9 +178,10 @@ class Statements:
             # a loop that makes no Keras object: read for what it may change, as a loop over data.
             self.havoc([stmt], scope)
             return
-        start = self.steps
+        start = self.work()
         for index, item in enumerate(items):
-            if index and self.steps + (self.steps - start) * (len(items) - index) // index > LOOP_STEPS_LIMIT:
+            done = self.work()
+            if index and done + (done - start) * (len(items) - index) // index > LOOP_WORK_LIMIT:
                 # Its remaining rounds, at the rate so far, would take the file past its budget (an
                 # epoch loop generating text): read for what they may change, as any number of rounds.
                 self.havoc([stmt], scope)
@@ -384,8 +385,8 @@ class Statements:
 
 
 # Loops stop being run round by round (and are read for what their remaining rounds may change)
-# when they would take the file's interpretation past this many steps.
-LOOP_STEPS_LIMIT = MAX_STEPS * 9 // 10
+# when they would take the file's interpretation past this much work (Interpreter.work).
+LOOP_WORK_LIMIT = MAX_STEPS * 9 // 10
 
 
 @functools.lru_cache(maxsize=1024)  # (a loop read round after round asks again of the same function)
