@@ -26,10 +26,10 @@ FIXTURES = ROOT / "fixtures" / "ops"
 DOC = ROOT / "docs" / "ops.md"
 MIN_CASES = 5
 
-# Functions whose operation's output is what a Python function returns (Keras traces it): their
-# rules take the names Keras takes, and leave the output unknown.
-OUTPUT_UNKNOWN = {
-    name: "it is what the Python function returns (Keras traces it)"
+# Functions whose operation's output is what a Python function returns: the front-end traces
+# the function as Keras does (tests/test_op_rules.py runs their cases through it).
+TRACED = {
+    name: "its output is what the Python function returns: kerascheck traces the function as Keras does"
     for name in ("map", "vectorized_map", "associative_scan", "scan", "switch", "cond", "jvp")
 }
 
@@ -67,8 +67,8 @@ def _notes(name: str, entry: dict, cases: list[dict], aliases: dict[str, list[st
             notes.append("kerascheck gives the array's shape and dtype (exact: the recorded arrays it gives exactly)")
         return "; ".join(notes)
     op_class = entry["operation"]
-    if name in OUTPUT_UNKNOWN:
-        notes.append(f"**output unknown**: {OUTPUT_UNKNOWN[name]}")
+    if name in TRACED:
+        notes.append(TRACED[name])
     others = [f"`{a}`" for a in aliases[op_class] if a != name]
     if others:
         notes.append("the operation of " + ", ".join(others) + " too")
@@ -77,8 +77,6 @@ def _notes(name: str, entry: dict, cases: list[dict], aliases: dict[str, list[st
         notes.append("may create " + ", ".join(f"`{n}`" for n in rule.nested_operations) + " itself (named too)")
     reasons = collections.Counter(c["unmodelled"] for c in cases if "unmodelled" in c)
     for reason, count in sorted(reasons.items()):
-        if name in OUTPUT_UNKNOWN:
-            continue
         notes.append(f"{count} case{'s' if count > 1 else ''} unknown or silent: {reason}")
     return "; ".join(notes)
 
@@ -180,17 +178,15 @@ def test_every_public_function_has_a_verified_rule_or_creates_no_operation() -> 
             assert all("operation" not in c for c in by_function.get(name, [])), name
             continue
         cases = [c for c in by_function.get(name, []) if "unmodelled" not in c]
-        if name in OUTPUT_UNKNOWN:
-            cases = by_function.get(name, [])
         if entry["operation"] not in OP_RULES or len(by_function.get(name, [])) < MIN_CASES or not cases:
             missing.append(name)
     assert not missing, f"functions with neither a rule proven by {MIN_CASES} recorded cases nor a reason: {missing}"
 
 
-def test_output_unknown_lists_only_functions_of_traced_operations() -> None:
-    by_function = cases_by_function()
-    for name in OUTPUT_UNKNOWN:
-        assert all("unmodelled" in c for c in by_function[name]), name
+def test_traced_lists_the_operations_that_trace_a_function() -> None:
+    traced = {name for name, entry in FUNCTIONS.items()
+              if hasattr(OP_RULES.get(entry.get("operation")), "traced_functions")}
+    assert traced == set(TRACED)
 
 
 def test_every_rule_is_an_operation_keras_creates() -> None:

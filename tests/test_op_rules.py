@@ -20,7 +20,7 @@ import pytest
 from conftest import shape_agrees as agrees
 from conftest import with_argument
 from kerascheck.engine.dims import UNKNOWN, format_output, is_known, partial_shape
-from kerascheck.engine.operations import NOT_CREATED, OPS_FUNCTIONS, UNBOUND
+from kerascheck.engine.operations import NOT_CREATED, OP_RULES, OPS_FUNCTIONS, UNBOUND
 from kerascheck.engine.ops.creation import CREATED_ARRAYS, created_array
 from kerascheck.engine.runtime import ArrayData, KerasTensor, Session
 
@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "fixtures" / "ops"
 sys.path.insert(0, str(ROOT / "tests" / "oracle"))
 
-from op_cases import from_json  # noqa: E402  (one decoder for the recorder and the tests)
+from op_cases import FUNCTION_SOURCES, from_json  # noqa: E402  (one decoder for the recorder and the tests)
 
 
 def _load() -> list[dict]:
@@ -50,9 +50,62 @@ class PythonFunction:
         self.name, self.closure = name, closure
 
 
+def traced(case: dict) -> bool:
+    """A case with a Python function argument that the operation traces (``keras.ops.map``'s ``f``):
+    the front-end, which runs the analysed code, traces it; the engine alone leaves it unknown."""
+    function = OPS_FUNCTIONS[case["function"]]
+    rule = OP_RULES.get(function.op_class) if function.op_class else None
+    text = repr([case["args"], case["kwargs"]])
+    # (a variant with an argument made unknown, which source cannot write, stays with the engine)
+    return hasattr(rule, "traced_functions") and "'function'" in text and "UNKNOWN" not in text and "?" not in text
+
+
+class _Source(str):
+    """Python source for a value of a case (a tensor's variable, a function's text)."""
+
+
+def _source(value: Any) -> str:
+    if isinstance(value, _Source):
+        return value
+    if isinstance(value, tuple):
+        return "(" + "".join(f"{_source(v)}, " for v in value) + ")"
+    if isinstance(value, list):
+        return "[" + ", ".join(_source(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k!r}: {_source(v)}" for k, v in value.items()) + "}"
+    return repr(value)
+
+
+def case_source(case: dict) -> str:
+    """The case as a file kerascheck analyses: the inputs, then ``result = keras.ops.<function>(...)``
+    with the Python functions written out (``op_cases.FUNCTION_SOURCES``, the recorder's own)."""
+
+    def function(name: str, closure: list) -> _Source:
+        return _Source(FUNCTION_SOURCES[name].format(*(_source(v) for v in closure)))
+
+    decode = lambda v: from_json(v, lambda i: _Source(f"t{i}"), None, function)  # noqa: E731
+    arguments = [_source(decode(v)) for v in case["args"]]
+    arguments += [f"{key}={_source(decode(value))}" for key, value in case["kwargs"].items()]
+    lines = ["import keras"]
+    lines += [f"t{i} = keras.Input(batch_shape={tuple(s)!r}, dtype={d!r})"
+              for i, (s, d) in enumerate(zip(case["inputs"], case["dtypes"]))]
+    lines.append(f"result = keras.ops.{case['function']}({', '.join(arguments)})")
+    return "\n".join(lines) + "\n"
+
+
 def run_case(case: dict, shapes: list | None = None) -> tuple[Session, Any]:
     """The engine's result for ``case`` (on ``shapes`` instead of the recorded input shapes):
-    its session, and the call's result (UNKNOWN where no operation is made)."""
+    its session, and the call's result (UNKNOWN where no operation is made).  A case whose
+    operation traces a Python function runs through the front-end (:func:`case_source`), on
+    the recorded shapes."""
+    if shapes is None and traced(case):
+        import libcst as cst
+
+        from kerascheck.frontend.interpreter import Interpreter
+
+        interpreter = Interpreter(Session(3))
+        interpreter.run_module(cst.parse_module(case_source(case)))
+        return interpreter.session, interpreter.main_scope.names.get("result", UNKNOWN)
     session = Session()
     tensors = [
         session.input([], {"batch_shape": shape, "dtype": dtype}, None)

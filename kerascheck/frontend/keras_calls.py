@@ -11,7 +11,8 @@ from kerascheck.engine.applications import build_application, is_application
 from kerascheck.engine.dims import UNKNOWN, Unresolved, is_known
 from kerascheck.engine.data import DataOrigin
 from kerascheck.engine.ops.creation import CREATED_ARRAYS, created_array, random_array, traced_shape
-from kerascheck.engine.operations import ACTIVATION_FUNCTIONS, NOT_CREATED, OPS_FUNCTIONS, UNBOUND, OpFunction
+from kerascheck.engine.operations import ACTIVATION_FUNCTIONS, NOT_CREATED, OP_RULES, OPS_FUNCTIONS, UNBOUND, OpFunction
+from kerascheck.engine.ops.core import TracedFunction
 from kerascheck.engine.runtime import (
     ArrayData,
     DTypePolicy,
@@ -134,7 +135,48 @@ class KerasCalls:
             return self.opaque_tensor_operation(known.op_class)
         if not any(isinstance(v, KerasTensor) for v in operands):
             return self.opaque_tensor_operation(known.op_class)  # a tensor only in an argument: not modelled
+        traced = getattr(OP_RULES.get(known.op_class), "traced_functions", None)
+        if traced is not None:
+            operands, config = self.trace_op_functions(traced(list(operands), config), list(operands), dict(config))
         return self.session.operation(known.op_class, operands, config, self.origin(node))
+
+    def trace_op_functions(
+        self, functions: list[tuple[Any, list[Any]]], operands: list[Any], config: dict[str, Any]
+    ) -> tuple[list[Any], dict[str, Any]]:
+        """The Python functions of an operation (``keras.ops.map``'s ``f``), each replaced by what
+        it returns on the arguments Keras traces it on (:class:`TracedFunction`): Keras runs it on
+        backend tensors, so it makes no operation and takes no name (layers it creates do)."""
+        session = self.session
+        for where, arguments in functions:
+            if isinstance(where, str):
+                function = config.get(where)
+            elif isinstance(where, tuple):
+                container = operands[where[0]]
+                function = container[where[1]] if isinstance(container, (list, tuple)) else None
+            else:
+                function = operands[where]
+            if not isinstance(function, UserFunction):
+                continue  # a Keras function, a value not known: the output stays unknown
+            constructed = len(session.layers)
+            session.tracing += 1
+            try:
+                result = self.call_function(function, arguments, {})
+            except Unresolved:
+                result = UNKNOWN
+            finally:
+                session.tracing -= 1
+            if len(session.layers) > constructed:
+                session.names_uncertain_from_opaque_code()  # layers made by the function: per trace
+            made = TracedFunction(traced_spec(result))
+            if isinstance(where, str):
+                config[where] = made
+            elif isinstance(where, tuple):
+                container = list(operands[where[0]])
+                container[where[1]] = made
+                operands[where[0]] = container
+            else:
+                operands[where] = made
+        return operands, config
 
     def eager_op_function(self, known: OpFunction | None, args: list[Any], kwargs: dict[str, Any], node: Any) -> Any:
         """A Keras function applied to concrete arrays (no Keras tensor): the backend computes it
@@ -416,8 +458,35 @@ def is_operand(value: Any) -> bool:
 
 def is_op_operand(value: Any) -> bool:
     """An operand of a ``keras.ops`` function: a tensor, a constant whose shape is known, any plain
-    value (an einops pattern), or a function of the analysed code (``keras.ops.map``'s)."""
+    value (an einops pattern), or a function of the analysed code (``keras.ops.map``'s), or a list
+    of them (``keras.ops.switch``'s branches)."""
+    if isinstance(value, (list, tuple)) and value and all(isinstance(v, UserFunction) for v in value):
+        return True
     return is_operand(value) or is_plain(value) or isinstance(value, UserFunction)
+
+
+def traced_spec(value: Any) -> Any:
+    """What a traced function returned, as Keras's ``compute_output_spec`` reads it: tensors as
+    their specs (shape and dtype; a Python number as a scalar of the backend's dtype for it),
+    None, and tuples and lists of those; anything else UNKNOWN."""
+    if isinstance(value, KerasTensor):
+        return KerasTensor(value.shape, dtype=value.dtype)
+    if isinstance(value, ArrayValue):
+        return KerasTensor(value.shape, dtype=value.dtype if isinstance(value.dtype, str) else UNKNOWN)
+    if isinstance(value, ArrayData):
+        return KerasTensor(value.shape, dtype=UNKNOWN)
+    if value is None:
+        return None
+    if type(value) in PYTHON_SCALAR_DTYPES:
+        return KerasTensor((), dtype=PYTHON_SCALAR_DTYPES[type(value)])
+    if isinstance(value, (tuple, list)):
+        items = [traced_spec(v) for v in value]
+        return UNKNOWN if any(i is UNKNOWN for i in items) else type(value)(items)
+    return UNKNOWN
+
+
+# The dtype of the backend tensor a Python scalar becomes (JAX: weakly typed, of Keras's floatx / int32).
+PYTHON_SCALAR_DTYPES = {bool: "bool", int: "int32", float: "float32"}
 
 
 def get_layer(model: Functional | Sequential, name: Any, index: Any) -> Any:

@@ -46,7 +46,6 @@ class Function:
 
 # Why kerascheck does not follow a case exactly (``unmodelled``): it must then agree with Keras where
 # it says anything, and stay silent where Keras raises.
-TRACED = "the output is what a Python function returns, which Keras traces"
 NOT_CREATED = "Keras creates no operation: the backend raises on the symbolic tensor"
 NOT_A_LIST = "an argument Keras requires to be a list or tuple is a tensor: no operation is made"
 NO_TENSOR = "no operand of the operation is a tensor (only an argument Keras checks is)"
@@ -814,22 +813,22 @@ def core_cases() -> Iterator[dict]:
         yield case("fori_loop", 0, 3, Function("body_identity"), X, inputs=[shape])
     yield case("fori_loop", X, 3, Function("body_identity"), 1.0, inputs=[()], dtypes="int32", unmodelled=NO_TENSOR)
     for shape in [(N, 3), (5, 3), (4,), (2, N), (3, 2, 2)]:
-        yield case("map", Function("identity"), X, inputs=[shape], unmodelled=TRACED)
-        yield case("vectorized_map", Function("identity"), X, inputs=[shape], unmodelled=TRACED)
-        yield case("associative_scan", Function("add"), X, inputs=[shape], unmodelled=TRACED)
-        yield case("scan", Function("scan_add"), 0.0, X, inputs=[shape], unmodelled=TRACED)
-        yield case("switch", 0, [Function("identity")], X, inputs=[shape], dtypes="float32", unmodelled=TRACED)
-    yield case("scan", Function("scan_add"), X, inputs=[()], length=4, unmodelled=TRACED)
-    yield case("cond", X, Function("ones", (2,)), Function("zeros", (2,)), inputs=[()], dtypes="bool", unmodelled=TRACED)
-    yield case("cond", X, Function("constant", 1.0), Function("constant", 2.0), inputs=[()], dtypes="bool", unmodelled=TRACED)
-    yield case("cond", X, Function("ones", (2,)), Function("zeros", (3,)), inputs=[()], dtypes="bool", unmodelled=TRACED)
-    yield case("cond", True, Function("ones", (2,)), Function("zeros", (2,)), inputs=[], unmodelled=TRACED)
-    yield case("cond", X, Function("ones", (2, 3)), Function("ones", (2, 3)), inputs=[()], dtypes="bool", unmodelled=TRACED)
-    yield case("jvp", Function("identity"), (X,), (Y,), inputs=[(N, 3), (N, 3)], unmodelled=TRACED)
-    yield case("jvp", Function("identity_aux"), (X,), (Y,), inputs=[(2, 3), (2, 3)], has_aux=True, unmodelled=TRACED)
-    yield case("jvp", Function("identity"), (X,), (Y,), inputs=[(), ()], unmodelled=TRACED)
-    yield case("jvp", Function("identity"), [X], [Y], inputs=[(2, N, 4), (2, N, 4)], unmodelled=TRACED)
-    yield case("jvp", Function("add"), (X, Y), (Z, W), inputs=[(N, 3), (N, 3), (N, 3), (N, 3)], unmodelled=TRACED)
+        yield case("map", Function("identity"), X, inputs=[shape])
+        yield case("vectorized_map", Function("identity"), X, inputs=[shape])
+        yield case("associative_scan", Function("add"), X, inputs=[shape])
+        yield case("scan", Function("scan_add"), 0.0, X, inputs=[shape])
+        yield case("switch", 0, [Function("identity")], X, inputs=[shape], dtypes="float32")
+    yield case("scan", Function("scan_add"), X, inputs=[()], length=4)
+    yield case("cond", X, Function("ones", (2,)), Function("zeros", (2,)), inputs=[()], dtypes="bool")
+    yield case("cond", X, Function("constant", 1.0), Function("constant", 2.0), inputs=[()], dtypes="bool")
+    yield case("cond", X, Function("ones", (2,)), Function("zeros", (3,)), inputs=[()], dtypes="bool")
+    yield case("cond", True, Function("ones", (2,)), Function("zeros", (2,)), inputs=[])
+    yield case("cond", X, Function("ones", (2, 3)), Function("ones", (2, 3)), inputs=[()], dtypes="bool")
+    yield case("jvp", Function("identity"), (X,), (Y,), inputs=[(N, 3), (N, 3)])
+    yield case("jvp", Function("identity_aux"), (X,), (Y,), inputs=[(2, 3), (2, 3)], has_aux=True)
+    yield case("jvp", Function("identity"), (X,), (Y,), inputs=[(), ()])
+    yield case("jvp", Function("identity"), [X], [Y], inputs=[(2, N, 4), (2, N, 4)])
+    yield case("jvp", Function("add"), (X, Y), (Z, W), inputs=[(N, 3), (N, 3), (N, 3), (N, 3)])
     yield case("custom_gradient", Function("identity"), inputs=[])
     yield case("vectorize", Function("identity"), inputs=[])
 

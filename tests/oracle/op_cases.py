@@ -134,24 +134,28 @@ def _shape(tensor: Any) -> list:
     return [None if d is None else int(d) for d in tensor.shape]
 
 
-# The Python functions cases pass to keras.ops.map, scan, cond…, by name.
-FUNCTIONS: dict[str, Any] = {
-    "identity": lambda closure: lambda x: x,
-    "identity_tuple": lambda closure: lambda *xs: xs,
-    "identity_aux": lambda closure: lambda x: (x, x),
-    "identity_of": lambda closure: lambda: closure[0],
-    "cond_false": lambda closure: lambda *xs: False,
-    "body_identity": lambda closure: lambda i, x: x,
-    "add": lambda closure: lambda a, b: a + b,
-    "scan_add": lambda closure: lambda carry, x: (carry, x),
-    "ones": lambda closure: lambda: __import__("keras").ops.ones(closure[0]),
-    "zeros": lambda closure: lambda: __import__("keras").ops.zeros(closure[0]),
-    "constant": lambda closure: lambda: closure[0],
+# The Python functions cases pass to keras.ops.map, scan, cond…, by name: their source, ``{0}``… the
+# values they close over.  The recorder makes them with Python; tests/test_op_rules.py gives the
+# same source to kerascheck's interpreter, which traces them as Keras does.
+FUNCTION_SOURCES: dict[str, str] = {
+    "identity": "lambda x: x",
+    "identity_tuple": "lambda *xs: xs",
+    "identity_aux": "lambda x: (x, x)",
+    "cond_false": "lambda *xs: False",
+    "body_identity": "lambda i, x: x",
+    "add": "lambda a, b: a + b",
+    "scan_add": "lambda carry, x: (carry, x)",
+    "ones": "lambda: keras.ops.ones({0})",
+    "zeros": "lambda: keras.ops.zeros({0})",
+    "constant": "lambda: {0}",
 }
 
 
 def python_function(name: str, closure: list) -> Any:
-    return FUNCTIONS[name](closure)
+    import keras
+
+    source = FUNCTION_SOURCES[name].format(*(repr(value) for value in closure))
+    return eval(source, {"keras": keras})  # noqa: S307  (the recorder's own functions)
 
 
 def run_case(spec: dict) -> dict:
