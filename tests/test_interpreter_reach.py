@@ -159,6 +159,33 @@ def test_the_work_of_reading_a_loop_over_data_counts_toward_the_loops_estimate()
     assert [row.params for summary in result.summaries for row in summary.rows] == [8, 8]
 
 
+@pytest.mark.parametrize(("asked", "found"), [("block5_pool", "block5_pool"), ("head", "head"),
+                                               ("input_layer_3", None), ("dense_2", None), ("named", None)])
+def test_get_layer_by_name_after_names_became_unknown(asked: str, found: str | None) -> None:
+    """After code kerascheck does not follow (a helper of another package), the names Keras
+    generates are unknown; a layer Keras named itself is still only ``<prefix>`` or
+    ``<prefix>_<N>``, so ``get_layer("block5_pool")`` passes VGG16's InputLayer and finds the
+    layer (transfer-learning scripts cut the base there); a name it may have is unknown, as is
+    a layer named by a value not known."""
+    from interpreted import interpret
+    from kerascheck.engine.dims import UNKNOWN
+    from kerascheck.engine.runtime import Layer
+
+    setup = (
+        "import sys\nimport keras\nfrom keras import layers\nfrom keras.applications import VGG16\n"
+        "helper = __import__(sys.argv[1])\nhelper.prepare()\n"
+        "base = VGG16(include_top=False, input_shape=(64, 64, 3), weights=None)\n"
+        "top = keras.Sequential([keras.Input((3,)), layers.Dense(2), layers.Dense(4, name='head'),\n"
+        "                        layers.Dense(4, name=sys.argv[2])])\n"
+    )
+    model = "base" if asked.startswith(("block", "input")) else "top"
+    result = interpret(setup, f"{model}.get_layer({asked!r})")
+    if found is None:
+        assert result is UNKNOWN
+    else:
+        assert isinstance(result, Layer) and result.name == found
+
+
 @pytest.mark.parametrize(("validation", "batch_known"), [("", True), (", validation_data=(x, y)", True),
                                                           (", validation_data=held_out", False)])
 def test_the_first_batch_when_validation_data_may_be_none(validation: str, batch_known: bool) -> None:

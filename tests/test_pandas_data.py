@@ -45,6 +45,10 @@ ARRAYS = [
     "pd.merge(df, other, on='a').values", "df.merge(other, on='a').values", "df.join(other.add_suffix('_r')).values",
     "df.reset_index().values", "df['a'].reset_index(drop=True).values", "df['a'].reset_index().values",
     "df.isnull().values", "df['a'].notna().values",
+    # Tables the program makes: a DataFrame of a dict of columns, of an array, of rows; a Series.
+    "pd.DataFrame({'x': [1, 2], 'label': [0, 1]})['label'].values", "pd.DataFrame(np.zeros((3, 2))).values",
+    "pd.DataFrame([[1, 2], [3, 4]], columns=['p', 'q']).to_numpy()", "pd.Series([1.0, 2.0]).values",
+    "pd.DataFrame({'x': np.arange(4)}).sample(frac=1)['x'].to_numpy()", "pd.DataFrame(df['a']).values",
 ]
 # What pandas may return otherwise (a scalar, a dict of tables, rows picked by a mask): not followed.
 NOT_FOLLOWED = [

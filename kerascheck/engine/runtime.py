@@ -235,6 +235,9 @@ class Layer:
     """One layer instance of the analysed program."""
 
     is_operation = False  # a keras.ops operation (``x + y``), not a layer
+    # The prefix of the name Keras generated for it (``dense``: ``dense`` or ``dense_<N>``), where
+    # it was not named: its name, even when not known, can only be one of those.
+    name_prefix: str | None = None
 
     def __init__(
         self,
@@ -1101,6 +1104,8 @@ class Session:
         rule = rule_cls(bound, name) if rule_cls is not None else None
         layer = Layer(self, class_name, name, origin, rule, trainable=bound.get("trainable", True), dtype=bound.get("dtype"))
         layer.shown_class = as_class
+        if explicit_name is None:
+            layer.name_prefix = to_snake_case(as_class or class_name)
         self.layers.append(layer)
         # Layer.__init__'s input_dim= (an input shape) comes through **kwargs; a constructor's
         # own parameter of that name (Embedding's vocabulary size) is not one.
@@ -1159,6 +1164,8 @@ class Session:
     def custom_layer(self, class_name: str, explicit_name: Any, origin: Any) -> "UserLayer":
         """An instance of a user's Layer subclass, named as Keras names it."""
         layer = UserLayer(self, class_name, self.name_for(explicit_name, class_name), origin)
+        if explicit_name is None:
+            layer.name_prefix = to_snake_case(class_name)
         self.layers.append(layer)
         return layer
 
@@ -1210,6 +1217,8 @@ class Session:
             self.report(err.kind, err.message, origin)
             return UNKNOWN
         layer = InputLayer(self, batch_shape, bound.get("dtype"), name, origin)
+        if bound.get("name") is None:
+            layer.name_prefix = "input" if self.keras_version == 2 else "input_layer"
         # Its tensor takes the name given (else the next keras_tensor_N, a counter not kept here).
         layer.tensor_name = bound.get("name") if isinstance(bound.get("name"), str) else UNKNOWN
         return layer
@@ -1554,6 +1563,7 @@ class Session:
             config = {**config, "data_format": self.image_data_format}  # keras.config.image_data_format()
         layer = Layer(self, class_name, name, origin, rule_cls(dict(config), name) if rule_cls else None)
         layer.built = layer.is_operation = True
+        layer.name_prefix = to_snake_case(op_class) if self.keras_version == 3 else None
         flat = [o if isinstance(o, KerasTensor) else constant_shape(o) for o in operands]
         if self.keras_version == 2:
             # TensorFlow makes a tensor of a Python list: its shape counts, as an array's does.
@@ -1669,7 +1679,10 @@ class Session:
     # -- models -----------------------------------------------------------------------
     def functional(self, inputs: Any, outputs: Any, name: Any, origin: Any, register: bool = True) -> Any:
         model_name = self.name_for(name, "Model" if self.keras_version == 2 else "Functional")
-        return self.functional_named(inputs, outputs, model_name, origin, register)
+        model = self.functional_named(inputs, outputs, model_name, origin, register)
+        if name is None and isinstance(model, Layer):
+            model.name_prefix = "model" if self.keras_version == 2 else "functional"
+        return model
 
     def functional_named(self, inputs: Any, outputs: Any, model_name: Any, origin: Any, register: bool = True) -> Any:
         """``Functional(inputs, outputs)`` named ``model_name`` (taken already)."""
@@ -1720,6 +1733,8 @@ class Session:
 
     def sequential(self, layers: Any, name: Any, origin: Any, trainable: Any = True) -> Sequential:
         model = Sequential(self, self.name_for(name, "Sequential"), origin, trainable)
+        if name is None:
+            model.name_prefix = "sequential"
         self.models.append(model)
         if layers:
             for layer in layers:

@@ -77,7 +77,8 @@ class DataFlow:
         if dotted.startswith("keras.") and dotted.endswith(".image.ImageDataGenerator"):
             return image_generators.image_data_generator(args, kwargs)
         if dotted.startswith("keras.") and not dotted.startswith("keras.ops."):
-            return numpy_data.keras_data_call(dotted, args, kwargs, node)
+            return numpy_data.keras_data_call(
+                dotted, args, kwargs, node, lambda problem: self.session.report_data(problem, self.origin(node)))
         if dotted.startswith("sklearn."):
             return sklearn_data.sklearn_call(dotted[8:], args, kwargs, node)
         if dotted in _TF_FUNCTIONS and args and isinstance(args[0], ArrayValue):

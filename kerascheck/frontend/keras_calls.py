@@ -3,6 +3,7 @@ operations, and attributes of Keras objects."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import libcst as cst
@@ -146,7 +147,6 @@ class KerasCalls:
         """The Python functions of an operation (``keras.ops.map``'s ``f``), each replaced by what
         it returns on the arguments Keras traces it on (:class:`TracedFunction`): Keras runs it on
         backend tensors, so it makes no operation and takes no name (layers it creates do)."""
-        session = self.session
         for where, arguments in functions:
             if isinstance(where, str):
                 function = config.get(where)
@@ -157,17 +157,7 @@ class KerasCalls:
                 function = operands[where]
             if not isinstance(function, UserFunction):
                 continue  # a Keras function, a value not known: the output stays unknown
-            constructed = len(session.layers)
-            session.tracing += 1
-            try:
-                result = self.call_function(function, arguments, {})
-            except Unresolved:
-                result = UNKNOWN
-            finally:
-                session.tracing -= 1
-            if len(session.layers) > constructed:
-                session.names_uncertain_from_opaque_code()  # layers made by the function: per trace
-            made = TracedFunction(traced_spec(result))
+            made = TracedFunction(traced_spec(self.trace_function(function, arguments, {})))
             if isinstance(where, str):
                 config[where] = made
             elif isinstance(where, tuple):
@@ -262,19 +252,25 @@ class KerasCalls:
             return
         if arguments is not None and not isinstance(arguments, dict):
             return
+        result = self.trace_function(function, [inputs], dict(arguments or {}))
+        if isinstance(result, KerasTensor) and is_known(result.shape):
+            rule.traced = ([t.shape for t in inputs] if isinstance(inputs, list) else inputs.shape, result.shape)
+
+    def trace_function(self, function: UserFunction, args: list[Any], kwargs: dict[str, Any]) -> Any:
+        """What ``function(*args, **kwargs)`` returns when Keras traces it on backend tensors: its
+        operations make no Operation and take no name; layers it creates do, once per trace."""
         session = self.session
         constructed = len(session.layers)
         session.tracing += 1
         try:
-            result = self.call_function(function, [inputs], dict(arguments or {}))
+            result = self.call_function(function, args, kwargs)
         except Unresolved:
             result = UNKNOWN
         finally:
             session.tracing -= 1
         if len(session.layers) > constructed:
             session.names_uncertain_from_opaque_code()  # layers made by the function: per trace
-        if isinstance(result, KerasTensor) and is_known(result.shape):
-            rule.traced = ([t.shape for t in inputs] if isinstance(inputs, list) else inputs.shape, result.shape)
+        return result
 
     def call_keras(self, symbol: KerasSymbol, args: list[Any], kwargs: dict[str, Any], node: cst.Call) -> Any:
         result = self._call_keras(symbol, args, kwargs, node)
@@ -501,7 +497,10 @@ def get_layer(model: Functional | Sequential, name: Any, index: Any) -> Any:
         return UNKNOWN
     for layer in layers:
         if layer.name is UNKNOWN:
-            return UNKNOWN  # it may be the one
+            prefix = layer.name_prefix
+            if prefix is None or re.fullmatch(re.escape(prefix) + r"(_\d+)?", name):
+                return UNKNOWN  # it may be the one
+            continue  # a name Keras generated, which cannot be this one
         if layer.name == name:
             return layer
     return UNKNOWN

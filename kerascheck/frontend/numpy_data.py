@@ -20,6 +20,7 @@ import math
 from typing import Any, Callable
 
 from kerascheck.engine.data import DataOrigin
+from kerascheck.engine.data_checks import DataProblem
 from kerascheck.engine.dims import UNKNOWN
 from kerascheck.frontend.keras_names import ModuleRef
 from kerascheck.frontend.values import (
@@ -442,7 +443,10 @@ def numpy_call(function: str, args: list[Any], kwargs: dict[str, Any], node: Any
         if function == "full_like":
             dtype = kwargs.get("dtype", args[2] if len(args) > 2 else None)
         if isinstance(source, ArrayValue):
-            return _array(source.shape, source.dtype if dtype is None else dtype_name(dtype), origin)
+            made = _array(source.shape, source.dtype if dtype is None else dtype_name(dtype), origin)
+            if isinstance(made, ArrayValue) and dtype is None and function in ("array", "asarray", "copy"):
+                made.largest = source.largest  # the same values
+            return made
         if isinstance(source, TableValue) and function in ("array", "asarray"):
             return ArrayValue((UNKNOWN,) * source.rank, UNKNOWN if dtype is None else dtype_name(dtype), origin)
         if function in ("array", "asarray"):
@@ -452,7 +456,11 @@ def numpy_call(function: str, args: list[Any], kwargs: dict[str, Any], node: Any
             if found is None:
                 return NOT_MODELLED
             shape, found_dtype = found
-            return _array(shape, found_dtype if dtype is None else dtype_name(dtype), origin)
+            made = _array(shape, found_dtype if dtype is None else dtype_name(dtype), origin)
+            labels = _flat_ints(source)
+            if isinstance(made, ArrayValue) and dtype is None and labels:
+                made.largest = max(labels)  # class ids written out
+            return made
         return NOT_MODELLED
     if function in ("eye", "identity") and args and _is_int(args[0]) and args[0] >= 0:
         columns = args[1] if function == "eye" and len(args) > 1 else kwargs.get("M") if function == "eye" else None
@@ -791,16 +799,49 @@ def load_data(dataset: str, args: list[Any], kwargs: dict[str, Any], node: Any) 
     return ((array("x_train"), array("y_train")), (array("x_test"), array("y_test")))
 
 
-def to_categorical(args: list[Any], kwargs: dict[str, Any], node: Any) -> Any:
+def _flat_ints(value: Any) -> list[int] | None:
+    """The integers of nested lists of Python ints, in NumPy's order (None for anything else)."""
+    if type(value) is int:
+        return [value]
+    if not isinstance(value, (list, tuple)) or len(value) > MAX_ARRAY_LITERAL:
+        return None
+    found: list[int] = []
+    for item in value:
+        inner = _flat_ints(item)
+        if inner is None:
+            return None
+        found.extend(inner)
+    return found
+
+
+def to_categorical(args: list[Any], kwargs: dict[str, Any], node: Any,
+                   report: Callable[[DataProblem], None] | None = None) -> Any:
     """``keras.utils.to_categorical(x, num_classes=None)``: one-hot rows, float64 for a NumPy array
-    (Keras fills ``np.zeros``); a trailing axis of size 1 is dropped first, as Keras does."""
+    (Keras fills ``np.zeros``); a trailing axis of size 1 is dropped first, as Keras does.
+    ``categorical[np.arange(n), x] = 1`` raises where a class id is not below ``num_classes``
+    (NumPy's IndexError, at this call): reported where the ids are written out, or the largest
+    is known (a data set's labels)."""
     x = args[0] if args else kwargs.get("x")
     num_classes = args[1] if len(args) > 1 else kwargs.get("num_classes")
+    labels = _flat_ints(x) if isinstance(x, (list, tuple)) else None
     if isinstance(x, (list, tuple)):
         found = _literal_shape(x)
         x = ArrayValue(found[0], found[1]) if found is not None else x
+        if isinstance(x, ArrayValue) and labels:
+            x.largest = max(labels)
     if not isinstance(x, ArrayValue):
         return NOT_MODELLED
+    if report is not None and _is_int(num_classes) and num_classes >= 1:
+        outside = [v for v in labels if not -num_classes <= v < num_classes] if labels is not None else []
+        if outside or labels is None and _is_int(x.largest) and x.largest >= num_classes:
+            index = outside[0] if outside else "…"
+            report(DataProblem(
+                "data-to-categorical",
+                f"to_categorical(): {'class id ' + str(index) if outside else f'the largest class id, {x.largest},'} "
+                f"is not below num_classes={num_classes} (class ids run from 0 to num_classes - 1). "
+                f"Keras: IndexError: index {index} is out of bounds for axis 1 with size {num_classes}",
+            ))
+            return INERT
     shape = x.shape
     if len(shape) > 1 and not _known(shape[-1]):
         return INERT  # whether Keras drops that axis is not known
@@ -954,15 +995,16 @@ def _labels(kwargs: dict[str, Any], default_mode: str) -> Any:
     return UNKNOWN
 
 
-def keras_data_call(function: str, args: list[Any], kwargs: dict[str, Any], node: Any) -> Any:
+def keras_data_call(function: str, args: list[Any], kwargs: dict[str, Any], node: Any,
+                    report: Callable[[DataProblem], None] | None = None) -> Any:
     """Keras's data functions: the datasets, ``to_categorical``, ``pad_sequences``, the
-    ``*_dataset_from_*`` utilities, ``split_dataset``."""
+    ``*_dataset_from_*`` utilities, ``split_dataset``; ``report`` takes the errors they raise."""
     parts = function.split(".")
     if len(parts) == 4 and parts[:2] == ["keras", "datasets"] and parts[3] == "load_data":
         return load_data(parts[2], args, kwargs, node)
     last = parts[-1]
     if last == "to_categorical":
-        return to_categorical(args, kwargs, node)
+        return to_categorical(args, kwargs, node, report)
     if last == "pad_sequences":
         return pad_sequences(args, kwargs, node)
     if last in ("image_dataset_from_directory", "text_dataset_from_directory"):

@@ -60,6 +60,16 @@ def pandas_call(function: str, args: list[Any], kwargs: dict[str, Any], node: An
         if axis in (1, "columns"):
             return TableValue(FRAME, origin)
         return NOT_MODELLED
+    if function == "DataFrame":
+        # Two-dimensional whatever it is made of (a dict of columns, an array, a list of rows, a
+        # Series: one column); its column names are unique when they are a dict's keys or the
+        # positions pandas numbers them by.
+        data = args[0] if args else kwargs.get("data")
+        named = "columns" in kwargs or len(args) > 2
+        return TableValue(FRAME, origin, unique_columns=not named and (isinstance(data, dict) or data is None
+                                                                     or isinstance(data, ArrayValue)))
+    if function == "Series":
+        return TableValue(SERIES, origin)
     if function == "get_dummies" and args and isinstance(args[0], TableValue):
         return TableValue(FRAME, origin)
     if function == "merge" and len(args) >= 2 and isinstance(args[0], TableValue) and args[0].rank == FRAME:

@@ -1,7 +1,9 @@
 """Every ``keras.metrics`` class that wraps a metric function (``MeanMetricWrapper``):
 class name -> [function, the keyword arguments it passes by default, its constructor's
 parameters] (``CLASSES``); the classes that count a confusion matrix at thresholds, with
-their constructor's parameters (``CONFUSION``); the F-scores, likewise (``F_SCORES``).
+their constructor's parameters (``CONFUSION``); the F-scores, likewise (``F_SCORES``); the
+wrapped functions that bring the labels to the predictions' rank themselves
+(``squeeze_or_expand_to_same_rank`` in their code: ``SQUEEZING``; the others take them as given).
 
 Recorded by tests/oracle/metric_cases.py; do not edit by hand.
 """
@@ -49,3 +51,14 @@ CONFUSION = {'FalseNegatives': ['thresholds', 'name', 'dtype'],
 
 F_SCORES = {'F1Score': ['average', 'threshold', 'name', 'dtype'],
  'FBetaScore': ['average', 'beta', 'threshold', 'name', 'dtype']}
+
+SQUEEZING = ['accuracy',
+ 'binary_accuracy',
+ 'concordance_correlation',
+ 'cosine_similarity',
+ 'log_cosh',
+ 'mean_absolute_error',
+ 'mean_absolute_percentage_error',
+ 'mean_squared_error',
+ 'mean_squared_logarithmic_error',
+ 'pearson_correlation']

@@ -813,7 +813,8 @@ class MetricTargetMismatch(Rule):
         `fit`, `evaluate`, `train_on_batch` or `test_on_batch` with the model's output:
         `keras.metrics.Accuracy()` on class ids against ten logits, `CategoricalAccuracy()` on
         class ids, `SparseCategoricalAccuracy()` on one-hot rows, `Precision()` or `Recall()` on
-        class ids against a softmax.
+        class ids against a softmax, `BinaryCrossentropy()` on a vector of labels against an
+        output of one unit.
     """
     why = """
         Keras builds the compiled metrics on the first batch before the loss, so a metric that
@@ -828,11 +829,17 @@ class MetricTargetMismatch(Rule):
         one, so they need labels of the output's shape (`and got incompatible shapes for
         broadcasting: (1, 32), (1, 320)` for 32 class ids against ten scores each: one-hot
         labels, or `class_id=`); `F1Score()` and `FBetaScore()` take labels and predictions of
-        two axes only (`FBetaScore expects 2D inputs with shape (batch_size, output_dim)`). Use
-        `"accuracy"`, or the metric of the labels' kind. What each metric accepts is a rule
-        recorded from Keras 3.15.1 (`tests/oracle/metric_cases.py`); kerascheck reports only the
-        metrics it has a rule for (the accuracies, the confusion counts at one threshold and the
-        F-scores), where every shape is known.
+        two axes only (`FBetaScore expects 2D inputs with shape (batch_size, output_dim)`). The
+        metrics that wrap a loss function (`BinaryCrossentropy()`, `CategoricalCrossentropy()`,
+        `MeanSquaredError()`…) call it on the labels as they are, without the squeeze or
+        expansion to the output's rank that the loss of the same name applies first: the
+        crossentropies then refuse labels of shape `(32,)` against an output of shape `(32, 1)`
+        (`Arguments target and output must have the same shape`) that the loss accepts; the
+        others bring the labels to the output's rank themselves. Use `"accuracy"`, or the metric
+        of the labels' kind (and labels of the output's shape). What each metric accepts is a
+        rule recorded from Keras 3.15.1 (`tests/oracle/metric_cases.py`); kerascheck reports only
+        the metrics it has a rule for (the accuracies, the confusion counts at one threshold, the
+        F-scores and the loss functions), where every shape is known.
     """
     engine_kinds = ("data-metric",)
     invalid = (
@@ -878,6 +885,16 @@ class MetricTargetMismatch(Rule):
         model.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics=[keras.metrics.F1Score()])
         model.fit(x, y, epochs=1, verbose=0)  # KC422
         """,
+        """
+        import numpy as np
+        import keras
+        from keras import layers
+
+        x, y = np.zeros((64, 8), dtype="float32"), np.zeros((64,), dtype="float32")
+        model = keras.Sequential([keras.Input((8,)), layers.Dense(1, activation="sigmoid")])
+        model.compile(optimizer="adam", loss="binary_crossentropy", metrics=[keras.metrics.BinaryCrossentropy()])
+        model.fit(x, y, epochs=1, verbose=0)  # KC422
+        """,
     )
     valid = (
         """
@@ -900,5 +917,65 @@ class MetricTargetMismatch(Rule):
         model.compile(optimizer="adam", loss="categorical_crossentropy",
                       metrics=["accuracy", keras.metrics.Precision(), keras.metrics.Recall()])
         model.fit(x, keras.utils.to_categorical(y, 3), epochs=1, verbose=0)
+        """,
+        """
+        import numpy as np
+        import keras
+        from keras import layers
+
+        x, y = np.zeros((64, 8), dtype="float32"), np.zeros((64,), dtype="float32")
+        model = keras.Sequential([keras.Input((8,)), layers.Dense(1, activation="sigmoid")])
+        model.compile(optimizer="adam", loss="binary_crossentropy",
+                      metrics=[keras.metrics.BinaryCrossentropy(), keras.metrics.MeanSquaredError()])
+        model.fit(x, y.reshape(-1, 1), epochs=1, verbose=0)
+        """,
+    )
+
+
+class CategoricalClassOutOfRange(Rule):
+    code = "KC423"
+    name = "to-categorical-class-out-of-range"
+    summary = """
+        `keras.utils.to_categorical(y, num_classes=n)` is given a class id that is not below
+        `n`: labels numbered from 1 to 10 with `num_classes=10`, `num_classes=len(labels)` where
+        the ids are larger than their count.
+    """
+    why = """
+        `to_categorical` makes one row of `num_classes` zeros per label and sets the column of
+        the label's id: `categorical[np.arange(n), y] = 1`. An id of `num_classes` or more has
+        no column, and NumPy raises at the call: `IndexError: index 10 is out of bounds for
+        axis 1 with size 10`. Class ids run from 0 to `num_classes - 1`: renumber labels that
+        start at 1 (`y - 1`), or give the number of classes, not the number of labels. kerascheck
+        reports it where the ids are written out, or where their largest is known (the labels of
+        a `keras.datasets` set: MNIST's largest is 9).
+    """
+    engine_kinds = ("data-to-categorical",)
+    invalid = (
+        """
+        from keras.utils import to_categorical
+
+        labels = [8, 4, 6, 3, 5, 9, 7, 2]
+        one_hot = to_categorical(labels, num_classes=len(labels))  # KC423
+        """,
+        """
+        import keras
+
+        (x_train, y_train), _ = keras.datasets.mnist.load_data()
+        y_train = keras.utils.to_categorical(y_train, 9)  # KC423
+        """,
+    )
+    valid = (
+        """
+        from keras.utils import to_categorical
+
+        labels = [8, 4, 6, 3, 5, 9, 7, 2]
+        one_hot = to_categorical(labels, num_classes=10)
+        by_count = to_categorical([0, 1, 1, 2])
+        """,
+        """
+        import keras
+
+        (x_train, y_train), _ = keras.datasets.mnist.load_data()
+        y_train = keras.utils.to_categorical(y_train, 10)
         """,
     )

@@ -57,6 +57,9 @@ METRICS: tuple = (
     ["Precision", {}], ["Recall", {"thresholds": 0.3}], ["TruePositives", {}], ["FalseNegatives", {}],
     # The F-scores, of 2-D labels and predictions only.
     ["F1Score", {}], ["FBetaScore", {"beta": 2.0, "average": "micro"}],
+    # Metrics that wrap a loss function, which gets the labels as they are (the crossentropies),
+    # or brings them to the predictions' rank itself (the mean squared error).
+    ["BinaryCrossentropy", {}], ["CategoricalCrossentropy", {}], ["MeanSquaredError", {}],
 )
 # The metrics that count a confusion matrix at given thresholds (``metrics_utils.
 # update_confusion_matrix_variables``): they wrap no function.
@@ -118,6 +121,7 @@ def knowledge() -> str:
     from keras.src.metrics.reduction_metrics import MeanMetricWrapper
 
     classes: dict[str, list] = {}
+    squeezing: set[str] = set()
     for name in sorted(dir(keras.metrics)):
         cls = getattr(keras.metrics, name)
         if not (inspect.isclass(cls) and issubclass(cls, MeanMetricWrapper)) or cls is MeanMetricWrapper:
@@ -129,6 +133,8 @@ def knowledge() -> str:
         kwargs = {k: v for k, v in instance._fn_kwargs.items() if v is None or isinstance(v, (bool, int, float, str))}
         parameters = [p for p in inspect.signature(cls.__init__).parameters if p not in ("self", "kwargs")]
         classes[name] = [instance._fn.__name__, kwargs, parameters]
+        if "squeeze_or_expand_to_same_rank" in inspect.getsource(instance._fn):
+            squeezing.add(instance._fn.__name__)
     def parameters(name: str) -> list:
         return [p for p in inspect.signature(getattr(keras.metrics, name).__init__).parameters
                 if p not in ("self", "kwargs")]
@@ -139,14 +145,17 @@ def knowledge() -> str:
         '"""Every ``keras.metrics`` class that wraps a metric function (``MeanMetricWrapper``):\n'
         "class name -> [function, the keyword arguments it passes by default, its constructor's\n"
         "parameters] (``CLASSES``); the classes that count a confusion matrix at thresholds, with\n"
-        "their constructor's parameters (``CONFUSION``); the F-scores, likewise (``F_SCORES``).\n\n"
+        "their constructor's parameters (``CONFUSION``); the F-scores, likewise (``F_SCORES``); the\n"
+        "wrapped functions that bring the labels to the predictions' rank themselves\n"
+        "(``squeeze_or_expand_to_same_rank`` in their code: ``SQUEEZING``; the others take them as given).\n\n"
         "Recorded by tests/oracle/metric_cases.py; do not edit by hand.\n"
         '"""\n\n'
         "# fmt: off\n"
         f"KERAS_VERSION = {keras.__version__!r}\n\n"
         f"CLASSES = {pprint.pformat(classes, width=110, sort_dicts=True)}\n\n"
         f"CONFUSION = {pprint.pformat(confusion, width=110, sort_dicts=True)}\n\n"
-        f"F_SCORES = {pprint.pformat(f_scores, width=110, sort_dicts=True)}\n"
+        f"F_SCORES = {pprint.pformat(f_scores, width=110, sort_dicts=True)}\n\n"
+        f"SQUEEZING = {pprint.pformat(sorted(squeezing), width=110)}\n"
     )
 
 

@@ -9,7 +9,8 @@ arguments), resolved through the table recorded from Keras (``kerascheck/knowled
 to the function its ``MeanMetricWrapper`` computes (the confusion-matrix counts and the F-scores,
 which wrap none, to ``confusion_matrix`` and ``f_beta_score``); the string ``"accuracy"`` to the
 accuracy ``compile`` picks for the labels and predictions. Only the functions with a rule here
-(``accuracy.py``, ``confusion.py``, ``f_score.py``) are checked; the others prove nothing.
+(``accuracy.py``, ``confusion.py``, ``f_score.py``), and the loss functions, by the loss's rule
+(``loss_functions.py``), are checked; the others prove nothing.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from kerascheck.engine.losses import DEFAULT_BATCH_SIZE, NUMERIC_DTYPES, batch_s
 from kerascheck.engine.losses.base import LossError, same, wrapper_keywords
 
 # The rule modules register themselves.
-from kerascheck.engine.metrics import accuracy, confusion, f_score  # noqa: F401
+from kerascheck.engine.metrics import accuracy, confusion, f_score, loss_functions  # noqa: F401
 from kerascheck.engine.metrics.accuracy import RULES
 
 
@@ -82,9 +83,12 @@ def check_metric(metric: Any, y_true: ArraySpec, y_pred_shape: Any, batch_size: 
         function, kwargs = resolve(metric)
     else:
         raise Unresolved("a metric kerascheck does not resolve")
-    if function not in RULES:
+    if function in RULES:
+        RULES[function](labels, predictions, kwargs)
+    elif loss_functions.is_loss_function(function):
+        loss_functions.check_loss_function(function, labels, y_true.dtype, predictions, kwargs, NUMERIC_DTYPES)
+    else:
         raise Unresolved("a metric function without a rule")
-    RULES[function](labels, predictions, kwargs)
 
 
 def metric_error(metric: Any, y_true: ArraySpec, y_pred_shape: Any,
