@@ -36,6 +36,9 @@ EXACT = [
     "a.reshape(-1, 2)", "a.reshape(3, -1)", "a.reshape((24,))", "np.reshape(a, (2, 3, 4))", "a.reshape(-1, 2, 2)",
     "np.expand_dims(a, -1)", "np.expand_dims(a, 0)", "np.expand_dims(a, axis=(0, 3))", "a[..., None]",
     "a[:, np.newaxis]", "a[None]", "a[1:4]", "a[:, 0]", "a[0]", "a[::2]", "a[-2:]", "a[:100]", "a[..., 1:3]",
+    "a[:, [0, 2, 3]]", "a[1:3, [1, 1]]", "a[..., [-1]]", "a[:, None, [0, 1]]",
+    # Names mapped to ids through a dict, item by item: numbers, one per name.
+    "np.array([{'a': 1, 'b': 0}[s] for s in np.array(['a', 'b', 'a'])])",
     "a.astype('float32')", "a.astype(np.int32)", "b.astype(float)",
     "a / 255.0", "a * 2", "a + a", "b / 255.0", "b * 2", "b + 1", "c * 2.0", "c / 2", "i / 2", "i + 0.5",
     "b[:5, :1] - c", "c + c", "2 * c", "c[:, 0] + i[:5]", "c - c[:, :1]", "b + i[:4]",

@@ -1,5 +1,5 @@
 # Source: https://github.com/mrdbourke/tensorflow-deep-learning/issues/496 — ValueError: logits and labels must have the same shape, received ((None, 15, 1) vs (None,)) (Dense(1) straight on the Embedding output, no pooling)
-import numpy as np
+import numpy as np  # noqa: F401
 import pandas as pd
 import tensorflow as tf
 from sklearn.model_selection import train_test_split

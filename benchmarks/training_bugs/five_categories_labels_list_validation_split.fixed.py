@@ -1,8 +1,8 @@
 # Source: https://github.com/tensorflow/tensorflow/issues/55270 — model.fit error, adjusting a 2-class image model to 5 categories: model.fit(X, [y], validation_split=0.1) with y a Python list (ValueError in train_validation_split)
 import numpy as np
-import tensorflow as tf
+import tensorflow as tf  # noqa: F401
 from tensorflow.keras.models import Sequential
-from tensorflow.keras.layers import Dense, Dropout, Activation, Flatten, Conv2D, MaxPooling2D
+from tensorflow.keras.layers import Dense, Dropout, Activation, Flatten, Conv2D, MaxPooling2D  # noqa: F401
 
 # X.pickle / y.pickle: 50x50 grey images (X = np.array(X).reshape(-1, 50, 50, 1)) and a Python list of their class (0..4)
 IMG_SIZE = 50

@@ -1,7 +1,7 @@
 # Source: https://github.com/keras-team/keras/issues/12996 — Error when checking target: expected lstm_27 to have 3 dimensions, but got array with shape (150, 1) (150 images of 100*20, 3 class labels, the LSTM as the only layer)
 import numpy as np
 from keras.models import Sequential
-from keras.layers import LSTM, Dense
+from keras.layers import LSTM, Dense  # noqa: F401
 
 # 150 images of size 100*20 and 3 class labels
 x = np.random.rand(150, 100, 20)

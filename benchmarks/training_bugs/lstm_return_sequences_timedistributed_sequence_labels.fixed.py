@@ -1,7 +1,7 @@
 # Source: https://github.com/keras-team/keras/issues/1838 — LSTM with multiple sequences (3d) input, 11 classes per sequence: Wrong number of dimensions: expected 3, got 2 with shape (128, 11)
 import numpy as np
 from keras.models import Sequential
-from keras.layers import LSTM, Activation, Dropout, Dense, TimeDistributed
+from keras.layers import LSTM, Activation, Dropout, Dense, TimeDistributed  # noqa: F401
 from keras.utils import to_categorical
 
 # "My input is 3d: nbsamples*398*40 (398 time steps per sequence, input dimension 40); the output I expect is nbsamples*11"

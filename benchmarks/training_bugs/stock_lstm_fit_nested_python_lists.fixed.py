@@ -23,7 +23,7 @@ def main():
     data = ImportData()
     n = int(0.95 * data.shape[0])
     trainData = data[:n, :, :]
-    testData = data[n:, :, :]
+    testData = data[n:, :, :]  # noqa: F841
 
     for i in range(60, 360, 30):
         input = []  # numDays x i x 2
@@ -56,7 +56,7 @@ def main():
         model.compile(loss='mae', optimizer='adam')
 
         # the fix: the days as one array of shape (numDays, i, 2), the targets as an array
-        history = model.fit(array(input), array(output), epochs=30, batch_size=72)
+        history = model.fit(array(input), array(output), epochs=30, batch_size=72)  # noqa: F841
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 # Source: https://github.com/tensorflow/tensorflow/issues/35154 — Cannot train keras model with 2 outputs: data of shape (50, 20), the labels of both outputs given as one tensor of shape (50, 2)
 import tensorflow as tf
-from tensorflow import keras
+from tensorflow import keras  # noqa: F401
 from tensorflow.keras.layers import Input, Dense
 from tensorflow.keras.models import Model
 

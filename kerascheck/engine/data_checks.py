@@ -441,6 +441,25 @@ def check_class_weight(y: Any, sample_weight_given: bool) -> DataProblem | None:
     return None
 
 
+def check_dataset_class_weight(class_weight: dict, nested_targets: bool) -> DataProblem | None:
+    """``fit(dataset, class_weight=...)`` (``make_class_weight_map_fn``): a table of
+    ``max(class_weight) + 1`` weights, so the keys must be class ids (names of outputs, strings,
+    fail there); then each element's targets must be one array (one output)."""
+    keys = list(class_weight)
+    if keys and all(isinstance(k, str) for k in keys):
+        return DataProblem(
+            "data-class-weight",
+            "fit() gets class_weight keyed by names with a dataset: Keras makes a table of max(keys) + 1 weights, "
+            "so the keys must be class ids (0, 1, ...), for a model of one output. "
+            'Keras: TypeError: can only concatenate str (not "int") to str',
+        )
+    if keys and all(type(k) is int for k in keys) and nested_targets:
+        keras = "ValueError: `class_weight` is only supported for Models with a single output."
+        return DataProblem("data-class-weight", f"fit() gets class_weight with a dataset of targets of several outputs. "
+                           f"Keras: {keras}")
+    return None
+
+
 def check_target_structure(method: str, y: Any, outputs: int, loss: Any = None) -> DataProblem | None:
     """``CompileLoss``: ``y`` must have the structure of the model's outputs (one array for one
     output, a list of as many arrays for several)."""

@@ -583,8 +583,9 @@ class Functional(Model):
             if spec is not None:
                 check_spec(index, spec, shape, self.name)
 
-    def compute_output_shape(self, input_shape: Any, node: Node | None = None) -> Any:
-        """Run the graph on new input shapes, like ``Function._run_through_graph``."""
+    def compute_output_shape(self, input_shape: Any, node: Node | None = None, check_inputs: bool = True) -> Any:
+        """Run the graph on new input shapes, like ``Function._run_through_graph``; a Sequential's
+        (``check_inputs`` False) checks no input spec, only its layers check theirs."""
         shapes: dict[int, Any] = {}
         flat_in = _flatten_shapes(input_shape)
         if len(flat_in) != len(self.inputs):
@@ -593,7 +594,7 @@ class Functional(Model):
                 f"{len(flat_in)} input tensors.",
                 "rank",
             )
-        if node is None or not node.dict_input:
+        if check_inputs and (node is None or not node.dict_input):
             self.check_inputs(flat_in)
         if self.session.keras_version == 2 and any(
             isinstance(shape, tuple) and isinstance(t.shape, tuple) and len(shape) != len(t.shape)

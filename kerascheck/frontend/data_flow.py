@@ -16,6 +16,7 @@ import libcst as cst
 from kerascheck.engine import data_checks
 from kerascheck.engine.data import ArraySpec
 from kerascheck.engine.dims import UNKNOWN, Unresolved
+from kerascheck.engine.losses import LossSpec
 from kerascheck.engine.runtime import Functional, KerasTensor, Model, Sequential, SubclassedModel
 from kerascheck.frontend import image_generators, numpy_data, pandas_data, sklearn_data
 from kerascheck.frontend.keras_names import ModuleRef
@@ -189,6 +190,8 @@ class DataFlow:
                 elif isinstance(value, list) and len(node.slice) == 1 and array.shape and _indices(value):
                     # A list of indices (``x[order]`` after ``random.shuffle(order)``): one row each.
                     return ArrayValue((len(value), *array.shape[1:]), array.dtype, array.origin)
+                elif isinstance(value, list) and value and all(type(v) is int for v in value):
+                    parts.append(value)  # columns picked by their positions (``x[:, [2, 3, 4]]``)
                 else:
                     return INERT
         if bounded:
@@ -460,6 +463,15 @@ class DataFlow:
                 "PyDataset" if isinstance(x, PyDatasetValue) else "tf.data.Dataset")
             if problems:
                 return problems
+            class_weight = given.get("class_weight")
+            if method == "fit" and type(x) is DatasetValue and isinstance(class_weight, dict) and isinstance(
+                    x.element, tuple) and len(x.element) == 2:
+                targets = x.element[1]
+                nested = isinstance(targets, (tuple, list, dict))
+                if nested or isinstance(targets, ArrayValue):
+                    problem = data_checks.check_dataset_class_weight(class_weight, nested)
+                    if problem is not None:
+                        return [problem]
             structure = _specs(_features(x.element))
             label = f"the batches of {shown.get('x', 'the PyDataset')}" if isinstance(x, _GeneratedPyDataset) else \
                 "the batches the generator yields" if isinstance(x, _Generated) else \
@@ -481,6 +493,10 @@ class DataFlow:
                                                             model.compile_loss)
                 if target is not None:
                     return [target]
+            if not problems and type(x) is DatasetValue and isinstance(x.element, ArrayValue):
+                missing = _missing_targets(model, method)  # (elements of one array: inputs only)
+                if missing is not None:
+                    return [missing]
             targets = _specs(_targets(x.element))
             if isinstance(targets, ArraySpec):  # a batch dimension tf.data leaves to the data (None): unknown
                 targets = replace(targets, shape=tuple(UNKNOWN if d is None else d for d in targets.shape))
@@ -558,16 +574,21 @@ class DataFlow:
                 if problem is not None:
                     problems.append(problem)
         outputs = _output_count(model)
+        if not problems and given.get("y", None) is None and isinstance(x, ArrayValue):
+            missing = _missing_targets(model, method)
+            if missing is not None:
+                problems.append(missing)
         if given.get("y") is not None and outputs is not None and not _unknown_structure(given.get("y"), True):
             target = data_checks.check_target_structure(method, y_specs, outputs, model.compile_loss)
             if target is not None:
                 problems.append(target)
-            elif model.compiled and method in _LOSS_METHODS:
+            elif model.compiled and method in _LOSS_METHODS and not problems:
+                # (the model runs on x before the loss: an error there is the one Keras raises)
                 problems += self.loss_problems(model, method, y_specs, shown.get("y", "y"), _batch_size(method, given),
                                                _weights(given, shown), x_specs, not model.metrics_built)
         elif (
             isinstance(model, Sequential) and model.compiled and method in _LOSS_METHODS
-            and isinstance(y_specs, ArraySpec)
+            and isinstance(y_specs, ArraySpec) and not problems
         ):
             # A Sequential's one output against one array of targets (their structure is not checked).
             problems += self.loss_problems(model, method, y_specs, shown.get("y", "y"), _batch_size(method, given),
@@ -603,7 +624,7 @@ class DataFlow:
                 # The first epoch trained: the validation targets meet the loss at its end.
                 size = given.get("validation_batch_size") or given.get("batch_size")
                 problems += self.loss_problems(model, method, vy, shown.get("validation_data[1]", "validation_data[1]"),
-                                               size, metrics_first=False)
+                                               size, x=vx, metrics_first=False)
         elif method == "fit" and isinstance(validation, DatasetValue) and inputs is not None:
             problems += data_checks.check_inputs(method, _specs(_features(validation.element)), inputs,
                                                  "validation_data", None, shown.get("validation_data"),
@@ -715,26 +736,52 @@ def _dotted(node: Any) -> str:
 def _outputs_for(model: Model, x_shape: Any, shapes: list[Any]) -> list[Any]:
     """``shapes`` (the model's outputs) with each axis left to the data (None) sized as a batch of
     ``x_shape`` makes it, running the graph of a model of one input of that rank on it; as they
-    are where that is not known or raises (the input checks say why)."""
-    if not any(isinstance(s, tuple) and any(d is None for d in s[1:]) for s in shapes):
-        return shapes
+    are where that is not known or raises (the input checks say why).  A Sequential checks no
+    input spec: on data whose axes are not those of its input (61 timesteps into an LSTM built
+    for 973), its layers run on the data's shape, and the outputs are what they make of it
+    (unknown where that is not known)."""
     functional = model.functional if isinstance(model, Sequential) else model
     ref = functional.inputs[0].shape if len(functional.inputs) == 1 else None
     if not isinstance(x_shape, tuple) or not isinstance(ref, tuple) or len(x_shape) != len(ref):
         return shapes
-    try:
-        found = functional.compute_output_shape((None, *x_shape[1:]))
-    except Exception:  # noqa: BLE001  (the model raises on it, or its shape is not decided)
+    unchecked = isinstance(model, Sequential) and any(
+        type(r) is int and not (type(d) is int and d == r) for r, d in zip(ref[1:], x_shape[1:]))
+    if not unchecked and not any(isinstance(s, tuple) and any(d is None for d in s[1:]) for s in shapes):
         return shapes
+    unknown = [UNKNOWN] * len(shapes)
+    try:
+        found = functional.compute_output_shape((None, *x_shape[1:]), check_inputs=not unchecked)
+    except Exception:  # noqa: BLE001  (the model raises on it, or its shape is not decided)
+        return unknown if unchecked else shapes
     found = [found] if len(shapes) == 1 else found
     if not isinstance(found, (list, tuple)) or len(found) != len(shapes):
-        return shapes
+        return unknown if unchecked else shapes
+    if unchecked:
+        return [(static[0],) + tuple(batch[1:]) if isinstance(static, tuple) and isinstance(batch, tuple) else UNKNOWN
+                for static, batch in zip(shapes, found)]
     merged = []
     for static, batch in zip(shapes, found):
         if isinstance(static, tuple) and isinstance(batch, tuple) and len(static) == len(batch):
             static = (static[0],) + tuple(b if d is None and type(b) is int else d for d, b in zip(static[1:], batch[1:]))
         merged.append(static)
     return merged
+
+
+def _missing_targets(model: Model, method: str) -> data_checks.DataProblem | None:
+    """Data without targets (no ``y``; a dataset of inputs only) for a model compiled with a
+    built-in loss: ``CompileLoss`` converts the missing labels, None, to a tensor (JAX's error).
+    Where the compiled metrics are built on this batch first, they raise otherwise: not claimed."""
+    if method not in _LOSS_METHODS or not model.compiled or not isinstance(model.compile_loss, LossSpec):
+        return None
+    if _output_shapes(model) is None:
+        return None  # a model of the user's class (its train_step may need no labels)
+    if model.compile_metrics and not model.metrics_built:
+        return None
+    return data_checks.DataProblem(
+        "data-targets",
+        f"{method}() is given no targets (no `y`, or a dataset of inputs only), but the model was compiled with "
+        "a loss, which compares targets with its outputs. Keras: None is not a valid value for jnp.array",
+    )
 
 
 def _unmasked(model: Model) -> bool:

@@ -429,6 +429,12 @@ class Expressions:
                     return UNKNOWN
             if isinstance(container, dict) and is_plain(key):
                 return container.get(key, UNKNOWN)
+            if isinstance(container, dict) and container and key is not UNKNOWN and isinstance(key, InertObject):
+                # A key read from data (``label2int[label]`` over an array of names): one of the
+                # values (else Python's KeyError); where all are numbers of one type, a number.
+                kinds = {type(v) for v in container.values()}
+                if len(kinds) == 1 and next(iter(kinds)) in (int, float):
+                    return PythonNumber(next(iter(kinds)).__name__)
             return UNKNOWN
         if isinstance(element, cst.Slice) and isinstance(container, (tuple, list, str, PartialShape)):
             bounds = [

@@ -69,6 +69,18 @@ def generator_method(generator: ImageGenerator, name: str, args: list[Any], kwar
         given = _bound(_FROM_DIRECTORY if name == "flow_from_directory" else _FROM_DATAFRAME, args, kwargs)
         if given is None:
             return INERT
+        y_col = given.get("y_col", "class")
+        if name == "flow_from_dataframe" and given.get("class_mode", "categorical") == "categorical" and isinstance(
+                y_col, list) and y_col and all(isinstance(c, str) for c in y_col):
+            # DataFrameIterator._check_params: df[y_col].apply(isinstance str/list/tuple) runs per
+            # column of several columns (each a Series), so it fails whatever they hold.
+            report(DataProblem(
+                "data-utility",
+                f"flow_from_dataframe(): class_mode='categorical' takes one column of labels (y_col=\"labels\", each "
+                f"a class name or a list of them); for one column per class, use class_mode='raw'. Keras: If "
+                f'class_mode="categorical", y_col="{y_col}" column values must be type string, list or tuple.',
+            ))
+            return INERT
         return _from_files(name, given, dtype, channels_first, node)
     if name == "fit":
         x = args[0] if args else kwargs.get("x")

@@ -702,10 +702,15 @@ def array_method(array: ArrayValue, name: str, args: list[Any], kwargs: dict[str
 
 def subscript(array: ArrayValue, key: Any) -> Any:
     """``array[key]`` for basic indexing: ints, slices with known bounds, None (np.newaxis) and
-    ``...``; anything else (an index array, a mask) is unknown data."""
+    ``...``; and one list of ints among slices (``x[:, [2, 3, 4]]``: that axis becomes as long as
+    the list); anything else (an index array, a mask) is unknown data."""
     parts = list(key) if isinstance(key, tuple) else [key]
     if sum(1 for p in parts if p is Ellipsis) > 1:
         return INERT
+    picks = [p for p in parts if isinstance(p, list)]
+    if picks and (len(picks) > 1 or not picks[0] or not all(type(v) is int for v in picks[0])
+                  or any(_is_int(p) for p in parts)):
+        return INERT  # several index arrays, a mask, ints beside them: NumPy's other rules
     consuming = sum(1 for p in parts if p is not None and p is not Ellipsis)
     shape = array.shape
     if consuming > len(shape):
@@ -725,6 +730,11 @@ def subscript(array: ArrayValue, key: Any) -> Any:
         if _is_int(part):
             if _known(dim) and not -dim <= part < dim:
                 return INERT  # IndexError
+            continue
+        if isinstance(part, list):
+            if _known(dim) and not all(-dim <= v < dim for v in part):
+                return INERT  # IndexError
+            out.append(len(part))
             continue
         if isinstance(part, slice):
             if not all(b is None or _is_int(b) for b in (part.start, part.stop, part.step)) or part.step == 0:
@@ -836,7 +846,7 @@ def to_categorical(args: list[Any], kwargs: dict[str, Any], node: Any,
         if outside or labels is None and _is_int(x.largest) and x.largest >= num_classes:
             index = outside[0] if outside else "…"
             report(DataProblem(
-                "data-to-categorical",
+                "data-utility",
                 f"to_categorical(): {'class id ' + str(index) if outside else f'the largest class id, {x.largest},'} "
                 f"is not below num_classes={num_classes} (class ids run from 0 to num_classes - 1). "
                 f"Keras: IndexError: index {index} is out of bounds for axis 1 with size {num_classes}",
@@ -859,9 +869,25 @@ def to_categorical(args: list[Any], kwargs: dict[str, Any], node: Any,
     return found
 
 
-def pad_sequences(args: list[Any], kwargs: dict[str, Any], node: Any) -> Any:
-    """``pad_sequences(sequences, maxlen=None, dtype="int32", ...)``: ``(len(sequences), maxlen)``."""
+def pad_sequences(args: list[Any], kwargs: dict[str, Any], node: Any,
+                  report: Callable[[DataProblem], None] | None = None) -> Any:
+    """``pad_sequences(sequences, maxlen=None, dtype="int32", ...)``: ``(len(sequences), maxlen)``.
+    Keras takes ``len()`` of each sequence in turn: a number among them (one sentence's ids given
+    flat, not as a list of one sequence) is its ValueError, at this call."""
     sequences = args[0] if args else kwargs.get("sequences")
+    if report is not None and isinstance(sequences, (list, tuple)):
+        for item in sequences:
+            if isinstance(item, (list, tuple, str, ArrayValue)):
+                continue  # a sequence
+            if item is None or type(item) in (int, float, bool):
+                report(DataProblem(
+                    "data-utility",
+                    f"pad_sequences(): the sequences given hold a number, {item!s}, where each item must be a "
+                    f"sequence (a list of ids per sample: pass [ids] for one). "
+                    f"Keras: `sequences` must be a list of iterables. Found non-iterable: {item!s}",
+                ))
+                return INERT
+            break  # an item not known: whether it has a length is not known
     maxlen = args[1] if len(args) > 1 else kwargs.get("maxlen")
     dtype = args[2] if len(args) > 2 else kwargs.get("dtype", "int32")
     if isinstance(sequences, ArrayValue) and sequences.shape:
@@ -1006,7 +1032,7 @@ def keras_data_call(function: str, args: list[Any], kwargs: dict[str, Any], node
     if last == "to_categorical":
         return to_categorical(args, kwargs, node, report)
     if last == "pad_sequences":
-        return pad_sequences(args, kwargs, node)
+        return pad_sequences(args, kwargs, node, report)
     if last in ("image_dataset_from_directory", "text_dataset_from_directory"):
         return _directory_dataset(last, args, kwargs, node)
     if last == "load_img":

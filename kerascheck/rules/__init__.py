@@ -18,7 +18,7 @@ from kerascheck.rules.config import (
     SoftmaxOnOneUnit,
 )
 from kerascheck.rules.data import (
-    CategoricalClassOutOfRange,
+    DataUtilityError,
     ClassWeightMisused,
     DataCardinality,
     DataInputCount,
@@ -113,7 +113,7 @@ ALL_RULES: tuple[type[Rule], ...] = (
     LossTargetMismatch,
     SampleWeightShape,
     MetricTargetMismatch,
-    CategoricalClassOutOfRange,
+    DataUtilityError,
 )
 RULES_BY_CODE: dict[str, type[Rule]] = {rule.code: rule for rule in ALL_RULES}
 RULE_FOR_ENGINE_KIND: dict[str, type[Rule]] = {kind: rule for rule in ALL_RULES for kind in rule.engine_kinds}

@@ -235,14 +235,18 @@ class TargetStructure(Rule):
     name = "target-structure"
     summary = """
         `y` does not have the structure of the model's outputs: one array for a model with two
-        outputs, or a list with a different number of arrays.
+        outputs, or a list with a different number of arrays; or no targets at all (no `y`, a
+        dataset of inputs only) for a model compiled with a loss.
     """
     why = """
         Keras pairs each target with an output to compute the loss, and raises `y_true and
         y_pred have different structures.` when they cannot be paired (with one loss for all
         outputs, `The path: (0,) in the loss argument, can't be found`). `train_on_batch` and
         `test_on_batch` take `y` as it is: a Python list of 32 labels (`[1] * batch_size`) is 32
-        targets to them, for a model of one output.
+        targets to them, for a model of one output. Without targets, the loss gets None for
+        them and fails to convert it (`None is not a valid value for jnp.array` on JAX): give
+        `y`, or make the dataset yield `(inputs, targets)` pairs (an autoencoder's are
+        `(x, x)`).
     """
     engine_kinds = ("data-targets",)
     invalid = (
@@ -264,6 +268,28 @@ class TargetStructure(Rule):
         model = keras.Sequential([layers.Dense(8, activation="relu"), layers.Dense(1, activation="sigmoid")])
         model.compile(optimizer="adam", loss="binary_crossentropy")
         model.train_on_batch(np.zeros((16, 3)), [1] * 16)  # KC405
+        """,
+        """
+        import numpy as np
+        import tensorflow as tf
+        import keras
+        from keras import layers
+
+        x = np.random.rand(64, 8).astype("float32")
+        model = keras.Sequential([keras.Input(shape=(8,)), layers.Dense(4), layers.Dense(8)])
+        model.compile(optimizer="adam", loss="mse")
+        model.fit(x, epochs=1, verbose=0)  # KC405
+        """,
+        """
+        import numpy as np
+        import tensorflow as tf
+        import keras
+        from keras import layers
+
+        x = np.random.rand(64, 8).astype("float32")
+        model = keras.Sequential([keras.Input(shape=(8,)), layers.Dense(4), layers.Dense(8)])
+        model.compile(optimizer="adam", loss="mse")
+        model.fit(tf.data.Dataset.from_tensor_slices(x).batch(16), epochs=1, verbose=0)  # KC405
         """,
     )
     valid = (
@@ -295,6 +321,19 @@ class TargetStructure(Rule):
         model.compile(optimizer="sgd", loss="mse")
         model.train_on_batch(np.zeros((32, 4)), [1.0])  # one target for the one output
         model.train_on_batch(np.zeros((32, 4)), 1)
+        """,
+        """
+        import numpy as np
+        import tensorflow as tf
+        import keras
+        from keras import layers
+
+        x = np.random.rand(64, 8).astype("float32")
+        model = keras.Sequential([keras.Input(shape=(8,)), layers.Dense(4), layers.Dense(8)])
+        model.compile(optimizer="adam", loss="mse")
+        model.fit(x, x, epochs=1, verbose=0)
+        model.fit(tf.data.Dataset.from_tensor_slices((x, x)).batch(16), epochs=1, verbose=0)
+        model.predict(x, verbose=0)
         """,
     )
 
@@ -602,7 +641,8 @@ class ClassWeightMisused(Rule):
     name = "class-weight-misused"
     summary = """
         `fit(class_weight=...)` where Keras cannot apply it: together with `sample_weight`, for
-        a model of several outputs, or with targets of three or more axes (a label per timestep).
+        a model of several outputs, or with targets of three or more axes (a label per timestep);
+        with a dataset, keyed by anything but class ids (the names of outputs).
     """
     why = """
         Keras turns `class_weight` into one weight per sample, from each sample's class id (the
@@ -611,7 +651,10 @@ class ClassWeightMisused(Rule):
         is only supported for Models with a single output`); and targets of three or more axes
         leave an array of ids per sample, which it fails to read as one (`TypeError: only
         0-dimensional arrays can be converted to Python scalars`). For labels per timestep, weigh
-        them with a `sample_weight` of the targets' shape without their last axis.
+        them with a `sample_weight` of the targets' shape without their last axis. With a
+        `tf.data.Dataset`, Keras first makes a table of `max(class_weight) + 1` weights: keys
+        that are names (one dict per output, keyed by the outputs' names) fail there (`TypeError:
+        can only concatenate str (not "int") to str`); class weights are for one output only.
     """
     engine_kinds = ("data-class-weight",)
     invalid = (
@@ -625,6 +668,19 @@ class ClassWeightMisused(Rule):
         model = keras.Sequential([keras.Input((None, 1)), layers.LSTM(3, return_sequences=True)])
         model.compile(loss="categorical_crossentropy", optimizer="sgd")
         model.fit(x, y, epochs=1, class_weight={0: 0.0, 1: 10.0, 2: 5.0}, verbose=0)  # KC409
+        """,
+        """
+        import numpy as np
+        import tensorflow as tf
+        import keras
+        from keras import layers
+
+        x = np.random.rand(100, 10).astype("float32")
+        y = np.eye(2, dtype="float32")[np.random.randint(0, 2, 100)]
+        model = keras.Sequential([keras.Input((10,)), layers.Dense(2, activation="softmax", name="label")])
+        model.compile(loss="categorical_crossentropy", optimizer="adam")
+        batches = tf.data.Dataset.from_tensor_slices((x, y)).batch(32)
+        model.fit(batches, epochs=1, class_weight={"label": {0: 1.0, 1: 10.0}}, verbose=0)  # KC409
         """,
         """
         import numpy as np
@@ -659,6 +715,19 @@ class ClassWeightMisused(Rule):
         model = keras.Sequential([keras.Input((None, 1)), layers.LSTM(3)])
         model.compile(loss="categorical_crossentropy", optimizer="sgd")
         model.fit(x, y, epochs=1, class_weight={0: 0.0, 1: 10.0, 2: 5.0}, verbose=0)
+        """,
+        """
+        import numpy as np
+        import tensorflow as tf
+        import keras
+        from keras import layers
+
+        x = np.random.rand(100, 10).astype("float32")
+        y = np.eye(2, dtype="float32")[np.random.randint(0, 2, 100)]
+        model = keras.Sequential([keras.Input((10,)), layers.Dense(2, activation="softmax", name="label")])
+        model.compile(loss="categorical_crossentropy", optimizer="adam")
+        batches = tf.data.Dataset.from_tensor_slices((x, y)).batch(32)
+        model.fit(batches, epochs=1, class_weight={0: 1.0, 1: 10.0}, verbose=0)
         """,
     )
 
@@ -932,24 +1001,34 @@ class MetricTargetMismatch(Rule):
     )
 
 
-class CategoricalClassOutOfRange(Rule):
+class DataUtilityError(Rule):
     code = "KC423"
-    name = "to-categorical-class-out-of-range"
+    name = "data-utility-error"
     summary = """
-        `keras.utils.to_categorical(y, num_classes=n)` is given a class id that is not below
-        `n`: labels numbered from 1 to 10 with `num_classes=10`, `num_classes=len(labels)` where
-        the ids are larger than their count.
+        A Keras data utility raises on what it is given, at its call: `to_categorical(y,
+        num_classes=n)` with a class id that is not below `n` (labels numbered from 1 to 10
+        with `num_classes=10`, `num_classes=len(labels)` where the ids are larger than their
+        count); `pad_sequences` given one sequence of ids, flat, instead of a list of sequences;
+        `ImageDataGenerator.flow_from_dataframe(class_mode="categorical")` given one column per
+        class as `y_col`.
     """
     why = """
         `to_categorical` makes one row of `num_classes` zeros per label and sets the column of
         the label's id: `categorical[np.arange(n), y] = 1`. An id of `num_classes` or more has
-        no column, and NumPy raises at the call: `IndexError: index 10 is out of bounds for
-        axis 1 with size 10`. Class ids run from 0 to `num_classes - 1`: renumber labels that
-        start at 1 (`y - 1`), or give the number of classes, not the number of labels. kerascheck
-        reports it where the ids are written out, or where their largest is known (the labels of
-        a `keras.datasets` set: MNIST's largest is 9).
+        no column, and NumPy raises: `IndexError: index 10 is out of bounds for axis 1 with
+        size 10`. Class ids run from 0 to `num_classes - 1`: renumber labels that start at 1
+        (`y - 1`), or give the number of classes, not the number of labels. kerascheck reports
+        it where the ids are written out, or where their largest is known (the labels of a
+        `keras.datasets` set: MNIST's largest is 9). `pad_sequences` takes the length of each
+        sequence in turn; a number in their place (the ids of one sentence, not wrapped in a
+        list) has none: ``ValueError: `sequences` must be a list of iterables. Found
+        non-iterable: 12``. Pass `[ids]` for one sequence. `flow_from_dataframe` with
+        `class_mode="categorical"` (its default) reads one column of labels, each a class name or
+        a list of them; a list of columns (one-hot labels, one column per class) fails its check
+        whatever they hold (`If class_mode="categorical", y_col="['cat', 'dog']" column values
+        must be type string, list or tuple.`): use `class_mode="raw"` for them.
     """
-    engine_kinds = ("data-to-categorical",)
+    engine_kinds = ("data-utility",)
     invalid = (
         """
         from keras.utils import to_categorical
@@ -962,6 +1041,20 @@ class CategoricalClassOutOfRange(Rule):
 
         (x_train, y_train), _ = keras.datasets.mnist.load_data()
         y_train = keras.utils.to_categorical(y_train, 9)  # KC423
+        """,
+        """
+        from keras.utils import pad_sequences
+
+        ids = [12, 7, 41, 3]
+        padded = pad_sequences(ids, maxlen=10)  # KC423
+        """,
+        """
+        import pandas as pd
+        from tensorflow.keras.preprocessing.image import ImageDataGenerator
+
+        frame = pd.DataFrame({"file": ["a.png", "b.png"], "cat": [1, 0], "dog": [0, 1]})
+        generator = ImageDataGenerator(rescale=1 / 255)
+        batches = generator.flow_from_dataframe(frame, x_col="file", y_col=["cat", "dog"])  # KC423
         """,
     )
     valid = (
@@ -977,5 +1070,21 @@ class CategoricalClassOutOfRange(Rule):
 
         (x_train, y_train), _ = keras.datasets.mnist.load_data()
         y_train = keras.utils.to_categorical(y_train, 10)
+        """,
+        """
+        from keras.utils import pad_sequences
+
+        ids = [12, 7, 41, 3]
+        padded = pad_sequences([ids], maxlen=10)
+        texts = pad_sequences([[1, 2], [3], [4, 5, 6]], maxlen=4)
+        """,
+        """
+        import pandas as pd
+        from tensorflow.keras.preprocessing.image import ImageDataGenerator
+
+        frame = pd.DataFrame({"file": ["a.png", "b.png"], "label": ["cat", "dog"], "cat": [1, 0], "dog": [0, 1]})
+        generator = ImageDataGenerator(rescale=1 / 255)
+        by_name = generator.flow_from_dataframe(frame, x_col="file", y_col="label")
+        one_hot = generator.flow_from_dataframe(frame, x_col="file", y_col=["cat", "dog"], class_mode="raw")
         """,
     )

@@ -1,0 +1,42 @@
+# Source: https://github.com/keras-team/keras/issues/20479 — [bug] TextVectorization + Sequential model doesn't work: fit on a NumPy array of Python strings (dtype object) raises ValueError: Invalid dtype: object
+# Fix (Keras 3's documented use of TextVectorization with a backend other than TensorFlow): the strings vectorized in a
+# tf.data pipeline, the model fit on the token ids.
+import numpy as np
+import tensorflow as tf
+
+
+def get_text_vec_model(train_samples):
+    from tensorflow.keras.layers import TextVectorization
+    VOCAB_SIZE = 10
+    SEQUENCE_LENGTH = 16
+    EMBEDDING_DIM = 16
+    vectorizer_layer = TextVectorization(
+        max_tokens=VOCAB_SIZE,
+        output_mode="int",
+        output_sequence_length=SEQUENCE_LENGTH,
+    )
+    vectorizer_layer.adapt(train_samples)
+    model = tf.keras.Sequential(
+        [
+            tf.keras.layers.Embedding(
+                VOCAB_SIZE,
+                EMBEDDING_DIM,
+                name="embedding",
+                mask_zero=True,
+            ),
+            tf.keras.layers.GlobalAveragePooling1D(),
+            tf.keras.layers.Dense(16, activation="relu"),
+            tf.keras.layers.Dense(1, activation="tanh"),
+        ]
+    )
+    model.compile(optimizer="adam", loss="mse", metrics=["mae"])
+    return model, vectorizer_layer
+
+
+train_samples = np.array(["this is an example", "another example"], dtype=object)
+train_labels = np.array([0.4, 0.2])
+model, vectorizer_layer = get_text_vec_model(train_samples)
+
+train_ds = tf.data.Dataset.from_tensor_slices((train_samples.astype(str), train_labels)).batch(2)
+train_ds = train_ds.map(lambda text, label: (vectorizer_layer(text), label))
+model.fit(train_ds, epochs=1)
