@@ -14,6 +14,7 @@ import pytest
 from kerascheck.engine.dims import UNKNOWN
 from kerascheck.engine.runtime import Session
 from kerascheck.frontend.interpreter import Interpreter
+from interpreted import evaluate, interpret
 from kerascheck.frontend.values import ArrayValue, InertObject
 
 np = pytest.importorskip("numpy")
@@ -242,3 +243,15 @@ def test_keras_takes_a_numpy_integer_as_a_dimension_but_not_as_units() -> None:
     assert keras.Input(shape=(np.uint8(7),)).shape == (None, 7)
     with pytest.raises(ValueError, match=r"expected a positive integer\. Received: units=7"):
         keras.layers.Dense(np.uint8(7))
+
+
+@pytest.mark.parametrize("expression", ["np.random.rand(n, 5, 8)", "np.random.randn(n, 2)", "np.zeros((n, 5))"])
+def test_sizes_read_at_run_time_leave_only_their_dimensions_unknown(expression: str) -> None:
+    """Real projects take the number of samples from their data: that dimension is unknown, the
+    others (and the rank) stay known; NumPy makes that rank with any count."""
+    setup = "import sys\nimport numpy as np\nn = int(sys.argv[1])\n"
+    predicted = interpret(setup, expression)
+    real = evaluate(setup.replace("int(sys.argv[1])", "3"), expression)
+    assert isinstance(predicted, ArrayValue), predicted
+    assert predicted.shape == (UNKNOWN, *real.shape[1:])
+    assert predicted.dtype == str(real.dtype)

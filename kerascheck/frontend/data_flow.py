@@ -405,8 +405,8 @@ class DataFlow:
         once built (a later call, the validation of a fit), the loss comes first, and the metrics
         (resolved on the first data's shapes) are not checked."""
         shapes = _output_shapes(model)
-        if shapes is not None and isinstance(x, ArraySpec):
-            shapes = _outputs_for(model, x.shape, shapes)
+        if shapes is not None:
+            shapes = _outputs_for(model, x, shapes)
         targets = list(y) if isinstance(y, (list, tuple)) else [y]
         if shapes is None and isinstance(model, Sequential) and model.functional is None and not model.built:
             # Built on the first batch before the loss is computed: checked once it is (after_build).
@@ -733,24 +733,33 @@ def _dotted(node: Any) -> str:
     return "?"
 
 
-def _outputs_for(model: Model, x_shape: Any, shapes: list[Any]) -> list[Any]:
+def _outputs_for(model: Model, x: Any, shapes: list[Any]) -> list[Any]:
     """``shapes`` (the model's outputs) with each axis left to the data (None) sized as a batch of
-    ``x_shape`` makes it, running the graph of a model of one input of that rank on it; as they
-    are where that is not known or raises (the input checks say why).  A Sequential checks no
-    input spec: on data whose axes are not those of its input (61 timesteps into an LSTM built
-    for 973), its layers run on the data's shape, and the outputs are what they make of it
-    (unknown where that is not known)."""
+    ``x`` (the data's ArraySpec) makes it, running the graph of a model of one input of that rank
+    on it; as they are where that is not known or raises (the input checks say why).  A
+    Sequential checks no input spec: on data whose axes are not those of its input (61
+    timesteps into an LSTM built for 973), or not known, its layers run on the data's shape, and
+    the outputs are what they make of it (unknown where that is not known)."""
     functional = model.functional if isinstance(model, Sequential) else model
     ref = functional.inputs[0].shape if len(functional.inputs) == 1 else None
-    if not isinstance(x_shape, tuple) or not isinstance(ref, tuple) or len(x_shape) != len(ref):
+    if not isinstance(ref, tuple):
         return shapes
-    unchecked = isinstance(model, Sequential) and any(
-        type(r) is int and not (type(d) is int and d == r) for r, d in zip(ref[1:], x_shape[1:]))
+    if isinstance(model, Sequential):
+        adjusted = _adjusted(x, ref) if isinstance(x, ArraySpec) else None
+        if adjusted is not None and type(adjusted.shape) is tuple:
+            data = adjusted.shape
+        else:  # data of a shape not known: of any sizes the model's layers take
+            data = (None,) + tuple(UNKNOWN if type(r) is int else r for r in ref[1:])
+        unchecked = any(type(r) is int and not (type(d) is int and d == r) for r, d in zip(ref[1:], data[1:]))
+    elif isinstance(x, ArraySpec) and isinstance(x.shape, tuple) and len(x.shape) == len(ref):
+        data, unchecked = x.shape, False
+    else:
+        return shapes
     if not unchecked and not any(isinstance(s, tuple) and any(d is None for d in s[1:]) for s in shapes):
         return shapes
     unknown = [UNKNOWN] * len(shapes)
     try:
-        found = functional.compute_output_shape((None, *x_shape[1:]), check_inputs=not unchecked)
+        found = functional.compute_output_shape((None, *data[1:]), check_inputs=not unchecked)
     except Exception:  # noqa: BLE001  (the model raises on it, or its shape is not decided)
         return unknown if unchecked else shapes
     found = [found] if len(shapes) == 1 else found

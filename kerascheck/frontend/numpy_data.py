@@ -487,9 +487,10 @@ def numpy_call(function: str, args: list[Any], kwargs: dict[str, Any], node: Any
             return NOT_MODELLED  # retstep (a pair), an axis, array bounds (more axes)
         return _array((num,), "float64" if dtype is None else dtype_name(dtype), origin)
     if function in ("random.rand", "random.randn"):
-        if kwargs or not all(_is_int(a) and a >= 0 for a in args):
+        shape = shape_argument(list(args))  # (sizes read at run time: unknown dimensions)
+        if kwargs or shape is None:
             return NOT_MODELLED
-        return _array(tuple(args), "float64", origin) if args else PythonNumber("float")
+        return _array(shape, "float64", origin) if args else PythonNumber("float")
     if function in ("random.random", "random.random_sample", "random.sample", "random.ranf"):
         shape = _random_size(arg(0, "size"))
         if shape is INERT and not args[1:] and set(kwargs) <= {"size"}:
