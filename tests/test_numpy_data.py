@@ -40,6 +40,8 @@ EXACT = [
     "a[:, [0, 2, 3]]", "a[1:3, [1, 1]]", "a[..., [-1]]", "a[:, None, [0, 1]]",
     # Names mapped to ids through a dict, item by item: numbers, one per name.
     "np.array([{'a': 1, 'b': 0}[s] for s in np.array(['a', 'b', 'a'])])",
+    # Python lists of an array's numbers, made an array again: int64 of any integers.
+    "np.array(a.tolist())", "np.array(b.tolist())", "np.array([c.tolist(), c.tolist()])",
     "a.astype('float32')", "a.astype(np.int32)", "b.astype(float)",
     "a / 255.0", "a * 2", "a + a", "b / 255.0", "b * 2", "b + 1", "c * 2.0", "c / 2", "i / 2", "i + 0.5",
     "b[:5, :1] - c", "c + c", "2 * c", "c[:, 0] + i[:5]", "c - c[:, :1]", "b + i[:4]",

@@ -23,6 +23,10 @@ order = list(range(8))
 random.shuffle(order)
 known = [3, 1, 2]
 random.shuffle(known)
+rows = [[[1, 0, 0], [0, 1]], [[0, 1, 0], [1, 0]], [[0, 0, 1], [0, 1]]]
+random.shuffle(rows)
+ragged = [[1, 2], [3]]
+random.shuffle(ragged)
 labels = np.arange(12) % 4
 """
 
@@ -41,11 +45,13 @@ ARRAYS = [
     "np.array(series)", "np.array([series[1:], series[:-1]])", "np.array(points)", "np.array(points)[order]",
     "np.array([random.random() for _ in range(7)])", "np.array(random.choices([0, 1], k=5))",
     "np.eye(4)[labels]", "np.zeros((12, 3))[labels]", "np.zeros((10, 2))[[1, 2, 3]]",
+    # Rows of one shape shuffled (a bag of words and its one-hot class): each is one of them.
+    "np.array([row[0] for row in rows])", "np.array([row[1] for row in rows])",
 ]
 NOT_FOLLOWED = [
     "random.sample(series_of_unknown_length, 3)", "random.choice(['a', 'b'])", "random.sample(range(3), 5)",
     "random.choices(range(3), k=n)", "np.zeros((3, 2))[[True, False, True]]", "np.zeros((12, 3))[labels > 1]",
-    "np.random.normal(np.zeros(3), 1)", "np.random.randint(0, 5, dtype='int32')",
+    "np.random.normal(np.zeros(3), 1)", "np.random.randint(0, 5, dtype='int32')", "ragged[0]",
 ]
 
 

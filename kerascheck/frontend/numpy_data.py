@@ -645,7 +645,7 @@ def _at_least_2d(value: Any) -> Any:
 
 ARRAY_METHODS = frozenset(
     {"reshape", "astype", "transpose", "flatten", "ravel", "squeeze", "copy", "argmax", "argmin", "sum", "mean",
-     "max", "min", "std", "var", "prod"}
+     "max", "min", "std", "var", "prod", "tolist"}
 )
 DATASET_METHODS = frozenset(
     {"batch", "map", "shuffle", "prefetch", "cache", "take", "skip", "repeat", "unbatch", "filter", "with_options",
@@ -698,7 +698,31 @@ def array_method(array: ArrayValue, name: str, args: list[Any], kwargs: dict[str
         return numpy_call(name, [array, *args], kwargs, node)
     if name in REDUCTIONS and len(args) <= 1:
         return reduction(array, name, args[0] if args else kwargs.get("axis"), kwargs, node, what=name)
+    if name == "tolist" and not args and not kwargs:
+        return _as_python_lists(array)
     return NOT_MODELLED
+
+
+# ``tolist()``: the Python number type of each NumPy dtype's items; the most items followed one by one.
+_PYTHON_TYPES = {"bool": "bool", "float16": "float", "float32": "float", "float64": "float"}
+MAX_LISTED = 10_000
+
+
+def _as_python_lists(array: ArrayValue) -> Any:
+    """``array.tolist()``: nested Python lists of Python numbers (their values not known), of the
+    array's shape, where its shape and number type are known and it is not too large."""
+    dtype = array.dtype
+    kind = _PYTHON_TYPES.get(dtype) if isinstance(dtype, str) else None
+    if isinstance(dtype, str) and dtype.startswith(("int", "uint")):
+        kind = "int"
+    shape = array.shape
+    if kind is None or not all(_is_int(d) for d in shape) or math.prod(shape) > MAX_LISTED:
+        return NOT_MODELLED
+
+    def listed(dims: tuple) -> Any:
+        return [listed(dims[1:]) for _ in range(dims[0])] if dims else PythonNumber(kind)
+
+    return listed(tuple(shape))
 
 
 def subscript(array: ArrayValue, key: Any) -> Any:

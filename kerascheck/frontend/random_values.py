@@ -70,14 +70,42 @@ def random_call(name: str, args: list[Any], kwargs: dict[str, Any]) -> Any:
 
 
 def shuffled(items: list) -> bool:
-    """``random.shuffle(items)`` in place: a list of numbers of one type keeps its length, each
-    item now one of them (a drawn number); True when done so, False when the list must be
-    forgotten."""
-    population = _population_type(items)
-    if population is None or not isinstance(items, list):
+    """``random.shuffle(items)`` in place: the list keeps its length, each item now any one of
+    them. Where the items have one shape (numbers of one type, lists of equal lengths of such,
+    arrays of one shape: :func:`_join`), each becomes that shape, its values drawn where they
+    differ; True when done so, False when the list must be forgotten."""
+    if not isinstance(items, list) or not items or contents_unknown(items):
         return False
-    items[:] = [PythonNumber(population[1]) for _ in items]
+    if _join(items) is _NO_JOIN:
+        return False
+    items[:] = [_join(items) for _ in items]  # (a fresh value each: the items are not one object)
     return True
+
+
+_NO_JOIN = object()
+
+
+def _join(values: list[Any]) -> Any:
+    """What any one of ``values`` is, as far as all of them agree: a value they all are; a drawn
+    number of their one number type; a list (tuple) of the joins of their items, for lists of one
+    length; an array of their one shape and dtype; else _NO_JOIN."""
+    from kerascheck.frontend.values import ArrayValue
+
+    first = values[0]
+    if all(type(v) is type(first) and v == first for v in values) and type(first) in (int, float, bool, str):
+        return first
+    types = {_number_type(v) for v in values}
+    if len(types) == 1 and None not in types:
+        return PythonNumber(types.pop())  # type: ignore[arg-type]
+    if type(first) in (list, tuple) and all(type(v) is type(first) and len(v) == len(first) for v in values):
+        if any(contents_unknown(v) for v in values):
+            return _NO_JOIN
+        columns = [_join([v[i] for v in values]) for i in range(len(first))]
+        return _NO_JOIN if any(c is _NO_JOIN for c in columns) else type(first)(columns)
+    if type(first) is ArrayValue and all(type(v) is ArrayValue and v.shape == first.shape and v.dtype == first.dtype
+                                         for v in values):
+        return ArrayValue(first.shape, first.dtype, first.origin)
+    return _NO_JOIN
 
 
 # Python's arithmetic on numbers, by the operator's libcst name: the type of the result (``/``
