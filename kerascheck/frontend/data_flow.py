@@ -607,6 +607,15 @@ class DataFlow:
         compiled loss of ``model``."""
         problems: list[data_checks.DataProblem] = []
         validation = given.get("validation_data")
+        if method == "fit" and isinstance(validation, tuple) and len(validation) == 1 and isinstance(
+                validation[0], ArrayValue) and not trained_raised and model is not None and _validates(given):
+            # ``(x_val,)``: Keras unpacks it as inputs without targets, which the loss meets.
+            missing = _missing_targets(model, "evaluate")
+            if missing is not None:
+                problems.append(replace(missing, message=missing.message.replace(
+                    "evaluate() is given no targets (no `y`, or a dataset of inputs only)",
+                    "fit() is given validation data without targets ((x_val,) unpacks as inputs only)", 1)))
+            return problems
         if method == "fit" and isinstance(validation, tuple) and len(validation) in (2, 3):
             vx, vy = _specs(validation[0]), _specs(validation[1])
             if not _unknown_structure(validation[0]):

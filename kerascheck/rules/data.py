@@ -236,7 +236,7 @@ class TargetStructure(Rule):
     summary = """
         `y` does not have the structure of the model's outputs: one array for a model with two
         outputs, or a list with a different number of arrays; or no targets at all (no `y`, a
-        dataset of inputs only) for a model compiled with a loss.
+        dataset of inputs only, `validation_data=(x_val,)`) for a model compiled with a loss.
     """
     why = """
         Keras pairs each target with an output to compute the loss, and raises `y_true and
@@ -290,6 +290,16 @@ class TargetStructure(Rule):
         model = keras.Sequential([keras.Input(shape=(8,)), layers.Dense(4), layers.Dense(8)])
         model.compile(optimizer="adam", loss="mse")
         model.fit(tf.data.Dataset.from_tensor_slices(x).batch(16), epochs=1, verbose=0)  # KC405
+        """,
+        """
+        import numpy as np
+        import keras
+        from keras import layers
+
+        x, y = np.random.rand(64, 8), np.random.randint(0, 2, 64)
+        model = keras.Sequential([keras.Input(shape=(8,)), layers.Dense(1, activation="sigmoid")])
+        model.compile(optimizer="adam", loss="binary_crossentropy")
+        model.fit(x, y, epochs=1, validation_data=(x[:16],), verbose=0)  # KC405
         """,
     )
     valid = (
