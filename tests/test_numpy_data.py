@@ -257,3 +257,31 @@ def test_sizes_read_at_run_time_leave_only_their_dimensions_unknown(expression: 
     assert isinstance(predicted, ArrayValue), predicted
     assert predicted.shape == (UNKNOWN, *real.shape[1:])
     assert predicted.dtype == str(real.dtype)
+
+
+IMAGES_TO_ARRAYS = """\
+import numpy as np
+import keras
+from keras.utils import img_to_array
+grey, colour = np.zeros((48, 40)), np.zeros((48, 40, 3), dtype="uint8")
+last = [img_to_array(grey), img_to_array(colour), img_to_array(grey, dtype="float64")]
+keras.config.set_image_data_format("channels_first")
+first = [img_to_array(grey), img_to_array(colour), img_to_array(grey, data_format="channels_last")]
+keras.config.set_image_data_format("channels_last")
+"""
+
+
+def test_img_to_array_gives_a_grey_image_its_channel_axis() -> None:
+    """``img_to_array`` of a 2-D array (a grey image) adds its channel axis: last, or first under
+    channels_first (a false KC101 came from keeping the 2-D shape)."""
+    predicted = [(a.shape, a.dtype) for name in ("last", "first") for a in interpret(IMAGES_TO_ARRAYS, name)]
+    assert predicted == [((48, 40, 1), "float32"), ((48, 40, 3), "float32"), ((48, 40, 1), "float64"),
+                         ((1, 48, 40), "float32"), ((3, 48, 40), "float32"), ((48, 40, 1), "float32")]
+
+
+@pytest.mark.oracle
+def test_img_to_array_shapes_are_keras() -> None:
+    pytest.importorskip("keras")
+    real = evaluate(IMAGES_TO_ARRAYS, "[(a.shape, str(a.dtype)) for a in last + first]")
+    predicted = [(a.shape, a.dtype) for name in ("last", "first") for a in interpret(IMAGES_TO_ARRAYS, name)]
+    assert predicted == real

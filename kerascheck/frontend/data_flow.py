@@ -78,6 +78,8 @@ class DataFlow:
         if dotted.startswith("keras.") and dotted.endswith(".image.ImageDataGenerator"):
             return image_generators.image_data_generator(args, kwargs)
         if dotted.startswith("keras.") and not dotted.startswith("keras.ops."):
+            if dotted.endswith(".img_to_array") and len(args) < 2 and kwargs.get("data_format") is None:
+                kwargs = {**kwargs, "data_format": self.session.image_data_format}  # keras.config's
             return numpy_data.keras_data_call(
                 dotted, args, kwargs, node, lambda problem: self.session.report_data(problem, self.origin(node)))
         if dotted.startswith("sklearn."):

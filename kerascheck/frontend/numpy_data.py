@@ -1063,11 +1063,21 @@ def keras_data_call(function: str, args: list[Any], kwargs: dict[str, Any], node
     if last == "load_img":
         return _load_img(args, kwargs, node)
     if last == "img_to_array":
+        # ``np.asarray(img)``; a 2-D one (a grey image) gets a channel axis of 1, last (first
+        # for channels_first); other ranks than 2 and 3 raise.
         image = args[0] if args else kwargs.get("img")
-        if isinstance(image, ArrayValue):
-            dtype = kwargs.get("dtype")
-            return _array(image.shape, "float32" if dtype is None else dtype_name(dtype), image.origin)
-        return NOT_MODELLED
+        data_format = args[1] if len(args) > 1 else kwargs.get("data_format")
+        dtype = args[2] if len(args) > 2 else kwargs.get("dtype")
+        if not isinstance(image, ArrayValue) or not isinstance(image.shape, tuple) or len(image.shape) not in (2, 3):
+            return NOT_MODELLED
+        if data_format not in (None, "channels_last", "channels_first"):
+            return NOT_MODELLED  # (the configured image data format, read at run time)
+        shape = image.shape
+        if len(shape) == 2:
+            shape = (1, *shape) if data_format == "channels_first" else (*shape, 1)
+        elif data_format == "channels_first":
+            shape = (shape[2], shape[0], shape[1])
+        return _array(shape, "float32" if dtype is None else dtype_name(dtype), image.origin)
     if last == "timeseries_dataset_from_array":
         return _timeseries_dataset(args, kwargs, node)
     if last == "split_dataset":
