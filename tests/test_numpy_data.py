@@ -42,6 +42,11 @@ EXACT = [
     "np.array([{'a': 1, 'b': 0}[s] for s in np.array(['a', 'b', 'a'])])",
     # Python lists of an array's numbers, made an array again: int64 of any integers.
     "np.array(a.tolist())", "np.array(b.tolist())", "np.array([c.tolist(), c.tolist()])",
+    "np.dot(a, a.T)", "a.dot(np.ones(4))", "np.dot(np.ones(4), np.ones(4))", "np.dot(2, a)", "b.dot(c[:4])",
+    "np.dot(np.zeros((2, 3, 4)), np.zeros((5, 4, 6)))", "np.ones(6).dot(a)",
+    # Ragged sequences made an array of Python objects.
+    "np.array([[1, 2], [3]], dtype=object)", "np.array([[[1], [2, 3]], [[4], [5]]], dtype=object)",
+    "np.array([np.zeros((5, 16)), np.zeros((7, 16))], dtype=object)", "np.array([a, a], dtype=object)",
     "a.astype('float32')", "a.astype(np.int32)", "b.astype(float)",
     "a / 255.0", "a * 2", "a + a", "b / 255.0", "b * 2", "b + 1", "c * 2.0", "c / 2", "i / 2", "i + 0.5",
     "b[:5, :1] - c", "c + c", "2 * c", "c[:, 0] + i[:5]", "c - c[:, :1]", "b + i[:4]",

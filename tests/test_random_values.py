@@ -27,6 +27,8 @@ rows = [[[1, 0, 0], [0, 1]], [[0, 1, 0], [1, 0]], [[0, 0, 1], [0, 1]]]
 random.shuffle(rows)
 ragged = [[1, 2], [3]]
 random.shuffle(ragged)
+pairs = [[1, 0], [0, 1], [1, 0]]
+np.random.shuffle(pairs)
 labels = np.arange(12) % 4
 """
 
@@ -46,7 +48,10 @@ ARRAYS = [
     "np.array([random.random() for _ in range(7)])", "np.array(random.choices([0, 1], k=5))",
     "np.eye(4)[labels]", "np.zeros((12, 3))[labels]", "np.zeros((10, 2))[[1, 2, 3]]",
     # Rows of one shape shuffled (a bag of words and its one-hot class): each is one of them.
-    "np.array([row[0] for row in rows])", "np.array([row[1] for row in rows])",
+    "np.array([row[0] for row in rows])", "np.array([row[1] for row in rows])", "np.array(pairs)",
+    # NumPy's permutations: of range(n), or of an array's rows; rows picked by them.
+    "np.random.permutation(8)", "np.random.permutation(np.array(points))",
+    "np.array(points)[np.random.permutation(len(points))[:5]]",
 ]
 NOT_FOLLOWED = [
     "random.sample(series_of_unknown_length, 3)", "random.choice(['a', 'b'])", "random.sample(range(3), 5)",

@@ -43,6 +43,9 @@ DATASETS = [
     "tf.data.Dataset.from_generator(samples, output_types=(tf.float32, tf.int32), output_shapes=((28, 28, 1), ()))",
     "tf.data.Dataset.from_generator(samples, (tf.float32, tf.int32), ((28, 28, 1), ()))",
     "tf.data.Dataset.from_generator(images, output_signature=tf.TensorSpec(shape=(4, 5))).batch(2)",
+    "tf.data.Dataset.zip((tf.data.Dataset.from_tensor_slices(x), tf.data.Dataset.from_tensor_slices(y))).batch(4)",
+    "tf.data.Dataset.zip(((tf.data.Dataset.from_tensors(x), tf.data.Dataset.from_tensor_slices(x)), "
+    "tf.data.Dataset.from_tensor_slices(y)))",
 ]
 
 

@@ -234,6 +234,31 @@ def shape_argument(value: Any) -> tuple | None:
     return None
 
 
+def _object_shape(value: Any) -> tuple | None:
+    """``np.array(value, dtype=object)`` of nested lists that are ragged: as deep as every list at
+    a level has one length (``[[1, 2], [3]]``: ``(2,)``, each item a list); None where that is not
+    known (an item not known, an array among them)."""
+    if not isinstance(value, (list, tuple)) or contents_unknown(value) or len(value) > MAX_ARRAY_LITERAL:
+        return None
+    if value and all(isinstance(v, ArrayValue) and v.shape and all(_is_int(d) for d in v.shape) for v in value):
+        # Arrays: of one shape, stacked; of different first sizes, one object each (else NumPy raises).
+        shapes = {v.shape for v in value}
+        if len(shapes) == 1:
+            return (len(value), *shapes.pop())
+        return (len(value),) if len({shape[0] for shape in shapes}) > 1 else None
+    level: list[Any] = [value]
+    shape: list[int] = []
+    while level and all(isinstance(v, (list, tuple)) for v in level):
+        if any(contents_unknown(v) or any(isinstance(i, ArrayValue) or i is UNKNOWN for i in v) for v in level):
+            return None
+        lengths = {len(v) for v in level}
+        if len(lengths) != 1:
+            break
+        shape.append(lengths.pop())
+        level = [item for v in level for item in v]
+    return tuple(shape) if shape else None
+
+
 def _literal_shape(value: Any, depth: int = 0) -> tuple[tuple, Any] | None:
     """The shape and dtype of ``np.array(value)`` for nested lists of numbers (or arrays)."""
     if isinstance(value, ArrayValue):
@@ -453,6 +478,9 @@ def numpy_call(function: str, args: list[Any], kwargs: dict[str, Any], node: Any
             if isinstance(source, GeneratedItems):
                 return NOT_MODELLED  # NumPy makes a 0-d array of objects of a generator
             found = _literal_shape(source)
+            if found is None and dtype is not None and dtype_name(dtype) == "object":
+                shape = _object_shape(source)  # ragged sequences: an array of Python objects
+                return NOT_MODELLED if shape is None else _array(shape, "object", origin)
             if found is None:
                 return NOT_MODELLED
             shape, found_dtype = found
@@ -486,6 +514,23 @@ def numpy_call(function: str, args: list[Any], kwargs: dict[str, Any], node: Any
                 not isinstance(a, (int, float)) or type(a) is bool for a in args[:2]):
             return NOT_MODELLED  # retstep (a pair), an axis, array bounds (more axes)
         return _array((num,), "float64" if dtype is None else dtype_name(dtype), origin)
+    if function == "dot" and len(args) == 2 and not kwargs:
+        return dot(args[0], args[1], origin)
+    if function == "random.permutation" and len(args) == 1 and not kwargs:
+        # A permutation of range(n) (an int), or of an array's rows.
+        source = args[0]
+        if isinstance(source, ArrayValue) and not isinstance(source, PythonNumber) and source.shape:
+            return _array(source.shape, source.dtype, origin)
+        if _is_int(source) and source >= 0 or isinstance(source, PythonNumber) and source.type_name == "int":
+            return _array((source if _is_int(source) else UNKNOWN,), "int64", origin)
+        return NOT_MODELLED
+    if function == "random.shuffle" and len(args) == 1 and not kwargs:
+        # In place: an array's rows keep its shape; a list's items each become any one of them.
+        from kerascheck.frontend.random_values import shuffled
+
+        if isinstance(args[0], ArrayValue) and not isinstance(args[0], PythonNumber):
+            return None
+        return None if isinstance(args[0], list) and shuffled(args[0]) else NOT_MODELLED
     if function in ("random.rand", "random.randn"):
         shape = shape_argument(list(args))  # (sizes read at run time: unknown dimensions)
         if kwargs or shape is None:
@@ -645,7 +690,7 @@ def _at_least_2d(value: Any) -> Any:
 
 ARRAY_METHODS = frozenset(
     {"reshape", "astype", "transpose", "flatten", "ravel", "squeeze", "copy", "argmax", "argmin", "sum", "mean",
-     "max", "min", "std", "var", "prod", "tolist"}
+     "max", "min", "std", "var", "prod", "tolist", "dot"}
 )
 DATASET_METHODS = frozenset(
     {"batch", "map", "shuffle", "prefetch", "cache", "take", "skip", "repeat", "unbatch", "filter", "with_options",
@@ -700,7 +745,32 @@ def array_method(array: ArrayValue, name: str, args: list[Any], kwargs: dict[str
         return reduction(array, name, args[0] if args else kwargs.get("axis"), kwargs, node, what=name)
     if name == "tolist" and not args and not kwargs:
         return _as_python_lists(array)
+    if name == "dot" and len(args) == 1 and not kwargs:
+        return dot(array, args[0], made_by("dot", node))
     return NOT_MODELLED
+
+
+def dot(left: Any, right: Any, origin: Any) -> Any:
+    """``np.dot(a, b)``: a number times an array is elementwise; vectors give their inner product
+    (a scalar); otherwise the sum over ``a``'s last axis and ``b``'s second-to-last (its only one,
+    for a vector): ``a.shape[:-1] + b.shape[:-2] + b.shape[-1:]``. Sizes that differ: NumPy raises."""
+    shapes = []
+    for value in (left, right):
+        if isinstance(value, ArrayValue):
+            shapes.append(value.shape)
+        elif type(value) in (int, float):
+            shapes.append(())
+        else:
+            return NOT_MODELLED
+    a, b = shapes
+    dtype = _promote(left.dtype if isinstance(left, ArrayValue) else left,
+                     right.dtype if isinstance(right, ArrayValue) else right, False)
+    if not a or not b:
+        return _array(a or b, dtype, origin)
+    summed = b[0] if len(b) == 1 else b[-2]
+    if _known(a[-1]) and _known(summed) and a[-1] != summed:
+        return INERT  # NumPy raises: shapes not aligned
+    return _array(a[:-1] + b[:-2] + (b[-1:] if len(b) > 1 else ()), dtype, origin)
 
 
 # ``tolist()``: the Python number type of each NumPy dtype's items; the most items followed one by one.
@@ -964,6 +1034,24 @@ def tf_data_call(function: str, args: list[Any], kwargs: dict[str, Any], node: A
         return DatasetValue(_element_of_arrays(value, sliced), made_by(function.rsplit(".", 1)[1], node))
     if function == "tensorflow.data.Dataset.from_generator":
         return _from_generator(args, kwargs, node)
+    if function == "tensorflow.data.Dataset.zip" and not kwargs:
+        # ``zip(a, b)`` (TF 2.13+) or ``zip((a, b))`` / ``zip({"k": a})``: elements of that
+        # structure, one element of each dataset (nested tuples and dicts of datasets).
+        datasets = args[0] if len(args) == 1 else tuple(args)
+
+        def element(value: Any) -> Any:
+            if type(value) is DatasetValue:
+                return value.element
+            if isinstance(value, tuple) and value and not contents_unknown(value):
+                items = tuple(element(v) for v in value)
+                return None if any(i is None for i in items) else items
+            if isinstance(value, dict) and value and all(isinstance(k, str) for k in value):
+                items = {k: element(v) for k, v in value.items()}
+                return None if any(i is None for i in items.values()) else items
+            return None
+
+        zipped = element(datasets) if isinstance(datasets, (tuple, dict)) else None
+        return NOT_MODELLED if zipped is None else DatasetValue(zipped, made_by("zip", node))
     if function == "tensorflow.TensorSpec":
         shape = args[0] if args else kwargs.get("shape")
         dtype = args[1] if len(args) > 1 else kwargs.get("dtype")
