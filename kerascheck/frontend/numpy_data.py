@@ -478,7 +478,8 @@ def numpy_call(function: str, args: list[Any], kwargs: dict[str, Any], node: Any
             if isinstance(source, GeneratedItems):
                 return NOT_MODELLED  # NumPy makes a 0-d array of objects of a generator
             found = _literal_shape(source)
-            if found is None and dtype is not None and dtype_name(dtype) == "object":
+            if found is None and dtype is not None and isinstance(dtype_name(dtype), str) and \
+                    dtype_name(dtype) == "object":
                 shape = _object_shape(source)  # ragged sequences: an array of Python objects
                 return NOT_MODELLED if shape is None else _array(shape, "object", origin)
             if found is None:
@@ -802,6 +803,9 @@ def subscript(array: ArrayValue, key: Any) -> Any:
     parts = list(key) if isinstance(key, tuple) else [key]
     if sum(1 for p in parts if p is Ellipsis) > 1:
         return INERT
+    objects = isinstance(array.dtype, str) and array.dtype == "object"
+    if objects and sum(1 for p in parts if _is_int(p)) >= len(array.shape):
+        return INERT  # one of its Python objects (an array of its own shape, a list…)
     picks = [p for p in parts if isinstance(p, list)]
     if picks and (len(picks) > 1 or not picks[0] or not all(type(v) is int for v in picks[0])
                   or any(_is_int(p) for p in parts)):

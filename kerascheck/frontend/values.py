@@ -671,8 +671,10 @@ def iteration_items(value: Any) -> list[Any] | None:
     if isinstance(value, (list, tuple, str)) and len(value) <= MAX_UNROLL:
         return list(value)
     if isinstance(value, ArrayValue) and value.shape and type(value.shape[0]) is int and value.shape[0] <= MAX_UNROLL:
-        # An array's rows (a 1-D array's numbers: arrays of no axis), as many as its first axis.
-        row = ArrayValue(value.shape[1:], value.dtype, value.origin)
+        # An array's rows (a 1-D array's numbers: arrays of no axis), as many as its first axis;
+        # a 1-D array of Python objects gives the objects, of a shape not known.
+        objects = isinstance(value.dtype, str) and value.dtype == "object" and len(value.shape) == 1
+        row = INERT if objects else ArrayValue(value.shape[1:], value.dtype, value.origin)
         return [row] * value.shape[0]
     return None
 
