@@ -238,3 +238,23 @@ def test_arrays_of_strings_or_objects_are_refused_with_kerass_dtype_name(array: 
 def test_data_of_unknown_dtype_is_not_refused() -> None:
     source = VALIDATED + "labels = np.load('labels.npy')\nmodel.fit(x, labels.reshape(-1, 3))\n"
     assert [d.code for d in analyse_source(source, "model.py").diagnostics] == []
+
+
+@pytest.mark.parametrize(("handler", "reported"), [
+    ("except ValueError:", False), ("except (TypeError, ValueError) as error:", False), ("except:", False),
+    ("except Exception:", False), ("except OSError:", True), ("except ImportError:", True),
+])
+def test_an_error_a_handler_catches_is_not_reported(handler: str, reported: bool) -> None:
+    """``try: model.fit(list_of_lists, ...)`` / ``except ValueError: model.fit(np.array(...))``:
+    Keras raises in the body, and the program catches it on purpose; a handler of other
+    exceptions does not."""
+    source = (
+        "import numpy as np\nimport keras\nfrom keras import layers\n"
+        "model = keras.Sequential([keras.Input((2,)), layers.Dense(1)])\nmodel.compile('adam', 'mse')\n"
+        "data = [[1.0, 2.0], [3.0, 4.0]]\n"
+        f"try:\n    model.fit(data, [0.0, 1.0], verbose=0)\n{handler}\n"
+        "    model.fit(np.array(data), np.array([0.0, 1.0]), verbose=0)\n"
+        "model.fit(data, [0.0, 1.0], verbose=0)\n"
+    )
+    codes = [(d.span.line, d.code) for d in analyse_source(source, "caught.py").diagnostics]
+    assert codes == ([(8, "KC407")] if reported else []) + [(11, "KC407")]

@@ -290,3 +290,30 @@ def test_img_to_array_shapes_are_keras() -> None:
     real = evaluate(IMAGES_TO_ARRAYS, "[(a.shape, str(a.dtype)) for a in last + first]")
     predicted = [(a.shape, a.dtype) for name in ("last", "first") for a in interpret(IMAGES_TO_ARRAYS, name)]
     assert predicted == real
+
+
+@pytest.mark.parametrize("expression", ["pad_sequences([[1, 2], [3]], maxlen=4)",
+                                        "pad_sequences([np.zeros((2, 3)), np.zeros((5, 3))], maxlen=6, dtype='float32')",
+                                        "pad_sequences(np.zeros((4, 7)), maxlen=5)",
+                                        "pad_sequences([[[1, 2]], [[3, 4], [5, 6]]], maxlen=3)"])
+def test_pad_sequences_keeps_each_samples_own_axes(expression: str) -> None:
+    """``pad_sequences`` pads the length axis and keeps what each sample has beyond it (sequences
+    of vectors give a third axis; a false KC401 came from assuming ids)."""
+    setup = "import numpy as np\nfrom keras.utils import pad_sequences\n"
+    predicted = interpret(setup, expression)
+    assert isinstance(predicted, ArrayValue) and predicted.shape == {
+        "pad_sequences([[1, 2], [3]], maxlen=4)": (2, 4),
+        "pad_sequences([np.zeros((2, 3)), np.zeros((5, 3))], maxlen=6, dtype='float32')": (2, 6, 3),
+        "pad_sequences(np.zeros((4, 7)), maxlen=5)": (4, 5),
+        "pad_sequences([[[1, 2]], [[3, 4], [5, 6]]], maxlen=3)": (2, 3, 2),
+    }[expression]
+
+
+@pytest.mark.oracle
+def test_pad_sequences_shapes_are_keras() -> None:
+    pytest.importorskip("keras")
+    setup = "import numpy as np\nfrom keras.utils import pad_sequences\n"
+    for expression in ("pad_sequences([[1, 2], [3]], maxlen=4)", "pad_sequences(np.zeros((4, 7)), maxlen=5)",
+                       "pad_sequences([np.zeros((2, 3)), np.zeros((5, 3))], maxlen=6, dtype='float32')",
+                       "pad_sequences([[[1, 2]], [[3, 4], [5, 6]]], maxlen=3)"):
+        assert interpret(setup, expression).shape == evaluate(setup, expression).shape, expression

@@ -148,15 +148,17 @@ def keras_dtype_name(dtype: Any) -> str | None:
 
 
 def check_dtypes(method: str, named: list[tuple[str, Any]], shown: dict[str, str] | None = None,
-                 on_batch: bool = False) -> DataProblem | None:
+                 on_batch: bool = False, objects_allowed: bool = False) -> DataProblem | None:
     """Arrays of strings or Python objects among ``x``, ``y`` and ``sample_weight``: Keras converts
-    every array to a tensor and refuses them (the first one, in that order)."""
+    every array to a tensor and refuses them (the first one, in that order). ``objects_allowed``:
+    the model takes strings, which arrays of Python objects may hold (the TensorFlow backend
+    converts them): those prove nothing."""
     for label, structure in named:
         for leaf in leaves(structure):
             if not isinstance(leaf, ArraySpec):
                 continue
             name = keras_dtype_name(leaf.dtype)
-            if name is None:
+            if name is None or objects_allowed and name == "object":
                 continue
             keras = (f"TypeError: Dtype {leaf.dtype} is not a valid JAX array type. Only arrays of numeric types are "
                      "supported by JAX." if on_batch else f"Invalid dtype: {name}")
@@ -194,8 +196,8 @@ def check_input_keys(method: str, x: dict, model: ModelInputs) -> DataProblem | 
 def check_input_count(method: str, x: Any, model: ModelInputs, label: str) -> DataProblem | None:
     """As many arrays as the model has inputs (a list or tuple of them; one array for one input)."""
     expected = len(model.shapes)
-    if isinstance(x, dict):
-        return None  # matched by name: not followed
+    if isinstance(x, dict) or x is UNKNOWN:
+        return None  # matched by name: not followed; a structure not known (a dict of a DataFrame)
     given = len(leaves(x)) if isinstance(x, (list, tuple)) else 1
     if isinstance(x, (list, tuple)) and any(isinstance(item, (list, tuple, dict)) for item in x):
         return None  # nested structures: not followed

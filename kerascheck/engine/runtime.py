@@ -922,6 +922,9 @@ class Session:
         # Set while code runs that the program may never run that way (a model factory
         # analysed with its defaults): what it builds is marked speculative.
         self.speculative = False
+        # Set while code runs whose errors a handler around it catches (``try: … except
+        # ValueError:``): what Keras raises there is not reported.
+        self.catching = 0
         # keras.config.image_data_format(), unless the program sets it.
         self.image_data_format: Any = "channels_last"
         # The default variable dtype, as bytes per variable: ``keras.config.floatx()``, and
@@ -1055,8 +1058,8 @@ class Session:
             return  # Keras 2 was not recorded raising the same errors: prove nothing
         traced = self.traced_calls[0] if self.traced_calls and self.keras_version == 3 else None
         self.errors.append(
-            EngineError(kind, message, origin, layer, tuple(inputs), expected, self.speculative, keywords, rewrite,
-                        traced=traced)
+            EngineError(kind, message, origin, layer, tuple(inputs), expected, self.speculative or self.catching > 0,
+                        keywords, rewrite, traced=traced)
         )
 
     def bind_data(self, name: str, value_node: Any, described: Any) -> None:
@@ -1069,8 +1072,8 @@ class Session:
         if any(e.origin is origin and e.message == problem.message and e.data == problem.sources
                for e in self.errors):
             return
-        self.errors.append(EngineError(problem.kind, problem.message, origin, speculative=self.speculative,
-                                       data=problem.sources))
+        self.errors.append(EngineError(problem.kind, problem.message, origin,
+                                       speculative=self.speculative or self.catching > 0, data=problem.sources))
 
     # -- construction ---------------------------------------------------------------
     def create_layer(

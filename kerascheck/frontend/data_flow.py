@@ -544,8 +544,11 @@ class DataFlow:
                 if cardinality is not None:
                     problems.append(cardinality)
             if not problems:
-                # (a validation split converts the arrays too, before it splits them)
-                dtypes = data_checks.check_dtypes(method, named, shown, method in _ON_BATCH)
+                # (a validation split converts the arrays too, before it splits them; a model with
+                # an input of strings, a StringLookup's, may be fed arrays of Python strings on
+                # purpose: the TensorFlow backend takes them)
+                dtypes = data_checks.check_dtypes(method, named, shown, method in _ON_BATCH,
+                                                  objects_allowed=_takes_strings(model))
                 if dtypes is not None:
                     return [dtypes]  # Keras raises converting the data, before any model sees it
         if method in _ON_BATCH and inputs is not None and inputs.functional and isinstance(x, (list, tuple)):
@@ -832,7 +835,10 @@ def _tensor_of(value: Any, dtype: Any, node: Any) -> Any:
         array = numpy_data.numpy_call("array", [value], {}, node)
         if not isinstance(array, ArrayValue):
             return INERT
-        array = ArrayValue(array.shape, _TF_DEFAULT_DTYPES.get(array.dtype, array.dtype), array.origin)
+        dtype_found = array.dtype
+        if isinstance(dtype_found, str) and dtype_found.startswith("<U"):
+            dtype_found = "string"  # TensorFlow's strings, which Keras takes where its backend does
+        array = ArrayValue(array.shape, _TF_DEFAULT_DTYPES.get(dtype_found, dtype_found), array.origin)
     else:
         return INERT
     if dtype is not None:
@@ -968,6 +974,17 @@ def _model_inputs(model: Model) -> data_checks.ModelInputs | None:
         return None
     names = tuple(t.layer.name if t.layer is not None else UNKNOWN for t in tensors)
     return data_checks.ModelInputs(model.name, names, tuple(t.shape for t in tensors), not isinstance(model, Sequential))
+
+
+def _takes_strings(model: Model) -> bool:
+    """A model with an input of strings (``keras.Input(dtype="string")``), or one whose inputs are
+    not known: strings given to it may be its data (the TensorFlow backend takes them)."""
+    functional = model.functional if isinstance(model, Sequential) else model
+    if not isinstance(functional, Functional):
+        return not isinstance(model, Sequential)
+    return any(not isinstance(t, KerasTensor) or t.dtype is not None and (not isinstance(t.dtype, str)
+                                                                         or t.dtype == "string")
+               for t in functional.inputs)  # (None: Keras's floatx)
 
 
 def _batch_size(method: str, given: dict[str, Any]) -> Any:

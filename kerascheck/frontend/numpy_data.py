@@ -989,14 +989,29 @@ def pad_sequences(args: list[Any], kwargs: dict[str, Any], node: Any,
             break  # an item not known: whether it has a length is not known
     maxlen = args[1] if len(args) > 1 else kwargs.get("maxlen")
     dtype = args[2] if len(args) > 2 else kwargs.get("dtype", "int32")
+    # Each sample's shape beyond its length (``np.asarray(sequence).shape[1:]`` of the first one
+    # that is not empty, Keras's ``sample_shape``): () for sequences of ids; an array's own axes.
+    sample: Any = ()
     if isinstance(sequences, ArrayValue) and sequences.shape:
         count = sequences.shape[0]
-    elif isinstance(sequences, list) and not any(isinstance(s, InertObject) and not isinstance(s, list) for s in sequences):
+        sample = tuple(sequences.shape[2:])
+    elif isinstance(sequences, list) and not any(isinstance(s, InertObject) and not isinstance(s, ArrayValue)
+                                                 and not isinstance(s, list) for s in sequences):
         count = len(sequences)
+        first = next((s for s in sequences if not (isinstance(s, (list, tuple)) and not s)), None)
+        if isinstance(first, ArrayValue) and not isinstance(first, PythonNumber):
+            sample = tuple(first.shape[1:]) if first.shape else None
+        elif isinstance(first, (list, tuple)):
+            found = _literal_shape(first)
+            sample = tuple(found[0][1:]) if found is not None and found[0] else None
+        elif first is not None and not isinstance(first, str):
+            sample = None
     else:
-        count = UNKNOWN
+        count, sample = UNKNOWN, None
+    if sample is None:
+        return INERT  # samples of a shape not known: the rank is not known either
     length = maxlen if _is_int(maxlen) else UNKNOWN
-    return _array((count, length), dtype_name(dtype), made_by("pad_sequences", node))
+    return _array((count, length, *sample), dtype_name(dtype), made_by("pad_sequences", node))
 
 
 def _element_of_arrays(value: Any, sliced: bool) -> Any:

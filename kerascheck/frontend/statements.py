@@ -127,8 +127,14 @@ class Statements:
                     self.assign(item.asname.name, UNKNOWN if value is not None else None, scope)
             self.exec_block(stmt.body.body, scope)
         elif isinstance(stmt, cst.Try):
-            # The body is the path taken when nothing fails; handlers are not modelled.
-            self.exec_block(stmt.body.body, scope)
+            # The body is the path taken when nothing fails; handlers are not modelled. An error
+            # Keras raises in it, a handler may catch on purpose: not reported there.
+            catches = _catches_keras_errors(stmt)
+            self.session.catching += catches
+            try:
+                self.exec_block(stmt.body.body, scope)
+            finally:
+                self.session.catching -= catches
             for handler in stmt.handlers:
                 self.havoc(handler.body.body, scope)
             if stmt.orelse is not None:
@@ -382,6 +388,23 @@ class Statements:
             if param.default is not None:
                 defaults[param.name.value] = self.eval(param.default, scope)
         return UserFunction(node, scope, defaults, self.current_file)
+
+
+# The exceptions Keras (and NumPy, in its data utilities) raise, and their bases.
+_KERAS_EXCEPTIONS = frozenset({"Exception", "BaseException", "ValueError", "TypeError", "IndexError",
+                               "AttributeError", "KeyError", "LookupError", "RuntimeError", "NotImplementedError"})
+
+
+def _catches_keras_errors(stmt: cst.Try) -> bool:
+    """A handler of the ``try`` catches what Keras raises (a bare ``except``, ``Exception``,
+    ``ValueError``…, alone or in a tuple)."""
+    for handler in stmt.handlers:
+        if handler.type is None:
+            return True
+        types = [e.value for e in handler.type.elements] if isinstance(handler.type, cst.Tuple) else [handler.type]
+        if any(dotted_name(t).rsplit(".", 1)[-1] in _KERAS_EXCEPTIONS for t in types):
+            return True
+    return False
 
 
 # Loops stop being run round by round (and are read for what their remaining rounds may change)
