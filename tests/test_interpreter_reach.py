@@ -180,6 +180,12 @@ def test_get_layer_by_name_after_names_became_unknown(asked: str, found: str | N
     )
     model = "base" if asked.startswith(("block", "input")) else "top"
     result = interpret(setup, f"{model}.get_layer({asked!r})")
+    named_inside = interpret(
+        setup + "class Block(layers.Layer):\n    def __init__(self, **kwargs):\n"
+        "        super().__init__(name=sys.argv[3], **kwargs)\n"
+        "first = keras.Sequential([keras.Input((3,)), Block(), layers.Dense(4, name='head')])\n",
+        f"first.get_layer({asked!r})")
+    assert named_inside is UNKNOWN  # a name its class gives from a value not known: any
     if found is None:
         assert result is UNKNOWN
     else:

@@ -615,11 +615,10 @@ class DataFlow:
         if method == "fit" and isinstance(validation, tuple) and len(validation) == 1 and isinstance(
                 validation[0], ArrayValue) and not trained_raised and model is not None and _validates(given):
             # ``(x_val,)``: Keras unpacks it as inputs without targets, which the loss meets.
-            missing = _missing_targets(model, "evaluate")
+            missing = _missing_targets(model, "evaluate", "fit() is given validation data without targets "
+                                                          "((x_val,) unpacks as inputs only)")
             if missing is not None:
-                problems.append(replace(missing, message=missing.message.replace(
-                    "evaluate() is given no targets (no `y`, or a dataset of inputs only)",
-                    "fit() is given validation data without targets ((x_val,) unpacks as inputs only)", 1)))
+                problems.append(missing)
             return problems
         if method == "fit" and isinstance(validation, tuple) and len(validation) in (2, 3):
             vx, vy = _specs(validation[0]), _specs(validation[1])
@@ -790,7 +789,7 @@ def _outputs_for(model: Model, x: Any, shapes: list[Any]) -> list[Any]:
     return merged
 
 
-def _missing_targets(model: Model, method: str) -> data_checks.DataProblem | None:
+def _missing_targets(model: Model, method: str, given: str | None = None) -> data_checks.DataProblem | None:
     """Data without targets (no ``y``; a dataset of inputs only) for a model compiled with a
     built-in loss: ``CompileLoss`` converts the missing labels, None, to a tensor (JAX's error).
     Where the compiled metrics are built on this batch first, they raise otherwise: not claimed."""
@@ -800,10 +799,11 @@ def _missing_targets(model: Model, method: str) -> data_checks.DataProblem | Non
         return None  # a model of the user's class (its train_step may need no labels)
     if model.compile_metrics and not model.metrics_built:
         return None
+    given = given or f"{method}() is given no targets (no `y`, or a dataset of inputs only)"
     return data_checks.DataProblem(
         "data-targets",
-        f"{method}() is given no targets (no `y`, or a dataset of inputs only), but the model was compiled with "
-        "a loss, which compares targets with its outputs. Keras: None is not a valid value for jnp.array",
+        f"{given}, but the model was compiled with a loss, which compares targets with its outputs. "
+        "Keras: None is not a valid value for jnp.array",
     )
 
 

@@ -9,7 +9,15 @@ import libcst as cst
 
 from kerascheck.engine.dims import UNKNOWN
 from kerascheck.engine.layer import RULES
-from kerascheck.engine.runtime import Functional, KerasTensor, Layer, OpaqueLayer, SubclassedModel, UserLayer
+from kerascheck.engine.runtime import (
+    Functional,
+    KerasTensor,
+    Layer,
+    OpaqueLayer,
+    SubclassedModel,
+    UserLayer,
+    to_snake_case,
+)
 from kerascheck.frontend.keras_calls import NON_BUILDING_MODEL_METHODS
 from kerascheck.frontend.syntax import dotted_name
 from kerascheck.frontend.values import (
@@ -125,6 +133,8 @@ class UserClasses:
             if explicit is not None and not isinstance(explicit, str):
                 explicit = UNKNOWN  # not known (or not a name Keras accepts)
             layer.name = self.session.name_for(explicit, layer.class_name)
+            # (a name given, even one not known, is not of the pattern Keras generates)
+            layer.name_prefix = to_snake_case(layer.class_name) if explicit is None else None
         if "trainable" in kwargs:
             layer.trainable = kwargs["trainable"] if isinstance(kwargs["trainable"], bool) else UNKNOWN
         # Layer.__init__ turns these into the layer's input shape (the first of a Sequential).
