@@ -344,7 +344,7 @@ def _analyse_source(
 
     old_limit = sys.getrecursionlimit()
     sys.setrecursionlimit(max(old_limit, MAX_NESTING))
-    interpreter = Interpreter.for_file(path, settings.keras_version) if reuse is None else None
+    interpreter = Interpreter.for_file(path, settings.keras_version, settings.backend) if reuse is None else None
     try:
         if interpreter is not None:
             interpreter.run_module(module)

@@ -17,6 +17,7 @@ from typing import Any
 import click
 
 from kerascheck import __version__
+from kerascheck.knowledge.keras_backends import BACKENDS
 
 FORMATS = ("text", "json", "sarif", "github")
 
@@ -114,6 +115,10 @@ def main() -> None:
     help="Predict what Keras 2 (tf.keras) or 3 prints and raises  [default: 3]",
 )
 @click.option(
+    "--backend", type=click.Choice(BACKENDS), default=None,
+    metavar="NAME", help="Keras 3's backend where a file does not set KERAS_BACKEND  [default: jax]",
+)
+@click.option(
     "--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="N",
     help="Worker processes  [default: the cores; small runs use one]",
 )
@@ -134,6 +139,7 @@ def check(
     graph_dir: Path | None,
     graph_format: str | None,
     keras_version: str | None,
+    backend: str | None,
     jobs: int | None,
     no_cache: bool,
 ) -> None:
@@ -172,6 +178,8 @@ def check(
             settings = replace(settings, exit_zero=exit_zero)
         if keras_version is not None:
             settings = replace(settings, keras_version=int(keras_version))
+        if backend is not None:
+            settings = replace(settings, backend=backend)
 
         summary = summary or explain or bool(model_patterns)
         wants_summaries = summary or output_format == "json" or fix or diff or graph_dir is not None

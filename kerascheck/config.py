@@ -1,7 +1,7 @@
 """Settings: ``[tool.kerascheck]`` in ``pyproject.toml``, then the command line.
 
 Keys follow ruff's: ``select``, ``extend-select``, ``ignore``, ``exclude``,
-``per-file-ignores``, plus ``exit-zero``, the thresholds of the lint rules
+``per-file-ignores``, plus ``exit-zero``, ``keras-version``, ``backend``, the thresholds of the lint rules
 (``param-hog-share``, ``param-hog-min-params``), the language server's ``inlay-hints`` and
 ``cache-dir`` (default: ``.kerascheck_cache`` beside the configuration file, else in the current
 folder).  The file is found by walking
@@ -23,6 +23,9 @@ else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
 
+from kerascheck.knowledge.keras_backends import BACKENDS
+
+
 class ConfigError(Exception):
     """The configuration is unusable; reported as a usage error (exit 2)."""
 
@@ -39,6 +42,8 @@ class Settings:
     param_hog_min_params: int = 100_000_000
     max_params: tuple[tuple[str, int], ...] = ()  # KC305: (model glob, parameter budget)
     keras_version: int = 3  # whose summary() and errors to predict: Keras 3.15, or Keras 2 (tf-keras)
+    # Keras 3's backend where the program does not set KERAS_BACKEND (the sizes of int variables).
+    backend: str = "jax"
     inlay_hints: bool = True  # the language server's output shapes after each layer call
     root: Path = field(default_factory=Path.cwd)  # folder of the configuration file
     cache_dir: Path | None = None  # None: root / ".kerascheck_cache"
@@ -68,7 +73,8 @@ class Settings:
         only the lint thresholds, the parameter budgets and the Keras version are part of a
         cache entry's key.
         """
-        return repr((self.param_hog_share, self.param_hog_min_params, self.max_params, self.keras_version))
+        return repr((self.param_hog_share, self.param_hog_min_params, self.max_params, self.keras_version,
+                     self.backend))
 
     def cache_folder(self) -> Path:
         return self.cache_dir if self.cache_dir is not None else self.root / ".kerascheck_cache"
@@ -91,7 +97,7 @@ def _glob(relative: str, pattern: str) -> bool:
 
 _KEYS = {
     "select", "extend-select", "ignore", "exclude", "per-file-ignores", "exit-zero",
-    "param-hog-share", "param-hog-min-params", "keras-version", "max-params", "cache-dir", "inlay-hints",
+    "param-hog-share", "param-hog-min-params", "keras-version", "backend", "max-params", "cache-dir", "inlay-hints",
 }
 
 
@@ -193,6 +199,9 @@ def settings_from_table(table: dict[str, Any], root: Path, where: str) -> Settin
     keras_version = table.get("keras-version", 3)
     if keras_version not in (2, 3) or isinstance(keras_version, bool):
         raise ConfigError(f"{where}: `keras-version` must be 2 or 3")
+    backend = table.get("backend", "jax")
+    if backend not in BACKENDS:
+        raise ConfigError(f"{where}: `backend` must be one of {', '.join(BACKENDS)}")
     cache_dir = table.get("cache-dir")
     if cache_dir is not None and (not isinstance(cache_dir, str) or not cache_dir):
         raise ConfigError(f"{where}: `cache-dir` must be a folder path (relative to {root})")
@@ -209,6 +218,7 @@ def settings_from_table(table: dict[str, Any], root: Path, where: str) -> Settin
         param_hog_share=float(share),
         param_hog_min_params=minimum,
         keras_version=keras_version,
+        backend=backend,
         max_params=tuple(sorted(budgets.items())),
         inlay_hints=inlay_hints,
         root=root,

@@ -51,13 +51,16 @@ class Weight:
     shape: tuple
     trainable: bool = True
     dtype_bytes: int = 4  # float32, Keras's default variable dtype
+    integer: bool = False  # of dtype "int", whose size is the backend's (not the layer's dtype)
 
-    def __init__(self, name: str, shape: tuple, trainable: bool = True, dtype_bytes: int = 4) -> None:
+    def __init__(self, name: str, shape: tuple, trainable: bool = True, dtype_bytes: int = 4,
+                 integer: bool = False) -> None:
         fields = self.__dict__
         fields["name"] = name
         fields["shape"] = shape
         fields["trainable"] = trainable
         fields["dtype_bytes"] = dtype_bytes
+        fields["integer"] = integer
 
     @property
     def count(self) -> Dim:
@@ -245,8 +248,8 @@ class LayerRule:
         raise NotImplementedError
 
     # -- helpers for rules ----------------------------------------------------
-    def add_weight(self, name: str, shape: Sequence[Dim], trainable: bool = True) -> Weight:
-        weight = Weight(name, tuple(shape), trainable)
+    def add_weight(self, name: str, shape: Sequence[Dim], trainable: bool = True, integer: bool = False) -> Weight:
+        weight = Weight(name, tuple(shape), trainable, integer=integer)
         self.weights.append(weight)
         return weight
 

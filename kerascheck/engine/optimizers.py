@@ -15,8 +15,12 @@ trained ("Optimizer params", added to "Total params").
 - with ``use_ema=True``, an ``average`` per variable; with ``gradient_accumulation_steps``, an
   ``accumulator`` per variable.
 
-Adafactor (factored slots), Muon (slots by the variable's rank), ScheduleFreeAdamW and a
-LossScaleOptimizer are not modelled: their count is UNKNOWN.  Every count here is proven by the
+A ``LossScaleOptimizer`` (which ``compile`` wraps the optimizer in when the model's dtype policy
+is ``mixed_float16``) has its inner optimizer's variables and its own: ``step_counter`` (an int),
+``dynamic_scale``, and its own ``iteration`` and ``learning_rate``.
+
+Adafactor (factored slots), Muon (slots by the variable's rank) and ScheduleFreeAdamW are not
+modelled: their count is UNKNOWN.  Every count here is proven by the
 trained models of ``fixtures/summary/trained_models_optimizer_params.py``, recorded from Keras.
 """
 
@@ -64,6 +68,10 @@ _KEYWORDS = {
 }
 
 
+# LossScaleOptimizer(inner_optimizer, initial_scale=2.0**15, dynamic_growth_steps=2000, name=None).
+_LOSS_SCALE_PARAMETERS = ("inner_optimizer", "initial_scale", "dynamic_growth_steps", "name")
+
+
 @dataclass(frozen=True, eq=False)
 class OptimizerSpec:
     """An optimizer as ``compile`` receives it: its class and its constructor's arguments
@@ -80,7 +88,8 @@ def optimizer_spec(class_name: str, args: tuple, kwargs: dict[str, Any], schedul
     """The spec of ``keras.optimizers.<class_name>(*args, **kwargs)``, or UNKNOWN."""
     if class_name not in OPTIMIZER_CLASSES:
         return UNKNOWN
-    names = ("learning_rate", *_KEYWORDS.get(class_name, ()))
+    names = _LOSS_SCALE_PARAMETERS if class_name == "LossScaleOptimizer" else (
+        "learning_rate", *_KEYWORDS.get(class_name, ()))
     if len(args) > len(names):
         return UNKNOWN
     config = dict(zip(names, args))
@@ -91,22 +100,38 @@ def optimizer_spec(class_name: str, args: tuple, kwargs: dict[str, Any], schedul
     return OptimizerSpec(class_name, tuple(config.items()), schedule)
 
 
-def optimizer_params(spec: Any, trainable_params: Any, trainable_bytes: Any) -> tuple[Any, Any]:
+def optimizer_params(spec: Any, trainable_params: Any, trainable_bytes: Any, int_bytes: Any = 4) -> tuple[Any, Any]:
     """The number of values the optimizer's variables hold once built on the model's trainable
     variables (``trainable_params`` values in all, of ``trainable_bytes``), and their size in
-    bytes (each slot in its variable's dtype; the scalars are int32 and float32); UNKNOWN where
-    that is not known."""
+    bytes (each slot in its variable's dtype; ``iteration`` of dtype "int", ``int_bytes`` on the
+    backend, the other scalars float32); UNKNOWN where that is not known."""
     layout = _layout(spec)
     if layout is UNKNOWN:
         return UNKNOWN, UNKNOWN
-    scalars, slots = layout
-    count = scalars + slots * trainable_params if type(trainable_params) is int else UNKNOWN
-    size = 4 * scalars + slots * trainable_bytes if type(trainable_bytes) is int else UNKNOWN
+    ints, floats, slots = layout
+    count = ints + floats + slots * trainable_params if type(trainable_params) is int else UNKNOWN
+    size = ints * int_bytes + 4 * floats + slots * trainable_bytes if type(trainable_bytes) is int and type(
+        int_bytes) is int else UNKNOWN
     return count, size
 
 
+def loss_scaled(spec: Any) -> Any:
+    """The ``LossScaleOptimizer`` that ``compile`` wraps ``spec`` in (mixed_float16)."""
+    if not isinstance(spec, OptimizerSpec):
+        return UNKNOWN
+    return spec if spec.class_name == "LossScaleOptimizer" else OptimizerSpec(
+        "LossScaleOptimizer", (("inner_optimizer", spec),))
+
+
 def _layout(spec: Any) -> Any:
-    """``(scalars, slots per trainable variable)`` of the optimizer, or UNKNOWN."""
+    """``(int scalars, float32 scalars, slots per trainable variable)`` of the optimizer, or UNKNOWN."""
+    if isinstance(spec, OptimizerSpec) and spec.class_name == "LossScaleOptimizer":
+        config = dict(spec.config)
+        inner = _layout(config.get("inner_optimizer"))
+        if inner is UNKNOWN or any(key not in _LOSS_SCALE_PARAMETERS for key in config):
+            return UNKNOWN
+        # step_counter and its iteration (ints), dynamic_scale and its learning_rate (0.0).
+        return inner[0] + 2, inner[1] + 2, inner[2]
     if not isinstance(spec, OptimizerSpec) or spec.class_name not in _SLOTS:
         return UNKNOWN
     config = dict(spec.config)
@@ -135,7 +160,7 @@ def _layout(spec: Any) -> Any:
             return UNKNOWN  # perhaps a schedule, which makes no variable
     except (Unresolved, TypeError):
         return UNKNOWN
-    return scalars + _SCALARS.get(spec.class_name, 0), slots
+    return 1, scalars - 1 + _SCALARS.get(spec.class_name, 0), slots  # (iteration: an int)
 
 
 def _flag(condition: Any) -> int:

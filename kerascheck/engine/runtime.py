@@ -37,6 +37,7 @@ from kerascheck.engine.dims import (
 from kerascheck.engine.layer import RULES, InputSpec, LayerError, LayerRule, Weight
 from kerascheck.knowledge import keras2 as keras2_record
 from kerascheck.knowledge import keras_api
+from kerascheck.knowledge.keras_backends import BACKENDS
 from kerascheck.knowledge import masking as record_masking
 from kerascheck.knowledge.built_at_init import BUILT_AT_INIT
 
@@ -133,6 +134,9 @@ class Node:
     # The layer's skipped nodes (Layer.skipped_nodes) before this one: its index in Keras is
     # its index in ``inbound_nodes`` plus these.
     skipped_before: int = 0
+    # The Keras node index of each input's source, where the input stands for the output of a
+    # call that was skipped (a Sequential's rebuild on ``add``: Session._extend_build).
+    input_node_indices: tuple[int, ...] | None = None
 
     @property
     def is_input(self) -> bool:
@@ -258,6 +262,9 @@ class Layer:
             session.policy_may_have_been_fixed()
         else:
             self.variable_bytes = variable_dtype_bytes(dtype) if dtype is not None else session.policy_variable_bytes()
+        # Its dtype policy is mixed_float16 (UNKNOWN: not known).
+        self.mixed_float16: Any = session.policy_mixed if dtype is None else (
+            UNKNOWN if dtype is UNKNOWN else policy_name(dtype) == "mixed_float16")
         self.class_name = class_name
         # A user's subclass of a built-in layer that behaves as its base (Session.create_layer's
         # ``as_class``): the class the summary shows and names it after; class_name is the base's.
@@ -365,11 +372,12 @@ class Layer:
         if self.session.keras_version == 3:  # Keras 2 does not count the names of sub-layers
             for class_name in self.rule.auxiliary_layers_on_build:
                 self.session.auto_name(class_name)
-        size = self.variable_bytes
-        # Every variable takes the layer's variable dtype (an unknown size is not compared: that
-        # would be a decision on an unknown value).
+        size, int_size = self.variable_bytes, self.session.int_variable_bytes()
+        # Every variable takes the layer's variable dtype, but those of dtype "int" (an unknown
+        # size is not compared: that would be a decision on an unknown value).
         self.own_weights = [
-            w if size is not UNKNOWN and w.dtype_bytes == size else replace(w, dtype_bytes=size)
+            w if (int_size if w.integer else size) is not UNKNOWN and w.dtype_bytes == (int_size if w.integer else size)
+            else replace(w, dtype_bytes=int_size if w.integer else size)
             for w in self.rule.weights
         ]
         if any(not is_known(w.shape) for w in self.own_weights):
@@ -391,6 +399,13 @@ class DTypePolicy:
     for a layer's ``dtype=`` or the global policy, where the name serves as well."""
 
     name: str
+
+
+def policy_name(policy: Any) -> Any:
+    """The name of a dtype policy given as a string or a :class:`DTypePolicy`; else UNKNOWN."""
+    if isinstance(policy, DTypePolicy):
+        return policy.name
+    return policy if isinstance(policy, str) else UNKNOWN
 
 
 def variable_dtype_bytes(dtype: Any) -> Any:
@@ -461,13 +476,19 @@ class Model(Layer):
             self.optimizer_params = (UNKNOWN, UNKNOWN)
         else:
             trainable = self.trainable_weight_list()
-            self.optimizer_params = optimizer_params(spec, count_params(trainable), memory_size(trainable))
+            self.optimizer_params = optimizer_params(spec, count_params(trainable), memory_size(trainable),
+                                                     self.session.int_variable_bytes())
         if spec is not None and spec is not UNKNOWN:
             built[id(spec)] = (spec, self.optimizer_params)
 
-    def compiled_with(self, spec: Any) -> None:
+    def compiled_with(self, spec: Any, auto_scale_loss: Any = True) -> None:
         """``compile(optimizer=...)``: a new optimizer is built at the next fit; one the program
-        already built (the same object compiled again) keeps its variables."""
+        already built (the same object compiled again) keeps its variables. A model whose dtype
+        policy is mixed_float16 has it wrapped in a LossScaleOptimizer (``auto_scale_loss``)."""
+        from kerascheck.engine.optimizers import loss_scaled
+
+        if auto_scale_loss is not False and spec is not None and self.mixed_float16 is not False:
+            spec = loss_scaled(spec) if self.mixed_float16 is True and auto_scale_loss is True else UNKNOWN
         self.compile_optimizer = spec
         done = self.session.built_optimizers.get(id(spec))
         self.optimizer_built, self.optimizer_params = (True, done[1]) if done is not None else (False, None)
@@ -898,12 +919,16 @@ def keras2_errors_agree(class_name: str | None) -> bool:
 class Session:
     """The global state of one run of a model file (Keras's name counters and objects)."""
 
-    def __init__(self, keras_version: int = 3) -> None:
+    def __init__(self, keras_version: int = 3, backend: str = "jax") -> None:
         # 3: Keras 3.15, the default.  2: Keras 2 (tf.keras up to TensorFlow 2.15, tf-keras):
         # the same layer rules where Keras 2 was recorded to agree (knowledge/keras2.py),
         # Keras 2's names for inputs, models and operators, and no diagnostics it was not
         # recorded to share.
         self.keras_version = keras_version
+        # Keras 3's backend (``KERAS_BACKEND``): the configured one, unless the program sets the
+        # variable before it imports Keras; UNKNOWN when it sets one kerascheck cannot read.
+        self.backend: Any = "tensorflow" if keras_version == 2 else backend
+        self.keras_imported = False
         self.name_uids: dict[str, int] = collections.defaultdict(int)
         self.uids: dict[str, int] = collections.defaultdict(int)  # Keras 2's backend.get_uid
         self.models: list[Model] = []
@@ -938,6 +963,8 @@ class Session:
         # Set once the program changes floatx or the dtype policy (layers may then convert
         # their inputs to another compute dtype).
         self.dtype_policy_changed = False
+        # The global dtype policy is mixed_float16 (compile then wraps optimizers in a LossScaleOptimizer).
+        self.policy_mixed: Any = False
         # > 0 while a user layer's call runs on symbolic inputs (see Node.traced).
         self.tracing = 0
         # The user layers whose call() runs on symbolic inputs, outermost first, with the
@@ -967,6 +994,7 @@ class Session:
         self.uncertain_prefixes.clear()
         if self.keras_version == 3:
             self.policy_bytes, self.policy_maybe_fixed = None, False
+            self.policy_mixed = False
 
     # -- the default variable dtype ------------------------------------------------------
     def policy_variable_bytes(self) -> Any:
@@ -990,11 +1018,25 @@ class Session:
         if self.policy_bytes is None and self.policy_maybe_fixed:
             self.policy_bytes = UNKNOWN  # fixed from the old floatx, or to be fixed from this one
 
+    def set_backend(self, name: Any) -> None:
+        """``os.environ["KERAS_BACKEND"] = name``: Keras reads it when it is imported (later, it
+        changes nothing)."""
+        if not self.keras_imported:
+            self.backend = name if name in BACKENDS else UNKNOWN
+
+    def int_variable_bytes(self) -> Any:
+        """Bytes of a variable of dtype ``"int"`` (an optimizer's ``iteration``, Normalization's
+        ``count``): ``int64`` on TensorFlow, ``int32`` elsewhere (``dtypes.PYTHON_DTYPES_MAP``)."""
+        if self.backend is UNKNOWN:
+            return UNKNOWN
+        return 8 if self.backend == "tensorflow" else 4
+
     def set_dtype_policy(self, policy: Any) -> None:
         """``keras.config.set_dtype_policy(policy)`` (``keras.mixed_precision.set_global_policy``)."""
         self.dtype_policy_changed = True
         known = self.keras_version == 3 and isinstance(policy, (str, DTypePolicy))
         self.policy_bytes = variable_dtype_bytes(policy) if known else UNKNOWN
+        self.policy_mixed = policy_name(policy) == "mixed_float16" if known else UNKNOWN
 
     # -- names --------------------------------------------------------------------
     def uniquify(self, name: str) -> Any:
@@ -1274,6 +1316,8 @@ class Session:
                 return UNKNOWN
             if isinstance(inputs, ArrayData) and isinstance(layer, Sequential) and self._build_on_data(layer, inputs):
                 return UNKNOWN
+            if isinstance(layer, Sequential) and not isinstance(inputs, ArrayData):
+                self._names_of_build_on_unknown(layer)
             result: Any = UNKNOWN
             if isinstance(layer, SubclassedModel) and (layer.call_hook is None or not isinstance(inputs, ArrayData)):
                 layer.contents_uncertain = True  # called on data: built with shapes not seen here
@@ -1418,6 +1462,20 @@ class Session:
         so calling it on data builds nothing more."""
         return (self.keras_version == 3 and bool(model.stack) and isinstance(model.stack[0], InputLayer)
                 and any(isinstance(layer, OpaqueLayer) for layer in model.stack))
+
+    def _names_of_build_on_unknown(self, model: Sequential) -> None:
+        """A Sequential without an Input called on data kerascheck cannot see (its structure too:
+        one array, or several): Keras 3 builds it only if it is one array, making an InputLayer,
+        the layers' own sub-layers and a Functional, whose names are taken, or not."""
+        if model.built or model.functional is not None or self.keras_version == 2 or not model.stack or isinstance(
+                model.stack[0], InputLayer):
+            return
+        self.uncertain_prefixes.update(("input_layer", "functional"))
+        for layer in model.stack:
+            if isinstance(layer, (UserLayer, OpaqueLayer)) or isinstance(layer, Model):
+                self.names_uncertain_from_opaque_code()  # its build may make layers
+            elif layer.rule is not None and not layer.built:
+                self.uncertain_prefixes.update(to_snake_case(name) for name in layer.rule.auxiliary_layers_on_build)
 
     def _build_on_data(self, model: Sequential, data: ArrayData) -> bool:
         """A Sequential called on a concrete array: ``Layer.__call__`` builds it first, as
@@ -1873,6 +1931,11 @@ class Session:
         model.chain = None  # while the new layer is called (it may be anything)
         errors = len(self.errors)
         x = self.call(layer, chain[-1], layer.origin)
+        source = chain[-1].layer
+        if isinstance(x, KerasTensor) and layer.inbound_nodes and source is not None and \
+                layer.inbound_nodes[-1].inputs == [chain[-1]]:
+            # Its input is the output of the rebuild's last call of the layer before (skipped).
+            layer.inbound_nodes[-1].input_node_indices = (len(source.inbound_nodes) + source.skipped_nodes - 1,)
         model.functional = None
         if not isinstance(x, KerasTensor):  # as the rebuild would end (Session.sequential_build)
             self._sequential_build_unknown(model, [], raised=len(self.errors) > errors)
@@ -1994,6 +2057,9 @@ class SubclassedModel(UserLayer, Model):
         # Set when the program may have called or fitted it on data kerascheck cannot see
         # (which builds its layers with shapes that are unknown here).
         self.contents_uncertain = False
+
+    def weights_complete(self) -> bool:
+        return not self.contents_uncertain and super().weights_complete()
 
     def layer_list(self) -> list[Layer]:
         return _unique_layers(self.tracked)

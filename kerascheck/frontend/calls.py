@@ -23,7 +23,15 @@ from kerascheck.engine.runtime import (
 )
 from kerascheck.frontend.compile_calls import LOSS_BUILDING_METHODS
 from kerascheck.frontend.flow import Break, Continue, ControlUncertain, Return
-from kerascheck.frontend.keras_calls import DTYPE_POLICY_FACTORIES, INERT_KERAS_MODULES, INERT_MODEL_METHODS, get_layer
+from kerascheck.frontend.keras_calls import (
+    DATA_MODEL_METHODS,
+    DATA_RESULT_MODEL_METHODS,
+    DTYPE_POLICY_FACTORIES,
+    INERT_KERAS_MODULES,
+    INERT_MODEL_METHODS,
+    TRAINING_MODEL_METHODS,
+    get_layer,
+)
 from kerascheck.frontend.keras_names import KerasSymbol, ModuleRef, is_keras_module
 from kerascheck.frontend.name_effects import (
     MODEL_LOADERS,
@@ -34,7 +42,7 @@ from kerascheck.frontend.random_values import converted, random_call, shuffled
 from kerascheck.frontend import numpy_data
 from kerascheck.frontend.numpy_data import NOT_MODELLED, PREPROCESSING_ON_DATA
 from kerascheck.knowledge import tensorflow_ops
-from kerascheck.frontend.syntax import is_generator
+from kerascheck.frontend.syntax import is_generator, reads_own_attribute
 from kerascheck.frontend.values import (
     SeedGeneratorValue,
     ModelConfig,
@@ -76,29 +84,6 @@ MAX_CALL_DEPTH = 24
 # Keras's functions of tensors, whose Python number arguments are scalar operands.
 _SCALAR_OPERAND_MODULES = ("keras.ops.", "keras.activations.")
 
-# Model methods whose result is data (arrays, numbers, a History): what is done with it builds nothing.
-DATA_RESULT_MODEL_METHODS = frozenset(
-    {"fit", "evaluate", "predict", "predict_on_batch", "train_on_batch", "test_on_batch", "count_params",
-     "to_json", "get_config", "get_weights"}
-)
-
-# Model methods that run the model on data: an unbuilt model is built on it.
-DATA_MODEL_METHODS = frozenset(
-    {"fit", "evaluate", "predict", "train_on_batch", "test_on_batch", "predict_on_batch", "fit_generator",
-     "evaluate_generator", "predict_generator"}
-)
-
-
-# Those that create the optimizer's variables of a compiled model: Keras 3's _symbolic_build runs
-# in fit and evaluate and their batch forms (recorded: a model evaluated once shows its optimizer's
-# parameters in summary()).
-TRAINING_MODEL_METHODS = frozenset(
-    {"fit", "train_on_batch", "fit_generator", "evaluate", "test_on_batch", "evaluate_generator"}
-)
-
-
-
-
 # Libraries whose functions may make arrays or datasets of a known shape (see numpy_data).
 DATA_LIBRARIES = ("numpy.", "tensorflow.", "keras.datasets.", "keras.utils.", "keras.preprocessing.",
                   "sklearn.model_selection.", "sklearn.datasets.", "sklearn.preprocessing.", "pandas.")
@@ -124,12 +109,25 @@ def is_pretrained_model(function: str) -> bool:
 
 def keras_data_method(cls: UserClass, name: str) -> bool:
     """``model.compile()`` / ``fit(x)``… of a subclassed model that runs Keras's own: the class
-    defines neither the method nor a step of it, and has a ``call()`` (Keras 3 builds the model
-    by tracing it on the first batch of data)."""
+    does not define the method, and, for the methods given data, has a ``call()`` (Keras 3 builds
+    the model by tracing it on the first batch of data, whatever steps the class defines)."""
     if name != "compile" and name not in DATA_MODEL_METHODS:
         return False
-    return cls.method(name) is None and cls.method("call") is not None and all(
-        cls.method(step) is None for step in _STEP_METHODS)
+    return cls.method(name) is None and (name == "compile" or cls.method("call") is not None)
+
+
+def custom_steps(cls: UserClass) -> bool:
+    """The class defines a step of Keras's fit, evaluate or predict (``train_step``,
+    ``compute_loss``…): what it does with the data and the compiled loss is its own."""
+    return any(cls.method(step) is not None for step in _STEP_METHODS)
+
+
+def steps_apply_optimizer(cls: UserClass) -> bool:
+    """A step the class defines reads ``self.optimizer`` (to apply it: TensorFlow's fit builds
+    the compiled optimizer there)."""
+    found = [cls.method(step) for step in _STEP_METHODS]
+    return any(f is not None and isinstance(f[0].node, cst.FunctionDef) and reads_own_attribute(f[0].node, "optimizer")
+               for f in found)
 
 
 class Calls:
@@ -171,6 +169,11 @@ class Calls:
             self.set_attribute(self.eval(target.value, scope), target.attr.value, value)
         elif isinstance(target, cst.Subscript):
             container = self.eval(target.value, scope)
+            if isinstance(container, ModuleRef) and container.name == "os.environ" and len(target.slice) == 1 and \
+                    isinstance(target.slice[0].slice, cst.Index):
+                if self.eval(target.slice[0].slice.value, scope) == "KERAS_BACKEND":
+                    self.session.set_backend(value)
+                return
             if isinstance(container, (list, dict)) and not contents_unknown(container):
                 index = target.slice[0].slice if len(target.slice) == 1 else None
                 key = self.eval(index.value, scope) if isinstance(index, cst.Index) else UNKNOWN
@@ -189,7 +192,8 @@ class Calls:
                 return result
         if isinstance(callee, BoundMethod) and isinstance(callee.receiver, Model) and (
             callee.name in DATA_MODEL_METHODS or callee.name == "compile"
-        ):
+        ) and not (isinstance(callee.receiver, OpaqueModel) and callee.receiver.library_class):
+            # (A library's model, keras_hub's, preprocesses its data itself: not checked.)
             self.model_meets_data(callee.receiver, callee.name, args, kwargs, node)
         for value in (*args, *kwargs.values()):
             if isinstance(value, GeneratorValue):
@@ -307,6 +311,9 @@ class Calls:
                 return Partial(args[0], tuple(args[1:]), dict(kwargs)) if args else UNKNOWN
             if callee.name == "functools.reduce" and not kwargs and 2 <= len(args) <= 3:
                 return self.call_reduce(args, node, scope)
+            if callee.name == "os.environ.setdefault" and len(args) == 2 and args[0] == "KERAS_BACKEND":
+                # (The variable set outside the program wins: kerascheck takes it as not set.)
+                self.session.set_backend(args[1])
             if callee.name == "dataclasses.field":
                 return DataclassField(kwargs.get("default", NO_DEFAULT), kwargs.get("default_factory"))
             found = numeric_call(callee.name, args, kwargs)
@@ -360,6 +367,11 @@ class Calls:
         self.taint(args, kwargs)
         return UNKNOWN
 
+    def own_steps(self, model: Any) -> bool:
+        """A subclassed model whose class defines a step of fit, evaluate or predict."""
+        return isinstance(model, SubclassedModel) and id(model) in self.instances and custom_steps(
+            self.instances[id(model)].cls)
+
     def call_method(self, method: BoundMethod, args: list[Any], kwargs: dict[str, Any], node: cst.Call) -> Any:
         receiver, name = method.receiver, method.name
         session = self.session
@@ -408,17 +420,29 @@ class Calls:
             self.call_compile(receiver, args, kwargs, node)
             self.check_model_keywords(receiver, name, node, args)
             return UNKNOWN
+        # A subclassed model with steps of its own (a train_step): what they do with the data and
+        # the compiled loss is not followed (nor checked). JAX's and PyTorch's fit build the model
+        # on the data first, and the compiled optimizer; TensorFlow's leaves both to the step.
+        own_steps = self.own_steps(receiver)
+        deferred = own_steps and session.backend not in ("jax", "torch")
+        if own_steps:
+            receiver.compile_errors = ()
         # The compiled loss and metrics are resolved: their errors (Keras raises before training).
         raised = isinstance(receiver, Model) and name in LOSS_BUILDING_METHODS and self.model_trained(receiver)
         if isinstance(receiver, Model) and name in DATA_MODEL_METHODS:
             # fit(x), predict(x)…: an unbuilt model is built on the data, whose shape is unknown here.
             if name in TRAINING_MODEL_METHODS and not raised and not self.data_raised:
-                receiver.optimizer_built = True  # (unless Keras raised on the compiled loss or the data first)
+                # (unless Keras raised on the compiled loss or the data first)
+                receiver.optimizer_built = not deferred or steps_apply_optimizer(self.instances[id(receiver)].cls)
             # (A subclassed model built by a bare build(shape), whose default builds nothing, is
             # still called on the data: its call builds the layers it holds.)
-            if not isinstance(receiver, Functional) and (not receiver.built or isinstance(receiver, SubclassedModel) and any(
-                not layer.built for layer in receiver.tracked
-            )):
+            unbuilt = not isinstance(receiver, Functional) and (
+                not receiver.built or isinstance(receiver, SubclassedModel) and any(
+                    not layer.built for layer in receiver.tracked))
+            if unbuilt and deferred:
+                if any(not layer.built for layer in receiver.tracked):
+                    receiver.contents_uncertain = True  # built by the step, on what it gives the layers
+            elif unbuilt:
                 data = known_or_unknown(kwargs.get("x", args[0] if args else UNKNOWN))
                 given = self.batch_given  # the array (or dataset element) the model is built on
                 if given is not None:
@@ -429,6 +453,10 @@ class Calls:
                     data = ArrayData((UNKNOWN,) + tuple(data.shape[1:]))  # built on a batch of it
                 errors = len(session.errors)
                 session.call(receiver, data, self.origin(node))
+                if own_steps and len(session.errors) > errors:
+                    # (Keras raises; but on TensorFlow, the step alone calls the model: not claimed.)
+                    del session.errors[errors:]
+                    receiver.contents_uncertain = True
                 if given is not None:
                     self.built_on_data(name, receiver, given, errors, node)
                 self.after_build(receiver, errors, node)

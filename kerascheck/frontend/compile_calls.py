@@ -146,6 +146,8 @@ def optimizer_object(dotted: str, args: list[Any], kwargs: dict[str, Any]) -> An
     rate = kwargs.get("learning_rate", args[0] if args else None)
     schedule = isinstance(rate, ScheduleValue)  # (as the program or as Keras's calls see it)
     def plain(value: Any) -> Any:
+        if isinstance(value, (OptimizerValue, OptimizerSpec)):
+            return resolved_optimizer(value)  # a LossScaleOptimizer's inner optimizer
         return value if value is None or isinstance(value, (bool, int, float, str)) else UNKNOWN
 
     keywords = {k: plain(v) for k, v in kwargs.items()}
@@ -297,7 +299,7 @@ class CompileCalls:
             )
             return  # compile raises: the model keeps what it had
         # A new optimizer, built at the first fit (a recompiled model's summary has none until then).
-        model.compiled_with(resolved_optimizer(optimizer))
+        model.compiled_with(resolved_optimizer(optimizer), bound.get("auto_scale_loss", True))
         loss = bound.get("loss")
         if "loss" in bound:
             model.compile_loss = resolved_loss(loss)

@@ -332,7 +332,8 @@ class DataFlow:
                     if isinstance(element.value, (cst.Name, cst.Attribute)):
                         shown[f"{key}[{at}]"] = _dotted(element.value)
         try:
-            problems = self.data_problems(model, name, given, shown)
+            # (A model with steps of its own, a train_step, takes what data it likes: not checked.)
+            problems = [] if self.own_steps(model) else self.data_problems(model, name, given, shown)
         except Unresolved:
             problems = []  # a decision on a value that is not known: nothing proven
         finally:

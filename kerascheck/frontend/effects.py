@@ -27,6 +27,8 @@ class EffectCollector(cst.CSTVisitor):
         # Expressions whose object the block may change in place: ``x`` of ``x.append(…)``,
         # ``f(x)``, ``x[k] = …``, ``x += …``.
         self.mutated: list[cst.BaseExpression] = []
+        # The receivers of method calls among them, by id, with the method's name.
+        self.methods_called: dict[int, str] = {}
         self.attribute_targets: list[cst.Attribute] = []  # ``x.a = …``, ``x.a += …``, ``del x.a``
         # Names assigned displays and literals (``result = []``), and names assigned otherwise.
         self._data: set[str] = set()
@@ -87,6 +89,7 @@ class EffectCollector(cst.CSTVisitor):
         self.call_nodes += other.call_nodes
         self.operators |= other.operators
         self.mutated += other.mutated
+        self.methods_called.update(other.methods_called)
         self.attribute_targets += other.attribute_targets
         self._data |= other._data
         self._not_data |= other._not_data
@@ -173,6 +176,24 @@ class EffectCollector(cst.CSTVisitor):
         self._bind(node.target, "value", node.value)
         self._not_data.update(_names_in(node.target))
 
+    def visit_MatchAs(self, node: cst.MatchAs) -> None:
+        if node.name is not None:  # a capture pattern binds the name
+            self._collect(node.name)
+            self._bind(node.name, "opaque", None)
+            self._not_data.add(node.name.value)
+
+    def visit_MatchStar(self, node: cst.MatchStar) -> None:
+        if node.name is not None:
+            self._collect(node.name)
+            self._bind(node.name, "opaque", None)
+            self._not_data.add(node.name.value)
+
+    def visit_MatchMapping(self, node: cst.MatchMapping) -> None:
+        if node.rest is not None:
+            self._collect(node.rest)
+            self._bind(node.rest, "opaque", None)
+            self._not_data.add(node.rest.value)
+
     def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
         self.assigned.add(node.name.value)
         self.bindings.append((node.name.value, "function", node))
@@ -200,6 +221,7 @@ class EffectCollector(cst.CSTVisitor):
             self.receivers.add(node.func.value)
         if isinstance(node.func, cst.Attribute):
             self.mutated.append(node.func.value)
+            self.methods_called[id(node.func.value)] = node.func.attr.value
             if isinstance(node.func.value, cst.Name):
                 self.receivers.add(node.func.value.value)
         for arg in node.args:

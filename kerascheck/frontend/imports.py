@@ -73,6 +73,8 @@ class Imports:
     def exec_import(self, stmt: cst.Import, scope: Scope) -> None:
         for alias in stmt.names:
             dotted = dotted_name(alias.name)
+            if is_keras_module(dotted):
+                self.session.keras_imported = True  # its backend is chosen
             with self.anchored(stmt):
                 local = self.local_module(dotted, 0)
             if alias.asname is not None:
@@ -89,6 +91,9 @@ class Imports:
     def exec_import_from(self, stmt: cst.ImportFrom, scope: Scope) -> None:
         level = len(stmt.relative)
         module = dotted_name(stmt.module) if stmt.module is not None else None
+        if not level and module is not None and (is_keras_module(module) or not isinstance(stmt.names, cst.ImportStar) and any(
+                is_keras_module(f"{module}.{dotted_name(alias.name)}") for alias in stmt.names)):
+            self.session.keras_imported = True  # its backend is chosen
         with self.anchored(stmt):
             local = self.local_module(module, level)
             if local is not None or level:

@@ -232,7 +232,7 @@ class Document:
                 interpreter.run_module(module, paused.scope, paused.stop)
                 self.resumed_at = paused.stop
                 return interpreter
-        interpreter = Interpreter.for_file(path, settings.keras_version)
+        interpreter = Interpreter.for_file(path, settings.keras_version, settings.backend)
         interpreter.run_module(module)
         return interpreter
 
@@ -253,7 +253,7 @@ class Document:
                 stop += 1
         if stop == 0:
             return
-        interpreter = Interpreter.for_file(self.path, self.settings.keras_version)
+        interpreter = Interpreter.for_file(self.path, self.settings.keras_version, self.settings.backend)
         scope = interpreter.module_scope()
         if interpreter.run_prefix(body[:stop], scope):
             self.paused = _Paused(body, stop, patchable, interpreter, scope)

@@ -77,7 +77,7 @@ class Interpreter(Statements, Imports, Expressions, Calls, DataFlow, NameEffects
         self.builds_keep: list[Any] = []  # those functions, alive while their ids are keys
 
     @classmethod
-    def for_file(cls, path: str, keras_version: int = 3) -> "Interpreter":
+    def for_file(cls, path: str, keras_version: int = 3, backend: str = "jax") -> "Interpreter":
         """An interpreter with a fresh session for the file at ``path``, following the project's
         imports when ``path`` is a file on disk."""
         from pathlib import Path
@@ -85,7 +85,7 @@ class Interpreter(Statements, Imports, Expressions, Calls, DataFlow, NameEffects
         from kerascheck.frontend.modules import ModuleFinder
 
         finder = ModuleFinder(Path(path)) if Path(path).is_file() else None
-        return cls(Session(keras_version), path, finder)
+        return cls(Session(keras_version, backend), path, finder)
 
     def module_scope(self) -> Scope:
         return Scope({"__name__": "__main__", "__file__": self.path})

@@ -61,6 +61,25 @@ DTYPE_POLICY_FACTORIES = frozenset(
 )
 
 
+# Model methods whose result is data (arrays, numbers, a History): what is done with it builds nothing.
+DATA_RESULT_MODEL_METHODS = frozenset(
+    {"fit", "evaluate", "predict", "predict_on_batch", "train_on_batch", "test_on_batch", "count_params",
+     "to_json", "get_config", "get_weights"}
+)
+
+# Model methods that run the model on data: an unbuilt model is built on it.
+DATA_MODEL_METHODS = frozenset(
+    {"fit", "evaluate", "predict", "train_on_batch", "test_on_batch", "predict_on_batch", "fit_generator",
+     "evaluate_generator", "predict_generator"}
+)
+
+# Those that create the optimizer's variables of a compiled model: Keras 3's _symbolic_build runs
+# in fit and evaluate and their batch forms (recorded: a model evaluated once shows its optimizer's
+# parameters in summary()).
+TRAINING_MODEL_METHODS = frozenset(
+    {"fit", "train_on_batch", "fit_generator", "evaluate", "test_on_batch", "evaluate_generator"}
+)
+
 # Model methods that do not change a model's layers or weights.
 # Methods of a subclassed model that never build its layers.
 NON_BUILDING_MODEL_METHODS = frozenset({"summary", "compile", "count_params", "get_config", "get_layer", "to_json"})
@@ -400,9 +419,11 @@ class KerasCalls:
             return layer.name
         if attr == "trainable":
             return layer.trainable
-        if isinstance(layer, OpaqueModel) and attr == "compile":
-            return BoundMethod(layer, attr)  # a loaded model compiled: its arguments are checked
         if isinstance(layer, (OpaqueModel, UnresolvedFunctional)):
+            if attr == "compile" or attr in DATA_MODEL_METHODS:
+                # A loaded (or unresolved) model compiled and trained: compile's arguments are
+                # checked; fit builds its optimizer, of variables not known.
+                return BoundMethod(layer, attr)
             return UNKNOWN
         if isinstance(layer, Model):
             # (A Sequential's Functional is made when first needed: not for each ``add``.)

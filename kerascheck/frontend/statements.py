@@ -33,6 +33,7 @@ from kerascheck.frontend.values import (
     UserFunction,
     UserInstance,
     contents_unknown,
+    is_plain,
     iteration_items,
     truth,
 )
@@ -145,9 +146,47 @@ class Statements:
             self.exec_for(stmt, scope)
         elif isinstance(stmt, cst.While):
             self.exec_while(stmt, scope)
+        elif isinstance(stmt, cst.Match):
+            self.exec_match(stmt, scope)
         else:
-            # match and anything newer: not followed (yet).
+            # Anything newer: not followed (yet).
             self.havoc([stmt], scope)
+
+    def exec_match(self, stmt: cst.Match, scope: Scope) -> None:
+        """``match subject:`` runs the first case whose pattern matches (and whose guard holds);
+        from a case kerascheck cannot decide on, each of the remaining ones may run."""
+        subject = self.eval(stmt.subject, scope)
+        for index, case in enumerate(stmt.cases):
+            matched = self.pattern_matches(case.pattern, subject, scope)
+            if matched and case.guard is not None:
+                try:
+                    matched = truth(self.eval(case.guard, scope))
+                except Unresolved:
+                    matched = None
+            if matched is None:
+                self.havoc(stmt.cases[index:], scope)
+                return
+            if matched:
+                self.exec_block(case.body.body, scope)
+                return
+
+    def pattern_matches(self, pattern: cst.MatchPattern, subject: Any, scope: Scope) -> bool | None:
+        """Whether ``subject`` matches: literals, constants, ``None``/``True``/``False``, ``_``,
+        captures and ``|`` of them; None where that is not known (and for the other patterns)."""
+        if isinstance(pattern, cst.MatchAs):
+            matched = True if pattern.pattern is None else self.pattern_matches(pattern.pattern, subject, scope)
+            if matched and pattern.name is not None:
+                self.assign(pattern.name, subject, scope)
+            return matched
+        if isinstance(pattern, cst.MatchOr):
+            found = [self.pattern_matches(p.pattern, subject, scope) for p in pattern.patterns]
+            return True if True in found else None if None in found else False
+        if isinstance(pattern, (cst.MatchValue, cst.MatchSingleton)):
+            value = self.eval(pattern.value, scope)
+            if not is_plain(subject) or not is_plain(value):
+                return None
+            return subject is value if isinstance(pattern, cst.MatchSingleton) else bool(subject == value)
+        return None
 
     def exec_while(self, stmt: cst.While, scope: Scope) -> None:
         """A ``while`` whose condition stays known is followed, up to MAX_UNROLL rounds."""
@@ -343,7 +382,7 @@ class Statements:
         names = self.block_names(effects, scope)  # on the values from before the block
         only_read = self.only_read_arguments(effects, scope)
         changed = [
-            self.static_value(target, scope) for target in effects.mutated
+            (self.static_value(target, scope), target) for target in effects.mutated
             if not _computed(target) and id(target) not in only_read
         ]
         attributes = [(self.static_value(t.value, scope), t.attr.value) for t in effects.attribute_targets]
@@ -359,8 +398,13 @@ class Statements:
                 receiver.set_trainable(UNKNOWN)
             elif receiver is UNKNOWN:
                 self.session.trainable_uncertain()
-        for value in changed:
-            if isinstance(value, Sequential):
+        for value, target in changed:
+            if isinstance(value, Sequential) and effects.methods_called.get(id(target)) in INERT_MODEL_METHODS:
+                # fit(), compile(), summary()…: its layers stay; an unbuilt one may be built there.
+                if not value.built:
+                    for layer in (value, *value.stack):
+                        layer.build_uncertain = True
+            elif isinstance(value, Sequential):
                 self.session.sequential_add(value, UNKNOWN, value.origin, rebuild=False)
             elif isinstance(value, Layer):
                 value.calls_uncertain = True  # it may have been called there: its last call is unknown

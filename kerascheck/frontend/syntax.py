@@ -54,3 +54,23 @@ def is_generator(function: cst.FunctionDef) -> bool:
         if finder.found:
             return True
     return False
+
+
+class _AttributeFinder(cst.CSTVisitor):
+    def __init__(self, owner: str, attr: str) -> None:
+        self.owner, self.attr, self.found = owner, attr, False
+
+    def visit_Attribute(self, node: cst.Attribute) -> bool:
+        if isinstance(node.value, cst.Name) and node.value.value == self.owner and node.attr.value == self.attr:
+            self.found = True
+        return not self.found
+
+
+def reads_own_attribute(function: cst.FunctionDef, attr: str) -> bool:
+    """The method reads ``self.<attr>`` (``self`` being its first parameter)."""
+    params = function.params.params
+    if not params:
+        return False
+    finder = _AttributeFinder(params[0].name.value, attr)
+    function.body.visit(finder)
+    return finder.found

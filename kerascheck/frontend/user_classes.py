@@ -13,6 +13,7 @@ from kerascheck.engine.runtime import (
     Functional,
     KerasTensor,
     Layer,
+    Model,
     OpaqueLayer,
     SubclassedModel,
     UserLayer,
@@ -174,6 +175,12 @@ class UserClasses:
         if name == "__init__" and isinstance(proxy.obj, UserInstance):
             return None  # object.__init__
         if name == "build" and isinstance(proxy.obj, Layer):
+            return None
+        if name == "compile" and isinstance(proxy.obj, Model):
+            # A class's own compile() (a GAN's, given its optimizers) that runs Keras's: the model
+            # is compiled (with Keras's default optimizer, RMSprop, when given none).
+            self.model_meets_data(proxy.obj, name, args, kwargs, node)
+            self.call_compile(proxy.obj, args, kwargs, node)
             return None
         return UNKNOWN
 

@@ -1044,6 +1044,12 @@ def _make_dict(args: list[Any], kwargs: dict[str, Any]) -> Any:
 
 
 STRUCTURAL_BUILTINS = frozenset({"len", "list", "tuple", "reversed", "zip", "enumerate"})
+# Builtins whose result is a plain value (a number, a string, a boolean) whatever they are given:
+# never a Keras object.
+PLAIN_RESULT_BUILTINS = frozenset({
+    "len", "int", "float", "bool", "str", "repr", "ascii", "format", "hash", "id", "ord", "chr", "bin", "hex",
+    "oct", "callable", "isinstance", "issubclass",
+})
 # Keyword arguments of evaluated builtins that take plain values.
 BUILTIN_KEYWORDS = {
     "enumerate": {"start"}, "zip": {"strict"}, "sorted": {"reverse"}, "sum": {"start"},
@@ -1075,7 +1081,7 @@ def call_builtin(name: str, args: list[Any], kwargs: dict[str, Any]) -> Any:
         except TypeError:
             return UNKNOWN
     # Of data, a builtin gives data (``len(np.unique(y))``, ``int(os.environ["N"])``).
-    otherwise = INERT if all(is_data(a) for a in args) else UNKNOWN
+    otherwise = INERT if name in PLAIN_RESULT_BUILTINS or all(is_data(a) for a in args) else UNKNOWN
     if name not in EVALUATED_BUILTINS or not all(is_plain(a) for a in args):
         return otherwise
     if not _affordable_builtin(name, args, kwargs):

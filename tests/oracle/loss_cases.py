@@ -45,7 +45,7 @@ ROOT = HERE.parents[1]
 FIXTURE = ROOT / "fixtures" / "losses" / "losses.json"
 KNOWLEDGE = ROOT / "kerascheck" / "knowledge" / "keras_losses.py"
 sys.path.insert(0, str(HERE))
-from recording import clean_message, model_of_output, write_or_check  # noqa: E402
+from recording import clean_message, model_of_output, trace_training_steps, write_or_check  # noqa: E402
 
 # The loss functions of keras.losses (each string and class resolves to one of them).
 FUNCTIONS = (
@@ -190,6 +190,7 @@ def knowledge() -> str:
 def main(argv: list[str]) -> int:
     import keras
 
+    trace_training_steps()
     recorded = []
     for index, case in enumerate(cases()):
         loss = case["loss"] if isinstance(case["loss"], str) else case["loss"][0]

@@ -45,7 +45,7 @@ ROOT = HERE.parents[1]
 FIXTURE = ROOT / "fixtures" / "metrics" / "metrics.json"
 KNOWLEDGE = ROOT / "kerascheck" / "knowledge" / "keras_metrics.py"
 sys.path.insert(0, str(HERE))
-from recording import clean_message, model_of_output, write_or_check  # noqa: E402
+from recording import clean_message, model_of_output, trace_training_steps, write_or_check  # noqa: E402
 
 # The metrics kerascheck has rules for: the accuracies users give compile as objects, and the
 # string "accuracy", for which compile picks the binary, sparse or categorical accuracy from the
@@ -162,6 +162,7 @@ def knowledge() -> str:
 def main(argv: list[str]) -> int:
     import keras
 
+    trace_training_steps()
     recorded = []
     for index, case in enumerate(cases()):
         name = case["metric"] if isinstance(case["metric"], str) else case["metric"][0]

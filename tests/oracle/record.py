@@ -26,6 +26,11 @@ summary text does not depend on the terminal, and XLA is told not to optimise
 (``--xla_backend_optimization_level=0``): weight values are never looked at,
 and compiling each initializer dominates the running time.
 
+A fixture that sets ``os.environ["KERAS_BACKEND"]`` before it imports Keras is run in a
+process of its own, started with that backend. On JAX, training and evaluation steps are traced
+but neither compiled nor run (``recording.trace_training_steps``): what they raise is raised,
+and the values they compute, which nothing here reads, are zeros.
+
 How a fixture is checked
 ------------------------
 ``--check`` first runs each fixture with no variable initialised (a ``StatelessScope``
@@ -103,6 +108,7 @@ import io
 import json
 import math
 import os
+import re
 import runpy
 import sys
 import time
@@ -126,7 +132,7 @@ if "jax" not in sys.modules and "xla_backend_optimization_level" not in os.envir
 import keras  # noqa: E402
 from keras.src import tree  # noqa: E402
 from keras.src.utils import summary_utils  # noqa: E402
-from recording import project_imports, run_script  # noqa: E402  (beside this file)
+from recording import project_imports, run_script, trace_training_steps  # noqa: E402  (beside this file)
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 FIXTURES_ROOT = REPO_ROOT / "fixtures"
@@ -596,6 +602,38 @@ def default_fixtures() -> list[Path]:
     return sorted([*FIXTURES_ROOT.glob("**/*.py"), *FIXTURES_ROOT.glob("**/*.ipynb")])
 
 
+# A fixture that chooses its backend (``os.environ["KERAS_BACKEND"] = "tensorflow"`` before it
+# imports Keras) is recorded in a process of its own started with that backend: Keras reads the
+# variable once, when it is imported.
+_BACKEND_SETTING = re.compile(
+    r"""^os\.environ(?:\[\s*["']KERAS_BACKEND["']\s*\]\s*=|\.setdefault\(\s*["']KERAS_BACKEND["']\s*,)\s*["'](\w+)["']""",
+    re.MULTILINE,
+)
+
+
+_KERAS_IMPORT = re.compile(
+    r"^\s*(?:import\s+keras|from\s+keras|from\s+tensorflow\s+import\s+keras|(?:import|from)\s+tensorflow\.keras)\b",
+    re.MULTILINE,
+)
+
+
+def chosen_backend(fixture: Path) -> str | None:
+    """The backend the fixture sets before it imports Keras, if it sets one."""
+    text = fixture.read_text(encoding="utf-8")
+    keras_imported = _KERAS_IMPORT.search(text)
+    found = _BACKEND_SETTING.search(text, 0, keras_imported.start() if keras_imported else len(text))
+    return found.group(1) if found else None
+
+
+def _record_elsewhere(fixtures: list[Path], backend: str, check: bool) -> int:
+    """Record (or check) ``fixtures`` in a new process running Keras on ``backend``."""
+    import subprocess
+
+    env = dict(os.environ, KERAS_BACKEND=backend)
+    command = [sys.executable, str(Path(__file__).resolve()), *(["--check"] if check else []), *map(str, fixtures)]
+    return subprocess.run(command, env=env, cwd=REPO_ROOT, check=False).returncode
+
+
 def _display(path: Path) -> str:
     try:
         return str(path.resolve().relative_to(REPO_ROOT))
@@ -629,17 +667,24 @@ def main(argv=None) -> int:
         return 1
     started = time.perf_counter()
     mismatches = 0
+    if keras.backend.backend() == "jax":
+        trace_training_steps()
     if args.check and not args.fixtures and shard == 1:
         for orphan in sorted(FIXTURES_ROOT.glob("**/*" + EXPECTED_SUFFIX)):
             stem = orphan.name[: -len(EXPECTED_SUFFIX)]
             if not any(orphan.with_name(stem + suffix).exists() for suffix in (".py", ".ipynb")):
                 mismatches += 1
                 print(f"ORPHAN {_display(orphan)} (its fixture .py is gone)")
+    elsewhere: dict[str, list[Path]] = {}
     for fixture in fixtures:
         fixture = fixture.resolve()
         if not fixture.is_file() or fixture.suffix not in (".py", ".ipynb"):
             print(f"not a fixture file: {fixture}", file=sys.stderr)
             return 2
+        backend = chosen_backend(fixture) if fixture.suffix == ".py" else None
+        if backend is not None and backend != keras.backend.backend():
+            elsewhere.setdefault(backend, []).append(fixture)
+            continue
         target = expected_path(fixture)
         stored = target.read_text(encoding="utf-8") if args.check and target.exists() else None
         try:
@@ -673,6 +718,10 @@ def main(argv=None) -> int:
             if not target.exists() or target.read_text(encoding="utf-8") != text:
                 target.write_text(text, encoding="utf-8")
                 print(f"wrote {_display(target)}")
+    for backend, chosen in elsewhere.items():
+        sys.stdout.flush()
+        if _record_elsewhere(chosen, backend, args.check) != 0:
+            mismatches += 1
     elapsed = time.perf_counter() - started
     verb = "checked" if args.check else "recorded"
     problems = "mismatch(es)" if args.check else "failure(s)"

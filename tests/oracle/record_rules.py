@@ -70,6 +70,7 @@ def main(argv: list[str]) -> int:
         # Some Keras messages print sets of strings: fix their order.
         os.environ["PYTHONHASHSEED"] = "0"
         os.execv(sys.executable, [sys.executable, __file__, *argv])
+    record.trace_training_steps()
     text = record_examples()
     if "--check" in argv:
         if not OUTPUT.exists() or OUTPUT.read_text(encoding="utf-8") != text:

@@ -151,3 +151,31 @@ def write_or_check(output: Path, text: str, argv: list[str]) -> int:
     output.write_text(text)
     print(f"wrote {output}")
     return 0
+
+
+def trace_training_steps() -> None:
+    """Make Keras 3 (JAX) trace its train and test steps without compiling or running them:
+    ``fit`` and ``evaluate`` run as they do (the data adapters, the build, the callbacks), and a
+    step's Python code runs on abstract values (``jax.eval_shape``), so what it raises (a loss
+    given labels it cannot take…) is raised; its results (the losses, the variables' new values)
+    are zeros of the shapes and dtypes it would give. The recorders look at shapes, names,
+    counts and errors, never at those values, and XLA's compiling of each step was most of
+    their running time. ``predict`` runs as it is (a program may build on what it predicts).
+    Called before anything runs, in recording and in ``--check`` alike."""
+    import jax
+    import jax.numpy as jnp
+    from keras.src.backend.jax import trainer
+
+    def zeros(spec):  # noqa: ANN001, ANN202
+        return jnp.zeros(spec.shape, spec.dtype)
+
+    def traced_only(function, **options):  # noqa: ANN001, ANN003, ANN202  (options: jit's)
+        if getattr(function, "__name__", None) not in ("train_step", "test_step"):
+            return jax.jit(function, **options)
+
+        def step(*args):  # noqa: ANN002, ANN202
+            return jax.tree_util.tree_map(zeros, jax.eval_shape(function, *args))
+
+        return step
+
+    trainer.jit = traced_only

@@ -278,7 +278,7 @@ class Normalization(LayerRule):
         shape = tuple(input_shape[d] for d in keep)
         add_defined_weight(self, "mean", shape, trainable=False)
         add_defined_weight(self, "variance", shape, trainable=False)
-        self.add_weight("count", (), trainable=False)
+        self.add_weight("count", (), trainable=False, integer=True)  # dtype "int"
         size = product(shape)
         self.explain(f"Normalization: mean and variance {format_shape(shape)}, count: "
                      f"2·{format_dim(size)} + 1 = {format_dim(2 * size + 1)} non-trainable")
