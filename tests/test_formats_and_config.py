@@ -128,6 +128,46 @@ def test_a_broken_configuration_is_a_usage_error(bad: Path, tmp_path: Path) -> N
     assert code == 2 and "not valid TOML" in err
 
 
+# A Normalization layer (its count is of dtype "int") in a model trained with SGD (an int iteration).
+TRAINED_WITH_INT_VARIABLES = """\
+import numpy as np
+import keras
+from keras import layers
+{setting}
+model = keras.Sequential([keras.Input((3,)), layers.Normalization(), layers.Dense(2)])
+model.compile(optimizer="sgd", loss="mse")
+model.fit(np.zeros((8, 3)), np.zeros((8, 2)), verbose=0)
+"""
+
+
+def _total_bytes(out: str) -> str:
+    return next(line for line in out.splitlines() if "Total params" in line).split("(")[1].rstrip(")")
+
+
+def test_the_backend_comes_from_the_file_then_the_configuration(tmp_path: Path) -> None:
+    """The recorded fixtures summary/backend_*.py prove the sizes; here, which backend applies."""
+    model = tmp_path / "model.py"
+    model.write_text(TRAINED_WITH_INT_VARIABLES.format(setting=""))
+    # JAX by default: 15 float32 values and 2 int32 ones (iteration, count) = 17 values of 4 bytes.
+    assert _total_bytes(run("--summary", str(model), cwd=tmp_path)[1]) == "68.00 B"
+    assert _total_bytes(run("--summary", "--backend", "tensorflow", str(model), cwd=tmp_path)[1]) == "76.00 B"
+    (tmp_path / "pyproject.toml").write_text('[tool.kerascheck]\nbackend = "tensorflow"\n')
+    assert _total_bytes(run("--summary", str(model), cwd=tmp_path)[1]) == "76.00 B"
+    assert _total_bytes(run("--summary", "--backend", "torch", str(model), cwd=tmp_path)[1]) == "68.00 B"
+    # Set by the file before Keras is imported, the variable wins; set after, Keras never reads it.
+    model.write_text("import os\nos.environ['KERAS_BACKEND'] = 'jax'\n" + TRAINED_WITH_INT_VARIABLES.format(setting=""))
+    assert _total_bytes(run("--summary", str(model), cwd=tmp_path)[1]) == "68.00 B"
+    model.write_text(TRAINED_WITH_INT_VARIABLES.format(setting="import os\nos.environ['KERAS_BACKEND'] = 'jax'"))
+    assert _total_bytes(run("--summary", str(model), cwd=tmp_path)[1]) == "76.00 B"
+    # A backend read from the environment is not known: nor are the sizes of int variables.
+    model.write_text("import os, sys\nos.environ['KERAS_BACKEND'] = sys.argv[1]\n"
+                     + TRAINED_WITH_INT_VARIABLES.format(setting=""))
+    assert _total_bytes(run("--summary", str(model), cwd=tmp_path)[1]) == "?"
+    (tmp_path / "pyproject.toml").write_text('[tool.kerascheck]\nbackend = "theano"\n')
+    code, _, err = run(str(model), cwd=tmp_path)
+    assert code == 2 and "`backend` must be one of jax, tensorflow, torch, numpy, openvino" in err
+
+
 def test_noqa_and_skip_file(tmp_path: Path) -> None:
     path = tmp_path / "m.py"
     path.write_text(BAD.replace("keras.layers.LSTM(32),", "keras.layers.LSTM(32),  # noqa: KC101"))

@@ -138,13 +138,13 @@ def connections(layer: Layer, relevant: set[int], keras2: bool = False) -> tuple
         # A Sequential's rebuild calls its layers again, each on the previous one's new output
         # (Session._extend_build: calls skipped together): the node stands for the last of them.
         later = layer.inbound_nodes[at + 1].skipped_before if at + 1 < len(layer.inbound_nodes) else layer.skipped_nodes
-        skipped_after = later - node.skipped_before
+        skipped_after = 0 if keras2 else later - node.skipped_before
         for position, tensor in enumerate(node.inputs):
             source = tensor.layer
             name = source.name if source is not None else "?"
             node_index = (
                 "?" if source is None or source.calls_uncertain
-                else (node.input_node_indices[position] if node.input_node_indices is not None
+                else (node.input_node_indices[position] if node.input_node_indices is not None and not keras2
                       else tensor.node_index + tensor.node.skipped_before) + (skipped_after if source.skipped_nodes else 0)
             )
             result.append(f"{'?' if name is UNKNOWN else name}[{node_index}][{tensor.tensor_index}]")
