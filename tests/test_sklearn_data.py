@@ -21,12 +21,14 @@ from sklearn import datasets
 from sklearn.datasets import load_iris, load_digits, make_classification, make_regression, make_blobs
 from sklearn.datasets import make_moons, make_circles, load_wine, load_breast_cancer, load_diabetes, load_linnerud
 from sklearn.preprocessing import StandardScaler, MinMaxScaler, MaxAbsScaler, RobustScaler, Normalizer
-from sklearn.preprocessing import LabelEncoder
+from sklearn.preprocessing import LabelEncoder, LabelBinarizer, OneHotEncoder
 from sklearn import preprocessing
 from sklearn.model_selection import train_test_split, KFold, StratifiedKFold
 X = np.random.rand(40, 6).astype('float32')
 ints = np.arange(40 * 6).reshape(40, 6)
 labels = np.array(['a', 'b'] * 20)
+three = np.array(['a', 'b', 'c', 'd'] * 10)
+categories = np.array([['x', 'y'], ['z', 'y']] * 20)
 scaler = StandardScaler()
 scaler.fit(X)
 """
@@ -54,12 +56,20 @@ ARRAYS = [
     "preprocessing.maxabs_scale(X[:, 2])", "preprocessing.robust_scale(ints[:, 0])",
     "preprocessing.normalize(X)", "preprocessing.normalize(ints)",
 ]
+# Encoders: a column per class or category found in the data, a number not known.
+ENCODED = [
+    "LabelBinarizer().fit_transform(labels)", "LabelBinarizer().fit_transform(three)",
+    "LabelBinarizer().fit(three).transform(three)", "LabelBinarizer().fit_transform(three.reshape(-1, 1))",
+    "OneHotEncoder(sparse_output=False).fit_transform(categories)",
+    "OneHotEncoder(sparse_output=False, handle_unknown='ignore').fit_transform(three.reshape(-1, 1))",
+]
 # (interpreted, real): the interpreter reads list(...) of folds directly
 NOT_FOLLOWED = [
     "load_iris(as_frame=True)", "load_digits(n_class=5)", "make_regression(coef=True)",
     "make_blobs(return_centers=True)", "StandardScaler().fit_transform(X[:, 0])",
     "preprocessing.normalize(X[:, 0])", "preprocessing.scale(X, copy=False)",
     "KFold(n_splits=50).split(X)", "KFold(n_splits=int(input())).split(X)",
+    "OneHotEncoder().fit_transform(categories)", "LabelBinarizer(sparse_output=True).fit_transform(three)",
 ]
 
 
@@ -82,6 +92,15 @@ def test_arrays_have_scikit_learns_shapes_and_dtypes(expression: str) -> None:
         assert all(d is not UNKNOWN for d in predicted.shape)
     if predicted.dtype is not UNKNOWN:
         assert predicted.dtype == str(real.dtype)
+
+
+@pytest.mark.parametrize("expression", ENCODED)
+def test_encoders_keep_the_samples_and_leave_the_class_count_unknown(expression: str) -> None:
+    predicted, real = _interpret(expression), np.asarray(_real(expression))
+    assert isinstance(predicted, ArrayValue), predicted
+    assert len(predicted.shape) == real.ndim == 2
+    assert predicted.shape[0] == real.shape[0] and predicted.shape[1] is UNKNOWN
+    assert predicted.dtype == str(real.dtype)
 
 
 @pytest.mark.parametrize("expression", NOT_FOLLOWED)

@@ -45,7 +45,9 @@ GENERATORS = {
 SCALERS = frozenset({"StandardScaler", "MinMaxScaler", "MaxAbsScaler", "RobustScaler", "Normalizer"})
 # Cross-validation splitters: a fold (train indices, test indices) per split, ``n_splits`` by default.
 SPLITTERS = {"KFold": 5, "StratifiedKFold": 5, "GroupKFold": 5, "StratifiedGroupKFold": 5}
-CLASSES = SCALERS | set(SPLITTERS) | {"LabelEncoder"}
+# Encoders of labels and categories: one column per class found in the data (a number not known).
+ENCODERS = frozenset({"LabelEncoder", "LabelBinarizer", "OneHotEncoder"})
+CLASSES = SCALERS | set(SPLITTERS) | ENCODERS
 # The scalers' functions (``preprocessing.scale(X)``): the same shape; those that take one
 # feature (a 1-D array) too.
 SCALING_FUNCTIONS = {"scale": True, "minmax_scale": True, "maxabs_scale": True, "robust_scale": True,
@@ -155,6 +157,10 @@ def sklearn_method(obj: SklearnObject, name: str, args: list[Any], kwargs: dict[
         return INERT
     if obj.kind == "LabelEncoder":
         return _labels(data, name)
+    if obj.kind == "LabelBinarizer":
+        return _binarized(obj, data, name)
+    if obj.kind == "OneHotEncoder":
+        return _one_hot(obj, data, name)
     return scaled(data, one_dimensional=False)
 
 
@@ -187,6 +193,36 @@ def _labels(data: Any, name: str) -> Any:
     else:
         return INERT
     return ArrayValue(shape, "int64" if name != "inverse_transform" else UNKNOWN, getattr(data, "origin", None))
+
+
+def _binarized(obj: SklearnObject, data: Any, name: str) -> Any:
+    """``LabelBinarizer().fit_transform(y)``: a column per class (one for two classes: a number
+    not known), int64; ``inverse_transform``: the labels (of a dtype not known)."""
+    if obj.kwargs.get("sparse_output", False) is not False or obj.args:
+        return INERT  # a sparse matrix, or an argument read at run time
+    if name == "inverse_transform":
+        if isinstance(data, ArrayValue) and len(data.shape) == 2:
+            return ArrayValue(data.shape[:1], UNKNOWN, data.origin)
+        return INERT
+    if isinstance(data, TableValue) and data.rank == 1:
+        return ArrayValue((UNKNOWN, UNKNOWN), "int64", data.origin)
+    if isinstance(data, ArrayValue) and len(data.shape) in (1, 2):
+        return ArrayValue((data.shape[0], UNKNOWN), "int64", data.origin)
+    return INERT
+
+
+def _one_hot(obj: SklearnObject, data: Any, name: str) -> Any:
+    """``OneHotEncoder(sparse_output=False).fit_transform(X)``: of a 2-D ``X``, a column per
+    category of each feature (a number not known), float64 unless ``dtype=``; sparse by default
+    (a SciPy matrix: not followed)."""
+    if obj.kwargs.get("sparse_output", True) is not False or obj.args or name == "inverse_transform" or set(
+            obj.kwargs) - {"sparse_output", "handle_unknown"}:
+        return INERT
+    if isinstance(data, TableValue) and data.rank == 2:
+        return ArrayValue((UNKNOWN, UNKNOWN), "float64", data.origin)
+    if isinstance(data, ArrayValue) and len(data.shape) == 2:
+        return ArrayValue((data.shape[0], UNKNOWN), "float64", data.origin)
+    return INERT  # 1-D: scikit-learn raises
 
 
 def _folds(obj: SklearnObject, name: str, data: Any) -> Any:
