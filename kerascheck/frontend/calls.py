@@ -227,6 +227,8 @@ class Calls:
                     # An array of unknown shape read from data, reshaped: the new shape, if it ran.
                     return numpy_data.reshape_data(args, node)
             return INERT
+        if isinstance(callee, (Functional, Sequential)) and args:
+            self.model_called_on_data(callee, args[0], node)  # (arrays: Keras checks them first)
         if isinstance(callee, Layer) and args and isinstance(args[0], ArrayValue):
             array = args[0]
             args = [ArrayData(args[0].shape)] + [known_or_unknown(a) for a in args[1:]]

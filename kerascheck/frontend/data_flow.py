@@ -347,6 +347,32 @@ class DataFlow:
             if problem.kind not in data_checks.SILENT_KINDS:
                 self.data_raised = True  # Keras raises before training: no optimizer
 
+    def model_called_on_data(self, model: Model, x: Any, node: Any) -> None:
+        """``model(x)`` on arrays: all of ``x`` is one batch, and Keras checks it as ``fit`` does
+        (a functional model's input spec, then its inputs' ranks) or, for a Sequential, as
+        ``predict`` does (the batch reaches its layers)."""
+        if self.session.keras_version != 3 or self.session.tracing:
+            return
+        arrays = data_checks.leaves(x) if isinstance(x, (list, tuple)) else [x]
+        if not arrays or not all(isinstance(a, ArrayValue) and a.shape for a in arrays):
+            return
+        inputs = _model_inputs(model)
+        if inputs is None:
+            return
+        shown = _dotted(node.args[0].value) if isinstance(node, cst.Call) and node.args and isinstance(
+            node.args[0].value, (cst.Name, cst.Attribute)) else "x"
+        callee = _dotted(node.func) if isinstance(node, cst.Call) and isinstance(node.func, (cst.Name, cst.Attribute)) \
+            else "model"
+        specs = _specs(x)
+        problems = data_checks.check_inputs(callee, specs, inputs, "x", None, shown, spec_check=inputs.functional)
+        if not problems and isinstance(specs, ArraySpec) and isinstance(model, Sequential):
+            adjusted = _adjusted(specs, inputs.shapes[0])
+            problem = data_checks.check_sequential_layers(callee, adjusted, model.layer_list(), None, shown) \
+                if adjusted else None
+            problems = [problem] if problem is not None else []
+        for problem in problems:
+            self.session.report_data(problem, self.origin(node))
+
     def py_dataset_batch(self, dataset: UserInstance, method: str, given: dict[str, Any], node: Any) -> Any:
         """An instance of the analysed code's ``keras.utils.PyDataset`` (``Sequence``) given to
         ``fit`` (or evaluate, predict): Keras takes its batches by index, and builds and checks
