@@ -128,20 +128,7 @@ class Statements:
                     self.assign(item.asname.name, UNKNOWN if value is not None else None, scope)
             self.exec_block(stmt.body.body, scope)
         elif isinstance(stmt, cst.Try):
-            # The body is the path taken when nothing fails; handlers are not modelled. An error
-            # Keras raises in it, a handler may catch on purpose: not reported there.
-            catches = _catches_keras_errors(stmt)
-            self.session.catching += catches
-            try:
-                self.exec_block(stmt.body.body, scope)
-            finally:
-                self.session.catching -= catches
-            for handler in stmt.handlers:
-                self.havoc(handler.body.body, scope)
-            if stmt.orelse is not None:
-                self.exec_block(stmt.orelse.body.body, scope)
-            if stmt.finalbody is not None:
-                self.exec_block(stmt.finalbody.body.body, scope)
+            self.exec_try(stmt, scope)
         elif isinstance(stmt, cst.For):
             self.exec_for(stmt, scope)
         elif isinstance(stmt, cst.While):
@@ -151,6 +138,44 @@ class Statements:
         else:
             # Anything newer: not followed (yet).
             self.havoc([stmt], scope)
+
+    def exec_try(self, stmt: cst.Try, scope: Scope) -> None:
+        """The body is the path taken when nothing fails. An error Keras raises in it, a handler
+        may catch on purpose: not reported there. Where kerascheck proves that a statement of
+        the body raises what a handler catches (``except ValueError:`` around a fit of data the
+        model cannot take), the body stops there and the first such handler runs (a fallback
+        ``fit``); otherwise the handlers may run or not."""
+        catches = any(_catches(handler) for handler in stmt.handlers)
+        handler = None
+        session = self.session
+        raised = False
+        session.catching += catches
+        try:
+            if not catches or session.speculative:
+                self.exec_block(stmt.body.body, scope)
+            else:
+                before = len(session.errors)
+                for line in stmt.body.body:
+                    self.exec_block([line], scope)
+                    found = [error for error in session.errors[before:] if _raises(error)]
+                    if found:
+                        # The first handler that takes the error's class runs (Python's order).
+                        handler = next((h for h in stmt.handlers if _catches(h, _error_type(found[0]))), None)
+                        raised = handler is not None
+                        break
+        finally:
+            session.catching -= catches
+        if raised and handler is not None:
+            if handler.name is not None:
+                self.assign(handler.name.name, UNKNOWN, scope)
+            self.exec_block(handler.body.body, scope)
+        else:
+            for other in stmt.handlers:
+                self.havoc(other.body.body, scope)
+            if stmt.orelse is not None:
+                self.exec_block(stmt.orelse.body.body, scope)
+        if stmt.finalbody is not None:
+            self.exec_block(stmt.finalbody.body.body, scope)
 
     def exec_match(self, stmt: cst.Match, scope: Scope) -> None:
         """``match subject:`` runs the first case whose pattern matches (and whose guard holds);
@@ -439,16 +464,45 @@ _KERAS_EXCEPTIONS = frozenset({"Exception", "BaseException", "ValueError", "Type
                                "AttributeError", "KeyError", "LookupError", "RuntimeError", "NotImplementedError"})
 
 
-def _catches_keras_errors(stmt: cst.Try) -> bool:
-    """A handler of the ``try`` catches what Keras raises (a bare ``except``, ``Exception``,
-    ``ValueError``…, alone or in a tuple)."""
-    for handler in stmt.handlers:
-        if handler.type is None:
-            return True
-        types = [e.value for e in handler.type.elements] if isinstance(handler.type, cst.Tuple) else [handler.type]
-        if any(dotted_name(t).rsplit(".", 1)[-1] in _KERAS_EXCEPTIONS for t in types):
-            return True
-    return False
+# What each exception class Keras raises is caught by (itself and its bases).
+_CAUGHT_BY = {
+    "ValueError": {"ValueError", "Exception", "BaseException"},
+    "TypeError": {"TypeError", "Exception", "BaseException"},
+    "IndexError": {"IndexError", "LookupError", "Exception", "BaseException"},
+    "KeyError": {"KeyError", "LookupError", "Exception", "BaseException"},
+    "AttributeError": {"AttributeError", "Exception", "BaseException"},
+    "RuntimeError": {"RuntimeError", "Exception", "BaseException"},
+    "NotImplementedError": {"NotImplementedError", "RuntimeError", "Exception", "BaseException"},
+}
+
+
+def _catches(handler: cst.ExceptHandler, error_type: str | None = None) -> bool:
+    """The handler catches what Keras raises (a bare ``except``, ``Exception``, ``ValueError``…,
+    alone or in a tuple); with ``error_type``, an exception of that class."""
+    if handler.type is None:
+        return True
+    types = [e.value for e in handler.type.elements] if isinstance(handler.type, cst.Tuple) else [handler.type]
+    names = {dotted_name(t).rsplit(".", 1)[-1] for t in types}
+    if error_type is None:
+        return bool(names & _KERAS_EXCEPTIONS)
+    return bool(names & _CAUGHT_BY.get(error_type, {"Exception", "BaseException"}))
+
+
+def _error_type(error: Any) -> str:
+    """The class of what Keras raises for the error: named in its message (``Keras: TypeError:
+    …``), else ValueError, the class of Keras's checks of shapes and data."""
+    for name in _CAUGHT_BY:
+        if f"Keras: {name}:" in error.message or f"Keras raises {name}" in error.message:
+            return name
+    return "ValueError"
+
+
+def _raises(error: Any) -> bool:
+    """The error is one Keras raises (not a warning of what it accepts)."""
+    from kerascheck.rules import RULE_FOR_ENGINE_KIND
+
+    rule = RULE_FOR_ENGINE_KIND.get(error.kind)
+    return rule is not None and rule.keras_raises
 
 
 # Loops stop being run round by round (and are read for what their remaining rounds may change)
