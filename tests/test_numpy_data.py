@@ -25,13 +25,21 @@ a = np.zeros((6, 4))
 b = np.ones((6, 4), dtype="uint8")
 c = np.ones((5, 1), dtype="float32")
 i = np.arange(6)
+rng = np.random.default_rng(0)
+state = np.random.RandomState(1)
 """
 
 EXACT = [
     "np.zeros((4, 5))", "np.ones((3,), dtype='float32')", "np.empty([2, 3])", "np.full((2, 2), 7)",
     "np.full((2, 2), 1.5)", "np.zeros(5, dtype=np.int32)", "np.random.rand(3, 4)", "np.random.randn(2)",
     "np.random.random((2, 3))", "np.random.uniform(0, 1, (5, 2))", "np.random.normal(0, 1, size=(3,))",
-    "np.random.randint(0, 10, (4, 3))", "np.arange(10)", "np.arange(2, 10, 3)", "np.arange(0, 1, 0.25)",
+    "np.random.randint(0, 10, (4, 3))",
+    # NumPy's Generator (default_rng) and RandomState draw arrays of the sizes asked for.
+    "rng.integers(0, 10, size=(8, 3))", "rng.integers(5, size=4)", "rng.random((3, 2))",
+    "rng.random((3, 2), dtype=np.float32)", "rng.normal(0, 1, (4, 5))", "rng.normal(size=7)", "rng.uniform(0, 1, 3)",
+    "rng.standard_normal((2, 3))", "rng.permutation(10)", "rng.permutation(a)", "state.randint(0, 3, 10)",
+    "state.rand(3, 4)", "state.randn(2)", "state.normal(size=(2, 2))", "np.random.default_rng().random(5)",
+    "np.arange(10)", "np.arange(2, 10, 3)", "np.arange(0, 1, 0.25)",
     "np.array([[1, 2], [3, 4]])", "np.array([1.0, 2])", "np.array([[1, 2]], dtype='float32')",
     "np.zeros_like(b)", "np.asarray(c)",
     "a.reshape(-1, 2)", "a.reshape(3, -1)", "a.reshape((24,))", "np.reshape(a, (2, 3, 4))", "a.reshape(-1, 2, 2)",

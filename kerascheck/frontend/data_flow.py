@@ -32,6 +32,7 @@ from kerascheck.frontend.values import (
     ImageGenerator,
     PyDatasetValue,
     PythonNumber,
+    RandomGenerator,
     SklearnObject,
     TableIndexer,
     TableValue,
@@ -123,6 +124,8 @@ class DataFlow:
                 receiver, method.name, args, kwargs, node, lambda problem: self.session.report_data(problem, self.origin(node)))
         if isinstance(receiver, ArrayValue):
             return numpy_data.array_method(receiver, method.name, args, kwargs, node)
+        if isinstance(receiver, RandomGenerator):
+            return numpy_data.generator_method(receiver, method.name, args, kwargs, node)
         if isinstance(receiver, TableValue):
             if self.arguments_names(args, kwargs):
                 return NOT_MODELLED  # a function of the analysed code, which pandas may call

@@ -27,8 +27,10 @@ from kerascheck.frontend.values import (
     PY_METHODS,
     ArrayValue,
     BoundedRankArray,
+    DataMethod,
     ImageGenerator,
     PythonNumber,
+    RandomGenerator,
     SklearnObject,
     TableIndexer,
     TableValue,
@@ -501,6 +503,8 @@ class Expressions:
             return INERT if found is NOT_MODELLED else found
         if isinstance(value, SklearnObject):
             return sklearn_data.sklearn_attribute(value, attr)
+        if isinstance(value, RandomGenerator):
+            return DataMethod(value, attr)
         if isinstance(value, GeneratorValue):
             value.started = True  # gen.send, gen.__next__…: it may be advanced
             return INERT

@@ -34,6 +34,7 @@ from kerascheck.frontend.values import (
     InertObject,
     PyDatasetValue,
     PythonNumber,
+    RandomGenerator,
     TableValue,
     TensorSpecValue,
     contents_unknown,
@@ -443,10 +444,47 @@ def _random_size(size: Any) -> Any:
     return shape
 
 
+# The methods of NumPy's Generator (default_rng) that draw as these np.random functions do, with
+# the same parameters in the same places (integers' dtype is int64, as randint's).
+GENERATOR_DRAWS = {
+    "integers": "random.randint", "random": "random.random", "normal": "random.normal",
+    "uniform": "random.uniform", "standard_normal": "random.random", "permutation": "random.permutation",
+    "shuffle": "random.shuffle",
+}
+
+
+def generator_method(generator: RandomGenerator, name: str, args: list[Any], kwargs: dict[str, Any], node: Any
+                     ) -> Any:
+    """A draw of ``np.random.default_rng(seed)`` (``rng.integers(0, 10, size=(8, 3))``) or of a
+    ``RandomState`` (whose methods are the ``np.random`` functions): an array of the size asked
+    for; the other methods give data not followed."""
+    if generator.legacy:
+        found = numpy_call(f"random.{name}", args, kwargs, node)
+        return INERT if found is NOT_MODELLED else found
+    function = GENERATOR_DRAWS.get(name)
+    if function is None:
+        return INERT
+    kwargs = dict(kwargs)
+    if name == "integers" and kwargs.pop("endpoint", False) is not False:
+        return INERT  # (the bounds change, not the shape; not needed)
+    dtype = kwargs.pop("dtype", None) if name in ("random", "standard_normal") else None
+    if len(args) > 1 and name in ("random", "standard_normal"):
+        return INERT
+    found = numpy_call(function, args, kwargs, node)
+    if found is NOT_MODELLED:
+        return INERT
+    if dtype is not None and isinstance(found, ArrayValue) and not isinstance(found, PythonNumber):
+        found = _array(found.shape, dtype_name(dtype), found.origin)
+    return found
+
+
 def numpy_call(function: str, args: list[Any], kwargs: dict[str, Any], node: Any) -> Any:
     """``numpy.<function>(...)`` (``function`` is the dotted rest: ``zeros``, ``random.rand``)."""
     what = f"np.{function}"
     origin = made_by(what, node)
+    if function in ("random.default_rng", "random.RandomState", "random.Generator") and len(args) <= 1 and (
+            set(kwargs) <= {"seed"}):
+        return RandomGenerator(function == "random.RandomState")
 
     def arg(index: int, name: str, default: Any = None) -> Any:
         return args[index] if len(args) > index else kwargs.get(name, default)

@@ -541,6 +541,20 @@ class BoundedRankArray(InertObject):
         return f"<array of rank at most {self.max_rank}>"
 
 
+class RandomGenerator(InertObject):
+    """NumPy's ``np.random.default_rng(seed)`` (a ``Generator``), or ``np.random.RandomState(seed)``
+    (``legacy``, whose methods are the ``np.random`` functions): its draws are arrays of the
+    sizes asked for (``frontend/numpy_data.py``)."""
+
+    __slots__ = ("legacy",)
+
+    def __init__(self, legacy: bool) -> None:
+        self.legacy = legacy
+
+    def __repr__(self) -> str:
+        return "<RandomState>" if self.legacy else "<Generator>"
+
+
 class DataMethod(InertObject):
     """A method of an array or a dataset (``x.reshape``, ``ds.batch``): calling it computes the
     result's shape where that is modelled, and is any data method's call otherwise."""
