@@ -159,11 +159,15 @@ def test_the_backend_comes_from_the_file_then_the_configuration(tmp_path: Path) 
     assert _total_bytes(run("--summary", str(model), cwd=tmp_path)[1]) == "68.00 B"
     model.write_text(TRAINED_WITH_INT_VARIABLES.format(setting="import os\nos.environ['KERAS_BACKEND'] = 'jax'"))
     assert _total_bytes(run("--summary", str(model), cwd=tmp_path)[1]) == "76.00 B"
+    (tmp_path / "pyproject.toml").unlink()
+    model.write_text("from os import environ\nenviron.setdefault('KERAS_BACKEND', 'tensorflow')\n"
+                     + TRAINED_WITH_INT_VARIABLES.format(setting=""))
+    assert _total_bytes(run("--summary", str(model), cwd=tmp_path)[1]) == "76.00 B"
     # A backend read from the environment is not known: nor are the sizes of int variables.
     model.write_text("import os, sys\nos.environ['KERAS_BACKEND'] = sys.argv[1]\n"
                      + TRAINED_WITH_INT_VARIABLES.format(setting=""))
     assert _total_bytes(run("--summary", str(model), cwd=tmp_path)[1]) == "?"
-    (tmp_path / "pyproject.toml").write_text('[tool.kerascheck]\nbackend = "theano"\n')
+    (tmp_path / "pyproject.toml").write_text('[tool.kerascheck]\nbackend = "theano"\n')  # (not a Keras 3 backend)
     code, _, err = run(str(model), cwd=tmp_path)
     assert code == 2 and "`backend` must be one of jax, tensorflow, torch, numpy, openvino" in err
 

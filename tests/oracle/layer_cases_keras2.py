@@ -38,7 +38,7 @@ KNOWLEDGE = ROOT / "kerascheck" / "knowledge" / "keras2.py"
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from layer_cases import IDENTITY, from_json  # noqa: E402  (the cases' own encoding; no Keras imported)
-from recording import keras2_message  # noqa: E402  (shared with record_keras2.py; no Keras)
+from recording import in_shard, keras2_message, shard_of  # noqa: E402  (shared with record_keras2.py; no Keras)
 
 
 def layer_class(keras: Any, name: str) -> Any:
@@ -245,9 +245,12 @@ def main(argv: list[str]) -> int:
     import tf_keras as keras
 
     check = "--check" in argv
+    shard = shard_of(argv) if check else (1, 1)
     status = 0
     KERAS2.mkdir(parents=True, exist_ok=True)
-    for path in sorted(KERAS3.glob("*.json")):
+    for index, path in enumerate(sorted(KERAS3.glob("*.json"))):
+        if not in_shard(index, shard):
+            continue
         text = record_module(keras, path)
         target = KERAS2 / path.name
         if check:

@@ -45,7 +45,7 @@ ROOT = HERE.parents[1]
 FIXTURE = ROOT / "fixtures" / "losses" / "losses.json"
 KNOWLEDGE = ROOT / "kerascheck" / "knowledge" / "keras_losses.py"
 sys.path.insert(0, str(HERE))
-from recording import clean_message, model_of_output, trace_training_steps, write_or_check  # noqa: E402
+from recording import clean_message, model_of_output, check_cases, in_shard, shard_of, trace_training_steps, write_or_check  # noqa: E402
 
 # The loss functions of keras.losses (each string and class resolves to one of them).
 FUNCTIONS = (
@@ -191,10 +191,14 @@ def main(argv: list[str]) -> int:
     import keras
 
     trace_training_steps()
+    shard = shard_of(argv)
     recorded = []
     for index, case in enumerate(cases()):
         loss = case["loss"] if isinstance(case["loss"], str) else case["loss"][0]
-        recorded.append(run_case({"id": f"{index:03d}-{loss}", **case}))
+        if in_shard(index, shard):
+            recorded.append(run_case({"id": f"{index:03d}-{loss}", **case}))
+    if shard != (1, 1) and "--check" in argv:
+        return check_cases(FIXTURE, recorded, shard) | write_or_check(KNOWLEDGE, knowledge(), argv)
     text = (
         "{\n"
         f'"keras_version": {json.dumps(keras.__version__)},\n'

@@ -45,7 +45,7 @@ ROOT = HERE.parents[1]
 FIXTURE = ROOT / "fixtures" / "metrics" / "metrics.json"
 KNOWLEDGE = ROOT / "kerascheck" / "knowledge" / "keras_metrics.py"
 sys.path.insert(0, str(HERE))
-from recording import clean_message, model_of_output, trace_training_steps, write_or_check  # noqa: E402
+from recording import clean_message, model_of_output, check_cases, in_shard, shard_of, trace_training_steps, write_or_check  # noqa: E402
 
 # The metrics kerascheck has rules for: the accuracies users give compile as objects, and the
 # string "accuracy", for which compile picks the binary, sparse or categorical accuracy from the
@@ -163,10 +163,14 @@ def main(argv: list[str]) -> int:
     import keras
 
     trace_training_steps()
+    shard = shard_of(argv)
     recorded = []
     for index, case in enumerate(cases()):
         name = case["metric"] if isinstance(case["metric"], str) else case["metric"][0]
-        recorded.append(run_case({"id": f"{index:03d}-{name}", **case}))
+        if in_shard(index, shard):
+            recorded.append(run_case({"id": f"{index:03d}-{name}", **case}))
+    if shard != (1, 1) and "--check" in argv:
+        return check_cases(FIXTURE, recorded, shard) | write_or_check(KNOWLEDGE, knowledge(), argv)
     text = (
         "{\n"
         f'"keras_version": {json.dumps(keras.__version__)},\n'

@@ -66,7 +66,7 @@ from pathlib import Path
 
 os.environ.setdefault("KERAS_BACKEND", "jax")
 
-from recording import OPAQUE, REQUIRED, literal  # noqa: E402  (beside this file)
+from recording import OPAQUE, REQUIRED, in_shard, literal, shard_of  # noqa: E402  (beside this file)
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 KNOWLEDGE = REPO_ROOT / "kerascheck" / "knowledge" / "applications.py"
@@ -608,13 +608,13 @@ def _count(shape):
     return total
 
 
-def record():
+def record(shard=(1, 1)):
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     import keras
 
-    names = list(applications())
+    names = [name for index, name in enumerate(applications()) if in_shard(index, shard)]
     specs, graphs, cases = {}, {}, {}
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=WORKERS, mp_context=context, initializer=_start_worker) as pool:
@@ -641,6 +641,24 @@ def record():
     )
     cases_text = json.dumps({"keras_version": keras.__version__, "cases": cases}, indent=1, sort_keys=True) + "\n"
     return knowledge, graph_text, cases_text
+
+
+def check_shard(knowledge, graph_text, cases_text, shard):
+    """``--check --shard K/N``: the applications of the shard, each against its stored record."""
+    recorded, stored = json.loads(graph_text), json.loads(gzip.decompress(GRAPHS.read_bytes()).decode())
+    recorded_cases, stored_cases = json.loads(cases_text)["cases"], json.loads(CASES.read_text())["cases"]
+    differing = [name for name in recorded["applications"]
+                 if recorded["applications"][name] != stored["applications"].get(name)
+                 or recorded["graphs"][name] != stored["graphs"].get(name)
+                 or recorded_cases[name] != stored_cases.get(name)]
+    differing += [f"private class {cls}" for cls, entry in recorded["private_classes"].items()
+                  if stored["private_classes"].get(cls) != entry]
+    if KNOWLEDGE.read_text() != knowledge or recorded["keras_version"] != stored["keras_version"]:
+        differing.append("the public names")
+    for what in differing:
+        print(f"applications: {what} differs from what Keras records now", file=sys.stderr)
+    print(f"checked {len(recorded['applications'])} application(s) of shard {shard[0]}/{shard[1]}", file=sys.stderr)
+    return 1 if differing else 0
 
 
 def private_classes(graphs):
@@ -684,7 +702,10 @@ def private_classes(graphs):
 
 
 def main(argv: list[str]) -> int:
-    knowledge, graph_text, cases_text = record()
+    shard = shard_of(argv) if "--check" in argv else (1, 1)
+    knowledge, graph_text, cases_text = record(shard)
+    if shard != (1, 1):
+        return check_shard(knowledge, graph_text, cases_text, shard)
     if "--check" in argv:
         ok = KNOWLEDGE.exists() and KNOWLEDGE.read_text() == knowledge
         ok = ok and GRAPHS.exists() and gzip.decompress(GRAPHS.read_bytes()).decode() == graph_text

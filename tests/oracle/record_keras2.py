@@ -41,7 +41,7 @@ FIXTURE_FOLDERS = [ROOT / "fixtures" / "summary", ROOT / "fixtures" / "projects"
 
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from recording import keras2_message, project_imports, run_script  # noqa: E402  (shared with record.py; no Keras)
+from recording import in_shard, keras2_message, project_imports, run_script, shard_of  # noqa: E402  (shared with record.py; no Keras)
 
 
 class _KerasToTfKeras(importlib.abc.MetaPathFinder, importlib.abc.Loader):
@@ -147,10 +147,11 @@ def main(argv: list[str]) -> int:
     with contextlib.redirect_stderr(io.StringIO()):
         import tensorflow  # noqa: F401  (before any fixture: its import prints noise)
     check = "--check" in argv
-    only = [Path(a).resolve() for a in argv if not a.startswith("--")]
+    shard = shard_of(argv) if check else (1, 1)
+    only = [Path(a).resolve() for a in argv if a.endswith((".py", ".ipynb"))]
     status = 0
-    for path in fixtures():
-        if only and path not in only:
+    for index, path in enumerate(fixtures()):
+        if only and path not in only or not in_shard(index, shard):
             continue
         text = json.dumps(record_file(path), indent=1, ensure_ascii=False) + "\n"
         target = expected_path(path)

@@ -179,3 +179,34 @@ def trace_training_steps() -> None:
         return step
 
     trainer.jit = traced_only
+
+
+def shard_of(argv: list[str]) -> tuple[int, int]:
+    """``--shard K/N`` of the command line: check only every N-th item from the K-th (CI's
+    rotating part of a long recorder, see tests/test_oracle_recording.py); (1, 1): all."""
+    for index, arg in enumerate(argv):
+        value = arg.split("=", 1)[1] if arg.startswith("--shard=") else argv[index + 1] if arg == "--shard" and \
+            index + 1 < len(argv) else None
+        if value is not None:
+            k, n = (int(part) for part in value.split("/"))
+            if not 1 <= k <= n:
+                raise SystemExit(f"--shard {value}: K must be between 1 and N")
+            return k, n
+    return 1, 1
+
+
+def in_shard(index: int, shard: tuple[int, int]) -> bool:
+    return index % shard[1] == shard[0] - 1
+
+
+def check_cases(output: Path, recorded: list[dict], shard: tuple[int, int]) -> int:
+    """``--check --shard K/N`` of a recorder of cases (one JSON object per case, with an ``id``):
+    each case recorded now against the stored case of the same id; 1 if any differs."""
+    import json
+
+    stored = {case["id"]: case for case in json.loads(output.read_text())["cases"]} if output.exists() else {}
+    differing = [case["id"] for case in recorded if stored.get(case["id"]) != json.loads(json.dumps(case))]
+    for case_id in differing[:20]:
+        print(f"{output}: case {case_id} differs from what Keras records now", file=sys.stderr)
+    print(f"checked {len(recorded)} case(s) of shard {shard[0]}/{shard[1]}", file=sys.stderr)
+    return 1 if differing else 0
