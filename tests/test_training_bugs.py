@@ -26,9 +26,9 @@ _SPEC = importlib.util.spec_from_file_location("training_bugs", ROOT / "benchmar
 training_bugs = importlib.util.module_from_spec(_SPEC)
 _SPEC.loader.exec_module(training_bugs)
 
-# Bugs found when this floor was set: 19 of the 43 kept cases (44%), kerascheck as of this commit;
+# Bugs found when this floor was set: 108 of the 150 kept cases (72%), kerascheck as of this commit;
 # issue 16 asks for 80%. Raise it as kerascheck finds more; never lower it to let a regression through.
-FOUND_AT_LEAST = 64
+FOUND_AT_LEAST = 108
 
 
 def test_no_false_errors_on_the_corrected_scripts_and_no_fewer_bugs_found():
