@@ -263,8 +263,7 @@ class Layer:
         else:
             self.variable_bytes = variable_dtype_bytes(dtype) if dtype is not None else session.policy_variable_bytes()
         # Its dtype policy is mixed_float16 (UNKNOWN: not known).
-        self.mixed_float16: Any = session.policy_mixed if dtype is None else (
-            UNKNOWN if dtype is UNKNOWN else policy_name(dtype) == "mixed_float16")
+        self.mixed_float16: Any = session.policy_mixed if dtype is None else is_mixed_float16(dtype)
         self.class_name = class_name
         # A user's subclass of a built-in layer that behaves as its base (Session.create_layer's
         # ``as_class``): the class the summary shows and names it after; class_name is the base's.
@@ -401,11 +400,11 @@ class DTypePolicy:
     name: str
 
 
-def policy_name(policy: Any) -> Any:
-    """The name of a dtype policy given as a string or a :class:`DTypePolicy`; else UNKNOWN."""
-    if isinstance(policy, DTypePolicy):
-        return policy.name
-    return policy if isinstance(policy, str) else UNKNOWN
+def is_mixed_float16(policy: Any) -> Any:
+    """The dtype policy (a string or a :class:`DTypePolicy`) is mixed_float16; UNKNOWN if its
+    name is not known."""
+    name = policy.name if isinstance(policy, DTypePolicy) else policy
+    return name == "mixed_float16" if isinstance(name, str) else UNKNOWN
 
 
 def variable_dtype_bytes(dtype: Any) -> Any:
@@ -1022,7 +1021,7 @@ class Session:
         """``os.environ["KERAS_BACKEND"] = name``: Keras reads it when it is imported (later, it
         changes nothing)."""
         if not self.keras_imported:
-            self.backend = name if name in BACKENDS else UNKNOWN
+            self.backend = name if isinstance(name, str) and name in BACKENDS else UNKNOWN
 
     def int_variable_bytes(self) -> Any:
         """Bytes of a variable of dtype ``"int"`` (an optimizer's ``iteration``, Normalization's
@@ -1036,7 +1035,7 @@ class Session:
         self.dtype_policy_changed = True
         known = self.keras_version == 3 and isinstance(policy, (str, DTypePolicy))
         self.policy_bytes = variable_dtype_bytes(policy) if known else UNKNOWN
-        self.policy_mixed = policy_name(policy) == "mixed_float16" if known else UNKNOWN
+        self.policy_mixed = is_mixed_float16(policy) if known else UNKNOWN
 
     # -- names --------------------------------------------------------------------
     def uniquify(self, name: str) -> Any:

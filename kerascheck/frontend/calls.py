@@ -171,8 +171,9 @@ class Calls:
             container = self.eval(target.value, scope)
             if isinstance(container, ModuleRef) and container.name == "os.environ" and len(target.slice) == 1 and \
                     isinstance(target.slice[0].slice, cst.Index):
-                if self.eval(target.slice[0].slice.value, scope) == "KERAS_BACKEND":
-                    self.session.set_backend(value)
+                key = self.eval(target.slice[0].slice.value, scope)
+                if not isinstance(key, str) or key == "KERAS_BACKEND":
+                    self.session.set_backend(value if isinstance(key, str) else UNKNOWN)
                 return
             if isinstance(container, (list, dict)) and not contents_unknown(container):
                 index = target.slice[0].slice if len(target.slice) == 1 else None
@@ -313,7 +314,8 @@ class Calls:
                 return Partial(args[0], tuple(args[1:]), dict(kwargs)) if args else UNKNOWN
             if callee.name == "functools.reduce" and not kwargs and 2 <= len(args) <= 3:
                 return self.call_reduce(args, node, scope)
-            if callee.name == "os.environ.setdefault" and len(args) == 2 and args[0] == "KERAS_BACKEND":
+            if callee.name == "os.environ.setdefault" and len(args) == 2 and isinstance(args[0], str) and \
+                    args[0] == "KERAS_BACKEND":
                 # (The variable set outside the program wins: kerascheck takes it as not set.)
                 self.session.set_backend(args[1])
             if callee.name == "dataclasses.field":
@@ -426,7 +428,7 @@ class Calls:
         # the compiled loss is not followed (nor checked). JAX's and PyTorch's fit build the model
         # on the data first, and the compiled optimizer; TensorFlow's leaves both to the step.
         own_steps = self.own_steps(receiver)
-        deferred = own_steps and session.backend not in ("jax", "torch")
+        deferred = own_steps and not (isinstance(session.backend, str) and session.backend in ("jax", "torch"))
         if own_steps:
             receiver.compile_errors = ()
         # The compiled loss and metrics are resolved: their errors (Keras raises before training).
