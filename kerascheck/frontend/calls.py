@@ -458,7 +458,8 @@ class Calls:
                 errors = len(session.errors)
                 session.call(receiver, data, self.origin(node))
                 if own_steps and len(session.errors) > errors:
-                    # (Keras raises; but on TensorFlow, the step alone calls the model: not claimed.)
+                    # (Keras raises "Unable to automatically build the model", around what the
+                    # class's call raised, which the program's own step may never meet: not claimed.)
                     del session.errors[errors:]
                     receiver.contents_uncertain = True
                 if given is not None:

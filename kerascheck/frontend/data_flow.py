@@ -367,12 +367,15 @@ class DataFlow:
         callee = _dotted(node.func) if isinstance(node, cst.Call) and isinstance(node.func, (cst.Name, cst.Attribute)) \
             else "model"
         specs = _specs(x)
-        problems = data_checks.check_inputs(callee, specs, inputs, "x", None, shown, spec_check=inputs.functional)
-        if not problems and isinstance(specs, ArraySpec) and isinstance(model, Sequential):
-            adjusted = _adjusted(specs, inputs.shapes[0])
-            problem = data_checks.check_sequential_layers(callee, adjusted, model.layer_list(), None, shown) \
-                if adjusted else None
-            problems = [problem] if problem is not None else []
+        try:
+            problems = data_checks.check_inputs(callee, specs, inputs, "x", None, shown, spec_check=inputs.functional)
+            if not problems and isinstance(specs, ArraySpec) and isinstance(model, Sequential):
+                adjusted = _adjusted(specs, inputs.shapes[0])
+                problem = data_checks.check_sequential_layers(callee, adjusted, model.layer_list(), None, shown) \
+                    if adjusted else None
+                problems = [problem] if problem is not None else []
+        except Unresolved:
+            return  # a decision on a value that is not known: nothing proven
         for problem in problems:
             self.session.report_data(problem, self.origin(node))
 
