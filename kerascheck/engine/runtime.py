@@ -949,6 +949,8 @@ class Session:
         # Set while code runs whose errors a handler around it catches (``try: … except
         # ValueError:``): what Keras raises there is not reported.
         self.catching = 0
+        # The errors a handler of the program took (their ids): raised no further.
+        self.handled_errors: set[int] = set()
         # keras.config.image_data_format(), unless the program sets it.
         self.image_data_format: Any = "channels_last"
         # The default variable dtype, as bytes per variable: ``keras.config.floatx()``, and

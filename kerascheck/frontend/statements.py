@@ -157,11 +157,14 @@ class Statements:
                 before = len(session.errors)
                 for line in stmt.body.body:
                     self.exec_block([line], scope)
-                    found = [error for error in session.errors[before:] if _raises(error)]
+                    found = [error for error in session.errors[before:]
+                             if _raises(error) and id(error) not in session.handled_errors]
                     if found:
                         # The first handler that takes the error's class runs (Python's order).
                         handler = next((h for h in stmt.handlers if _catches(h, _error_type(found[0]))), None)
                         raised = handler is not None
+                        if raised:
+                            session.handled_errors.add(id(found[0]))
                         break
         finally:
             session.catching -= catches
