@@ -1719,9 +1719,15 @@ class Session:
         node = Node(layer, list(flat), [], None, origin, list_input=isinstance(inputs, (list, tuple, dict)))
         structure = self._attach(layer, node, output)
         if layer.defines_compute_mask and self.keras_version == 3:
-            if not self.tracing:
+            # Layer._set_mask_metadata: compute_mask(inputs, previous_mask) on the symbolic inputs
+            # (no input mask here), its operations created as any on symbolic tensors.
+            mask = layer.mask_hook(layer, inputs) if layer.mask_hook is not None and not self.tracing else UNKNOWN
+            if mask is UNKNOWN and not self.tracing:
                 self.names_uncertain_from_opaque_code()  # its compute_mask may create operations
-            masking.set_output_masks(node.outputs, UNKNOWN)
+            if isinstance(mask, KerasTensor) or mask is None:
+                masking.set_output_masks(node.outputs, [mask] * len(node.outputs) if len(node.outputs) == 1 else UNKNOWN)
+            else:
+                masking.set_output_masks(node.outputs, UNKNOWN)
         return structure
 
     def _attach(self, layer: Layer, node: Node, output_shape: Any) -> Any:
@@ -2005,9 +2011,11 @@ class UserLayer(Layer):
         super().__init__(session, class_name, name, origin, dtype=UNKNOWN)
         # (layer, inputs, args, kwargs) -> output structure of KerasTensors, or UNKNOWN
         self.call_hook: Any = None
-        # The class has its own compute_mask: the masks of its outputs (and any operations
-        # that creates, even without an input mask) are not modelled.
+        # The class has its own compute_mask, which Keras calls on the symbolic inputs after the
+        # call; ``mask_hook`` (layer, inputs) runs it: the output's mask (a KerasTensor, made by
+        # the operations it creates, or None), or UNKNOWN.
         self.defines_compute_mask = False
+        self.mask_hook: Any = None
         self.tracked: list[Layer] = []
         self.added_weights: list[Weight] = []
         self.weights_known = False

@@ -199,6 +199,11 @@ class KerasCalls:
             bound = known.bind(args, kwargs)
             made = created_array(function, bound) if bound is not None else None
             traced = traced_shape(bound.get("shape")) if bound is not None and self.session.tracing else None
+            if function == "arange" and self.session.tracing and any(
+                    v is None for v in [*args[:3], *(kwargs.get(k, 0) for k in ("start", "stop", "step"))]):
+                # A bound of the range is a dimension the data decides (``ops.shape(x)[-1]``): the
+                # backend traces it as a number, and the range's length is None.
+                return ArrayData((None,))
             if made is None and traced is not None:
                 return ArrayData(traced)  # (ops.shape(x)[0], 4) in a traced call: the batch stays None
             if made is None:

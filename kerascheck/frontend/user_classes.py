@@ -7,7 +7,7 @@ from typing import Any, Iterator
 
 import libcst as cst
 
-from kerascheck.engine.dims import UNKNOWN
+from kerascheck.engine.dims import UNKNOWN, Unresolved
 from kerascheck.engine.layer import RULES
 from kerascheck.engine.runtime import (
     Functional,
@@ -123,6 +123,7 @@ class UserClasses:
         layer.call_hook = self.run_layer_call
         layer.weights_known = state.weights_known
         layer.defines_compute_mask = cls.method("compute_mask") is not None
+        layer.mask_hook = self.run_layer_mask
         if state.functional is not None:
             return state.functional
         return layer
@@ -311,6 +312,20 @@ class UserClasses:
             result = self.run_method(call, layer, [inputs, *args], dict(kwargs or {}), node)
         layer.weights_known = state.weights_known
         return result
+
+    def run_layer_mask(self, layer: Any, inputs: Any) -> Any:
+        """Keras's ``compute_mask(inputs, previous_mask)`` of a user layer after its symbolic
+        call (no input mask): a KerasTensor, None, or UNKNOWN."""
+        state = self.instances.get(id(layer))
+        found = state.cls.method("compute_mask") if state is not None else None
+        if found is None:
+            return UNKNOWN
+        node = self.anchor if self.anchor is not None else layer.origin
+        try:
+            mask = self.run_method(found, layer, [inputs, None], {}, node)
+        except Unresolved:
+            return UNKNOWN
+        return mask if mask is None or isinstance(mask, KerasTensor) else UNKNOWN
 
     def run_discarding_errors(self, found: "tuple[UserFunction, UserClass]", obj: Any, args: list[Any],
                               kwargs: dict[str, Any], node: Any) -> None:
