@@ -1437,7 +1437,7 @@ class Session:
             check_input_spec(layer, shape)
             return layer.compute_output_shape(shape)
 
-        return _eager_array(output)
+        return _eager_array(output, traced=bool(self.tracing))
 
     def call_with_unknown_connections(self, layer: Layer, inputs: Any) -> Any:
         """A call whose node cannot be drawn (an argument that may be a tensor is not known: an
