@@ -20,12 +20,14 @@ from kerascheck.frontend.syntax import assignment_targets, dotted_name
 MAX_DATA_LOOP_ITERATIONS = 1_000
 
 from kerascheck.frontend.values import (
+    INERT,
     AUGMENTED_OPERATORS,
     MAX_UNROLL,
     BoundMethod,
     Builtin,
     ClassMethod,
     GeneratorValue,
+    InertObject,
     PropertyFunction,
     Scope,
     StaticMethod,
@@ -125,7 +127,10 @@ class Statements:
             for item in stmt.items:
                 value = self.eval(item.item, scope)
                 if item.asname is not None:
-                    self.assign(item.asname.name, UNKNOWN if value is not None else None, scope)
+                    # What __enter__ returns: of a library's object (a file, a GradientTape), a
+                    # library's object again, never a Keras one.
+                    entered = None if value is None else INERT if type(value) is InertObject else UNKNOWN
+                    self.assign(item.asname.name, entered, scope)
             self.exec_block(stmt.body.body, scope)
         elif isinstance(stmt, cst.Try):
             self.exec_try(stmt, scope)
