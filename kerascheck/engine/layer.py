@@ -204,8 +204,8 @@ class LayerRule:
     """Names of the tensors a call takes one by one (``mha(query, value, key)``); they reach
     the rule as a list, in this order."""
     output_changing_call_options: ClassVar[tuple[str, ...]] = ()
-    """Call keywords that change what a call returns in ways the rule does not model
-    (``return_attention_scores=True``): such a call's output is unknown."""
+    """Call keywords that change what a call returns (``return_attention_scores=True``): such a
+    call's outputs are :meth:`compute_output_shape_with_options`'s, unknown where it gives None."""
 
     def __init__(self, args: Mapping[str, Any], name: str) -> None:
         # Bound constructor arguments read as attributes, like Keras's self.units.  They
@@ -246,6 +246,11 @@ class LayerRule:
 
     def compute_output_shape(self, input_shape: Any) -> Any:
         raise NotImplementedError
+
+    def compute_output_shape_with_options(self, input_shape: Any, options: Mapping[str, Any]) -> Any:
+        """The outputs of a call given some of :attr:`output_changing_call_options` (``options``:
+        their values), as a list of shapes; None where that is not modelled."""
+        return None
 
     # -- helpers for rules ----------------------------------------------------
     def add_weight(self, name: str, shape: Sequence[Dim], trainable: bool = True, integer: bool = False) -> Weight:

@@ -19,7 +19,7 @@ import math
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from typing import Any, Callable, Iterator, Sequence
+from typing import Any, Callable, Iterator, Mapping, Sequence
 
 from kerascheck import budget
 from kerascheck.engine import layers as _layers  # noqa: F401  (registers the rules)
@@ -1282,7 +1282,7 @@ class Session:
         inputs: Any,
         origin: Any,
         keyword_tensors: Sequence[Any] = (),
-        opaque_output: bool = False,
+        call_options: Mapping[str, Any] | None = None,
         node_order: Sequence[Any] | None = None,
         single_positional: bool = True,
         explicit_mask: Any = None,
@@ -1292,8 +1292,10 @@ class Session:
 
         ``keyword_tensors`` are tensors passed as keyword arguments (an RNN's
         ``initial_state``…): they connect the graph but do not change the shape.
-        ``opaque_output``: the call returns something the rule does not model
-        (attention scores…); the layer is still built, its output is unknown.
+        ``call_options``: the call's keywords among the rule's ``output_changing_call_options``
+        (``return_attention_scores=True``): its outputs are what
+        ``compute_output_shape_with_options`` gives (unknown where it gives None); the layer is
+        built all the same.
         ``node_order``: every tensor of the call as Keras records it (positional
         arguments, then keyword arguments sorted by name), for "Connected to".
         ``single_positional``: the call passed one positional argument and no keyword
@@ -1366,8 +1368,12 @@ class Session:
             output_shape = layer.compute_output_shape(shapes, node)
             if builds:
                 layer.build(shapes)
-                layer.build_output = UNKNOWN if opaque_output else output_shape
-            if opaque_output or (self.keras_version == 2 and _keras2_differs_on_dynamic_dims(layer, flat)):
+                layer.build_output = UNKNOWN if call_options else output_shape
+            if call_options:
+                found = layer.rule.compute_output_shape_with_options(shapes, call_options) if (
+                    layer.rule is not None and self.keras_version == 3) else None
+                output_shape = UNKNOWN if found is None else found[0] if len(found) == 1 else found
+            if self.keras_version == 2 and _keras2_differs_on_dynamic_dims(layer, flat):
                 output_shape = UNKNOWN
         except LayerError as err:
             self.report(err.kind, err.message, origin, layer, flat, err.expected)

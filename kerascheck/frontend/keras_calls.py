@@ -252,13 +252,13 @@ class KerasCalls:
             return self.session.call_with_unknown_connections(layer, inputs)
         if layer.class_name == "Lambda" and rule is not None and not kwargs:
             self.trace_lambda(rule, inputs)
-        options = rule.output_changing_call_options if rule is not None else ()
-        opaque = bool(options) and any(kwargs.get(option, False) is not False for option in options)
+        options = {option: kwargs[option] for option in (rule.output_changing_call_options if rule is not None else ())
+                   if option in kwargs and kwargs[option] is not False}
         keyword_tensors = [kwargs[key] for key in sorted(kwargs)]
         keras_order = list(args) + [original_kwargs[key] for key in sorted(original_kwargs)]
         user_arguments = (args[1:], kwargs) if rule is None and id(layer) in self.instances else ((), {})
         return self.session.call(
-            layer, inputs, self.origin(node), keyword_tensors, opaque_output=opaque, node_order=keras_order,
+            layer, inputs, self.origin(node), keyword_tensors, call_options=options or None, node_order=keras_order,
             single_positional=len(args) == 1 and not original_kwargs, explicit_mask=original_kwargs.get("mask"),
             call_arguments=user_arguments,
         )

@@ -207,6 +207,18 @@ class MultiHeadAttention(LayerRule):
         self.explain(f"MultiHeadAttention: query {format_shape(query)} → {format_shape(output)}")
         return output
 
+    def compute_output_shape_with_options(self, shapes: Any, options: Any) -> Any:
+        """``return_attention_scores=True``: the output and the scores, whose symbolic shape
+        ``compute_output_spec`` states as ``(batch, num_heads, query length, query length)``
+        (the query's length twice, whatever the value's)."""
+        scores = options.get("return_attention_scores", False)
+        if scores is False:
+            return [self.compute_output_shape(shapes)]
+        query = _query_value_key(shapes)[0]
+        if scores is not True or len(query) < 2 or type(self.num_heads) is not int:
+            return None
+        return [self.compute_output_shape(shapes), (query[0], self.num_heads, query[1], query[1])]
+
 
 @register("GroupedQueryAttention")
 class GroupedQueryAttention(LayerRule):
