@@ -138,6 +138,13 @@ class Calls:
         scope.names[key] = value
         if isinstance(value, Model) and self.current_file == self.main_file and not self.in_keras_method():
             self.name_model(value, key, scope.is_module)
+            state = self.instances.get(id(value))
+            if state is not None and scope.is_module:
+                # Models a subclassed model holds are models too: ``autoencoder.encoder.summary()``
+                # (a module-level name the program gives one later is its name).
+                for attr, held in state.attributes.items():
+                    if isinstance(held, Model):
+                        self.name_model(held, f"{key}.{attr}", False)
         elif isinstance(value, UserInstance) and scope.is_module and self.current_file == self.main_file:
             # Models an object holds are reported where they live: ``gan.generator``.
             value.bound_as = key
