@@ -45,8 +45,8 @@ RECORDERS = (
 )
 # Per recorder: on a shared two-core machine, with other work beside the tests, the longest took 15 min.
 TIMEOUT_SECONDS = 1800
-# The recorders of large grids of cases (and of the fixtures under Keras 2), of which CI checks a
-# part each run to stay within its time: with KERASCHECK_ORACLE_SHARDS=N (.ci/run sets it), every
+# The recorders of large grids of cases (and of the fixtures under Keras 2; record.py's fixtures
+# too, see the test), of which CI checks a part each run to stay within its time: with KERASCHECK_ORACLE_SHARDS=N (.ci/run sets it), every
 # N-th item from the K-th, K chosen by the commit (so successive commits check every part; a
 # given commit always the same). Unset or 1: everything, as locally.
 ROTATED = frozenset({"record_applications.py", "layer_cases_keras2.py", "record_keras2.py", "loss_cases.py",
@@ -109,6 +109,12 @@ def test_recorded_truth_matches_real_keras(recorder: str):
     script, *options = recorder.split()
     if script in ROTATED:
         options += _rotating_shard()
+    elif script == "record.py" and _rotating_shard():
+        # The fixtures too (each run, test_summaries holds every fixture to the source its record
+        # was made from): this item's half of the commit's part.
+        part, shards = (int(n) for n in _rotating_shard()[1].split("/"))
+        half, halves = (int(n) for n in options[options.index("--shard") + 1].split("/"))
+        options[options.index("--shard") + 1] = f"{(part - 1) * halves + half}/{shards * halves}"
     python = _oracle_python()
     if python is None:
         reason = (

@@ -148,3 +148,22 @@ def test_models_a_layer_builds_for_itself_are_not_reported() -> None:
     models the file's own code binds are summaries (here ``model``)."""
     fixture = ROOT / "fixtures" / "summary" / "unresolvable_transformer_text_classifier.py"
     assert [s.variable for s in analyse_path(fixture).summaries] == ["model"]
+
+
+def test_every_fixture_was_recorded_from_its_current_source() -> None:
+    """CI's oracle re-checks a part of the fixtures with Keras each run (tests/test_oracle_recording.py);
+    every run, here, each fixture must be the source its record was made from (the digests
+    ``tests/oracle/record.py`` notes in ``fixtures/recorded_sources.json``): re-record one you change."""
+    import hashlib
+    import json
+
+    recorded = json.loads((ROOT / "fixtures" / "recorded_sources.json").read_text(encoding="utf-8"))
+    fixtures = {
+        path.relative_to(ROOT).as_posix(): path
+        for path in [*(ROOT / "fixtures").glob("**/*.py"), *(ROOT / "fixtures").glob("**/*.ipynb")]
+        if path.with_name(path.stem + ".expected.json").exists()
+    }
+    assert sorted(recorded) == sorted(fixtures), "fixtures and their noted sources differ: re-record"
+    changed = [path for path, fixture in sorted(fixtures.items())
+               if hashlib.sha256(fixture.read_bytes()).hexdigest() != recorded[path]]
+    assert not changed, f"changed since recorded (KERAS_BACKEND=jax python tests/oracle/record.py ...): {changed}"

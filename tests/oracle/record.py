@@ -602,6 +602,26 @@ def default_fixtures() -> list[Path]:
     return sorted([*FIXTURES_ROOT.glob("**/*.py"), *FIXTURES_ROOT.glob("**/*.ipynb")])
 
 
+# The SHA-256 of each fixture's source when its record was made (fixture path, relative to the
+# repository -> digest): tests/test_summaries.py holds every fixture to it, so a fixture changed
+# without being recorded again fails the usual test run, whatever part of the fixtures CI
+# re-checks with Keras.
+SOURCES_RECORDED = FIXTURES_ROOT / "recorded_sources.json"
+
+
+def source_digest(fixture: Path) -> str:
+    import hashlib
+
+    return hashlib.sha256(fixture.read_bytes()).hexdigest()
+
+
+def _note_sources(recorded: list[Path]) -> None:
+    digests = json.loads(SOURCES_RECORDED.read_text(encoding="utf-8")) if SOURCES_RECORDED.exists() else {}
+    for fixture in recorded:
+        digests[fixture.resolve().relative_to(REPO_ROOT).as_posix()] = source_digest(fixture)
+    SOURCES_RECORDED.write_text(json.dumps(dict(sorted(digests.items())), indent=1) + "\n", encoding="utf-8")
+
+
 # A fixture that chooses its backend (``os.environ["KERAS_BACKEND"] = "tensorflow"`` before it
 # imports Keras) is recorded in a process of its own started with that backend: Keras reads the
 # variable once, when it is imported.
@@ -676,6 +696,7 @@ def main(argv=None) -> int:
                 mismatches += 1
                 print(f"ORPHAN {_display(orphan)} (its fixture .py is gone)")
     elsewhere: dict[str, list[Path]] = {}
+    recorded_here: list[Path] = []
     for fixture in fixtures:
         fixture = fixture.resolve()
         if not fixture.is_file() or fixture.suffix not in (".py", ".ipynb"):
@@ -718,6 +739,9 @@ def main(argv=None) -> int:
             if not target.exists() or target.read_text(encoding="utf-8") != text:
                 target.write_text(text, encoding="utf-8")
                 print(f"wrote {_display(target)}")
+            recorded_here.append(fixture)
+    if recorded_here:
+        _note_sources(recorded_here)
     for backend, chosen in elsewhere.items():
         sys.stdout.flush()
         if _record_elsewhere(chosen, backend, args.check) != 0:
