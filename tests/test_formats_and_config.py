@@ -128,16 +128,11 @@ def test_a_broken_configuration_is_a_usage_error(bad: Path, tmp_path: Path) -> N
     assert code == 2 and "not valid TOML" in err
 
 
-# A Normalization layer (its count is of dtype "int") in a model trained with SGD (an int iteration).
-TRAINED_WITH_INT_VARIABLES = """\
-import numpy as np
-import keras
-from keras import layers
-{setting}
-model = keras.Sequential([keras.Input((3,)), layers.Normalization(), layers.Dense(2)])
-model.compile(optimizer="sgd", loss="mse")
-model.fit(np.zeros((8, 3)), np.zeros((8, 2)), verbose=0)
-"""
+def _recorded(fixture: str) -> tuple[str, str]:
+    """A fixture's source and the total size real Keras printed for its model."""
+    path = ROOT / "fixtures" / "summary" / fixture
+    truth = json.loads(path.with_name(path.stem + ".expected.json").read_text())
+    return path.read_text(), truth["models"][0]["total_size"]
 
 
 def _total_bytes(out: str) -> str:
@@ -145,27 +140,30 @@ def _total_bytes(out: str) -> str:
 
 
 def test_the_backend_comes_from_the_file_then_the_configuration(tmp_path: Path) -> None:
-    """The recorded fixtures summary/backend_*.py prove the sizes; here, which backend applies."""
+    """Which backend applies, held to what Keras printed on each (fixtures summary/backend_*.py):
+    the file's own KERAS_BACKEND set before Keras is imported, else --backend, else the
+    configuration's, else JAX."""
+    on_tensorflow, tensorflow_size = _recorded("backend_tensorflow_int_variables.py")  # sets it itself
+    on_jax, jax_size = _recorded("backend_set_after_import.py")  # set after the import: JAX's
+    setting = 'os.environ["KERAS_BACKEND"] = "tensorflow"\n'
+    assert setting in on_tensorflow and tensorflow_size != jax_size
     model = tmp_path / "model.py"
-    model.write_text(TRAINED_WITH_INT_VARIABLES.format(setting=""))
-    # JAX by default: 15 float32 values and 2 int32 ones (iteration, count) = 17 values of 4 bytes.
-    assert _total_bytes(run("--summary", str(model), cwd=tmp_path)[1]) == "68.00 B"
-    assert _total_bytes(run("--summary", "--backend", "tensorflow", str(model), cwd=tmp_path)[1]) == "76.00 B"
+    model.write_text(on_tensorflow)
+    assert _total_bytes(run("--summary", "--backend", "jax", str(model), cwd=tmp_path)[1]) == tensorflow_size
+    model.write_text(on_tensorflow.replace(setting, 'os.environ.setdefault("KERAS_BACKEND", "tensorflow")\n'))
+    assert _total_bytes(run("--summary", str(model), cwd=tmp_path)[1]) == tensorflow_size
+    model.write_text(on_tensorflow.replace(setting, ""))
+    assert _total_bytes(run("--summary", "--backend", "tensorflow", str(model), cwd=tmp_path)[1]) == tensorflow_size
     (tmp_path / "pyproject.toml").write_text('[tool.kerascheck]\nbackend = "tensorflow"\n')
-    assert _total_bytes(run("--summary", str(model), cwd=tmp_path)[1]) == "76.00 B"
-    assert _total_bytes(run("--summary", "--backend", "torch", str(model), cwd=tmp_path)[1]) == "68.00 B"
-    # Set by the file before Keras is imported, the variable wins; set after, Keras never reads it.
-    model.write_text("import os\nos.environ['KERAS_BACKEND'] = 'jax'\n" + TRAINED_WITH_INT_VARIABLES.format(setting=""))
-    assert _total_bytes(run("--summary", str(model), cwd=tmp_path)[1]) == "68.00 B"
-    model.write_text(TRAINED_WITH_INT_VARIABLES.format(setting="import os\nos.environ['KERAS_BACKEND'] = 'jax'"))
-    assert _total_bytes(run("--summary", str(model), cwd=tmp_path)[1]) == "76.00 B"
+    assert _total_bytes(run("--summary", str(model), cwd=tmp_path)[1]) == tensorflow_size
+    # The JAX record: the configuration's backend (JAX), or the command line's, whatever the file
+    # sets once Keras is imported.
+    model.write_text(on_jax)
+    assert _total_bytes(run("--summary", "--backend", "jax", str(model), cwd=tmp_path)[1]) == jax_size
     (tmp_path / "pyproject.toml").unlink()
-    model.write_text("from os import environ\nenviron.setdefault('KERAS_BACKEND', 'tensorflow')\n"
-                     + TRAINED_WITH_INT_VARIABLES.format(setting=""))
-    assert _total_bytes(run("--summary", str(model), cwd=tmp_path)[1]) == "76.00 B"
+    assert _total_bytes(run("--summary", str(model), cwd=tmp_path)[1]) == jax_size
     # A backend read from the environment is not known: nor are the sizes of int variables.
-    model.write_text("import os, sys\nos.environ['KERAS_BACKEND'] = sys.argv[1]\n"
-                     + TRAINED_WITH_INT_VARIABLES.format(setting=""))
+    model.write_text("import sys\n" + on_tensorflow.replace(setting, 'os.environ["KERAS_BACKEND"] = sys.argv[1]\n'))
     assert _total_bytes(run("--summary", str(model), cwd=tmp_path)[1]) == "?"
     (tmp_path / "pyproject.toml").write_text('[tool.kerascheck]\nbackend = "theano"\n')  # (not a Keras 3 backend)
     code, _, err = run(str(model), cwd=tmp_path)

@@ -372,13 +372,14 @@ class Layer:
             for class_name in self.rule.auxiliary_layers_on_build:
                 self.session.auto_name(class_name)
         size, int_size = self.variable_bytes, self.session.int_variable_bytes()
-        # Every variable takes the layer's variable dtype, but those of dtype "int" (an unknown
-        # size is not compared: that would be a decision on an unknown value).
-        self.own_weights = [
-            w if (int_size if w.integer else size) is not UNKNOWN and w.dtype_bytes == (int_size if w.integer else size)
-            else replace(w, dtype_bytes=int_size if w.integer else size)
-            for w in self.rule.weights
-        ]
+
+        def sized(weight: Weight) -> Weight:
+            # Every variable takes the layer's variable dtype, but those of dtype "int", the
+            # backend's (an unknown size is not compared: that would be a decision on it).
+            wanted = int_size if weight.integer else size
+            return weight if wanted is not UNKNOWN and weight.dtype_bytes == wanted else replace(weight, dtype_bytes=wanted)
+
+        self.own_weights = [sized(w) for w in self.rule.weights]
         if any(not is_known(w.shape) for w in self.own_weights):
             self.weights_known = False
         self.param_explanations = list(self.rule.explanations)
@@ -1479,7 +1480,7 @@ class Session:
             return
         self.uncertain_prefixes.update(("input_layer", "functional"))
         for layer in model.stack:
-            if isinstance(layer, (UserLayer, OpaqueLayer)) or isinstance(layer, Model):
+            if isinstance(layer, (UserLayer, OpaqueLayer, Model)):
                 self.names_uncertain_from_opaque_code()  # its build may make layers
             elif layer.rule is not None and not layer.built:
                 self.uncertain_prefixes.update(to_snake_case(name) for name in layer.rule.auxiliary_layers_on_build)

@@ -366,14 +366,8 @@ class DataFlow:
             node.args[0].value, (cst.Name, cst.Attribute)) else "x"
         callee = _dotted(node.func) if isinstance(node, cst.Call) and isinstance(node.func, (cst.Name, cst.Attribute)) \
             else "model"
-        specs = _specs(x)
         try:
-            problems = data_checks.check_inputs(callee, specs, inputs, "x", None, shown, spec_check=inputs.functional)
-            if not problems and isinstance(specs, ArraySpec) and isinstance(model, Sequential):
-                adjusted = _adjusted(specs, inputs.shapes[0])
-                problem = data_checks.check_sequential_layers(callee, adjusted, model.layer_list(), None, shown) \
-                    if adjusted else None
-                problems = [problem] if problem is not None else []
+            problems = _batch_against_inputs(model, callee, _specs(x), inputs, None, shown, inputs.functional)
         except Unresolved:
             return  # a decision on a value that is not known: nothing proven
         for problem in problems:
@@ -599,18 +593,8 @@ class DataFlow:
                         f"np.array(...)). Keras: {keras}",
                     )]
         if inputs is not None and x_known:
-            batch = _batch(method, given)
-            found = data_checks.check_inputs(method, x_specs, inputs, "x", batch, shown.get("x"))
-            problems += found
-            if not found and isinstance(x_specs, ArraySpec) and (
-                    isinstance(model, Sequential) or method not in data_checks.SPEC_CHECKED):
-                # No input spec checked (a Sequential; predict): the batch reaches the layers.
-                layers = model.layer_list() if isinstance(model, Sequential) else _linear_prefix(model)
-                adjusted = _adjusted(x_specs, inputs.shapes[0])
-                problem = data_checks.check_sequential_layers(method, adjusted, layers, batch,
-                                                              shown.get("x", "x")) if adjusted and layers else None
-                if problem is not None:
-                    problems.append(problem)
+            problems += _batch_against_inputs(model, method, x_specs, inputs, _batch(method, given), shown.get("x"),
+                                              inputs.functional and method in data_checks.SPEC_CHECKED)
         outputs = _output_count(model)
         if not problems and given.get("y", None) is None and isinstance(x, ArrayValue):
             missing = _missing_targets(model, method)
@@ -993,6 +977,21 @@ def _batch(method: str, given: dict[str, Any]) -> Any:
         return None  # the whole array is the batch
     size = given.get("batch_size")
     return data_checks.DEFAULT_BATCH_SIZE if size is None else size if type(size) is int else None
+
+
+def _batch_against_inputs(model: Model, method: str, x: Any, inputs: data_checks.ModelInputs, batch: Any,
+                          shown: str | None, spec_checked: bool) -> list[data_checks.DataProblem]:
+    """A batch of ``x`` against the model's inputs (their spec too where ``spec_checked``: a
+    functional model's fit, or its direct call); where no spec is checked (a Sequential, predict)
+    the batch reaches the layers, and the first that cannot take it raises."""
+    found = data_checks.check_inputs(method, x, inputs, "x", batch, shown, spec_check=spec_checked)
+    if found or spec_checked or not isinstance(x, ArraySpec):
+        return found
+    layers = model.layer_list() if isinstance(model, Sequential) else _linear_prefix(model)
+    adjusted = _adjusted(x, inputs.shapes[0])
+    problem = data_checks.check_sequential_layers(method, adjusted, layers, batch, shown or "x") \
+        if adjusted and layers else None
+    return [problem] if problem is not None else []
 
 
 def _model_inputs(model: Model) -> data_checks.ModelInputs | None:
