@@ -38,7 +38,7 @@ from kerascheck.frontend.name_effects import (
     union,
 )
 from kerascheck.frontend.numeric_functions import NOT_EVALUATED, numeric_call
-from kerascheck.frontend.random_values import converted, random_call, shuffled
+from kerascheck.frontend.random_values import converted, random_call
 from kerascheck.frontend import numpy_data
 from kerascheck.frontend.numpy_data import NOT_MODELLED, PREPROCESSING_ON_DATA
 from kerascheck.knowledge import tensorflow_ops
@@ -71,13 +71,20 @@ from kerascheck.frontend.values import (
     UserInstance,
     call_builtin,
     call_py_method,
+    MUTABLE_CONTAINERS,
     contents_unknown,
     forget_contents,
+    permuted,
     is_plain,
     iteration_items,
     known_or_unknown,
 )
-from kerascheck.knowledge.libraries import MUTATING_FUNCTION_NAMES, NUMPY_INTEGER_ATTRIBUTES, is_inert_library
+from kerascheck.knowledge.libraries import (
+    MUTATING_FUNCTION_NAMES,
+    NUMPY_INTEGER_ATTRIBUTES,
+    PERMUTING_FUNCTION_NAMES,
+    is_inert_library,
+)
 
 MAX_CALL_DEPTH = 24
 
@@ -85,7 +92,7 @@ MAX_CALL_DEPTH = 24
 _SCALAR_OPERAND_MODULES = ("keras.ops.", "keras.activations.")
 
 # Libraries whose functions may make arrays or datasets of a known shape (see numpy_data).
-DATA_LIBRARIES = ("numpy.", "tensorflow.", "keras.datasets.", "keras.utils.", "keras.preprocessing.",
+DATA_LIBRARIES = ("numpy.", "PIL.", "cv2.", "tensorflow.", "keras.datasets.", "keras.utils.", "keras.preprocessing.",
                   "sklearn.model_selection.", "sklearn.datasets.", "sklearn.preprocessing.", "pandas.")
 # What a subclassed model may define that changes what Keras's fit, evaluate and predict run.
 _STEP_METHODS = ("train_step", "test_step", "predict_step", "compute_loss", "make_train_function",
@@ -334,9 +341,6 @@ class Calls:
                 found = random_call(callee.name[7:], args, kwargs)
                 if found is not NOT_MODELLED:
                     return found
-                if callee.name == "random.shuffle" and len(args) == 1 and isinstance(args[0], list) and \
-                        shuffled(args[0]):
-                    return None
             if is_inert_library(callee.name):
                 effect = self.arguments_names(args, kwargs)
                 if effect:
@@ -662,7 +666,7 @@ class Calls:
             self.session.sequential_add(value, UNKNOWN, value.origin, rebuild=False)
         elif isinstance(value, SubclassedModel):
             value.contents_uncertain = True
-        elif isinstance(value, (list, dict)) and not contents_unknown(value):
+        elif isinstance(value, MUTABLE_CONTAINERS) and not contents_unknown(value):
             if depth < 8:
                 for item in list(value.values() if isinstance(value, dict) else value):
                     self.forget_object(item, depth + 1)
@@ -686,10 +690,14 @@ class Calls:
 
     def forget_mutable_arguments(self, function: str | None, args: Sequence[Any]) -> None:
         """A library function or a method of data that reorders a list it is given
-        (``random.shuffle(items)``, ``rng.shuffle(items)``): the list's order is unknown."""
-        if function is not None and function.rsplit(".", 1)[-1] in MUTATING_FUNCTION_NAMES:
+        (``random.shuffle(items)``, ``rng.shuffle(items)``: its items in an order not known, see
+        :func:`permuted`) or changes it (``heapq.heappush``: its contents are not known)."""
+        name = function.rsplit(".", 1)[-1] if function is not None else None
+        if name in MUTATING_FUNCTION_NAMES:
             for value in args:
-                if isinstance(value, (list, dict)):
+                if isinstance(value, list) and name in PERMUTING_FUNCTION_NAMES and id(value) not in self.tracked_lists:
+                    permuted(value)
+                elif isinstance(value, MUTABLE_CONTAINERS):
                     self.forget(value)
 
     def generator_function(self, node: cst.FunctionDef) -> bool:

@@ -18,7 +18,7 @@ from kerascheck.engine.data import ArraySpec
 from kerascheck.engine.dims import UNKNOWN, Unresolved
 from kerascheck.engine.losses import LossSpec
 from kerascheck.engine.runtime import Functional, KerasTensor, Model, Sequential, SubclassedModel
-from kerascheck.frontend import image_generators, numpy_data, pandas_data, sklearn_data
+from kerascheck.frontend import image_generators, image_libraries, numpy_data, pandas_data, sklearn_data, text_data
 from kerascheck.frontend.keras_names import ModuleRef
 from kerascheck.frontend.numpy_data import NOT_MODELLED
 from kerascheck.frontend.values import (
@@ -33,7 +33,9 @@ from kerascheck.frontend.values import (
     PyDatasetValue,
     PythonNumber,
     RandomGenerator,
+    PilImage,
     SklearnObject,
+    TextTokenizer,
     TableIndexer,
     TableValue,
     UserFunction,
@@ -70,15 +72,30 @@ class DataFlow:
 
     def call_data_library(self, dotted: str, args: list[Any], kwargs: dict[str, Any], node: Any) -> Any:
         """A function of NumPy, ``tf.data`` or Keras's data utilities; NOT_MODELLED for the others."""
+        if dotted in ("numpy.array", "numpy.asarray") and args and isinstance(args[0], PilImage):
+            return image_libraries.pil_array(args[0], kwargs.get("dtype", args[1] if len(args) > 1 else None), node)
         if dotted.startswith("numpy."):
             return numpy_data.numpy_call(dotted[6:], args, kwargs, node)
+        if dotted.startswith("PIL."):
+            return image_libraries.pil_call(dotted, args, kwargs, node)
+        if dotted.startswith("cv2."):
+            return image_libraries.cv2_call(dotted, args, kwargs, node)
         if dotted.startswith("pandas."):
             return pandas_data.pandas_call(dotted[7:], args, kwargs, node)
         if dotted.startswith("tensorflow.data.Dataset.") or dotted == "tensorflow.TensorSpec":
             return numpy_data.tf_data_call(dotted, args, kwargs, node)
+        if text_data.is_tokenizer_class(dotted):
+            return text_data.tokenizer(args, kwargs)
         if dotted.startswith("keras.") and dotted.endswith(".image.ImageDataGenerator"):
             return image_generators.image_data_generator(args, kwargs)
         if dotted.startswith("keras.") and not dotted.startswith("keras.ops."):
+            if dotted.endswith(".array_to_img"):
+                return image_libraries.array_to_img(args, kwargs, node)
+            if dotted.endswith(".img_to_array") and args and isinstance(args[0], PilImage):
+                pixels = image_libraries.pil_array(args[0], None, node)  # np.asarray(img), then its axes
+                if pixels is numpy_data.NOT_MODELLED:
+                    return pixels
+                args = [pixels, *args[1:]]
             if dotted.endswith(".img_to_array") and len(args) < 2 and kwargs.get("data_format") is None:
                 kwargs = {**kwargs, "data_format": self.session.image_data_format}  # keras.config's
             return numpy_data.keras_data_call(
@@ -119,6 +136,10 @@ class DataFlow:
         receiver = method.receiver
         if isinstance(receiver, SklearnObject):
             return sklearn_data.sklearn_method(receiver, method.name, args, kwargs, node)
+        if isinstance(receiver, PilImage):
+            return image_libraries.pil_method(receiver, method.name, args, kwargs, node)
+        if isinstance(receiver, TextTokenizer):
+            return text_data.tokenizer_method(receiver, method.name, args, kwargs, node)
         if isinstance(receiver, ImageGenerator):
             return image_generators.generator_method(
                 receiver, method.name, args, kwargs, node, lambda problem: self.session.report_data(problem, self.origin(node)))

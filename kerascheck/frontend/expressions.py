@@ -13,7 +13,7 @@ from kerascheck.frontend.flow import Return
 from kerascheck.frontend.keras_calls import TENSOR_OPERATORS, is_operand
 from kerascheck.frontend.keras_names import KerasSymbol, ModuleRef, resolve
 from kerascheck.frontend.numeric_functions import CONSTANTS
-from kerascheck.frontend import image_generators, pandas_data, sklearn_data
+from kerascheck.frontend import image_generators, image_libraries, pandas_data, sklearn_data, text_data
 from kerascheck.frontend.numpy_data import NOT_MODELLED, data_attribute
 from kerascheck.frontend.numpy_data import binary as data_binary
 from kerascheck.frontend.numpy_data import comparison as numpy_comparison
@@ -25,13 +25,16 @@ from kerascheck.frontend.values import (
     INERT,
     MISSING,
     PY_METHODS,
+    SET_OPERATORS,
     ArrayValue,
     BoundedRankArray,
     DataMethod,
     ImageGenerator,
     PythonNumber,
     RandomGenerator,
+    PilImage,
     SklearnObject,
+    TextTokenizer,
     TableIndexer,
     TableValue,
     BoundMethod,
@@ -49,9 +52,12 @@ from kerascheck.frontend.values import (
     UserInstance,
     WeightValue,
     binary,
+    set_binary,
+    set_of,
     concatenation,
     contents_unknown,
     is_plain,
+    join,
     iteration_items,
     known_or_unknown,
     text,
@@ -126,6 +132,9 @@ class Expressions:
     def _eval_list(self, node: cst.List, scope: Scope) -> Any:
         return list(self.eval_elements(node.elements, scope))
 
+    def _eval_set(self, node: cst.Set, scope: Scope) -> Any:
+        return set_of(list(self.eval_elements(node.elements, scope)))
+
     def _eval_unary(self, node: cst.UnaryOperation, scope: Scope) -> Any:
         operand = self._eval(node.expression, scope)
         if isinstance(operand, KerasTensor):
@@ -169,6 +178,8 @@ class Expressions:
             if op_class is None or not all(is_operand(v) for v in (left, right)):
                 return UNKNOWN
             return self.session.operation(op_class, [known_or_unknown(left), known_or_unknown(right)], {}, None)
+        if isinstance(left, (set, frozenset)) and isinstance(right, (set, frozenset)) and operator in SET_OPERATORS:
+            return set_binary(operator, left, right)
         return binary(BINARY_OPERATORS.get(operator), left, right)
 
     def maybe_tensor_operation(self, op_class: str | None) -> None:
@@ -190,9 +201,7 @@ class Expressions:
     def _eval_if_expression(self, node: cst.IfExp, scope: Scope) -> Any:
         test = truth(self._eval(node.test, scope))
         if test is None:
-            self._eval(node.body, scope)
-            self._eval(node.orelse, scope)
-            return UNKNOWN
+            return join([self._eval(node.body, scope), self._eval(node.orelse, scope)])  # one of them
         return self._eval(node.body if test else node.orelse, scope)
 
     def _eval_attribute(self, node: cst.Attribute, scope: Scope) -> Any:
@@ -202,10 +211,9 @@ class Expressions:
         return self.get_attribute(value, node.attr.value)
 
     def _eval_comprehension(self, node: cst.ListComp | cst.GeneratorExp | cst.DictComp | cst.SetComp, scope: Scope) -> Any:
-        if not isinstance(node, cst.SetComp):
-            result = self.eval_comprehension(node, scope)
-            if result is not None:
-                return result
+        result = self.eval_comprehension(node, scope)
+        if result is not None:
+            return result
         # Not modelled; a comprehension that builds layers makes names uncertain.
         self.names_uncertain_by(self.block_names(self.effects_of(node), scope))
         return UNKNOWN
@@ -220,7 +228,7 @@ class Expressions:
         self.assign(node.target, value, scope)
         return value
 
-    def eval_comprehension(self, node: cst.ListComp | cst.GeneratorExp | cst.DictComp, scope: Scope) -> Any:
+    def eval_comprehension(self, node: cst.ListComp | cst.GeneratorExp | cst.DictComp | cst.SetComp, scope: Scope) -> Any:
         """A comprehension over known iterables, item by item; None when one is unknown.
 
         Only the first iterable is checked before anything runs (Python evaluates it
@@ -266,6 +274,8 @@ class Expressions:
             if not all(isinstance(k, (str, int, float, bool, type(None))) for k, _ in results):
                 return UNKNOWN
             return dict(results)
+        if isinstance(node, cst.SetComp):
+            return set_of(results)
         return GeneratedItems(results) if isinstance(node, cst.GeneratorExp) else results
 
     def lookup(self, name: str, scope: Scope) -> Any:
@@ -493,7 +503,7 @@ class Expressions:
                 return found
         if isinstance(value, Layer):
             return self.layer_attribute(value, attr)
-        if isinstance(value, (list, dict, str)) and attr in PY_METHODS:
+        if isinstance(value, (list, dict, str, set, frozenset)) and attr in PY_METHODS:
             return BoundMethod(value, attr)
         if isinstance(value, (ArrayValue, DatasetValue)):
             found = data_attribute(value, attr)
@@ -508,6 +518,10 @@ class Expressions:
         if isinstance(value, GeneratorValue):
             value.started = True  # gen.send, gen.__next__…: it may be advanced
             return INERT
+        if isinstance(value, PilImage):
+            return image_libraries.pil_attribute(value, attr)
+        if isinstance(value, TextTokenizer):
+            return text_data.tokenizer_attribute(value, attr)
         if isinstance(value, ImageGenerator):
             return image_generators.generator_attribute(value, attr)
         if isinstance(value, ArrayData) and attr == "shape":
@@ -605,7 +619,7 @@ _EVALUATORS: dict[type, Callable[[Expressions, Any, Scope], Any]] = {
     cst.Name: Expressions._eval_name,
     cst.Tuple: Expressions._eval_tuple,
     cst.List: Expressions._eval_list,
-    cst.Set: Expressions._eval_unknown,
+    cst.Set: Expressions._eval_set,
     cst.Dict: Expressions.eval_dict,
     cst.UnaryOperation: Expressions._eval_unary,
     cst.BinaryOperation: Expressions._eval_binary,

@@ -162,7 +162,7 @@ class NameEffects:
         return frozenset(to_snake_case(name) for name in layer.rule.auxiliary_layers_on_build)
 
     def method_names(self, receiver: Any, name: str) -> frozenset[str]:
-        if isinstance(receiver, (list, dict, str)):
+        if isinstance(receiver, (list, dict, str, set, frozenset)):
             return NO_NAME if id(receiver) not in self.tracked_lists else ANY_NAME
         if isinstance(receiver, Layer) and id(receiver) not in self.instances:
             if name in _NAMELESS_METHODS:
@@ -439,7 +439,8 @@ class NameEffects:
         attr = node.attr.value
         if isinstance(base, LocalModule):
             return base.scope.names.get(attr, UNKNOWN)
-        if isinstance(base, (ModuleRef, InertObject, list, dict, str, Layer, KerasTensor, KerasSymbol, WeightValue)):
+        if isinstance(base, (ModuleRef, InertObject, list, dict, str, set, frozenset, Layer, KerasTensor, KerasSymbol,
+                             WeightValue)):
             return self.get_attribute(base, attr)
         if isinstance(base, UserInstance):
             if attr in base.attributes:

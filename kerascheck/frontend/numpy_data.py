@@ -24,6 +24,8 @@ from kerascheck.engine.data_checks import DataProblem
 from kerascheck.engine.dims import UNKNOWN
 from kerascheck.frontend.keras_names import ModuleRef
 from kerascheck.frontend.values import (
+    permuted,
+    IdSequence,
     INERT,
     ArrayValue,
     BoundedRankArray,
@@ -250,14 +252,36 @@ def _object_shape(value: Any) -> tuple | None:
     level: list[Any] = [value]
     shape: list[int] = []
     while level and all(isinstance(v, (list, tuple)) for v in level):
-        if any(contents_unknown(v) or any(isinstance(i, ArrayValue) or i is UNKNOWN for i in v) for v in level):
-            return None
+        if any(contents_unknown(v) or any(isinstance(i, ArrayValue) and i.shape or i is UNKNOWN for i in v)
+               for v in level):
+            return None  # (a number not known, a 0-d array, is a scalar as any number)
         lengths = {len(v) for v in level}
         if len(lengths) != 1:
             break
         shape.append(lengths.pop())
         level = [item for v in level for item in v]
     return tuple(shape) if shape else None
+
+
+def _nested_copy(value: Any, levels: int) -> Any:
+    """The first ``levels`` levels of nested sequences, copied as lists (as NumPy copies them
+    into an array of objects; the objects below are the same)."""
+    return [_nested_copy(item, levels - 1) for item in value] if levels else value
+
+
+def _indexed_objects(objects: list, parts: list[Any]) -> Any:
+    """``objects`` (nested lists) indexed by ints and slices, one per level, as NumPy's basic
+    indexing picks from an array of objects; None where a part is not one of those."""
+    if not parts:
+        return objects
+    part, rest = parts[0], parts[1:]
+    if _is_int(part):
+        return _indexed_objects(objects[part], rest)
+    if isinstance(part, slice) and all(b is None or _is_int(b) for b in (part.start, part.stop, part.step)) and \
+            part.step != 0:
+        picked = [_indexed_objects(item, rest) for item in objects[part]]
+        return None if any(p is None for p in picked) else picked
+    return None
 
 
 def _literal_shape(value: Any, depth: int = 0) -> tuple[tuple, Any] | None:
@@ -519,7 +543,9 @@ def numpy_call(function: str, args: list[Any], kwargs: dict[str, Any], node: Any
             if found is None and dtype is not None and isinstance(dtype_name(dtype), str) and \
                     dtype_name(dtype) == "object":
                 shape = _object_shape(source)  # ragged sequences: an array of Python objects
-                return NOT_MODELLED if shape is None else _array(shape, "object", origin)
+                if shape is None:
+                    return NOT_MODELLED
+                return ArrayValue(shape, "object", origin, objects=_nested_copy(source, len(shape)))
             if found is None:
                 return NOT_MODELLED
             shape, found_dtype = found
@@ -565,11 +591,12 @@ def numpy_call(function: str, args: list[Any], kwargs: dict[str, Any], node: Any
         return NOT_MODELLED
     if function == "random.shuffle" and len(args) == 1 and not kwargs:
         # In place: an array's rows keep its shape; a list's items each become any one of them.
-        from kerascheck.frontend.random_values import shuffled
-
         if isinstance(args[0], ArrayValue) and not isinstance(args[0], PythonNumber):
             return None
-        return None if isinstance(args[0], list) and shuffled(args[0]) else NOT_MODELLED
+        if isinstance(args[0], list) and not contents_unknown(args[0]):
+            permuted(args[0])
+            return None
+        return NOT_MODELLED
     if function in ("random.rand", "random.randn"):
         shape = shape_argument(list(args))  # (sizes read at run time: unknown dimensions)
         if kwargs or shape is None:
@@ -820,6 +847,8 @@ MAX_LISTED = 10_000
 def _as_python_lists(array: ArrayValue) -> Any:
     """``array.tolist()``: nested Python lists of Python numbers (their values not known), of the
     array's shape, where its shape and number type are known and it is not too large."""
+    if array.objects is not None:
+        return _nested_copy(array.objects, len(array.shape))  # its objects themselves
     dtype = array.dtype
     kind = _PYTHON_TYPES.get(dtype) if isinstance(dtype, str) else None
     if isinstance(dtype, str) and dtype.startswith(("int", "uint")):
@@ -834,6 +863,18 @@ def _as_python_lists(array: ArrayValue) -> Any:
     return listed(tuple(shape))
 
 
+def _picked_objects(array: ArrayValue, parts: list[Any]) -> Any:
+    """An array of known Python objects indexed by ints and slices: the object, or an array of them."""
+    if not all(_is_int(p) and -d <= p < d or isinstance(p, slice) for p, d in zip(parts, array.shape)):
+        return NOT_MODELLED  # (an index out of range: NumPy raises)
+    picked = _indexed_objects(array.objects, parts)
+    if picked is None:
+        return NOT_MODELLED
+    shape = [len(range(*p.indices(d))) for p, d in zip(parts, array.shape) if isinstance(p, slice)]
+    shape += array.shape[len(parts):]
+    return ArrayValue(tuple(shape), "object", array.origin, objects=picked) if shape else picked
+
+
 def subscript(array: ArrayValue, key: Any) -> Any:
     """``array[key]`` for basic indexing: ints, slices with known bounds, None (np.newaxis) and
     ``...``; and one list of ints among slices (``x[:, [2, 3, 4]]``: that axis becomes as long as
@@ -842,6 +883,10 @@ def subscript(array: ArrayValue, key: Any) -> Any:
     if sum(1 for p in parts if p is Ellipsis) > 1:
         return INERT
     objects = isinstance(array.dtype, str) and array.dtype == "object"
+    if array.objects is not None and Ellipsis not in parts and None not in parts and len(parts) <= len(array.shape):
+        picked = _picked_objects(array, parts)
+        if picked is not NOT_MODELLED:
+            return picked
     if objects and sum(1 for p in parts if _is_int(p)) >= len(array.shape):
         return INERT  # one of its Python objects (an array of its own shape, a list…)
     picks = [p for p in parts if isinstance(p, list)]
@@ -1034,10 +1079,12 @@ def pad_sequences(args: list[Any], kwargs: dict[str, Any], node: Any,
         count = sequences.shape[0]
         sample = tuple(sequences.shape[2:])
     elif isinstance(sequences, list) and not any(isinstance(s, InertObject) and not isinstance(s, ArrayValue)
-                                                 and not isinstance(s, list) for s in sequences):
+                                                 and not isinstance(s, (list, IdSequence)) for s in sequences):
         count = len(sequences)
         first = next((s for s in sequences if not (isinstance(s, (list, tuple)) and not s)), None)
-        if isinstance(first, ArrayValue) and not isinstance(first, PythonNumber):
+        if isinstance(first, IdSequence):
+            sample = ()  # a text's word ids
+        elif isinstance(first, ArrayValue) and not isinstance(first, PythonNumber):
             sample = tuple(first.shape[1:]) if first.shape else None
         elif isinstance(first, (list, tuple)):
             found = _literal_shape(first)

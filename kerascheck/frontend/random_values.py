@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from kerascheck.frontend.numpy_data import NOT_MODELLED
-from kerascheck.frontend.values import PythonNumber, contents_unknown
+from kerascheck.frontend.values import PythonNumber, contents_unknown, number_type
 
 # Functions that return one float, or one int, whatever their arguments.
 _FLOATS = frozenset({"random", "uniform", "gauss", "normalvariate", "lognormvariate", "triangular", "betavariate",
@@ -22,22 +22,13 @@ _INTS = frozenset({"randint", "randrange", "getrandbits", "binomialvariate"})
 MAX_DRAWN = 100_000
 
 
-def _number_type(value: Any) -> str | None:
-    """``int`` / ``float`` / ``bool`` for a Python number, known or drawn; None otherwise."""
-    if isinstance(value, PythonNumber):
-        return value.type_name
-    if type(value) in (int, float, bool):
-        return type(value).__name__
-    return None
-
-
 def _population_type(population: Any) -> tuple[int, str] | None:
     """The length of a population and the one Python number type of its items; None when either
     is not known (a list of strings, of arrays, of unknown items)."""
     if isinstance(population, range):
         return len(population), "int"
     if isinstance(population, (list, tuple)) and not contents_unknown(population) and population:
-        types = {_number_type(item) for item in population}
+        types = {number_type(item) for item in population}
         if len(types) == 1 and None not in types:
             return len(population), types.pop()  # type: ignore[return-value]
     return None
@@ -69,45 +60,6 @@ def random_call(name: str, args: list[Any], kwargs: dict[str, Any]) -> Any:
     return NOT_MODELLED
 
 
-def shuffled(items: list) -> bool:
-    """``random.shuffle(items)`` in place: the list keeps its length, each item now any one of
-    them. Where the items have one shape (numbers of one type, lists of equal lengths of such,
-    arrays of one shape: :func:`_join`), each becomes that shape, its values drawn where they
-    differ; True when done so, False when the list must be forgotten."""
-    if not isinstance(items, list) or not items or contents_unknown(items):
-        return False
-    if _join(items) is _NO_JOIN:
-        return False
-    items[:] = [_join(items) for _ in items]  # (a fresh value each: the items are not one object)
-    return True
-
-
-_NO_JOIN = object()
-
-
-def _join(values: list[Any]) -> Any:
-    """What any one of ``values`` is, as far as all of them agree: a value they all are; a drawn
-    number of their one number type; a list (tuple) of the joins of their items, for lists of one
-    length; an array of their one shape and dtype; else _NO_JOIN."""
-    from kerascheck.frontend.values import ArrayValue
-
-    first = values[0]
-    if all(type(v) is type(first) and v == first for v in values) and type(first) in (int, float, bool, str):
-        return first
-    types = {_number_type(v) for v in values}
-    if len(types) == 1 and None not in types:
-        return PythonNumber(types.pop())  # type: ignore[arg-type]
-    if type(first) in (list, tuple) and all(type(v) is type(first) and len(v) == len(first) for v in values):
-        if any(contents_unknown(v) for v in values):
-            return _NO_JOIN
-        columns = [_join([v[i] for v in values]) for i in range(len(first))]
-        return _NO_JOIN if any(c is _NO_JOIN for c in columns) else type(first)(columns)
-    if type(first) is ArrayValue and all(type(v) is ArrayValue and v.shape == first.shape and v.dtype == first.dtype
-                                         for v in values):
-        return ArrayValue(first.shape, first.dtype, first.origin)
-    return _NO_JOIN
-
-
 # Python's arithmetic on numbers, by the operator's libcst name: the type of the result (``/``
 # gives a float; ``**`` of ints depends on the exponent's sign, not followed).
 _ARITHMETIC = frozenset({"Add", "Subtract", "Multiply", "Divide", "FloorDivide", "Modulo"})
@@ -116,7 +68,7 @@ _ARITHMETIC = frozenset({"Add", "Subtract", "Multiply", "Divide", "FloorDivide",
 def python_arithmetic(operator: str, left: Any, right: Any) -> PythonNumber | None:
     """``left <operator> right`` on Python numbers one of which was drawn: a drawn number of the
     type Python gives; None when that is not known here."""
-    types = {_number_type(left), _number_type(right)}
+    types = {number_type(left), number_type(right)}
     if None in types or operator not in _ARITHMETIC:
         return None
     if operator == "Divide" or "float" in types:

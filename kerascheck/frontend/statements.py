@@ -22,7 +22,9 @@ MAX_DATA_LOOP_ITERATIONS = 1_000
 from kerascheck.frontend.values import (
     INERT,
     AUGMENTED_OPERATORS,
+    SET_OPERATORS,
     MAX_UNROLL,
+    MUTABLE_CONTAINERS,
     BoundMethod,
     Builtin,
     ClassMethod,
@@ -93,6 +95,15 @@ class Statements:
             operator = AUGMENTED_OPERATORS.get(type(stmt.operator))
             if operator is cst.Add and isinstance(current, list) and not contents_unknown(current):
                 self.call_method(BoundMethod(current, "extend"), [operand], {}, stmt)  # in place, for every alias
+                return
+            if isinstance(current, set) and operator in SET_OPERATORS:  # in place, for every alias
+                result = self.binary_operation(operator, current, operand, stmt) if isinstance(operand, (set, frozenset)) \
+                    else UNKNOWN
+                if isinstance(result, set):
+                    current.clear()
+                    current.update(result)
+                else:
+                    self.forget(current)
                 return
             result = self.binary_operation(operator, current, operand, stmt) if operator else UNKNOWN
             self.assign(stmt.target, result, scope)
@@ -441,7 +452,7 @@ class Statements:
                 self.session.sequential_add(value, UNKNOWN, value.origin, rebuild=False)
             elif isinstance(value, Layer):
                 value.calls_uncertain = True  # it may have been called there: its last call is unknown
-            elif isinstance(value, (list, dict)) and not contents_unknown(value):
+            elif isinstance(value, MUTABLE_CONTAINERS) and not contents_unknown(value):
                 self.forget(value)
             elif isinstance(value, UserInstance) and names:
                 self.forget_object(value)  # a method of it may have changed it

@@ -12,6 +12,7 @@ from __future__ import annotations
 import builtins
 import re
 from dataclasses import dataclass, field
+from collections.abc import Sequence
 from typing import Any, Callable
 
 import libcst as cst
@@ -361,14 +362,18 @@ class ArrayValue(InertObject):
     :class:`~kerascheck.engine.data.ArraySpec`) are known, and a layer called on it is built
     for that shape."""
 
-    __slots__ = ("spec", "largest")
+    __slots__ = ("spec", "largest", "objects")
 
     def __init__(self, shape: tuple, dtype: Any = UNKNOWN, origin: DataOrigin | None = None,
-                 largest: Any = UNKNOWN) -> None:
+                 largest: Any = UNKNOWN, objects: list | None = None) -> None:
         self.spec = ArraySpec(tuple(shape), dtype, origin)
         # Its largest value, where known (a data set's labels, one-hot rows): what
         # ``to_categorical`` counts classes by. Operations that keep every value keep it.
         self.largest = largest
+        # An array of Python objects made of known lists (``np.array(rows, dtype=object)`` of
+        # ragged rows): its objects, as nested lists of its shape; indexing and iterating it
+        # give them. None where they are not known.
+        self.objects = objects
 
     @property
     def shape(self) -> tuple:
@@ -541,6 +546,44 @@ class BoundedRankArray(InertObject):
         return f"<array of rank at most {self.max_rank}>"
 
 
+class PilImage(InertObject):
+    """A PIL (Pillow) image: its ``mode`` ("L", "RGB"…) and ``size`` (width, height), each where
+    known (UNKNOWN otherwise), and where its pixels came from (``frontend/image_libraries.py``)."""
+
+    __slots__ = ("mode", "size", "origin")
+
+    def __init__(self, mode: Any, size: tuple, origin: DataOrigin | None = None) -> None:
+        self.mode = mode
+        self.size = size
+        self.origin = origin
+
+    def __repr__(self) -> str:
+        return f"<PIL image {self.mode} {self.size}>"
+
+
+class TextTokenizer(InertObject):
+    """Keras 2's ``keras.preprocessing.text.Tokenizer`` (still in ``tf.keras``), with its
+    ``num_words`` (``frontend/text_data.py``)."""
+
+    __slots__ = ("num_words",)
+
+    def __init__(self, num_words: Any) -> None:
+        self.num_words = num_words
+
+    def __repr__(self) -> str:
+        return "<Tokenizer>"
+
+
+class IdSequence(InertObject):
+    """A Python list of word ids whose length and values are not known (one text's sequence,
+    from ``Tokenizer.texts_to_sequences``): to ``pad_sequences``, one sample of ids."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "<ids>"
+
+
 class RandomGenerator(InertObject):
     """NumPy's ``np.random.default_rng(seed)`` (a ``Generator``), or ``np.random.RandomState(seed)``
     (``legacy``, whose methods are the ``np.random`` functions): its draws are arrays of the
@@ -605,21 +648,30 @@ class _UnknownItems:
 UNKNOWN_ITEMS = _UnknownItems()
 
 
+# The containers a program changes in place (every alias of one sees the change).
+MUTABLE_CONTAINERS = (list, dict, set)
+
+
 def forget_contents(container: Any) -> None:
-    """Make a list or dict's contents unknown in place (every alias of it sees that)."""
+    """Make a list, dict or set's contents unknown in place (every alias of it sees that)."""
     if isinstance(container, list):
         container[:] = [UNKNOWN_ITEMS]
     elif isinstance(container, dict):
         container.clear()
         dict.__setitem__(container, UNKNOWN_ITEMS, UNKNOWN)
+    elif isinstance(container, set):
+        container.clear()
+        container.add(UNKNOWN_ITEMS)
 
 
 def contents_unknown(container: Any) -> bool:
-    """A list or dict whose contents were forgotten (see :func:`forget_contents`)."""
+    """A list, dict or set whose contents were forgotten (see :func:`forget_contents`)."""
     if isinstance(container, list):
         return any(item is UNKNOWN_ITEMS for item in container)
     if isinstance(container, dict):
         return any(key is UNKNOWN_ITEMS for key in container)
+    if isinstance(container, set):
+        return UNKNOWN_ITEMS in container
     return False
 
 
@@ -663,7 +715,7 @@ def _known_or_unknown(value: Any) -> Any:
 # give UNKNOWN; the dynamic ones may do anything, including building layers.
 EVALUATED_BUILTINS = frozenset(
     {"int", "float", "str", "bool", "len", "max", "min", "abs", "round", "tuple", "list", "sum", "range",
-     "dict", "sorted", "reversed", "enumerate", "zip"}
+     "dict", "sorted", "reversed", "enumerate", "zip", "set", "frozenset"}
 )
 DYNAMIC_BUILTINS = frozenset({"exec", "eval", "__import__", "compile", "globals", "vars"})
 # Builtins on objects' attributes, followed where the object and the attribute's name are known.
@@ -673,6 +725,56 @@ BUILTINS = {name: Builtin(name) for name in dir(builtins) if not name.startswith
 
 
 
+def number_type(value: Any) -> str | None:
+    """``int`` / ``float`` / ``bool`` for a Python number, known or drawn; None otherwise."""
+    if isinstance(value, PythonNumber):
+        return value.type_name
+    if type(value) in (int, float, bool):
+        return type(value).__name__
+    return None
+
+
+def join(values: Sequence[Any], depth: int = 0) -> Any:
+    """What one of ``values`` is, not knowing which (an item of a shuffled list): what they all
+    share. Equal plain values stay; numbers of one type, known or drawn, are a drawn number of that
+    type; lists (tuples) of one length are joined item by item; arrays of one rank keep the
+    dimensions and dtype they agree on. Otherwise data, where they all are, else not known."""
+    first = values[0]
+    if all(v is first for v in values) or type(first) in (int, float, bool, str) and \
+            all(type(v) is type(first) and v == first for v in values):
+        return first
+    types = {number_type(v) for v in values}
+    if len(types) == 1 and None not in types:
+        return PythonNumber(types.pop())  # type: ignore[arg-type]
+    if depth < 8 and type(first) in (list, tuple) and all(type(v) is type(first) and len(v) == len(first)
+                                                          and not contents_unknown(v) for v in values):
+        joined = [join([v[i] for v in values], depth + 1) for i in range(len(first))]
+        return joined if type(first) is list else tuple(joined)
+    if all(type(v) is ArrayValue for v in values) and len({len(v.shape) for v in values}) == 1:
+        dims = tuple(_one_of(axis) for axis in zip(*(v.shape for v in values)))
+        return ArrayValue(dims, _one_of([v.dtype for v in values], str), first.origin)
+    return INERT if all(is_data(v) for v in values) else UNKNOWN
+
+
+def _one_of(values: Sequence[Any], kind: type = int) -> Any:
+    """The one value all ``values`` (dimensions, dtypes) are, else UNKNOWN."""
+    if all(type(v) is kind for v in values) and len(set(values)) == 1:
+        return values[0]
+    return UNKNOWN
+
+
+def permuted(items: list[Any]) -> None:
+    """``items`` put in an order that is not known (``random.shuffle(items)``, sorted by a key not
+    followed): the list keeps its length, each place now any one of them (:func:`join`), a
+    value of its own."""
+    if not items or contents_unknown(items):
+        return
+    if cost(items) > MAX_VALUE_COST:
+        forget_contents(items)
+        return
+    items[:] = [join(items) for _ in items]
+
+
 def iteration_items(value: Any) -> list[Any] | None:
     """The items a ``for`` over ``value`` visits, when they are known and few enough."""
     if isinstance(value, GeneratorValue):
@@ -680,13 +782,20 @@ def iteration_items(value: Any) -> list[Any] | None:
         return None
     if contents_unknown(value):
         return None
+    if isinstance(value, (set, frozenset)):
+        # In the order the set keeps them, the process's: each item one of them, not known which.
+        return [INERT] * len(value) if is_plain(value) and len(value) <= MAX_UNROLL else None
     if isinstance(value, dict):
         value = list(value)
     if isinstance(value, (list, tuple, str)) and len(value) <= MAX_UNROLL:
         return list(value)
     if isinstance(value, ArrayValue) and value.shape and type(value.shape[0]) is int and value.shape[0] <= MAX_UNROLL:
         # An array's rows (a 1-D array's numbers: arrays of no axis), as many as its first axis;
-        # a 1-D array of Python objects gives the objects, of a shape not known.
+        # a 1-D array of Python objects gives the objects (where they are known).
+        if value.objects is not None:
+            if len(value.shape) == 1:
+                return list(value.objects)
+            return [ArrayValue(value.shape[1:], "object", value.origin, objects=row) for row in value.objects]
         objects = isinstance(value.dtype, str) and value.dtype == "object" and len(value.shape) == 1
         row = INERT if objects else ArrayValue(value.shape[1:], value.dtype, value.origin)
         return [row] * value.shape[0]
@@ -700,7 +809,7 @@ def is_plain(value: Any) -> bool:
     holds a trillion)."""
     if value is None or isinstance(value, (bool, int, float, str)):
         return True
-    if not isinstance(value, (tuple, list, dict)):
+    if not isinstance(value, (tuple, list, dict, set, frozenset)):
         return False
     return _cost(value, MAX_VALUE_COST, plain_only=True) <= MAX_VALUE_COST
 
@@ -728,7 +837,7 @@ def _cost(value: Any, limit: int, plain_only: bool) -> int:
     stack = [value]
     while stack and total <= limit:
         item = stack.pop()
-        if isinstance(item, (tuple, list)):
+        if isinstance(item, (tuple, list, set, frozenset)):
             total += len(item) or 1
             if total <= limit:
                 stack.extend(item)
@@ -748,7 +857,7 @@ def _cost(value: Any, limit: int, plain_only: bool) -> int:
 def sized(value: Any) -> Any:
     """``value`` when a string, list or tuple of at most :data:`MAX_SEQUENCE` items (counted
     against the file's budget, :mod:`kerascheck.budget`), else UNKNOWN."""
-    if isinstance(value, (str, list, tuple)):
+    if isinstance(value, (str, list, tuple, set, frozenset)):
         if len(value) > MAX_SEQUENCE:
             return UNKNOWN
         budget.allocate(len(value))
@@ -784,11 +893,19 @@ BINARY_OPERATORS: dict[type, Callable[[Any, Any], Any]] = {
     cst.Modulo: lambda a, b: a % b,
     cst.Power: lambda a, b: a**b,
 }
+# Python's operators on sets (on numbers, bitwise: not modelled).
+SET_OPERATORS: dict[type, Callable[[Any, Any], Any]] = {
+    cst.BitOr: lambda a, b: a | b,
+    cst.BitAnd: lambda a, b: a & b,
+    cst.Subtract: lambda a, b: a - b,
+    cst.BitXor: lambda a, b: a ^ b,
+}
 # ``x += y`` is ``x + y`` (for a list: extended in place).
 AUGMENTED_OPERATORS: dict[type, type] = {
     cst.AddAssign: cst.Add, cst.SubtractAssign: cst.Subtract, cst.MultiplyAssign: cst.Multiply,
     cst.DivideAssign: cst.Divide, cst.FloorDivideAssign: cst.FloorDivide, cst.ModuloAssign: cst.Modulo,
     cst.PowerAssign: cst.Power, cst.MatrixMultiplyAssign: cst.MatrixMultiply,
+    cst.BitOrAssign: cst.BitOr, cst.BitAndAssign: cst.BitAnd, cst.BitXorAssign: cst.BitXor,
 }
 MAX_SEQUENCE = 100_000
 
@@ -802,6 +919,16 @@ class TensorShape(tuple):
     def __getitem__(self, index: Any) -> Any:
         item = tuple.__getitem__(self, index)
         return TensorShape(item) if isinstance(index, slice) else item
+
+
+def set_binary(operator: type, left: Any, right: Any) -> Any:
+    """``left | right`` (``&``, ``-``, ``^``) of two sets of plain items."""
+    if not (is_plain(left) and is_plain(right)) or len(left) + len(right) > MAX_SEQUENCE:
+        return UNKNOWN
+    try:
+        return sized(SET_OPERATORS[operator](left, right))
+    except TypeError:
+        return UNKNOWN  # a set and a frozenset mix, a set with a list: Python decides or raises
 
 
 def binary(op: Callable[[Any, Any], Any] | None, left: Any, right: Any) -> Any:
@@ -884,6 +1011,8 @@ def is_data(value: Any) -> bool:
     Keras tensor or layer."""
     if value is None or type(value) in (bool, int, float, str) or isinstance(value, InertObject):
         return True
+    if isinstance(value, (set, frozenset)):
+        return not contents_unknown(value)  # (its items are hashable: plain values)
     if not isinstance(value, (tuple, list, dict)):
         return False
     # Iterative, and bounded as is_plain: a structure that shares itself is not a trillion visits.
@@ -903,8 +1032,8 @@ def is_data(value: Any) -> bool:
 
 
 # str methods that only compute a value from the string and plain arguments, in time and
-# space linear in the string (not ``replace`` or ``center``: a hostile file could ask for
-# gigabytes).
+# space linear in the string (``replace`` is apart, its result's length checked first; not
+# ``center``: a hostile file could ask for gigabytes).
 PURE_STR_METHODS = frozenset(
     {"lower", "upper", "title", "capitalize", "casefold", "swapcase", "strip", "lstrip", "rstrip",
      "removeprefix", "removesuffix", "split", "rsplit", "startswith", "endswith", "count", "find",
@@ -914,7 +1043,11 @@ LIST_METHODS = frozenset(
     {"append", "extend", "insert", "remove", "pop", "clear", "index", "count", "sort", "reverse", "copy"}
 )
 DICT_METHODS = frozenset({"get", "keys", "values", "items", "copy", "update", "setdefault", "pop", "popitem", "clear"})
-PY_METHODS = LIST_METHODS | DICT_METHODS | PURE_STR_METHODS | {"format", "join"}
+# set methods; a frozenset has those that make a new set.
+SET_METHODS = frozenset({"add", "update", "discard", "remove", "clear", "copy", "union", "intersection",
+                         "difference", "symmetric_difference", "issubset", "issuperset", "isdisjoint",
+                         "intersection_update", "difference_update", "symmetric_difference_update", "pop"})
+PY_METHODS = LIST_METHODS | DICT_METHODS | PURE_STR_METHODS | SET_METHODS | {"format", "join", "replace"}
 
 
 def call_py_method(receiver: Any, name: str, args: list[Any], kwargs: dict[str, Any]) -> Any:
@@ -924,6 +1057,8 @@ def call_py_method(receiver: Any, name: str, args: list[Any], kwargs: dict[str, 
         return _call_list_method(receiver, name, args, kwargs)
     if isinstance(receiver, dict):
         return _call_dict_method(receiver, name, args, kwargs)
+    if isinstance(receiver, (set, frozenset)):
+        return _call_set_method(receiver, name, args, kwargs)
     if isinstance(receiver, str):
         if name in PURE_STR_METHODS and all(is_plain(a) for a in args) and all(is_plain(v) for v in kwargs.values()):
             try:
@@ -931,6 +1066,8 @@ def call_py_method(receiver: Any, name: str, args: list[Any], kwargs: dict[str, 
             except (TypeError, ValueError):
                 return UNKNOWN
             return result
+        if name == "replace" and not kwargs and 2 <= len(args) <= 3 and all(type(a) is str for a in args[:2]):
+            return _replaced(receiver, *args)
         if name == "join" and len(args) == 1 and isinstance(args[0], (list, tuple)):
             if all(isinstance(a, str) for a in args[0]):
                 return concatenation(_joined(receiver, args[0]))
@@ -945,6 +1082,81 @@ def call_py_method(receiver: Any, name: str, args: list[Any], kwargs: dict[str, 
             except (IndexError, KeyError, ValueError):
                 return UNKNOWN
     return UNKNOWN
+
+
+def _replaced(text: str, old: str, new: str, count: Any = -1) -> Any:
+    """``text.replace(old, new, count)``, when its result is no longer than kerascheck follows."""
+    if type(count) is not int:
+        return UNKNOWN
+    occurrences = text.count(old) if old else len(text) + 1
+    if count >= 0:
+        occurrences = min(occurrences, count)
+    if len(text) + occurrences * (len(new) - len(old)) > MAX_SEQUENCE:
+        return UNKNOWN
+    return sized(text.replace(old, new, count))
+
+
+def _call_set_method(receiver: set | frozenset, name: str, args: list[Any], kwargs: dict[str, Any]) -> Any:
+    """A set method on plain arguments, as Python runs it; ``pop`` (which item depends on the
+    order the set keeps its items in, that of the process) and a method given what is not known
+    make the set's contents unknown."""
+    changes = name in _SET_MUTATORS and isinstance(receiver, set)
+    if name == "pop" and not args and receiver and is_plain(receiver):
+        forget_contents(receiver)
+        return INERT  # one of its items
+    if name == "pop" or kwargs or not all(is_plain(a) for a in args) or \
+            len(receiver) + sum(len(a) for a in args if isinstance(a, (list, tuple, set, frozenset, dict, str))) > MAX_SEQUENCE:
+        if changes:
+            forget_contents(receiver)
+        return UNKNOWN
+    try:
+        result = getattr(receiver, name)(*args)
+    except (AttributeError, KeyError, TypeError):
+        return UNKNOWN  # Python raises (``remove`` of a missing item, an unhashable one): the program stops here
+    return sized(result)
+
+
+_SET_MUTATORS = frozenset({"add", "update", "discard", "remove", "clear", "intersection_update",
+                           "difference_update", "symmetric_difference_update", "pop"})
+# Builtins whose result does not depend on the order a set visits its items in: that order is
+# the process's (strings hash differently in every one), so the others give what is not known
+# of a set (``list(s)``: a list of its length whose items are not known).
+SET_ORDER_FREE_BUILTINS = frozenset({"len", "sorted", "max", "min", "set", "frozenset", "bool", "any", "all"})
+
+
+def set_of(items: Any, kind: type = set) -> Any:
+    """A set (``kind``: set or frozenset) of ``items``, when they are plain; of data, data
+    (``len(set(labels))``)."""
+    if not is_plain(items):
+        return INERT if is_data(items) else UNKNOWN
+    try:
+        return sized(kind(items))
+    except TypeError:
+        return UNKNOWN  # unhashable items: Python raises
+
+
+def _make_set(name: str, args: list[Any]) -> Any:
+    """``set(items)`` or ``frozenset(items)``."""
+    kind = set if name == "set" else frozenset
+    if not args:
+        return kind()
+    return set_of(args[0], kind) if len(args) == 1 else UNKNOWN
+
+
+def _order_free(name: str, args: list[Any]) -> bool:
+    """Whether builtin ``name`` gives the same on ``args`` whatever order a set among them visits its items in."""
+    if name == "sum":  # integers add up the same in any order (floats do not)
+        return len(args) == 1 and all(type(v) is int for v in args[0])
+    return name in SET_ORDER_FREE_BUILTINS
+
+
+def _builtin_of_set(name: str, args: list[Any]) -> Any:
+    """A builtin that visits a set's items in order: ``list(s)`` and ``tuple(s)`` have the set's
+    length, and items that are data not known."""
+    if name in ("list", "tuple") and len(args) == 1 and is_plain(args[0]):
+        items = [INERT] * len(args[0])
+        return items if name == "list" else tuple(items)
+    return INERT if all(is_data(a) for a in args) else UNKNOWN
 
 
 def _call_list_method(receiver: list, name: str, args: list[Any], kwargs: dict[str, Any]) -> Any:
@@ -1080,6 +1292,10 @@ def call_builtin(name: str, args: list[Any], kwargs: dict[str, Any]) -> Any:
         return None
     if name == "dict":
         return _make_dict(args, kwargs)
+    if name in ("set", "frozenset") and not kwargs:
+        return _make_set(name, args)
+    if any(isinstance(a, (set, frozenset)) for a in args) and not _order_free(name, args):
+        return _builtin_of_set(name, args)
     if any(k not in BUILTIN_KEYWORDS.get(name, ()) or not is_plain(v) for k, v in kwargs.items()):
         return UNKNOWN
     if name in STRUCTURAL_BUILTINS and name != "len" and any(isinstance(a, ArrayValue) for a in args):

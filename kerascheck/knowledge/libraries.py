@@ -76,6 +76,8 @@ MUTATING_FUNCTION_NAMES = frozenset(
     {"shuffle", "sort", "heappush", "heappop", "heapify", "heapreplace", "heappushpop", "insort",
      "insort_left", "insort_right"}
 )
+# Of those, the ones that only reorder the list's items.
+PERMUTING_FUNCTION_NAMES = frozenset({"shuffle", "sort"})
 
 
 # The attributes of NumPy's integer scalars (np.int8 … np.uint64, np.intc, np.intp), recorded
