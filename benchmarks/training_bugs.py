@@ -102,6 +102,14 @@ def _data(slug: str, folder: Path) -> None:  # noqa: C901  (one branch per case)
     def onehot(count: int, classes: int):  # noqa: ANN202
         return np.eye(classes, dtype="float32")[np.arange(count) % classes]
 
+    def images(sub: str, count: int, size=(64, 64), grey: bool = False, ext: str = "jpg") -> None:  # noqa: ANN001
+        import cv2
+
+        (folder / sub).mkdir(parents=True, exist_ok=True)
+        shape = size if grey else size + (3,)
+        for i in range(count):
+            cv2.imwrite(str(folder / sub / f"{i}.{ext}"), np.full(shape, 128, "uint8"))
+
     if slug == "lstm_input_shape_with_batch_axis":
         _csv(folder / "positive_sample.csv", None, rng.integers(0, 12000, (6, 30)))
     elif slug == "conv2d_channels_first_input_shape":
@@ -306,6 +314,95 @@ def _data(slug: str, folder: Path) -> None:  # noqa: C901  (one branch per case)
         for part, count in (("train", 256), ("validation", 64)):
             save(f"{part}_data.npy", rng.random((count, 252)).astype("float32"))
             save(f"{part}_labels.npy", (np.arange(count) % 2).astype("float32"))
+    elif slug == "dga_chars_whole_file_as_samples":  # one domain name a line, its class (18) in labels.csv
+        names = ["google", "facebook", "xjwqplkz", "amazon", "qpzmxnbv", "wikipedia", "kdjfhgye", "yahoo"]
+        for name, count in (("train.txt", 40), ("test.txt", 10)):
+            (folder / name).write_text("\n".join(f"{names[i % 8]}{i}.com" for i in range(count)) + "\n")
+        _csv(folder / "labels.csv", None, [[i % 18] for i in range(40)])
+    elif slug == "lstm_input_shape_train_days_validation_test_days":  # rows: shop x day, columns: 12 items
+        for part, days in (("train", 40), ("test", 8)):
+            save(f"{part}_x.npy", rng.random((6 * days, 12)).astype("float32"))
+            save(f"{part}_y.npy", rng.random((6 * days, 12)).astype("float32"))
+    elif slug == "lstm_python_lists_of_windows":  # one candle vector of 10 values a line
+        np.savetxt(folder / "VectoresVelas2017.txt", rng.random((60, 10)), delimiter=",", fmt="%.4f")
+    elif slug == "conv_autoencoder_2049_rows_upsampled_to_2052":  # spectrograms of 2049 x 64
+        import pickle
+
+        for name in ("train_set2.pkl", "target_set2.pkl"):
+            with open(folder / name, "wb") as f:
+                pickle.dump([rng.random((2049, 64)).astype("float32") for _ in range(2)], f)
+    elif slug == "mnist_csv_cnn_data_to_dense_baseline":  # Kaggle digit recognizer: label, pixel0..pixel783
+        _csv(folder / "train.csv", ["label"] + [f"pixel{i}" for i in range(784)],
+             [[i % 10] + [0] * 784 for i in range(100)])
+    elif slug == "dense_on_mfcc_4d_onehot_target":  # MFCCs of 130 frames x 13 coefficients, 10 genres
+        save("mfcc_train.npy", rng.random((40, 130, 13, 1)).astype("float32"))
+        save("genre_train.npy", np.arange(40) % 10)
+    elif slug == "dan_source_target_different_sample_counts":  # two domains of 32x32 RGB images, 10 classes
+        for part, count in (("source", 40), ("target", 36)):
+            save(f"{part}_x.npy", rng.random((count, 32, 32, 3)).astype("float32"))
+            save(f"{part}_y.npy", (np.arange(count) % 10).reshape(-1, 1))
+    elif slug == "conv_autoencoder_1x512_signal_channels_first":  # signals of 512 values
+        save("signals.npy", rng.random((16, 512)).astype("float32"))
+    elif slug == "guitar_chords_seven_folders_dense_6":  # 7 chord folders of grey images
+        from PIL import Image
+
+        for chord in ("A", "Am", "C", "D", "E", "Em", "G"):
+            (folder / "chords" / chord).mkdir(parents=True)
+            for i in range(5):
+                Image.fromarray(np.zeros((200, 200), "uint8")).save(folder / "chords" / chord / f"{i}.png")
+    elif slug == "sparse_ce_onehot_3570_labels":  # 79 features, one-hot labels of 3570 classes
+        for part, count in (("train", 20), ("valid", 8)):
+            save(f"x_{part}.npy", rng.random((count, 79)).astype("float32"))
+            save(f"y_{part}.npy", onehot(count, 3570))
+    elif slug == "conv_autoencoder_73x144_grid_decodes_76x140":  # 73 x 144 grids
+        save("grids.npy", rng.random((8, 73, 144)).astype("float32"))
+    elif slug == "cnn128_predict_raw_cv2_image":  # cats and dogs folders, one photo of 600 x 400
+        for part in ("training", "test"):
+            for animal in ("cats", "dogs"):
+                images(f"dataset/{part}/{animal}", 5, (150, 150))
+        import cv2
+
+        (folder / "dataset/single_prediction").mkdir(parents=True)
+        cv2.imwrite(str(folder / "dataset/single_prediction/image.jpg"), np.full((600, 400, 3), 128, "uint8"))
+    elif slug == "santa_predict_cv2_image_without_batch_axis":  # a photo of 400 x 650
+        import cv2
+
+        cv2.imwrite(str(folder / "modi.jpg"), np.full((400, 650, 3), 128, "uint8"))
+    elif slug == "fer2013_csv_onehot7_dense1":  # emotion, then 2304 pixel columns
+        _csv(folder / "test.csv", ["emotion"] + [f"pixel{i}" for i in range(2304)],
+             [[i % 7] + [100] * 2304 for i in range(40)])
+    elif slug == "pickle_50x50_conv_no_flatten_binary":  # grey 50 x 50 images, 0/1 labels
+        import pickle
+
+        with open(folder / "x.pickle", "wb") as f:
+            pickle.dump(rng.random((20, 50, 50)), f)
+        with open(folder / "y.pickle", "wb") as f:
+            pickle.dump(np.arange(20) % 2, f)
+    elif slug == "efficientnet_image_dataset_batched_twice":  # insect classes in folders
+        for part in ("trainbgr", "valbgr"):
+            for c in range(4):
+                images(f"classification/{part}/class_{c}", 2, (64, 64))
+    elif slug == "flow_from_directory_binary_mode_three_classes":  # three classes in folders
+        for part in ("train", "validation"):
+            for c in ("a", "b", "c"):
+                images(f"data/{part}/{c}", 4, (150, 150))
+    elif slug == "ecg_dense_input_shape_x_train_shape":  # beats of 128 values in five groups
+        with h5py.File(folder / "Dataset(Train).hdf5", "w") as f:
+            for name in ("Normal", "Sup", "Ven", "Fusion", "Unknown"):
+                f[name] = rng.random((8, 128)).astype("float32")
+    elif slug == "state_farm_grey_images_channels_first_reshape":  # ten driver classes c0..c9
+        for j in range(10):
+            images(f"input/imgs/train/c{j}", 2, (640, 480))
+    elif slug == "conv1d_input_shape_x_train_shape_csv":  # two features; labels one-hot of 3
+        _csv(folder / "veriyeni1.csv", ["a", "b"], [[round(float(v), 3) for v in rng.random(2)] for _ in range(60)])
+        _csv(folder / "veriyeni2.csv", ["c0", "c1", "c2"], [[int(i % 3 == k) for k in range(3)] for i in range(60)])
+    elif slug == "conv1d_623_vectors_reshaped_1x24":  # 623 vectors of 24 values and a class
+        np.savetxt(folder / "train.csv", np.hstack([rng.random((623, 24)), (np.arange(623) % 10)[:, None]]),
+                   delimiter=",", fmt="%.4f")
+    elif slug == "text_vectorizer_embedding_dense_no_pooling":  # disaster tweets: id, keyword, location, text, target
+        words = ["fire", "forest", "happy", "flood", "sunny", "storm", "love", "crash"]
+        _csv(folder / "train.csv", ["id", "keyword", "location", "text", "target"],
+             [[i, "", "", " ".join(words[(i + k) % 8] for k in range(6)), i % 2] for i in range(40)])
 
 
 # --------------------------------------------------------------------------- running under Keras 3

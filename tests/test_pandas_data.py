@@ -129,3 +129,19 @@ def test_a_series_of_numbers_is_not_a_mask() -> None:
     """``df["a"] * 2`` is numbers: ``df[...]`` of it picks columns by label, not rows."""
     predicted = _interpret("df['a'] * 2")
     assert isinstance(predicted, TableValue) and not predicted.boolean
+
+
+@pytest.mark.parametrize(("expression", "classes"), [
+    ("to_categorical(df['label'], num_classes=7)", 7), ("to_categorical(df['label'].values, 3)", 3),
+    ("to_categorical(df['label'])", UNKNOWN),
+])
+def test_to_categorical_of_a_column_has_a_row_per_sample(expression: str, classes: object) -> None:
+    keras = pytest.importorskip("keras")
+    setup = SETUP + "from keras.utils import to_categorical\n"
+    predicted = interpret(setup, expression)
+    real = evaluate(SETUP, expression, to_categorical=keras.utils.to_categorical)
+    assert isinstance(predicted, ArrayValue) and len(predicted.shape) == real.ndim == 2
+    if classes is UNKNOWN:  # as many as the largest label in the file, plus one
+        assert predicted.shape[1] is UNKNOWN
+    else:
+        assert predicted.shape[1] == real.shape[1] == classes

@@ -105,3 +105,13 @@ def test_a_loop_that_fills_a_set_leaves_later_layer_names_known() -> None:
     )
     (model,) = result.summaries
     assert model.name == "sequential" and [row.name for row in model.rows] == ["dense"]
+
+
+@pytest.mark.parametrize("setup", [
+    "seen = set()\nimport pandas as pd\npd.read_csv('f.csv')['s'].str.split().apply(seen.update)\n",
+    "seen = []\nlist(map(seen.append, range(3)))\n",
+    "seen = set()\nnp.vectorize(seen.add)(np.arange(3))\n",
+])
+def test_a_container_whose_method_was_given_to_code_not_followed_is_not_known(setup: str) -> None:
+    followed = interpret("import numpy as np\n" + setup, "len(seen)")
+    assert not isinstance(followed, int)

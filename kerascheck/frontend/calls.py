@@ -236,6 +236,7 @@ class Calls:
                 self.names_uncertain_by(effect)
                 self.taint(args, kwargs)
                 return INERT
+            self.forget_callback_receivers(args, kwargs)
             if isinstance(node.func, cst.Attribute):
                 self.forget_mutable_arguments(node.func.attr.value, args)
                 if node.func.attr.value == "reshape" and not kwargs:
@@ -298,6 +299,7 @@ class Calls:
                     self.names_uncertain_by(effect)
                     self.taint(args, kwargs)
                     return UNKNOWN
+                self.forget_callback_receivers(args, kwargs)
                 return INERT
             return call_builtin(callee.name, args, kwargs)
         if isinstance(callee, UserFunction):
@@ -349,6 +351,7 @@ class Calls:
                     self.names_uncertain_by(effect)
                     self.taint(args, kwargs)
                     return INERT
+                self.forget_callback_receivers(args, kwargs)
                 self.forget_mutable_arguments(callee.name, args)
                 return INERT
             if callee.name.startswith("keras.ops."):
@@ -679,6 +682,15 @@ class Calls:
                 value.attributes[name] = UNKNOWN
         elif isinstance(value, GeneratorValue):
             value.started = True
+        elif isinstance(value, BoundMethod) and depth < 8:
+            self.forget_object(value.receiver, depth + 1)  # (``df.apply(seen.update)``: it may be called)
+
+    def forget_callback_receivers(self, args: Sequence[Any], kwargs: dict[str, Any]) -> None:
+        """Code not followed was given methods of objects (``df.apply(seen.update)``,
+        ``map(words.append, …)``): it may have called them, so those objects may have changed."""
+        for value in (*args, *kwargs.values()):
+            if isinstance(value, BoundMethod):
+                self.forget_object(value)
 
     def forget(self, container: Any) -> None:
         """A list or dict that code kerascheck does not follow may have changed: its contents

@@ -1021,6 +1021,8 @@ def to_categorical(args: list[Any], kwargs: dict[str, Any], node: Any,
         x = ArrayValue(found[0], found[1]) if found is not None else x
         if isinstance(x, ArrayValue) and labels:
             x.largest = max(labels)
+    if isinstance(x, TableValue):
+        x = ArrayValue((UNKNOWN,) * x.rank, UNKNOWN)  # Keras's np.array(x): a column is 1-D
     if not isinstance(x, ArrayValue):
         return NOT_MODELLED
     if report is not None and _is_int(num_classes) and num_classes >= 1:

@@ -21,6 +21,9 @@ MAX_DATA_LOOP_ITERATIONS = 1_000
 
 from kerascheck.frontend.values import (
     INERT,
+    ArrayValue,
+    PythonNumber,
+    is_data,
     AUGMENTED_OPERATORS,
     SET_OPERATORS,
     MAX_UNROLL,
@@ -43,11 +46,28 @@ from kerascheck.frontend.values import (
 )
 
 
+# Model methods that only read a built model: a block calling no other may be run to check it.
+_READING_MODEL_METHODS = frozenset({"predict", "evaluate", "predict_on_batch", "test_on_batch", "summary",
+                                    "count_params", "get_layer", "get_weights", "get_config", "to_json"})
+
+
+def _an_item(iterable: Any) -> Any:
+    """What one round of a ``for`` over ``iterable`` (of items not known) is given: a row of an
+    array of a known rank, data of data, else not known."""
+    if isinstance(iterable, ArrayValue) and not isinstance(iterable, PythonNumber) and iterable.shape:
+        objects = isinstance(iterable.dtype, str) and iterable.dtype == "object" and len(iterable.shape) == 1
+        return INERT if objects else ArrayValue(iterable.shape[1:], iterable.dtype, iterable.origin)
+    return INERT if is_data(iterable) else UNKNOWN
+
+
 class Statements:
     """Executes statements in program order; an undecidable block is *havocked*."""
 
-    def exec_block(self, body: Sequence[cst.CSTNode], scope: Scope) -> None:
-        for stmt in body:
+    def exec_block(self, body: Sequence[cst.CSTNode], scope: Scope, loop_body: bool = False) -> None:
+        """``body``'s statements in order. In a loop's body (``loop_body``), where a statement may
+        or may not leave the round (``if found: break`` on an unknown test), the rest of the round
+        is still checked (:meth:`checked_round`) before the loop forgets what it may change."""
+        for index, stmt in enumerate(body):
             try:
                 self.step()
                 if isinstance(stmt, cst.SimpleStatementLine):
@@ -67,6 +87,10 @@ class Statements:
                 # A decision on an unknown value stopped the statement part-way: what it
                 # would still have done is unknown, and the block goes on.
                 self.havoc([stmt], scope)
+            except ControlUncertain:
+                if loop_body:
+                    self.checked_round(body[index + 1:], scope)
+                raise
             except BudgetExhausted as err:
                 if err.node is None:  # the innermost statement: where the file's budget ran out
                     err.node = self.origin(stmt)
@@ -245,7 +269,7 @@ class Statements:
                     self.exec_block(stmt.orelse.body.body, scope)
                 return
             try:
-                self.exec_block(stmt.body.body, scope)
+                self.exec_block(stmt.body.body, scope, loop_body=True)
             except Break:
                 return
             except Continue:
@@ -259,7 +283,7 @@ class Statements:
         iterable = self.eval(stmt.iter, scope)
         items = iteration_items(iterable)
         if items is None and stmt.asynchronous is None:
-            self.round_it_may_run(stmt, scope)
+            self.round_it_may_run(stmt, scope, _an_item(iterable))
         if items is None or stmt.asynchronous is not None or (
             len(items) > MAX_DATA_LOOP_ITERATIONS and self.data_loop(stmt, scope)
         ):
@@ -277,7 +301,7 @@ class Statements:
                 return
             self.assign(stmt.target, item, scope)
             try:
-                self.exec_block(stmt.body.body, scope)
+                self.exec_block(stmt.body.body, scope, loop_body=True)
             except Break:
                 return
             except Continue:
@@ -291,7 +315,7 @@ class Statements:
         if stmt.orelse is not None:
             self.exec_block(stmt.orelse.body.body, scope)
 
-    def round_it_may_run(self, stmt: cst.For | cst.While, scope: Scope) -> None:
+    def round_it_may_run(self, stmt: cst.For | cst.While, scope: Scope, item: Any = UNKNOWN) -> None:
         """A loop that runs an unknown number of times (over data, ``range(k)`` of a ``k`` read at
         run time) and may build Keras objects: one round of it runs first, as the program may
         run it, so that the models it builds are reported (which round's is not known: the
@@ -300,7 +324,11 @@ class Statements:
         forgets what any number of rounds may change (:meth:`havoc`)."""
         names = self.block_names(self.effects_of(stmt), scope)
         if names is not ANY_NAME and not names:
-            return  # it builds nothing (it prepares data)
+            # It builds nothing (it prepares data, uses models): one round is checked.
+            if isinstance(stmt, cst.For):
+                self.assign(stmt.target, item, scope)
+            self.checked_round(stmt.body.body, scope)
+            return
         self.names_uncertain_by(names)
         session = self.session
         saved = session.speculative
@@ -313,6 +341,49 @@ class Statements:
             pass  # the round ended there
         finally:
             session.speculative = saved
+
+    def checked_round(self, body: Sequence[cst.CSTNode], scope: Scope) -> None:
+        """Statements the program may or may not run (the body of an ``if`` on an unknown test, a
+        round of a loop over data, the rest of a round after a ``break`` that may happen), when
+        they build no Keras object and change no model (they prepare data, ``predict`` or
+        ``evaluate`` with built models): they run once, on the state as it is, so that what they
+        would raise whenever they run is reported. The caller then forgets what they may have
+        changed (:meth:`havoc`); nothing they compute is kept as certain."""
+        if not body or self.session.speculative:
+            return
+        effects = EffectCollector()
+        for stmt in body:
+            effects.merge(self.effects_of(stmt))
+        if effects.escapes or self.block_names(effects, scope) or not self.only_checks_models(effects, scope):
+            return
+        session = self.session
+        # Which names Keras generates after the block is havoc's to decide, from the block's code
+        # (it builds nothing): not what the round's values not known may seem to make.
+        saved = (session.names_uncertain, set(session.uncertain_prefixes), session.policy_maybe_fixed)
+        try:
+            self.exec_block(body, scope)
+        except (Break, Continue, ControlUncertain, Return):
+            pass  # the round ended there
+        finally:
+            session.names_uncertain, session.uncertain_prefixes, session.policy_maybe_fixed = saved
+
+    def only_checks_models(self, effects: "EffectCollector", scope: Scope, depth: int = 0) -> bool:
+        """Whether the block's calls of model methods only read built models (``predict``,
+        ``evaluate``…: what they raise is checked, and they change nothing a summary shows), in
+        the functions of the file it calls too (whose models are their parameters: by name)."""
+        for call in effects.call_nodes:
+            if isinstance(call.func, cst.Attribute) and call.func.attr.value in INERT_MODEL_METHODS:
+                if call.func.attr.value not in _READING_MODEL_METHODS:
+                    return False
+                receiver = self.static_value(call.func.value, scope)
+                if depth == 0 and (not isinstance(receiver, Model) or receiver.built is not True):
+                    return False
+                continue
+            callee = self.static_value(call.func, scope) if isinstance(call.func, (cst.Name, cst.Attribute)) else None
+            if isinstance(callee, UserFunction) and isinstance(callee.node, cst.FunctionDef):
+                if depth >= 2 or not self.only_checks_models(self.effects_of(callee.node), callee.scope, depth + 1):
+                    return False
+        return True
 
     def data_loop(self, stmt: cst.For, scope: Scope) -> bool:
         """A loop that makes no Keras object and changes none (it prepares data)."""
@@ -361,6 +432,8 @@ class Statements:
         except Unresolved:
             taken = None
         if taken is None:
+            if stmt.orelse is None:
+                self.checked_round(stmt.body.body, scope)
             self.havoc(stmt.body.body, scope)
             if stmt.orelse is not None:
                 self.havoc([stmt.orelse], scope)
