@@ -258,3 +258,24 @@ def test_an_error_a_handler_catches_is_not_reported(handler: str, reported: bool
     )
     codes = [(d.span.line, d.code) for d in analyse_source(source, "caught.py").diagnostics]
     assert codes == ([(8, "KC407")] if reported else []) + [(11, "KC407")]
+
+
+@pytest.mark.parametrize(("declared", "given", "codes"), [
+    ("x.shape", "x", [("KC401", 9)]),                       # the whole shape of the very array given
+    ("(x.shape[0], x.shape[1])", "x", [("KC401", 9)]),      # the same, written out
+    ("x.shape[1:]", "x", []),                               # one sample's shape: right
+    ("x.shape", "other", []),                               # another array, of a shape not known
+    ("(None, x.shape[1])", "x", []),                        # not the sample axis
+])
+def test_the_whole_shape_of_an_array_read_from_a_file_as_the_input_shape(declared: str, given: str,
+                                                                          codes: list) -> None:
+    source = (
+        "import pandas as pd\nimport keras\n"
+        "x = pd.read_csv('table.csv').values\nother = pd.read_csv('other.csv').values\n"
+        f"model = keras.Sequential([keras.layers.Dense(4, input_shape={declared}), keras.layers.Dense(1)])\n"
+        "model.compile(optimizer='adam', loss='mse')\n"
+        "y = x[:, 0]\n"
+        "\n"
+        f"model.fit({given}, y)\n"
+    )
+    assert _codes(source) == codes

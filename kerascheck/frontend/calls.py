@@ -245,6 +245,7 @@ class Calls:
             return INERT
         if isinstance(callee, (Functional, Sequential)) and args:
             self.model_called_on_data(callee, args[0], node)  # (arrays: Keras checks them first)
+        declaring = self.declaring_data(callee, args, kwargs) if isinstance(callee, KerasSymbol) else None
         if isinstance(callee, Layer) and args and isinstance(args[0], ArrayValue):
             array = args[0]
             args = [ArrayData(args[0].shape)] + [known_or_unknown(a) for a in args[1:]]
@@ -265,7 +266,12 @@ class Calls:
             args = [a if kept(a) else known_or_unknown(a) for a in args]
             kwargs = {k: v if kept(v) else known_or_unknown(v) for k, v in kwargs.items()}
         if isinstance(callee, KerasSymbol):
-            return self.call_keras(callee, args, kwargs, node)
+            made = self.call_keras(callee, args, kwargs, node)
+            if declaring is not None:
+                layer = made.layer if isinstance(made, KerasTensor) else made
+                if isinstance(layer, Layer):
+                    self.declared_by_data[id(layer)] = declaring
+            return made
         if isinstance(callee, Layer):
             return self.call_layer(callee, args, kwargs, node)
         if isinstance(callee, BoundMethod):

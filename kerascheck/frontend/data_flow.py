@@ -35,6 +35,7 @@ from kerascheck.frontend.values import (
     RandomGenerator,
     PilImage,
     SklearnObject,
+    whole_shape_of,
     TextTokenizer,
     TableIndexer,
     TableValue,
@@ -366,10 +367,43 @@ class DataFlow:
                 # are built (on this data's shapes), and Keras computes the loss before them from
                 # then on.
                 model.metrics_built = True
+        if not problems and not self.own_steps(model):
+            problems = self.data_declared_input(model, x, name, shown.get("x", "x"))
         for problem in problems:
             self.session.report_data(problem, self.origin(node))
             if problem.kind not in data_checks.SILENT_KINDS:
                 self.data_raised = True  # Keras raises before training: no optimizer
+
+    def declaring_data(self, symbol: Any, args: list[Any], kwargs: dict[str, Any]) -> Any:
+        """The array whose whole shape, its sample axis included, a Keras call gives as an input's
+        shape (``Input(shape=x.shape)``, ``Dense(..., input_shape=x.shape)``), where a size of it
+        is not known (one whose sizes are all known is checked as any); None otherwise."""
+        if symbol.name == "Input":
+            shape = kwargs.get("shape", args[0] if args else None)
+        elif symbol.name == "InputLayer":
+            shape = kwargs.get("shape", kwargs.get("input_shape"))
+        else:
+            shape = kwargs.get("input_shape")
+        return whole_shape_of(shape)
+
+    def data_declared_input(self, model: Model, x: Any, method: str, shown: str) -> list[data_checks.DataProblem]:
+        """``x`` is the very array whose whole shape declared the model's one input
+        (:meth:`declaring_data`): the model takes batches of such arrays, one axis more than ``x``
+        has, and Keras raises on it whatever its sizes are (but for an array of one number, each
+        of its sizes 1, which Keras's added axis of 1 would fit)."""
+        declared = [layer for layer in _first_layers(model) if self.declared_by_data.get(id(layer)) is x]
+        if x is None or not declared:
+            return []
+        first = declared[0]
+        layer_name = first.name if isinstance(first.name, str) else "its first layer"
+        return [data_checks.DataProblem(
+            "data-shape",
+            f"{method}(): {shown} is the array whose whole shape, samples included, was given as the input shape "
+            f"of model {data_checks.quote(model.name)} (through {layer_name!r}): the model takes batches of such "
+            f"arrays, one axis more than {shown} has. Keras: Invalid input shape ... Expected shape (None, "
+            f"*{shown}.shape), but input has incompatible shape (batch, *{shown}.shape[1:]). Give the input the "
+            f"shape of one sample, `{shown}.shape[1:]`.",
+        )]
 
     def model_called_on_data(self, model: Model, x: Any, node: Any) -> None:
         """``model(x)`` on arrays: all of ``x`` is one batch, and Keras checks it as ``fit`` does
@@ -1013,6 +1047,16 @@ def _batch_against_inputs(model: Model, method: str, x: Any, inputs: data_checks
     problem = data_checks.check_sequential_layers(method, adjusted, layers, batch, shown or "x") \
         if adjusted and layers else None
     return [problem] if problem is not None else []
+
+
+def _first_layers(model: Model) -> list[Any]:
+    """The layers that may declare a model's one input: a Sequential's InputLayer and first layer
+    (``input_shape=``), a functional model's input layer."""
+    if isinstance(model, Sequential):
+        return model.stack[:2]
+    if isinstance(model, Functional) and len(model.inputs) == 1 and isinstance(model.inputs[0], KerasTensor):
+        return [model.inputs[0].layer]
+    return []
 
 
 def _model_inputs(model: Model) -> data_checks.ModelInputs | None:

@@ -32,7 +32,9 @@ from kerascheck.frontend.values import (
     ImageGenerator,
     PythonNumber,
     RandomGenerator,
+    FileData,
     PilImage,
+    ShapeOf,
     SklearnObject,
     TextTokenizer,
     TableIndexer,
@@ -528,6 +530,8 @@ class Expressions:
             return value.shape
         if isinstance(value, WeightValue):
             return value.shape if attr == "shape" else INERT  # a variable's value, assign()…
+        if isinstance(value, FileData) and attr == "shape":
+            return ShapeOf(value)  # (whose shape it is: see DataFlow.data_declared_input)
         if isinstance(value, InertObject):
             return INERT
         if isinstance(value, LocalModule):

@@ -58,6 +58,8 @@ class Interpreter(Statements, Imports, Expressions, Calls, DataFlow, NameEffects
         self.anchor: Any = None
         self.instances: dict[int, InstanceState] = {}  # id(UserLayer) -> its Python side
         self.tracked_lists: dict[int, UserLayer] = {}  # id(list attribute) -> the layer tracking it
+        # id(layer) -> the array whose whole shape declared that input layer's shape (data_flow)
+        self.declared_by_data: dict[int, Any] = {}
         self.methods: list[tuple[UserClass, Any]] = []  # (defining class, self) of running methods
         self.depth = 0
         self.steps = 0

@@ -24,6 +24,8 @@ from kerascheck.engine.data_checks import DataProblem
 from kerascheck.engine.dims import UNKNOWN
 from kerascheck.frontend.keras_names import ModuleRef
 from kerascheck.frontend.values import (
+    DimOf,
+    FileData,
     permuted,
     IdSequence,
     INERT,
@@ -215,7 +217,7 @@ def _array(shape: Any, dtype: Any, origin: DataOrigin | None) -> Any:
     """An ArrayValue when the rank is known, else inert data."""
     if not isinstance(shape, tuple):
         return INERT
-    return ArrayValue(tuple(UNKNOWN if d is INERT else d for d in shape), dtype, origin)
+    return ArrayValue(tuple(UNKNOWN if isinstance(d, InertObject) else d for d in shape), dtype, origin)
 
 
 def shape_argument(value: Any) -> tuple | None:
@@ -320,9 +322,10 @@ def _literal_shape(value: Any, depth: int = 0) -> tuple[tuple, Any] | None:
 def reshape(array: ArrayValue, newshape: Any, what: str, node: Any) -> Any:
     if _is_int(newshape):
         newshape = (newshape,)
-    if not isinstance(newshape, (tuple, list)) or not all(_is_int(d) or d is UNKNOWN or d is INERT for d in newshape):
+    if not isinstance(newshape, (tuple, list)) or not all(_is_int(d) or d is UNKNOWN or isinstance(d, InertObject)
+                                                         for d in newshape):
         return INERT
-    dims = [UNKNOWN if d is INERT else d for d in newshape]
+    dims = [UNKNOWN if isinstance(d, InertObject) else d for d in newshape]
     inferred = [i for i, d in enumerate(dims) if _is_int(d) and d == -1]
     if len(inferred) > 1 or any(_is_int(d) and d < -1 for d in dims):
         return INERT  # NumPy raises
@@ -621,6 +624,8 @@ def numpy_call(function: str, args: list[Any], kwargs: dict[str, Any], node: Any
             shape, "int64" if dtype is None else dtype_name(dtype), origin)
     if function in ("loadtxt", "genfromtxt"):
         return _text_table(function, args, kwargs, origin)
+    if function == "load":
+        return FileData(origin)  # (an array, or an .npz file's arrays: what is read, not known)
     array = arg(0, "a")
     if function == "reshape" and not isinstance(array, ArrayValue) and array is not None and len(args) + len(
             kwargs) == 2:
@@ -770,7 +775,7 @@ def data_attribute(value: Any, attr: str) -> Any:
     if isinstance(value, ArrayValue):
         shape = value.shape
         if attr == "shape":
-            return tuple(INERT if d is UNKNOWN else d for d in shape)
+            return tuple(DimOf(value, axis) if d is UNKNOWN else d for axis, d in enumerate(shape))
         if attr == "ndim":
             return len(shape)
         if attr == "size":

@@ -546,6 +546,53 @@ class BoundedRankArray(InertObject):
         return f"<array of rank at most {self.max_rank}>"
 
 
+class FileData(InertObject):
+    """An array read from a file (``np.load``) whose shape is not known: inert, but each read an
+    object of its own, so that the model whose input was declared by its shape is known when it
+    meets it (``frontend/data_flow.py``)."""
+
+    __slots__ = ("origin",)
+
+    def __init__(self, origin: DataOrigin | None = None) -> None:
+        self.origin = origin
+
+
+class DimOf(InertObject):
+    """``x.shape[axis]`` where that size is not known: data, and which array's axis it is."""
+
+    __slots__ = ("data", "axis")
+
+    def __init__(self, data: Any, axis: int) -> None:
+        self.data = data
+        self.axis = axis
+
+
+class ShapeOf(InertObject):
+    """``x.shape`` of an array of a rank not known (:class:`FileData`): data, and whose shape it is."""
+
+    __slots__ = ("data",)
+
+    def __init__(self, data: Any) -> None:
+        self.data = data
+
+
+def whole_shape_of(shape: Any) -> Any:
+    """The array whose whole shape ``shape`` is (``x.shape``, its sample axis included), where
+    some size of it is not known; None otherwise (``x.shape[1:]``, a shape written out)."""
+    if isinstance(shape, ShapeOf):
+        return shape.data
+    if not isinstance(shape, tuple) or not shape or not isinstance(shape[0], DimOf) or shape[0].axis != 0:
+        return None
+    data = shape[0].data
+    if not isinstance(data, ArrayValue) or len(data.shape) != len(shape):
+        return None
+    for axis, (dim, own) in enumerate(zip(shape, data.shape)):
+        if isinstance(dim, DimOf) and (dim.data is not data or dim.axis != axis) or \
+                not isinstance(dim, DimOf) and (type(dim) is not int or type(own) is not int or dim != own):
+            return None
+    return data
+
+
 class PilImage(InertObject):
     """A PIL (Pillow) image: its ``mode`` ("L", "RGB"…) and ``size`` (width, height), each where
     known (UNKNOWN otherwise), and where its pixels came from (``frontend/image_libraries.py``)."""
