@@ -279,3 +279,18 @@ def test_the_whole_shape_of_an_array_read_from_a_file_as_the_input_shape(declare
         f"model.fit({given}, y)\n"
     )
     assert _codes(source) == codes
+
+
+@pytest.mark.parametrize(("declared", "codes"), [("x_train.shape", [("KC401", 9)]), ("x_train.shape[1:]", [])])
+def test_the_whole_shape_of_an_npy_array_through_its_preparation_as_the_input_shape(declared: str,
+                                                                                    codes: list) -> None:
+    source = (
+        "import numpy as np\nimport keras\nfrom sklearn.model_selection import train_test_split\n"
+        "x = np.load('x.npy').astype('float32') / 255.0\ny = np.load('y.npy')\n"
+        "x_train, x_test, y_train, y_test = train_test_split(x, y, test_size=0.2)\n"
+        f"model = keras.Sequential([keras.layers.Dense(8, input_shape={declared}), keras.layers.Dense(1)])\n"
+        "model.compile(optimizer='adam', loss='mse')\n"
+        "model.fit(x_train, y_train)\n"
+        "model.evaluate(x_test, y_test)\n"  # another array, of its own sizes: nothing proven
+    )
+    assert _codes(source) == codes

@@ -265,3 +265,17 @@ def test_arbitrary_python_pieced_and_continued_as_from_scratch(source: str) -> N
     text = "import keras\nfrom keras import layers\n" + source
     for version in (text, text + "\nx = layers.Dense(2)\n", "UNITS = 1\n" + text, "UNITS = 2\n" + text):
         analyse(version, "<generated>.py", document)
+
+
+def test_a_node_placed_by_the_exact_provider_has_the_documents_line_not_the_joined_modules() -> None:
+    # ``table["target"].values`` is placed by libcst's provider (ast does not pair it); an
+    # editor's module is the statements joined without the comments and blank lines above them.
+    source = (
+        "# A table read with pandas.\n\n\nimport pandas as pd\n\n# its target column\n\n"
+        "table = pd.read_csv('readings.csv')\n\n\ny = table['target'].values\n"
+    )
+    fresh = analyse_source(source, "table.py", Settings(), all_layers=True)
+    reused = analyse_source(source, "table.py", Settings(), all_layers=True, reuse=Document())
+    assert reused == fresh
+    (binding,) = [d for d in fresh.data if d.name == "y"]
+    assert binding.span.line == 11 and binding.origin == "pd.read_csv at line 8"

@@ -302,6 +302,10 @@ LAST_AXIS_FIXED = frozenset(
 )
 
 
+# The convolutions whose call raises on an empty output (keras.ops.conv, every backend).
+_CONVOLUTIONS = frozenset({"Conv1D", "Conv2D", "Conv3D"})
+
+
 def check_sequential_layers(method: str, x: ArraySpec, layers: list[Any], batch: Any, shown: str
                             ) -> DataProblem | None:
     """A Sequential checks no input spec: a batch of ``x`` runs through its layers (Keras having
@@ -340,8 +344,21 @@ def check_sequential_layers(method: str, x: ArraySpec, layers: list[Any], batch:
         if layer.rule is None:
             return None
         kept = layer.rule.explanations
+        reached = shape
         try:
             shape = layer.compute_output_shape(shape)
+        except LayerError as error:
+            if error.kind == "nonpositive" and layer.class_name in _CONVOLUTIONS:
+                # Its window is larger than what reaches it: the convolution of the batch is empty.
+                return DataProblem(
+                    "data-shape",
+                    f"{method}(): {source(0)} reaches {layer.class_name} '{layer.name}' as {_shape(reached)}, "
+                    f"smaller than its window: {error.message.rstrip('.')}. Keras: The convolution operation resulted in an "
+                    f"empty output. This can happen if the input is too small for the given kernel size, strides, "
+                    f"dilation rate, and padding mode.",
+                    ((shown, x),),
+                )
+            return None
         except Exception:  # noqa: BLE001  (Unresolved, or an error Keras may word otherwise: not proven here)
             return None
         finally:

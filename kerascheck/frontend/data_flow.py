@@ -33,6 +33,7 @@ from kerascheck.frontend.values import (
     PyDatasetValue,
     PythonNumber,
     RandomGenerator,
+    FileData,
     PilImage,
     SklearnObject,
     whole_shape_of,
@@ -139,6 +140,8 @@ class DataFlow:
             return sklearn_data.sklearn_method(receiver, method.name, args, kwargs, node)
         if isinstance(receiver, PilImage):
             return image_libraries.pil_method(receiver, method.name, args, kwargs, node)
+        if isinstance(receiver, FileData):
+            return FileData(receiver.origin)  # astype, copy: an array of its own, of the same shape
         if isinstance(receiver, TextTokenizer):
             return text_data.tokenizer_method(receiver, method.name, args, kwargs, node)
         if isinstance(receiver, ImageGenerator):

@@ -169,6 +169,9 @@ class Expressions:
             result = data_binary(_DATA_OPERATORS.get(operator, "?"), left, right, node)
             if result is not NOT_MODELLED:
                 return result
+        elif (isinstance(left, FileData) and type(right) in (int, float) or isinstance(right, FileData) and
+              type(left) in (int, float)) and operator in _ARITHMETIC:
+            return FileData((left if isinstance(left, FileData) else right).origin)  # (x / 255.0: x's shape)
         elif (isinstance(left, TableValue) or isinstance(right, TableValue)) and operator in _TABLE_OPERATORS:
             result = pandas_data.table_binary(left, right, logical=operator in _LOGICAL_OPERATORS)
             if result is not NOT_MODELLED:
@@ -532,6 +535,8 @@ class Expressions:
             return value.shape if attr == "shape" else INERT  # a variable's value, assign()…
         if isinstance(value, FileData) and attr == "shape":
             return ShapeOf(value)  # (whose shape it is: see DataFlow.data_declared_input)
+        if isinstance(value, FileData) and attr in ("astype", "copy"):
+            return DataMethod(value, attr)
         if isinstance(value, InertObject):
             return INERT
         if isinstance(value, LocalModule):
@@ -600,6 +605,9 @@ _DATA_OPERATORS: dict[type, str] = {
     cst.Add: "+", cst.Subtract: "-", cst.Multiply: "*", cst.Divide: "/", cst.FloorDivide: "//", cst.Modulo: "%",
     cst.Power: "**", cst.MatrixMultiply: "@",
 }
+
+# Arithmetic of an array and a number: an array of the array's shape.
+_ARITHMETIC = frozenset({cst.Add, cst.Subtract, cst.Multiply, cst.Divide, cst.FloorDivide, cst.Modulo, cst.Power})
 
 # Operators that keep a pandas table's rank (``@`` of two Series is a number: not one of them).
 _LOGICAL_OPERATORS = frozenset({cst.BitAnd, cst.BitOr, cst.BitXor})

@@ -537,6 +537,8 @@ def numpy_call(function: str, args: list[Any], kwargs: dict[str, Any], node: Any
             if isinstance(made, ArrayValue) and dtype is None and function in ("array", "asarray", "copy"):
                 made.largest = source.largest  # the same values
             return made
+        if isinstance(source, FileData) and function in ("array", "asarray", "copy", "ascontiguousarray"):
+            return FileData(source.origin)  # (a copy: an object of its own, of a shape still not known)
         if isinstance(source, TableValue) and function in ("array", "asarray"):
             return ArrayValue((UNKNOWN,) * source.rank, UNKNOWN if dtype is None else dtype_name(dtype), origin)
         if function in ("array", "asarray"):

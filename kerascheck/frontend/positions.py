@@ -132,6 +132,7 @@ class PositionIndex:
         self._lines: list[str] | None = None  # split when a column needs them
         self.spans: dict[int, Span] | None = None
         self.fallback: Any = None
+        self._shifts: list[tuple[int, int]] | None = None  # (module line, shift) per top-level statement
         # A document's previous spans, per top-level statement (see kerascheck.frontend.incremental).
         self.reuse = reuse
 
@@ -186,7 +187,31 @@ class PositionIndex:
         if code_range is None:
             return None
         start, end = code_range.start, code_range.end
-        return Span(start.line, start.column + 1, end.line, end.column + 1)
+        shift = self._line_shift(start.line) if self.reuse is not None else 0
+        return Span(start.line + shift, start.column + 1, end.line + shift, end.column + 1)
+
+    def _line_shift(self, line: int) -> int:
+        """A document's module is its top-level statements joined without the comments and blank
+        lines between them (kerascheck.frontend.incremental): what to add to a line of it to have
+        the document's, from the top-level statement that line is in (its text is the same)."""
+        if self._shifts is None:
+            from kerascheck.frontend.incremental import first_line
+
+            self._shifts = []
+            statements = list(self.tree.body)
+            position = 0
+            for statement in self.module.body:
+                code_range = self.fallback.get(statement)
+                if code_range is None or position >= len(statements):
+                    break
+                self._shifts.append((code_range.start.line, first_line(statements[position]) - code_range.start.line))
+                position += len(statement.body) if isinstance(statement, cst.SimpleStatementLine) else 1
+        shift = 0
+        for start, offset in self._shifts:
+            if start > line:
+                break
+            shift = offset
+        return shift
 
     def _column(self, line: int, byte_offset: int) -> int:
         """ast columns count UTF-8 bytes; ours count characters (1-based)."""
