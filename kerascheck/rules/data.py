@@ -15,10 +15,12 @@ class DataShapeMismatch(Rule):
         `predict_on_batch` (as `x`, or in `validation_data`, or as the first part of each
         element of a dataset) cannot enter the model input it goes to: images without their
         channel axis into a model on RGB images, 28×28 images into a model on vectors of 784,
-        a model whose `input_shape=X.shape` counts the samples as an axis, an unbatched dataset;
-        in a Sequential, data whose last axis (after the layers before it) is not the one a
-        Dense, convolution, normalization or recurrent layer was built for (ten feature columns
-        for `Dense(16, input_dim=8)`).
+        a model whose `input_shape=X.shape` counts the samples as an axis (also when `X` is read
+        from a file and its sizes are not known: `X` itself then has one axis fewer than the
+        model's input), an unbatched dataset; in a Sequential, data whose last axis (after the
+        layers before it) is not the one a Dense, convolution, normalization or recurrent layer
+        was built for (ten feature columns for `Dense(16, input_dim=8)`), or steps fewer than a
+        convolution's window (rows reshaped to one step each).
     """
     why = """
         Keras checks each batch against the model's `Input` shapes when it runs the model:
@@ -34,7 +36,12 @@ class DataShapeMismatch(Rule):
         layers, and the first one whose weights fix the size of its input's last axis raises
         (`expected axis -1 of input shape to have value 8, but received input with shape (32,
         10)`); layers that accept any size there (an `Embedding` on longer sequences) raise
-        nothing.
+        nothing, but a `Conv1D`, `Conv2D` or `Conv3D` whose window (with `padding="valid"`) is
+        larger than the steps or pixels reaching it raises `The convolution operation resulted
+        in an empty output`. `input_shape=X.shape` with `X` read from a file is an error
+        whatever `X`'s sizes are when `X` itself is given: the model takes batches of arrays
+        like `X`, one axis more than `X` has (only an array of one number, each of its sizes 1,
+        would fit the size-1 axis Keras adds).
     """
     engine_kinds = ("data-shape",)
     invalid = (
@@ -67,6 +74,17 @@ class DataShapeMismatch(Rule):
         inputs = keras.Input((3,))
         model = keras.Model(inputs, layers.Dense(2)(inputs))
         print(model.predict_on_batch([[1, 2, 3], [3, 4, 8]]))  # KC401
+        """,
+        """
+        import numpy as np
+        import keras
+        from keras import layers
+
+        rows = np.zeros((20, 8), dtype="float32")
+        y = np.zeros((20, 1), dtype="float32")
+        model = keras.Sequential([keras.Input(shape=(20, 8)), layers.Conv1D(4, 5), layers.Flatten(), layers.Dense(1)])
+        model.compile(optimizer="sgd", loss="mse")
+        model.fit(rows.reshape(20, 1, 8), y, batch_size=4, epochs=1, verbose=0)  # KC401
         """,
     )
     valid = (
