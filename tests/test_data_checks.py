@@ -294,3 +294,18 @@ def test_the_whole_shape_of_an_npy_array_through_its_preparation_as_the_input_sh
         "model.evaluate(x_test, y_test)\n"  # another array, of its own sizes: nothing proven
     )
     assert _codes(source) == codes
+
+
+@pytest.mark.parametrize("reading", [
+    "x = np.concatenate((h5py.File('d.h5', 'r')['a'][:], h5py.File('d.h5', 'r')['b'][:]), axis=0)\n",
+    "with h5py.File('d.h5', 'r') as f:\n    x = f['a'][:]\n",
+])
+def test_the_whole_shape_of_an_hdf5_dataset_as_the_input_shape(reading: str) -> None:
+    source = (
+        "import h5py\nimport numpy as np\nimport keras\n" + reading +
+        "model = keras.Sequential([keras.layers.Dense(8, input_shape=x.shape), keras.layers.Dense(1)])\n"
+        "model.compile(optimizer='adam', loss='mse')\n"
+        "model.predict(x)\n"
+    )
+    line = source.count("\n")
+    assert _codes(source) == [("KC401", line)]

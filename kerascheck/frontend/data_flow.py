@@ -78,6 +78,8 @@ class DataFlow:
             return image_libraries.pil_array(args[0], kwargs.get("dtype", args[1] if len(args) > 1 else None), node)
         if dotted.startswith("numpy."):
             return numpy_data.numpy_call(dotted[6:], args, kwargs, node)
+        if dotted == "h5py.File":
+            return FileData(numpy_data.made_by("h5py.File", node))  # its datasets: arrays of shapes not known
         if dotted.startswith("PIL."):
             return image_libraries.pil_call(dotted, args, kwargs, node)
         if dotted.startswith("cv2."):

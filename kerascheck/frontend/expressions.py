@@ -430,6 +430,8 @@ class Expressions:
             return pandas_data.table_subscript(container, self.eval(node.slice[0].slice.value, scope))
         if isinstance(container, TableIndexer):
             return self.indexer_subscript(container, node, scope)
+        if isinstance(container, FileData):
+            return FileData(container.origin)  # a part of what a file holds (``f["x"][:]`` of HDF5)
         if isinstance(container, InertObject) or isinstance(container, ModuleRef) and is_inert_library(container.name):
             return INERT  # an item of data is data (``os.environ["N"]``, ``x_train[:, 0]``)
         if container is UNKNOWN:

@@ -390,7 +390,11 @@ def transpose(array: ArrayValue, axes: Any, node: Any) -> Any:
 
 
 def join(arrays: Any, axis: Any, new_axis: bool, what: str, node: Any) -> Any:
-    """``concatenate`` / ``stack`` of a known sequence of arrays."""
+    """``concatenate`` / ``stack`` of a known sequence of arrays (of arrays read from files, whose
+    shapes are not known: another such array)."""
+    if isinstance(arrays, (list, tuple)) and arrays and any(isinstance(a, FileData) for a in arrays) and \
+            all(isinstance(a, (FileData, ArrayValue)) for a in arrays):
+        return FileData(made_by(what, node))
     if not isinstance(arrays, (list, tuple)) or not arrays or not all(isinstance(a, ArrayValue) for a in arrays):
         return INERT
     shapes = [a.shape for a in arrays]

@@ -22,6 +22,7 @@ MAX_DATA_LOOP_ITERATIONS = 1_000
 from kerascheck.frontend.values import (
     INERT,
     ArrayValue,
+    FileData,
     PythonNumber,
     is_data,
     AUGMENTED_OPERATORS,
@@ -164,7 +165,8 @@ class Statements:
                 if item.asname is not None:
                     # What __enter__ returns: of a library's object (a file, a GradientTape), a
                     # library's object again, never a Keras one.
-                    entered = None if value is None else INERT if type(value) is InertObject else UNKNOWN
+                    entered = None if value is None else INERT if type(value) is InertObject else \
+                        value if type(value) is FileData else UNKNOWN  # (an HDF5 file enters as itself)
                     self.assign(item.asname.name, entered, scope)
             self.exec_block(stmt.body.body, scope)
         elif isinstance(stmt, cst.Try):
