@@ -20,15 +20,14 @@ from kerascheck.frontend.syntax import assignment_targets, dotted_name
 MAX_DATA_LOOP_ITERATIONS = 1_000
 
 from kerascheck.frontend.values import (
+    AUGMENTED_OPERATORS,
     INERT,
+    MAX_UNROLL,
+    MUTABLE_CONTAINERS,
+    SET_OPERATORS,
     ArrayValue,
     FileData,
     PythonNumber,
-    is_data,
-    AUGMENTED_OPERATORS,
-    SET_OPERATORS,
-    MAX_UNROLL,
-    MUTABLE_CONTAINERS,
     BoundMethod,
     Builtin,
     ClassMethod,
@@ -41,6 +40,7 @@ from kerascheck.frontend.values import (
     UserFunction,
     UserInstance,
     contents_unknown,
+    is_data,
     is_plain,
     iteration_items,
     truth,
@@ -319,11 +319,12 @@ class Statements:
 
     def round_it_may_run(self, stmt: cst.For | cst.While, scope: Scope, item: Any = UNKNOWN) -> None:
         """A loop that runs an unknown number of times (over data, ``range(k)`` of a ``k`` read at
-        run time) and may build Keras objects: one round of it runs first, as the program may
-        run it, so that the models it builds are reported (which round's is not known: the
-        names Keras generates in it are unknown, and so is what depends on the loop's variables);
-        nothing it would raise is reported, as the loop may not run at all. The caller then
-        forgets what any number of rounds may change (:meth:`havoc`)."""
+        run time), its variable ``item`` in that round. If it may build Keras objects, one round
+        of it runs first, as the program may run it, so that the models it builds are reported
+        (which round's is not known: the names Keras generates in it are unknown, and so is what
+        depends on the loop's variables); nothing it would raise is reported, as that round is
+        not the program's. If it builds none, its round is a :meth:`checked_round`. The caller
+        then forgets what any number of rounds may change (:meth:`havoc`)."""
         names = self.block_names(self.effects_of(stmt), scope)
         if names is not ANY_NAME and not names:
             # It builds nothing (it prepares data, uses models): one round is checked.
