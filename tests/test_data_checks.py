@@ -309,3 +309,33 @@ def test_the_whole_shape_of_an_hdf5_dataset_as_the_input_shape(reading: str) -> 
     )
     line = source.count("\n")
     assert _codes(source) == [("KC401", line)]
+
+
+@pytest.mark.parametrize("call", ["t.run()", "train()", "Trainer()"])
+def test_a_block_that_may_not_run_is_not_run_to_check_it_when_it_trains_a_model(call: str) -> None:
+    # Checked rounds only read models: fit, in a method or function of the file, would build the
+    # optimizer as if the branch had run. What the summary shows stays what it was without the block.
+    prelude = (
+        "import sys\nimport numpy as np\nimport keras\n"
+        "model = keras.Sequential([keras.Input((3,)), keras.layers.Dense(2)])\n"
+        "model.compile(optimizer='adam', loss='mse')\n"
+        "def train():\n    model.fit(np.zeros((4, 3)), np.zeros((4, 2)), verbose=0)\n"
+        "class T:\n    def run(self):\n        train()\n"
+        "class Trainer:\n    def __init__(self):\n        train()\n"
+        "t = T()\n"
+    )
+    (alone,) = analyse_source(prelude, "model.py").summaries
+    (branched,) = analyse_source(prelude + f"if len(sys.argv) > 1:\n    {call}\n", "model.py").summaries
+    assert branched.optimizer_params == alone.optimizer_params and branched.total_params == alone.total_params
+
+
+def test_a_block_that_may_not_run_is_checked_through_the_files_functions_that_predict() -> None:
+    source = (
+        "import sys\nimport numpy as np\nimport keras\n"
+        "model = keras.Sequential([keras.Input((48, 48, 3)), keras.layers.Flatten(), keras.layers.Dense(2)])\n"
+        "def classify(face):\n    return model.predict(face[np.newaxis])\n"
+        "face = np.zeros((48, 48, 1), dtype='float32')\n"
+        "if len(sys.argv) > 1:\n"
+        "    print(classify(face))\n"
+    )
+    assert _codes(source) == [("KC401", 6)]

@@ -373,6 +373,21 @@ def test_python_operations_that_would_take_minutes_or_gigabytes_give_unknown_val
     assert {path: (name, found[path]) for path, (name, _) in expected.items()} == expected
 
 
+def test_a_long_list_shuffled_keeps_its_length_in_linear_time(tmp_path: Path) -> None:
+    """Each place of a shuffled list is any one of its items: their join is computed once, not
+    once a place (60,000 joins of 60,000 items each ran for hours)."""
+    import json
+
+    (tmp_path / "shuffled.py").write_text(
+        "import random\nimport numpy as np\nimport keras\nx = list(range(60000))\nrandom.shuffle(x)\n"
+        "y = [[i, [0, 1]] for i in range(10000)]\nnp.random.shuffle(y)\n"
+        "units = (len(x) + len(y[0][1])) % 7 + 1\nm = keras.Sequential([keras.Input((3,)), keras.layers.Dense(units)])\n")
+    result = kerascheck("--summary", "--format", "json", "--no-cache", "shuffled.py", cwd=tmp_path, timeout=60)
+    assert result.returncode == 0, result.stderr
+    [model] = json.loads(result.stdout)["models"]
+    assert model["total_params"] == 4 * ((60000 + 2) % 7 + 1)
+
+
 # ------------------------------------------------------------------ the per-file budget
 # A million items of one comprehension (a loop that long is read for what its rounds may change
 # instead: tests/test_interpreter_reach.py).

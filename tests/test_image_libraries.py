@@ -74,6 +74,42 @@ def test_every_mode_kerascheck_knows_has_pillows_array() -> None:
         assert (real.shape, str(real.dtype)) == ((3, 5) if bands is None else (3, 5, bands), dtype), mode
 
 
+def test_every_array_kerascheck_makes_an_image_of_has_the_mode_pillow_gives_it() -> None:
+    from PIL import Image
+
+    from kerascheck.frontend.image_libraries import _ARRAY_MODES
+
+    for (channels, dtype), mode in _ARRAY_MODES.items():
+        shape = (3, 5) if channels is None else (3, 5, channels)
+        assert Image.fromarray(np.zeros(shape, dtype)).mode == mode, (channels, dtype)
+
+
+def test_every_colour_conversion_kerascheck_knows_has_opencvs_channels() -> None:
+    cv2 = pytest.importorskip("cv2")
+    from kerascheck.frontend.image_libraries import _COLOUR_SPACES, _CONVERSION
+
+    checked = 0
+    for name in dir(cv2):
+        match = _CONVERSION.fullmatch(f"cv2.{name}")
+        if match is None or match.group(1) not in _COLOUR_SPACES:
+            continue
+        channels = _COLOUR_SPACES[match.group(1)]
+        converted = None
+        for source in (np.zeros((6, 8), np.uint8), np.zeros((6, 8, 3), np.uint8), np.zeros((6, 8, 4), np.uint8)):
+            try:
+                converted = cv2.cvtColor(source, getattr(cv2, name))
+                break
+            except cv2.error:
+                continue  # a source of other channels
+        if converted is None:
+            continue
+        followed = interpret(CV2_SETUP + f"source = np.zeros({source.shape}, np.uint8)\n", f"cv2.cvtColor(source, cv2.{name})")
+        assert isinstance(followed, ArrayValue) and followed.shape == converted.shape, name
+        checked += 1
+        assert converted.ndim == (2 if channels is None else 3), name
+    assert checked > 50
+
+
 @pytest.mark.parametrize("expression", [
     "np.array(Image.open('photo.png'))", "np.array(Image.open('photo.png').convert())",
     "np.array(Image.open('photo.png').convert('RGB')).shape[0]", "Image.open('photo.png').size[0]",

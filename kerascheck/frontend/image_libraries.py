@@ -53,7 +53,7 @@ _COLOUR_SPACES = {"GRAY": None, "BGR": 3, "RGB": 3, "HSV": 3, "HSV_FULL": 3, "HL
 _CONVERSION = re.compile(r"cv2\.COLOR_[A-Za-z]+2([A-Za-z_]+)")
 # OpenCV functions whose result has their source's shape and dtype.
 _SHAPE_KEEPING = frozenset({"GaussianBlur", "medianBlur", "blur", "bilateralFilter", "flip", "equalizeHist",
-                            "normalize", "bitwise_not"})
+                            "bitwise_not"})
 
 
 def _pixels(dim: Any) -> Any:

@@ -383,8 +383,15 @@ class Statements:
                     return False
                 continue
             callee = self.static_value(call.func, scope) if isinstance(call.func, (cst.Name, cst.Attribute)) else None
+            if isinstance(callee, BoundMethod) and isinstance(callee.receiver, UserInstance):
+                found = callee.receiver.cls.method(callee.name)  # (a method of the file's class: its body)
+                callee = found[0] if found is not None else None
+            elif isinstance(callee, UserClass):
+                found = callee.method("__init__")
+                callee = found[0] if found is not None else None
             if isinstance(callee, UserFunction) and isinstance(callee.node, cst.FunctionDef):
-                if depth >= 2 or not self.only_checks_models(self.effects_of(callee.node), callee.scope, depth + 1):
+                # (its body: a def's own effects are binding its name)
+                if depth >= 2 or not self.only_checks_models(self.effects_of(callee.node.body), callee.scope, depth + 1):
                     return False
         return True
 

@@ -819,7 +819,18 @@ def permuted(items: list[Any]) -> None:
     if cost(items) > MAX_VALUE_COST:
         forget_contents(items)
         return
-    items[:] = [join(items) for _ in items]
+    joined = join(items)  # once: its lists copied for each place (linear, not a join per place)
+    items[:] = [joined, *(_copied(joined) for _ in items[1:])]
+
+
+def _copied(value: Any) -> Any:
+    """``value`` with the lists and tuples in it copied: a place of a permuted list is an object
+    of its own."""
+    if type(value) is list:
+        return [_copied(v) for v in value]
+    if type(value) is tuple:
+        return tuple(_copied(v) for v in value)
+    return value
 
 
 def iteration_items(value: Any) -> list[Any] | None:
