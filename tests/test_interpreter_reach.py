@@ -14,7 +14,7 @@ from conftest import ROOT
 @pytest.mark.parametrize(
     "expression",
     ["math.sqrt(-1)", "math.lcm(*range(1, 5000))", "math.prod([10 ** 300] * 20)", "math.exp(10 ** 4)",
-     "math.log(0)", "np.sqrt(size)", "math.ceil(size / 2)"],
+     "math.log(0)", "int(np.sqrt(size))", "math.ceil(size / 2)"],
 )
 def test_math_that_python_would_raise_on_or_that_is_huge_or_unknown_stays_unknown(expression: str) -> None:
     """The math module is evaluated on known numbers only, within bounds: an argument read from
@@ -32,6 +32,19 @@ def test_math_that_python_would_raise_on_or_that_is_huge_or_unknown_stays_unknow
     [summary] = result.summaries
     assert summary.rows[0].params == 16
     assert summary.rows[1].params is UNKNOWN and summary.total_params is UNKNOWN
+
+
+def test_numpy_of_a_python_int_read_from_data_is_a_numpy_float_which_dense_refuses() -> None:
+    """``int(sys.argv[1])`` is a Python int of a value not known; ``np.sqrt`` of it is a NumPy
+    float whatever the value, and Keras refuses any float as ``units``."""
+    from kerascheck.analysis import analyse_source
+
+    source = (
+        "import sys\nimport numpy as np\nimport keras\nsize = int(sys.argv[1])\n"
+        "model = keras.Sequential([keras.Input((3,)), keras.layers.Dense(np.sqrt(size))])\n"
+    )
+    [diagnostic] = analyse_source(source, "sizes.py").diagnostics
+    assert diagnostic.code == "KC201" and "expected a positive integer" in diagnostic.message
 
 
 @pytest.mark.parametrize(

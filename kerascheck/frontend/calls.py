@@ -73,6 +73,7 @@ from kerascheck.frontend.values import (
     call_py_method,
     MUTABLE_CONTAINERS,
     contents_unknown,
+    fully_forgotten,
     forget_contents,
     permuted,
     is_plain,
@@ -198,6 +199,8 @@ class Calls:
                     container[key] = value
                 else:
                     self.forget(container)  # an entry kerascheck cannot tell changed
+            elif isinstance(container, list) and not fully_forgotten(container):
+                self.forget(container)  # a summarised list (ItemsLike): which item changed, not known
 
     def call_value(self, callee: Any, args: list[Any], kwargs: dict[str, Any], node: cst.Call, scope: Scope) -> Any:
         session = self.session
@@ -675,7 +678,7 @@ class Calls:
             self.session.sequential_add(value, UNKNOWN, value.origin, rebuild=False)
         elif isinstance(value, SubclassedModel):
             value.contents_uncertain = True
-        elif isinstance(value, MUTABLE_CONTAINERS) and not contents_unknown(value):
+        elif isinstance(value, MUTABLE_CONTAINERS) and not fully_forgotten(value):
             if depth < 8:
                 for item in list(value.values() if isinstance(value, dict) else value):
                     self.forget_object(item, depth + 1)

@@ -34,6 +34,7 @@ from kerascheck.frontend.values import (
     PythonNumber,
     RandomGenerator,
     FileData,
+    ItemsArray,
     PilImage,
     SklearnObject,
     whole_shape_of,
@@ -43,6 +44,9 @@ from kerascheck.frontend.values import (
     UserFunction,
     UserInstance,
     contents_unknown,
+    items_array,
+    is_data,
+    items_like,
 )
 
 # Model methods that take data, and the position of their arguments.
@@ -142,6 +146,9 @@ class DataFlow:
             return sklearn_data.sklearn_method(receiver, method.name, args, kwargs, node)
         if isinstance(receiver, PilImage):
             return image_libraries.pil_method(receiver, method.name, args, kwargs, node)
+        if isinstance(receiver, ItemsArray):
+            found = numpy_data.array_method(receiver.view, method.name, args, kwargs, node)
+            return found if method.name == "reshape" else items_array(found)  # (see ItemsArray)
         if isinstance(receiver, FileData):
             return FileData(receiver.origin)  # astype, copy: an array of its own, of the same shape
         if isinstance(receiver, TextTokenizer):
@@ -598,10 +605,14 @@ class DataFlow:
         x_specs, y_specs = _specs(x), _specs(given.get("y"))
         if x is None:
             return []
-        if method not in _ON_BATCH and (isinstance(x, (ArrayValue, TableValue, list, tuple)) or _is_python_value(x)):
-            # x is data of Python's or NumPy's (not a dataset, generator or adapter of its own).
-            found = [(name, kind) for name in ("x", "y", "sample_weight") for kind in _python_values(given.get(name))]
-            if found:
+        if method not in _ON_BATCH:
+            # Python values in x, where x is data of Python's or NumPy's (not a dataset, generator or
+            # adapter of its own); in y or the sample weights whatever data x is (no adapter that
+            # takes targets takes them, and the others refuse targets given apart).
+            plain_x = isinstance(x, (ArrayValue, TableValue, list, tuple)) or _is_python_value(x)
+            found = [(name, kind) for name in ("x", "y", "sample_weight") if plain_x or name != "x"
+                     for kind in _python_values(given.get(name))]
+            if found and (plain_x or is_data(x)):
                 return [data_checks.check_python_values(method, found, given.get("validation_split"))]
         split = given.get("validation_split")
         first = x[0] if isinstance(x, (list, tuple)) and x else x
@@ -977,6 +988,8 @@ def _specs(value: Any) -> Any:
         return data_checks.PythonValue(_python_type(value))
     if isinstance(value, ArrayValue):
         return value.spec
+    if isinstance(value, ItemsArray):
+        return value.view.spec  # (with no item, Keras raises anyway)
     if isinstance(value, TableValue):
         # Keras slices a DataFrame or a Series as it is and takes each batch as the array of its
         # values, a Series's with a last axis of 1 (``keras.src.trainers.data_adapters.array_slicing``).
@@ -1010,6 +1023,10 @@ def _python_values(value: Any) -> list[str]:
         return [_python_type(value)]
     if isinstance(value, (ArrayValue, TableValue)):
         return []
+    like = items_like(value)
+    if like is not None and (_is_python_value(like) or type(like) in (list, tuple) and not contents_unknown(like)):
+        # Any number of items like one: with none, Keras raises too (on an empty structure).
+        return _python_values(like)
     if isinstance(value, (list, tuple)) and not contents_unknown(value):
         found = [_python_values(v) for v in value]
         known = all(f or isinstance(v, (ArrayValue, TableValue, list, tuple)) for f, v in zip(found, value))
@@ -1023,7 +1040,7 @@ def _unknown_structure(value: Any, python_values: bool = False) -> bool:
     with the outputs as they are)."""
     if _is_python_value(value):
         return not python_values
-    if isinstance(value, (ArrayValue, TableValue)):
+    if isinstance(value, (ArrayValue, TableValue, ItemsArray)):
         return False
     if isinstance(value, (list, tuple)) and not contents_unknown(value):
         return any(not (python_values if _is_python_value(v) else isinstance(v, ArrayValue)) for v in value)

@@ -33,6 +33,7 @@ from kerascheck.frontend.values import (
     PythonNumber,
     RandomGenerator,
     FileData,
+    ItemsArray,
     PilImage,
     ShapeOf,
     SklearnObject,
@@ -59,12 +60,20 @@ from kerascheck.frontend.values import (
     concatenation,
     contents_unknown,
     is_plain,
+    MAX_VALUE_COST,
+    an_item,
+    cost,
+    is_data,
+    items_like,
     join,
+    number_type,
+    summarised,
     iteration_items,
     known_or_unknown,
     text,
     truth,
     unary,
+    items_array,
 )
 from kerascheck.knowledge.libraries import is_inert_library
 
@@ -171,6 +180,9 @@ class Expressions:
                 return result
         elif (isinstance(left, FileData) and type(right) in (int, float) or isinstance(right, FileData) and
               type(left) in (int, float)) and operator in _ARITHMETIC:
+            if isinstance(left, ItemsArray) or isinstance(right, ItemsArray):  # (on the view: the count kept)
+                return items_array(data_binary(
+                    _DATA_OPERATORS.get(operator, "?"), getattr(left, "view", left), getattr(right, "view", right), node))
             return FileData((left if isinstance(left, FileData) else right).origin)  # (x / 255.0: x's shape)
         elif (isinstance(left, TableValue) or isinstance(right, TableValue)) and operator in _TABLE_OPERATORS:
             result = pandas_data.table_binary(left, right, logical=operator in _LOGICAL_OPERATORS)
@@ -239,7 +251,10 @@ class Expressions:
         Only the first iterable is checked before anything runs (Python evaluates it
         first too); an unknown inner iterable makes the whole result unknown.
         """
-        first = iteration_items(self._eval(node.for_in.iter, scope))
+        iterable = self._eval(node.for_in.iter, scope)
+        first = iteration_items(iterable)
+        if first is None and isinstance(node, cst.ListComp) and node.for_in.asynchronous is None:
+            return self.summarise_comprehension(node, iterable, scope)
         if first is None or node.for_in.asynchronous is not None:
             return None
         child = Scope({}, scope)
@@ -282,6 +297,47 @@ class Expressions:
         if isinstance(node, cst.SetComp):
             return set_of(results)
         return GeneratedItems(results) if isinstance(node, cst.GeneratorExp) else results
+
+    def summarise_comprehension(self, node: cst.ListComp, iterable: Any, scope: Scope) -> Any:
+        """A list comprehension over items not known (``[float(r["y"]) for r in rows]`` of a file's
+        rows): any number of items like the one its element gives for an item like theirs
+        (:class:`ItemsLike`), where it changes nothing and builds nothing; None otherwise."""
+        effects = self.effects_of(node)
+        if effects.attribute_targets or self.block_names(effects, scope) or _has_named_expression(node):
+            return None
+        for call in effects.call_nodes:
+            # What it gives a call is changed only by the file's own code or a method that changes
+            # its receiver (``float(r["y"])``, ``cv2.imread(p)`` change nothing).
+            if not isinstance(call.func, (cst.Name, cst.Attribute)):
+                return None
+            if isinstance(call.func, cst.Attribute) and call.func.attr.value in _CHANGING_METHODS:
+                return None
+            callee = self.static_value(call.func, scope)
+            if isinstance(callee, (UserFunction, UserClass, BoundMethod)) or callee is UNKNOWN:
+                return None
+        child = Scope({}, scope)
+        session = self.session
+        saved = session.speculative
+        session.speculative = True
+        try:
+            clause: cst.CompFor | None = node.for_in
+            source = iterable
+            while clause is not None:
+                if clause.asynchronous is not None:
+                    return None
+                items = iteration_items(source)
+                if items is not None and not items:
+                    return []  # an inner loop over nothing: no item at all
+                self.assign(clause.target, join(items) if items is not None else an_item(source), child)
+                clause = clause.inner_for_in
+                if clause is not None:
+                    source = self._eval(clause.iter, child)
+            like = self._eval(node.elt, child)
+        except Unresolved:
+            return None
+        finally:
+            session.speculative = saved
+        return summarised([like]) if is_data(like) or number_type(like) is not None else None
 
     def lookup(self, name: str, scope: Scope) -> Any:
         value = scope.lookup(name)
@@ -430,6 +486,13 @@ class Expressions:
             return pandas_data.table_subscript(container, self.eval(node.slice[0].slice.value, scope))
         if isinstance(container, TableIndexer):
             return self.indexer_subscript(container, node, scope)
+        if isinstance(container, ItemsArray):
+            part = self.data_subscript(container.view, node, scope)
+            first = node.slice[0].slice
+            if isinstance(first, cst.Index) and (isinstance(first.value, cst.Integer) or
+                                                 type(self.static_value(first.value, scope)) is int):
+                return part  # an item: there is one, so the view is the array
+            return items_array(part)  # (a slice of the items: any number of them)
         if isinstance(container, FileData):
             return FileData(container.origin)  # a part of what a file holds (``f["x"][:]`` of HDF5)
         if isinstance(container, InertObject) or isinstance(container, ModuleRef) and is_inert_library(container.name):
@@ -450,10 +513,10 @@ class Expressions:
                 return container.get(key, UNKNOWN)
             if isinstance(container, dict) and container and key is not UNKNOWN and isinstance(key, InertObject):
                 # A key read from data (``label2int[label]`` over an array of names): one of the
-                # values (else Python's KeyError); where all are numbers of one type, a number.
-                kinds = {type(v) for v in container.values()}
-                if len(kinds) == 1 and next(iter(kinds)) in (int, float):
-                    return PythonNumber(next(iter(kinds)).__name__)
+                # values (else Python's KeyError), what they share (:func:`join`): of numbers of one
+                # type, a number; of arrays of one shape, such an array.
+                if cost(container) <= MAX_VALUE_COST:
+                    return join(list(container.values()))
             return UNKNOWN
         if isinstance(element, cst.Slice) and isinstance(container, (tuple, list, str, PartialShape)):
             bounds = [
@@ -537,7 +600,7 @@ class Expressions:
             return value.shape if attr == "shape" else INERT  # a variable's value, assign()…
         if isinstance(value, FileData) and attr == "shape":
             return ShapeOf(value)  # (whose shape it is: see DataFlow.data_declared_input)
-        if isinstance(value, FileData) and attr in ("astype", "copy"):
+        if isinstance(value, FileData) and attr in ("astype", "copy") or isinstance(value, ItemsArray) and attr == "reshape":
             return DataMethod(value, attr)
         if isinstance(value, InertObject):
             return INERT
@@ -561,6 +624,12 @@ class Expressions:
         self.callee_of = node  # the call whose callee is being read (keras2_checks attaches fixes to it)
         callee = self._eval(node.func, scope)
         args, kwargs, complete = self.eval_arguments(node.args, scope)
+        if not complete and isinstance(callee, Builtin) and callee.name == "zip" and len(node.args) == 1:
+            like = items_like(self.eval(node.args[0].value, scope))
+            if type(like) in (list, tuple) and not contents_unknown(like):
+                # ``zip(*pairs)`` of any number of pairs like one (see ItemsLike): per place, any
+                # number of items like its (as lists, not zip's tuples); none of them with no pair.
+                return [summarised([item]) for item in like]
         if not complete:
             # *args / **kwargs we cannot expand: the call's effect is unknown.
             self.taint(args, kwargs)
@@ -651,3 +720,24 @@ _EVALUATORS: dict[type, Callable[[Expressions, Any, Scope], Any]] = {
     cst.NamedExpr: Expressions._eval_named_expression,
     cst.Yield: Expressions._eval_yield,
 }
+
+
+# Methods that change their receiver or what they are given, by name (lists, dicts, sets, arrays,
+# ``random.shuffle``).
+_CHANGING_METHODS = frozenset({
+    "append", "extend", "insert", "remove", "pop", "clear", "sort", "reverse", "update", "setdefault", "popitem",
+    "add", "discard", "difference_update", "intersection_update", "symmetric_difference_update", "shuffle",
+    "fill", "put", "resize", "itemset", "setflags", "partition", "write", "seek",
+})
+
+
+def _has_named_expression(node: cst.CSTNode) -> bool:
+    """Whether ``node`` holds an assignment expression (``:=``), which binds outside it."""
+    found: list[cst.NamedExpr] = []
+
+    class _Finder(cst.CSTVisitor):
+        def visit_NamedExpr(self, named: cst.NamedExpr) -> None:
+            found.append(named)
+
+    node.visit(_Finder())
+    return bool(found)

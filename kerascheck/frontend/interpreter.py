@@ -72,6 +72,9 @@ class Interpreter(Statements, Imports, Expressions, Calls, DataFlow, NameEffects
         self.compiled_metrics: dict[int, tuple[Any, Any]] = {}  # id of a model -> (it, the metrics it was compiled with)
         self.generators: dict[int, bool] = {}  # ids of the function definitions read: whether each is a generator
         self.yielding = False  # a generator's body runs to its first yield (Calls.call_function)
+        # The lists (by id) a loop of a number of rounds not known adds to, while the round that
+        # summarises what it adds runs (Statements.summarise_appends).
+        self.summary_lists: frozenset[int] = frozenset()
         self.effects: dict[int, EffectCollector] = {}  # by id of nodes of modules kept alive
         self.class_sources: dict[int, str] = {}  # by id of class definitions (of modules kept alive): their code
         self.main_scope: Scope | None = None  # the analysed file's module scope, once it runs

@@ -36,12 +36,15 @@ from kerascheck.frontend.values import (
     DatasetValue,
     GeneratedItems,
     InertObject,
+    ItemsArray,
     PyDatasetValue,
     PythonNumber,
     RandomGenerator,
     TableValue,
     TensorSpecValue,
     contents_unknown,
+    items_array,
+    items_like,
 )
 from kerascheck.knowledge.dataset_labels import KEEP_EVERY_SAMPLE, LARGEST_LABEL
 from kerascheck.knowledge.datasets import DATASETS
@@ -520,6 +523,10 @@ def numpy_call(function: str, args: list[Any], kwargs: dict[str, Any], node: Any
     def arg(index: int, name: str, default: Any = None) -> Any:
         return args[index] if len(args) > index else kwargs.get(name, default)
 
+    if args and isinstance(args[0], ItemsArray) and function in ("expand_dims", "reshape"):
+        # The count kept (another ItemsArray), or an explicit shape (as certain with none).
+        found = numpy_call(function, [args[0].view, *args[1:]], kwargs, node)
+        return items_array(found) if function == "expand_dims" else found
     if function in ("zeros", "ones", "empty", "full"):
         shape = shape_argument(arg(0, "shape"))
         if shape is None:
@@ -541,8 +548,17 @@ def numpy_call(function: str, args: list[Any], kwargs: dict[str, Any], node: Any
             if isinstance(made, ArrayValue) and dtype is None and function in ("array", "asarray", "copy"):
                 made.largest = source.largest  # the same values
             return made
+        if isinstance(source, ItemsArray) and function in ("array", "asarray", "copy", "ascontiguousarray"):
+            return items_array(numpy_call(function, [source.view, *args[1:]], kwargs, node))
         if isinstance(source, FileData) and function in ("array", "asarray", "copy", "ascontiguousarray"):
             return FileData(source.origin)  # (a copy: an object of its own, of a shape still not known)
+        like = items_like(source)
+        if like is not None and function in ("array", "asarray"):
+            # Any number of items like one: stacked, for one item or more (see ItemsArray).
+            found = _literal_shape(like)
+            if found is None or isinstance(like, GeneratedItems):
+                return NOT_MODELLED
+            return items_array(_array((UNKNOWN, *found[0]), found[1] if dtype is None else dtype_name(dtype), origin))
         if isinstance(source, TableValue) and function in ("array", "asarray"):
             return ArrayValue((UNKNOWN,) * source.rank, UNKNOWN if dtype is None else dtype_name(dtype), origin)
         if function in ("array", "asarray"):

@@ -14,7 +14,7 @@ from typing import Any
 
 from kerascheck.engine.dims import UNKNOWN
 from kerascheck.frontend.numpy_data import NOT_MODELLED, made_by
-from kerascheck.frontend.values import INERT, ArrayValue, DataMethod, FileData, SklearnObject, TableValue
+from kerascheck.frontend.values import INERT, ArrayValue, DataMethod, FileData, ItemsArray, SklearnObject, TableValue
 
 # The toy datasets scikit-learn ships (no download): (samples, features, target columns or 0 for
 # one label per sample, the target's dtype). ``load_digits`` also has its 8x8 ``images``.
@@ -92,6 +92,9 @@ def train_test_split(args: list[Any], kwargs: dict[str, Any], node: Any) -> Any:
             parts += [ArrayValue((UNKNOWN, *array.shape[1:]), array.dtype, origin) for _ in range(2)]
         elif isinstance(array, TableValue):  # a DataFrame's rows: DataFrames, a Series's: Series
             parts += [TableValue(array.rank, origin, array.unique_columns) for _ in range(2)]
+        elif isinstance(array, ItemsArray) and array.view.shape:  # (split: neither part empty, so the view's)
+            view = array.view
+            parts += [ArrayValue((UNKNOWN, *view.shape[1:]), view.dtype, origin) for _ in range(2)]
         elif isinstance(array, FileData):
             parts += [FileData(origin) for _ in range(2)]  # (arrays of their own, of a rank not known)
         else:

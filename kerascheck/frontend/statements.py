@@ -25,9 +25,7 @@ from kerascheck.frontend.values import (
     MAX_UNROLL,
     MUTABLE_CONTAINERS,
     SET_OPERATORS,
-    ArrayValue,
     FileData,
-    PythonNumber,
     BoundMethod,
     Builtin,
     ClassMethod,
@@ -39,10 +37,15 @@ from kerascheck.frontend.values import (
     UserClass,
     UserFunction,
     UserInstance,
+    an_item,
     contents_unknown,
-    is_data,
+    forgotten,
+    fully_forgotten,
     is_plain,
+    items_like,
     iteration_items,
+    join,
+    summarised,
     truth,
 )
 
@@ -50,15 +53,6 @@ from kerascheck.frontend.values import (
 # Model methods that only read a built model: a block calling no other may be run to check it.
 _READING_MODEL_METHODS = frozenset({"predict", "evaluate", "predict_on_batch", "test_on_batch", "summary",
                                     "count_params", "get_layer", "get_weights", "get_config", "to_json"})
-
-
-def _an_item(iterable: Any) -> Any:
-    """What one round of a ``for`` over ``iterable`` (of items not known) is given: a row of an
-    array of a known rank, data of data, else not known."""
-    if isinstance(iterable, ArrayValue) and not isinstance(iterable, PythonNumber) and iterable.shape:
-        objects = isinstance(iterable.dtype, str) and iterable.dtype == "object" and len(iterable.shape) == 1
-        return INERT if objects else ArrayValue(iterable.shape[1:], iterable.dtype, iterable.origin)
-    return INERT if is_data(iterable) else UNKNOWN
 
 
 class Statements:
@@ -121,6 +115,8 @@ class Statements:
             if operator is cst.Add and isinstance(current, list) and not contents_unknown(current):
                 self.call_method(BoundMethod(current, "extend"), [operand], {}, stmt)  # in place, for every alias
                 return
+            if isinstance(current, list) and not fully_forgotten(current):
+                self.forget(current)  # a summarised list: what was added is not followed
             if isinstance(current, set) and operator in SET_OPERATORS:  # in place, for every alias
                 result = self.binary_operation(operator, current, operand, stmt) if isinstance(operand, (set, frozenset)) \
                     else UNKNOWN
@@ -142,6 +138,10 @@ class Statements:
             for target in assignment_targets(stmt.target):
                 if isinstance(target, cst.Name):
                     scope.names.pop(target.value, None)
+                elif isinstance(target, cst.Subscript):
+                    container = self.eval(target.value, scope)
+                    if isinstance(container, MUTABLE_CONTAINERS) and not fully_forgotten(container):
+                        self.forget(container)  # an item or entry removed: which, not followed
 
     def exec_compound(self, stmt: cst.BaseCompoundStatement, scope: Scope) -> None:
         if isinstance(stmt, cst.FunctionDef):
@@ -279,19 +279,25 @@ class Statements:
             except ControlUncertain:
                 break
         # The condition became unknown (or the loop runs too long): what is left may run any number of times.
+        appended = self.appended_lists(stmt, scope)
         self.havoc([stmt], scope)
+        if appended:
+            self.summarise_appends(stmt, scope, UNKNOWN, appended)
 
     def exec_for(self, stmt: cst.For, scope: Scope) -> None:
         iterable = self.eval(stmt.iter, scope)
         items = iteration_items(iterable)
         if items is None and stmt.asynchronous is None:
-            self.round_it_may_run(stmt, scope, _an_item(iterable))
+            self.round_it_may_run(stmt, scope, an_item(iterable))
         if items is None or stmt.asynchronous is not None or (
             len(items) > MAX_DATA_LOOP_ITERATIONS and self.data_loop(stmt, scope)
         ):
             # An unknown number of times; or, over a dataset's samples (``for i in range(len(x_train))``),
             # a loop that makes no Keras object: read for what it may change, as a loop over data.
+            appended = self.appended_lists(stmt, scope) if stmt.asynchronous is None else []
             self.havoc([stmt], scope)
+            if appended:
+                self.summarise_appends(stmt, scope, an_item(iterable) if items is None else join(items), appended)
             return
         start = self.work()
         for index, item in enumerate(items):
@@ -344,6 +350,80 @@ class Statements:
             pass  # the round ended there
         finally:
             session.speculative = saved
+
+    def appended_lists(self, stmt: cst.For | cst.While, scope: Scope) -> list[tuple[list, list]]:
+        """The lists a loop that builds nothing only appends to (``images.append(img)``, by a name
+        it does not rebind), each with its items before the loop."""
+        effects = self.effects_of(stmt)
+        if effects.escapes or self.block_names(effects, scope):
+            return []
+        found: dict[int, tuple[list, list]] = {}
+        refused: set[int] = set()
+        for target in effects.mutated:
+            if _computed(target):
+                continue
+            value = self.static_value(target, scope)
+            if type(value) is not list:
+                continue
+            if isinstance(target, cst.Name) and target.value not in effects.assigned and \
+                    effects.methods_called.get(id(target)) == "append" and \
+                    (not contents_unknown(value) or items_like(value) is not None):
+                found.setdefault(id(value), (value, list(value)))
+            else:
+                refused.add(id(value))  # changed otherwise too (``x[i] = …``, ``f(x)``, ``x.pop()``)
+        return [entry for key, entry in found.items() if key not in refused]
+
+    def summarise_appends(self, stmt: cst.For | cst.While, scope: Scope, item: Any,
+                          appended: list[tuple[list, list]]) -> None:
+        """After a loop of a number of rounds not known was forgotten (:meth:`havoc`), the lists
+        it only appends to hold their items from before and any number of items like those one
+        round appends (:class:`ItemsLike`). That round runs on the forgotten state (which stands
+        for the state before any round), its diagnostics not reported; a break or continue on a
+        test not known ends no path early; where anything else may have changed a list in that
+        round (a block not followed), the list stays forgotten."""
+        session = self.session
+        saved = session.speculative, self.summary_lists
+        for container, _ in appended:
+            container[:] = []
+        session.speculative = True
+        self.summary_lists = frozenset(id(container) for container, _ in appended)
+        try:
+            if isinstance(stmt, cst.For):
+                self.assign(stmt.target, item, scope)
+            self.summary_round(stmt.body.body, scope)
+        except (Break, Continue, Return):
+            pass  # every round ends there: what it appended before is all it appends
+        except Unresolved:
+            return
+        finally:
+            session.speculative, self.summary_lists = saved
+            added = [list(container) for container, _ in appended]
+            self.havoc([stmt], scope)  # what the round computed holds for no round in particular
+        for (container, before), items in zip(appended, added):
+            if forgotten(items):
+                continue  # changed where kerascheck does not follow
+            container[:] = summarised(before + items) if items else before
+
+    def summary_round(self, body: Sequence[cst.CSTNode], scope: Scope) -> None:
+        """The statements of a summarising round (:meth:`summarise_appends`); one that may or may
+        not leave the round (``if img is None: continue``) lets the round go on, as the path
+        where it does not, when it holds no append of the round's lists and no call of the
+        file's own code (what it would have appended after leaving it is then nothing)."""
+        for stmt in body:
+            try:
+                self.exec_block([stmt], scope)
+            except ControlUncertain:
+                if not self.leaves_nothing_out(stmt, scope):
+                    raise
+
+    def leaves_nothing_out(self, stmt: cst.CSTNode, scope: Scope) -> bool:
+        effects = self.effects_of(stmt)
+        for call in effects.call_nodes:
+            callee = self.static_value(call.func, scope) if isinstance(call.func, (cst.Name, cst.Attribute)) else None
+            if isinstance(callee, (UserFunction, UserClass)) or \
+                    isinstance(callee, BoundMethod) and isinstance(callee.receiver, UserInstance):
+                return False
+        return not any(id(self.static_value(t, scope)) in self.summary_lists for t in effects.mutated if not _computed(t))
 
     def checked_round(self, body: Sequence[cst.CSTNode], scope: Scope) -> None:
         """Statements the program may or may not run (the body of an ``if`` on an unknown test, a
@@ -442,6 +522,9 @@ class Statements:
         except Unresolved:
             taken = None
         if taken is None:
+            if self.summary_lists:
+                self.summarise_branches(stmt, scope)
+                return
             if stmt.orelse is None:
                 self.checked_round(stmt.body.body, scope)
             self.havoc(stmt.body.body, scope)
@@ -453,6 +536,31 @@ class Statements:
             self.exec_if(stmt.orelse, scope)
         elif isinstance(stmt.orelse, cst.Else):
             self.exec_block(stmt.orelse.body.body, scope)
+
+    def summarise_branches(self, stmt: cst.If, scope: Scope) -> None:
+        """An ``if`` on a test not known in a summarising round (:meth:`summarise_appends`): each
+        branch runs, on the state forgotten for the other, so that what either appends to the
+        round's lists is kept; then what they may have changed is forgotten, except those lists
+        (only appended to, and every append of them ran)."""
+        escaped = False
+        branches = [stmt.body.body] + ([[stmt.orelse]] if stmt.orelse is not None else [])
+        for branch in branches:
+            if isinstance(branch[0], cst.If):
+                branch = [branch[0]]
+            elif isinstance(branch[0], cst.Else):
+                branch = list(branch[0].body.body)
+            try:
+                self.exec_block(branch, scope)
+            except (Break, Continue, ControlUncertain):
+                escaped = True
+            except Return:
+                raise ControlUncertain from None
+            try:
+                self.havoc(branch, scope, inside_loop=True, keeping=self.summary_lists)
+            except ControlUncertain:
+                escaped = True
+        if escaped:
+            raise ControlUncertain
 
     def effects_of(self, node: cst.CSTNode) -> "EffectCollector":
         """What a syntax node may do, computed once per node (loops revisit nodes)."""
@@ -490,7 +598,8 @@ class Statements:
                         found.add(id(arg.value))
         return found
 
-    def havoc(self, body: Sequence[cst.CSTNode], scope: Scope, inside_loop: bool = False) -> None:
+    def havoc(self, body: Sequence[cst.CSTNode], scope: Scope, inside_loop: bool = False,
+              keeping: frozenset[int] = frozenset()) -> None:
         """A block that may or may not run, any number of times: forget what it touches.
 
         The names it assigns become unknown; so do the lists and dicts it may change in place
@@ -502,6 +611,9 @@ class Statements:
         When the block could leave the enclosing loop (``break``/``continue``) or
         function (``return``), what follows is uncertain too: raise
         :class:`ControlUncertain` for the loop or function to handle.
+
+        The lists ``keeping`` names (by id) keep their contents: the block ran, and only
+        appended to them (:meth:`summarise_branches`).
         """
         effects = EffectCollector()
         for stmt in body:
@@ -535,7 +647,7 @@ class Statements:
                 self.session.sequential_add(value, UNKNOWN, value.origin, rebuild=False)
             elif isinstance(value, Layer):
                 value.calls_uncertain = True  # it may have been called there: its last call is unknown
-            elif isinstance(value, MUTABLE_CONTAINERS) and not contents_unknown(value):
+            elif isinstance(value, MUTABLE_CONTAINERS) and not fully_forgotten(value) and id(value) not in keeping:
                 self.forget(value)
             elif isinstance(value, UserInstance) and names:
                 self.forget_object(value)  # a method of it may have changed it

@@ -557,6 +557,27 @@ class FileData(InertObject):
         self.origin = origin
 
 
+class ItemsArray(FileData):
+    """``np.array(items)`` of a list of any number of items like one array (:class:`ItemsLike`):
+    with n items, ``view``, the array ``(n, *item shape)``; with none, NumPy's ``(0,)``. So its
+    rank is not known to the program, as a file's array's is (it reads ``x.shape`` as unknown);
+    where it meets a model, its view is what Keras sees, as Keras raises on empty data anyway.
+    What is certain only of a non-empty array (``x[0]``, a ``train_test_split`` part) is the
+    view's own; what keeps the count (``x / 255.0``, ``expand_dims``) is another such array."""
+
+    __slots__ = ("view",)
+
+    def __init__(self, view: ArrayValue) -> None:
+        super().__init__(view.origin)
+        self.view = view
+
+
+def items_array(view: Any) -> Any:
+    """An :class:`ItemsArray` of ``view`` (where the operation on the view gave an array), else
+    a :class:`FileData`."""
+    return ItemsArray(view) if type(view) is ArrayValue and view.shape else FileData(getattr(view, "origin", None))
+
+
 class DimOf(InertObject):
     """``x.shape[axis]`` where that size is not known: data, and which array's axis it is."""
 
@@ -695,6 +716,50 @@ class _UnknownItems:
 UNKNOWN_ITEMS = _UnknownItems()
 
 
+class ItemsLike(_UnknownItems):
+    """The last item of a list made by a loop that runs a number of times not known
+    (``images.append(cv2.resize(img, (64, 64)))`` in a loop over a folder, ``[f(d) for d in data]``
+    over data): any number of items, none included, each like ``like`` (what every round's item
+    shares, :func:`join`). Its contents are not known (:func:`contents_unknown`); what reads a
+    list's items whatever their number (``np.array``, what ``fit`` takes) reads ``like``."""
+
+    __slots__ = ("like",)
+
+    def __init__(self, like: Any) -> None:
+        self.like = like
+
+    def __repr__(self) -> str:
+        return f"<any number of items like {self.like!r}>"
+
+
+def items_like(container: Any) -> Any:
+    """What each item of a list of any number of items like one is (:class:`ItemsLike`, none
+    before it), else None."""
+    if type(container) is list and len(container) == 1 and isinstance(container[0], ItemsLike):
+        return container[0].like
+    return None
+
+
+def forgotten(items: list) -> bool:
+    """Whether ``items`` hold one whose contents were forgotten (not a summary of them)."""
+    return any(isinstance(item, _UnknownItems) and not isinstance(item, ItemsLike) for item in items)
+
+
+def fully_forgotten(container: Any) -> bool:
+    """A list, dict or set whose contents are wholly forgotten: nothing a change could make
+    less known (a summarised list, :class:`ItemsLike`, is not)."""
+    return forgotten(container) if isinstance(container, list) else contents_unknown(container)
+
+
+def summarised(values: Sequence[Any]) -> list:
+    """The list of any number of items each like one of ``values`` (the items a loop's rounds
+    add, themselves summaries where a loop inside made them): ``[ItemsLike(join)]``."""
+    flat: list[Any] = []
+    for value in values:
+        flat.append(value.like if isinstance(value, ItemsLike) else value)
+    return [ItemsLike(join(flat) if flat else UNKNOWN)]
+
+
 # The containers a program changes in place (every alias of one sees the change).
 MUTABLE_CONTAINERS = (list, dict, set)
 
@@ -714,7 +779,7 @@ def forget_contents(container: Any) -> None:
 def contents_unknown(container: Any) -> bool:
     """A list, dict or set whose contents were forgotten (see :func:`forget_contents`)."""
     if isinstance(container, list):
-        return any(item is UNKNOWN_ITEMS for item in container)
+        return any(isinstance(item, _UnknownItems) for item in container)
     if isinstance(container, dict):
         return any(key is UNKNOWN_ITEMS for key in container)
     if isinstance(container, set):
@@ -858,6 +923,21 @@ def iteration_items(value: Any) -> list[Any] | None:
         row = INERT if objects else ArrayValue(value.shape[1:], value.dtype, value.origin)
         return [row] * value.shape[0]
     return None
+
+
+def an_item(iterable: Any) -> Any:
+    """What one round of a ``for`` over ``iterable`` (of items not known) is given: a row of an
+    array of a known rank, an item like those of a summarised list (:class:`ItemsLike`), data of
+    data, else not known."""
+    like = items_like(iterable)
+    if like is not None:
+        return _copied(like)
+    if isinstance(iterable, ItemsArray):
+        iterable = iterable.view  # (a round: an item)
+    if isinstance(iterable, ArrayValue) and not isinstance(iterable, PythonNumber) and iterable.shape:
+        objects = isinstance(iterable.dtype, str) and iterable.dtype == "object" and len(iterable.shape) == 1
+        return INERT if objects else ArrayValue(iterable.shape[1:], iterable.dtype, iterable.origin)
+    return INERT if is_data(iterable) else UNKNOWN
 
 
 def is_plain(value: Any) -> bool:
@@ -1110,6 +1190,11 @@ PY_METHODS = LIST_METHODS | DICT_METHODS | PURE_STR_METHODS | SET_METHODS | {"fo
 
 def call_py_method(receiver: Any, name: str, args: list[Any], kwargs: dict[str, Any]) -> Any:
     if contents_unknown(receiver):
+        if isinstance(receiver, list) and not forgotten(receiver):  # a summary (ItemsLike)
+            if name == "copy":
+                return list(receiver)
+            if name not in ("index", "count"):
+                forget_contents(receiver)  # what it changed is not known
         return UNKNOWN  # and what it changes stays unknown (a list's items, a dict's entries)
     if isinstance(receiver, list):
         return _call_list_method(receiver, name, args, kwargs)
@@ -1342,7 +1427,7 @@ BUILTIN_KEYWORDS = {
 
 
 def _is_sequence(value: Any) -> bool:
-    return isinstance(value, (list, tuple, str)) and all(item is not UNKNOWN and item is not UNKNOWN_ITEMS for item in value)
+    return isinstance(value, (list, tuple, str)) and all(item is not UNKNOWN and not isinstance(item, _UnknownItems) for item in value)
 
 
 def call_builtin(name: str, args: list[Any], kwargs: dict[str, Any]) -> Any:
@@ -1368,6 +1453,14 @@ def call_builtin(name: str, args: list[Any], kwargs: dict[str, Any]) -> Any:
             return list(getattr(builtins, name)(*args, **kwargs)) if name != "tuple" else tuple(args[0])
         except TypeError:
             return UNKNOWN
+    if name in ("enumerate", "zip") and args and not kwargs and not all(_is_sequence(a) for a in args) and \
+            all(is_data(a) or items_like(a) is not None or _is_sequence(a) for a in args):
+        # Over data of a length not known: any number of pairs (``for i, name in enumerate(files)``).
+        items = [an_item(a) if not _is_sequence(a) else join(list(a)) if a else UNKNOWN for a in args]
+        return summarised([(PythonNumber("int"), items[0]) if name == "enumerate" else tuple(items)])
+    if name in ("int", "float", "bool") and len(args) == 1 and not kwargs and not is_plain(args[0]) and \
+            is_data(args[0]) and not isinstance(args[0], PythonNumber):
+        return PythonNumber(name)  # (``float(row["price"])``: a Python float, its value not known)
     # Of data, a builtin gives data (``len(np.unique(y))``, ``int(os.environ["N"])``).
     otherwise = INERT if name in PLAIN_RESULT_BUILTINS or all(is_data(a) for a in args) else UNKNOWN
     if name not in EVALUATED_BUILTINS or not all(is_plain(a) for a in args):
