@@ -178,3 +178,19 @@ def test_enumerate_over_data_gives_an_int_and_an_item_a_round() -> None:
     setup = "import os\nlabels = []\nfor i, name in enumerate(os.listdir('d')):\n    labels.append(i)\n"
     label = items_like(interpret(setup, "labels"))
     assert isinstance(label, PythonNumber) and label.type_name == "int"
+
+
+def test_each_branch_of_an_if_on_a_test_not_known_is_checked_on_what_the_other_leaves_unknown() -> None:
+    source = (
+        "import sys\nimport numpy as np\nimport keras\n"
+        "model = keras.Sequential([keras.Input((4,)), keras.layers.Dense(2)])\n"
+        "x = np.zeros((3, 4))\n"
+        "if len(sys.argv) > 1:\n    model.predict(x)\n"
+        "else:\n    model.predict(np.zeros((3, 5)))\n"
+    )
+    [diagnostic] = analyse_source(source, "branches.py").diagnostics
+    assert diagnostic.code == "KC401" and diagnostic.span.line == 9
+    # What the first branch assigns does not reach the other: x is (3, 4) there.
+    leaking = source.replace("    model.predict(x)\n", "    x = np.zeros((3, 5))\n").replace(
+        "model.predict(np.zeros((3, 5)))", "model.predict(x)")
+    assert analyse_source(leaking, "branches.py").diagnostics == ()

@@ -426,7 +426,7 @@ class Statements:
         return not any(id(self.static_value(t, scope)) in self.summary_lists for t in effects.mutated if not _computed(t))
 
     def checked_round(self, body: Sequence[cst.CSTNode], scope: Scope) -> None:
-        """Statements the program may or may not run (the body of an ``if`` on an unknown test, a
+        """Statements the program may or may not run (a branch of an ``if`` on an unknown test, a
         round of a loop over data, the rest of a round after a ``break`` that may happen), when
         they build no Keras object and change no model (they prepare data, ``predict`` or
         ``evaluate`` with built models): they run once, on the state as it is, so that what they
@@ -525,8 +525,13 @@ class Statements:
             if self.summary_lists:
                 self.summarise_branches(stmt, scope)
                 return
-            if stmt.orelse is None:
-                self.checked_round(stmt.body.body, scope)
+            self.checked_round(stmt.body.body, scope)
+            if stmt.orelse is not None:
+                # The other branch is checked on the state the first may have changed, forgotten
+                # (which stands for the state before either).
+                self.havoc(stmt.body.body, scope, inside_loop=True)
+                other = stmt.orelse.body.body if isinstance(stmt.orelse, cst.Else) else [stmt.orelse]
+                self.checked_round(other, scope)
             self.havoc(stmt.body.body, scope)
             if stmt.orelse is not None:
                 self.havoc([stmt.orelse], scope)
