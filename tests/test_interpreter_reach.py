@@ -374,3 +374,25 @@ def test_a_compute_output_shape_of_several_shapes_gives_an_unknown_output_not_ca
     assert result.diagnostics == ()
     [summary] = result.summaries
     assert summary.rows[1].output is UNKNOWN
+
+
+@pytest.mark.parametrize(
+    ("setup", "expected"),
+    [
+        ("N = 1\ndef bump():\n    global N\n    N = N + 1\nbump()\nbump()\n", 3),
+        ("def outer():\n    n = 1\n    def inc():\n        nonlocal n\n        n += 2\n    inc()\n    return n\nN = outer()\n", 3),
+        ("N = 1\ndef local():\n    N = 5\n    return N\nlocal()\n", 1),  # no declaration: a local of its own
+    ],
+)
+def test_global_and_nonlocal_names_bind_where_they_live(setup: str, expected: int) -> None:
+    from interpreted import evaluate, interpret
+
+    assert interpret(setup, "N") == expected == evaluate(setup, "N")
+
+
+def test_a_loop_calling_a_function_that_rebinds_a_global_makes_it_unknown() -> None:
+    from interpreted import interpret
+    from kerascheck.engine.dims import UNKNOWN
+
+    setup = "import os\nN = 1\ndef bump():\n    global N\n    N = N + 1\nfor name in os.listdir('d'):\n    bump()\n"
+    assert interpret(setup, "N") is UNKNOWN

@@ -194,3 +194,19 @@ def test_each_branch_of_an_if_on_a_test_not_known_is_checked_on_what_the_other_l
     leaking = source.replace("    model.predict(x)\n", "    x = np.zeros((3, 5))\n").replace(
         "model.predict(np.zeros((3, 5)))", "model.predict(x)")
     assert analyse_source(leaking, "branches.py").diagnostics == ()
+
+
+def test_a_function_the_round_calls_may_return_early_its_items_stay_any_of_its_returns() -> None:
+    setup = (
+        "import os\nimport numpy as np\nout = []\n"
+        "def label_of(name):\n    if name.startswith('a'):\n        return np.zeros((3,))\n    return np.zeros((4,))\n"
+        "for name in os.listdir('d'):\n    out.append(label_of(name))\n"
+    )
+    like = items_like(interpret(setup, "out"))
+    assert like is None or not isinstance(like, ArrayValue) or like.shape[0] is UNKNOWN
+
+
+@pytest.mark.parametrize("body", ["def add(v):\n    X.append(v)\n", "def add(v):\n    X.clear()\n"])
+def test_a_loop_calling_the_files_function_that_changes_a_global_list_forgets_it(body: str) -> None:
+    setup = "import os\nX = [1]\n" + body + "for name in os.listdir('d'):\n    add(3)\n"
+    assert contents_unknown(interpret(setup, "X"))

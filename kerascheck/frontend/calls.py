@@ -22,6 +22,7 @@ from kerascheck.engine.runtime import (
     flatten,
 )
 from kerascheck.frontend.compile_calls import LOSS_BUILDING_METHODS
+from kerascheck.frontend.effects import declared_outer_names
 from kerascheck.frontend.flow import Break, Continue, ControlUncertain, Return
 from kerascheck.frontend.keras_calls import (
     DATA_MODEL_METHODS,
@@ -143,6 +144,8 @@ class Calls:
 
     def bind(self, name: cst.Name | str, value: Any, scope: Scope) -> None:
         key = name if isinstance(name, str) else name.value
+        if scope.declared:
+            scope = scope.binding_scope(key)  # (``global n`` in a function: the module's n)
         scope.names[key] = value
         if isinstance(value, Model) and self.current_file == self.main_file and not self.in_keras_method():
             self.name_model(value, key, scope.is_module)
@@ -742,7 +745,7 @@ class Calls:
         if self.depth >= MAX_CALL_DEPTH:
             self.session.names_uncertain_from_opaque_code()
             return UNKNOWN
-        scope = Scope({}, function.scope)
+        scope = Scope({}, function.scope, declared=declared_outer_names(function.node))
         params = function.node.params
         positional = [*params.posonly_params, *params.params]
         args = list(args)

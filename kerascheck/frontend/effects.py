@@ -41,6 +41,8 @@ class EffectCollector(cst.CSTVisitor):
         self.escapes = False  # break / continue / return that may leave the enclosing block
         self.names: set[str] = set()  # every name the node mentions
         self.trainable_receivers: list[cst.BaseExpression] = []  # x of every `x.trainable = ...`
+        # Of a function's body: the names it declares global or nonlocal (see declared_outer_names).
+        self.declared: dict[str, str] = {}
         self._loops = 0
 
     def visit_BinaryOperation(self, node: cst.BinaryOperation) -> None:
@@ -247,3 +249,37 @@ def _names_in(target: cst.CSTNode) -> set[str]:
     if isinstance(target, cst.StarredElement):
         return _names_in(target.value)
     return set()
+
+
+_DECLARED: dict[int, tuple[cst.CSTNode, dict[str, str]]] = {}
+
+
+def declared_outer_names(function: cst.CSTNode) -> dict[str, str]:
+    """The names a function's own body declares ``global`` or ``nonlocal`` (not those of the
+    functions and classes inside it), by kind; read once per function node."""
+    found = _DECLARED.get(id(function))
+    if found is not None and found[0] is function:
+        return found[1]
+    declared: dict[str, str] = {}
+
+    class _Declarations(cst.CSTVisitor):
+        def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+            return node is function
+
+        def visit_ClassDef(self, node: cst.ClassDef) -> bool:
+            return False
+
+        def visit_Lambda(self, node: cst.Lambda) -> bool:
+            return node is function
+
+        def visit_Global(self, node: cst.Global) -> None:
+            declared.update((item.name.value, "global") for item in node.names)
+
+        def visit_Nonlocal(self, node: cst.Nonlocal) -> None:
+            declared.update((item.name.value, "nonlocal") for item in node.names)
+
+    function.visit(_Declarations())
+    if len(_DECLARED) > 4096:
+        _DECLARED.clear()
+    _DECLARED[id(function)] = (function, declared)
+    return declared

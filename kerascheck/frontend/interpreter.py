@@ -75,6 +75,7 @@ class Interpreter(Statements, Imports, Expressions, Calls, DataFlow, NameEffects
         # The lists (by id) a loop of a number of rounds not known adds to, while the round that
         # summarises what it adds runs (Statements.summarise_appends).
         self.summary_lists: frozenset[int] = frozenset()
+        self.summary_depth = -1  # the call depth of that round's own statements
         self.effects: dict[int, EffectCollector] = {}  # by id of nodes of modules kept alive
         self.class_sources: dict[int, str] = {}  # by id of class definitions (of modules kept alive): their code
         self.main_scope: Scope | None = None  # the analysed file's module scope, once it runs

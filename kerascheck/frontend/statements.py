@@ -10,7 +10,7 @@ import libcst as cst
 
 from kerascheck.engine.dims import UNKNOWN, Unresolved
 from kerascheck.engine.runtime import Layer, Model, Sequential, SubclassedModel
-from kerascheck.frontend.effects import EffectCollector
+from kerascheck.frontend.effects import EffectCollector, declared_outer_names
 from kerascheck.frontend.keras_calls import INERT_MODEL_METHODS
 from kerascheck.frontend.flow import MAX_STEPS, Break, BudgetExhausted, Continue, ControlUncertain, Return
 from kerascheck.frontend.keras_names import KerasSymbol, ModuleRef
@@ -382,23 +382,30 @@ class Statements:
         test not known ends no path early; where anything else may have changed a list in that
         round (a block not followed), the list stays forgotten."""
         session = self.session
-        saved = session.speculative, self.summary_lists
+        saved = session.speculative, self.summary_lists, self.summary_depth
         for container, _ in appended:
             container[:] = []
         session.speculative = True
         self.summary_lists = frozenset(id(container) for container, _ in appended)
+        self.summary_depth = self.depth
+        complete = True
         try:
             if isinstance(stmt, cst.For):
                 self.assign(stmt.target, item, scope)
             self.summary_round(stmt.body.body, scope)
         except (Break, Continue, Return):
             pass  # every round ends there: what it appended before is all it appends
-        except Unresolved:
-            return
+        except (Unresolved, ControlUncertain):
+            complete = False  # what the rest of the round appends is not known
         finally:
-            session.speculative, self.summary_lists = saved
+            session.speculative, self.summary_lists, self.summary_depth = saved
             added = [list(container) for container, _ in appended]
             self.havoc([stmt], scope)  # what the round computed holds for no round in particular
+        if not complete:
+            for container, _ in appended:
+                if not fully_forgotten(container):
+                    self.forget(container)
+            return
         for (container, before), items in zip(appended, added):
             if forgotten(items):
                 continue  # changed where kerascheck does not follow
@@ -449,6 +456,29 @@ class Statements:
             pass  # the round ended there
         finally:
             session.names_uncertain, session.uncertain_prefixes, session.policy_maybe_fixed = saved
+
+    def called_bodies(self, effects: "EffectCollector", scope: Scope, depth: int = 0
+                      ) -> list[tuple["EffectCollector", Scope]]:
+        """The effects of the bodies of the file's functions (methods, classes' ``__init__``) a
+        block calls, each with the scope it was defined in; two calls deep."""
+        found: list[tuple[EffectCollector, Scope]] = []
+        for call in effects.call_nodes:
+            if not isinstance(call.func, (cst.Name, cst.Attribute)):
+                continue
+            callee = self.static_value(call.func, scope)
+            if isinstance(callee, BoundMethod) and isinstance(callee.receiver, UserInstance):
+                method = callee.receiver.cls.method(callee.name)
+                callee = method[0] if method is not None else None
+            elif isinstance(callee, UserClass):
+                method = callee.method("__init__")
+                callee = method[0] if method is not None else None
+            if isinstance(callee, UserFunction) and isinstance(callee.node, cst.FunctionDef):
+                body = self.effects_of(callee.node.body)
+                body.declared = declared_outer_names(callee.node)
+                found.append((body, callee.scope))
+                if depth < 1:
+                    found += self.called_bodies(body, callee.scope, depth + 1)
+        return found
 
     def only_checks_models(self, effects: "EffectCollector", scope: Scope, depth: int = 0) -> bool:
         """Whether the block's calls of model methods only read built models (``predict``,
@@ -522,7 +552,8 @@ class Statements:
         except Unresolved:
             taken = None
         if taken is None:
-            if self.summary_lists:
+            if self.summary_lists and self.depth == self.summary_depth:
+                # (in the round's own statements: in a function it calls, a return is not a path's end)
                 self.summarise_branches(stmt, scope)
                 return
             self.checked_round(stmt.body.body, scope)
@@ -626,12 +657,24 @@ class Statements:
         names = self.block_names(effects, scope)  # on the values from before the block
         only_read = self.only_read_arguments(effects, scope)
         changed = [
-            (self.static_value(target, scope), target) for target in effects.mutated
+            (self.static_value(target, scope), target, effects) for target in effects.mutated
             if not _computed(target) and id(target) not in only_read
         ]
         attributes = [(self.static_value(t.value, scope), t.attr.value) for t in effects.attribute_targets]
+        callees = self.called_bodies(effects, scope)
+        for callee_effects, callee_scope in callees:
+            # What the file's functions it calls change outside themselves (``def add(v): items.append(v)``).
+            changed += [(self.static_value(target, callee_scope), target, callee_effects)
+                        for target in callee_effects.mutated
+                        if not _computed(target) and isinstance(target, cst.Name)
+                        and target.value not in callee_effects.assigned]
         for name in effects.assigned:
-            scope.names[name] = UNKNOWN
+            scope.binding_scope(name).names[name] = UNKNOWN
+        for callee_effects, callee_scope in callees:
+            declared = callee_effects.declared
+            for name in callee_effects.assigned & declared.keys():
+                # ``global n`` / ``nonlocal n`` in a function it calls: that n is not known.
+                Scope({}, callee_scope, declared).binding_scope(name).names[name] = UNKNOWN
         for target in effects.trainable_receivers:
             # `x.trainable = ...` that may or may not run: x's trainable state is unknown.
             try:
@@ -642,8 +685,8 @@ class Statements:
                 receiver.set_trainable(UNKNOWN)
             elif receiver is UNKNOWN:
                 self.session.trainable_uncertain()
-        for value, target in changed:
-            if isinstance(value, Sequential) and effects.methods_called.get(id(target)) in INERT_MODEL_METHODS:
+        for value, target, source in changed:
+            if isinstance(value, Sequential) and source.methods_called.get(id(target)) in INERT_MODEL_METHODS:
                 # fit(), compile(), summary()…: its layers stay; an unbuilt one may be built there.
                 if not value.built:
                     for layer in (value, *value.stack):

@@ -31,6 +31,22 @@ MAX_UNROLL = 10_000  # iterations of one loop or comprehension that are followed
 class Scope:
     names: dict[str, Any] = field(default_factory=dict)
     parent: "Scope | None" = None
+    # A function's names declared ``global`` or ``nonlocal`` (by kind): bound where they live.
+    declared: dict[str, str] = field(default_factory=dict)
+
+    def binding_scope(self, name: str) -> "Scope":
+        """Where assigning ``name`` here binds it: the module for a ``global``, the nearest
+        enclosing function that has it for a ``nonlocal``, else this scope."""
+        kind = self.declared.get(name)
+        if kind == "global":
+            return self.module()
+        if kind == "nonlocal":
+            scope = self.parent
+            while scope is not None and scope.parent is not None:
+                if name in scope.names:
+                    return scope
+                scope = scope.parent
+        return self
 
     @property
     def is_module(self) -> bool:
