@@ -396,3 +396,18 @@ def test_a_loop_calling_a_function_that_rebinds_a_global_makes_it_unknown() -> N
 
     setup = "import os\nN = 1\ndef bump():\n    global N\n    N = N + 1\nfor name in os.listdir('d'):\n    bump()\n"
     assert interpret(setup, "N") is UNKNOWN
+
+
+@pytest.mark.parametrize(
+    ("expression", "setup"),
+    [
+        ("c.n", "class C:\n    def __init__(self):\n        self.n = 1\n    def bump(self):\n        self.n += 1\n"),
+        ("C.n", "class C:\n    n = 1\n    def bump(self):\n        C.n += 1\n"),
+    ],
+)
+def test_a_loop_calling_a_method_that_changes_its_object_makes_that_unknown(expression: str, setup: str) -> None:
+    from interpreted import interpret
+    from kerascheck.engine.dims import UNKNOWN
+
+    setup = "import os\n" + setup + "c = C()\nfor name in os.listdir('d'):\n    c.bump()\n"
+    assert interpret(setup, expression) is UNKNOWN

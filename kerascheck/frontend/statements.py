@@ -466,8 +466,10 @@ class Statements:
             if not isinstance(call.func, (cst.Name, cst.Attribute)):
                 continue
             callee = self.static_value(call.func, scope)
+            receiver = None
             if isinstance(callee, BoundMethod) and isinstance(callee.receiver, UserInstance):
-                method = callee.receiver.cls.method(callee.name)
+                receiver = callee.receiver
+                method = receiver.cls.method(callee.name)
                 callee = method[0] if method is not None else None
             elif isinstance(callee, UserClass):
                 method = callee.method("__init__")
@@ -475,9 +477,13 @@ class Statements:
             if isinstance(callee, UserFunction) and isinstance(callee.node, cst.FunctionDef):
                 body = self.effects_of(callee.node.body)
                 body.declared = declared_outer_names(callee.node)
-                found.append((body, callee.scope))
+                inner = callee.scope
+                params = callee.node.params.params
+                if receiver is not None and params:
+                    inner = Scope({params[0].name.value: receiver}, callee.scope)  # (its self)
+                found.append((body, inner))
                 if depth < 1:
-                    found += self.called_bodies(body, callee.scope, depth + 1)
+                    found += self.called_bodies(body, inner, depth + 1)
         return found
 
     def only_checks_models(self, effects: "EffectCollector", scope: Scope, depth: int = 0) -> bool:
@@ -663,11 +669,14 @@ class Statements:
         attributes = [(self.static_value(t.value, scope), t.attr.value) for t in effects.attribute_targets]
         callees = self.called_bodies(effects, scope)
         for callee_effects, callee_scope in callees:
-            # What the file's functions it calls change outside themselves (``def add(v): items.append(v)``).
+            # What the file's functions and methods it calls change outside themselves
+            # (``def add(v): items.append(v)``, ``self.count += 1``).
             changed += [(self.static_value(target, callee_scope), target, callee_effects)
                         for target in callee_effects.mutated
-                        if not _computed(target) and isinstance(target, cst.Name)
-                        and target.value not in callee_effects.assigned]
+                        if not _computed(target) and not (isinstance(target, cst.Name)
+                                                          and target.value in callee_effects.assigned)]
+            attributes += [(self.static_value(t.value, callee_scope), t.attr.value)
+                           for t in callee_effects.attribute_targets]
         for name in effects.assigned:
             scope.binding_scope(name).names[name] = UNKNOWN
         for callee_effects, callee_scope in callees:
