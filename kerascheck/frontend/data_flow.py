@@ -666,6 +666,8 @@ class DataFlow:
         if inputs is not None and x_known:
             problems += _batch_against_inputs(model, method, x_specs, inputs, _batch(method, given), shown.get("x"),
                                               inputs.functional and method in data_checks.SPEC_CHECKED)
+        elif inputs is not None and not problems and method in ("fit", "evaluate", "predict"):
+            problems += _list_of_samples(method, x, inputs, shown.get("x", "x"))
         outputs = _output_count(model)
         if not problems and given.get("y", None) is None and isinstance(x, ArrayValue):
             missing = _missing_targets(model, method)
@@ -1032,6 +1034,30 @@ def _python_values(value: Any) -> list[str]:
         known = all(f or isinstance(v, (ArrayValue, TableValue, list, tuple)) for f, v in zip(found, value))
         return [t for f in found for t in f] if known else []
     return []
+
+
+def _list_of_samples(method: str, x: Any, inputs: data_checks.ModelInputs, label: str
+                     ) -> list[data_checks.DataProblem]:
+    """A Python list of any number of arrays like one (:class:`ItemsLike`: images a loop read)
+    given to a model of one input: Keras takes a list as one array per input, so the input gets
+    the first item, whose first axis it takes as the samples. Where that item cannot enter the
+    input, Keras raises whatever the number of items (with more than one, the model also gets
+    inputs it does not have; with none, Keras raises on the empty data)."""
+    like = items_like(x)
+    if type(like) is not ArrayValue or not like.shape or len(inputs.shapes) != 1 or \
+            not isinstance(inputs.shapes[0], tuple):
+        return []
+    keras = data_checks.input_problem((UNKNOWN, *like.shape[1:]), inputs.shapes[0], 0, inputs.names[0],
+                                      inputs.model_name, inputs.functional and method in data_checks.SPEC_CHECKED)
+    if keras is None:
+        return []
+    return [data_checks.DataProblem(
+        "data-shape",
+        f"{method}(): {label}, a Python list of arrays each {like.spec.describe()}, reaches model "
+        f"{data_checks.quote(inputs.model_name)} as one array per input: its one input gets the first, whose "
+        f"first axis Keras takes as the samples (stack the list: np.array(...)). Keras: {keras}",
+        sources=((label, like.spec),),
+    )]
 
 
 def _unknown_structure(value: Any, python_values: bool = False) -> bool:

@@ -20,7 +20,8 @@ class DataShapeMismatch(Rule):
         model's input), an unbatched dataset; in a Sequential, data whose last axis (after the
         layers before it) is not the one a Dense, convolution, normalization or recurrent layer
         was built for (ten feature columns for `Dense(16, input_dim=8)`), or steps fewer than a
-        convolution's window (rows reshaped to one step each).
+        convolution's window (rows reshaped to one step each); a Python list of single
+        samples (images a loop appended to a list) given as they are to a model of one input.
     """
     why = """
         Keras checks each batch against the model's `Input` shapes when it runs the model:
@@ -41,7 +42,10 @@ class DataShapeMismatch(Rule):
         in an empty output`. `input_shape=X.shape` with `X` read from a file is an error
         whatever `X`'s sizes are when `X` itself is given: the model takes batches of arrays
         like `X`, one axis more than `X` has (only an array of one number, each of its sizes 1,
-        would fit the size-1 axis Keras adds).
+        would fit the size-1 axis Keras adds). A Python list is one array per input to Keras: a
+        list of images given to a model of one input gives it the first image, whose rows Keras
+        takes as the samples; however many images the list holds (a loop over a folder fills
+        it), that raises (with several, the model also gets inputs it does not have).
     """
     engine_kinds = ("data-shape",)
     invalid = (
@@ -86,6 +90,18 @@ class DataShapeMismatch(Rule):
         model.compile(optimizer="sgd", loss="mse")
         model.fit(rows.reshape(20, 1, 8), y, batch_size=4, epochs=1, verbose=0)  # KC401
         """,
+        """
+        import os
+        import numpy as np
+        import keras
+        from keras import layers
+
+        model = keras.Sequential([keras.Input(shape=(32, 32, 3)), layers.Flatten(), layers.Dense(2)])
+        batch = []
+        for _ in range(int(os.environ.get("IMAGES", "3"))):  # a count read at run time
+            batch.append(np.zeros((32, 32, 3), dtype="float32"))
+        predictions = model.predict(batch, verbose=0)  # KC401
+        """,
     )
     valid = (
         """
@@ -109,6 +125,18 @@ class DataShapeMismatch(Rule):
         model = keras.Sequential([keras.Input(shape=X.shape[1:]), layers.Dense(1)])
         model.compile(optimizer="adam", loss="mse")
         model.fit(X, y, epochs=1, verbose=0)
+        """,
+        """
+        import os
+        import numpy as np
+        import keras
+        from keras import layers
+
+        model = keras.Sequential([keras.Input(shape=(32, 32, 3)), layers.Flatten(), layers.Dense(2)])
+        batch = []
+        for _ in range(int(os.environ.get("IMAGES", "3"))):  # a count read at run time
+            batch.append(np.zeros((32, 32, 3), dtype="float32"))
+        predictions = model.predict(np.array(batch), verbose=0)  # stacked: (images, 32, 32, 3)
         """,
     )
 
