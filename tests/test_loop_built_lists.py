@@ -210,3 +210,13 @@ def test_a_function_the_round_calls_may_return_early_its_items_stay_any_of_its_r
 def test_a_loop_calling_the_files_function_that_changes_a_global_list_forgets_it(body: str) -> None:
     setup = "import os\nX = [1]\n" + body + "for name in os.listdir('d'):\n    add(3)\n"
     assert contents_unknown(interpret(setup, "X"))
+
+
+def test_splitting_indexing_and_counting_a_loop_built_list_keep_what_is_known() -> None:
+    setup = FOLDER + "a, b = train_test_split(images)\norder = np.random.permutation(len(x))\n"
+    for part in ("a", "b"):  # lists of its items (scikit-learn indexes a list as a list)
+        assert items_like(interpret(setup, part)).shape == (32, 32, 3)
+    count = interpret(setup, "len(images)")
+    assert isinstance(count, PythonNumber) and count.type_name == "int"
+    shuffled = items_like(interpret(setup, "[x[i] for i in order]"))  # i: a NumPy int
+    assert type(shuffled) is ArrayValue and shuffled.shape == (32, 32, 3)

@@ -64,6 +64,7 @@ from kerascheck.frontend.values import (
     InertObject,
     Partial,
     PropertyFunction,
+    FileData,
     PythonNumber,
     Scope,
     SuperProxy,
@@ -301,6 +302,8 @@ class Calls:
             if callee.name == "len" and len(args) == 1 and not kwargs and isinstance(args[0], ArrayValue):
                 count = args[0].shape[0] if args[0].shape else UNKNOWN
                 return count if type(count) is int else INERT  # (len() of a 0-d array raises)
+            if callee.name == "len" and len(args) == 1 and not kwargs and isinstance(args[0], FileData):
+                return PythonNumber("int")  # an array's samples, how many not known
             if len(args) == 1 and not kwargs and isinstance(args[0], ArrayValue) and args[0].shape == ():
                 number = converted(callee.name, args[0])  # float(random.random()), int(np.sum(y))
                 if number is not None:

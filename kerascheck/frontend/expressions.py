@@ -487,12 +487,15 @@ class Expressions:
         if isinstance(container, TableIndexer):
             return self.indexer_subscript(container, node, scope)
         if isinstance(container, ItemsArray):
-            part = self.data_subscript(container.view, node, scope)
+            view = container.view
             first = node.slice[0].slice
             if isinstance(first, cst.Index) and (isinstance(first.value, cst.Integer) or
-                                                 type(self.static_value(first.value, scope)) is int):
-                return part  # an item: there is one, so the view is the array
-            return items_array(part)  # (a slice of the items: any number of them)
+                                                 _an_integer(self.static_value(first.value, scope))):
+                # An item: there is one, so the view is the array.
+                if len(node.slice) == 1:
+                    return ArrayValue(view.shape[1:], view.dtype, view.origin)  # (``x[i]``, i a NumPy int too)
+                return self.data_subscript(view, node, scope)
+            return items_array(self.data_subscript(view, node, scope))  # (a slice of the items: any number)
         if isinstance(container, FileData):
             return FileData(container.origin)  # a part of what a file holds (``f["x"][:]`` of HDF5)
         if isinstance(container, InertObject) or isinstance(container, ModuleRef) and is_inert_library(container.name):
@@ -729,6 +732,14 @@ _CHANGING_METHODS = frozenset({
     "add", "discard", "difference_update", "intersection_update", "symmetric_difference_update", "shuffle",
     "fill", "put", "resize", "itemset", "setflags", "partition", "write", "seek",
 })
+
+
+def _an_integer(value: Any) -> bool:
+    """An int, known or not: a Python int, a NumPy integer (an array of no axis of an int type)."""
+    if type(value) is int or isinstance(value, PythonNumber) and value.type_name == "int":
+        return True
+    return type(value) is ArrayValue and value.shape == () and isinstance(value.dtype, str) and \
+        value.dtype.startswith(("int", "uint"))
 
 
 def _has_named_expression(node: cst.CSTNode) -> bool:

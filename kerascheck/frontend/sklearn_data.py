@@ -14,7 +14,19 @@ from typing import Any
 
 from kerascheck.engine.dims import UNKNOWN
 from kerascheck.frontend.numpy_data import NOT_MODELLED, made_by
-from kerascheck.frontend.values import INERT, ArrayValue, DataMethod, FileData, ItemsArray, SklearnObject, TableValue
+from kerascheck.frontend.values import (
+    INERT,
+    ArrayValue,
+    DataMethod,
+    FileData,
+    ItemsArray,
+    SklearnObject,
+    TableValue,
+    contents_unknown,
+    items_like,
+    join,
+    summarised,
+)
 
 # The toy datasets scikit-learn ships (no download): (samples, features, target columns or 0 for
 # one label per sample, the target's dtype). ``load_digits`` also has its 8x8 ``images``.
@@ -97,6 +109,10 @@ def train_test_split(args: list[Any], kwargs: dict[str, Any], node: Any) -> Any:
             parts += [ArrayValue((UNKNOWN, *view.shape[1:]), view.dtype, origin) for _ in range(2)]
         elif isinstance(array, FileData):
             parts += [FileData(origin) for _ in range(2)]  # (arrays of their own, of a rank not known)
+        elif type(array) is list and (items_like(array) is not None or array and not contents_unknown(array)):
+            # A list: lists of its items (``_safe_indexing``), how many not followed.
+            like = items_like(array)
+            parts += [summarised([like if like is not None else join(array)]) for _ in range(2)]
         else:
             parts += [INERT, INERT]
     return parts

@@ -1469,6 +1469,9 @@ def call_builtin(name: str, args: list[Any], kwargs: dict[str, Any]) -> Any:
             return list(getattr(builtins, name)(*args, **kwargs)) if name != "tuple" else tuple(args[0])
         except TypeError:
             return UNKNOWN
+    if name == "len" and len(args) == 1 and not kwargs and isinstance(args[0], (list, dict, set)) and \
+            contents_unknown(args[0]):
+        return PythonNumber("int")  # (how many, not known: an int)
     if name in ("enumerate", "zip") and args and not kwargs and not all(_is_sequence(a) for a in args) and \
             all(is_data(a) or items_like(a) is not None or _is_sequence(a) for a in args):
         # Over data of a length not known: any number of pairs (``for i, name in enumerate(files)``).
