@@ -339,3 +339,30 @@ def test_a_block_that_may_not_run_is_checked_through_the_files_functions_that_pr
         "    print(classify(face))\n"
     )
     assert _codes(source) == [("KC401", 6)]
+
+
+STATEFUL = (
+    "import os\nimport numpy as np\nimport keras\nfrom keras import layers\n"
+    "inputs = keras.Input(batch_shape=(64, 10, 4))\n"
+    "model = keras.Model(inputs, layers.Dense(1)(layers.GRU(8, stateful=True)(inputs)))\n"
+    "model.compile(optimizer='adam', loss='mse')\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("call", "reported"),
+    [
+        ("model.fit(np.zeros((100, 10, 4)), np.zeros((100, 1)), batch_size=64)", True),  # a last batch of 36
+        ("model.predict(np.zeros((128, 10, 4)))", True),  # batches of 32
+        ("model.train_on_batch(np.zeros((32, 10, 4)), np.zeros((32, 1)))", True),
+        ("model.predict(np.zeros((128, 10, 4)), batch_size=64)", False),
+        ("model.predict(np.zeros((64, 10, 4)), batch_size=128)", False),  # one batch of 64
+        # Larger batches of a number of samples not known: the first may be 64 rows.
+        ("model.predict(np.load(os.environ['DATA']).reshape(-1, 10, 4), batch_size=128)", False),
+    ],
+)
+def test_a_stateful_rnn_takes_only_batches_of_the_size_it_was_built_for(call: str, reported: bool) -> None:
+    from kerascheck.analysis import analyse_source
+
+    codes = [d.code for d in analyse_source(STATEFUL + call + "\n", "stateful.py").diagnostics]
+    assert codes == (["KC424"] if reported else [])

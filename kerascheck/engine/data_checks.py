@@ -306,6 +306,54 @@ LAST_AXIS_FIXED = frozenset(
 _CONVOLUTIONS = frozenset({"Conv1D", "Conv2D", "Conv3D"})
 
 
+# Recurrent layers that keep their state between batches when ``stateful=True``.
+STATEFUL_RNNS = frozenset({"SimpleRNN", "LSTM", "GRU", "ConvLSTM1D", "ConvLSTM2D", "ConvLSTM3D", "RNN"})
+
+
+def check_stateful_batches(method: str, x: ArraySpec, layers: list[Any], batch: Any, shown: str
+                           ) -> DataProblem | None:
+    """A stateful recurrent layer keeps one state per row of the batch it was built for (``B``,
+    from ``batch_shape``), and raises for a batch of another size. ``fit``, ``evaluate`` and
+    ``predict`` cut ``x`` into batches of ``batch`` rows (32 unless given) and a last one of
+    what is left: with ``batch`` below ``B`` every batch is smaller than ``B``; otherwise, where
+    the sample count is known, each batch's size is known. The ``*_on_batch`` methods
+    (``batch`` None) take the whole array as the batch."""
+    from kerascheck.engine.runtime import KerasTensor
+
+    samples = x.shape[0] if isinstance(x.shape, tuple) and x.shape else UNKNOWN
+    for layer in layers:
+        if layer.class_name not in STATEFUL_RNNS or layer.rule is None or layer.rule.args.get("stateful") is not True:
+            continue
+        nodes = layer.inbound_nodes
+        built = nodes[0].inputs[0].shape if nodes and nodes[0].inputs and isinstance(
+            nodes[0].inputs[0], KerasTensor) else UNKNOWN
+        rows = built[0] if isinstance(built, tuple) and built else None
+        if type(rows) is not int:
+            continue
+        if type(batch) is int and batch < rows:
+            wrong = f"at most {batch} rows in each"
+        elif type(samples) is int and samples > 0 and (batch is None or type(batch) is int and batch > 0):
+            # The batches' sizes: full ones, then what is left.
+            sizes = [samples] if batch is None else [batch] * (samples // batch) + [samples % batch]
+            odd = [size for size in sizes if size and size != rows]
+            if not odd:
+                continue
+            wrong = f"{odd[0]} rows in {'the first' if sizes[0] == odd[0] else 'the last'}"
+        else:
+            continue
+        given = "the whole array as one batch" if batch is None else f"batches of {batch} rows"
+        advice = f"pass batch_size={rows}" if batch != rows else f"give it a multiple of {rows} samples"
+        return DataProblem(
+            "data-stateful-batch",
+            f"{method}() gives {source(0)} in {given} ({wrong}) to the stateful "
+            f"{layer.class_name} '{layer.name}', built for batches of {rows} ({advice}). Keras: If an "
+            f"RNN is stateful, the batch size of the input sequences must be the same as the batch size of the "
+            f"initial state.",
+            ((shown, x),),
+        )
+    return None
+
+
 def check_sequential_layers(method: str, x: ArraySpec, layers: list[Any], batch: Any, shown: str
                             ) -> DataProblem | None:
     """A Sequential checks no input spec: a batch of ``x`` runs through its layers (Keras having

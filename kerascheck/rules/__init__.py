@@ -31,6 +31,7 @@ from kerascheck.rules.data import (
     NonNumericData,
     PythonValuesAsData,
     SampleWeightShape,
+    StatefulBatchSize,
     TargetStructure,
     ValidationSplitTooSmall,
 )
@@ -114,6 +115,7 @@ ALL_RULES: tuple[type[Rule], ...] = (
     SampleWeightShape,
     MetricTargetMismatch,
     DataUtilityError,
+    StatefulBatchSize,
 )
 RULES_BY_CODE: dict[str, type[Rule]] = {rule.code: rule for rule in ALL_RULES}
 RULE_FOR_ENGINE_KIND: dict[str, type[Rule]] = {kind: rule for rule in ALL_RULES for kind in rule.engine_kinds}

@@ -506,6 +506,66 @@ class ValidationSplitTooSmall(Rule):
     )
 
 
+class StatefulBatchSize(Rule):
+    code = "KC424"
+    name = "stateful-rnn-batch-size"
+    summary = """
+        `fit`, `evaluate` or `predict` cut the data into batches of another size than the one a
+        stateful recurrent layer (`LSTM(..., stateful=True)`, `GRU`, `SimpleRNN`, `ConvLSTM*`)
+        was built for: most often a model trained with `batch_size=64` and evaluated or
+        predicted with the default of 32.
+    """
+    why = """
+        A stateful recurrent layer keeps one state per row of the batch it was built for (the
+        batch size of `keras.Input(batch_shape=...)`), carried from batch to batch. Keras
+        raises for a batch of any other size: `If an RNN is stateful, the batch size of the
+        input sequences must be the same as the batch size of the initial state. - Expected
+        batch size: 64 - Received batch size: 32`. `fit`, `evaluate` and `predict` make batches
+        of `batch_size` rows, 32 when it is not given, so a smaller `batch_size` than the
+        layer's always raises; a larger one raises where the number of samples is known not to
+        be the layer's batch size. Pass the layer's batch size to every call (and give them a
+        number of samples that is a multiple of it).
+    """
+    engine_kinds = ("data-stateful-batch",)
+    invalid = (
+        """
+        import numpy as np
+        import keras
+        from keras import layers
+
+        x = np.zeros((128, 10, 4), dtype="float32")
+        y = np.zeros((128, 1), dtype="float32")
+        model = keras.Sequential([
+            keras.Input(batch_shape=(64, 10, 4)),
+            layers.LSTM(8, stateful=True),
+            layers.Dense(1),
+        ])
+        model.compile(optimizer="adam", loss="mse")
+        model.fit(x, y, batch_size=64, epochs=1, verbose=0)
+        score = model.evaluate(x, y, verbose=0)  # KC424
+        """,
+    )
+    valid = (
+        """
+        import numpy as np
+        import keras
+        from keras import layers
+
+        x = np.zeros((128, 10, 4), dtype="float32")
+        y = np.zeros((128, 1), dtype="float32")
+        model = keras.Sequential([
+            keras.Input(batch_shape=(64, 10, 4)),
+            layers.LSTM(8, stateful=True),
+            layers.Dense(1),
+        ])
+        model.compile(optimizer="adam", loss="mse")
+        model.fit(x, y, batch_size=64, epochs=1, verbose=0)
+        score = model.evaluate(x, y, batch_size=64, verbose=0)
+        predictions = model.predict(x, batch_size=64, verbose=0)
+        """,
+    )
+
+
 class ImageGeneratorRank(Rule):
     code = "KC419"
     name = "image-generator-rank"
