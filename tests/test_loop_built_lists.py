@@ -220,3 +220,16 @@ def test_splitting_indexing_and_counting_a_loop_built_list_keep_what_is_known() 
     assert isinstance(count, PythonNumber) and count.type_name == "int"
     shuffled = items_like(interpret(setup, "[x[i] for i in order]"))  # i: a NumPy int
     assert type(shuffled) is ArrayValue and shuffled.shape == (32, 32, 3)
+
+
+def test_a_loop_over_a_folder_per_class_appends_pairs_of_each_class() -> None:
+    # The second class's loop adds to what the first one's made (checked rounds add nothing certain).
+    setup = (
+        "import os\nimport cv2\nCLASSES = ['fire', 'no_fire']\ndef load():\n    data = []\n"
+        "    for category in CLASSES:\n        label = CLASSES.index(category)\n"
+        "        for name in os.listdir(category):\n            data.append([cv2.imread(name), label])\n"
+        "    return data\n"
+    )
+    image, label = items_like(interpret(setup, "load()"))
+    assert isinstance(label, PythonNumber) and label.type_name == "int"
+    assert image.shape[-1] == 3

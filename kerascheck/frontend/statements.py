@@ -260,9 +260,11 @@ class Statements:
 
     def exec_while(self, stmt: cst.While, scope: Scope) -> None:
         """A ``while`` whose condition stays known is followed, up to MAX_UNROLL rounds."""
+        appended = None
         for rounds in range(MAX_UNROLL):
             condition = truth(self.eval(stmt.test, scope))
             if condition is None and not rounds:
+                appended = self.appended_lists(stmt, scope)  # (before the checked round adds to them)
                 self.round_it_may_run(stmt, scope)
             if condition is None or self.work() > LOOP_WORK_LIMIT:
                 break
@@ -279,7 +281,8 @@ class Statements:
             except ControlUncertain:
                 break
         # The condition became unknown (or the loop runs too long): what is left may run any number of times.
-        appended = self.appended_lists(stmt, scope)
+        if appended is None:
+            appended = self.appended_lists(stmt, scope)
         self.havoc([stmt], scope)
         if appended:
             self.summarise_appends(stmt, scope, UNKNOWN, appended)
@@ -287,6 +290,9 @@ class Statements:
     def exec_for(self, stmt: cst.For, scope: Scope) -> None:
         iterable = self.eval(stmt.iter, scope)
         items = iteration_items(iterable)
+        # The lists it only appends to, with their items before it (before a checked round adds to them).
+        appended = self.appended_lists(stmt, scope) if stmt.asynchronous is None and (
+            items is None or len(items) > MAX_DATA_LOOP_ITERATIONS) else []
         if items is None and stmt.asynchronous is None:
             self.round_it_may_run(stmt, scope, an_item(iterable))
         if items is None or stmt.asynchronous is not None or (
@@ -294,7 +300,6 @@ class Statements:
         ):
             # An unknown number of times; or, over a dataset's samples (``for i in range(len(x_train))``),
             # a loop that makes no Keras object: read for what it may change, as a loop over data.
-            appended = self.appended_lists(stmt, scope) if stmt.asynchronous is None else []
             self.havoc([stmt], scope)
             if appended:
                 self.summarise_appends(stmt, scope, an_item(iterable) if items is None else join(items), appended)
