@@ -403,6 +403,60 @@ def _data(slug: str, folder: Path) -> None:  # noqa: C901  (one branch per case)
         words = ["fire", "forest", "happy", "flood", "sunny", "storm", "love", "crash"]
         _csv(folder / "train.csv", ["id", "keyword", "location", "text", "target"],
              [[i, "", "", " ".join(words[(i + k) % 8] for k in range(6)), i % 2] for i in range(40)])
+    elif slug == "firenet_labels_list_validation_split":  # FireNet's image folders, a few images each
+        images("Datasets/scrapped/All/Fire", 6, size=(80, 80))
+        images("Datasets/scrapped/All/NoFire", 6, size=(80, 80))
+    elif slug == "conv1d_dense_units_labels_shape_0":  # 80 traffic features and a class label
+        _csv(folder / "traffic.csv", [f"f{i}" for i in range(80)] + ["label"],
+             [[round(float(v), 3) for v in rng.random(80)] + [i % 5] for i in range(250)])
+    elif slug == "disk_failure_lstm_data_reshaped_4d":  # disks x days x 94 SMART/performance/location attributes
+        save("X.npy", rng.random((40, 12, 94)).astype("float32"))
+        save("y.npy", (np.arange(40) % 2).astype("float32"))
+    elif slug == "conv1d_signal_500_points_2d_input":  # 500-point signals, labels one-hot good/bad
+        save("x_train.npy", rng.random((60, 500)).astype("float32"))
+        save("x_test.npy", rng.random((20, 500)).astype("float32"))
+        save("y_train.npy", onehot(60, 2))
+        save("y_test.npy", onehot(20, 2))
+    elif slug == "gtsrb_channels_last_input_shape_rolled_images":  # the notebook's X.h5 cache: colour axis first
+        with h5py.File(folder / "X.h5", "w") as hf:
+            hf.create_dataset("imgs", data=rng.random((120, 3, 48, 48)).astype("float32"))
+            hf.create_dataset("labels", data=np.eye(43, dtype="uint8")[np.arange(120) % 43])
+    elif slug == "image_clustering_resnet_predict_flattened_images":  # a folder of images to cluster
+        images("data", 8, size=(120, 160))
+    elif slug == "mobilenetv2_no_top_4d_output_onehot_7":  # 224x224 RGB images, 7 classes one-hot
+        save("X.npy", rng.random((40, 224, 224, 3)).astype("float32"))
+        save("Y.npy", onehot(40, 7))
+    elif slug == "inception_finetune_dense_2_thirteen_class_folders":  # 13 class folders, train and validation
+        for split in ("train", "validation"):
+            for k in range(13):
+                images(f"data/{split}/class{k:02d}", 2, size=(80, 80))
+    elif slug == "inception_num_classes_counts_files_not_folders":  # 10 tomato disease folders
+        for k in range(10):
+            images(f"tomato/train/disease{k}", 3, size=(80, 80))
+            images(f"tomato/valid/disease{k}", 2, size=(80, 80))
+    elif slug == "license_plate_chars_dense_36_labels_27":  # index, p1..p784, y (labels 0..26), no Character
+        _csv(folder / "image_data.csv", [""] + [f"p{i}" for i in range(1, 785)] + ["y"],
+             [[i] + [round(float(v), 2) for v in rng.random(784)] + [i % 27] for i in range(120)])
+    elif slug == "mobilenet_imagenet_top_binary_ce_folder_classes":  # two class folders, train and valid
+        for split, count in (("train", 4), ("valid", 2)):
+            for name in ("cat", "dog"):
+                images(f"data/{split}/{name}", count, size=(120, 120))
+    elif slug == "urbansound_mlp_3d_features_pretraining_evaluate":  # 99 frames x 32 coefficients, 31 labels
+        save("x_train.npy", rng.random((64, 99, 32)).astype("float32"))
+        save("x_test.npy", rng.random((16, 99, 32)).astype("float32"))
+        save("y_train.npy", onehot(64, 31))
+        save("y_test.npy", onehot(16, 31))
+        save("yy.npy", onehot(80, 31))
+    elif slug == "liveness_one_class_folder_onehot_two_columns":  # face crops gathered for one class only
+        images("dataset/real", 12, size=(60, 60))
+    elif slug == "xception_finetune_dense_2_binary_class_mode":  # two classes in train, test and validation
+        for split in ("train", "test", "validation"):
+            for name in ("benign", "malignant"):
+                images(f"data/{split}/{name}", 3, size=(90, 90))
+    elif slug == "inception_tutorial_dense_200_five_class_folders":  # the user's class folders (5 here)
+        for k in range(5):
+            images(f"data/train/class{k}", 3, size=(90, 90))
+            images(f"data/validation/class{k}", 2, size=(90, 90))
 
 
 # --------------------------------------------------------------------------- running under Keras 3

@@ -28,7 +28,7 @@ _SPEC.loader.exec_module(training_bugs)
 
 # Bugs found when this floor was set: 108 of the 150 kept cases (72%), kerascheck as of this commit;
 # issue 16 asks for 80%. Raise it as kerascheck finds more; never lower it to let a regression through.
-FOUND_AT_LEAST = 130
+FOUND_AT_LEAST = 135
 
 
 def test_no_false_errors_on_the_corrected_scripts_and_no_fewer_bugs_found():
