@@ -233,3 +233,12 @@ def test_a_loop_over_a_folder_per_class_appends_pairs_of_each_class() -> None:
     image, label = items_like(interpret(setup, "load()"))
     assert isinstance(label, PythonNumber) and label.type_name == "int"
     assert image.shape[-1] == 3
+
+
+def test_a_list_the_files_function_may_change_in_the_loop_is_not_summarised() -> None:
+    setup = (
+        "import os\nimages = [1]\ndef reset():\n    images.clear()\n"
+        "for name in os.listdir('d'):\n    images.append(2)\n    reset()\n"
+    )
+    images = interpret(setup, "images")
+    assert contents_unknown(images) and items_like(images) is None

@@ -376,6 +376,10 @@ class Statements:
                 found.setdefault(id(value), (value, list(value)))
             else:
                 refused.add(id(value))  # changed otherwise too (``x[i] = …``, ``f(x)``, ``x.pop()``)
+        for callee_effects, callee_scope in self.called_bodies(effects, scope) if found else ():
+            # The file's functions it calls may change them in any way (``items.clear()``).
+            refused |= {id(self.static_value(target, callee_scope)) for target in callee_effects.mutated
+                        if not _computed(target)}
         return [entry for key, entry in found.items() if key not in refused]
 
     def summarise_appends(self, stmt: cst.For | cst.While, scope: Scope, item: Any,
