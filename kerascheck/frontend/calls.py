@@ -95,7 +95,7 @@ MAX_CALL_DEPTH = 24
 _SCALAR_OPERAND_MODULES = ("keras.ops.", "keras.activations.")
 
 # Libraries whose functions may make arrays or datasets of a known shape (see numpy_data).
-DATA_LIBRARIES = ("numpy.", "PIL.", "cv2.", "h5py.File", "tensorflow.", "keras.datasets.", "keras.utils.", "keras.preprocessing.",
+DATA_LIBRARIES = ("numpy.", "PIL.", "cv2.", "h5py.File", "pickle.load", "joblib.load", "tensorflow.", "keras.datasets.", "keras.utils.", "keras.preprocessing.",
                   "sklearn.model_selection.", "sklearn.datasets.", "sklearn.preprocessing.", "pandas.")
 # What a subclassed model may define that changes what Keras's fit, evaluate and predict run.
 _STEP_METHODS = ("train_step", "test_step", "predict_step", "compute_loss", "make_train_function",

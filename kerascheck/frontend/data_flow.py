@@ -84,6 +84,9 @@ class DataFlow:
             return numpy_data.numpy_call(dotted[6:], args, kwargs, node)
         if dotted == "h5py.File":
             return FileData(numpy_data.made_by("h5py.File", node))  # its datasets: arrays of shapes not known
+        if dotted in ("pickle.load", "pickle.loads", "joblib.load"):
+            # What was saved, not known (an array of a shape not known, a dict of them…): an object of its own.
+            return FileData(numpy_data.made_by(dotted.split(".")[0] + ".load", node))
         if dotted.startswith("PIL."):
             return image_libraries.pil_call(dotted, args, kwargs, node)
         if dotted.startswith("cv2."):
