@@ -242,3 +242,21 @@ def test_a_list_the_files_function_may_change_in_the_loop_is_not_summarised() ->
     )
     images = interpret(setup, "images")
     assert contents_unknown(images) and items_like(images) is None
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        "losses = []\nfor name in os.listdir('d'):\n    losses.append(model.train_on_batch(np.zeros((2, 3)), np.zeros((2, 1))))\n",
+        "losses = [model.train_on_batch(np.zeros((2, 3)), np.zeros((2, 1))) for name in os.listdir('d')]\n",
+    ],
+)
+def test_a_round_that_trains_a_model_is_not_run_to_summarise_a_list(code: str) -> None:
+    prelude = (
+        "import os\nimport numpy as np\nimport keras\n"
+        "model = keras.Sequential([keras.Input((3,)), keras.layers.Dense(1)])\n"
+        "model.compile(optimizer='adam', loss='mse')\n"
+    )
+    (alone,) = analyse_source(prelude, "model.py").summaries
+    (looped,) = analyse_source(prelude + code, "model.py").summaries
+    assert looped.optimizer_params == alone.optimizer_params

@@ -303,8 +303,9 @@ class Expressions:
         rows): any number of items like the one its element gives for an item like theirs
         (:class:`ItemsLike`), where it changes nothing and builds nothing; None otherwise."""
         effects = self.effects_of(node)
-        if effects.attribute_targets or self.block_names(effects, scope) or _has_named_expression(node):
-            return None
+        if effects.attribute_targets or self.block_names(effects, scope) or _has_named_expression(node) or \
+                not self.only_checks_models(effects, scope):
+            return None  # (an element that trains a model would change it as if the list had an item)
         for call in effects.call_nodes:
             # What it gives a call is changed only by the file's own code or a method that changes
             # its receiver (``float(r["y"])``, ``cv2.imread(p)`` change nothing).

@@ -360,8 +360,8 @@ class Statements:
         """The lists a loop that builds nothing only appends to (``images.append(img)``, by a name
         it does not rebind), each with its items before the loop."""
         effects = self.effects_of(stmt)
-        if effects.escapes or self.block_names(effects, scope):
-            return []
+        if effects.escapes or self.block_names(effects, scope) or not self.only_checks_models(effects, scope):
+            return []  # (a round that trains a model would change it as if the loop ran)
         found: dict[int, tuple[list, list]] = {}
         refused: set[int] = set()
         for target in effects.mutated:
