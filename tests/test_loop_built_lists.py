@@ -260,3 +260,28 @@ def test_a_round_that_trains_a_model_is_not_run_to_summarise_a_list(code: str) -
     (alone,) = analyse_source(prelude, "model.py").summaries
     (looped,) = analyse_source(prelude + code, "model.py").summaries
     assert looped.optimizer_params == alone.optimizer_params
+
+
+@pytest.mark.parametrize(
+    "branches",
+    [
+        # A branch whose first statement is an if of its own: the rest of the branch is followed too.
+        "    if name.endswith('a'):\n        if name.startswith('b'):\n            pass\n        items.append(7)\n",
+        "    if name.endswith('a'):\n        items.append(1)\n    elif name.endswith('b'):\n        items.append(7)\n",
+        "    if name.endswith('a'):\n        items.append(1)\n    else:\n        items.append(7)\n",
+    ],
+)
+def test_every_branch_of_a_summarised_round_adds_its_items(branches: str) -> None:
+    setup = "import os\nitems = []\nfor name in os.listdir('d'):\n" + branches + "    items.append(1)\n"
+    like = items_like(interpret(setup, "items"))
+    assert isinstance(like, PythonNumber) and like.type_name == "int"  # 1 or 7: an int, not 1
+
+
+def test_a_return_in_a_branch_ends_that_path_only() -> None:
+    setup = (
+        "import os\nimport numpy as np\nitems = []\ndef fill():\n    size = 3\n"
+        "    for name in os.listdir('d'):\n        if name.endswith('x'):\n            size = 5\n            return\n"
+        "        items.append(np.zeros((size,)))\nfill()\n"
+    )
+    like = items_like(interpret(setup, "items"))
+    assert like is None or like.shape == (3,)  # size is 5 only on the path that returned

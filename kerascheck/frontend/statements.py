@@ -594,18 +594,16 @@ class Statements:
         round's lists is kept; then what they may have changed is forgotten, except those lists
         (only appended to, and every append of them ran)."""
         escaped = False
-        branches = [stmt.body.body] + ([[stmt.orelse]] if stmt.orelse is not None else [])
+        branches: list[Sequence[cst.CSTNode]] = [stmt.body.body]
+        if isinstance(stmt.orelse, cst.Else):
+            branches.append(stmt.orelse.body.body)
+        elif isinstance(stmt.orelse, cst.If):
+            branches.append([stmt.orelse])  # (``elif``: an if of its own)
         for branch in branches:
-            if isinstance(branch[0], cst.If):
-                branch = [branch[0]]
-            elif isinstance(branch[0], cst.Else):
-                branch = list(branch[0].body.body)
             try:
                 self.exec_block(branch, scope)
-            except (Break, Continue, ControlUncertain):
-                escaped = True
-            except Return:
-                raise ControlUncertain from None
+            except (Break, Continue, Return, ControlUncertain):
+                escaped = True  # that path ends there (a return: the round's function returns)
             try:
                 self.havoc(branch, scope, inside_loop=True, keeping=self.summary_lists)
             except ControlUncertain:
