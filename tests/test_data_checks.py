@@ -359,6 +359,8 @@ STATEFUL = (
         ("model.predict(np.zeros((64, 10, 4)), batch_size=128)", False),  # one batch of 64
         # Larger batches of a number of samples not known: the first may be 64 rows.
         ("model.predict(np.load(os.environ['DATA']).reshape(-1, 10, 4), batch_size=128)", False),
+        # A batch size read at run time may be the layer's.
+        ("model.predict(np.zeros((128, 10, 4)), batch_size=int(os.environ['BATCH']))", False),
     ],
 )
 def test_a_stateful_rnn_takes_only_batches_of_the_size_it_was_built_for(call: str, reported: bool) -> None:

@@ -310,17 +310,19 @@ _CONVOLUTIONS = frozenset({"Conv1D", "Conv2D", "Conv3D"})
 STATEFUL_RNNS = frozenset({"SimpleRNN", "LSTM", "GRU", "ConvLSTM1D", "ConvLSTM2D", "ConvLSTM3D", "RNN"})
 
 
-def check_stateful_batches(method: str, x: ArraySpec, layers: list[Any], batch: Any, shown: str
-                           ) -> DataProblem | None:
+def check_stateful_batches(method: str, x: ArraySpec, layers: list[Any], batch: Any, shown: str,
+                           whole: bool = False) -> DataProblem | None:
     """A stateful recurrent layer keeps one state per row of the batch it was built for (``B``,
     from ``batch_shape``), and raises for a batch of another size. ``fit``, ``evaluate`` and
     ``predict`` cut ``x`` into batches of ``batch`` rows (32 unless given) and a last one of
     what is left: with ``batch`` below ``B`` every batch is smaller than ``B``; otherwise, where
     the sample count is known, each batch's size is known. The ``*_on_batch`` methods
-    (``batch`` None) take the whole array as the batch."""
+    (``whole``) take the whole array as the batch; otherwise a ``batch`` None is not known."""
     from kerascheck.engine.runtime import KerasTensor
 
     samples = x.shape[0] if isinstance(x.shape, tuple) and x.shape else UNKNOWN
+    if batch is None and not whole:
+        return None  # (a batch_size given but not known)
     for layer in layers:
         if layer.class_name not in STATEFUL_RNNS or layer.rule is None or layer.rule.args.get("stateful") is not True:
             continue

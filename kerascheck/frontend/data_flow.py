@@ -671,7 +671,7 @@ class DataFlow:
                                               inputs.functional and method in data_checks.SPEC_CHECKED)
             if not problems and isinstance(x_specs, ArraySpec) and len(inputs.shapes) == 1:
                 stateful = data_checks.check_stateful_batches(method, x_specs, model.layer_list(), _batch(method, given),
-                                                              shown.get("x", "x"))
+                                                              shown.get("x", "x"), whole=method in _ON_BATCH)
                 problems += [stateful] if stateful is not None else []
         elif inputs is not None and not problems and method in ("fit", "evaluate", "predict"):
             problems += _list_of_samples(method, x, inputs, shown.get("x", "x"))
