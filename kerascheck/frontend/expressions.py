@@ -303,9 +303,11 @@ class Expressions:
         rows): any number of items like the one its element gives for an item like theirs
         (:class:`ItemsLike`), where it changes nothing and builds nothing; None otherwise."""
         effects = self.effects_of(node)
-        if effects.attribute_targets or self.block_names(effects, scope) or _has_named_expression(node) or \
+        # (``effects.assigned``: what a ``:=`` in it binds outside it; an element that trains a model
+        # would change it as if the list had an item)
+        if effects.attribute_targets or effects.assigned or self.block_names(effects, scope) or \
                 not self.only_checks_models(effects, scope):
-            return None  # (an element that trains a model would change it as if the list had an item)
+            return None
         for call in effects.call_nodes:
             # What it gives a call is changed only by the file's own code or a method that changes
             # its receiver (``float(r["y"])``, ``cv2.imread(p)`` change nothing).
@@ -741,15 +743,3 @@ def _an_integer(value: Any) -> bool:
         return True
     return type(value) is ArrayValue and value.shape == () and isinstance(value.dtype, str) and \
         value.dtype.startswith(("int", "uint"))
-
-
-def _has_named_expression(node: cst.CSTNode) -> bool:
-    """Whether ``node`` holds an assignment expression (``:=``), which binds outside it."""
-    found: list[cst.NamedExpr] = []
-
-    class _Finder(cst.CSTVisitor):
-        def visit_NamedExpr(self, named: cst.NamedExpr) -> None:
-            found.append(named)
-
-    node.visit(_Finder())
-    return bool(found)
